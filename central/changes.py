@@ -1,0 +1,215 @@
+"""Every authoritative write goes through here, so that the change log never misses one.
+
+`record()` appends to the change log in the caller's transaction. On PostgreSQL it first takes a
+transaction-scoped advisory lock: sequence numbers are then handed out and committed in the same
+order, so a reader that sees seq N committed has also seen every seq < N (DESIGN.md section 3).
+SQLite has a single writer anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from central.models import (
+    Barcode,
+    Category,
+    ChangeLog,
+    Location,
+    Nearby,
+    Price,
+    PriceList,
+    Staff,
+    Stock,
+    StockMovement,
+    Style,
+    TaxRate,
+    Variant,
+)
+from sync.protocol import Scalar, row_hash
+
+CHANGE_LOG_LOCK = 0x41_49_53_4C  # "AISL"
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _lock(session: Session) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGE_LOG_LOCK})
+
+
+def record(
+    session: Session, stream: str, scope: int, key: Sequence[Scalar], row: Sequence[Scalar] | None
+) -> int:
+    """Append one change; returns its sequence number (flushed, not committed)."""
+    _lock(session)
+    entry = ChangeLog(
+        stream=stream,
+        scope=scope,
+        key=orjson.dumps(list(key)).decode(),
+        row=None if row is None else orjson.dumps(list(row)).decode(),
+        at=now(),
+    )
+    session.add(entry)
+    session.flush()
+    return entry.seq
+
+
+def high_water(session: Session) -> int:
+    return session.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0))) or 0
+
+
+# --- wire rows ------------------------------------------------------------------------------
+
+
+def catalog_row(session: Session, variant: Variant) -> list[Scalar]:
+    style = session.get_one(Style, variant.style_id)
+    category = session.get_one(Category, style.category_id)
+    codes = session.scalars(
+        select(Barcode.code).where(Barcode.variant_id == variant.id).order_by(Barcode.code)
+    ).all()
+    return catalog_wire(variant, style, category.name, list(codes))
+
+
+def catalog_wire(variant: Variant, style: Style, category: str, codes: list[str]) -> list[Scalar]:
+    return [
+        variant.id,
+        variant.sku,
+        style.code,
+        style.name,
+        style.brand,
+        category,
+        variant.colour,
+        variant.size,
+        variant.size_order,
+        " ".join(codes),
+        style.tax_class,
+        variant.active,
+    ]
+
+
+def location_row(session: Session, loc: Location) -> list[Scalar]:
+    nearby = session.scalars(
+        select(Nearby.nearby_id).where(Nearby.store_id == loc.id).order_by(Nearby.rank)
+    ).all()
+    return [
+        loc.id,
+        loc.code,
+        loc.name,
+        loc.kind,
+        loc.currency,
+        loc.locale,
+        loc.timezone,
+        loc.address,
+        loc.city,
+        loc.country,
+        " ".join(str(n) for n in nearby),
+    ]
+
+
+def staff_row(s: Staff) -> list[Scalar]:
+    return [s.id, s.name, s.role, s.store_id, s.pin_hash, s.active]
+
+
+def tax_row(t: TaxRate) -> list[Scalar]:
+    return [t.id, t.country, t.tax_class, t.rate, t.name]
+
+
+def price_row(p: Price, pl: PriceList) -> list[Scalar]:
+    return [p.list_id, p.variant_id, pl.currency, pl.store_id, pl.customer_group, p.amount]
+
+
+def stock_row(s: Stock) -> list[Scalar]:
+    return [s.location_id, s.variant_id, s.on_hand, s.reserved]
+
+
+def hash_of(row: Sequence[Scalar]) -> int:
+    return row_hash(orjson.dumps(list(row)))
+
+
+# --- writes ---------------------------------------------------------------------------------
+
+
+def touch_variant(session: Session, variant: Variant) -> int:
+    row = catalog_row(session, variant)
+    variant.wire_row = orjson.dumps(row).decode()
+    variant.row_hash = row_hash(variant.wire_row.encode())
+    return record(session, "catalog", 0, [variant.id], row)
+
+
+def set_price(session: Session, list_id: int, variant_id: int, amount: int) -> int:
+    pl = session.get_one(PriceList, list_id)
+    price = session.get(Price, (list_id, variant_id))
+    if price is None:
+        price = Price(list_id=list_id, variant_id=variant_id, amount=amount)
+        session.add(price)
+    price.amount = amount
+    row = price_row(price, pl)
+    price.row_hash = hash_of(row)
+    return record(session, "prices", list_id, [list_id, variant_id], row)
+
+
+def touch_location(session: Session, loc: Location) -> int:
+    return record(session, "locations", 0, [loc.id], location_row(session, loc))
+
+
+def touch_staff(session: Session, staff: Staff) -> int:
+    return record(session, "staff", staff.store_id, [staff.id], staff_row(staff))
+
+
+def adjust_stock(
+    session: Session,
+    *,
+    location_id: int,
+    variant_id: int,
+    delta: int,
+    reason: str,
+    source: str,
+    reference: str = "",
+    device_id: str | None = None,
+    staff_id: int | None = None,
+    note: str = "",
+    reserved_delta: int = 0,
+) -> tuple[int, Stock]:
+    """Apply a stock delta (never an absolute value), write the ledger line and the change.
+
+    Stock may go negative: a sale or a count has already happened in the real world.
+    Returns (seq, stock row).
+    """
+    # Lock first: the stock row is then read after every earlier writer has committed.
+    _lock(session)
+    stock = session.get(Stock, (location_id, variant_id), with_for_update=True)
+    if stock is None:
+        stock = Stock(location_id=location_id, variant_id=variant_id, on_hand=0, reserved=0)
+        session.add(stock)
+    stock.on_hand = (stock.on_hand or 0) + delta
+    stock.reserved = (stock.reserved or 0) + reserved_delta
+    row = stock_row(stock)
+    stock.row_hash = hash_of(row)
+    session.add(
+        StockMovement(
+            location_id=location_id,
+            variant_id=variant_id,
+            delta=delta,
+            reason=reason,
+            source=source,
+            reference=reference,
+            device_id=device_id,
+            staff_id=staff_id,
+            note=note,
+            at=now(),
+        )
+    )
+    seq = record(session, "stock", location_id, [location_id, variant_id], row)
+    return seq, stock
+
+
+def json_dumps(value: Any) -> str:
+    return orjson.dumps(value).decode()

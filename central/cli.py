@@ -1,0 +1,173 @@
+"""`central`: run, seed and administer the reference central service."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import uuid
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from sqlalchemy import select
+
+from central.changes import adjust_stock, now
+from central.config import Settings
+from central.db import Database, migrate
+from central.models import ChannelClient, Device, EnrollCode, Location, Variant
+from central.security import digest, new_enroll_code, new_token
+
+ENROLL_SCHEME = "aisle://enroll"
+
+
+def enroll_uri(central_url: str, code: str) -> str:
+    return f"{ENROLL_SCHEME}?{urlencode({'central': central_url, 'code': code})}"
+
+
+def issue_enroll_code(db: Database, store_code: str, minutes: int) -> str:
+    with db.transaction() as s:
+        store = s.scalar(select(Location).where(Location.code == store_code))
+        if store is None or store.kind != "store":
+            known = ", ".join(s.scalars(select(Location.code).where(Location.kind == "store")))
+            raise SystemExit(f"No store with code {store_code}. Stores: {known or 'none (seed first)'}")
+        code = new_enroll_code()
+        s.add(
+            EnrollCode(
+                code_hash=digest(code),
+                store_id=store.id,
+                expires_at=now() + timedelta(minutes=minutes),
+            )
+        )
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    settings = Settings()
+    p = argparse.ArgumentParser(prog="central", description=__doc__)
+    p.add_argument("--db", default=settings.database_url, help="database URL (AISLE_DATABASE_URL)")
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    sub.add_parser("migrate", help="create or upgrade the schema")
+
+    sp = sub.add_parser("seed", help="load the deterministic demo retailer")
+    sp.add_argument("--products", type=int, default=5000, help="sellable variants (SKUs)")
+    sp.add_argument("--stores", type=int, default=4)
+    sp.add_argument("--seed", type=int, default=1)
+    sp.add_argument("--reset", action="store_true", help="replace an existing catalog")
+
+    sv = sub.add_parser("serve", help="serve the HTTP API")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8765)
+    sv.add_argument("--public-url", default=None, help="URL devices use (for enrolment QR codes)")
+
+    ec = sub.add_parser("enroll-code", help="issue a one-time device enrolment code")
+    ec.add_argument("--store", required=True)
+    ec.add_argument("--minutes", type=int, default=settings.enroll_code_minutes)
+    ec.add_argument("--qr", help="also write a QR code PNG carrying the central URL and code")
+    ec.add_argument("--central-url", default=settings.public_url)
+
+    rv = sub.add_parser("revoke-device", help="revoke a device token")
+    rv.add_argument("device_id")
+    sub.add_parser("devices", help="list enrolled devices")
+
+    ct = sub.add_parser("channel-token", help="issue a token for a channel system (web shop, ERP)")
+    ct.add_argument("--name", required=True)
+
+    ad = sub.add_parser("adjust", help="apply a stock delta as head office (ledgered)")
+    ad.add_argument("--location", required=True)
+    ad.add_argument("--sku", required=True)
+    ad.add_argument("--delta", type=int, required=True)
+    ad.add_argument("--reason", default="head office correction")
+
+    args = p.parse_args(argv)
+    db = Database(args.db)
+    try:
+        migrate(db.engine)
+        return _run(args, db, settings)
+    finally:
+        db.dispose()
+
+
+def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
+    if args.cmd == "migrate":
+        print("schema is up to date")
+    elif args.cmd == "seed":
+        from central.seed import seed
+
+        started = time.perf_counter()
+        try:
+            summary = seed(
+                db, args.products, args.stores, args.seed, args.reset,
+                progress=lambda m: print(f"  {m}", file=sys.stderr),
+            )
+        except (RuntimeError, ValueError) as e:
+            print(f"central seed: {e}", file=sys.stderr)
+            return 2
+        took = time.perf_counter() - started
+        print(
+            f"Seeded {summary.variants:,} variants in {summary.styles:,} styles, "
+            f"{summary.barcodes:,} barcodes, {summary.prices:,} prices, "
+            f"{summary.stock_rows:,} stock rows in {took:.1f} s."
+        )
+        print("\nLocations:")
+        for code, name, kind in summary.locations:
+            print(f"  {code:<7} {name:<28} {kind}")
+        print("\nDemo staff (store, name, role, PIN):")
+        for store, name, role, pin in summary.staff:
+            print(f"  {store:<7} {name:<20} {role:<11} {pin}")
+    elif args.cmd == "serve":
+        import uvicorn
+
+        from central.app import create_app
+
+        if args.public_url:
+            settings.public_url = args.public_url
+        settings.database_url = args.db
+        app = create_app(settings, db)
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    elif args.cmd == "enroll-code":
+        code = issue_enroll_code(db, args.store, args.minutes)
+        uri = enroll_uri(args.central_url, code)
+        print(f"Enrolment code for {args.store}: {code}  (valid {args.minutes} min, one use)")
+        print(f"Central: {args.central_url}")
+        print(f"QR payload: {uri}")
+        if args.qr:
+            import qrcode
+
+            qrcode.make(uri).save(args.qr)
+            print(f"QR code written to {args.qr}")
+    elif args.cmd == "revoke-device":
+        with db.transaction() as s:
+            device = s.get(Device, args.device_id)
+            if device is None:
+                print(f"No device {args.device_id}", file=sys.stderr)
+                return 2
+            device.revoked_at = now()
+        print(f"Device {args.device_id} revoked")
+    elif args.cmd == "devices":
+        with db.session() as s:
+            for d in s.scalars(select(Device).order_by(Device.created_at)):
+                state = "revoked" if d.revoked_at else "active"
+                print(f"{d.id}  store {d.store_id:<3} {d.name:<20} {state}  last seen {d.last_seen_at}")
+    elif args.cmd == "channel-token":
+        token = new_token()
+        with db.transaction() as s:
+            s.add(ChannelClient(name=args.name, token_hash=digest(token)))
+        print(token)
+    elif args.cmd == "adjust":
+        with db.transaction() as s:
+            loc = s.scalar(select(Location).where(Location.code == args.location))
+            var = s.scalar(select(Variant).where(Variant.sku == args.sku))
+            if loc is None or var is None:
+                print("Unknown location or SKU", file=sys.stderr)
+                return 2
+            seq, stock = adjust_stock(
+                s, location_id=loc.id, variant_id=var.id, delta=args.delta,
+                reason=args.reason, source="admin", reference=str(uuid.uuid4()),
+            )
+        print(f"{args.sku} at {args.location}: on hand {stock.on_hand} (change {seq})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""Engine, sessions and migrations of central's database (SQLite file or PostgreSQL)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from central.models import Meta
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def is_postgres(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision and make sure the log has an epoch."""
+    command.upgrade(alembic_config(engine), "head")
+    with Session(engine) as s, s.begin():
+        if s.get(Meta, "epoch") is None:
+            s.add(Meta(key="epoch", value=str(uuid.uuid4())))
+
+
+def new_epoch(session: Session) -> str:
+    """A new epoch tells every device its cursors are void: they resync (outbox first)."""
+    epoch = str(uuid.uuid4())
+    meta = session.get(Meta, "epoch")
+    if meta is None:
+        session.add(Meta(key="epoch", value=epoch))
+    else:
+        meta.value = epoch
+    return epoch
+
+
+def get_epoch(session: Session) -> str:
+    value = session.scalar(select(Meta.value).where(Meta.key == "epoch"))
+    if value is None:
+        raise RuntimeError("database has no epoch: run `central migrate`")
+    return value
+
+
+class Database:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.sessions() as s:
+            yield s
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self.sessions() as s, s.begin():
+            yield s
+
+    def dispose(self) -> None:
+        self.engine.dispose()

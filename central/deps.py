@@ -1,0 +1,87 @@
+"""Request dependencies: the database, and who is calling (a device or a channel client)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.changes import now
+from central.db import Database
+from central.feeds import Scope, scope_for_store
+from central.hub import Hub
+from central.models import ChannelClient, Device, Location
+from central.security import digest
+
+bearer = HTTPBearer(auto_error=False, description="Device token from enrolment, or channel token")
+
+
+def get_db(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+def get_hub(request: Request) -> Hub:
+    hub: Hub = request.app.state.hub
+    return hub
+
+
+def get_session(db: Annotated[Database, Depends(get_db)]) -> Iterator[Session]:
+    with db.session() as s:
+        yield s
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def _unauthorized(detail: str) -> HTTPException:
+    return HTTPException(
+        status.HTTP_401_UNAUTHORIZED, detail=detail, headers={"WWW-Authenticate": "Bearer"}
+    )
+
+
+@dataclass(frozen=True)
+class DeviceAuth:
+    device_id: str
+    name: str
+    store_id: int
+    store_code: str
+    scope: Scope
+
+
+def current_device(session: SessionDep, creds: Credentials) -> DeviceAuth:
+    if creds is None:
+        raise _unauthorized("This device is not enrolled: send its token")
+    device = session.scalar(select(Device).where(Device.token_hash == digest(creds.credentials)))
+    if device is None:
+        raise _unauthorized("Unknown device token: enrol the device again")
+    if device.revoked_at is not None:
+        raise _unauthorized("This device was revoked: ask the head office to enrol it again")
+    store = session.get_one(Location, device.store_id)
+    stamp = now()
+    last = device.last_seen_at
+    if last is None or last.tzinfo is None or (stamp - last).total_seconds() > 60:
+        device.last_seen_at = stamp
+        session.commit()
+    return DeviceAuth(device.id, device.name, store.id, store.code, scope_for_store(session, store.id))
+
+
+def current_channel(session: SessionDep, creds: Credentials) -> ChannelClient:
+    if creds is None:
+        raise _unauthorized("Send a channel token")
+    client = session.scalar(
+        select(ChannelClient).where(ChannelClient.token_hash == digest(creds.credentials))
+    )
+    if client is None or client.revoked_at is not None:
+        raise _unauthorized("Unknown or revoked channel token")
+    return client
+
+
+DeviceDep = Annotated[DeviceAuth, Depends(current_device)]
+ChannelDep = Annotated[ChannelClient, Depends(current_channel)]

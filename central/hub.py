@@ -1,0 +1,63 @@
+"""Poke hub for the server-sent-event stream: "poke, then pull" (DESIGN.md section 3).
+
+Writers publish the newest sequence and which (stream, scope) pairs they touched; each connected
+device gets a poke only when something it may see changed. A watcher also pokes everyone when the
+change log grows behind this process's back (another worker, the CLI).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from central.feeds import GLOBAL, Scope
+
+
+@dataclass(eq=False)
+class Subscriber:
+    scope: Scope
+    queue: asyncio.Queue[int] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
+
+    def wants(self, touched: Iterable[tuple[str, int]] | None) -> bool:
+        if touched is None:
+            return True
+        return any(scope == GLOBAL or scope in self.scope.scopes(stream) for stream, scope in touched)
+
+    def offer(self, seq: int) -> None:
+        # Keep only the newest sequence: a slow reader needs one pull, not a backlog.
+        if self.queue.full():
+            self.queue.get_nowait()
+        self.queue.put_nowait(seq)
+
+
+class Hub:
+    def __init__(self) -> None:
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.subscribers: set[Subscriber] = set()
+        self.last_seq = 0
+
+    def bind(self, loop: asyncio.AbstractEventLoop, seq: int) -> None:
+        self.loop = loop
+        self.last_seq = seq
+
+    def subscribe(self, scope: Scope) -> Subscriber:
+        sub = Subscriber(scope)
+        self.subscribers.add(sub)
+        return sub
+
+    def unsubscribe(self, sub: Subscriber) -> None:
+        self.subscribers.discard(sub)
+
+    def publish(self, seq: int, touched: Iterable[tuple[str, int]] | None = None) -> None:
+        """Thread-safe: called by request handlers after their commit."""
+        if self.loop is None or self.loop.is_closed():
+            return
+        pairs = None if touched is None else tuple(touched)
+        self.loop.call_soon_threadsafe(self._deliver, seq, pairs)
+
+    def _deliver(self, seq: int, touched: tuple[tuple[str, int], ...] | None) -> None:
+        self.last_seq = max(self.last_seq, seq)
+        for sub in list(self.subscribers):
+            if sub.wants(touched):
+                sub.offer(seq)

@@ -1,0 +1,229 @@
+"""Central's tables. Authoritative data for the whole retailer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets a real BIGINT.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Location(Base):
+    __tablename__ = "locations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))  # store | warehouse
+    currency: Mapped[str] = mapped_column(String(3))
+    locale: Mapped[str] = mapped_column(String(16))
+    timezone: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(String(300))
+    city: Mapped[str] = mapped_column(String(100))
+    country: Mapped[str] = mapped_column(String(2))
+
+
+class Nearby(Base):
+    """`store_id` calls `nearby_id` nearby: its tablets cache that location's stock."""
+
+    __tablename__ = "location_nearby"
+    store_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), primary_key=True)
+    nearby_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), primary_key=True)
+    rank: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Category(Base):
+    __tablename__ = "categories"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    department: Mapped[str] = mapped_column(String(50))  # apparel | footwear
+
+
+class Style(Base):
+    __tablename__ = "styles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    brand: Mapped[str] = mapped_column(String(100))
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"))
+    tax_class: Mapped[str] = mapped_column(String(32), default="standard")
+
+
+class Variant(Base):
+    __tablename__ = "variants"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    style_id: Mapped[int] = mapped_column(ForeignKey("styles.id"), index=True)
+    sku: Mapped[str] = mapped_column(String(64), unique=True)
+    colour: Mapped[str] = mapped_column(String(50))
+    size: Mapped[str] = mapped_column(String(20))
+    size_order: Mapped[int] = mapped_column(Integer)
+    active: Mapped[int] = mapped_column(Integer, default=1)
+    # The catalog wire row (sync.protocol "catalog"), materialised so a snapshot streams stored
+    # bytes instead of joining styles and categories for a million rows; kept by central.changes.
+    wire_row: Mapped[str] = mapped_column(Text, default="")
+    row_hash: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Barcode(Base):
+    __tablename__ = "barcodes"
+    code: Mapped[str] = mapped_column(String(14), primary_key=True)
+    variant_id: Mapped[int] = mapped_column(ForeignKey("variants.id"), index=True)
+
+
+class PriceList(Base):
+    __tablename__ = "price_lists"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    currency: Mapped[str] = mapped_column(String(3))
+    store_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), nullable=True)
+    customer_group: Mapped[str] = mapped_column(String(32), default="")
+
+
+class Price(Base):
+    __tablename__ = "prices"
+    list_id: Mapped[int] = mapped_column(ForeignKey("price_lists.id"), primary_key=True)
+    variant_id: Mapped[int] = mapped_column(ForeignKey("variants.id"), primary_key=True)
+    amount: Mapped[int] = mapped_column(BigInteger)  # minor units of the list's currency
+    row_hash: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class TaxRate(Base):
+    __tablename__ = "tax_rates"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    country: Mapped[str] = mapped_column(String(2))
+    tax_class: Mapped[str] = mapped_column(String(32))
+    rate: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(100))
+    __table_args__ = (UniqueConstraint("country", "tax_class"),)
+
+
+class Stock(Base):
+    __tablename__ = "stock"
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), primary_key=True)
+    variant_id: Mapped[int] = mapped_column(ForeignKey("variants.id"), primary_key=True)
+    on_hand: Mapped[int] = mapped_column(Integer, default=0)
+    reserved: Mapped[int] = mapped_column(Integer, default=0)
+    row_hash: Mapped[int] = mapped_column(BigInteger, default=0)
+    __table_args__ = (Index("ix_stock_variant", "variant_id"),)
+
+
+class StockMovement(Base):
+    """The ledger: every change of on-hand stock, as a delta with its reason and source."""
+
+    __tablename__ = "stock_movements"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    variant_id: Mapped[int] = mapped_column(ForeignKey("variants.id"))
+    delta: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(32))  # device | channel | seed | admin
+    reference: Mapped[str] = mapped_column(String(100), default="")
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    note: Mapped[str] = mapped_column(String(500), default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (Index("ix_movements_loc_var", "location_id", "variant_id"),)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))  # associate | supervisor | manager
+    store_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), index=True)
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    store_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class EnrollCode(Base):
+    __tablename__ = "enroll_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class ChannelClient(Base):
+    __tablename__ = "channel_clients"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class ChangeLog(Base):
+    """Append-only feed of authoritative changes. `seq` is the sync cursor."""
+
+    __tablename__ = "change_log"
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    stream: Mapped[str] = mapped_column(String(16))
+    scope: Mapped[int] = mapped_column(Integer, default=0)  # 0: every device
+    key: Mapped[str] = mapped_column(Text)  # JSON array
+    row: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON array; null = deleted
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (Index("ix_change_log_stream_seq", "stream", "seq"),)
+
+
+class AppliedOp(Base):
+    """Idempotency record of device operations: a replay gets the stored result."""
+
+    __tablename__ = "applied_ops"
+    op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    device_seq: Mapped[int] = mapped_column(BigInteger)
+    type: Mapped[str] = mapped_column(String(32))
+    body_hash: Mapped[str] = mapped_column(String(64))
+    result: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ChannelRef(Base):
+    """Idempotency record of channel adjustments, by the caller's reference."""
+
+    __tablename__ = "channel_refs"
+    client_id: Mapped[int] = mapped_column(ForeignKey("channel_clients.id"), primary_key=True)
+    reference: Mapped[str] = mapped_column(String(100), primary_key=True)
+    body_hash: Mapped[str] = mapped_column(String(64))
+    result: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,361 @@
+"""`central seed`: a realistic, deterministic apparel and footwear demo.
+
+Styles come in size x colour variants with readable names, valid EAN-13 barcodes, prices in
+JPY (Tokyo stores) and EUR (Berlin stores), stock spread over stores and a regional warehouse,
+and staff with known demo PINs. Bulk rows go in through the DB-API executemany (the ORM's unit
+of work is many times slower for a million rows, DESIGN.md section 3).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, delete, func, select
+from sqlalchemy.orm import Session
+
+from central.db import Database, new_epoch
+from central.models import Base, Location, Variant
+from stdnum import ean
+
+from sync.pins import hash_pin
+from sync.protocol import row_hash
+
+DEMO_PINS = {"manager": "3333", "supervisor": "2222", "associate": "1111"}
+SECOND_ASSOCIATE_PIN = "1112"
+
+
+@dataclass(frozen=True)
+class StoreDef:
+    code: str
+    name: str
+    currency: str
+    locale: str
+    timezone: str
+    address: str
+    city: str
+    country: str
+
+
+STORES = [
+    StoreDef("TKY01", "Aisle Shibuya", "JPY", "ja_JP", "Asia/Tokyo", "1-21-3 Jinnan, Shibuya-ku", "Tokyo", "JP"),
+    StoreDef("BER01", "Aisle Berlin Mitte", "EUR", "de_DE", "Europe/Berlin", "Rosenthaler Str. 40", "Berlin", "DE"),
+    StoreDef("TKY02", "Aisle Shinjuku", "JPY", "ja_JP", "Asia/Tokyo", "3-38-1 Shinjuku, Shinjuku-ku", "Tokyo", "JP"),
+    StoreDef("BER02", "Aisle Kreuzberg", "EUR", "de_DE", "Europe/Berlin", "Oranienstr. 19", "Berlin", "DE"),
+    StoreDef("YOK01", "Aisle Yokohama Minatomirai", "JPY", "ja_JP", "Asia/Tokyo", "2-3-1 Minatomirai, Nishi-ku", "Yokohama", "JP"),
+    StoreDef("POT01", "Aisle Potsdam", "EUR", "de_DE", "Europe/Berlin", "Brandenburger Str. 12", "Potsdam", "DE"),
+    StoreDef("TKY03", "Aisle Ginza", "JPY", "ja_JP", "Asia/Tokyo", "4-6-16 Ginza, Chuo-ku", "Tokyo", "JP"),
+    StoreDef("HAM01", "Aisle Hamburg Neustadt", "EUR", "de_DE", "Europe/Berlin", "Neuer Wall 30", "Hamburg", "DE"),
+]
+WAREHOUSES = {
+    "JP": StoreDef("WH-JP", "Warehouse Chiba", "JPY", "ja_JP", "Asia/Tokyo", "2-1 Shinminato, Mihama-ku", "Chiba", "JP"),
+    "DE": StoreDef("WH-DE", "Warehouse Erfurt", "EUR", "de_DE", "Europe/Berlin", "Am Güterverkehrszentrum 5", "Erfurt", "DE"),
+}
+
+TOPS = ["XS", "S", "M", "L", "XL", "XXL"]
+WAIST = ["W28", "W29", "W30", "W31", "W32", "W33", "W34", "W36"]
+SHOES = [str(s) for s in range(36, 47)]
+
+# category, department, prefix, size run, nouns, materials, features, base price EUR
+CATEGORIES: list[tuple[str, str, str, list[str], list[str], list[str], list[str], int]] = [
+    ("T-shirts", "apparel", "TS", TOPS, ["Crew Tee", "Pocket Tee", "V-Neck Tee", "Henley"], ["Organic Cotton", "Slub Jersey", "Pima Cotton", "Linen Blend"], ["Relaxed", "Boxy", "Everyday", "Heavyweight", "Washed"], 25),
+    ("Shirts", "apparel", "SH", TOPS, ["Oxford Shirt", "Camp Shirt", "Overshirt", "Flannel Shirt"], ["Cotton", "Linen", "Brushed Twill", "Corduroy"], ["Button-Down", "Regular Fit", "Garment-Dyed", "Utility"], 59),
+    ("Knitwear", "apparel", "KN", TOPS, ["Crew Jumper", "Cardigan", "Roll Neck", "Polo Knit"], ["Merino", "Lambswool", "Cashmere Blend", "Cotton"], ["Fine-Gauge", "Chunky", "Ribbed", "Fisherman"], 79),
+    ("Hoodies", "apparel", "HD", TOPS, ["Hoodie", "Zip Hoodie", "Sweatshirt"], ["Loopback Cotton", "Fleece", "French Terry"], ["Oversized", "Classic", "Garment-Dyed", "Brushed"], 69),
+    ("Jackets", "apparel", "JK", TOPS, ["Field Jacket", "Puffer Jacket", "Chore Coat", "Rain Shell", "Bomber"], ["Waxed Cotton", "Down", "Ripstop", "Wool Blend", "Recycled Nylon"], ["Packable", "Insulated", "Hooded", "Lightweight"], 149),
+    ("Jeans", "apparel", "JN", WAIST, ["Jeans"], ["Selvedge Denim", "Stretch Denim", "Rigid Denim", "Organic Denim"], ["Slim Tapered", "Straight", "Relaxed", "Wide-Leg", "Skinny"], 89),
+    ("Trousers", "apparel", "TR", WAIST, ["Chinos", "Pleated Trousers", "Cargo Trousers", "Drawstring Trousers"], ["Cotton Twill", "Linen", "Wool", "Ripstop"], ["Slim", "Regular", "Relaxed", "Cropped"], 69),
+    ("Dresses", "apparel", "DR", TOPS, ["Midi Dress", "Shirt Dress", "Slip Dress", "Wrap Dress"], ["Viscose", "Linen", "Cotton Poplin", "Satin"], ["Tiered", "Belted", "Sleeveless", "Pleated"], 89),
+    ("Skirts", "apparel", "SK", TOPS, ["Midi Skirt", "Mini Skirt", "A-Line Skirt"], ["Denim", "Corduroy", "Satin", "Wool"], ["Pleated", "Wrap", "Button-Front"], 59),
+    ("Sneakers", "footwear", "SN", SHOES, ["Sneaker", "Court Sneaker", "Runner", "High-Top"], ["Leather", "Suede", "Canvas", "Knit"], ["Low", "Retro", "Trail", "Everyday", "Platform"], 109),
+    ("Boots", "footwear", "BT", SHOES, ["Chelsea Boot", "Lace-Up Boot", "Hiking Boot", "Work Boot"], ["Leather", "Suede", "Nubuck", "Waterproof Leather"], ["Lug Sole", "Classic", "Lined", "Lightweight"], 169),
+    ("Loafers", "footwear", "LF", SHOES, ["Penny Loafer", "Loafer", "Boat Shoe"], ["Leather", "Suede", "Patent Leather"], ["Classic", "Chunky", "Soft"], 129),
+    ("Sandals", "footwear", "SD", SHOES, ["Slide", "Sandal", "Trek Sandal"], ["Leather", "Cork", "Rubber", "Webbing"], ["Two-Strap", "Cushioned", "Adjustable"], 59),
+]
+BRANDS = ["Northwind", "Kaze", "Lumen & Co", "Hale", "Marlow", "Sora", "Fjell", "Brisk", "Aisle Basics", "Tatami"]
+COLOURS = [
+    ("Black", "BLK"), ("White", "WHT"), ("Navy", "NVY"), ("Olive", "OLV"), ("Sand", "SND"),
+    ("Burgundy", "BRG"), ("Grey Melange", "GRM"), ("Ecru", "ECR"), ("Sky Blue", "SKY"),
+    ("Rust", "RST"), ("Forest Green", "FGR"), ("Charcoal", "CHR"), ("Indigo", "IND"), ("Tan", "TAN"),
+]
+STAFF_NAMES = {
+    "JP": ["Yuki Tanaka", "Haruto Sato", "Aoi Suzuki", "Ren Takahashi", "Mei Watanabe", "Sota Ito", "Hina Yamamoto", "Riku Nakamura", "Yui Kobayashi", "Kaito Kato", "Sakura Yoshida", "Daiki Yamada", "Rin Sasaki", "Hayato Matsumoto", "Koharu Inoue", "Takumi Kimura"],
+    "DE": ["Anna Schmidt", "Lukas Müller", "Mia Schneider", "Leon Fischer", "Emma Weber", "Finn Wagner", "Lea Becker", "Jonas Hoffmann", "Sophie Schulz", "Paul Koch", "Hannah Richter", "Felix Klein", "Lina Wolf", "Elias Neumann", "Marie Schwarz", "Noah Zimmermann"],
+}
+JPY_PER_EUR = 160
+
+
+@dataclass
+class SeedSummary:
+    variants: int = 0
+    styles: int = 0
+    barcodes: int = 0
+    prices: int = 0
+    stock_rows: int = 0
+    locations: list[tuple[str, str, str]] = field(default_factory=list)
+    staff: list[tuple[str, str, str, str]] = field(default_factory=list)  # store, name, role, pin
+
+
+class Bulk:
+    """executemany through the DB-API cursor, in batches, for whichever dialect."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+    def insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], batch: int = 20000) -> int:
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([self.mark] * len(columns))})"
+        raw = self.conn.connection.dbapi_connection
+        assert raw is not None
+        cur = raw.cursor()
+        n = 0
+        buf: list[Sequence[Any]] = []
+        for row in rows:
+            buf.append(row)
+            if len(buf) >= batch:
+                cur.executemany(sql, buf)
+                n += len(buf)
+                buf = []
+        if buf:
+            cur.executemany(sql, buf)
+            n += len(buf)
+        cur.close()
+        return n
+
+
+def _hash(row: list[Any]) -> int:
+    return row_hash(orjson.dumps(row))
+
+
+def seed(
+    db: Database,
+    products: int = 5000,
+    stores: int = 4,
+    seed: int = 1,
+    reset: bool = False,
+    progress: Callable[[str], None] = lambda _m: None,
+) -> SeedSummary:
+    """Seed `products` sellable variants (SKUs) over `stores` stores and one warehouse per country."""
+    if stores < 2 or stores > len(STORES):
+        raise ValueError(f"--stores must be between 2 and {len(STORES)} (two currencies need two stores)")
+    if products < 1:
+        raise ValueError("--products must be at least 1")
+    rnd = random.Random(seed)
+    summary = SeedSummary()
+    with db.transaction() as session:
+        if session.scalar(select(func.count()).select_from(Variant)):
+            if not reset:
+                raise RuntimeError("central already holds a catalog; pass --reset to replace it")
+            for table in reversed(Base.metadata.sorted_tables):
+                if table.name != "meta":
+                    session.execute(delete(table))
+        new_epoch(session)
+        conn = session.connection()
+        bulk = Bulk(conn)
+        _locations(session, bulk, stores, summary)
+        _catalog(bulk, rnd, products, summary, progress)
+        _prices_and_tax(session, bulk, rnd, summary, progress)
+        _stock(session, bulk, rnd, summary, progress)
+        _staff(session, bulk, summary)
+        if conn.dialect.name == "postgresql":
+            for t in ("variants", "prices", "stock", "barcodes", "styles"):
+                conn.exec_driver_sql(f"ANALYZE {t}")
+    progress("done")
+    return summary
+
+
+def _locations(session: Session, bulk: Bulk, stores: int, summary: SeedSummary) -> None:
+    chosen = STORES[:stores]
+    countries = sorted({s.country for s in chosen})
+    rows: list[tuple[Any, ...]] = []
+    ids: dict[str, int] = {}
+    for i, s in enumerate(chosen + [WAREHOUSES[c] for c in countries], start=1):
+        kind = "warehouse" if s.code.startswith("WH-") else "store"
+        rows.append((i, s.code, s.name, kind, s.currency, s.locale, s.timezone, s.address, s.city, s.country))
+        ids[s.code] = i
+        summary.locations.append((s.code, s.name, kind))
+    bulk.insert("locations", ["id", "code", "name", "kind", "currency", "locale", "timezone", "address", "city", "country"], rows)
+    nearby: list[tuple[int, int, int]] = []
+    for s in chosen:
+        rank = 0
+        for other in chosen:
+            if other.country == s.country and other.code != s.code:
+                nearby.append((ids[s.code], ids[other.code], rank))
+                rank += 1
+        nearby.append((ids[s.code], ids[WAREHOUSES[s.country].code], rank))
+    bulk.insert("location_nearby", ["store_id", "nearby_id", "rank"], nearby)
+
+
+def _catalog(bulk: Bulk, rnd: random.Random, products: int, summary: SeedSummary, progress: Callable[[str], None]) -> None:
+    bulk.insert("categories", ["id", "name", "department"], [(i, c[0], c[1]) for i, c in enumerate(CATEGORIES, 1)])
+    styles: list[tuple[Any, ...]] = []
+    variants: list[tuple[Any, ...]] = []
+    barcodes: list[tuple[str, int]] = []
+    self_price: dict[int, int] = {}
+    vid = 0
+    sid = 0
+    code_no = 0
+    while vid < products:
+        sid += 1
+        ci = rnd.randrange(len(CATEGORIES))
+        cname, _dept, prefix, sizes, nouns, materials, features, base = CATEGORIES[ci]
+        name = f"{rnd.choice(features)} {rnd.choice(materials)} {rnd.choice(nouns)}"
+        brand = rnd.choice(BRANDS)
+        style_code = f"{prefix}{sid:07d}"
+        styles.append((sid, style_code, name, brand, ci + 1, "standard"))
+        self_price[sid] = base
+        colours = rnd.sample(COLOURS, rnd.randint(2, 5))
+        run = sizes if len(sizes) <= 6 else sizes[rnd.randint(0, 2): rnd.randint(len(sizes) - 2, len(sizes))]
+        for colour, ccode in colours:
+            for order, size in enumerate(run):
+                if vid >= products:
+                    break
+                vid += 1
+                sku = f"{style_code}-{ccode}-{size}"
+                code_no += 1
+                codes = [ean.calc_check_digit(f"49{code_no:010d}")]
+                code_list = [f"49{code_no:010d}{codes[0]}"]
+                if rnd.random() < 0.05:  # an older label still in circulation
+                    code_no += 1
+                    code_list.append(f"49{code_no:010d}{ean.calc_check_digit(f'49{code_no:010d}')}")
+                wire = [vid, sku, style_code, name, brand, cname, colour, size, order, " ".join(code_list), "standard", 1]
+                wire_bytes = orjson.dumps(wire)
+                variants.append((vid, sid, sku, colour, size, order, 1, wire_bytes.decode(), row_hash(wire_bytes)))
+                barcodes.extend((c, vid) for c in code_list)
+        if len(variants) >= 50000:
+            _flush_catalog(bulk, styles, variants, barcodes, summary)
+            progress(f"catalog: {vid:,} variants")
+    _flush_catalog(bulk, styles, variants, barcodes, summary)
+    summary.variants = vid
+    summary.styles = sid
+
+
+def _flush_catalog(bulk: Bulk, styles: list[Any], variants: list[Any], barcodes: list[Any], summary: SeedSummary) -> None:
+    bulk.insert("styles", ["id", "code", "name", "brand", "category_id", "tax_class"], styles)
+    bulk.insert("variants", ["id", "style_id", "sku", "colour", "size", "size_order", "active", "wire_row", "row_hash"], variants)
+    summary.barcodes += bulk.insert("barcodes", ["code", "variant_id"], barcodes)
+    styles.clear()
+    variants.clear()
+    barcodes.clear()
+
+
+def _price_for(rnd: random.Random, base_eur: int, currency: str) -> int:
+    factor = rnd.choice([0.8, 0.9, 1.0, 1.0, 1.1, 1.25, 1.5])
+    eur = base_eur * factor
+    if currency == "JPY":
+        return int(round(eur * JPY_PER_EUR / 100.0)) * 100 - 10  # 3,990 yen
+    return int(eur) * 100 + 95  # 39.95 EUR in cents
+
+
+def _prices_and_tax(session: Session, bulk: Bulk, rnd: random.Random, summary: SeedSummary, progress: Callable[[str], None]) -> None:
+    conn = bulk.conn
+    currencies = sorted({c for (c,) in conn.exec_driver_sql("SELECT DISTINCT currency FROM locations")})
+    lists: list[tuple[Any, ...]] = []
+    lid = 0
+    base_ids: dict[str, int] = {}
+    member_ids: dict[str, int] = {}
+    for cur in currencies:
+        lid += 1
+        lists.append((lid, f"Base {cur}", cur, None, ""))
+        base_ids[cur] = lid
+        lid += 1
+        lists.append((lid, f"Members {cur}", cur, None, "members"))
+        member_ids[cur] = lid
+    flagship = {cur: None for cur in currencies}
+    for loc_id, cur in conn.exec_driver_sql("SELECT id, currency FROM locations WHERE kind = 'store' ORDER BY id"):
+        if flagship[cur] is None:
+            flagship[cur] = loc_id
+            lid += 1
+            lists.append((lid, f"Store override {loc_id}", cur, loc_id, ""))
+    bulk.insert("price_lists", ["id", "name", "currency", "store_id", "customer_group"], lists)
+    list_meta = {row[0]: row for row in lists}
+    style_base = {sid: CATEGORIES[cat - 1][7] for sid, cat in conn.exec_driver_sql("SELECT id, category_id FROM styles")}
+    prices: list[tuple[int, int, int, int]] = []
+    variant_rows = conn.exec_driver_sql("SELECT id, style_id FROM variants ORDER BY id").all()
+    style_amount: dict[tuple[int, str], int] = {}
+    for vid, sid in variant_rows:
+        for cur in currencies:
+            key = (sid, cur)
+            amount = style_amount.get(key)
+            if amount is None:
+                amount = style_amount[key] = _price_for(rnd, style_base[sid], cur)
+            lst = list_meta[base_ids[cur]]
+            prices.append((lst[0], vid, amount, _hash([lst[0], vid, cur, None, "", amount])))
+            if sid % 10 == 0:  # member prices on one style in ten
+                m = list_meta[member_ids[cur]]
+                mamount = amount * 90 // 100
+                prices.append((m[0], vid, mamount, _hash([m[0], vid, cur, None, "members", mamount])))
+        if len(prices) >= 100000:
+            summary.prices += bulk.insert("prices", ["list_id", "variant_id", "amount", "row_hash"], prices)
+            prices = []
+            progress(f"prices: {summary.prices:,}")
+    for cur, store_id in flagship.items():  # a store-level markdown on one style in fifty
+        if store_id is None:
+            continue
+        olid = next(row[0] for row in lists if row[3] == store_id)
+        for vid, sid in variant_rows:
+            if sid % 50 == 7:
+                amount = style_amount[(sid, cur)] * 70 // 100
+                if cur == "JPY":
+                    amount = amount // 10 * 10
+                prices.append((olid, vid, amount, _hash([olid, vid, cur, store_id, "", amount])))
+    summary.prices += bulk.insert("prices", ["list_id", "variant_id", "amount", "row_hash"], prices)
+    bulk.insert(
+        "tax_rates",
+        ["id", "country", "tax_class", "rate", "name"],
+        [
+            (1, "JP", "standard", "0.10", "消費税 10%"),
+            (2, "JP", "reduced", "0.08", "消費税 8% (軽減)"),
+            (3, "DE", "standard", "0.19", "MwSt. 19%"),
+            (4, "DE", "reduced", "0.07", "MwSt. 7%"),
+        ],
+    )
+
+
+def _stock(session: Session, bulk: Bulk, rnd: random.Random, summary: SeedSummary, progress: Callable[[str], None]) -> None:
+    conn = bulk.conn
+    locations = conn.exec_driver_sql("SELECT id, kind FROM locations ORDER BY id").all()
+    style_variants: dict[int, list[int]] = {}
+    for vid, sid in conn.exec_driver_sql("SELECT id, style_id FROM variants ORDER BY id"):
+        style_variants.setdefault(sid, []).append(vid)
+    rows: list[tuple[int, int, int, int, int]] = []
+    for loc_id, kind in locations:
+        carry = 0.7 if kind == "warehouse" else 0.2
+        top = 40 if kind == "warehouse" else 6
+        for _sid, vids in style_variants.items():
+            if rnd.random() >= carry:
+                continue
+            for vid in vids:
+                on_hand = max(0, int(rnd.triangular(-1, top, top / 4)))
+                reserved = 1 if on_hand > 2 and rnd.random() < 0.05 else 0
+                rows.append((loc_id, vid, on_hand, reserved, _hash([loc_id, vid, on_hand, reserved])))
+            if len(rows) >= 100000:
+                summary.stock_rows += bulk.insert("stock", ["location_id", "variant_id", "on_hand", "reserved", "row_hash"], rows)
+                rows = []
+                progress(f"stock: {summary.stock_rows:,} rows")
+    summary.stock_rows += bulk.insert("stock", ["location_id", "variant_id", "on_hand", "reserved", "row_hash"], rows)
+
+
+def _staff(session: Session, bulk: Bulk, summary: SeedSummary) -> None:
+    rows: list[tuple[Any, ...]] = []
+    sid = 0
+    per_country: dict[str, int] = {}
+    for loc in session.scalars(select(Location).where(Location.kind == "store").order_by(Location.id)):
+        names = STAFF_NAMES[loc.country]
+        offset = per_country.get(loc.country, 0)
+        per_country[loc.country] = offset + 4
+        people = [
+            ("manager", DEMO_PINS["manager"]),
+            ("supervisor", DEMO_PINS["supervisor"]),
+            ("associate", DEMO_PINS["associate"]),
+            ("associate", SECOND_ASSOCIATE_PIN),
+        ]
+        for i, (role, pin) in enumerate(people):
+            sid += 1
+            name = names[(offset + i) % len(names)]
+            rows.append((sid, name, role, loc.id, hash_pin(pin), 1))
+            summary.staff.append((loc.code, name, role, pin))
+    bulk.insert("staff", ["id", "name", "role", "store_id", "pin_hash", "active"], rows)

@@ -1,0 +1,3 @@
+"""Aisle store app."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,73 @@
+"""Stock figures as staff read them: available = on hand - reserved, low-stock marks,
+freshness labels, and the reasons a person may correct a count for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+
+LOW_STOCK = 2  # available at or below this (and above zero) is "low"
+LIVE_WINDOW = timedelta(minutes=2)
+
+
+class Level(Enum):
+    OUT = "out"
+    LOW = "low"
+    OK = "ok"
+
+
+def level(available: int) -> Level:
+    if available <= 0:
+        return Level.OUT
+    if available <= LOW_STOCK:
+        return Level.LOW
+    return Level.OK
+
+
+class CorrectionReason(Enum):
+    FOUND = "found"
+    DAMAGED = "damaged"
+    THEFT = "theft"
+    MISCOUNT = "miscount"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            "found": "Found more",
+            "damaged": "Damaged",
+            "theft": "Missing / theft",
+            "miscount": "Count was wrong",
+            "other": "Other (say why)",
+        }[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class StockCorrection:
+    variant_id: int
+    location_id: int
+    delta: int
+    reason: CorrectionReason
+    note: str
+
+    def validate(self) -> None:
+        if self.delta == 0:
+            raise ValueError("Enter how many more (+) or fewer (−) there are; zero changes nothing.")
+        if abs(self.delta) > 9999:
+            raise ValueError("That is more than 9,999 pieces; count again.")
+        if self.reason is CorrectionReason.OTHER and not self.note.strip():
+            raise ValueError("Say why in the note when the reason is “Other”.")
+
+
+def freshness(as_of: datetime | None, now: datetime, local_tz: object | None = None) -> str:
+    """'live' within LIVE_WINDOW, else 'as of HH:MM' (local time), or 'as of 3 Nov' if older than a day."""
+    if as_of is None:
+        return "not synced yet"
+    age = now - as_of
+    if age <= LIVE_WINDOW:
+        return "live"
+    local = as_of.astimezone(local_tz) if local_tz is not None else as_of.astimezone()  # type: ignore[arg-type]
+    if age < timedelta(hours=20):
+        return f"as of {local:%H:%M}"
+    return f"as of {local.day} {local:%b %H:%M}"

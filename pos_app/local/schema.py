@@ -1,0 +1,155 @@
+"""Local tables. Stream tables mirror `sync.protocol.STREAMS` plus `h`, the row hash used for
+checksums; `styles` and its FTS5 index are derived from `catalog` for search."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+from sync.protocol import STREAMS
+
+SCHEMA_VERSION = 1
+
+cache_metadata = MetaData()
+device_metadata = MetaData()
+metadata = cache_metadata
+
+
+def _stream_table(name: str) -> Table:
+    spec = STREAMS[name]
+    cols = []
+    for col, typ in zip(spec.columns, spec.types, strict=True):
+        sqltype = Integer() if typ is int else Text()
+        cols.append(Column(col, sqltype, primary_key=col in spec.key, nullable=col in spec.nullable, autoincrement=False))
+    cols.append(Column("h", Integer, nullable=False))
+    return Table(name, metadata, *cols)
+
+
+stream_tables = {name: _stream_table(name) for name in STREAMS}
+
+meta = Table("meta", device_metadata, Column("key", String, primary_key=True), Column("value", Text))
+
+stream_state = Table(
+    "stream_state",
+    metadata,
+    Column("stream", String, primary_key=True),
+    Column("epoch", String),
+    Column("cursor", Integer, nullable=False, default=0),
+    Column("bootstrapped", Integer, nullable=False, default=0),
+    Column("bootstrap_hw", Integer),
+    Column("bootstrap_after_key", Text),  # JSON array
+    Column("bootstrap_rows", Integer, nullable=False, default=0),
+    Column("synced_at", String),  # ISO UTC of the last successful pull
+)
+
+barcodes = Table(
+    "barcodes",
+    metadata,
+    Column("code", String, primary_key=True),
+    Column("variant_id", Integer, nullable=False, index=True),
+)
+
+styles = Table(
+    "styles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("brand", Text, nullable=False),
+    Column("category", Text, nullable=False),
+    Column("colours", Text, nullable=False),
+    Column("skus", Text, nullable=False),
+    Column("first_variant", Integer, nullable=False),
+    Column("variants", Integer, nullable=False),
+)
+
+live_stock = Table(
+    "live_stock",
+    metadata,
+    Column("location_id", Integer, primary_key=True, autoincrement=False),
+    Column("variant_id", Integer, primary_key=True, autoincrement=False),
+    Column("on_hand", Integer, nullable=False),
+    Column("reserved", Integer, nullable=False),
+    Column("fetched_at", String, nullable=False),
+)
+
+outbox = Table(
+    "outbox",
+    device_metadata,
+    Column("op_id", String, primary_key=True),
+    Column("device_seq", Integer, nullable=False, unique=True),
+    Column("type", String, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("created_at", String, nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", String),
+    Column("last_error", Text),
+    Column("state", String, nullable=False, default="pending"),  # pending | dead
+    Column("dead_status", Integer),
+)
+
+stock_corrections = Table(
+    "stock_corrections",
+    device_metadata,
+    Column("op_id", String, primary_key=True),
+    Column("variant_id", Integer, nullable=False),
+    Column("location_id", Integer, nullable=False),
+    Column("delta", Integer, nullable=False),
+    Column("reason", String, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("staff_id", Integer),
+    Column("recorded_at", String, nullable=False),
+    Column("status", String, nullable=False),  # pending | sent | rejected
+    Column("server_seq", Integer),
+)
+
+journal = Table(
+    "journal",
+    device_metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", String, nullable=False),
+    Column("type", String, nullable=False),
+    Column("data", Text, nullable=False),
+    Column("prev_hash", String, nullable=False),
+    Column("hash", String, nullable=False),
+)
+
+signin_failures = Table(
+    "signin_failures",
+    device_metadata,
+    Column("staff_id", Integer, primary_key=True, autoincrement=False),
+    Column("failures", Integer, nullable=False),
+    Column("last_failure_at", String, nullable=False),
+)
+
+sync_errors = Table(
+    "sync_errors",
+    device_metadata,
+    Column("kind", String, primary_key=True),
+    Column("at", String, nullable=False),
+    Column("message", Text, nullable=False),
+)
+
+# FTS5 over styles: external content, prefix indexes so that "lin" and "li" are cheap.
+FTS_DDL = [
+    "CREATE INDEX IF NOT EXISTS ix_catalog_style ON catalog(style_code)",
+    "CREATE INDEX IF NOT EXISTS ix_catalog_sku ON catalog(sku)",
+    """CREATE VIRTUAL TABLE IF NOT EXISTS styles_fts USING fts5(
+        name, brand, category, code, colours, skus,
+        content='styles', content_rowid='id',
+        tokenize="unicode61 remove_diacritics 2", prefix='1 2 3')""",
+    """CREATE TRIGGER IF NOT EXISTS styles_ai AFTER INSERT ON styles BEGIN
+        INSERT INTO styles_fts(rowid, name, brand, category, code, colours, skus)
+        VALUES (new.id, new.name, new.brand, new.category, new.code, new.colours, new.skus);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS styles_ad AFTER DELETE ON styles BEGIN
+        INSERT INTO styles_fts(styles_fts, rowid, name, brand, category, code, colours, skus)
+        VALUES ('delete', old.id, old.name, old.brand, old.category, old.code, old.colours, old.skus);
+    END""",
+]

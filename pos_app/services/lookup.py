@@ -1,0 +1,319 @@
+"""Find items and show their stock: search as you type, barcode scans, the product view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from pos_app.core.barcode import CodeKind, classify
+from pos_app.core.money import Money, format_money
+from pos_app.core.search import fts_query
+from pos_app.core.stock import Level, freshness, level
+from pos_app.local.store import LocalStore, parse_ts
+
+SEARCH_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class StyleHit:
+    code: str
+    name: str
+    brand: str
+    category: str
+    colours: str
+    first_variant: int
+    variants: int
+
+
+@dataclass(frozen=True)
+class Location:
+    id: int
+    code: str
+    name: str
+    kind: str
+    currency: str
+    locale: str
+    timezone: str
+    city: str
+    nearby: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Cell:
+    variant_id: int
+    sku: str
+    available: int
+    pending: int  # stock corrections not yet reflected in central's figures
+    level: Level
+
+
+@dataclass(frozen=True)
+class ElsewhereRow:
+    location: Location
+    available: int | None  # None: no figure known
+    freshness: str
+    live: bool
+
+
+@dataclass
+class ProductView:
+    style_code: str
+    name: str
+    brand: str
+    category: str
+    price_text: str
+    member_price_text: str | None
+    price: Money | None
+    colours: list[str]
+    sizes: list[str]
+    cells: dict[tuple[str, str], Cell]
+    elsewhere: list[ElsewhereRow] = field(default_factory=list)
+    focus_variant: int | None = None
+    as_of: str = ""
+
+    def cell(self, colour: str, size: str) -> Cell | None:
+        return self.cells.get((colour, size))
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    code: str
+    style_code: str | None
+    variant_id: int | None
+    message: str
+
+
+class LookupService:
+    def __init__(self, store: LocalStore, store_id: int, live_seconds: float = 120.0) -> None:
+        self.store = store
+        self.store_id = store_id
+        self.live_window = timedelta(seconds=live_seconds)
+        self._home: Location | None = None
+
+    # --- reference data ------------------------------------------------------------------------
+
+    def locations(self) -> dict[int, Location]:
+        rows = self.store.query(
+            "SELECT id, code, name, kind, currency, locale, timezone, city, nearby FROM locations ORDER BY id"
+        )
+        return {
+            r[0]: Location(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], tuple(int(x) for x in r[8].split()))
+            for r in rows
+        }
+
+    def home(self) -> Location | None:
+        if self._home is None:
+            self._home = self.locations().get(self.store_id)
+        return self._home
+
+    # --- search ------------------------------------------------------------------------------
+
+    def search(self, text: str, limit: int = SEARCH_LIMIT, offset: int = 0) -> list[StyleHit]:
+        """Styles matching what was typed: barcode digits, SKU, name, brand, colour, size."""
+        text = text.strip()
+        if not text:
+            return []
+        compact = text.replace(" ", "")
+        if compact.isdigit() and len(compact) >= 4:
+            hits = self._by_barcode_prefix(compact, limit, offset)
+            if hits:
+                return hits
+        query = fts_query(text)
+        if query is None:
+            return []
+        rows = self.store.query(
+            "SELECT s.code, s.name, s.brand, s.category, s.colours, s.first_variant, s.variants "
+            "FROM styles_fts JOIN styles s ON s.id = styles_fts.rowid "
+            "WHERE styles_fts MATCH ? LIMIT ? OFFSET ?",
+            (query, limit, offset),
+        )
+        return [StyleHit(*r) for r in rows]
+
+    def _by_barcode_prefix(self, digits: str, limit: int, offset: int) -> list[StyleHit]:
+        upper = digits[:-1] + chr(ord(digits[-1]) + 1)
+        rows = self.store.query(
+            "SELECT DISTINCT s.code, s.name, s.brand, s.category, s.colours, s.first_variant, s.variants "
+            "FROM barcodes b JOIN catalog c ON c.id = b.variant_id JOIN styles s ON s.code = c.style_code "
+            "WHERE b.code >= ? AND b.code < ? LIMIT ? OFFSET ?",
+            (digits, upper, limit, offset),
+        )
+        return [StyleHit(*r) for r in rows]
+
+    def scan(self, raw: str) -> ScanResult:
+        """A scanner burst: a GTIN, a SKU, or a mistake, each with words for the person."""
+        code = classify(raw)
+        if code.kind is CodeKind.BAD_CHECK_DIGIT:
+            return ScanResult(raw, None, None, code.message)
+        if code.kind is CodeKind.GTIN and code.gtin13 is not None:
+            rows = self.store.query(
+                "SELECT c.id, c.style_code FROM barcodes b JOIN catalog c ON c.id=b.variant_id WHERE b.code=?",
+                (code.gtin13,),
+            )
+            if not rows:
+                return ScanResult(raw, None, None, f"Barcode {raw} is not in the catalog. Check the label or search by name.")
+            return ScanResult(raw, rows[0][1], rows[0][0], "")
+        rows = self.store.query("SELECT id, style_code FROM catalog WHERE sku=?", (raw.strip().upper(),))
+        if rows:
+            return ScanResult(raw, rows[0][1], rows[0][0], "")
+        rows = self.store.query("SELECT first_variant, code FROM styles WHERE code=?", (raw.strip().upper(),))
+        if rows:
+            return ScanResult(raw, rows[0][1], None, "")
+        return ScanResult(raw, None, None, f"“{raw.strip()[:40]}” is not a barcode or SKU this store knows.")
+
+    # --- prices --------------------------------------------------------------------------------
+
+    def prices(self, variant_ids: list[int]) -> dict[int, tuple[Money, Money | None]]:
+        """Price of each variant for this store: store list over base list; members price too."""
+        if not variant_ids:
+            return {}
+        marks = ",".join("?" * len(variant_ids))
+        rows = self.store.query(
+            f"SELECT variant_id, currency, store_id, customer_group, amount FROM prices WHERE variant_id IN ({marks})",
+            variant_ids,
+        )
+        regular: dict[int, tuple[int, Money]] = {}
+        member: dict[int, Money] = {}
+        for vid, cur, store_id, group, amount in rows:
+            money = Money(int(amount), cur)
+            if group == "members":
+                member[vid] = money
+                continue
+            rank = 2 if store_id == self.store_id else 1 if store_id is None else 0
+            if rank and (vid not in regular or regular[vid][0] < rank):
+                regular[vid] = (rank, money)
+        return {vid: (m, member.get(vid)) for vid, (_r, m) in regular.items()}
+
+    def price_of(self, variant_id: int) -> Money | None:
+        got = self.prices([variant_id]).get(variant_id)
+        return None if got is None else got[0]
+
+    # --- product view --------------------------------------------------------------------------
+
+    def product(self, style_code: str, focus_variant: int | None = None, now: datetime | None = None) -> ProductView | None:
+        now = now or datetime.now(UTC)
+        variants = self.store.query(
+            "SELECT id, sku, name, brand, category, colour, size, size_order FROM catalog "
+            "WHERE style_code=? AND active=1 ORDER BY size_order, id",
+            (style_code,),
+        )
+        if not variants:
+            return None
+        home = self.home()
+        locale = home.locale if home else "en_US"
+        ids = [v[0] for v in variants]
+        prices = self.prices(ids)
+        colours: list[str] = []
+        sizes: list[str] = []
+        for v in variants:
+            if v[5] not in colours:
+                colours.append(v[5])
+            if v[6] not in sizes:
+                sizes.append(v[6])
+        marks = ",".join("?" * len(ids))
+        stock = {
+            (loc, vid): on_hand - reserved
+            for loc, vid, on_hand, reserved in self.store.query(
+                f"SELECT location_id, variant_id, on_hand, reserved FROM stock WHERE variant_id IN ({marks})", ids
+            )
+        }
+        pending = self.pending_corrections(ids)
+        cells: dict[tuple[str, str], Cell] = {}
+        for vid, sku, _n, _b, _c, colour, size, _o in variants:
+            avail = stock.get((self.store_id, vid), 0) + pending.get(vid, 0)
+            cells[(colour, size)] = Cell(vid, sku, avail, pending.get(vid, 0), level(avail))
+        amounts = sorted({p[0].minor for p in prices.values()})
+        first = prices.get(focus_variant or ids[0]) or (next(iter(prices.values())) if prices else None)
+        if first is None:
+            price_text, member_text, price = "No price in this store", None, None
+        else:
+            price = first[0]
+            price_text = format_money(price, locale)
+            if len(amounts) > 1 and focus_variant is None:
+                cur = price.currency
+                price_text = f"{format_money(Money(amounts[0], cur), locale)} – {format_money(Money(amounts[-1], cur), locale)}"
+            member_text = None if first[1] is None else format_money(first[1], locale)
+        view = ProductView(
+            style_code=style_code,
+            name=variants[0][2],
+            brand=variants[0][3],
+            category=variants[0][4],
+            price_text=price_text,
+            member_price_text=member_text,
+            price=price,
+            colours=colours,
+            sizes=sizes,
+            cells=cells,
+            focus_variant=focus_variant,
+        )
+        view.elsewhere = self.elsewhere(ids, focus_variant, stock, now)
+        return view
+
+    def elsewhere(
+        self,
+        ids: list[int],
+        focus_variant: int | None,
+        stock: dict[tuple[int, int], int],
+        now: datetime,
+    ) -> list[ElsewhereRow]:
+        """Nearby stores and warehouses, with the freshest figure known and how old it is."""
+        locs = self.locations()
+        home = locs.get(self.store_id)
+        if home is None:
+            return []
+        wanted = [focus_variant] if focus_variant else ids
+        stock_state = self.store.query("SELECT synced_at FROM stream_state WHERE stream='stock'")
+        synced = parse_ts(stock_state[0][0]) if stock_state else None
+        marks = ",".join("?" * len(wanted))
+        live: dict[int, tuple[int, datetime]] = {}
+        for loc, _vid, on_hand, reserved, fetched in self.store.query(
+            f"SELECT location_id, variant_id, on_hand, reserved, fetched_at FROM live_stock WHERE variant_id IN ({marks})",
+            wanted,
+        ):
+            at = parse_ts(fetched)
+            assert at is not None
+            total, seen = live.get(loc, (0, at))
+            live[loc] = (total + on_hand - reserved, min(seen, at))
+        tz = ZoneInfo(home.timezone)
+        rows: list[ElsewhereRow] = []
+        order = [i for i in home.nearby if i in locs]
+        for loc_id in order:
+            loc = locs[loc_id]
+            cached = sum(stock.get((loc_id, v), 0) for v in wanted)
+            has_cached = synced is not None
+            live_fig = live.get(loc_id)
+            if live_fig and (synced is None or live_fig[1] >= synced):
+                avail, at = live_fig
+            elif has_cached:
+                avail, at = cached, synced
+            else:
+                rows.append(ElsewhereRow(loc, None, "not known offline", False))
+                continue
+            label = freshness(at, now, tz) if at else "not synced yet"
+            if at and now - at <= self.live_window:
+                label = "live"
+            rows.append(ElsewhereRow(loc, avail, label, label == "live"))
+        return rows
+
+    def pending_corrections(self, ids: list[int]) -> dict[int, int]:
+        """Corrections central has not reflected in our stock cache yet (not sent, or sent but
+        the stock stream's cursor is still before the change central made for them)."""
+        if not ids:
+            return {}
+        cursor_row = self.store.query("SELECT cursor FROM stream_state WHERE stream='stock'")
+        cursor = int(cursor_row[0][0]) if cursor_row else 0
+        marks = ",".join("?" * len(ids))
+        rows = self.store.query(
+            f"SELECT variant_id, sum(delta) FROM stock_corrections WHERE location_id=? AND variant_id IN ({marks}) "
+            "AND (status='pending' OR (status='sent' AND server_seq > ?)) GROUP BY variant_id",
+            (self.store_id, *ids, cursor),
+            "device",
+        )
+        return {int(v): int(d) for v, d in rows}
+
+    def store_live_stock(self, rows: list[tuple[int, int, int, int]], fetched_at: datetime) -> None:
+        with self.store.tx() as con:
+            con.executemany(
+                "INSERT OR REPLACE INTO live_stock(location_id, variant_id, on_hand, reserved, fetched_at) VALUES (?, ?, ?, ?, ?)",
+                [(*r, fetched_at.isoformat()) for r in rows],
+            )

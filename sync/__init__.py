@@ -1,0 +1,1 @@
+"""Sync protocol (shared by both ends) and the client engine. No Qt."""

@@ -1,0 +1,228 @@
+"""HTTP client of central's API (httpx). Errors come out as exceptions with a message a person
+can act on; nothing here retries — the engine decides when to try again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import httpx
+import orjson
+from pydantic import BaseModel, ValidationError
+
+from sync.protocol import (
+    ChangePage,
+    Checksum,
+    DeviceInfo,
+    EnrollRequest,
+    EnrollResponse,
+    Health,
+    LiveStock,
+    Op,
+    OpResult,
+)
+
+MAX_PAGE_BYTES = 16 * 1024 * 1024
+MAX_LINE_BYTES = 1024 * 1024
+M = TypeVar("M", bound=BaseModel)
+
+
+class CentralError(Exception):
+    """Something went wrong talking to central; `str(e)` is for people."""
+
+
+class Unreachable(CentralError):
+    """Network down, timeout or a 5xx: try again later."""
+
+
+class Rejected(CentralError):
+    """Central understood and said no (4xx): retrying the same request will not help."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+
+
+class Unauthorized(Rejected):
+    pass
+
+
+class MalformedResponse(CentralError):
+    """Central's answer is not what the protocol allows: nothing of it is used."""
+
+
+class CentralClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        timeout: float = 10.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        headers = {"User-Agent": "aisle-pos/0.1"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self.http = httpx.Client(
+            base_url=self.base_url,
+            headers=headers,
+            timeout=httpx.Timeout(timeout, connect=5.0),
+            transport=transport,
+            follow_redirects=False,
+        )
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> CentralClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- plumbing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _request(self, method: str, url: str, **kw: Any) -> Iterator[httpx.Response]:
+        try:
+            with self.http.stream(method, url, **kw) as r:
+                if r.status_code >= 500:
+                    raise Unreachable(f"Central had a problem ({r.status_code}); will retry")
+                if r.status_code >= 400:
+                    r.read()
+                    detail = _detail(r)
+                    cls = Unauthorized if r.status_code == 401 else Rejected
+                    raise cls(r.status_code, detail)
+                yield r
+        except httpx.TimeoutException:
+            raise Unreachable("Central did not answer in time") from None
+        except httpx.TransportError as e:
+            raise Unreachable(f"Cannot reach central at {self.base_url} ({type(e).__name__})") from None
+
+    def _json(self, model: type[M], method: str, url: str, **kw: Any) -> M:
+        with self._request(method, url, **kw) as r:
+            body = _read_limited(r, MAX_PAGE_BYTES)
+        try:
+            return model.model_validate_json(body)
+        except ValidationError as e:
+            raise MalformedResponse(
+                f"Central sent a malformed {model.__name__}: {e.errors()[0]['msg']}"
+            ) from None
+
+    # --- endpoints --------------------------------------------------------------------------
+
+    def health(self) -> Health:
+        return self._json(Health, "GET", "/health")
+
+    def enroll(self, code: str, device_name: str) -> EnrollResponse:
+        body = EnrollRequest(code=code, device_name=device_name).model_dump()
+        return self._json(EnrollResponse, "POST", "/v1/enroll", json=body)
+
+    def device(self) -> DeviceInfo:
+        return self._json(DeviceInfo, "GET", "/v1/device")
+
+    def changes(self, stream: str, after: int, limit: int) -> ChangePage:
+        page = self._json(
+            ChangePage, "GET", f"/v1/sync/{stream}/changes", params={"after": after, "limit": limit}
+        )
+        if page.stream != stream or len(page.changes) > limit or page.next < after:
+            raise MalformedResponse(f"Central sent a page that does not fit the request ({stream})")
+        return page
+
+    def checksum(self, stream: str) -> Checksum:
+        return self._json(Checksum, "GET", f"/v1/sync/{stream}/checksum")
+
+    @contextmanager
+    def snapshot(self, stream: str, after_key: list[Any] | None) -> Iterator[Iterator[bytes]]:
+        params = {} if after_key is None else {"after_key": orjson.dumps(after_key).decode()}
+        with self._request(
+            "GET", f"/v1/sync/{stream}/snapshot", params=params, timeout=httpx.Timeout(60.0, connect=5.0)
+        ) as r:
+            yield _lines(r)
+
+    def push(self, op: Op) -> OpResult:
+        return self._json(OpResult, "POST", "/v1/ops", content=op.model_dump_json(),
+                          headers={"Content-Type": "application/json"})
+
+    def live_stock(self, *, style: str | None = None, variant_id: int | None = None) -> LiveStock:
+        params: dict[str, Any] = {"style": style} if style else {"variant_id": variant_id}
+        return self._json(LiveStock, "GET", "/v1/stock/live", params=params, timeout=4.0)
+
+    @contextmanager
+    def events(self, read_timeout: float) -> Iterator[Iterator[tuple[str, bytes]]]:
+        """Server-sent events as (event, data) pairs; comments (keepalives) yield ('', b'')."""
+        with self._request(
+            "GET", "/v1/events", timeout=httpx.Timeout(read_timeout, connect=5.0)
+        ) as r:
+            yield _sse(r)
+
+
+def _detail(r: httpx.Response) -> str:
+    try:
+        body = r.json()
+        detail = body.get("detail") if isinstance(body, dict) else None
+        if isinstance(detail, str):
+            return detail
+        if isinstance(detail, list) and detail and isinstance(detail[0], dict):
+            return str(detail[0].get("msg", "invalid request"))
+    except ValueError:
+        pass
+    return f"Central refused the request ({r.status_code})"
+
+
+def _read_limited(r: httpx.Response, limit: int) -> bytes:
+    declared = r.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise MalformedResponse(f"Central sent {int(declared):,} bytes; the limit is {limit:,}")
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        for chunk in r.iter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise MalformedResponse(f"Central sent more than {limit:,} bytes")
+            chunks.append(chunk)
+    except httpx.TransportError as e:
+        raise Unreachable(f"Connection to central broke ({type(e).__name__})") from None
+    return b"".join(chunks)
+
+
+def _lines(r: httpx.Response) -> Iterator[bytes]:
+    buf = b""
+    try:
+        for chunk in r.iter_bytes():
+            buf += chunk
+            if b"\n" not in buf:
+                if len(buf) > MAX_LINE_BYTES:
+                    raise MalformedResponse("Central sent a snapshot line longer than 1 MiB")
+                continue
+            *lines, buf = buf.split(b"\n")
+            yield from lines
+    except httpx.TransportError as e:
+        raise Unreachable(f"Connection to central broke during download ({type(e).__name__})") from None
+    except httpx.DecodingError:
+        raise MalformedResponse("Central sent a snapshot that is not valid gzip") from None
+    if buf:
+        yield buf
+
+
+def _sse(r: httpx.Response) -> Iterator[tuple[str, bytes]]:
+    event, data = "message", b""
+    try:
+        for raw in r.iter_lines():
+            line = raw.encode()
+            if not line:
+                if data:
+                    yield event, data
+                event, data = "message", b""
+            elif line.startswith(b":"):
+                yield "", b""
+            elif line.startswith(b"event:"):
+                event = line[6:].strip().decode()
+            elif line.startswith(b"data:"):
+                data += line[5:].strip()
+    except httpx.TransportError as e:
+        raise Unreachable(f"Live connection to central broke ({type(e).__name__})") from None

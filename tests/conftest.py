@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from central.cli import issue_enroll_code  # noqa: E402
+from central.db import Database, migrate  # noqa: E402
+from central.seed import seed  # noqa: E402
+from tests.support.keyring_backend import MemoryKeyring  # noqa: E402
+from tests.support.servers import run_central  # noqa: E402
+
+DEMO_PRODUCTS = 3000
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    kr = MemoryKeyring()
+    keyring.set_keyring(kr)
+    yield kr
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A seeded central SQLite file, made once; tests copy it."""
+    path = tmp_path_factory.mktemp("central") / "template.db"
+    db = Database(f"sqlite:///{path}")
+    migrate(db.engine)
+    seed(db, products=DEMO_PRODUCTS, stores=4, seed=7)
+    with db.engine.connect() as c:
+        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def central_db(seeded_template: Path, tmp_path: Path) -> Iterator[Database]:
+    target = tmp_path / "central.db"
+    target.write_bytes(seeded_template.read_bytes())
+    db = Database(f"sqlite:///{target}")
+    migrate(db.engine)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def central_url(central_db: Database) -> Iterator[str]:
+    with run_central(central_db) as url:
+        yield url
+
+
+@pytest.fixture
+def enroll_code(central_db: Database):  # type: ignore[no-untyped-def]
+    def make(store: str = "TKY01", minutes: int = 60) -> str:
+        return issue_enroll_code(central_db, store, minutes)
+
+    return make

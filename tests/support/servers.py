@@ -1,0 +1,49 @@
+"""Real servers on loopback for tests: central under uvicorn in a thread."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import httpx
+import uvicorn
+
+from central.app import create_app
+from central.config import Settings
+from central.db import Database
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def run_central(db: Database, *, keepalive: float = 1.0, watch: float = 0.2) -> Iterator[str]:
+    """Serve `db` on a free loopback port; yields the base URL."""
+    settings = Settings(database_url=db.url, keepalive_seconds=keepalive, change_watch_seconds=watch)
+    app = create_app(settings, db)
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/health", timeout=0.5).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.05)
+    else:
+        raise RuntimeError("central did not start")
+    try:
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(10)
