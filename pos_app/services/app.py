@@ -29,14 +29,22 @@ def default_data_dir() -> Path:
 class Device:
     """An enrolled device: local store, identity, token, sync engine and services."""
 
-    def __init__(self, data_dir: Path, *, keepalive_seconds: float = 15.0, poll_seconds: float = 30.0) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        keepalive_seconds: float = 15.0,
+        poll_seconds: float = 30.0,
+        token: str | None = None,
+    ) -> None:
         self.data_dir = data_dir.resolve()
         self.store, self.recovery_note = LocalStore.open_or_recover(self.data_dir)
         identity = self.store.identity()
         if identity is None:
             raise NotEnrolled("This device is not enrolled yet.")
         self.identity: Identity = identity
-        token = secrets.load_token(str(self.data_dir))
+        # `token` is for throwaway devices (screenshots); real ones read the OS keyring.
+        token = token or secrets.load_token(str(self.data_dir))
         if not token:
             raise NotEnrolled("The device token is missing from the keyring; enrol the device again.")
         self._token = token

@@ -1,0 +1,37 @@
+# Two commands set up everything:  make demo  (run the app)   make test  (the whole suite)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DEMO   ?= .demo
+PRODUCTS ?= 20000
+
+.PHONY: demo test lint bench screenshots system-deps clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: system-deps $(STAMP) lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+demo: system-deps $(STAMP)
+	@PRODUCTS=$(PRODUCTS) DEMO=$(DEMO) BIN=$(BIN) bash scripts/demo.sh
+
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pos-app screenshots --out docs/screenshots
+
+clean:
+	rm -rf $(VENV) $(DEMO) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,123 @@
+"""First run: enrol by typing central's address and the code, or by scanning the QR code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.local.store import LocalStore
+from pos_app.services.enrollment import EnrollmentError, enroll, parse_enroll_payload
+from pos_app.services.secrets import NoSecureKeyring
+from pos_app.ui.bridge import Bridge
+
+
+def decode_qr_image(path: Path) -> str:
+    import zxingcpp
+    from PIL import Image
+
+    with Image.open(path) as img:
+        results = zxingcpp.read_barcodes(img, formats=zxingcpp.BarcodeFormat.QRCode)
+    if not results:
+        raise EnrollmentError("No QR code found in that picture.")
+    return str(results[0].text)
+
+
+class EnrollView(QWidget):
+    enrolled = Signal(str)  # store name
+
+    def __init__(self, store: LocalStore, bridge: Bridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.store = store
+        self.bridge = bridge
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 48, 48, 48)
+        box = QWidget()
+        box.setMaximumWidth(640)
+        form = QVBoxLayout(box)
+        title = QLabel(self.tr("Set up this device"))
+        title.setObjectName("title")
+        hint = QLabel(
+            self.tr(
+                "Scan the enrolment QR code from head office, or type the address and code below."
+            )
+        )
+        hint.setObjectName("subtitle")
+        hint.setWordWrap(True)
+        self.url = QLineEdit()
+        self.url.setPlaceholderText(self.tr("Central address, e.g. https://central.example.com"))
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("Enrolment code, e.g. K7QF-3MZP-9XTA"))
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.submit = QPushButton(self.tr("Enrol this device"))
+        self.submit.setObjectName("primary")
+        self.submit.clicked.connect(self._submit)
+        self.code.returnPressed.connect(self._submit)
+        image = QPushButton(self.tr("Read QR code from a picture…"))
+        image.setObjectName("link")
+        image.clicked.connect(self._from_image)
+        row = QHBoxLayout()
+        row.addWidget(image)
+        row.addStretch(1)
+        for w in (title, hint, QLabel(self.tr("Central")), self.url, QLabel(self.tr("Code")), self.code):
+            form.addWidget(w)
+        form.addSpacing(12)
+        form.addWidget(self.submit)
+        form.addLayout(row)
+        form.addWidget(self.error)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+    def apply_payload(self, text: str) -> bool:
+        """A scanned `aisle://enroll?…` fills both fields and enrols at once."""
+        try:
+            target = parse_enroll_payload(text)
+        except EnrollmentError as e:
+            self.error.setText(str(e))
+            return False
+        self.url.setText(target.central_url)
+        self.code.setText(target.code)
+        self._submit()
+        return True
+
+    def _from_image(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("QR code picture"), "", "Images (*.png *.jpg *.jpeg)")
+        if path:
+            try:
+                self.apply_payload(decode_qr_image(Path(path)))
+            except (EnrollmentError, OSError) as e:
+                self.error.setText(str(e))
+
+    def _submit(self) -> None:
+        self.error.setText("")
+        self.submit.setEnabled(False)
+        self.submit.setText(self.tr("Contacting central…"))
+        self.bridge.run(
+            enroll, self.store, self.url.text(), self.code.text(), None,
+            done=self._done, failed=self._failed,
+        )
+
+    def _done(self, store_name: str) -> None:
+        self.submit.setText(self.tr("Enrolled"))
+        self.enrolled.emit(store_name)
+
+    def _failed(self, error: BaseException) -> None:
+        self.submit.setEnabled(True)
+        self.submit.setText(self.tr("Enrol this device"))
+        if isinstance(error, (EnrollmentError, NoSecureKeyring)):
+            self.error.setText(str(error))
+        else:
+            self.error.setText(self.tr("Something went wrong ({0}). Try again.").replace("{0}", type(error).__name__))

@@ -1,0 +1,50 @@
+"""Touch-first look: big type, 56 px targets, calm colours, status colours that mean one thing."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication
+
+TOUCH = 56  # minimum height of anything a thumb presses
+
+OUT = QColor("#F3D1D1")
+LOW = QColor("#FCE7B2")
+OK = QColor("#FFFFFF")
+PENDING = QColor("#D6E6FF")
+
+QSS = f"""
+QWidget {{ font-size: 17px; color: #1F2933; }}
+QMainWindow, QDialog, #page {{ background: #F5F7FA; }}
+QLineEdit {{ min-height: {TOUCH - 8}px; padding: 0 14px; border: 2px solid #CBD2D9; border-radius: 10px;
+            background: white; font-size: 20px; }}
+QLineEdit:focus {{ border-color: #2F6FED; }}
+QPushButton {{ min-height: {TOUCH}px; padding: 0 20px; border-radius: 10px; border: 1px solid #BCCCDC;
+              background: white; font-size: 18px; font-weight: 600; }}
+QPushButton:pressed {{ background: #E4E7EB; }}
+QPushButton:checked {{ background: #2F6FED; color: white; border-color: #2F6FED; }}
+QPushButton#primary {{ background: #2F6FED; color: white; border: none; }}
+QPushButton#primary:disabled {{ background: #9FB3C8; }}
+QPushButton#pin {{ min-height: 72px; min-width: 96px; font-size: 28px; }}
+QPushButton#staff {{ min-height: 88px; min-width: 200px; text-align: left; padding: 8px 16px; }}
+QPushButton#link {{ border: none; background: transparent; color: #2F6FED; min-height: {TOUCH}px; }}
+QListView {{ border: none; background: white; border-radius: 10px; font-size: 18px; }}
+QListView::item {{ min-height: 64px; padding: 6px 12px; border-bottom: 1px solid #E4E7EB; }}
+QListView::item:selected {{ background: #E3ECFD; color: #102A43; }}
+QTableWidget {{ background: white; border: none; border-radius: 10px; gridline-color: #E4E7EB; font-size: 20px; }}
+QHeaderView::section {{ background: #F0F4F8; border: none; padding: 8px; font-size: 16px; font-weight: 600; }}
+QLabel#title {{ font-size: 26px; font-weight: 700; }}
+QLabel#subtitle {{ font-size: 17px; color: #52606D; }}
+QLabel#price {{ font-size: 26px; font-weight: 700; color: #102A43; }}
+QLabel#error {{ color: #A61B1B; font-size: 18px; font-weight: 600; }}
+QLabel#hint {{ color: #52606D; font-size: 16px; }}
+QStatusBar {{ background: #102A43; color: white; min-height: 44px; }}
+QStatusBar QLabel {{ color: white; font-size: 16px; padding: 0 10px; }}
+QStatusBar QPushButton {{ min-height: 36px; background: #243B53; color: white; border: none; font-size: 15px; }}
+"""
+
+
+def apply(app: QApplication) -> None:
+    app.setStyleSheet(QSS)
+    font = QFont()
+    font.setFamilies(["Noto Sans", "Noto Sans CJK JP", "DejaVu Sans"])
+    app.setFont(font)

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# make demo: seed an embedded central on SQLite, serve it, enrol a tablet against it, open the app.
+set -euo pipefail
+DEMO=${DEMO:-.demo}
+BIN=${BIN:-.venv/bin}
+PRODUCTS=${PRODUCTS:-20000}
+ROOT=$(pwd)
+mkdir -p "$DEMO"
+DB="sqlite:///$ROOT/$DEMO/central.db"
+TABLET="$ROOT/$DEMO/tablet"
+export POS_APP_DATA_DIR="$TABLET"
+
+if [ ! -f "$DEMO/central.db" ]; then
+  echo "Seeding the demo retailer ($PRODUCTS variants)…"
+  "$BIN/central" --db "$DB" seed --products "$PRODUCTS" --stores 4 --seed 1 | tee "$DEMO/seed.txt"
+fi
+
+PORT=${PORT:-8765}
+while (echo > /dev/tcp/127.0.0.1/$PORT) 2>/dev/null; do PORT=$((PORT + 1)); done
+URL="http://127.0.0.1:$PORT"
+"$BIN/central" --db "$DB" serve --port "$PORT" --public-url "$URL" > "$DEMO/central.log" 2>&1 &
+CENTRAL_PID=$!
+trap 'kill $CENTRAL_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  "$BIN/python" -c "import httpx; httpx.get('$URL/health', timeout=0.5).raise_for_status()" 2>/dev/null && break
+  sleep 0.1
+done
+echo "Central is running at $URL (log: $DEMO/central.log)"
+
+inner() {
+  if [ ! -f "$TABLET/device.db" ] || ! "$BIN/pos-app" doctor 2>/dev/null | grep -q "^\[ok  \] enrolment"; then
+    CODE=$("$BIN/central" --db "$DB" enroll-code --store TKY01 --central-url "$URL" | sed -n 's/.*TKY01: \([0-9A-Z-]*\).*/\1/p')
+    "$BIN/pos-app" enroll --central "$URL" --code "$CODE" --name "demo tablet"
+  else
+    # central may have moved to another port since last time
+    "$BIN/python" - "$TABLET" "$URL" <<'PY'
+import sys
+from pathlib import Path
+from pos_app.local.store import LocalStore
+s = LocalStore(Path(sys.argv[1])); s.set_meta({"central_url": sys.argv[2]}); s.close()
+PY
+  fi
+  echo
+  echo "Demo staff at TKY01 (Aisle Shibuya): tap a name, then the PIN —"
+  echo "  manager 3333 · supervisor 2222 · associates 1111 and 1112"
+  echo
+  if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" = "Linux" ]; then
+    cat <<MSG
+There is no display here, so the window cannot open. Instead you can:
+  - run it on a virtual screen:  xvfb-run -a make demo
+  - look at every screen as PNG: QT_QPA_PLATFORM=offscreen $BIN/pos-app screenshots --out screenshots/
+  - use the command line:        $BIN/pos-app --data-dir $TABLET stock "linen shirt"
+MSG
+    "$BIN/pos-app" sync --once
+    "$BIN/pos-app" stock linen || true
+    return 0
+  fi
+  "$BIN/pos-app"
+}
+
+if "$BIN/python" -c "from pos_app.services.secrets import check_backend; check_backend()" 2>/dev/null; then
+  inner
+elif command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+  echo "No Secret Service in this session: starting GNOME Keyring for the demo (password 'demo')."
+  export -f inner
+  export DEMO BIN TABLET URL DB
+  dbus-run-session -- bash -c 'echo -n demo | gnome-keyring-daemon --unlock --components=secrets >/dev/null; inner'
+else
+  echo "No secure keyring (Secret Service) is available; install gnome-keyring (make system-deps)." >&2
+  exit 1
+fi
