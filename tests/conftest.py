@@ -62,3 +62,28 @@ def enroll_code(central_db: Database):  # type: ignore[no-untyped-def]
         return issue_enroll_code(central_db, store, minutes)
 
     return make
+
+
+@pytest.fixture
+def enrolled(central_url: str, enroll_code, memory_keyring, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """A data directory enrolled with TKY01 (token in the test keyring), not yet synced."""
+    from pos_app.local.store import LocalStore
+    from pos_app.services.enrollment import enroll
+
+    data = tmp_path / "tablet"
+    store = LocalStore(data)
+    enroll(store, central_url, enroll_code("TKY01"), "test tablet")
+    store.close()
+    return data
+
+
+@pytest.fixture
+def device(enrolled: Path):  # type: ignore[no-untyped-def]
+    """An enrolled and bootstrapped device."""
+    from pos_app.services.app import Device
+
+    dev = Device(enrolled, keepalive_seconds=1.0, poll_seconds=2.0)
+    status = dev.engine.sync_once()
+    assert status.online and dev.bootstrapped(), status.message
+    yield dev
+    dev.close()
