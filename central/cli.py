@@ -97,7 +97,11 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
         started = time.perf_counter()
         try:
             summary = seed(
-                db, args.products, args.stores, args.seed, args.reset,
+                db,
+                args.products,
+                args.stores,
+                args.seed,
+                args.reset,
                 progress=lambda m: print(f"  {m}", file=sys.stderr),
             )
         except (RuntimeError, ValueError) as e:
@@ -162,8 +166,13 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
                 print("Unknown location or SKU", file=sys.stderr)
                 return 2
             seq, stock = adjust_stock(
-                s, location_id=loc.id, variant_id=var.id, delta=args.delta,
-                reason=args.reason, source="admin", reference=str(uuid.uuid4()),
+                s,
+                location_id=loc.id,
+                variant_id=var.id,
+                delta=args.delta,
+                reason=args.reason,
+                source="admin",
+                reference=str(uuid.uuid4()),
             )
         print(f"{args.sku} at {args.location}: on hand {stock.on_hand} (change {seq})")
     return 0

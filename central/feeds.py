@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import orjson
-from sqlalchemy import Engine, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Engine, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from central.changes import high_water, location_row, staff_row, tax_row
@@ -104,7 +104,7 @@ def change_page(session: Session, scope: Scope, stream: str, after: int, limit: 
     )
 
 
-def _key_filter(stream: str, after_key: list[Scalar] | None) -> list[object]:
+def _key_filter(stream: str, after_key: list[Scalar] | None) -> list[ColumnElement[bool]]:
     if after_key is None:
         return []
     if stream == "catalog":
@@ -146,31 +146,31 @@ def _rows(
 ) -> Iterator[bytes]:
     conn = session.connection().execution_options(yield_per=SNAPSHOT_BATCH)
     if stream == "catalog":
-        q = select(Variant.wire_row).where(*_key_filter(stream, after_key)).order_by(Variant.id)
-        for (wire,) in conn.execute(q):
+        q_cat = select(Variant.wire_row).where(*_key_filter(stream, after_key)).order_by(Variant.id)
+        for (wire,) in conn.execute(q_cat):
             yield wire.encode() + b"\n"
     elif stream == "prices":
         lists = {
             pl.id: pl
             for pl in session.scalars(select(PriceList).where(PriceList.id.in_(scope.price_lists)))
         }
-        q = (
+        q_price = (
             select(Price.list_id, Price.variant_id, Price.amount)
             .where(Price.list_id.in_(scope.price_lists), *_key_filter(stream, after_key))
             .order_by(Price.list_id, Price.variant_id)
         )
-        for list_id, variant_id, amount in conn.execute(q):
+        for list_id, variant_id, amount in conn.execute(q_price):
             pl = lists[list_id]
             yield orjson.dumps(
                 [list_id, variant_id, pl.currency, pl.store_id, pl.customer_group, amount]
             ) + b"\n"
     elif stream == "stock":
-        q = (
+        q_stock = (
             select(Stock.location_id, Stock.variant_id, Stock.on_hand, Stock.reserved)
             .where(Stock.location_id.in_(scope.stock_locations), *_key_filter(stream, after_key))
             .order_by(Stock.location_id, Stock.variant_id)
         )
-        for loc, var, on_hand, reserved in conn.execute(q):
+        for loc, var, on_hand, reserved in conn.execute(q_stock):
             yield b"[%d,%d,%d,%d]\n" % (loc, var, on_hand, reserved)
     else:
         # Small reference streams are sent whole; after_key does not apply.

@@ -16,11 +16,10 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.orm import Session
+from stdnum import ean
 
 from central.db import Database, new_epoch
 from central.models import Base, Location, Variant
-from stdnum import ean
-
 from sync.pins import hash_pin
 from sync.protocol import row_hash
 
@@ -45,14 +44,27 @@ STORES = [
     StoreDef("BER01", "Aisle Berlin Mitte", "EUR", "de_DE", "Europe/Berlin", "Rosenthaler Str. 40", "Berlin", "DE"),
     StoreDef("TKY02", "Aisle Shinjuku", "JPY", "ja_JP", "Asia/Tokyo", "3-38-1 Shinjuku, Shinjuku-ku", "Tokyo", "JP"),
     StoreDef("BER02", "Aisle Kreuzberg", "EUR", "de_DE", "Europe/Berlin", "Oranienstr. 19", "Berlin", "DE"),
-    StoreDef("YOK01", "Aisle Yokohama Minatomirai", "JPY", "ja_JP", "Asia/Tokyo", "2-3-1 Minatomirai, Nishi-ku", "Yokohama", "JP"),
+    StoreDef(
+        "YOK01",
+        "Aisle Yokohama Minatomirai",
+        "JPY",
+        "ja_JP",
+        "Asia/Tokyo",
+        "2-3-1 Minatomirai, Nishi-ku",
+        "Yokohama",
+        "JP",
+    ),
     StoreDef("POT01", "Aisle Potsdam", "EUR", "de_DE", "Europe/Berlin", "Brandenburger Str. 12", "Potsdam", "DE"),
     StoreDef("TKY03", "Aisle Ginza", "JPY", "ja_JP", "Asia/Tokyo", "4-6-16 Ginza, Chuo-ku", "Tokyo", "JP"),
     StoreDef("HAM01", "Aisle Hamburg Neustadt", "EUR", "de_DE", "Europe/Berlin", "Neuer Wall 30", "Hamburg", "DE"),
 ]
 WAREHOUSES = {
-    "JP": StoreDef("WH-JP", "Warehouse Chiba", "JPY", "ja_JP", "Asia/Tokyo", "2-1 Shinminato, Mihama-ku", "Chiba", "JP"),
-    "DE": StoreDef("WH-DE", "Warehouse Erfurt", "EUR", "de_DE", "Europe/Berlin", "Am Güterverkehrszentrum 5", "Erfurt", "DE"),
+    "JP": StoreDef(
+        "WH-JP", "Warehouse Chiba", "JPY", "ja_JP", "Asia/Tokyo", "2-1 Shinminato, Mihama-ku", "Chiba", "JP"
+    ),
+    "DE": StoreDef(
+        "WH-DE", "Warehouse Erfurt", "EUR", "de_DE", "Europe/Berlin", "Am Güterverkehrszentrum 5", "Erfurt", "DE"
+    ),
 }
 
 TOPS = ["XS", "S", "M", "L", "XL", "XXL"]
@@ -61,29 +73,191 @@ SHOES = [str(s) for s in range(36, 47)]
 
 # category, department, prefix, size run, nouns, materials, features, base price EUR
 CATEGORIES: list[tuple[str, str, str, list[str], list[str], list[str], list[str], int]] = [
-    ("T-shirts", "apparel", "TS", TOPS, ["Crew Tee", "Pocket Tee", "V-Neck Tee", "Henley"], ["Organic Cotton", "Slub Jersey", "Pima Cotton", "Linen Blend"], ["Relaxed", "Boxy", "Everyday", "Heavyweight", "Washed"], 25),
-    ("Shirts", "apparel", "SH", TOPS, ["Oxford Shirt", "Camp Shirt", "Overshirt", "Flannel Shirt"], ["Cotton", "Linen", "Brushed Twill", "Corduroy"], ["Button-Down", "Regular Fit", "Garment-Dyed", "Utility"], 59),
-    ("Knitwear", "apparel", "KN", TOPS, ["Crew Jumper", "Cardigan", "Roll Neck", "Polo Knit"], ["Merino", "Lambswool", "Cashmere Blend", "Cotton"], ["Fine-Gauge", "Chunky", "Ribbed", "Fisherman"], 79),
-    ("Hoodies", "apparel", "HD", TOPS, ["Hoodie", "Zip Hoodie", "Sweatshirt"], ["Loopback Cotton", "Fleece", "French Terry"], ["Oversized", "Classic", "Garment-Dyed", "Brushed"], 69),
-    ("Jackets", "apparel", "JK", TOPS, ["Field Jacket", "Puffer Jacket", "Chore Coat", "Rain Shell", "Bomber"], ["Waxed Cotton", "Down", "Ripstop", "Wool Blend", "Recycled Nylon"], ["Packable", "Insulated", "Hooded", "Lightweight"], 149),
-    ("Jeans", "apparel", "JN", WAIST, ["Jeans"], ["Selvedge Denim", "Stretch Denim", "Rigid Denim", "Organic Denim"], ["Slim Tapered", "Straight", "Relaxed", "Wide-Leg", "Skinny"], 89),
-    ("Trousers", "apparel", "TR", WAIST, ["Chinos", "Pleated Trousers", "Cargo Trousers", "Drawstring Trousers"], ["Cotton Twill", "Linen", "Wool", "Ripstop"], ["Slim", "Regular", "Relaxed", "Cropped"], 69),
-    ("Dresses", "apparel", "DR", TOPS, ["Midi Dress", "Shirt Dress", "Slip Dress", "Wrap Dress"], ["Viscose", "Linen", "Cotton Poplin", "Satin"], ["Tiered", "Belted", "Sleeveless", "Pleated"], 89),
-    ("Skirts", "apparel", "SK", TOPS, ["Midi Skirt", "Mini Skirt", "A-Line Skirt"], ["Denim", "Corduroy", "Satin", "Wool"], ["Pleated", "Wrap", "Button-Front"], 59),
-    ("Sneakers", "footwear", "SN", SHOES, ["Sneaker", "Court Sneaker", "Runner", "High-Top"], ["Leather", "Suede", "Canvas", "Knit"], ["Low", "Retro", "Trail", "Everyday", "Platform"], 109),
-    ("Boots", "footwear", "BT", SHOES, ["Chelsea Boot", "Lace-Up Boot", "Hiking Boot", "Work Boot"], ["Leather", "Suede", "Nubuck", "Waterproof Leather"], ["Lug Sole", "Classic", "Lined", "Lightweight"], 169),
-    ("Loafers", "footwear", "LF", SHOES, ["Penny Loafer", "Loafer", "Boat Shoe"], ["Leather", "Suede", "Patent Leather"], ["Classic", "Chunky", "Soft"], 129),
-    ("Sandals", "footwear", "SD", SHOES, ["Slide", "Sandal", "Trek Sandal"], ["Leather", "Cork", "Rubber", "Webbing"], ["Two-Strap", "Cushioned", "Adjustable"], 59),
+    (
+        "T-shirts",
+        "apparel",
+        "TS",
+        TOPS,
+        ["Crew Tee", "Pocket Tee", "V-Neck Tee", "Henley"],
+        ["Organic Cotton", "Slub Jersey", "Pima Cotton", "Linen Blend"],
+        ["Relaxed", "Boxy", "Everyday", "Heavyweight", "Washed"],
+        25,
+    ),
+    (
+        "Shirts",
+        "apparel",
+        "SH",
+        TOPS,
+        ["Oxford Shirt", "Camp Shirt", "Overshirt", "Flannel Shirt"],
+        ["Cotton", "Linen", "Brushed Twill", "Corduroy"],
+        ["Button-Down", "Regular Fit", "Garment-Dyed", "Utility"],
+        59,
+    ),
+    (
+        "Knitwear",
+        "apparel",
+        "KN",
+        TOPS,
+        ["Crew Jumper", "Cardigan", "Roll Neck", "Polo Knit"],
+        ["Merino", "Lambswool", "Cashmere Blend", "Cotton"],
+        ["Fine-Gauge", "Chunky", "Ribbed", "Fisherman"],
+        79,
+    ),
+    (
+        "Hoodies",
+        "apparel",
+        "HD",
+        TOPS,
+        ["Hoodie", "Zip Hoodie", "Sweatshirt"],
+        ["Loopback Cotton", "Fleece", "French Terry"],
+        ["Oversized", "Classic", "Garment-Dyed", "Brushed"],
+        69,
+    ),
+    (
+        "Jackets",
+        "apparel",
+        "JK",
+        TOPS,
+        ["Field Jacket", "Puffer Jacket", "Chore Coat", "Rain Shell", "Bomber"],
+        ["Waxed Cotton", "Down", "Ripstop", "Wool Blend", "Recycled Nylon"],
+        ["Packable", "Insulated", "Hooded", "Lightweight"],
+        149,
+    ),
+    (
+        "Jeans",
+        "apparel",
+        "JN",
+        WAIST,
+        ["Jeans"],
+        ["Selvedge Denim", "Stretch Denim", "Rigid Denim", "Organic Denim"],
+        ["Slim Tapered", "Straight", "Relaxed", "Wide-Leg", "Skinny"],
+        89,
+    ),
+    (
+        "Trousers",
+        "apparel",
+        "TR",
+        WAIST,
+        ["Chinos", "Pleated Trousers", "Cargo Trousers", "Drawstring Trousers"],
+        ["Cotton Twill", "Linen", "Wool", "Ripstop"],
+        ["Slim", "Regular", "Relaxed", "Cropped"],
+        69,
+    ),
+    (
+        "Dresses",
+        "apparel",
+        "DR",
+        TOPS,
+        ["Midi Dress", "Shirt Dress", "Slip Dress", "Wrap Dress"],
+        ["Viscose", "Linen", "Cotton Poplin", "Satin"],
+        ["Tiered", "Belted", "Sleeveless", "Pleated"],
+        89,
+    ),
+    (
+        "Skirts",
+        "apparel",
+        "SK",
+        TOPS,
+        ["Midi Skirt", "Mini Skirt", "A-Line Skirt"],
+        ["Denim", "Corduroy", "Satin", "Wool"],
+        ["Pleated", "Wrap", "Button-Front"],
+        59,
+    ),
+    (
+        "Sneakers",
+        "footwear",
+        "SN",
+        SHOES,
+        ["Sneaker", "Court Sneaker", "Runner", "High-Top"],
+        ["Leather", "Suede", "Canvas", "Knit"],
+        ["Low", "Retro", "Trail", "Everyday", "Platform"],
+        109,
+    ),
+    (
+        "Boots",
+        "footwear",
+        "BT",
+        SHOES,
+        ["Chelsea Boot", "Lace-Up Boot", "Hiking Boot", "Work Boot"],
+        ["Leather", "Suede", "Nubuck", "Waterproof Leather"],
+        ["Lug Sole", "Classic", "Lined", "Lightweight"],
+        169,
+    ),
+    (
+        "Loafers",
+        "footwear",
+        "LF",
+        SHOES,
+        ["Penny Loafer", "Loafer", "Boat Shoe"],
+        ["Leather", "Suede", "Patent Leather"],
+        ["Classic", "Chunky", "Soft"],
+        129,
+    ),
+    (
+        "Sandals",
+        "footwear",
+        "SD",
+        SHOES,
+        ["Slide", "Sandal", "Trek Sandal"],
+        ["Leather", "Cork", "Rubber", "Webbing"],
+        ["Two-Strap", "Cushioned", "Adjustable"],
+        59,
+    ),
 ]
 BRANDS = ["Northwind", "Kaze", "Lumen & Co", "Hale", "Marlow", "Sora", "Fjell", "Brisk", "Aisle Basics", "Tatami"]
 COLOURS = [
-    ("Black", "BLK"), ("White", "WHT"), ("Navy", "NVY"), ("Olive", "OLV"), ("Sand", "SND"),
-    ("Burgundy", "BRG"), ("Grey Melange", "GRM"), ("Ecru", "ECR"), ("Sky Blue", "SKY"),
-    ("Rust", "RST"), ("Forest Green", "FGR"), ("Charcoal", "CHR"), ("Indigo", "IND"), ("Tan", "TAN"),
+    ("Black", "BLK"),
+    ("White", "WHT"),
+    ("Navy", "NVY"),
+    ("Olive", "OLV"),
+    ("Sand", "SND"),
+    ("Burgundy", "BRG"),
+    ("Grey Melange", "GRM"),
+    ("Ecru", "ECR"),
+    ("Sky Blue", "SKY"),
+    ("Rust", "RST"),
+    ("Forest Green", "FGR"),
+    ("Charcoal", "CHR"),
+    ("Indigo", "IND"),
+    ("Tan", "TAN"),
 ]
 STAFF_NAMES = {
-    "JP": ["Yuki Tanaka", "Haruto Sato", "Aoi Suzuki", "Ren Takahashi", "Mei Watanabe", "Sota Ito", "Hina Yamamoto", "Riku Nakamura", "Yui Kobayashi", "Kaito Kato", "Sakura Yoshida", "Daiki Yamada", "Rin Sasaki", "Hayato Matsumoto", "Koharu Inoue", "Takumi Kimura"],
-    "DE": ["Anna Schmidt", "Lukas Müller", "Mia Schneider", "Leon Fischer", "Emma Weber", "Finn Wagner", "Lea Becker", "Jonas Hoffmann", "Sophie Schulz", "Paul Koch", "Hannah Richter", "Felix Klein", "Lina Wolf", "Elias Neumann", "Marie Schwarz", "Noah Zimmermann"],
+    "JP": [
+        "Yuki Tanaka",
+        "Haruto Sato",
+        "Aoi Suzuki",
+        "Ren Takahashi",
+        "Mei Watanabe",
+        "Sota Ito",
+        "Hina Yamamoto",
+        "Riku Nakamura",
+        "Yui Kobayashi",
+        "Kaito Kato",
+        "Sakura Yoshida",
+        "Daiki Yamada",
+        "Rin Sasaki",
+        "Hayato Matsumoto",
+        "Koharu Inoue",
+        "Takumi Kimura",
+    ],
+    "DE": [
+        "Anna Schmidt",
+        "Lukas Müller",
+        "Mia Schneider",
+        "Leon Fischer",
+        "Emma Weber",
+        "Finn Wagner",
+        "Lea Becker",
+        "Jonas Hoffmann",
+        "Sophie Schulz",
+        "Paul Koch",
+        "Hannah Richter",
+        "Felix Klein",
+        "Lina Wolf",
+        "Elias Neumann",
+        "Marie Schwarz",
+        "Noah Zimmermann",
+    ],
 }
 JPY_PER_EUR = 160
 
@@ -177,7 +351,11 @@ def _locations(session: Session, bulk: Bulk, stores: int, summary: SeedSummary) 
         rows.append((i, s.code, s.name, kind, s.currency, s.locale, s.timezone, s.address, s.city, s.country))
         ids[s.code] = i
         summary.locations.append((s.code, s.name, kind))
-    bulk.insert("locations", ["id", "code", "name", "kind", "currency", "locale", "timezone", "address", "city", "country"], rows)
+    bulk.insert(
+        "locations",
+        ["id", "code", "name", "kind", "currency", "locale", "timezone", "address", "city", "country"],
+        rows,
+    )
     nearby: list[tuple[int, int, int]] = []
     for s in chosen:
         rank = 0
@@ -189,7 +367,9 @@ def _locations(session: Session, bulk: Bulk, stores: int, summary: SeedSummary) 
     bulk.insert("location_nearby", ["store_id", "nearby_id", "rank"], nearby)
 
 
-def _catalog(bulk: Bulk, rnd: random.Random, products: int, summary: SeedSummary, progress: Callable[[str], None]) -> None:
+def _catalog(
+    bulk: Bulk, rnd: random.Random, products: int, summary: SeedSummary, progress: Callable[[str], None]
+) -> None:
     bulk.insert("categories", ["id", "name", "department"], [(i, c[0], c[1]) for i, c in enumerate(CATEGORIES, 1)])
     styles: list[tuple[Any, ...]] = []
     variants: list[tuple[Any, ...]] = []
@@ -208,7 +388,7 @@ def _catalog(bulk: Bulk, rnd: random.Random, products: int, summary: SeedSummary
         styles.append((sid, style_code, name, brand, ci + 1, "standard"))
         self_price[sid] = base
         colours = rnd.sample(COLOURS, rnd.randint(2, 5))
-        run = sizes if len(sizes) <= 6 else sizes[rnd.randint(0, 2): rnd.randint(len(sizes) - 2, len(sizes))]
+        run = sizes if len(sizes) <= 6 else sizes[rnd.randint(0, 2) : rnd.randint(len(sizes) - 2, len(sizes))]
         for colour, ccode in colours:
             for order, size in enumerate(run):
                 if vid >= products:
@@ -221,7 +401,20 @@ def _catalog(bulk: Bulk, rnd: random.Random, products: int, summary: SeedSummary
                 if rnd.random() < 0.05:  # an older label still in circulation
                     code_no += 1
                     code_list.append(f"49{code_no:010d}{ean.calc_check_digit(f'49{code_no:010d}')}")
-                wire = [vid, sku, style_code, name, brand, cname, colour, size, order, " ".join(code_list), "standard", 1]
+                wire = [
+                    vid,
+                    sku,
+                    style_code,
+                    name,
+                    brand,
+                    cname,
+                    colour,
+                    size,
+                    order,
+                    " ".join(code_list),
+                    "standard",
+                    1,
+                ]
                 wire_bytes = orjson.dumps(wire)
                 variants.append((vid, sid, sku, colour, size, order, 1, wire_bytes.decode(), row_hash(wire_bytes)))
                 barcodes.extend((c, vid) for c in code_list)
@@ -233,9 +426,15 @@ def _catalog(bulk: Bulk, rnd: random.Random, products: int, summary: SeedSummary
     summary.styles = sid
 
 
-def _flush_catalog(bulk: Bulk, styles: list[Any], variants: list[Any], barcodes: list[Any], summary: SeedSummary) -> None:
+def _flush_catalog(
+    bulk: Bulk, styles: list[Any], variants: list[Any], barcodes: list[Any], summary: SeedSummary
+) -> None:
     bulk.insert("styles", ["id", "code", "name", "brand", "category_id", "tax_class"], styles)
-    bulk.insert("variants", ["id", "style_id", "sku", "colour", "size", "size_order", "active", "wire_row", "row_hash"], variants)
+    bulk.insert(
+        "variants",
+        ["id", "style_id", "sku", "colour", "size", "size_order", "active", "wire_row", "row_hash"],
+        variants,
+    )
     summary.barcodes += bulk.insert("barcodes", ["code", "variant_id"], barcodes)
     styles.clear()
     variants.clear()
@@ -246,11 +445,13 @@ def _price_for(rnd: random.Random, base_eur: int, currency: str) -> int:
     factor = rnd.choice([0.8, 0.9, 1.0, 1.0, 1.1, 1.25, 1.5])
     eur = base_eur * factor
     if currency == "JPY":
-        return int(round(eur * JPY_PER_EUR / 100.0)) * 100 - 10  # 3,990 yen
+        return round(eur * JPY_PER_EUR / 100.0) * 100 - 10  # 3,990 yen
     return int(eur) * 100 + 95  # 39.95 EUR in cents
 
 
-def _prices_and_tax(session: Session, bulk: Bulk, rnd: random.Random, summary: SeedSummary, progress: Callable[[str], None]) -> None:
+def _prices_and_tax(
+    session: Session, bulk: Bulk, rnd: random.Random, summary: SeedSummary, progress: Callable[[str], None]
+) -> None:
     conn = bulk.conn
     currencies = sorted({c for (c,) in conn.exec_driver_sql("SELECT DISTINCT currency FROM locations")})
     lists: list[tuple[Any, ...]] = []
@@ -272,7 +473,9 @@ def _prices_and_tax(session: Session, bulk: Bulk, rnd: random.Random, summary: S
             lists.append((lid, f"Store override {loc_id}", cur, loc_id, ""))
     bulk.insert("price_lists", ["id", "name", "currency", "store_id", "customer_group"], lists)
     list_meta = {row[0]: row for row in lists}
-    style_base = {sid: CATEGORIES[cat - 1][7] for sid, cat in conn.exec_driver_sql("SELECT id, category_id FROM styles")}
+    style_base = {
+        sid: CATEGORIES[cat - 1][7] for sid, cat in conn.exec_driver_sql("SELECT id, category_id FROM styles")
+    }
     prices: list[tuple[int, int, int, int]] = []
     variant_rows = conn.exec_driver_sql("SELECT id, style_id FROM variants ORDER BY id").all()
     style_amount: dict[tuple[int, str], int] = {}
@@ -315,7 +518,9 @@ def _prices_and_tax(session: Session, bulk: Bulk, rnd: random.Random, summary: S
     )
 
 
-def _stock(session: Session, bulk: Bulk, rnd: random.Random, summary: SeedSummary, progress: Callable[[str], None]) -> None:
+def _stock(
+    session: Session, bulk: Bulk, rnd: random.Random, summary: SeedSummary, progress: Callable[[str], None]
+) -> None:
     conn = bulk.conn
     locations = conn.exec_driver_sql("SELECT id, kind FROM locations ORDER BY id").all()
     style_variants: dict[int, list[int]] = {}
@@ -333,7 +538,9 @@ def _stock(session: Session, bulk: Bulk, rnd: random.Random, summary: SeedSummar
                 reserved = 1 if on_hand > 2 and rnd.random() < 0.05 else 0
                 rows.append((loc_id, vid, on_hand, reserved, _hash([loc_id, vid, on_hand, reserved])))
             if len(rows) >= 100000:
-                summary.stock_rows += bulk.insert("stock", ["location_id", "variant_id", "on_hand", "reserved", "row_hash"], rows)
+                summary.stock_rows += bulk.insert(
+                    "stock", ["location_id", "variant_id", "on_hand", "reserved", "row_hash"], rows
+                )
                 rows = []
                 progress(f"stock: {summary.stock_rows:,} rows")
     summary.stock_rows += bulk.insert("stock", ["location_id", "variant_id", "on_hand", "reserved", "row_hash"], rows)

@@ -14,7 +14,9 @@ from pos_app.services.app import default_data_dir
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="pos-app", description="Aisle, the in-store staff app")
     p.add_argument(
-        "--data-dir", type=Path, default=None,
+        "--data-dir",
+        type=Path,
+        default=None,
         help="where this device keeps its data (POS_APP_DATA_DIR); one directory per device",
     )
     sub = p.add_subparsers(dest="cmd")

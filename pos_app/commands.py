@@ -11,7 +11,8 @@ from pos_app.local.db import CorruptDatabase, integrity_check
 from pos_app.local.store import LocalStore
 from pos_app.services import secrets
 from pos_app.services.app import Device, NotEnrolled
-from pos_app.services.enrollment import EnrollmentError, enroll as do_enroll, parse_enroll_payload
+from pos_app.services.enrollment import EnrollmentError, parse_enroll_payload
+from pos_app.services.enrollment import enroll as do_enroll
 from pos_app.services.lookup import ProductView
 from sync.client import CentralClient, CentralError
 from sync.engine import Progress

@@ -108,9 +108,7 @@ class CentralClient:
         try:
             return model.model_validate_json(body)
         except ValidationError as e:
-            raise MalformedResponse(
-                f"Central sent a malformed {model.__name__}: {e.errors()[0]['msg']}"
-            ) from None
+            raise MalformedResponse(f"Central sent a malformed {model.__name__}: {e.errors()[0]['msg']}") from None
 
     # --- endpoints --------------------------------------------------------------------------
 
@@ -125,9 +123,7 @@ class CentralClient:
         return self._json(DeviceInfo, "GET", "/v1/device")
 
     def changes(self, stream: str, after: int, limit: int) -> ChangePage:
-        page = self._json(
-            ChangePage, "GET", f"/v1/sync/{stream}/changes", params={"after": after, "limit": limit}
-        )
+        page = self._json(ChangePage, "GET", f"/v1/sync/{stream}/changes", params={"after": after, "limit": limit})
         if page.stream != stream or len(page.changes) > limit or page.next < after:
             raise MalformedResponse(f"Central sent a page that does not fit the request ({stream})")
         return page
@@ -144,8 +140,9 @@ class CentralClient:
             yield _lines(r)
 
     def push(self, op: Op) -> OpResult:
-        return self._json(OpResult, "POST", "/v1/ops", content=op.model_dump_json(),
-                          headers={"Content-Type": "application/json"})
+        return self._json(
+            OpResult, "POST", "/v1/ops", content=op.model_dump_json(), headers={"Content-Type": "application/json"}
+        )
 
     def live_stock(self, *, style: str | None = None, variant_id: int | None = None) -> LiveStock:
         params: dict[str, Any] = {"style": style} if style else {"variant_id": variant_id}
@@ -154,9 +151,7 @@ class CentralClient:
     @contextmanager
     def events(self, read_timeout: float) -> Iterator[Iterator[tuple[str, bytes]]]:
         """Server-sent events as (event, data) pairs; comments (keepalives) yield ('', b'')."""
-        with self._request(
-            "GET", "/v1/events", timeout=httpx.Timeout(read_timeout, connect=5.0)
-        ) as r:
+        with self._request("GET", "/v1/events", timeout=httpx.Timeout(read_timeout, connect=5.0)) as r:
             yield _sse(r)
 
 

@@ -238,7 +238,7 @@ class SyncEngine:
             op, _ = self.store.next_op()
             if op is None:
                 return
-            wire = Op(op_id=op.op_id, device_seq=op.device_seq, type=op.type, payload=op.payload)  # type: ignore[arg-type]
+            wire = Op(op_id=op.op_id, device_seq=op.device_seq, type=op.type, payload=op.payload)
             try:
                 result = self.client.push(wire)
             except Unauthorized:
@@ -376,9 +376,9 @@ class SyncEngine:
         now = time.monotonic()
         for stream in self.streams:
             last = self._checked_at.get(stream)
-            if last is None or now - last >= self.checksum_seconds:
-                if self.verify(stream) is not None:
-                    self._checked_at[stream] = now
+            due = last is None or now - last >= self.checksum_seconds
+            if due and self.verify(stream) is not None:
+                self._checked_at[stream] = now
 
     def verify(self, stream: str) -> bool | None:
         """Compare checksums; resync on mismatch. None when central moved on meanwhile."""

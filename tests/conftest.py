@@ -9,11 +9,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from central.cli import issue_enroll_code  # noqa: E402
-from central.db import Database, migrate  # noqa: E402
-from central.seed import seed  # noqa: E402
-from tests.support.keyring_backend import MemoryKeyring  # noqa: E402
-from tests.support.servers import run_central  # noqa: E402
+from central.cli import issue_enroll_code
+from central.db import Database, migrate
+from central.seed import seed
+from tests.support.keyring_backend import MemoryKeyring
+from tests.support.servers import run_central
 
 DEMO_PRODUCTS = 3000
 

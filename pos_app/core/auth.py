@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import IntEnum
 
+
 class Role(IntEnum):
     """Ordered: a higher role may do everything a lower one may."""
 
@@ -58,5 +59,6 @@ class LockoutPolicy:
         if last_failure is None or failures < self.free_attempts:
             return None
         steps = failures - self.free_attempts
-        delay = min(self.base_delay * (2**min(steps, 20)), self.max_delay)
-        return last_failure + delay
+        delay = min(self.base_delay * (2 ** min(steps, 20)), self.max_delay)
+        until: datetime = last_failure + delay
+        return until

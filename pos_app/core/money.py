@@ -33,9 +33,7 @@ class Money:
         exponent(self.currency)  # validates the code
 
     @classmethod
-    def from_decimal(
-        cls, amount: Decimal | str | int, currency: str, rounding: str = ROUND_HALF_EVEN
-    ) -> Money:
+    def from_decimal(cls, amount: Decimal | str | int, currency: str, rounding: str = ROUND_HALF_EVEN) -> Money:
         exp = exponent(currency)
         quantum = Decimal(1).scaleb(-exp)
         value = Decimal(amount).quantize(quantum, rounding=rounding)

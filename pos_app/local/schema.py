@@ -26,7 +26,9 @@ def _stream_table(name: str) -> Table:
     cols = []
     for col, typ in zip(spec.columns, spec.types, strict=True):
         sqltype = Integer() if typ is int else Text()
-        cols.append(Column(col, sqltype, primary_key=col in spec.key, nullable=col in spec.nullable, autoincrement=False))
+        cols.append(
+            Column(col, sqltype, primary_key=col in spec.key, nullable=col in spec.nullable, autoincrement=False)
+        )
     cols.append(Column("h", Integer, nullable=False))
     return Table(name, metadata, *cols)
 

@@ -158,12 +158,21 @@ class LocalStore:
             return StreamState(stream)
         epoch, cursor, boot, hw, after_key, rows, synced = row
         return StreamState(
-            stream, epoch, int(cursor), bool(boot), hw,
-            None if after_key is None else orjson.loads(after_key), int(rows), parse_ts(synced),
+            stream,
+            epoch,
+            int(cursor),
+            bool(boot),
+            hw,
+            None if after_key is None else orjson.loads(after_key),
+            int(rows),
+            parse_ts(synced),
         )
 
     def _put_state(self, con: sqlite3.Connection, stream: str, **values: Any) -> None:
-        con.execute("INSERT OR IGNORE INTO stream_state(stream, cursor, bootstrapped, bootstrap_rows) VALUES (?, 0, 0, 0)", (stream,))
+        con.execute(
+            "INSERT OR IGNORE INTO stream_state(stream, cursor, bootstrapped, bootstrap_rows) VALUES (?, 0, 0, 0)",
+            (stream,),
+        )
         sets = ", ".join(f"{k}=?" for k in values)
         con.execute(f"UPDATE stream_state SET {sets} WHERE stream=?", (*values.values(), stream))
 
@@ -179,13 +188,17 @@ class LocalStore:
         with self.tx() as con:
             self._clear(con, stream)
             self._put_state(
-                con, stream, epoch=epoch, cursor=0, bootstrapped=0, bootstrap_hw=high_water,
-                bootstrap_after_key=None, bootstrap_rows=0,
+                con,
+                stream,
+                epoch=epoch,
+                cursor=0,
+                bootstrapped=0,
+                bootstrap_hw=high_water,
+                bootstrap_after_key=None,
+                bootstrap_rows=0,
             )
 
-    def apply_snapshot_rows(
-        self, stream: str, rows: list[tuple[list[Scalar], bytes]], after_key: list[Scalar]
-    ) -> None:
+    def apply_snapshot_rows(self, stream: str, rows: list[tuple[list[Scalar], bytes]], after_key: list[Scalar]) -> None:
         sql = UPSERT[stream]
         with self.tx() as con:
             con.executemany(sql, [(*row, row_hash(orjson.dumps(row))) for row, _line in rows])
@@ -206,8 +219,13 @@ class LocalStore:
                 con.execute(REBUILD_STYLES.format(where=""))
             (hw,) = con.execute("SELECT bootstrap_hw FROM stream_state WHERE stream=?", (stream,)).fetchone()
             self._put_state(
-                con, stream, cursor=hw or 0, bootstrapped=1, bootstrap_hw=None,
-                bootstrap_after_key=None, synced_at=now_iso(),
+                con,
+                stream,
+                cursor=hw or 0,
+                bootstrapped=1,
+                bootstrap_hw=None,
+                bootstrap_after_key=None,
+                synced_at=now_iso(),
             )
 
     def apply_page(self, stream: str, page: ChangePage) -> None:
@@ -218,7 +236,8 @@ class LocalStore:
             if stream == "catalog" and page.changes:
                 ids = [c.key[0] for c in page.changes]
                 touched_styles.update(
-                    r[0] for r in con.execute(
+                    r[0]
+                    for r in con.execute(
                         f"SELECT DISTINCT style_code FROM catalog WHERE id IN ({','.join('?' * len(ids))})", ids
                     )
                 )
@@ -254,8 +273,14 @@ class LocalStore:
         with self.tx() as con:
             self._clear(con, stream)
             self._put_state(
-                con, stream, epoch=None, cursor=0, bootstrapped=0, bootstrap_hw=None,
-                bootstrap_after_key=None, bootstrap_rows=0,
+                con,
+                stream,
+                epoch=None,
+                cursor=0,
+                bootstrapped=0,
+                bootstrap_hw=None,
+                bootstrap_after_key=None,
+                bootstrap_rows=0,
             )
 
     def reset_all_streams(self) -> None:
@@ -373,12 +398,20 @@ class LocalStore:
         last = con.execute(
             "SELECT seq, at, type, data, prev_hash, hash FROM journal ORDER BY seq DESC LIMIT 1"
         ).fetchone()
-        prev = None if last is None else JournalEntry(last[0], last[1], last[2], orjson.loads(last[3]), last[4], last[5])
+        prev = (
+            None if last is None else JournalEntry(last[0], last[1], last[2], orjson.loads(last[3]), last[4], last[5])
+        )
         entry = make_entry(prev, now_iso(), type_, data)
         con.execute(
             "INSERT INTO journal(seq, at, type, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)",
-            (entry.seq, entry.at, entry.type, orjson.dumps(entry.data, option=orjson.OPT_SORT_KEYS).decode(),
-             entry.prev_hash, entry.hash),
+            (
+                entry.seq,
+                entry.at,
+                entry.type,
+                orjson.dumps(entry.data, option=orjson.OPT_SORT_KEYS).decode(),
+                entry.prev_hash,
+                entry.hash,
+            ),
         )
         return entry
 

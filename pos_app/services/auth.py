@@ -79,9 +79,7 @@ class AuthService:
                 self.store.journal_append(con, "signin.failed", {"staff_id": sid, "failures": failures})
             until = self.policy.locked_until(int(failures), now)
             if until is not None:
-                raise SignInError(
-                    f"Wrong PIN. Locked for {_human(int((until - now).total_seconds()))}.", until
-                )
+                raise SignInError(f"Wrong PIN. Locked for {_human(int((until - now).total_seconds()))}.", until)
             left = self.policy.free_attempts - int(failures)
             raise SignInError(f"Wrong PIN. {left} more {'try' if left == 1 else 'tries'} before a pause.")
         with self.store.tx("device") as con:

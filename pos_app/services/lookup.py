@@ -151,7 +151,9 @@ class LookupService:
                 (code.gtin13,),
             )
             if not rows:
-                return ScanResult(raw, None, None, f"Barcode {raw} is not in the catalog. Check the label or search by name.")
+                return ScanResult(
+                    raw, None, None, f"Barcode {raw} is not in the catalog. Check the label or search by name."
+                )
             return ScanResult(raw, rows[0][1], rows[0][0], "")
         rows = self.store.query("SELECT id, style_code FROM catalog WHERE sku=?", (raw.strip().upper(),))
         if rows:
@@ -190,7 +192,9 @@ class LookupService:
 
     # --- product view --------------------------------------------------------------------------
 
-    def product(self, style_code: str, focus_variant: int | None = None, now: datetime | None = None) -> ProductView | None:
+    def product(
+        self, style_code: str, focus_variant: int | None = None, now: datetime | None = None
+    ) -> ProductView | None:
         now = now or datetime.now(UTC)
         variants = self.store.query(
             "SELECT id, sku, name, brand, category, colour, size, size_order FROM catalog "
@@ -231,7 +235,9 @@ class LookupService:
             price_text = format_money(price, locale)
             if len(amounts) > 1 and focus_variant is None:
                 cur = price.currency
-                price_text = f"{format_money(Money(amounts[0], cur), locale)} – {format_money(Money(amounts[-1], cur), locale)}"
+                price_text = (
+                    f"{format_money(Money(amounts[0], cur), locale)} – {format_money(Money(amounts[-1], cur), locale)}"
+                )
             member_text = None if first[1] is None else format_money(first[1], locale)
         view = ProductView(
             style_code=style_code,

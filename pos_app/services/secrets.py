@@ -6,8 +6,9 @@ file) the app refuses instead of silently writing the token to disk.
 
 from __future__ import annotations
 
+import contextlib
+
 import keyring
-import keyring.backend
 from keyring.errors import KeyringError
 
 SERVICE = "aisle-pos"
@@ -59,11 +60,8 @@ def load_token(data_dir: str) -> str | None:
 
 
 def delete_token(data_dir: str) -> None:
-    try:
+    with contextlib.suppress(KeyringError):
         keyring.delete_password(SERVICE, key_for(data_dir))
-    except KeyringError:
-        pass
 
 
 __all__ = ["NoSecureKeyring", "backend_name", "check_backend", "delete_token", "load_token", "save_token"]
-_ = keyring.backend

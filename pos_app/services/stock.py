@@ -26,9 +26,7 @@ class StockService:
         self.lookup = lookup
         self.kick = kick
 
-    def correct(
-        self, session: Session, variant_id: int, delta: int, reason: CorrectionReason, note: str = ""
-    ) -> str:
+    def correct(self, session: Session, variant_id: int, delta: int, reason: CorrectionReason, note: str = "") -> str:
         """Record a correction and its outbox op in one transaction; returns the op id."""
         session.require(Permission.CORRECT_STOCK)
         if abs(delta) > LARGE_CORRECTION:

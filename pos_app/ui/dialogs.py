@@ -111,7 +111,9 @@ class CorrectionDialog(QDialog):
 class ProblemsDialog(QDialog):
     """Sync errors and rejected operations, one tap from the status bar."""
 
-    def __init__(self, store: LocalStore, can_retry: bool, retried: Callable[[], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: LocalStore, can_retry: bool, retried: Callable[[], None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sync problems"))
         self.setMinimumSize(720, 420)

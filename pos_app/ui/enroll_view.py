@@ -47,11 +47,7 @@ class EnrollView(QWidget):
         form = QVBoxLayout(box)
         title = QLabel(self.tr("Set up this device"))
         title.setObjectName("title")
-        hint = QLabel(
-            self.tr(
-                "Scan the enrolment QR code from head office, or type the address and code below."
-            )
-        )
+        hint = QLabel(self.tr("Scan the enrolment QR code from head office, or type the address and code below."))
         hint.setObjectName("subtitle")
         hint.setWordWrap(True)
         self.url = QLineEdit()
@@ -106,8 +102,13 @@ class EnrollView(QWidget):
         self.submit.setEnabled(False)
         self.submit.setText(self.tr("Contacting central…"))
         self.bridge.run(
-            enroll, self.store, self.url.text(), self.code.text(), None,
-            done=self._done, failed=self._failed,
+            enroll,
+            self.store,
+            self.url.text(),
+            self.code.text(),
+            None,
+            done=self._done,
+            failed=self._failed,
         )
 
     def _done(self, store_name: str) -> None:

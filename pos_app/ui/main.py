@@ -65,8 +65,14 @@ class BootstrapView(QWidget):
         lay.addStretch(1)
 
     def show_progress(self, p: Progress) -> None:
-        names = {"catalog": self.tr("catalog"), "prices": self.tr("prices"), "stock": self.tr("stock"),
-                 "staff": self.tr("staff"), "locations": self.tr("stores"), "tax": self.tr("tax rates")}
+        names = {
+            "catalog": self.tr("catalog"),
+            "prices": self.tr("prices"),
+            "stock": self.tr("stock"),
+            "staff": self.tr("staff"),
+            "locations": self.tr("stores"),
+            "tax": self.tr("tax rates"),
+        }
         self.what.setText(self.tr("Downloading {0}…").replace("{0}", names.get(p.stream, p.stream)))
         if p.estimated:
             self.bar.setRange(0, p.estimated)
@@ -75,14 +81,18 @@ class BootstrapView(QWidget):
         if p.eta_seconds is not None:
             eta = self.tr(" · about {0} s left").replace("{0}", str(int(p.eta_seconds) + 1))
         self.detail.setText(
-            self.tr("{rows} of {total} rows · {rate} rows/s").replace("{rows}", f"{p.rows:,}")
-            .replace("{total}", f"{p.estimated or 0:,}").replace("{rate}", f"{p.rate:,.0f}") + eta
+            self.tr("{rows} of {total} rows · {rate} rows/s")
+            .replace("{rows}", f"{p.rows:,}")
+            .replace("{total}", f"{p.estimated or 0:,}")
+            .replace("{rate}", f"{p.rate:,.0f}")
+            + eta
         )
 
     def show_failure(self, status: SyncStatus) -> None:
         self.error.setText(
-            self.tr("Could not finish the download: {0}. Nothing is lost; it continues where it stopped.")
-            .replace("{0}", status.message or self.tr("central is not reachable"))
+            self.tr("Could not finish the download: {0}. Nothing is lost; it continues where it stopped.").replace(
+                "{0}", status.message or self.tr("central is not reachable")
+            )
         )
         self.retry.show()
 
@@ -173,7 +183,7 @@ class Shell(QStackedWidget):
         self.device.auth.sign_out(session)
         self._show_signin()
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802
+    def closeEvent(self, event: object) -> None:
         if self.device is not None:
             self.device.close()
         self.bridge.shutdown()

@@ -174,7 +174,10 @@ class MainWindow(QMainWindow):
         self._search_seq += 1
         seq = self._search_seq
         self.bridge.run(
-            self.device.lookup.search, text, PAGE, 0,
+            self.device.lookup.search,
+            text,
+            PAGE,
+            0,
             done=lambda hits: self._show_hits(seq, text, hits),
             failed=self._oops,
         )
@@ -294,7 +297,9 @@ class MainWindow(QMainWindow):
             self.selected.setText(self.tr("Tap a size to see it elsewhere or correct its count."))
             self.correct.setEnabled(False)
             return
-        pending = self.tr(" (includes {0} not yet confirmed)").replace("{0}", f"{cell.pending:+d}") if cell.pending else ""
+        pending = (
+            self.tr(" (includes {0} not yet confirmed)").replace("{0}", f"{cell.pending:+d}") if cell.pending else ""
+        )
         self.selected.setText(
             self.tr("{sku}: {n} in this store").replace("{sku}", cell.sku).replace("{n}", str(cell.available)) + pending
         )
@@ -344,7 +349,9 @@ class MainWindow(QMainWindow):
             text = self.tr("○ Offline — working from data as of {0}").replace("{0}", hhmm(as_of))
         self.net.setText(text)
         self.pending.setText(
-            self.tr("{0} waiting to send").replace("{0}", str(status.pending_ops)) if status.pending_ops else self.tr("All sent")
+            self.tr("{0} waiting to send").replace("{0}", str(status.pending_ops))
+            if status.pending_ops
+            else self.tr("All sent")
         )
         n = len(status.errors) + status.dead_ops
         self.problems.setText(self.tr("{0} problems").replace("{0}", str(n)) if n else self.tr("No problems"))

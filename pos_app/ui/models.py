@@ -30,7 +30,7 @@ class StyleResultsModel(QAbstractListModel):
         self.exhausted = len(hits) < PAGE
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.hits)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -46,10 +46,10 @@ class StyleResultsModel(QAbstractListModel):
             return hit.code
         return None
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self.exhausted and bool(self.query)
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         more = self.fetch(self.query, PAGE, len(self.hits))  # one indexed FTS page: milliseconds
         if len(more) < PAGE:
             self.exhausted = True

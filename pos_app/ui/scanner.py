@@ -32,7 +32,7 @@ class ScannerFilter(QObject):
         self.flush_timer.setSingleShot(True)
         self.flush_timer.timeout.connect(self._replay)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if self.replaying or event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         if not isinstance(obj, QWidget) or obj is not QApplication.focusWidget():
@@ -48,8 +48,10 @@ class ScannerFilter(QObject):
             self._replay()
             return False
         ch = event.text()
-        if not ch or not ch.isprintable() or event.modifiers() & (
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        if (
+            not ch
+            or not ch.isprintable()
+            or event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
         ):
             self._replay()
             return False

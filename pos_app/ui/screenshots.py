@@ -20,15 +20,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from pos_app.core.stock import CorrectionReason  # noqa: E402
-from pos_app.local.store import LocalStore  # noqa: E402
-from pos_app.services.app import Device  # noqa: E402
-from pos_app.services.auth import Session  # noqa: E402
-from sync.client import CentralClient  # noqa: E402
-from sync.engine import Progress, SyncStatus  # noqa: E402
+from pos_app.core.stock import CorrectionReason
+from pos_app.local.store import LocalStore
+from pos_app.services.app import Device
+from pos_app.services.auth import Session
+from sync.client import CentralClient
+from sync.engine import Progress, SyncStatus
 
 SIZE = (1280, 800)
 
@@ -44,8 +44,9 @@ def demo_central(workdir: Path, products: int = 4000) -> Iterator[tuple[str, str
     """Seed and serve a throwaway central; yields (url, database url)."""
     db = f"sqlite:///{workdir / 'central.db'}"
     cmd = [sys.executable, "-m", "central.cli", "--db", db]
-    subprocess.run([*cmd, "seed", "--products", str(products), "--stores", "4", "--seed", "1"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [*cmd, "seed", "--products", str(products), "--stores", "4", "--seed", "1"], check=True, capture_output=True
+    )
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     proc = subprocess.Popen([*cmd, "serve", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -68,7 +69,9 @@ def demo_central(workdir: Path, products: int = 4000) -> Iterator[tuple[str, str
 def enroll_code(db: str, store: str, url: str) -> str:
     out = subprocess.run(
         [sys.executable, "-m", "central.cli", "--db", db, "enroll-code", "--store", store, "--central-url", url],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     m = re.search(r"([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})", out)
     assert m, out
@@ -122,8 +125,15 @@ def render_all(out: Path) -> list[Path]:
 
         with CentralClient(url) as c:
             resp = c.enroll(enroll_code(db, "TKY01", url), "screenshots")
-        store.set_meta({"device_id": resp.device_id, "store_id": str(resp.store_id), "store_code": resp.store_code,
-                        "store_name": resp.store_name, "central_url": url})
+        store.set_meta(
+            {
+                "device_id": resp.device_id,
+                "store_id": str(resp.store_id),
+                "store_code": resp.store_code,
+                "store_name": resp.store_name,
+                "central_url": url,
+            }
+        )
         store.close()
         device = Device(data, token=resp.token)
         boot = BootstrapView()
@@ -154,6 +164,7 @@ def render_all(out: Path) -> list[Path]:
         window._search_now()
         _settle(bridge)
         hits = window.results.hits
+
         def stocked(code: str) -> int:
             v = device.lookup.product(code)
             return 0 if v is None else sum(c.available > 0 for c in v.cells.values())
@@ -177,8 +188,9 @@ def render_all(out: Path) -> list[Path]:
         device.stock.correct(session, focus, -1, CorrectionReason.DAMAGED, "")
         device.engine.status  # noqa: B018
         # The network goes away: the window keeps working from the cache and says so.
-        device.engine._status = SyncStatus(online=False, data_as_of=device.store.stream_state("stock").synced_at,
-                                           message="Cannot reach central")
+        device.engine._status = SyncStatus(
+            online=False, data_as_of=device.store.stream_state("stock").synced_at, message="Cannot reach central"
+        )
         device.engine.refresh_status()
         window.open_style(target.code, focus, live=False)
         _settle(bridge)

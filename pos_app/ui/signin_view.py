@@ -73,7 +73,11 @@ class SignInView(QWidget):
                 item.widget().deleteLater()
         staff = self.auth.staff()
         if not staff:
-            msg = QLabel(self.tr("No staff for this store on this device yet. Connect to the network and wait for the first sync."))
+            msg = QLabel(
+                self.tr(
+                    "No staff for this store on this device yet. Connect to the network and wait for the first sync."
+                )
+            )
             msg.setWordWrap(True)
             self.people.addWidget(msg, 0, 0)
         for i, person in enumerate(staff):

@@ -52,11 +52,16 @@ def test_bootstrap_matches_central_checksums(device: Device) -> None:
 def test_incremental_pull_applies_a_central_change(device: Device, central_db: Database) -> None:
     vid, on_hand = a_stocked_variant(device)
     with central_db.transaction() as s:
-        adjust_stock(s, location_id=device.identity.store_id, variant_id=vid, delta=-2,
-                     reason="sold online", source="test")
+        adjust_stock(
+            s, location_id=device.identity.store_id, variant_id=vid, delta=-2, reason="sold online", source="test"
+        )
     device.engine.sync_once()
-    assert device.store.query("SELECT on_hand FROM stock WHERE location_id=? AND variant_id=?",
-                              (device.identity.store_id, vid))[0][0] == on_hand - 2
+    assert (
+        device.store.query(
+            "SELECT on_hand FROM stock WHERE location_id=? AND variant_id=?", (device.identity.store_id, vid)
+        )[0][0]
+        == on_hand - 2
+    )
 
 
 class DyingStore:
@@ -111,8 +116,11 @@ def test_epoch_change_resyncs_and_pushes_the_outbox_first(device: Device, centra
     status = device.engine.sync_once()
     assert status.online and status.pending_ops == 0
     with central_db.session() as s:
-        moved = s.scalar(select(func.count()).select_from(StockMovement).where(
-            StockMovement.variant_id == vid, StockMovement.source == "device"))
+        moved = s.scalar(
+            select(func.count())
+            .select_from(StockMovement)
+            .where(StockMovement.variant_id == vid, StockMovement.source == "device")
+        )
     assert moved == 1
     assert device.engine.verify("stock") is True
 
@@ -139,8 +147,10 @@ def test_malformed_page_is_rejected_and_cache_untouched(device: Device, central_
     status = device.engine.sync_once()
     assert "malformed" in status.message
     assert device.store.stream_state("stock").cursor == before
-    assert device.store.query("SELECT on_hand FROM stock WHERE location_id=? AND variant_id=?",
-                              (store_id, vid))[0][0] == on_hand
+    assert (
+        device.store.query("SELECT on_hand FROM stock WHERE location_id=? AND variant_id=?", (store_id, vid))[0][0]
+        == on_hand
+    )
     assert any("malformed stock" in e for e in device.store.errors())
 
 
@@ -156,21 +166,40 @@ def test_oversized_page_is_rejected(device: Device, central_db: Database) -> Non
 def test_dead_letter_does_not_block_the_queue(device: Device, central_db: Database) -> None:
     vid, _ = a_stocked_variant(device)
     with device.store.tx("device") as con:
-        device.store.enqueue(con, "stock.adjust", {
-            "variant_id": 99_999_999, "location_id": device.identity.store_id, "delta": 1,
-            "reason": "found", "note": "", "staff_id": None, "recorded_at": now().isoformat()})
+        device.store.enqueue(
+            con,
+            "stock.adjust",
+            {
+                "variant_id": 99_999_999,
+                "location_id": device.identity.store_id,
+                "delta": 1,
+                "reason": "found",
+                "note": "",
+                "staff_id": None,
+                "recorded_at": now().isoformat(),
+            },
+        )
     device.stock.correct(associate(device), vid, -1, CorrectionReason.DAMAGED)
     status = device.engine.sync_once()
     assert (status.pending_ops, status.dead_ops) == (0, 1)
     dead = device.store.outbox_rows("dead")
     assert dead[0]["dead_status"] == 422 and "unknown variant" in dead[0]["last_error"]
     with central_db.session() as s:
-        assert s.scalar(select(func.count()).select_from(StockMovement).where(
-            StockMovement.variant_id == vid, StockMovement.reason == "damaged")) == 1
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(StockMovement)
+                .where(StockMovement.variant_id == vid, StockMovement.reason == "damaged")
+            )
+            == 1
+        )
 
 
 def test_outbox_retries_on_a_timer_when_central_comes_back(
-    central_db: Database, enroll_code, memory_keyring, tmp_path: Path  # type: ignore[no-untyped-def]
+    central_db: Database,
+    enroll_code,
+    memory_keyring,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     from pos_app.services.enrollment import enroll
 
@@ -214,10 +243,11 @@ def test_live_poke_updates_the_cache_without_polling(device: Device, central_db:
         sku = s.scalar(select(Variant.sku).where(Variant.id == vid))
     import httpx
 
-    r = httpx.post(f"{device.identity.central_url}/v1/channel/adjustments",
-                   headers={"Authorization": "Bearer secret-token"},
-                   json={"reference": "web-1", "location_code": "TKY01", "sku": sku, "delta": -1,
-                         "reason": "web order"})
+    r = httpx.post(
+        f"{device.identity.central_url}/v1/channel/adjustments",
+        headers={"Authorization": "Bearer secret-token"},
+        json={"reference": "web-1", "location_code": "TKY01", "sku": sku, "delta": -1, "reason": "web order"},
+    )
     assert r.status_code == 200, r.text
     deadline = time.monotonic() + 5
     q = "SELECT on_hand FROM stock WHERE location_id=? AND variant_id=?"

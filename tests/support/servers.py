@@ -23,9 +23,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def run_central(
-    db: Database, *, keepalive: float = 1.0, watch: float = 0.2, port: int | None = None
-) -> Iterator[str]:
+def run_central(db: Database, *, keepalive: float = 1.0, watch: float = 0.2, port: int | None = None) -> Iterator[str]:
     """Serve `db` on a free loopback port; yields the base URL."""
     settings = Settings(database_url=db.url, keepalive_seconds=keepalive, change_watch_seconds=watch)
     app = create_app(settings, db)

@@ -33,8 +33,20 @@ def offenders(package: str, forbidden: tuple[str, ...]) -> list[str]:
 @pytest.mark.parametrize(
     ("package", "forbidden"),
     [
-        ("pos_app/core", ("PySide6", "sqlalchemy", "httpx", "pos_app.local", "pos_app.services",
-                          "pos_app.ui", "pos_app.devices", "sync", "central")),
+        (
+            "pos_app/core",
+            (
+                "PySide6",
+                "sqlalchemy",
+                "httpx",
+                "pos_app.local",
+                "pos_app.services",
+                "pos_app.ui",
+                "pos_app.devices",
+                "sync",
+                "central",
+            ),
+        ),
         ("central", ("pos_app", "PySide6")),
         ("sync", ("pos_app", "PySide6", "central")),
         ("pos_app/local", ("PySide6", "pos_app.services", "pos_app.ui", "central")),
@@ -61,8 +73,6 @@ def test_the_checker_sees_a_violation(tmp_path: Path) -> None:
     planted = ROOT / "pos_app" / "core" / "_planted_for_test.py"
     planted.write_text("import sqlalchemy\n")
     try:
-        assert offenders("pos_app/core", ("sqlalchemy",)) == [
-            "pos_app/core/_planted_for_test.py imports sqlalchemy"
-        ]
+        assert offenders("pos_app/core", ("sqlalchemy",)) == ["pos_app/core/_planted_for_test.py imports sqlalchemy"]
     finally:
         planted.unlink()
