@@ -120,7 +120,10 @@ def stock(data_dir: Path, args: argparse.Namespace) -> int:
                 with device.new_client() as client:
                     device.stock.refresh_live(client, style)
             except CentralError as e:
+                device.lookup.online = False
                 print(f"(offline: {e}; showing cached figures)", file=sys.stderr)
+        else:
+            device.lookup.online = False
         view = device.lookup.product(style, focus)
         assert view is not None
         print(format_view(view, device.identity.store_code))

@@ -90,6 +90,7 @@ class LookupService:
         self.store_id = store_id
         self.live_window = timedelta(seconds=live_seconds)
         self._home: Location | None = None
+        self.online = True  # set by whoever last talked to central (UI status, CLI)
 
     # --- reference data ------------------------------------------------------------------------
 
@@ -295,9 +296,13 @@ class LookupService:
             else:
                 rows.append(ElsewhereRow(loc, None, "not known offline", False))
                 continue
-            label = freshness(at, now, tz) if at else "not synced yet"
-            if at and now - at <= self.live_window:
+            # "live" only while central is reachable; offline every figure says its age.
+            if at and self.online and now - at <= self.live_window:
                 label = "live"
+            elif at:
+                label = freshness(at, now, tz) if self.online else _as_of(at, tz)
+            else:
+                label = "not synced yet"
             rows.append(ElsewhereRow(loc, avail, label, label == "live"))
         return rows
 
@@ -323,3 +328,8 @@ class LookupService:
                 "INSERT OR REPLACE INTO live_stock(location_id, variant_id, on_hand, reserved, fetched_at) VALUES (?, ?, ?, ?, ?)",
                 [(*r, fetched_at.isoformat()) for r in rows],
             )
+
+
+def _as_of(at: datetime, tz: ZoneInfo) -> str:
+    local = at.astimezone(tz)
+    return f"as of {local:%H:%M}" if datetime.now(UTC) - at < timedelta(hours=20) else f"as of {local:%d %b %H:%M}"

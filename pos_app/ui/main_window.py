@@ -221,7 +221,9 @@ class MainWindow(QMainWindow):
             try:
                 self.device.stock.refresh_live(client, style)
             except CentralError:
-                return ""  # offline: the cached figures stay, with their age
+                self.device.lookup.online = False  # offline: cached figures, each with its age
+                return style
+        self.device.lookup.online = True
         return style
 
     def _live_done(self, style: str) -> None:
@@ -330,6 +332,8 @@ class MainWindow(QMainWindow):
             self.open_style(self.view.style_code, self.focus_variant, live=False)
 
     def show_status(self, status: SyncStatus) -> None:
+        if status.online is not None:
+            self.device.lookup.online = status.online
         tz = ZoneInfo(self.device.lookup.home().timezone) if self.device.lookup.home() else None
         now = datetime.now(UTC)
 
