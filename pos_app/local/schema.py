@@ -30,7 +30,8 @@ def _stream_table(name: str) -> Table:
             Column(col, sqltype, primary_key=col in spec.key, nullable=col in spec.nullable, autoincrement=False)
         )
     cols.append(Column("h", Integer, nullable=False))
-    return Table(name, metadata, *cols)
+    # Composite keys: WITHOUT ROWID keeps one B-tree in key order instead of table + index.
+    return Table(name, metadata, *cols, sqlite_with_rowid=len(spec.key) == 1)
 
 
 stream_tables = {name: _stream_table(name) for name in STREAMS}
@@ -54,7 +55,8 @@ barcodes = Table(
     "barcodes",
     metadata,
     Column("code", String, primary_key=True),
-    Column("variant_id", Integer, nullable=False, index=True),
+    Column("variant_id", Integer, nullable=False),
+    sqlite_with_rowid=False,
 )
 
 styles = Table(
@@ -139,9 +141,16 @@ sync_errors = Table(
 )
 
 # FTS5 over styles: external content, prefix indexes so that "lin" and "li" are cheap.
+# Secondary indexes of the catalog: dropped while a catalog bootstrap loads (a sorted build at
+# the end is several times cheaper than maintaining them row by row) and made again after.
+CATALOG_INDEXES = {
+    "ix_catalog_style": "CREATE INDEX IF NOT EXISTS ix_catalog_style ON catalog(style_code)",
+    "ix_catalog_sku": "CREATE INDEX IF NOT EXISTS ix_catalog_sku ON catalog(sku)",
+    "ix_barcodes_variant": "CREATE INDEX IF NOT EXISTS ix_barcodes_variant ON barcodes(variant_id)",
+}
+
 FTS_DDL = [
-    "CREATE INDEX IF NOT EXISTS ix_catalog_style ON catalog(style_code)",
-    "CREATE INDEX IF NOT EXISTS ix_catalog_sku ON catalog(sku)",
+    *CATALOG_INDEXES.values(),
     """CREATE VIRTUAL TABLE IF NOT EXISTS styles_fts USING fts5(
         name, brand, category, code, colours, skus,
         content='styles', content_rowid='id',

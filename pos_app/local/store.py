@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 
 from pos_app.core.journal import JournalEntry, make_entry, verify_chain
 from pos_app.local.db import CorruptDatabase, move_aside, open_cache, open_device
+from pos_app.local.schema import CATALOG_INDEXES
 from sync.engine import PendingOp, StreamState
 from sync.protocol import STREAMS, ChangePage, Scalar, row_hash
 
@@ -52,6 +53,16 @@ def _delete_sql(stream: str) -> str:
 
 
 UPSERT = {s: _upsert_sql(s) for s in STREAMS}
+INSERT = {
+    s: f"INSERT OR REPLACE INTO {s} ({', '.join([*spec.columns, 'h'])}) VALUES ({', '.join('?' * (len(spec.columns) + 1))})"
+    for s, spec in STREAMS.items()
+}
+
+
+def _with_hash(row: list[Scalar], h: int) -> tuple[Scalar, ...]:
+    return (*row, h)
+
+
 DELETE = {s: _delete_sql(s) for s in STREAMS}
 
 REBUILD_STYLES = """
@@ -187,6 +198,9 @@ class LocalStore:
     def begin_bootstrap(self, stream: str, epoch: str, high_water: int) -> None:
         with self.tx() as con:
             self._clear(con, stream)
+            if stream == "catalog":
+                for name in CATALOG_INDEXES:
+                    con.execute(f"DROP INDEX IF EXISTS {name}")
             self._put_state(
                 con,
                 stream,
@@ -198,14 +212,16 @@ class LocalStore:
                 bootstrap_rows=0,
             )
 
-    def apply_snapshot_rows(self, stream: str, rows: list[tuple[list[Scalar], bytes]], after_key: list[Scalar]) -> None:
-        sql = UPSERT[stream]
+    def apply_snapshot_rows(
+        self, stream: str, rows: list[list[Scalar]], hashes: list[int], after_key: list[Scalar]
+    ) -> None:
+        sql = INSERT[stream]  # rows after the resume key only: nothing to update
         with self.tx() as con:
-            con.executemany(sql, [(*row, row_hash(orjson.dumps(row))) for row, _line in rows])
+            con.executemany(sql, map(_with_hash, rows, hashes))
             if stream == "catalog":
                 con.executemany(
                     "INSERT OR REPLACE INTO barcodes(code, variant_id) VALUES (?, ?)",
-                    [(code, row[0]) for row, _ in rows for code in str(row[9]).split()],
+                    [(code, row[0]) for row in rows for code in str(row[9]).split()],
                 )
             con.execute(
                 "UPDATE stream_state SET bootstrap_after_key=?, bootstrap_rows=bootstrap_rows+? WHERE stream=?",
@@ -215,6 +231,8 @@ class LocalStore:
     def finish_bootstrap(self, stream: str) -> None:
         with self.tx() as con:
             if stream == "catalog":
+                for ddl in CATALOG_INDEXES.values():
+                    con.execute(ddl)
                 con.execute("DELETE FROM styles")
                 con.execute(REBUILD_STYLES.format(where=""))
             (hw,) = con.execute("SELECT bootstrap_hw FROM stream_state WHERE stream=?", (stream,)).fetchone()

@@ -127,7 +127,9 @@ def test_epoch_change_resyncs_and_pushes_the_outbox_first(device: Device, centra
 
 def test_checksum_mismatch_resyncs_the_stream(device: Device) -> None:
     with device.store.tx() as con:
-        con.execute("DELETE FROM stock WHERE rowid IN (SELECT rowid FROM stock LIMIT 3)")
+        con.execute(
+            "DELETE FROM stock WHERE (location_id, variant_id) IN (SELECT location_id, variant_id FROM stock LIMIT 3)"
+        )
     assert device.engine.verify("stock") is False
     assert any("stock cache differed" in e for e in device.store.errors())
     assert device.engine.verify("stock") is True  # healed by the resync, and the note goes
