@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pos_app.core.auth import Permission
 from pos_app.local.store import Identity, LocalStore
 from pos_app.services import secrets
-from pos_app.services.auth import AuthService
+from pos_app.services.auth import AuthService, Session
 from pos_app.services.lookup import LookupService
 from pos_app.services.stock import StockService
 from sync.client import CentralClient
@@ -57,6 +58,15 @@ class Device:
 
     def new_client(self) -> CentralClient:
         return CentralClient(self.identity.central_url, self._token)
+
+    def redownload(self, session: Session) -> None:
+        """A manager's "download everything again": the outbox goes first and is kept."""
+        session.require(Permission.REBOOTSTRAP)
+        self.engine.push_now()
+        with self.store.tx("device") as con:
+            self.store.journal_append(con, "cache.redownload", {"staff_id": session.staff.id})
+        self.store.reset_all_streams()
+        self.engine.kick()
 
     def bootstrapped(self) -> bool:
         return all(self.store.stream_state(s).bootstrapped for s in ("catalog", "stock", "staff"))

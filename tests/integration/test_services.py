@@ -161,3 +161,18 @@ def test_corrupt_cache_is_set_aside_and_the_outbox_kept(device: Device) -> None:
     assert status.online and again.bootstrapped() and status.pending_ops == 0
     assert list(data.glob("cache.db.damaged-*"))
     again.close()
+
+
+def test_redownload_is_for_managers_and_keeps_the_outbox(device: Device) -> None:
+    vid = device.store.query("SELECT id FROM catalog LIMIT 1")[0][0]
+    associate = sign_in_any(device, "ASSOCIATE")
+    with pytest.raises(PermissionDenied, match="manager"):
+        device.redownload(associate)
+    device.engine.client.close()
+    device.engine.client = device.new_client()
+    device.stock.correct(associate, vid, 1, CorrectionReason.FOUND)
+    device.redownload(sign_in_any(device, "MANAGER"))
+    assert device.store.outbox_counts() == (0, 0)  # pushed before the cache was emptied
+    assert not device.bootstrapped()
+    assert device.engine.sync_once().online and device.bootstrapped()
+    assert device.engine.verify("stock") is True
