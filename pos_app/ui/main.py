@@ -97,6 +97,9 @@ class BootstrapView(QWidget):
         self.retry.show()
 
 
+log = logging.getLogger("aisle.ui")
+
+
 class Shell(QStackedWidget):
     def __init__(self, data_dir: Path, store: LocalStore, note: str | None) -> None:
         super().__init__()
@@ -116,8 +119,13 @@ class Shell(QStackedWidget):
             self.enroll = EnrollView(store, self.bridge)
             self.enroll.enrolled.connect(lambda _name: self._open_device())
             self.addWidget(self.enroll)
+            log.info("screen: %s", type(self.enroll).__name__)
         else:
             self._open_device()
+
+    def setCurrentWidget(self, widget: QWidget) -> None:
+        super().setCurrentWidget(widget)
+        log.info("screen: %s", type(widget).__name__)  # end-to-end tests wait for these lines
 
     def _scanned(self, code: str) -> None:
         current = self.currentWidget()
@@ -207,8 +215,8 @@ def run_gui(data_dir: Path) -> int:
     try:
         secrets.check_backend()
     except secrets.NoSecureKeyring as e:
+        print(f"pos-app: {e}", file=sys.stderr, flush=True)
         QMessageBox.critical(None, "Aisle", str(e))
-        print(f"pos-app: {e}", file=sys.stderr)
         return 3
     store, note = LocalStore.open_or_recover(data_dir)
     shell = Shell(data_dir, store, note)
