@@ -1,8 +1,9 @@
 """The one background-work bridge: futures in, Qt signals out (DESIGN.md section 6).
 
-`Bridge.run(fn, ..., done=..., failed=...)` runs `fn` on a worker thread and calls `done(result)`
-or `failed(exc)` on the UI thread. `SyncBridge` turns the sync engine's callbacks (from its own
-threads) into Qt signals.
+`Bridge.run(fn, ..., done=..., failed=..., owner=widget)` runs `fn` on a worker thread and calls
+`done(result)` or `failed(exc)` on the UI thread, unless `owner` has been deleted meanwhile (a
+window replaced after sign-out must not be written to when its slow network answer arrives).
+`SyncBridge` turns the sync engine's callbacks (from its own threads) into Qt signals.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 from sync.engine import Changed, Progress, SyncEngine, SyncStatus
@@ -21,7 +23,7 @@ log = logging.getLogger("aisle.ui")
 
 
 class Bridge(QObject):
-    _landed = Signal(object, object, object, object)  # done, failed, result, error
+    _landed = Signal(object, object, object, object, object)  # done, failed, owner, result, error
 
     def __init__(self, workers: int = 4, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -35,20 +37,24 @@ class Bridge(QObject):
         *args: Any,
         done: Callable[[Any], None] | None = None,
         failed: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
     ) -> Future[Any]:
         self.in_flight += 1
         future = self.pool.submit(fn, *args)
 
         def landed(f: Future[Any]) -> None:
             err = f.exception()
-            self._landed.emit(done, failed, None if err else f.result(), err)
+            self._landed.emit(done, failed, owner, None if err else f.result(), err)
 
         future.add_done_callback(landed)
         return future
 
-    @Slot(object, object, object, object)
-    def _deliver(self, done: Any, failed: Any, result: Any, error: Any) -> None:
+    @Slot(object, object, object, object, object)
+    def _deliver(self, done: Any, failed: Any, owner: Any, result: Any, error: Any) -> None:
         self.in_flight -= 1
+        if owner is not None and not shiboken6.isValid(owner):
+            log.debug("dropped a background result: its window is gone")
+            return
         if error is not None:
             if failed is not None:
                 failed(error)

@@ -57,7 +57,10 @@ class CorrectionDialog(QDialog):
         row.addWidget(self.count, 1)
         row.addWidget(plus)
         layout.addLayout(row)
-        layout.addWidget(QLabel(self.tr("Why?")))
+        why = QLabel(self.tr("Why?"))
+        why.setObjectName("subtitle")
+        layout.addSpacing(12)
+        layout.addWidget(why)
         grid = QGridLayout()
         self.reasons = QButtonGroup(self)
         for i, reason in enumerate(CorrectionReason):
@@ -74,6 +77,7 @@ class CorrectionDialog(QDialog):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
+        layout.addStretch(1)  # count, reason and note stay together; the buttons sit at the bottom
         buttons = QHBoxLayout()
         cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)

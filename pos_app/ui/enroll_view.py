@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -73,8 +73,14 @@ class EnrollView(QWidget):
         form.addWidget(self.submit)
         form.addLayout(row)
         form.addWidget(self.error)
+        # Centred, as wide as it may be (up to 640 px): an AlignHCenter'd box shrinks to its size
+        # hint, which squeezed the fields and cut the word-wrapped error message off.
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(box, 100)
+        middle.addStretch(1)
         outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(middle)
         outer.addStretch(2)
 
     def apply_payload(self, text: str) -> bool:
@@ -109,6 +115,7 @@ class EnrollView(QWidget):
             None,
             done=self._done,
             failed=self._failed,
+            owner=self,
         )
 
     def _done(self, store_name: str) -> None:

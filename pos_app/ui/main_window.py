@@ -3,13 +3,16 @@ stock corrections, and a status bar that always says how fresh the data is."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import logging
+import uuid
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,8 +20,12 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStatusBar,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -37,7 +44,29 @@ from pos_app.ui.models import PAGE, StyleResultsModel
 from sync.client import CentralError
 from sync.engine import Changed, SyncStatus
 
+log = logging.getLogger("aisle.ui")
+
 LEVEL_COLOUR = {Level.OUT: theme.OUT, Level.LOW: theme.LOW, Level.OK: theme.OK}
+
+
+class MatrixCellDelegate(QStyledItemDelegate):
+    """The chosen cell keeps its stock colour (out / low / pending) and gets a thick frame;
+    a plain selection would paint over exactly the colour the person is looking at."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
+        if selected:
+            plain.font.setBold(True)
+        super().paint(painter, plain, index)
+        if selected:
+            painter.save()
+            pen = QPen(theme.ACCENT, 4)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            painter.drawRect(option.rect.adjusted(2, 2, -2, -2))
+            painter.restore()
 
 
 class MainWindow(QMainWindow):
@@ -48,6 +77,7 @@ class MainWindow(QMainWindow):
         self.bridge = bridge
         self.view: ProductView | None = None
         self.focus_variant: int | None = None
+        self.correction: CorrectionDialog | None = None  # open while a correction is being made
         self._search_seq = 0
         self.setWindowTitle(self.tr("Aisle — {store}").replace("{store}", device.identity.store_name))
         self.resize(1280, 800)
@@ -92,6 +122,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(page)
 
         bar = QStatusBar()
+        bar.setSizeGripEnabled(False)
+        self.bar = bar
         self.net = QLabel()
         self.pending = QLabel()
         self.problems = QPushButton()
@@ -126,17 +158,29 @@ class MainWindow(QMainWindow):
         self.subtitle.setObjectName("subtitle")
         self.price = QLabel("")
         self.price.setObjectName("price")
-        lay.addWidget(self.title)
-        lay.addWidget(self.subtitle)
-        lay.addWidget(self.price)
+        self.price.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.subtitle)
+        top = QHBoxLayout()
+        top.addLayout(heading, 1)
+        top.addWidget(self.price, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(top)
         self.matrix = QTableWidget()
+        self.matrix.setObjectName("matrix")
+        self.matrix.setItemDelegate(MatrixCellDelegate(self.matrix))
+        # Every colour of the style on screen at once (no half-hidden last row): the matrix is as
+        # tall as its rows, and the table of other locations below takes what is left.
+        self.matrix.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.matrix.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.matrix.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.matrix.verticalHeader().setDefaultSectionSize(theme.TOUCH)
         self.matrix.horizontalHeader().setDefaultSectionSize(72)
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.matrix.cellClicked.connect(self._cell_clicked)
-        lay.addWidget(self.matrix, 3)
+        lay.addWidget(self.matrix)
         actions = QHBoxLayout()
         self.selected = QLabel("")
         self.selected.setObjectName("subtitle")
@@ -156,11 +200,13 @@ class MainWindow(QMainWindow):
         self.elsewhere.verticalHeader().hide()
         self.elsewhere.verticalHeader().setDefaultSectionSize(48)
         self.elsewhere.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.elsewhere.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.elsewhere.setMinimumHeight(48 * 3)
         head = self.elsewhere.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        lay.addWidget(self.elsewhere, 2)
+        lay.addWidget(self.elsewhere, 1)
         return panel
 
     # --- search and scan -----------------------------------------------------------------------
@@ -180,6 +226,7 @@ class MainWindow(QMainWindow):
             0,
             done=lambda hits: self._show_hits(seq, text, hits),
             failed=self._oops,
+            owner=self,
         )
 
     def _show_hits(self, seq: int, text: str, hits: list) -> None:  # type: ignore[type-arg]
@@ -194,7 +241,7 @@ class MainWindow(QMainWindow):
             self.open_style(hits[0].code)
 
     def scanned(self, code: str) -> None:
-        self.bridge.run(self.device.lookup.scan, code, done=self._scan_result, failed=self._oops)
+        self.bridge.run(self.device.lookup.scan, code, done=self._scan_result, failed=self._oops, owner=self)
 
     def _scan_result(self, result: ScanResult) -> None:
         if result.style_code is None:
@@ -212,9 +259,9 @@ class MainWindow(QMainWindow):
 
     def open_style(self, style: str, focus: int | None = None, live: bool = True) -> None:
         self.focus_variant = focus
-        self.bridge.run(self.device.lookup.product, style, focus, done=self.show_product, failed=self._oops)
+        self.bridge.run(self.device.lookup.product, style, focus, done=self.show_product, failed=self._oops, owner=self)
         if live:
-            self.bridge.run(self._refresh_live, style, done=self._live_done, failed=lambda _e: None)
+            self.bridge.run(self._refresh_live, style, done=self._live_done, failed=lambda _e: None, owner=self)
 
     def _refresh_live(self, style: str) -> str:
         with self.device.new_client() as client:
@@ -321,9 +368,19 @@ class MainWindow(QMainWindow):
                 return str(e)
             return None
 
-        if CorrectionDialog(label, cell.available, save, self).exec():
-            self.open_style(view.style_code, vid, live=False)
-            self.device.engine.refresh_status()
+        dialog = CorrectionDialog(label, cell.available, save, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._corrected(view.style_code, vid))
+        dialog.finished.connect(self._correction_closed)
+        self.correction = dialog
+        dialog.open()  # window-modal, without a nested event loop
+
+    def _corrected(self, style: str, vid: int) -> None:
+        self.open_style(style, vid, live=False)
+        self.device.engine.refresh_status()
+
+    def _correction_closed(self) -> None:
+        self.correction = None
 
     # --- sync state ----------------------------------------------------------------------------
 
@@ -334,14 +391,15 @@ class MainWindow(QMainWindow):
     def show_status(self, status: SyncStatus) -> None:
         if status.online is not None:
             self.device.lookup.online = status.online
-        tz = ZoneInfo(self.device.lookup.home().timezone) if self.device.lookup.home() else None
+        home = self.device.lookup.home()
+        tz = ZoneInfo(home.timezone) if home else None
         now = datetime.now(UTC)
 
         def hhmm(dt: datetime | None) -> str:
             if dt is None:
                 return self.tr("never")
             local = dt.astimezone(tz)
-            return f"{local:%H:%M}" if now - dt < __import__("datetime").timedelta(hours=20) else f"{local:%d %b %H:%M}"
+            return f"{local:%H:%M}" if now - dt < timedelta(hours=20) else f"{local:%d %b %H:%M}"
 
         if status.online is None:
             text = self.tr("● Connecting to central…")
@@ -352,6 +410,11 @@ class MainWindow(QMainWindow):
             as_of = status.data_as_of or self._cache_as_of()
             text = self.tr("○ Offline — working from data as of {0}").replace("{0}", hhmm(as_of))
         self.net.setText(text)
+        offline = status.online is False
+        if self.bar.property("offline") != offline:  # the whole bar turns amber while offline
+            self.bar.setProperty("offline", offline)
+            self.bar.style().unpolish(self.bar)
+            self.bar.style().polish(self.bar)
         self.pending.setText(
             self.tr("{0} waiting to send").replace("{0}", str(status.pending_ops))
             if status.pending_ops
@@ -376,9 +439,6 @@ class MainWindow(QMainWindow):
         self.message.setVisible(bool(text))
 
     def _oops(self, error: BaseException) -> None:
-        import logging
-        import uuid
-
         ref = uuid.uuid4().hex[:8]
-        logging.getLogger("aisle.ui").error("UI task failed [%s]", ref, exc_info=error)
+        log.error("UI task failed [%s]", ref, exc_info=error)
         self.say(self.tr("Sorry, something went wrong (reference {0}).").replace("{0}", ref))

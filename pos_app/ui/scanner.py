@@ -9,12 +9,25 @@ from __future__ import annotations
 
 import time
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 MAX_GAP = 0.035  # seconds between keys of a scanner burst; people are slower than ~60 ms
 MIN_LENGTH = 4
+# A scanner in keyboard mode presses Shift on its own before each capital or symbol, exactly as a
+# keyboard does: these keys carry no text and must neither end nor split a burst.
+MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_CapsLock,
+    }
+)
 
 
 class ScannerFilter(QObject):
@@ -39,6 +52,8 @@ class ScannerFilter(QObject):
             return False
         now = time.monotonic()
         key = event.key()
+        if key in MODIFIER_KEYS:
+            return False
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if len(self.text) >= MIN_LENGTH and now - self.last <= self.max_gap * 3:
                 code = self.text
@@ -72,8 +87,8 @@ class ScannerFilter(QObject):
         """Not a scan: hand the held keys to the widget as ordinary typing."""
         events, target = self.buffer, self.target
         self._reset()
-        if not events or target is None:
-            return
+        if not events or target is None or not shiboken6.isValid(target):
+            return  # nothing held, or the widget went away (screen changed) while it was held
         self.replaying = True
         try:
             for ev in events:

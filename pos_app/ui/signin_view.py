@@ -52,11 +52,13 @@ class SignInView(QWidget):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         pad = QGridLayout()
-        for i, label in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
-            b = QPushButton(label)
-            b.setObjectName("primary" if label == "OK" else "pin")
-            b.setMinimumHeight(72)
-            b.clicked.connect(lambda _=False, t=label: self._key(t))
+        for i, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
+            b = QPushButton(self.tr("OK") if key == "OK" else key)
+            b.setObjectName("pinOk" if key == "OK" else "pin")  # OK: as big as the digits, in blue
+            if key == "⌫":
+                b.setToolTip(self.tr("Delete the last digit"))
+                b.setAccessibleName(self.tr("Delete"))
+            b.clicked.connect(lambda _=False, t=key: self._key(t))
             pad.addWidget(b, i // 3, i % 3)
         right.addWidget(self.who)
         right.addWidget(self.pin)
@@ -67,10 +69,18 @@ class SignInView(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Fresh for the next person: nobody chosen (a PIN typed under the last person's name
+        would count against them), and the staff list as synced now."""
+        self.chosen = None
+        self.who.setText(self.tr("Tap your name"))
+        self.pin.clear()
+        self.error.setText("")
         while self.people.count():
             item = self.people.takeAt(0)
-            if item and item.widget():
-                item.widget().deleteLater()
+            old = item.widget() if item else None
+            if old is not None:
+                old.hide()  # gone at once, not only when the event loop gets to deleting it
+                old.deleteLater()
         staff = self.auth.staff()
         if not staff:
             msg = QLabel(
@@ -85,11 +95,15 @@ class SignInView(QWidget):
             b.setObjectName("staff")
             b.setCheckable(True)
             b.setAutoExclusive(True)
+            b.setProperty("staff_id", person.id)
             b.clicked.connect(lambda _=False, p=person: self.choose(p))
             self.people.addWidget(b, i // 2, i % 2)
 
     def choose(self, person: StaffMember) -> None:
         self.chosen = person
+        for b in self.findChildren(QPushButton, "staff"):
+            if b.property("staff_id") == person.id:
+                b.setChecked(True)
         self.who.setText(person.name)
         self.error.setText("")
         self.pin.clear()
@@ -109,7 +123,7 @@ class SignInView(QWidget):
             return
         pin = self.pin.text()
         self.pin.clear()
-        self.bridge.run(self.auth.sign_in, self.chosen.id, pin, done=self._done, failed=self._failed)
+        self.bridge.run(self.auth.sign_in, self.chosen.id, pin, done=self._done, failed=self._failed, owner=self)
 
     def _done(self, session: Session) -> None:
         self.error.setText("")

@@ -11,11 +11,12 @@ OUT = QColor("#F3D1D1")
 LOW = QColor("#FCE7B2")
 OK = QColor("#FFFFFF")
 PENDING = QColor("#D6E6FF")
+ACCENT = QColor("#2F6FED")
 
 QSS = f"""
 QWidget {{ font-size: 17px; color: #1F2933; }}
 QMainWindow, QDialog, #page {{ background: #F5F7FA; }}
-QLineEdit {{ min-height: {TOUCH - 8}px; padding: 0 14px; border: 2px solid #CBD2D9; border-radius: 10px;
+QLineEdit {{ min-height: {TOUCH - 4}px; padding: 0 14px; border: 2px solid #CBD2D9; border-radius: 10px;
             background: white; font-size: 20px; }}
 QLineEdit:focus {{ border-color: #2F6FED; }}
 QPushButton {{ min-height: {TOUCH}px; padding: 0 20px; border-radius: 10px; border: 1px solid #BCCCDC;
@@ -25,6 +26,8 @@ QPushButton:checked {{ background: #2F6FED; color: white; border-color: #2F6FED;
 QPushButton#primary {{ background: #2F6FED; color: white; border: none; }}
 QPushButton#primary:disabled {{ background: #9FB3C8; }}
 QPushButton#pin {{ min-height: 72px; min-width: 96px; font-size: 28px; }}
+QPushButton#pinOk {{ min-height: 72px; min-width: 96px; font-size: 24px; background: #2F6FED; color: white;
+                    border: 1px solid #2F6FED; }}
 QPushButton#staff {{ min-height: 88px; min-width: 200px; text-align: left; padding: 8px 16px; }}
 QPushButton#link {{ border: none; background: transparent; color: #2F6FED; min-height: {TOUCH}px; }}
 QListView {{ border: none; background: white; border-radius: 10px; font-size: 18px; }}
@@ -37,9 +40,10 @@ QLabel#subtitle {{ font-size: 17px; color: #52606D; }}
 QLabel#price {{ font-size: 26px; font-weight: 700; color: #102A43; }}
 QLabel#error {{ color: #A61B1B; font-size: 18px; font-weight: 600; }}
 QLabel#hint {{ color: #52606D; font-size: 16px; }}
-QStatusBar {{ background: #102A43; color: white; min-height: 44px; }}
+QStatusBar {{ background: #102A43; color: white; min-height: {TOUCH + 4}px; }}
+QStatusBar[offline="true"] {{ background: #8D4A00; }}
 QStatusBar QLabel {{ color: white; font-size: 16px; padding: 0 10px; }}
-QStatusBar QPushButton {{ min-height: 36px; background: #243B53; color: white; border: none; font-size: 15px; }}
+QStatusBar QPushButton {{ min-height: {TOUCH}px; background: #243B53; color: white; border: none; font-size: 15px; }}
 """
 
 
