@@ -6,7 +6,9 @@ import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from pos_app.core.stock import as_of_text
 from pos_app.local.db import CorruptDatabase, integrity_check
 from pos_app.local.store import LocalStore
 from pos_app.services import secrets
@@ -76,7 +78,8 @@ def sync(data_dir: Path, args: argparse.Namespace) -> int:
     return _err(f"offline: {status.message}. Working from the cache; {status.pending_ops} operations waiting.")
 
 
-def format_view(view: ProductView, home_code: str) -> str:
+def format_view(view: ProductView, home_code: str, tz: ZoneInfo | None = None) -> str:
+    now = datetime.now(UTC)
     lines = [f"{view.name} — {view.brand}  [{view.style_code}]", f"Price: {view.price_text}"]
     if view.member_price_text:
         lines[-1] += f"   (members {view.member_price_text})"
@@ -100,7 +103,13 @@ def format_view(view: ProductView, home_code: str) -> str:
     for row in view.elsewhere:
         avail = "?" if row.available is None else str(row.available)
         kind = "warehouse" if row.location.kind == "warehouse" else "store"
-        lines.append(f"  {row.location.code:<7} {row.location.name:<28} {kind:<9} {avail:>5}   {row.freshness}")
+        if row.live:
+            when = "live"
+        elif row.as_of is None:
+            when = "not known offline"
+        else:
+            when = "as of " + as_of_text(row.as_of, now, tz)
+        lines.append(f"  {row.location.code:<7} {row.location.name:<28} {kind:<9} {avail:>5}   {when}")
     return "\n".join(lines)
 
 
@@ -126,7 +135,8 @@ def stock(data_dir: Path, args: argparse.Namespace) -> int:
             device.lookup.online = False
         view = device.lookup.product(style, focus)
         assert view is not None
-        print(format_view(view, device.identity.store_code))
+        home = device.lookup.home()
+        print(format_view(view, device.identity.store_code, ZoneInfo(home.timezone) if home else None))
         return 0
     finally:
         device.close()

@@ -1,14 +1,13 @@
 """Stock figures as staff read them: available = on hand - reserved, low-stock marks,
-freshness labels, and the reasons a person may correct a count for."""
+the age of a figure, and the reasons a person may correct a count for."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from enum import Enum
 
 LOW_STOCK = 2  # available at or below this (and above zero) is "low"
-LIVE_WINDOW = timedelta(minutes=2)
 
 
 class Level(Enum):
@@ -60,14 +59,9 @@ class StockCorrection:
             raise ValueError("Say why in the note when the reason is “Other”.")
 
 
-def freshness(as_of: datetime | None, now: datetime, local_tz: object | None = None) -> str:
-    """'live' within LIVE_WINDOW, else 'as of HH:MM' (local time), or 'as of 3 Nov' if older than a day."""
-    if as_of is None:
-        return "not synced yet"
-    age = now - as_of
-    if age <= LIVE_WINDOW:
-        return "live"
-    local = as_of.astimezone(local_tz) if local_tz is not None else as_of.astimezone()  # type: ignore[arg-type]
-    if age < timedelta(hours=20):
-        return f"as of {local:%H:%M}"
-    return f"as of {local.day} {local:%b %H:%M}"
+def as_of_text(as_of: datetime, now: datetime, local_tz: tzinfo | None = None) -> str:
+    """The time a figure was true, as staff read it: 10:42 today, or 3 Nov 10:42 if older."""
+    local = as_of.astimezone(local_tz)
+    if now - as_of < timedelta(hours=20):
+        return f"{local:%H:%M}"
+    return f"{local.day} {local:%b %H:%M}"

@@ -58,8 +58,12 @@ def enroll(store: LocalStore, central_url: str, code: str, device_name: str | No
         try:
             resp = client.enroll(code.strip(), device_name or platform.node() or "tablet")
         except Unreachable as e:
+            hint = ""
+            if "://" not in central_url:
+                plain = "http://" + central_url.strip().rstrip("/")
+                hint = f" If central runs without HTTPS on your network, type {plain}"
             raise EnrollmentError(
-                f"Cannot reach central at {url}. Check the address and the network, then try again. ({e})"
+                f"Cannot reach central at {url}. Check the address and the network, then try again.{hint} ({e})"
             ) from None
         except Rejected as e:
             raise EnrollmentError(e.detail) from None

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from pos_app.core.barcode import CodeKind, classify
 from pos_app.core.money import Money, format_money
 from pos_app.core.search import fts_query
-from pos_app.core.stock import Level, freshness, level
+from pos_app.core.stock import Level, level
 from pos_app.local.store import LocalStore, parse_ts
 
 SEARCH_LIMIT = 50
@@ -52,8 +51,8 @@ class Cell:
 class ElsewhereRow:
     location: Location
     available: int | None  # None: no figure known
-    freshness: str
-    live: bool
+    as_of: datetime | None  # when the figure was true; None: never known on this device
+    live: bool  # central answered just now and the device is online
 
 
 @dataclass
@@ -90,7 +89,9 @@ class LookupService:
         self.store_id = store_id
         self.live_window = timedelta(seconds=live_seconds)
         self._home: Location | None = None
-        self.online = True  # set by whoever last talked to central (UI status, CLI)
+        # False as soon as central is known unreachable (engine status, a failed live query);
+        # only then may figures be called live.
+        self.online = True
 
     # --- reference data ------------------------------------------------------------------------
 
@@ -281,7 +282,6 @@ class LookupService:
             assert at is not None
             total, seen = live.get(loc, (0, at))
             live[loc] = (total + on_hand - reserved, min(seen, at))
-        tz = ZoneInfo(home.timezone)
         rows: list[ElsewhereRow] = []
         order = [i for i in home.nearby if i in locs]
         for loc_id in order:
@@ -294,16 +294,11 @@ class LookupService:
             elif has_cached:
                 avail, at = cached, synced
             else:
-                rows.append(ElsewhereRow(loc, None, "not known offline", False))
+                rows.append(ElsewhereRow(loc, None, None, False))
                 continue
             # "live" only while central is reachable; offline every figure says its age.
-            if at and self.online and now - at <= self.live_window:
-                label = "live"
-            elif at:
-                label = freshness(at, now, tz) if self.online else _as_of(at, tz)
-            else:
-                label = "not synced yet"
-            rows.append(ElsewhereRow(loc, avail, label, label == "live"))
+            live_now = at is not None and self.online and now - at <= self.live_window
+            rows.append(ElsewhereRow(loc, avail, at, live_now))
         return rows
 
     def pending_corrections(self, ids: list[int]) -> dict[int, int]:
@@ -328,8 +323,3 @@ class LookupService:
                 "INSERT OR REPLACE INTO live_stock(location_id, variant_id, on_hand, reserved, fetched_at) VALUES (?, ?, ?, ?, ?)",
                 [(*r, fetched_at.isoformat()) for r in rows],
             )
-
-
-def _as_of(at: datetime, tz: ZoneInfo) -> str:
-    local = at.astimezone(tz)
-    return f"as of {local:%H:%M}" if datetime.now(UTC) - at < timedelta(hours=20) else f"as of {local:%d %b %H:%M}"

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core.auth import Permission, PermissionDenied
-from pos_app.core.stock import CorrectionReason, Level
+from pos_app.core.stock import CorrectionReason, Level, as_of_text
 from pos_app.services.app import Device
 from pos_app.services.auth import Session
 from pos_app.services.lookup import ProductView, ScanResult
@@ -269,9 +269,7 @@ class MainWindow(QMainWindow):
                 self.device.stock.refresh_live(client, style)
             except CentralError:
                 self.device.lookup.online = False  # offline: cached figures, each with its age
-                return style
-        self.device.lookup.online = True
-        return style
+        return style  # success proves nothing about later: the engine's status sets online
 
     def _live_done(self, style: str) -> None:
         if style and self.view is not None and self.view.style_code == style:
@@ -316,10 +314,19 @@ class MainWindow(QMainWindow):
     def _fill_elsewhere(self, view: ProductView) -> None:
         t = self.elsewhere
         t.setRowCount(len(view.elsewhere))
+        home = self.device.lookup.home()
+        tz = ZoneInfo(home.timezone) if home else None
+        now = datetime.now(UTC)
         for r, row in enumerate(view.elsewhere):
             kind = self.tr("Warehouse") if row.location.kind == "warehouse" else self.tr("Store")
             avail = "—" if row.available is None else str(row.available)
-            values = [f"{row.location.name} ({row.location.code})", kind, avail, self.tr(row.freshness)]
+            if row.live:
+                when = self.tr("live")
+            elif row.as_of is None:
+                when = self.tr("not known offline")
+            else:
+                when = self.tr("as of {0}").replace("{0}", as_of_text(row.as_of, now, tz))
+            values = [f"{row.location.name} ({row.location.code})", kind, avail, when]
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if c == 2:

@@ -176,3 +176,9 @@ def test_redownload_is_for_managers_and_keeps_the_outbox(device: Device) -> None
     assert not device.bootstrapped()
     assert device.engine.sync_once().online and device.bootstrapped()
     assert device.engine.verify("stock") is True
+
+
+def test_address_without_scheme_hints_at_plain_http(memory_keyring, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    port = free_port()
+    with pytest.raises(EnrollmentError, match=rf"type http://127.0.0.1:{port}"):
+        enroll(LocalStore(tmp_path / "d"), f"127.0.0.1:{port}", "ABCD-EFGH-JKMN")

@@ -11,7 +11,7 @@ from pos_app.core.barcode import CodeKind, classify, make_ean13
 from pos_app.core.journal import make_entry, verify_chain
 from pos_app.core.money import Money, exponent, format_money
 from pos_app.core.search import fts_query
-from pos_app.core.stock import CorrectionReason, Level, StockCorrection, freshness, level
+from pos_app.core.stock import CorrectionReason, Level, StockCorrection, as_of_text, level
 from sync.pins import hash_pin, verify_pin
 
 
@@ -112,9 +112,8 @@ def test_stock_levels_and_corrections() -> None:
     StockCorrection(1, 1, -1, CorrectionReason.DAMAGED, "").validate()
 
 
-def test_freshness_is_live_then_local_time() -> None:
+def test_as_of_is_local_time_with_the_day_when_old() -> None:
     now = datetime(2026, 11, 22, 1, 42, tzinfo=UTC)
     tokyo = ZoneInfo("Asia/Tokyo")
-    assert freshness(now - timedelta(seconds=30), now, tokyo) == "live"
-    assert freshness(now - timedelta(hours=1), now, tokyo) == "as of 09:42"
-    assert freshness(None, now, tokyo) == "not synced yet"
+    assert as_of_text(now - timedelta(hours=1), now, tokyo) == "09:42"
+    assert as_of_text(now - timedelta(days=2), now, tokyo) == "20 Nov 10:42"
