@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlparse
 from pos_app.local.store import LocalStore
 from pos_app.services import secrets
 from sync.client import CentralClient, Rejected, Unreachable
+from sync.protocol import EnrollResponse
 
 ENROLL_SCHEME = "aisle"
 
@@ -68,15 +69,20 @@ def enroll(store: LocalStore, central_url: str, code: str, device_name: str | No
         except Rejected as e:
             raise EnrollmentError(e.detail) from None
     secrets.save_token(str(store.data_dir), resp.token)
+    record_enrollment(store, resp, url)
+    return resp.store_name
+
+
+def record_enrollment(store: LocalStore, resp: EnrollResponse, central_url: str) -> None:
+    """Write the device's identity (not its token) and journal the enrolment."""
     store.set_meta(
         {
             "device_id": resp.device_id,
             "store_id": str(resp.store_id),
             "store_code": resp.store_code,
             "store_name": resp.store_name,
-            "central_url": url,
+            "central_url": central_url,
         }
     )
     with store.tx("device") as con:
         store.journal_append(con, "device.enrolled", {"device_id": resp.device_id, "store": resp.store_code})
-    return resp.store_name

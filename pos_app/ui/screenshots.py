@@ -27,6 +27,7 @@ from pos_app.core.stock import CorrectionReason
 from pos_app.local.store import LocalStore
 from pos_app.services.app import Device
 from pos_app.services.auth import Session
+from pos_app.services.enrollment import record_enrollment
 from sync.client import CentralClient
 from sync.engine import Progress, SyncStatus
 
@@ -125,15 +126,7 @@ def render_all(out: Path) -> list[Path]:
 
         with CentralClient(url) as c:
             resp = c.enroll(enroll_code(db, "TKY01", url), "screenshots")
-        store.set_meta(
-            {
-                "device_id": resp.device_id,
-                "store_id": str(resp.store_id),
-                "store_code": resp.store_code,
-                "store_name": resp.store_name,
-                "central_url": url,
-            }
-        )
+        record_enrollment(store, resp, url)  # a throwaway device: its token stays in memory
         store.close()
         device = Device(data, token=resp.token)
         boot = BootstrapView()
