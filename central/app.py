@@ -11,7 +11,7 @@ from enum import Enum
 from typing import Annotated, Any
 
 import orjson
-from fastapi import Body, FastAPI, HTTPException, Query, Request, Response, status
+from fastapi import Body, FastAPI, HTTPException, Path, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from pydantic import ValidationError
@@ -65,13 +65,15 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         with database.session() as s:
             hub.bind(asyncio.get_running_loop(), high_water(s))
-        watcher = asyncio.create_task(_watch(database, hub, settings.change_watch_seconds))
+        stopping = asyncio.Event()
+        watcher = asyncio.create_task(_watch(database, hub, settings.change_watch_seconds, stopping))
         try:
             yield
         finally:
-            watcher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await watcher
+            # Let the watcher finish its database call: cancelling would leave a connection
+            # checked out on a worker thread while the pool is disposed.
+            stopping.set()
+            await watcher
 
     app = FastAPI(
         title="Aisle central",
@@ -91,17 +93,17 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         "/v1/enroll",
         status_code=status.HTTP_201_CREATED,
         tags=["devices"],
-        responses={400: {"model": Problem}, 422: {"model": Problem}},
+        responses={403: {"model": Problem}, 422: {"model": Problem}},
     )
     def enroll(body: EnrollRequest, session: SessionDep) -> EnrollResponse:
         code = session.get(EnrollCode, digest(normalise_code(body.code)))
         if code is None:
-            raise HTTPException(400, "This enrolment code is not valid. Check it and type it again.")
+            raise HTTPException(403, "This enrolment code is not valid. Check it and type it again.")
         if code.used_at is not None:
-            raise HTTPException(400, "This enrolment code was already used. Ask for a new one.")
+            raise HTTPException(403, "This enrolment code was already used. Ask for a new one.")
         expires = code.expires_at if code.expires_at.tzinfo else code.expires_at.replace(tzinfo=now().tzinfo)
         if expires < now():
-            raise HTTPException(400, "This enrolment code has expired. Ask for a new one.")
+            raise HTTPException(403, "This enrolment code has expired. Ask for a new one.")
         token = new_token()
         device = Device(
             id=str(uuid.uuid4()),
@@ -149,8 +151,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         tags=["sync"],
         responses={
             200: {
-                "description": "gzip NDJSON: a SnapshotHeader line, one JSON array per row, "
-                "a SnapshotTrailer line",
+                "description": "gzip NDJSON: a SnapshotHeader line, one JSON array per row, a SnapshotTrailer line",
                 "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
             },
             **ERRORS,
@@ -160,9 +161,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     def snapshot(
         stream: StreamName,
         device: DeviceDep,
-        after_key: Annotated[
-            str | None, Query(max_length=200, description="JSON array: resume after this key")
-        ] = None,
+        after_key: Annotated[str | None, Query(max_length=200, description="JSON array: resume after this key")] = None,
     ) -> StreamingResponse:
         key = None
         if after_key is not None:
@@ -187,7 +186,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         response_class=StreamingResponse,
         responses={
             200: {
-                "description": "Server-sent events: `poke` with {\"seq\": N}; comments as keepalive",
+                "description": 'Server-sent events: `poke` with {"seq": N}; comments as keepalive',
                 "content": {"text/event-stream": {"schema": {"type": "string"}}},
             },
             **ERRORS,
@@ -221,25 +220,28 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
         )
 
-    @app.get("/v1/stock/live", tags=["stock"], responses=ERRORS)
-    def live_stock(
-        device: DeviceDep,
-        session: SessionDep,
-        style: Annotated[str | None, Query(max_length=32)] = None,
-        variant_id: Annotated[int | None, Query(ge=1, le=2**31)] = None,
+    @app.get("/v1/stock/live/style/{style}", tags=["stock"], responses=ERRORS)
+    def live_stock_style(
+        device: DeviceDep, session: SessionDep, style: Annotated[str, Path(min_length=1, max_length=32)]
     ) -> LiveStock:
-        """Stock of a style or one variant in every location, as of now."""
-        if (style is None) == (variant_id is None):
-            raise HTTPException(422, "Give exactly one of style or variant_id")
+        """Stock of every variant of a style in every location, as of now (unknown style: no rows)."""
+        q = (
+            select(Stock, Location.code)
+            .join(Location, Location.id == Stock.location_id)
+            .join(Variant, Variant.id == Stock.variant_id)
+            .join(Style, Style.id == Variant.style_id)
+            .where(Style.code == style)
+        )
+        return LiveStock(as_of=now(), rows=[_live_row(stock, code) for stock, code in session.execute(q)])
+
+    @app.get("/v1/stock/live/variant/{variant_id}", tags=["stock"], responses=ERRORS)
+    def live_stock_variant(
+        device: DeviceDep, session: SessionDep, variant_id: Annotated[int, Path(ge=1, le=2**31)]
+    ) -> LiveStock:
+        """Stock of one variant in every location, as of now."""
         q = select(Stock, Location.code).join(Location, Location.id == Stock.location_id)
-        if style is not None:
-            q = q.join(Variant, Variant.id == Stock.variant_id).join(
-                Style, Style.id == Variant.style_id
-            ).where(Style.code == style)
-        else:
-            q = q.where(Stock.variant_id == variant_id)
-        rows = [_live_row(stock, code) for stock, code in session.execute(q)]
-        return LiveStock(as_of=now(), rows=rows)
+        q = q.where(Stock.variant_id == variant_id)
+        return LiveStock(as_of=now(), rows=[_live_row(stock, code) for stock, code in session.execute(q)])
 
     @app.post("/v1/ops", tags=["sync"], responses=ERRORS)
     def push_op(op: Op, device: DeviceDep, session: SessionDep) -> OpResult:
@@ -340,11 +342,14 @@ def _live_row(stock: Stock, code: str) -> LiveStockRow:
     )
 
 
-async def _watch(database: Database, hub: Hub, every: float) -> None:
+async def _watch(database: Database, hub: Hub, every: float, stopping: asyncio.Event) -> None:
     """Poke everyone when the log grew by a writer outside this process."""
     last = hub.last_seq
     while True:
-        await asyncio.sleep(every)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stopping.wait(), every)
+        if stopping.is_set():
+            return
         try:
             seq = await run_in_threadpool(_high_water, database)
         except Exception:  # the database restarts: try again on the next tick
@@ -357,4 +362,3 @@ async def _watch(database: Database, hub: Hub, every: float) -> None:
 def _high_water(database: Database) -> int:
     with database.session() as s:
         return high_water(s)
-

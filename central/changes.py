@@ -45,9 +45,7 @@ def _lock(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGE_LOG_LOCK})
 
 
-def record(
-    session: Session, stream: str, scope: int, key: Sequence[Scalar], row: Sequence[Scalar] | None
-) -> int:
+def record(session: Session, stream: str, scope: int, key: Sequence[Scalar], row: Sequence[Scalar] | None) -> int:
     """Append one change; returns its sequence number (flushed, not committed)."""
     _lock(session)
     entry = ChangeLog(
@@ -72,9 +70,7 @@ def high_water(session: Session) -> int:
 def catalog_row(session: Session, variant: Variant) -> list[Scalar]:
     style = session.get_one(Style, variant.style_id)
     category = session.get_one(Category, style.category_id)
-    codes = session.scalars(
-        select(Barcode.code).where(Barcode.variant_id == variant.id).order_by(Barcode.code)
-    ).all()
+    codes = session.scalars(select(Barcode.code).where(Barcode.variant_id == variant.id).order_by(Barcode.code)).all()
     return catalog_wire(variant, style, category.name, list(codes))
 
 
@@ -96,9 +92,7 @@ def catalog_wire(variant: Variant, style: Style, category: str, codes: list[str]
 
 
 def location_row(session: Session, loc: Location) -> list[Scalar]:
-    nearby = session.scalars(
-        select(Nearby.nearby_id).where(Nearby.store_id == loc.id).order_by(Nearby.rank)
-    ).all()
+    nearby = session.scalars(select(Nearby.nearby_id).where(Nearby.store_id == loc.id).order_by(Nearby.rank)).all()
     return [
         loc.id,
         loc.code,

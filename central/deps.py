@@ -41,9 +41,7 @@ Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
 def _unauthorized(detail: str) -> HTTPException:
-    return HTTPException(
-        status.HTTP_401_UNAUTHORIZED, detail=detail, headers={"WWW-Authenticate": "Bearer"}
-    )
+    return HTTPException(status.HTTP_401_UNAUTHORIZED, detail=detail, headers={"WWW-Authenticate": "Bearer"})
 
 
 @dataclass(frozen=True)
@@ -75,9 +73,7 @@ def current_device(session: SessionDep, creds: Credentials) -> DeviceAuth:
 def current_channel(session: SessionDep, creds: Credentials) -> ChannelClient:
     if creds is None:
         raise _unauthorized("Send a channel token")
-    client = session.scalar(
-        select(ChannelClient).where(ChannelClient.token_hash == digest(creds.credentials))
-    )
+    client = session.scalar(select(ChannelClient).where(ChannelClient.token_hash == digest(creds.credentials)))
     if client is None or client.revoked_at is not None:
         raise _unauthorized("Unknown or revoked channel token")
     return client

@@ -57,9 +57,7 @@ class Scope:
 
 def scope_for_store(session: Session, store_id: int) -> Scope:
     store = session.get_one(Location, store_id)
-    nearby = session.scalars(
-        select(Nearby.nearby_id).where(Nearby.store_id == store_id).order_by(Nearby.rank)
-    ).all()
+    nearby = session.scalars(select(Nearby.nearby_id).where(Nearby.store_id == store_id).order_by(Nearby.rank)).all()
     lists = session.scalars(
         select(PriceList.id).where(
             PriceList.currency == store.currency,
@@ -116,9 +114,7 @@ def _key_filter(stream: str, after_key: list[Scalar] | None) -> list[ColumnEleme
     raise ValueError(stream)
 
 
-def snapshot_lines(
-    engine: Engine, scope: Scope, stream: str, after_key: list[Scalar] | None
-) -> Iterator[bytes]:
+def snapshot_lines(engine: Engine, scope: Scope, stream: str, after_key: list[Scalar] | None) -> Iterator[bytes]:
     """NDJSON lines: a header with the high water, the rows in key order, a trailer."""
     spec = STREAMS[stream]
     with Session(engine) as session:
@@ -141,19 +137,14 @@ def snapshot_lines(
         yield orjson.dumps({"end": True, "rows": count}) + b"\n"
 
 
-def _rows(
-    session: Session, scope: Scope, stream: str, after_key: list[Scalar] | None
-) -> Iterator[bytes]:
+def _rows(session: Session, scope: Scope, stream: str, after_key: list[Scalar] | None) -> Iterator[bytes]:
     conn = session.connection().execution_options(yield_per=SNAPSHOT_BATCH)
     if stream == "catalog":
         q_cat = select(Variant.wire_row).where(*_key_filter(stream, after_key)).order_by(Variant.id)
         for (wire,) in conn.execute(q_cat):
             yield wire.encode() + b"\n"
     elif stream == "prices":
-        lists = {
-            pl.id: pl
-            for pl in session.scalars(select(PriceList).where(PriceList.id.in_(scope.price_lists)))
-        }
+        lists = {pl.id: pl for pl in session.scalars(select(PriceList).where(PriceList.id.in_(scope.price_lists)))}
         q_price = (
             select(Price.list_id, Price.variant_id, Price.amount)
             .where(Price.list_id.in_(scope.price_lists), *_key_filter(stream, after_key))
@@ -161,9 +152,7 @@ def _rows(
         )
         for list_id, variant_id, amount in conn.execute(q_price):
             pl = lists[list_id]
-            yield orjson.dumps(
-                [list_id, variant_id, pl.currency, pl.store_id, pl.customer_group, amount]
-            ) + b"\n"
+            yield orjson.dumps([list_id, variant_id, pl.currency, pl.store_id, pl.customer_group, amount]) + b"\n"
     elif stream == "stock":
         q_stock = (
             select(Stock.location_id, Stock.variant_id, Stock.on_hand, Stock.reserved)
@@ -184,9 +173,7 @@ def small_rows(session: Session, scope: Scope, stream: str) -> list[list[Scalar]
     if stream == "staff":
         return [
             staff_row(s)
-            for s in session.scalars(
-                select(Staff).where(Staff.store_id == scope.store_id).order_by(Staff.id)
-            )
+            for s in session.scalars(select(Staff).where(Staff.store_id == scope.store_id).order_by(Staff.id))
         ]
     if stream == "tax":
         return [tax_row(t) for t in session.scalars(select(TaxRate).order_by(TaxRate.id))]
@@ -230,9 +217,7 @@ def _count_sum(session: Session, scope: Scope, stream: str) -> tuple[int, int]:
     if stream == "catalog":
         q = select(func.count(), func.coalesce(func.sum(Variant.row_hash), 0))
     elif stream == "prices":
-        q = select(func.count(), func.coalesce(func.sum(Price.row_hash), 0)).where(
-            Price.list_id.in_(scope.price_lists)
-        )
+        q = select(func.count(), func.coalesce(func.sum(Price.row_hash), 0)).where(Price.list_id.in_(scope.price_lists))
     elif stream == "stock":
         q = select(func.count(), func.coalesce(func.sum(Stock.row_hash), 0)).where(
             Stock.location_id.in_(scope.stock_locations)

@@ -7,7 +7,6 @@ import hashlib
 from typing import Any
 
 import orjson
-from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -26,26 +25,22 @@ class OpRejected(Exception):
 
 
 def body_hash(op: Op) -> str:
-    body = {"type": op.type, "device_seq": op.device_seq, "payload": op.payload}
+    body = {"type": op.type, "device_seq": op.device_seq, "payload": op.payload.model_dump(mode="json")}
     return hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
-def apply_op(
-    session: Session, device_id: str, store_id: int, op: Op
-) -> tuple[OpResult, list[tuple[str, int]]]:
+def apply_op(session: Session, device_id: str, store_id: int, op: Op) -> tuple[OpResult, list[tuple[str, int]]]:
     """Returns the result and the (stream, scope) pairs it touched (for the poke hub)."""
     h = body_hash(op)
-    done = session.get(AppliedOp, op.op_id)
+    op_id = str(op.op_id)
+    done = session.get(AppliedOp, op_id)
     if done is not None:
         return _replay(done, device_id, h), []
-    handler = HANDLERS.get(op.type)
-    if handler is None:
-        raise OpRejected(422, f"unknown operation type {op.type}")
     try:
-        result, touched = handler(session, device_id, store_id, op.payload)
+        result, touched = _stock_adjust(session, device_id, store_id, op.payload)
         session.add(
             AppliedOp(
-                op_id=op.op_id,
+                op_id=op_id,
                 device_id=device_id,
                 device_seq=op.device_seq,
                 type=op.type,
@@ -58,14 +53,14 @@ def apply_op(
     except IntegrityError:
         # The same op raced in on another connection: answer from its record.
         session.rollback()
-        done = session.get(AppliedOp, op.op_id)
+        done = session.get(AppliedOp, op_id)
         if done is None:
             raise
         return _replay(done, device_id, h), []
     except OpRejected:
         session.rollback()
         raise
-    return OpResult(op_id=op.op_id, status="applied", result=result), touched
+    return OpResult(op_id=op_id, status="applied", result=result), touched
 
 
 def _replay(done: AppliedOp, device_id: str, h: str) -> OpResult:
@@ -75,16 +70,12 @@ def _replay(done: AppliedOp, device_id: str, h: str) -> OpResult:
 
 
 def _stock_adjust(
-    session: Session, device_id: str, store_id: int, payload: dict[str, Any]
+    session: Session, device_id: str, store_id: int, p: StockAdjustPayload
 ) -> tuple[dict[str, Any], list[tuple[str, int]]]:
-    try:
-        p = StockAdjustPayload.model_validate(payload)
-    except ValidationError as e:
-        raise OpRejected(422, f"malformed stock adjustment: {e.errors()[0]['msg']}") from None
     if p.location_id != store_id:
         raise OpRejected(403, "a device may only correct the stock of its own store")
     if session.get(Variant, p.variant_id) is None:
-        raise OpRejected(422, f"unknown variant {p.variant_id}")
+        raise OpRejected(404, f"unknown variant {p.variant_id}")
     seq, stock = adjust_stock(
         session,
         location_id=p.location_id,
@@ -99,6 +90,3 @@ def _stock_adjust(
     )
     result = {"seq": seq, "on_hand": stock.on_hand, "reserved": stock.reserved}
     return result, [("stock", p.location_id)]
-
-
-HANDLERS = {"stock.adjust": _stock_adjust}

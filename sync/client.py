@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import httpx
 import orjson
@@ -145,8 +146,8 @@ class CentralClient:
         )
 
     def live_stock(self, *, style: str | None = None, variant_id: int | None = None) -> LiveStock:
-        params: dict[str, Any] = {"style": style} if style else {"variant_id": variant_id}
-        return self._json(LiveStock, "GET", "/v1/stock/live", params=params, timeout=4.0)
+        url = f"/v1/stock/live/style/{quote(style, safe='')}" if style else f"/v1/stock/live/variant/{variant_id}"
+        return self._json(LiveStock, "GET", url, timeout=4.0)
 
     @contextmanager
     def events(self, read_timeout: float) -> Iterator[Iterator[tuple[str, bytes]]]:

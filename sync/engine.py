@@ -239,7 +239,14 @@ class SyncEngine:
             op, _ = self.store.next_op()
             if op is None:
                 return
-            wire = Op(op_id=op.op_id, device_seq=op.device_seq, type=op.type, payload=op.payload)
+            try:
+                wire = Op.model_validate(
+                    {"op_id": op.op_id, "device_seq": op.device_seq, "type": op.type, "payload": op.payload}
+                )
+            except ValidationError as e:  # written by an older app, or damaged: never sendable
+                self.store.op_dead(op.op_id, 0, f"this operation cannot be sent: {e.errors()[0]['msg']}")
+                self._update()
+                continue
             try:
                 result = self.client.push(wire)
             except Unauthorized:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from typing import Any, Literal
+from uuid import UUID
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field
@@ -260,24 +261,23 @@ class SnapshotTrailer(Strict):
     rows: int
 
 
-OpType = Literal["stock.adjust"]
-
-
 class StockAdjustPayload(Strict):
-    variant_id: int
-    location_id: int
+    variant_id: int = Field(ge=1, le=2**31)
+    location_id: int = Field(ge=1, le=2**31)
     delta: int = Field(ge=-9999, le=9999)
     reason: Literal["found", "damaged", "theft", "miscount", "other"]
     note: str = Field(default="", max_length=500)
-    staff_id: int | None = None
+    staff_id: int | None = Field(default=None, ge=1, le=2**31)
     recorded_at: datetime
 
 
 class Op(Strict):
-    op_id: str = Field(min_length=36, max_length=36)
-    device_seq: int = Field(ge=1)
-    type: OpType
-    payload: dict[str, Any]
+    """One outbox operation. New operation types join as a union discriminated by `type`."""
+
+    op_id: UUID
+    device_seq: int = Field(ge=1, le=2**62)
+    type: Literal["stock.adjust"]
+    payload: StockAdjustPayload
 
 
 class OpResult(Strict):

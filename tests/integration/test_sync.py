@@ -185,7 +185,7 @@ def test_dead_letter_does_not_block_the_queue(device: Device, central_db: Databa
     status = device.engine.sync_once()
     assert (status.pending_ops, status.dead_ops) == (0, 1)
     dead = device.store.outbox_rows("dead")
-    assert dead[0]["dead_status"] == 422 and "unknown variant" in dead[0]["last_error"]
+    assert dead[0]["dead_status"] == 404 and "unknown variant" in dead[0]["last_error"]
     with central_db.session() as s:
         assert (
             s.scalar(
