@@ -247,8 +247,6 @@ class LocalStore:
             )
 
     def apply_page(self, stream: str, page: ChangePage) -> None:
-        spec = STREAMS[stream]
-        upserts = [(*c.row, row_hash(orjson.dumps(c.row))) for c in page.changes if c.row is not None]
         with self.tx() as con:
             touched_styles: set[str] = set()
             if stream == "catalog" and page.changes:
@@ -280,7 +278,6 @@ class LocalStore:
                     con.execute(f"DELETE FROM styles WHERE code IN ({marks})", codes)
                     con.execute(REBUILD_STYLES.format(where=f"WHERE style_code IN ({marks})"), codes)
             self._put_state(con, stream, cursor=page.next, synced_at=now_iso())
-        del upserts, spec
 
     def local_checksum(self, stream: str) -> tuple[int, int]:
         with self.raw() as con:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC
 
 from pos_app.core.auth import LARGE_CORRECTION, Permission
 from pos_app.core.stock import CorrectionReason, StockCorrection
@@ -65,6 +65,3 @@ class StockService:
         )
         return len(live.rows)
 
-
-def _utc(dt: datetime) -> datetime:
-    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
