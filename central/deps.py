@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
@@ -53,21 +54,26 @@ class DeviceAuth:
     scope: Scope
 
 
-def current_device(session: SessionDep, creds: Credentials) -> DeviceAuth:
+def current_device(db: Annotated[Database, Depends(get_db)], creds: Credentials) -> DeviceAuth:
+    """Authenticate with a session of its own, closed before the handler runs: a long-lived
+    response (the event stream) must not hold a pooled connection for hours."""
     if creds is None:
         raise _unauthorized("This device is not enrolled: send its token")
-    device = session.scalar(select(Device).where(Device.token_hash == digest(creds.credentials)))
-    if device is None:
-        raise _unauthorized("Unknown device token: enrol the device again")
-    if device.revoked_at is not None:
-        raise _unauthorized("This device was revoked: ask the head office to enrol it again")
-    store = session.get_one(Location, device.store_id)
-    stamp = now()
-    last = device.last_seen_at
-    if last is None or last.tzinfo is None or (stamp - last).total_seconds() > 60:
-        device.last_seen_at = stamp
-        session.commit()
-    return DeviceAuth(device.id, device.name, store.id, store.code, scope_for_store(session, store.id))
+    with db.session() as session:
+        device = session.scalar(select(Device).where(Device.token_hash == digest(creds.credentials)))
+        if device is None:
+            raise _unauthorized("Unknown device token: enrol the device again")
+        if device.revoked_at is not None:
+            raise _unauthorized("This device was revoked: ask the head office to enrol it again")
+        store = session.get_one(Location, device.store_id)
+        stamp = now()
+        last = device.last_seen_at
+        if last is not None and last.tzinfo is None:  # SQLite hands back naive UTC
+            last = last.replace(tzinfo=UTC)
+        if last is None or (stamp - last).total_seconds() > 60:
+            device.last_seen_at = stamp
+            session.commit()
+        return DeviceAuth(device.id, device.name, store.id, store.code, scope_for_store(session, store.id))
 
 
 def current_channel(session: SessionDep, creds: Credentials) -> ChannelClient:

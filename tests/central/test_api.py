@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import time
 import zlib
 from datetime import timedelta
 
@@ -251,3 +252,28 @@ def test_catalog_wire_rows_match_their_hash(backend: Database, stream: str) -> N
     with backend.session() as s:
         for wire, h in s.execute(select(Variant.wire_row, Variant.row_hash).limit(50)):
             assert zlib.crc32(wire.encode()) == h == row_hash(wire.encode())
+
+
+def test_open_event_streams_do_not_hold_database_connections(backend: Database) -> None:
+    """50 tablets keep /v1/events open for hours; each must not pin a pooled connection."""
+    import contextlib
+
+    import httpx
+
+    from tests.support.servers import run_central
+
+    with run_central(backend) as url, contextlib.ExitStack() as stack:
+        client = stack.enter_context(httpx.Client(base_url=url, timeout=10))
+        from central.cli import issue_enroll_code
+
+        token = client.post("/v1/enroll", json={"code": issue_enroll_code(backend, "TKY01", 5)}).json()["token"]
+        h = {"Authorization": f"Bearer {token}"}
+        streams = []
+        for _ in range(60):  # more than the pool's size plus overflow
+            r = stack.enter_context(client.stream("GET", "/v1/events", headers=h))
+            assert r.status_code == 200
+            streams.append(r)
+        started = time.monotonic()
+        assert client.get("/v1/device", headers=h).status_code == 200
+        assert client.get("/v1/sync/stock/changes", headers=h).status_code == 200
+        assert time.monotonic() - started < 5
