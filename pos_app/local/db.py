@@ -40,9 +40,9 @@ def _engine(path: Path) -> Engine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA busy_timeout=30000")
-        cur.execute("PRAGMA cache_size=-32000")
+        cur.execute("PRAGMA cache_size=-16000")
         cur.execute("PRAGMA temp_store=MEMORY")
-        cur.execute("PRAGMA mmap_size=268435456")
+        cur.execute("PRAGMA mmap_size=67108864")  # 64 MiB: counts toward resident memory
         cur.close()
 
     return engine
