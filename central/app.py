@@ -13,9 +13,11 @@ from typing import Annotated, Any
 import orjson
 from fastapi import Body, FastAPI, HTTPException, Path, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import iterate_in_threadpool
 
 from central.changes import adjust_stock, high_water, now
@@ -93,7 +95,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         "/v1/enroll",
         status_code=status.HTTP_201_CREATED,
         tags=["devices"],
-        responses={403: {"model": Problem}, 422: {"model": Problem}},
+        responses={400: {"model": Problem}, 403: {"model": Problem}, 422: {"model": Problem}},
     )
     def enroll(body: EnrollRequest, session: SessionDep) -> EnrollResponse:
         code = session.get(EnrollCode, digest(normalise_code(body.code)))
@@ -112,9 +114,18 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             token_hash=digest(token),
             created_at=now(),
         )
+        # Claim the code with one conditional UPDATE: of concurrent enrolments with the same
+        # code (eight tablets scanning one QR code) only the first may win; the check above
+        # alone lets them all through.
+        claimed = session.connection().execute(
+            update(EnrollCode)
+            .where(EnrollCode.code_hash == code.code_hash, EnrollCode.used_at.is_(None))
+            .values(used_at=now(), device_id=device.id)
+        )
+        if claimed.rowcount != 1:
+            session.rollback()
+            raise HTTPException(403, "This enrolment code was already used. Ask for a new one.")
         session.add(device)
-        code.used_at = now()
-        code.device_id = device.id
         store = session.get_one(Location, code.store_id)
         session.commit()
         return EnrollResponse(
@@ -280,11 +291,10 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     ) -> ChannelAdjustmentResult:
         """Apply a stock delta with a reason. Idempotent by `reference` per channel client."""
         h = digest(body.model_dump_json())
-        done = session.get(ChannelRef, (client.id, body.reference))
+        key = (client.id, body.reference)
+        done = session.get(ChannelRef, key)
         if done is not None:
-            if done.body_hash != h:
-                raise HTTPException(409, "This reference was already used for another adjustment")
-            return ChannelAdjustmentResult.model_validate_json(done.result)
+            return _channel_replay(done, h)
         loc = session.scalar(select(Location).where(Location.code == body.location_code))
         if loc is None:
             raise HTTPException(404, f"Unknown location {body.location_code}")
@@ -316,9 +326,32 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                 result=result.model_dump_json(),
             )
         )
-        session.commit()
+        try:
+            session.commit()
+        except IntegrityError:
+            # The same reference raced in on another connection (a retry overtaking the first
+            # request): this transaction is void, answer from the winner's record.
+            session.rollback()
+            done = session.get(ChannelRef, key)
+            if done is None:
+                raise
+            return _channel_replay(done, h)
         hub.publish(seq, [("stock", loc.id)])
         return result
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid_request(_: Request, exc: RequestValidationError) -> Response:
+        # 422 is documented as a Problem ({"detail": "..."}) like every other error, not as
+        # FastAPI's list of error objects: one sentence naming the first bad field.
+        errors = exc.errors()
+        first = errors[0] if errors else {}
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        message = str(first.get("msg", "invalid request"))
+        return Response(
+            orjson.dumps({"detail": f"{where}: {message}" if where else message}),
+            status_code=422,
+            media_type="application/json",
+        )
 
     @app.exception_handler(ValidationError)
     async def _validation(_: Request, exc: ValidationError) -> Response:
@@ -329,6 +362,12 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         )
 
     return app
+
+
+def _channel_replay(done: ChannelRef, body_hash: str) -> ChannelAdjustmentResult:
+    if done.body_hash != body_hash:
+        raise HTTPException(409, "This reference was already used for another adjustment")
+    return ChannelAdjustmentResult.model_validate_json(done.result)
 
 
 def _live_row(stock: Stock, code: str) -> LiveStockRow:

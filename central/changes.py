@@ -3,7 +3,8 @@
 `record()` appends to the change log in the caller's transaction. On PostgreSQL it first takes a
 transaction-scoped advisory lock: sequence numbers are then handed out and committed in the same
 order, so a reader that sees seq N committed has also seen every seq < N (DESIGN.md section 3).
-SQLite has a single writer anyway.
+SQLite has a single writer, but pysqlite only opens the write transaction at the first write: on
+SQLite the lock is that write lock, taken up front (see `_lock`).
 """
 
 from __future__ import annotations
@@ -41,8 +42,16 @@ def now() -> datetime:
 
 
 def _lock(session: Session) -> None:
-    if session.get_bind().dialect.name == "postgresql":
+    """Serialise writers of the change log from here to their commit."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGE_LOG_LOCK})
+    elif dialect == "sqlite":
+        # Reads before a transaction's first write see whatever was committed then, so the stock
+        # row adjust_stock reads could be stale when written back (two tills, one item: a lost
+        # update). A write that changes nothing takes SQLite's write lock now, waiting for the
+        # writer that holds it (busy_timeout) as the advisory lock does on PostgreSQL.
+        session.execute(text("UPDATE change_log SET seq = seq WHERE 0"))
 
 
 def record(session: Session, stream: str, scope: int, key: Sequence[Scalar], row: Sequence[Scalar] | None) -> int:

@@ -162,9 +162,11 @@ def _rows(session: Session, scope: Scope, stream: str, after_key: list[Scalar] |
         for loc, var, on_hand, reserved in conn.execute(q_stock):
             yield b"[%d,%d,%d,%d]\n" % (loc, var, on_hand, reserved)
     else:
-        # Small reference streams are sent whole; after_key does not apply.
+        # Small reference streams are built whole (keyed by id, in id order); a resume still
+        # gets only the rows after its key, as the header it receives says.
         for row in small_rows(session, scope, stream):
-            yield orjson.dumps(row) + b"\n"
+            if after_key is None or row[0] > after_key[0]:  # type: ignore[operator]
+                yield orjson.dumps(row) + b"\n"
 
 
 def small_rows(session: Session, scope: Scope, stream: str) -> list[list[Scalar]]:

@@ -1,9 +1,15 @@
-"""The change feed never skips a committed change, with concurrent writers on real PostgreSQL.
+"""The change feed never skips a committed change (DESIGN.md section 3), on a real PostgreSQL.
 
-PostgreSQL hands out sequence numbers at insert time but transactions commit in any order. A
-reader that saw seq 11 committed could move its cursor past 10 while 10's transaction is still
-open, and never see 10. central.changes serialises change-log appends with a transaction-scoped
-advisory lock; the second test removes the lock and shows the skip this prevents.
+Why this needs a lock, and why these tests would fail without it: PostgreSQL hands out a
+sequence number when the row is inserted, but transactions commit in any order. Say writer A
+inserts seq 10 and is still busy, writer B inserts seq 11 and commits. A reader now sees
+max(seq) = 11 with 11 committed, so its page ends at 11 and its cursor moves to 11. When A
+commits, seq 10 is below every cursor that read past 11: that device never gets the change.
+`central.changes` takes a transaction-scoped advisory lock before appending to the log (and,
+in `adjust_stock`, before reading the stock row), so B cannot even get its sequence number
+until A has committed: seq order is commit order, and everything at or below the high water a
+reader sees is committed. Remove `_lock` and `test_without_the_lock_a_reader_skips_a_change`
+shows the skip step by step, and the concurrent run skips changes within a second.
 """
 
 from __future__ import annotations
@@ -11,94 +17,179 @@ from __future__ import annotations
 import random
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 import central.changes
 from central.changes import adjust_stock
-from central.db import Database, migrate
+from central.db import Database
 from central.feeds import Scope, change_page
 from central.models import ChangeLog, Location, Variant
-from central.seed import seed
-from tests.central.conftest import _fresh_pg
 
 pytestmark = pytest.mark.postgres
 
-WRITERS = 6
-PER_WRITER = 25
+WRITERS = 8
+PER_WRITER = 30
+HOLD = 0.004  # up to 4 ms between taking the sequence number and committing
 
 
-@pytest.fixture
-def pg(pg_server: str) -> Iterator[Database]:
-    db = Database(_fresh_pg(pg_server))
-    migrate(db.engine)
-    seed(db, products=60, stores=2, seed=1)
-    yield db
-    db.dispose()
-
-
-def run(db: Database, hold: float) -> tuple[list[int], set[int]]:
-    """Writers commit stock changes slowly; a reader follows the feed. Returns (read, committed)."""
+def everything(db: Database) -> tuple[Scope, list[int], list[int]]:
     with db.session() as s:
-        locs = tuple(s.scalars(select(Location.id)))
-        variants = list(s.scalars(select(Variant.id).limit(WRITERS)))
-    scope = Scope(store_id=locs[0], stock_locations=locs, price_lists=())
-    done = threading.Event()
-    errors: list[BaseException] = []
+        locations = list(s.scalars(select(Location.id).order_by(Location.id)))
+        variants = list(s.scalars(select(Variant.id).order_by(Variant.id).limit(WRITERS)))
+    return Scope(locations[0], tuple(locations), ()), locations, variants
 
-    def writer(vid: int, rnd: random.Random) -> None:
+
+def committed_seqs(db: Database) -> list[int]:
+    with db.session() as s:
+        return list(s.scalars(select(ChangeLog.seq).where(ChangeLog.stream == "stock").order_by(ChangeLog.seq)))
+
+
+class Reader:
+    """A device following the stock feed with the cursor each page gives it."""
+
+    def __init__(self, db: Database, scope: Scope, limit: int = 25) -> None:
+        self.session = Session(db.engine)
+        self.scope, self.limit = scope, limit
+        self.after = 0
+        self.seen: list[int] = []
+        self.pages_with_changes = 0
+
+    def pull(self) -> bool:
+        page = change_page(self.session, self.scope, "stock", self.after, self.limit)
+        self.session.rollback()  # end the read transaction: the next page sees new commits
+        assert all(c.seq > self.after for c in page.changes)
+        self.seen.extend(c.seq for c in page.changes)
+        self.pages_with_changes += bool(page.changes)
+        self.after = page.next
+        return page.has_more
+
+    def close(self) -> None:
+        self.session.close()
+
+
+def race(db: Database) -> tuple[Reader, list[int]]:
+    """WRITERS threads commit stock changes, half of them slowly, some rolled back, while a
+    reader follows the feed. Returns the reader and the sequence numbers that committed."""
+    scope, locations, variants = everything(db)
+    errors: list[BaseException] = []
+    start = threading.Barrier(WRITERS + 1)
+
+    def writer(n: int) -> None:
+        rnd = random.Random(n)
         try:
-            for _ in range(PER_WRITER):
+            start.wait()
+            for i in range(PER_WRITER):
                 with Session(db.engine) as s:
-                    adjust_stock(s, location_id=locs[0], variant_id=vid, delta=-1, reason="sale", source="test")
-                    time.sleep(rnd.random() * hold)  # seq assigned, not yet committed
-                    s.commit()
-        except BaseException as e:  # surface in the main thread
+                    loc = locations[(n + i) % len(locations)]
+                    adjust_stock(s, location_id=loc, variant_id=variants[n], delta=-1, reason="sale", source="test")
+                    if n % 2:  # the sequence number is taken and not committed yet
+                        time.sleep(rnd.random() * HOLD)
+                    if i % 7 == 3:
+                        s.rollback()  # a gap in the sequence that is not a missed change
+                    else:
+                        s.commit()
+        except BaseException as e:
             errors.append(e)
 
-    read: list[int] = []
-
-    def reader() -> None:
-        after = 0
-        with Session(db.engine) as s:
-            while True:
-                finished = done.is_set()
-                page = change_page(s, scope, "stock", after, 50)
-                s.rollback()
-                read.extend(c.seq for c in page.changes)
-                after = page.next
-                if finished and not page.has_more:
-                    return
-                time.sleep(0.001)
-
-    threads = [threading.Thread(target=writer, args=(v, random.Random(i))) for i, v in enumerate(variants)]
-    r = threading.Thread(target=reader)
-    r.start()
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(WRITERS)]
     for t in threads:
         t.start()
-    for t in threads:
-        t.join()
-    done.set()
-    r.join(60)
+    reader = Reader(db, scope)
+    start.wait()
+    try:
+        while any(t.is_alive() for t in threads):
+            reader.pull()
+            time.sleep(0.0005)
+        for t in threads:
+            t.join()
+        while reader.pull():  # the rest, after the last commit
+            pass
+    finally:
+        reader.close()
     assert not errors, errors
-    with db.session() as s:
-        committed = set(s.scalars(select(ChangeLog.seq).where(ChangeLog.stream == "stock")))
-    return read, committed
+    return reader, committed_seqs(db)
 
 
-def test_feed_sees_every_committed_change_exactly_once(pg: Database) -> None:
-    read, committed = run(pg, hold=0.004)
-    assert len(committed) == WRITERS * PER_WRITER
-    assert len(read) == len(set(read))  # nothing twice
-    assert set(read) == committed  # nothing skipped
-    assert read == sorted(read)
+def test_concurrent_writers_a_reader_sees_every_committed_change_exactly_once(pg_backend: Database) -> None:
+    reader, committed = race(pg_backend)
+    rolled_back = WRITERS * sum(1 for i in range(PER_WRITER) if i % 7 == 3)
+    assert len(committed) == WRITERS * PER_WRITER - rolled_back
+    assert len(reader.seen) == len(set(reader.seen))  # nothing twice
+    assert reader.seen == committed  # nothing skipped, in order
+    assert reader.pages_with_changes >= 10  # it really read while the writers wrote
 
 
-def test_without_the_lock_the_feed_skips(pg: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The control experiment: it proves the first test can fail."""
+def test_without_the_lock_concurrent_writers_make_a_reader_skip(
+    pg_backend: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The control run: the same race with the lock removed loses changes, so the test above
+    is able to fail."""
     monkeypatch.setattr(central.changes, "_lock", lambda session: None)
-    read, committed = run(pg, hold=0.01)
-    assert set(read) < committed, "expected the unlocked feed to skip a change"
+    reader, committed = race(pg_backend)
+    assert set(reader.seen) < set(committed), "expected the unlocked feed to skip a change"
+
+
+def wait_for(condition: Callable[[], bool], within: float = 10.0) -> None:
+    deadline = time.monotonic() + within
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+def waiting_for_advisory_lock(db: Database) -> bool:
+    with db.session() as s:
+        q = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+        return bool(s.scalar(text(q)))
+
+
+def test_a_later_writer_waits_for_the_earlier_one_to_commit(pg_backend: Database) -> None:
+    scope, locations, variants = everything(pg_backend)
+    reader = Reader(pg_backend, scope)
+    done = threading.Event()
+
+    def writer_b() -> None:
+        with Session(pg_backend.engine) as b:
+            adjust_stock(b, location_id=locations[1], variant_id=variants[1], delta=1, reason="b", source="test")
+            b.commit()
+        done.set()
+
+    with Session(pg_backend.engine) as a:
+        seq_a, _ = adjust_stock(a, location_id=locations[0], variant_id=variants[0], delta=1, reason="a", source="test")
+        thread = threading.Thread(target=writer_b)
+        thread.start()
+        wait_for(lambda: waiting_for_advisory_lock(pg_backend))  # B queues behind A's lock
+        assert not done.is_set()
+        reader.pull()
+        assert reader.seen == [] and reader.after == 0  # nothing committed, cursor stays
+        a.commit()
+    thread.join(10)
+    assert done.is_set()
+    reader.pull()
+    reader.close()
+    assert reader.seen == committed_seqs(pg_backend) == [seq_a, seq_a + 1]
+
+
+def test_without_the_lock_a_reader_skips_a_change(pg_backend: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The failure the lock prevents, step by step."""
+    monkeypatch.setattr(central.changes, "_lock", lambda session: None)
+    scope, locations, variants = everything(pg_backend)
+    reader = Reader(pg_backend, scope)
+    with Session(pg_backend.engine) as a:
+        seq_a, _ = adjust_stock(a, location_id=locations[0], variant_id=variants[0], delta=1, reason="a", source="test")
+        with Session(pg_backend.engine) as b:  # B does not wait any more
+            seq_b, _ = adjust_stock(
+                b, location_id=locations[1], variant_id=variants[1], delta=1, reason="b", source="test"
+            )
+            b.commit()
+        assert seq_a < seq_b
+        reader.pull()
+        assert reader.seen == [seq_b] and reader.after == seq_b  # the cursor passed seq_a
+        a.commit()
+    reader.pull()
+    reader.close()
+    assert committed_seqs(pg_backend) == [seq_a, seq_b]
+    assert seq_a not in reader.seen  # committed, and this device will never get it
