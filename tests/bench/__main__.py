@@ -1,7 +1,7 @@
 """`python -m tests.bench [--variants N] [--only NAME,...]`: measure, then print one table.
 
-Figures (in this order): bootstrap, pull, search, barcode, appstart, channel, and the diagnostic
-channel-pool (the channel figure again with central's DB pool raised, to see past the pool).
+Figures (in this order): bootstrap, pull, search, barcode, appstart, channel. On request only
+(--only channel-pool): the channel figure again with central's DB pool raised, a diagnostic.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tests.bench.figures import FIGURES, Ctx, Row
+from tests.bench.figures import FIGURES, OPTIONAL, Ctx, Row
 from tests.bench.harness import BENCH_DIR, ROOT, Central, Interference, log, seeded_central
 
 
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop central and the fleet on the way out
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    only = [x.strip() for x in args.only.split(",") if x.strip()] or list(FIGURES)
+    only = [x.strip() for x in args.only.split(",") if x.strip()] or [n for n in FIGURES if n not in OPTIONAL]
     unknown = set(only) - set(FIGURES)
     if unknown:
         p.error(f"unknown figure(s) {', '.join(sorted(unknown))}; choose from {', '.join(FIGURES)}")

@@ -1075,3 +1075,4 @@ FIGURES: dict[str, Callable[..., None]] = {
     "channel": bench_channel,
     "channel-pool": bench_channel_pool,
 }
+OPTIONAL = {"channel-pool"}  # diagnostics, run with --only
