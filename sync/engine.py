@@ -301,7 +301,14 @@ class SyncEngine:
                 return
 
     def _bootstrap(self, stream: str) -> None:
-        spec = STREAMS[stream]
+        try:
+            self._bootstrap_stream(stream)
+        except MalformedResponse as e:
+            self.store.record_error(f"malformed:{stream}", str(e))
+            raise
+
+    def _bootstrap_stream(self, stream: str) -> None:
+        key_index = STREAMS[stream].key_index
         state = self.store.stream_state(stream)
         self._update(bootstrapping=True, message=f"Downloading {stream}…")
         started = time.perf_counter()
@@ -313,42 +320,44 @@ class SyncEngine:
                 self.store.begin_bootstrap(stream, header.epoch, header.high_water)
                 state = self.store.stream_state(stream)
             done_before = state.bootstrap_rows
-            lines_batch: list[bytes] = []
             trailer: SnapshotTrailer | None = None
-            key_index = spec.key_index
-
-            def flush() -> None:
-                nonlocal received, lines_batch
-                rows, hashes = self._parse_batch(stream, lines_batch)
+            for batch in self._batches(lines, stream):
+                if isinstance(batch, SnapshotTrailer):
+                    trailer = batch
+                    break
+                rows, hashes = self._parse_batch(stream, batch)
                 self.store.apply_snapshot_rows(stream, rows, hashes, [rows[-1][i] for i in key_index])
                 received += len(rows)
-                lines_batch = []
                 self._progress(stream, done_before + received, header.estimated_rows, started, received)
-
-            for line in lines:
-                if not line:
-                    continue
-                if line[:1] == b"{":
-                    trailer = self._trailer(line, stream)
-                    break
-                lines_batch.append(line)
-                if len(lines_batch) >= self.batch_rows:
-                    flush()
             if trailer is None:
                 raise Unreachable(f"The {stream} download stopped early; it will resume")
-            if trailer.rows != received + len(lines_batch):
-                msg = (
-                    f"The {stream} download lost rows ({received + len(lines_batch)} of {trailer.rows}); starting over"
-                )
+            if trailer.rows != received:
                 self.store.reset_stream(stream)
-                raise MalformedResponse(msg)
-            if lines_batch:
-                flush()
+                raise MalformedResponse(
+                    f"The {stream} download lost rows ({received} of {trailer.rows}); starting over"
+                )
         self.store.finish_bootstrap(stream)
         self._checked_at.pop(stream, None)
         total = done_before + received
         self._emit(Progress(stream, total, total, received / max(1e-6, time.perf_counter() - started), 0.0, True))
         self._emit(Changed(stream, total))
+
+    def _batches(self, lines: Iterator[bytes], stream: str) -> Iterator[list[bytes] | SnapshotTrailer]:
+        """Snapshot lines grouped into batches of `batch_rows`, ending with the trailer if it came."""
+        batch: list[bytes] = []
+        for line in lines:
+            if not line:
+                continue
+            if line[:1] == b"{":
+                if batch:
+                    yield batch
+                yield self._trailer(line, stream)
+                return
+            batch.append(line)
+            if len(batch) >= self.batch_rows:
+                yield batch
+                batch = []
+        # no trailer: the download stopped early, and the last line may be cut; the batch is dropped
 
     def _parse_batch(self, stream: str, lines: list[bytes]) -> tuple[list[list[Scalar]], list[int]]:
         """Parse and check a batch of snapshot lines in a few C calls instead of per-row Python.
@@ -365,9 +374,7 @@ class SyncEngine:
                 if type(row) is not list or tuple(map(type, row)) not in sigs:
                     spec.validate_row(row)  # raises with the precise complaint
         except (ValueError, orjson.JSONDecodeError) as e:
-            msg = f"Central sent a malformed {stream} snapshot row; download stopped ({e})"
-            self.store.record_error(f"malformed:{stream}", msg)
-            raise MalformedResponse(msg) from None
+            raise MalformedResponse(f"Central sent a malformed {stream} snapshot row; download stopped ({e})") from None
         if len(rows) != len(lines):  # a line held more than one value
             raise MalformedResponse(f"Central sent a malformed {stream} snapshot (one row per line expected)")
         if orjson.dumps(rows) == joined:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import orjson
 import pytest
 from sqlalchemy import func, select
@@ -17,7 +19,8 @@ from pos_app.core.stock import CorrectionReason
 from pos_app.local.store import LocalStore
 from pos_app.services.app import Device
 from pos_app.services.auth import Session
-from sync.engine import SyncEngine
+from sync.client import CentralClient
+from sync.engine import SyncEngine, SyncStatus
 from tests.support.servers import free_port, run_central
 
 
@@ -105,6 +108,85 @@ def test_killed_bootstrap_resumes_where_it_was(enrolled: Path) -> None:
     assert ("catalog", state.bootstrap_after_key) in requested
     assert resumed.verify("catalog") is True
     client.close()
+    device.close()
+
+
+class DamagedLink(httpx.HTTPTransport):
+    """The real central, seen through a broken link: the catalog snapshot is passed through the
+    `damage` function (which gets the decoded lines and yields the bytes to deliver)."""
+
+    def __init__(self, damage: Callable[[list[bytes]], Iterator[bytes]]) -> None:
+        super().__init__()
+        self.damage = damage
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        if not request.url.path.endswith("/catalog/snapshot"):
+            return response
+        lines = response.read().split(b"\n")
+        response.close()
+        damage = self.damage
+
+        class Body(httpx.SyncByteStream):
+            def __iter__(self) -> Iterator[bytes]:
+                yield from damage(lines)
+
+        return httpx.Response(200, headers={"Content-Type": "application/x-ndjson"}, stream=Body())
+
+
+def bootstrap_through(device: Device, damage: Callable[[list[bytes]], Iterator[bytes]]) -> SyncStatus:
+    def client() -> CentralClient:
+        return CentralClient(device.identity.central_url, device._token, transport=DamagedLink(damage))
+
+    engine = SyncEngine(client, device.store, batch_rows=500)
+    try:
+        return engine.sync_once()
+    finally:
+        engine.client.close()
+
+
+def test_snapshot_cut_mid_download_keeps_what_arrived_and_resumes(enrolled: Path) -> None:
+    def cut(lines: list[bytes]) -> Iterator[bytes]:
+        yield b"\n".join(lines[:1201]) + b"\n"  # header and 1,200 rows, then the link dies
+        raise httpx.ReadError("link down")
+
+    device = Device(enrolled)
+    status = bootstrap_through(device, cut)
+    assert status.online is False and "broke during download" in status.message
+    state = device.store.stream_state("catalog")
+    assert not state.bootstrapped and state.bootstrap_rows == 1000  # two whole batches committed
+    assert device.engine.sync_once().online  # the real link: resumes after the 1,000th row
+    assert device.engine.verify("catalog") is True
+    device.close()
+
+
+def test_malformed_snapshot_row_stops_the_download_with_a_visible_error(enrolled: Path) -> None:
+    def poison(lines: list[bytes]) -> Iterator[bytes]:
+        lines = list(lines)
+        lines[700] = b'[1, "half a row"'
+        yield b"\n".join(lines)
+
+    device = Device(enrolled)
+    status = bootstrap_through(device, poison)
+    assert "malformed catalog snapshot row" in status.message
+    assert any("malformed catalog" in e for e in device.store.errors())
+    assert device.store.stream_state("catalog").bootstrap_rows == 500  # the batch before it stays
+    assert device.engine.sync_once().online and device.bootstrapped()
+    assert not any("malformed catalog" in e for e in device.store.errors())
+    assert device.engine.verify("catalog") is True
+    device.close()
+
+
+def test_snapshot_that_loses_rows_starts_over(enrolled: Path) -> None:
+    def lossy(lines: list[bytes]) -> Iterator[bytes]:
+        yield b"\n".join(lines[:300] + lines[301:])  # one row gone, trailer still counts it
+
+    device = Device(enrolled)
+    status = bootstrap_through(device, lossy)
+    assert "lost rows" in status.message
+    assert device.store.stream_state("catalog").bootstrap_rows == 0
+    assert device.engine.sync_once().online
+    assert device.engine.verify("catalog") is True
     device.close()
 
 
