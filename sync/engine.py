@@ -14,6 +14,7 @@ Rules it keeps (DESIGN.md section 3):
 
 from __future__ import annotations
 
+import gc
 import logging
 import random
 import threading
@@ -301,11 +302,18 @@ class SyncEngine:
                 return
 
     def _bootstrap(self, stream: str) -> None:
+        # Each batch makes tens of thousands of lists that cannot form cycles; the cyclic
+        # collector would walk them over and over. Paused for the download (the whole process).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             self._bootstrap_stream(stream)
         except MalformedResponse as e:
             self.store.record_error(f"malformed:{stream}", str(e))
             raise
+        finally:
+            if collecting:
+                gc.enable()
 
     def _bootstrap_stream(self, stream: str) -> None:
         key_index = STREAMS[stream].key_index

@@ -146,11 +146,11 @@ sync_errors = Table(
 CATALOG_INDEXES = {
     "ix_catalog_style": "CREATE INDEX IF NOT EXISTS ix_catalog_style ON catalog(style_code)",
     "ix_catalog_sku": "CREATE INDEX IF NOT EXISTS ix_catalog_sku ON catalog(sku)",
-    "ix_barcodes_variant": "CREATE INDEX IF NOT EXISTS ix_barcodes_variant ON barcodes(variant_id)",
 }
 
 FTS_DDL = [
     *CATALOG_INDEXES.values(),
+    "DROP INDEX IF EXISTS ix_barcodes_variant",  # caches of 2026-11: barcodes now go by their code
     """CREATE VIRTUAL TABLE IF NOT EXISTS styles_fts USING fts5(
         name, brand, category, code, colours, skus,
         content='styles', content_rowid='id',

@@ -217,12 +217,7 @@ class LocalStore:
     ) -> None:
         sql = INSERT[stream]  # rows after the resume key only: nothing to update
         with self.tx() as con:
-            con.executemany(sql, map(_with_hash, rows, hashes))
-            if stream == "catalog":
-                con.executemany(
-                    "INSERT OR REPLACE INTO barcodes(code, variant_id) VALUES (?, ?)",
-                    [(code, row[0]) for row in rows for code in str(row[9]).split()],
-                )
+            con.executemany(sql, map(_with_hash, rows, hashes))  # barcodes: in finish_bootstrap
             con.execute(
                 "UPDATE stream_state SET bootstrap_after_key=?, bootstrap_rows=bootstrap_rows+? WHERE stream=?",
                 (orjson.dumps(after_key).decode(), len(rows), stream),
@@ -231,6 +226,7 @@ class LocalStore:
     def finish_bootstrap(self, stream: str) -> None:
         with self.tx() as con:
             if stream == "catalog":
+                self._barcodes_from_catalog(con)
                 for ddl in CATALOG_INDEXES.values():
                     con.execute(ddl)
                 con.execute("DELETE FROM styles")
@@ -246,18 +242,39 @@ class LocalStore:
                 synced_at=now_iso(),
             )
 
+    @staticmethod
+    def _barcodes_from_catalog(con: sqlite3.Connection) -> None:
+        """The barcode index of a freshly downloaded catalog, split from its space-separated
+        `barcodes` column inside SQLite (a million rows: 0.6 s instead of 2.8 s in Python)."""
+        con.execute("DELETE FROM barcodes")
+        con.execute(
+            "INSERT OR REPLACE INTO barcodes(code, variant_id) SELECT barcodes, id FROM catalog "
+            "WHERE barcodes <> '' AND barcodes NOT GLOB '*[^0-9]*'"
+        )
+        con.execute(  # several barcodes, digits only: split as a JSON array
+            "INSERT OR REPLACE INTO barcodes(code, variant_id) "
+            "SELECT j.value, c.id FROM catalog c, json_each('[\"' || replace(c.barcodes, ' ', '\",\"') || '\"]') j "
+            "WHERE instr(c.barcodes, ' ') > 0 AND c.barcodes NOT GLOB '*[^0-9 ]*' AND j.value <> ''"
+        )
+        odd = con.execute("SELECT id, barcodes FROM catalog WHERE barcodes GLOB '*[^0-9 ]*'").fetchall()
+        con.executemany(  # anything else (not seen from central so far): as apply_page splits it
+            "INSERT OR REPLACE INTO barcodes(code, variant_id) VALUES (?, ?)",
+            [(code, vid) for vid, codes in odd for code in str(codes).split()],
+        )
+
     def apply_page(self, stream: str, page: ChangePage) -> None:
         with self.tx() as con:
             touched_styles: set[str] = set()
             if stream == "catalog" and page.changes:
                 ids = [c.key[0] for c in page.changes]
-                touched_styles.update(
-                    r[0]
-                    for r in con.execute(
-                        f"SELECT DISTINCT style_code FROM catalog WHERE id IN ({','.join('?' * len(ids))})", ids
-                    )
+                held = con.execute(
+                    f"SELECT id, style_code, barcodes FROM catalog WHERE id IN ({','.join('?' * len(ids))})", ids
+                ).fetchall()
+                touched_styles.update(style for _id, style, _codes in held)
+                con.executemany(  # the barcodes these variants had (one may since have moved to another)
+                    "DELETE FROM barcodes WHERE code=? AND variant_id=?",
+                    [(code, vid) for vid, _style, codes in held for code in str(codes).split()],
                 )
-                con.executemany("DELETE FROM barcodes WHERE variant_id=?", [(i,) for i in ids])
             # Apply in log order so that a delete followed by a re-insert ends as it should.
             for ch in page.changes:
                 if ch.row is None:

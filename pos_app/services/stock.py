@@ -64,4 +64,3 @@ class StockService:
             live.as_of if live.as_of.tzinfo else live.as_of.replace(tzinfo=UTC),
         )
         return len(live.rows)
-

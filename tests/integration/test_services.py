@@ -182,3 +182,20 @@ def test_address_without_scheme_hints_at_plain_http(memory_keyring, tmp_path: Pa
     port = free_port()
     with pytest.raises(EnrollmentError, match=rf"type http://127.0.0.1:{port}"):
         enroll(LocalStore(tmp_path / "d"), f"127.0.0.1:{port}", "ABCD-EFGH-JKMN")
+
+
+def test_bootstrapped_barcodes_split_like_incremental_ones(tmp_path: Path) -> None:
+    """The catalog bootstrap builds the barcode table in SQL; it must agree with str.split()."""
+    odd = ["4006381333931", "4006381333948 4006381333955", " 4012345678901  4012345678918 ", "A-77 4099999999999", ""]
+    rows = [
+        [i, f"SKU{i}", "ST1", "Shirt", "B", "tops", "red", "M", 2, codes, "standard", 1]
+        for i, codes in enumerate(odd, 1)
+    ]
+    store = LocalStore(tmp_path / "t")
+    store.begin_bootstrap("catalog", "epoch", 5)
+    store.apply_snapshot_rows("catalog", rows, [0] * len(rows), [rows[-1][0]])
+    store.finish_bootstrap("catalog")
+    got = sorted(store.query("SELECT code, variant_id FROM barcodes"))
+    assert got == sorted((code, int(r[0])) for r in rows for code in str(r[9]).split())
+    assert ("A-77", 4) in got and len(got) == 7
+    store.close()

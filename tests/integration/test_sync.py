@@ -67,6 +67,31 @@ def test_incremental_pull_applies_a_central_change(device: Device, central_db: D
     )
 
 
+def test_barcode_moved_between_variants_and_added_follows_central(device: Device, central_db: Database) -> None:
+    from stdnum import ean
+
+    from central.changes import touch_variant
+    from central.models import Barcode
+
+    (a, codes_a), (b, _) = device.store.query("SELECT id, barcodes FROM catalog ORDER BY id LIMIT 2")
+    moved = str(codes_a).split()[0]
+    added = "2099" + f"{a:08d}"
+    added += ean.calc_check_digit(added)
+    with central_db.transaction() as s:
+        s.get(Barcode, moved).variant_id = b  # type: ignore[union-attr]
+        s.add(Barcode(code=added, variant_id=a))
+        s.flush()
+        touch_variant(s, s.get(Variant, b))  # type: ignore[arg-type]
+    device.engine.sync_once()
+    assert device.lookup.scan(moved).variant_id == b
+    with central_db.transaction() as s:  # a's change comes later, alone: it must not take the code back
+        touch_variant(s, s.get(Variant, a))  # type: ignore[arg-type]
+    device.engine.sync_once()
+    assert device.lookup.scan(moved).variant_id == b
+    assert device.lookup.scan(added).variant_id == a
+    assert device.engine.verify("catalog") is True
+
+
 class DyingStore:
     """Wraps the real store and dies (like a killed process) after `batches` committed batches."""
 
