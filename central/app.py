@@ -197,7 +197,11 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         response_class=StreamingResponse,
         responses={
             200: {
-                "description": 'Server-sent events: `poke` with {"seq": N}; comments as keepalive',
+                "description": (
+                    'Server-sent events: `hello` with {"seq": N} on connect; `poke` with {"seq": N, '
+                    '"streams": [names]} when something this device may see changed ("streams" left out: '
+                    "any stream may have); comments as keepalive"
+                ),
                 "content": {"text/event-stream": {"schema": {"type": "string"}}},
             },
             **ERRORS,
@@ -217,11 +221,11 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                     return
                 while not await request.is_disconnected():
                     try:
-                        seq = await asyncio.wait_for(sub.queue.get(), settings.keepalive_seconds)
+                        poke = await asyncio.wait_for(sub.queue.get(), settings.keepalive_seconds)
                     except TimeoutError:
                         yield b": keepalive\n\n"
                         continue
-                    yield b"event: poke\ndata: %s\n\n" % orjson.dumps({"seq": seq})
+                    yield b"event: poke\ndata: %s\n\n" % orjson.dumps(poke.payload())
             finally:
                 hub.unsubscribe(sub)
 

@@ -1,7 +1,7 @@
 """Poke hub for the server-sent-event stream: "poke, then pull" (DESIGN.md section 3).
 
 Writers publish the newest sequence and which (stream, scope) pairs they touched; each connected
-device gets a poke only when something it may see changed. A watcher also pokes everyone when the
+device gets a poke only when something it may see changed, naming the streams to pull. A watcher also pokes everyone when the
 change log grows behind this process's back (another worker, the CLI).
 """
 
@@ -14,21 +14,37 @@ from dataclasses import dataclass, field
 from central.feeds import GLOBAL, Scope
 
 
+@dataclass(frozen=True)
+class Poke:
+    """The newest sequence, and the streams that changed (None: any may have)."""
+
+    seq: int
+    streams: frozenset[str] | None
+
+    def payload(self) -> dict[str, object]:
+        if self.streams is None:
+            return {"seq": self.seq}
+        return {"seq": self.seq, "streams": sorted(self.streams)}
+
+
 @dataclass(eq=False)
 class Subscriber:
     scope: Scope
-    queue: asyncio.Queue[int] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
+    queue: asyncio.Queue[Poke] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
 
-    def wants(self, touched: Iterable[tuple[str, int]] | None) -> bool:
+    def wanted(self, touched: tuple[tuple[str, int], ...] | None) -> frozenset[str] | None:
+        """The streams of `touched` this device may see (maybe none); None when unknown (any)."""
         if touched is None:
-            return True
-        return any(scope == GLOBAL or scope in self.scope.scopes(stream) for stream, scope in touched)
+            return None
+        return frozenset(stream for stream, scope in touched if scope == GLOBAL or scope in self.scope.scopes(stream))
 
-    def offer(self, seq: int) -> None:
-        # Keep only the newest sequence: a slow reader needs one pull, not a backlog.
+    def offer(self, seq: int, streams: frozenset[str] | None) -> None:
+        # Keep one poke, merged: a slow reader needs one pull of what changed, not a backlog.
         if self.queue.full():
-            self.queue.get_nowait()
-        self.queue.put_nowait(seq)
+            waiting = self.queue.get_nowait()
+            seq = max(seq, waiting.seq)
+            streams = None if streams is None or waiting.streams is None else streams | waiting.streams
+        self.queue.put_nowait(Poke(seq, streams))
 
 
 class Hub:
@@ -59,5 +75,6 @@ class Hub:
     def _deliver(self, seq: int, touched: tuple[tuple[str, int], ...] | None) -> None:
         self.last_seq = max(self.last_seq, seq)
         for sub in list(self.subscribers):
-            if sub.wants(touched):
-                sub.offer(seq)
+            streams = sub.wanted(touched)
+            if streams is None or streams:
+                sub.offer(seq, streams)

@@ -19,7 +19,7 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -163,6 +163,9 @@ class SyncEngine:
         self._status = SyncStatus()
         self._lock = threading.Lock()  # one sync cycle at a time (one uploader)
         self._wake = threading.Event()
+        self._due_lock = threading.Lock()
+        self._due: set[str] = set()  # streams pokes named since the last cycle began
+        self._due_all = True  # a cycle of every stream was asked for
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._checked_at: dict[str, float] = {}
@@ -197,12 +200,15 @@ class SyncEngine:
 
     # --- one cycle ----------------------------------------------------------------------------
 
-    def sync_once(self) -> SyncStatus:
-        """Push what is due, then pull every stream (bootstrapping where needed)."""
+    def sync_once(self, streams: Iterable[str] | None = None) -> SyncStatus:
+        """Push what is due, then pull every stream (bootstrapping where needed), or only the
+        given ones (a poke names what changed)."""
+        named = None if streams is None else set(streams)
+        wanted = self.streams if named is None else tuple(s for s in self.streams if s in named)
         with self._lock:
             try:
                 self._push()
-                for stream in self.streams:
+                for stream in wanted:
                     self._pull(stream)
                 self._verify_due()
             except Unauthorized as e:
@@ -456,8 +462,21 @@ class SyncEngine:
 
     # --- background running -----------------------------------------------------------------
 
-    def kick(self) -> None:
+    def kick(self, streams: Iterable[str] | None = None) -> None:
+        """Run a cycle now: push, then pull `streams` (every stream when None)."""
+        with self._due_lock:
+            if streams is None:
+                self._due_all = True
+            else:
+                self._due.update(streams)
         self._wake.set()
+
+    def _take_due(self, woken: bool) -> tuple[str, ...] | None:
+        """What the cycle about to run pulls: None for everything (the timer, or a plain kick)."""
+        with self._due_lock:
+            due, self._due = self._due, set()
+            everything, self._due_all = self._due_all or not woken, False
+        return None if everything else tuple(due)  # () when a kick's streams were pulled already
 
     def start(self, live: bool = True) -> None:
         self._stop.clear()
@@ -487,15 +506,17 @@ class SyncEngine:
         return wait
 
     def _run(self) -> None:
+        woken = True  # the first cycle pulls everything (_due_all starts so)
         while not self._stop.is_set():
             self._wake.clear()
+            streams = self._take_due(woken)
             try:
-                self.sync_once()
+                self.sync_once(streams)
             except Exception as e:  # a bug: keep the engine alive, show it
                 log.exception("sync cycle failed")
                 self.store.record_error("bug", f"Sync hit an unexpected problem ({type(e).__name__}); it will retry")
                 self._update(message="Sync hit an unexpected problem")
-            self._wake.wait(self._next_wait())
+            woken = self._wake.wait(self._next_wait())
 
     def _listen(self) -> None:
         delay = 1.0
@@ -509,9 +530,11 @@ class SyncEngine:
                     self.kick()  # catch up on anything missed while disconnected
                     for event, data in self._until_stopped(events):
                         if event in ("poke", "hello") and data:
-                            seq = int(orjson.loads(data).get("seq", 0))
-                            if seq > self._known_seq:
-                                self.kick()
+                            poke = orjson.loads(data)
+                            if isinstance(poke, dict) and int(poke.get("seq", 0)) > self._known_seq:
+                                named = poke.get("streams") if event == "poke" else None
+                                valid = isinstance(named, list) and all(isinstance(n, str) for n in named)
+                                self.kick(named if valid else None)  # unnamed or odd: pull everything
             except (CentralError, ValueError, orjson.JSONDecodeError, RuntimeError):
                 pass
             finally:

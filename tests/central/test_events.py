@@ -135,7 +135,7 @@ def test_a_channel_adjustment_pokes_the_devices_that_can_see_it(central: httpx.C
         seq = r.json()["seq"]
         for reader in (own, nearby):  # TKY02 caches TKY01's stock: it is poked too
             poke = reader.next("poke", 5)
-            assert poke is not None and poke.data == {"seq": seq}
+            assert poke is not None and poke.data == {"seq": seq, "streams": ["stock"]}  # pull stock only
         # Berlin cannot see Tokyo's stock: keepalives only, no poke.
         assert elsewhere.next("poke", 4 * KEEPALIVE) is None
         assert elsewhere.keepalives >= 2  # the stream was alive all along
@@ -186,3 +186,20 @@ def test_open_event_streams_do_not_hold_database_connections(central: httpx.Clie
         assert central.get("/v1/sync/stock/changes", headers=device.headers).status_code == 200
         assert time.monotonic() - started < 5
         assert pool.checkedout() <= 1  # type: ignore[attr-defined]
+
+
+def test_pokes_waiting_for_a_slow_reader_merge_into_one() -> None:
+    """A device that has not read its poke yet gets one, with the newest sequence and every
+    stream named since; a poke that names none ("anything may have changed") wins."""
+    from central.feeds import Scope
+    from central.hub import Poke, Subscriber
+
+    sub = Subscriber(Scope(store_id=1, stock_locations=(1, 2), price_lists=(5,)))
+    assert sub.wanted((("stock", 2), ("prices", 9))) == {"stock"}  # 9: another store's price list
+    assert sub.wanted((("stock", 7),)) == frozenset()
+    sub.offer(10, frozenset({"stock"}))
+    sub.offer(12, frozenset({"prices"}))
+    assert sub.queue.get_nowait() == Poke(12, frozenset({"stock", "prices"}))
+    sub.offer(13, frozenset({"stock"}))
+    sub.offer(14, None)
+    assert sub.queue.get_nowait().payload() == {"seq": 14}

@@ -346,6 +346,15 @@ def test_live_poke_updates_the_cache_without_polling(device: Device, central_db:
     while not device.engine.status.live and time.monotonic() < deadline:
         time.sleep(0.05)
     assert device.engine.status.live
+    time.sleep(0.3)  # the catch-up cycle after connecting is over
+    pulled: list[str] = []
+    real_changes = device.engine.client.changes
+
+    def changes(stream: str, after: int, limit: int) -> Any:
+        pulled.append(stream)
+        return real_changes(stream, after, limit)
+
+    device.engine.client.changes = changes  # type: ignore[method-assign]
     vid, on_hand = a_stocked_variant(device)
     with central_db.transaction() as s:
         s.add(ChannelClient(name="webshop", token_hash=digest("secret-token")))
@@ -365,3 +374,4 @@ def test_live_poke_updates_the_cache_without_polling(device: Device, central_db:
             break
         time.sleep(0.02)
     assert device.store.query(q, (device.identity.store_id, vid))[0][0] == on_hand - 1
+    assert set(pulled) == {"stock"}  # the poke named the stream: the other five were not asked for
