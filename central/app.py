@@ -23,7 +23,7 @@ from starlette.concurrency import iterate_in_threadpool
 from central.changes import adjust_stock, high_water, now
 from central.config import Settings
 from central.db import Database, get_epoch
-from central.deps import ChannelDep, DeviceDep, SessionDep
+from central.deps import ChannelDep, DeviceDep, SessionDep, StoreScopes
 from central.feeds import change_page, checksum, gzip_stream, snapshot_lines
 from central.hub import Hub
 from central.models import ChannelRef, Device, EnrollCode, Location, Stock, Style, Variant
@@ -86,6 +86,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.db = database
     app.state.hub = hub
     app.state.settings = settings
+    app.state.scopes = StoreScopes(settings.scope_cache_seconds)
 
     @app.get("/health", tags=["ops"])
     def health(session: SessionDep) -> Health:

@@ -13,4 +13,5 @@ class Settings(BaseSettings):
     enroll_code_minutes: int = 60
     keepalive_seconds: float = 15.0
     change_watch_seconds: float = 1.0
+    scope_cache_seconds: float = 30.0  # a store's nearby stores / price lists: seen this late
     max_page: int = 5000

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
@@ -54,7 +55,37 @@ class DeviceAuth:
     scope: Scope
 
 
-def current_device(db: Annotated[Database, Depends(get_db)], creds: Credentials) -> DeviceAuth:
+class StoreScopes:
+    """Each store's code and scope, kept for `ttl` seconds. A scope changes only when head office
+    reconfigures nearby stores or price lists, and working it out was four of the five queries
+    of every authenticated device request; a live change reaches each tablet as a poke and a
+    pull, so per-request cost is what bounds how fast 50 tablets see it. The device itself (and
+    so its revocation) is still read on every request."""
+
+    def __init__(self, ttl: float) -> None:
+        self.ttl = ttl
+        self._known: dict[int, tuple[float, str, Scope]] = {}
+
+    def get(self, session: Session, store_id: int) -> tuple[str, Scope]:
+        hit = self._known.get(store_id)
+        if hit is not None and time.monotonic() - hit[0] < self.ttl:
+            return hit[1], hit[2]
+        code = session.get_one(Location, store_id).code
+        scope = scope_for_store(session, store_id)
+        self._known[store_id] = (time.monotonic(), code, scope)
+        return code, scope
+
+
+def get_scopes(request: Request) -> StoreScopes:
+    scopes: StoreScopes = request.app.state.scopes
+    return scopes
+
+
+def current_device(
+    db: Annotated[Database, Depends(get_db)],
+    scopes: Annotated[StoreScopes, Depends(get_scopes)],
+    creds: Credentials,
+) -> DeviceAuth:
     """Authenticate with a session of its own, closed before the handler runs: a long-lived
     response (the event stream) must not hold a pooled connection for hours."""
     if creds is None:
@@ -65,7 +96,7 @@ def current_device(db: Annotated[Database, Depends(get_db)], creds: Credentials)
             raise _unauthorized("Unknown device token: enrol the device again")
         if device.revoked_at is not None:
             raise _unauthorized("This device was revoked: ask the head office to enrol it again")
-        store = session.get_one(Location, device.store_id)
+        store_code, scope = scopes.get(session, device.store_id)
         stamp = now()
         last = device.last_seen_at
         if last is not None and last.tzinfo is None:  # SQLite hands back naive UTC
@@ -73,7 +104,7 @@ def current_device(db: Annotated[Database, Depends(get_db)], creds: Credentials)
         if last is None or (stamp - last).total_seconds() > 60:
             device.last_seen_at = stamp
             session.commit()
-        return DeviceAuth(device.id, device.name, store.id, store.code, scope_for_store(session, store.id))
+        return DeviceAuth(device.id, device.name, device.store_id, store_code, scope)
 
 
 def current_channel(session: SessionDep, creds: Credentials) -> ChannelClient:

@@ -8,6 +8,7 @@ of its store and the locations its store calls nearby.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import orjson
@@ -15,7 +16,9 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from central.app import create_app
 from central.changes import adjust_stock, set_price, touch_staff, touch_variant
+from central.config import Settings
 from central.db import Database
 from central.models import Location, Nearby, Price, PriceList, Staff, Stock, Variant
 from tests.central.helpers import Enrolled, channel_token, enrol, snapshot
@@ -184,3 +187,28 @@ def test_live_stock_is_any_location_as_of_now(api: TestClient, backend: Database
         1 for e in expected if e[1] == variant_ids[0]
     )
     assert api.get("/v1/stock/live/style/NOPE", headers=device.headers).json()["rows"] == []
+
+
+def test_a_reconfigured_scope_reaches_devices_after_the_scope_cache_and_revocation_at_once(
+    backend: Database, settings: Settings
+) -> None:
+    """A store's scope is cached (`scope_cache_seconds`); the device row, and so revocation, is not."""
+    from datetime import UTC, datetime
+
+    from central.models import Device
+
+    settings.scope_cache_seconds = 0.5
+    with TestClient(create_app(settings, backend)) as api:
+        device = enrol(api, backend, "TKY01")
+        before = set(api.get("/v1/device", headers=device.headers).json()["scope_location_ids"])
+        with backend.transaction() as s:
+            ber01 = s.scalar(select(Location.id).where(Location.code == "BER01"))
+            s.add(Nearby(store_id=device.store_id, nearby_id=ber01, rank=9))
+        assert ber01 not in before
+        deadline = time.monotonic() + 5
+        while ber01 not in api.get("/v1/device", headers=device.headers).json()["scope_location_ids"]:
+            assert time.monotonic() < deadline, "the new nearby store never reached the device"
+            time.sleep(0.1)
+        with backend.transaction() as s:
+            s.get_one(Device, device.device_id).revoked_at = datetime.now(UTC)
+        assert api.get("/v1/device", headers=device.headers).status_code == 401
