@@ -170,7 +170,7 @@ class SyncEngine:
         self._threads: list[threading.Thread] = []
         self._checked_at: dict[str, float] = {}
         self._live_client: CentralClient | None = None
-        self._known_seq = 0
+        self._known_seq: dict[str, int] = {}  # per stream: how far its pulls have reached
 
     # --- observation ------------------------------------------------------------------------
 
@@ -299,7 +299,7 @@ class SyncEngine:
                 raise MalformedResponse(msg) from None
             self.store.apply_page(stream, page)
             self.store.record_error(f"malformed:{stream}", None)
-            self._known_seq = max(self._known_seq, page.next)
+            self._known_seq[stream] = max(self._known_seq.get(stream, 0), page.next)
             if page.changes:
                 keys = tuple(tuple(c.key) for c in page.changes[:200])
                 self._emit(Changed(stream, len(page.changes), keys))
@@ -529,12 +529,7 @@ class SyncEngine:
                     self._update(live=True)
                     self.kick()  # catch up on anything missed while disconnected
                     for event, data in self._until_stopped(events):
-                        if event in ("poke", "hello") and data:
-                            poke = orjson.loads(data)
-                            if isinstance(poke, dict) and int(poke.get("seq", 0)) > self._known_seq:
-                                named = poke.get("streams") if event == "poke" else None
-                                valid = isinstance(named, list) and all(isinstance(n, str) for n in named)
-                                self.kick(named if valid else None)  # unnamed or odd: pull everything
+                        self._on_event(event, data)
             except (CentralError, ValueError, orjson.JSONDecodeError, RuntimeError):
                 pass
             finally:
@@ -545,6 +540,24 @@ class SyncEngine:
             if self._stop.wait(delay * (0.5 + self.rng.random() / 2)):
                 return
             delay = min(delay * 2, 60.0)
+
+    def _on_event(self, event: str, data: bytes) -> None:
+        """A poke names the streams that changed: pull those this engine has not pulled up to
+        its sequence (per stream: a pull of another stream may have reached it already). A poke
+        naming nothing pulls every stream behind it; anything malformed is ignored."""
+        if event not in ("poke", "hello") or not data:
+            return
+        poke = orjson.loads(data)
+        seq = poke.get("seq") if isinstance(poke, dict) else None
+        if type(seq) is not int:
+            return
+        named = poke.get("streams") if event == "poke" else None
+        if isinstance(named, list) and all(isinstance(n, str) for n in named):
+            behind = [s for s in named if s in self.streams and seq > self._known_seq.get(s, 0)]
+            if behind:
+                self.kick(behind)
+        elif any(seq > self._known_seq.get(s, 0) for s in self.streams):
+            self.kick()
 
     def _until_stopped(self, events: Iterator[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
         for item in events:

@@ -335,6 +335,22 @@ def test_outbox_retries_on_a_timer_when_central_comes_back(
         device.close()
 
 
+def test_a_poke_is_not_lost_when_another_streams_pull_went_past_it(device: Device, central_db: Database) -> None:
+    """A price pull reaches central's high water, past a stock change this tablet has not pulled
+    yet; the stock poke that arrives afterwards must still pull stock."""
+    store = device.identity.store_id
+    vid, on_hand = a_stocked_variant(device)
+    with central_db.transaction() as s:
+        seq, _ = adjust_stock(s, location_id=store, variant_id=vid, delta=-1, reason="sold online", source="test")
+    device.engine._take_due(woken=True)  # as the engine's thread does: its first cycle is spent
+    device.engine.sync_once(["prices"])
+    device.engine._on_event("poke", orjson.dumps({"seq": seq, "streams": ["stock"]}))
+    device.engine._on_event("poke", b'{"seq": [1], "streams": "stock"}')  # malformed: ignored
+    device.engine.sync_once(device.engine._take_due(woken=True))
+    q = "SELECT on_hand FROM stock WHERE location_id=? AND variant_id=?"
+    assert device.store.query(q, (store, vid))[0][0] == on_hand - 1
+
+
 def test_live_poke_updates_the_cache_without_polling(device: Device, central_db: Database) -> None:
     from central.models import ChannelClient
     from central.security import digest
