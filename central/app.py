@@ -26,7 +26,7 @@ from central.db import Database, get_epoch
 from central.deps import ChannelDep, DeviceDep, SessionDep, StoreScopes
 from central.feeds import change_page, checksum, gzip_stream, snapshot_lines
 from central.hub import Hub
-from central.models import ChannelRef, Device, EnrollCode, Location, Stock, Style, Variant
+from central.models import ChangeLog, ChannelRef, Device, EnrollCode, Location, Stock, Style, Variant
 from central.ops import OpRejected, apply_op
 from central.security import digest, new_token, normalise_code
 from sync.protocol import (
@@ -387,7 +387,11 @@ def _live_row(stock: Stock, code: str) -> LiveStockRow:
 
 
 async def _watch(database: Database, hub: Hub, every: float, stopping: asyncio.Event) -> None:
-    """Poke everyone when the log grew by a writer outside this process."""
+    """Poke for changes written outside this process (the CLI, another worker).
+
+    The watcher keeps its own mark: it cannot skip a range because this process published a
+    newer sequence meanwhile. It names the (stream, scope) pairs of the whole range, so devices
+    pull what changed; what this process already poked for is pulled already and ignored."""
     last = hub.last_seq
     while True:
         with contextlib.suppress(TimeoutError):
@@ -395,14 +399,20 @@ async def _watch(database: Database, hub: Hub, every: float, stopping: asyncio.E
         if stopping.is_set():
             return
         try:
-            seq = await run_in_threadpool(_high_water, database)
+            seq, touched = await run_in_threadpool(_touched_since, database, last)
         except Exception:  # the database restarts: try again on the next tick
             continue
-        if seq > max(last, hub.last_seq):
-            hub.publish(seq)
-        last = max(last, seq)
+        if seq != last:  # lower: the log started again (a reseed): everyone pulls everything
+            hub.publish(seq, touched if seq > last else None)
+            last = seq
 
 
-def _high_water(database: Database) -> int:
+def _touched_since(database: Database, after: int) -> tuple[int, list[tuple[str, int]]]:
     with database.session() as s:
-        return high_water(s)
+        hw = high_water(s)
+        if hw <= after:
+            return hw, []
+        pairs = s.execute(
+            select(ChangeLog.stream, ChangeLog.scope).where(ChangeLog.seq > after, ChangeLog.seq <= hw).distinct()
+        ).all()
+        return hw, [(stream, scope) for stream, scope in pairs]

@@ -28,7 +28,7 @@ KEEPALIVE = 0.3
 @dataclass(frozen=True)
 class Event:
     name: str  # "" for a comment (keepalive)
-    data: dict[str, int]
+    data: dict[str, object]
 
 
 class EventReader:
@@ -168,7 +168,34 @@ def test_a_change_made_outside_the_server_pokes_through_the_watcher(backend: Dat
         with listening(central, device) as (reader,):
             assert cli.main(["--db", backend.url, "adjust", "--location", "TKY01", "--sku", sku, "--delta", "3"]) == 0
             poke = reader.next("poke", 5)
-    assert poke is not None and poke.data == {"seq": high_water(backend)}
+    assert poke is not None and poke.data == {"seq": high_water(backend), "streams": ["stock"]}
+
+
+def test_the_watcher_is_not_fooled_by_a_newer_poke_of_the_server(backend: Database) -> None:
+    """A price written outside the server, then at once a stock adjustment through it: the
+    server's own poke (newer, naming stock only) must not hide the price from the watcher."""
+    from central.changes import set_price
+    from central.models import PriceList
+
+    with serving(backend, watch=1.0) as central:
+        device = enrol(central, backend)
+        _, sku, _ = stocked_variant(backend, device.store_id)
+        webshop = channel_token(backend)
+        with backend.session() as s:
+            jpy = s.scalar(select(PriceList.id).where(PriceList.currency == "JPY", PriceList.store_id.is_(None)))
+            variant = stocked_variant(backend, device.store_id)[0]
+        with listening(central, device) as (reader,):
+            with backend.transaction() as s:  # as `central` CLI or another worker would
+                set_price(s, jpy, variant, 4321)  # type: ignore[arg-type]
+            body = {"reference": "w-9", "location_code": "TKY01", "sku": sku, "delta": -1, "reason": "web order"}
+            assert central.post("/v1/channel/adjustments", headers=webshop, json=body).status_code == 200
+            named: set[str] = set()
+            deadline = time.monotonic() + 4
+            while "prices" not in named and (left := deadline - time.monotonic()) > 0:
+                poke = reader.next("poke", left)
+                if poke is not None:
+                    named.update(poke.data.get("streams", ["(all)"]))  # type: ignore[arg-type]
+    assert {"stock", "prices"} <= named
 
 
 def test_open_event_streams_do_not_hold_database_connections(central: httpx.Client, backend: Database) -> None:
@@ -195,7 +222,7 @@ def test_pokes_waiting_for_a_slow_reader_merge_into_one() -> None:
     from central.hub import Poke, Subscriber
 
     sub = Subscriber(Scope(store_id=1, stock_locations=(1, 2), price_lists=(5,)))
-    assert sub.wanted((("stock", 2), ("prices", 9))) == {"stock"}  # 9: another store's price list
+    assert sub.wanted((("stock", 2), ("prices", 9))) == frozenset({"stock"})  # 9: another store's price list
     assert sub.wanted((("stock", 7),)) == frozenset()
     sub.offer(10, frozenset({"stock"}))
     sub.offer(12, frozenset({"prices"}))
