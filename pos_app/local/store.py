@@ -282,13 +282,15 @@ class LocalStore:
                 else:
                     con.execute(UPSERT[stream], (*ch.row, row_hash(orjson.dumps(ch.row))))
             if stream == "catalog":
+                final: dict[Scalar, list[Scalar] | None] = {}  # a variant may change twice in a page
                 for ch in page.changes:
+                    final[ch.key[0]] = ch.row
                     if ch.row is not None:
                         touched_styles.add(str(ch.row[2]))
-                        con.executemany(
-                            "INSERT OR REPLACE INTO barcodes(code, variant_id) VALUES (?, ?)",
-                            [(code, ch.row[0]) for code in str(ch.row[9]).split()],
-                        )
+                con.executemany(
+                    "INSERT OR REPLACE INTO barcodes(code, variant_id) VALUES (?, ?)",
+                    [(code, vid) for vid, row in final.items() if row is not None for code in str(row[9]).split()],
+                )
                 if touched_styles:
                     codes = sorted(touched_styles)
                     marks = ",".join("?" * len(codes))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -92,6 +93,28 @@ def test_barcode_moved_between_variants_and_added_follows_central(device: Device
     assert device.engine.verify("catalog") is True
 
 
+def test_a_barcode_given_and_taken_back_within_one_page_is_gone(device: Device, central_db: Database) -> None:
+    from stdnum import ean
+
+    from central.changes import touch_variant
+    from central.models import Barcode
+
+    (a,) = device.store.query("SELECT id FROM catalog ORDER BY id LIMIT 1")[0]
+    brief = "2098" + f"{a:08d}"
+    brief += ean.calc_check_digit(brief)
+    with central_db.transaction() as s:
+        s.add(Barcode(code=brief, variant_id=a))
+        s.flush()
+        touch_variant(s, s.get_one(Variant, a))
+    with central_db.transaction() as s:
+        s.delete(s.get_one(Barcode, brief))
+        s.flush()
+        touch_variant(s, s.get_one(Variant, a))
+    device.engine.sync_once()  # both versions of the variant arrive in one page
+    assert device.lookup.scan(brief).variant_id is None
+    assert "not in the catalog" in device.lookup.scan(brief).message
+
+
 class DyingStore:
     """Wraps the real store and dies (like a killed process) after `batches` committed batches."""
 
@@ -168,6 +191,7 @@ def bootstrap_through(device: Device, damage: Callable[[list[bytes]], Iterator[b
         return engine.sync_once()
     finally:
         engine.client.close()
+        assert gc.isenabled()  # paused per batch; back on whatever went wrong
 
 
 def test_snapshot_cut_mid_download_keeps_what_arrived_and_resumes(enrolled: Path) -> None:
@@ -351,6 +375,19 @@ def test_a_poke_is_not_lost_when_another_streams_pull_went_past_it(device: Devic
     assert device.store.query(q, (store, vid))[0][0] == on_hand - 1
 
 
+def wait_until_idle(engine: SyncEngine, within: float = 10.0) -> None:
+    """Until the engine has no cycle running or asked for, five checks in a row."""
+    deadline = time.monotonic() + within
+    quiet = 0
+    while quiet < 5:
+        assert time.monotonic() < deadline, "the sync engine never went idle"
+        free = engine._lock.acquire(blocking=False)
+        if free:
+            engine._lock.release()
+        quiet = quiet + 1 if free and not engine._wake.is_set() and engine.status.last_sync_at else 0
+        time.sleep(0.02)
+
+
 def test_live_poke_updates_the_cache_without_polling(device: Device, central_db: Database) -> None:
     from central.models import ChannelClient
     from central.security import digest
@@ -362,7 +399,7 @@ def test_live_poke_updates_the_cache_without_polling(device: Device, central_db:
     while not device.engine.status.live and time.monotonic() < deadline:
         time.sleep(0.05)
     assert device.engine.status.live
-    time.sleep(0.3)  # the catch-up cycle after connecting is over
+    wait_until_idle(device.engine)  # the first cycle and the catch-up after connecting are over
     pulled: list[str] = []
     real_changes = device.engine.client.changes
 
