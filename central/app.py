@@ -389,30 +389,39 @@ def _live_row(stock: Stock, code: str) -> LiveStockRow:
 async def _watch(database: Database, hub: Hub, every: float, stopping: asyncio.Event) -> None:
     """Poke for changes written outside this process (the CLI, another worker).
 
-    The watcher keeps its own mark: it cannot skip a range because this process published a
-    newer sequence meanwhile. It names the (stream, scope) pairs of the whole range, so devices
-    pull what changed; what this process already poked for is pulled already and ignored."""
+    The watcher keeps its own mark in the log, so a newer poke of this process cannot hide an
+    older outside change, and names the (stream, scope) pairs of the changes since that this
+    process did not publish itself (those were poked for already)."""
     last = hub.last_seq
     while True:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stopping.wait(), every)
         if stopping.is_set():
             return
+        local = hub.take_local()
         try:
-            seq, touched = await run_in_threadpool(_touched_since, database, last)
+            seq, touched = await run_in_threadpool(_outside_changes, database, last, local)
         except Exception:  # the database restarts: try again on the next tick
             continue
-        if seq != last:  # lower: the log started again (a reseed): everyone pulls everything
-            hub.publish(seq, touched if seq > last else None)
-            last = seq
+        if seq < last:  # the log started again (a reseed): everyone pulls everything
+            hub.publish(seq, None, local=False)
+        elif touched is None or touched:
+            hub.publish(seq, touched, local=False)
+        last = seq
 
 
-def _touched_since(database: Database, after: int) -> tuple[int, list[tuple[str, int]]]:
+WATCH_RANGE_LIMIT = 50_000  # more changes than that since the last look: poke for everything
+
+
+def _outside_changes(database: Database, after: int, local: set[int]) -> tuple[int, list[tuple[str, int]] | None]:
+    """The high water, and the (stream, scope) pairs changed in (after, high water] by others."""
     with database.session() as s:
         hw = high_water(s)
         if hw <= after:
             return hw, []
-        pairs = s.execute(
-            select(ChangeLog.stream, ChangeLog.scope).where(ChangeLog.seq > after, ChangeLog.seq <= hw).distinct()
+        if hw - after > WATCH_RANGE_LIMIT:
+            return hw, None
+        rows = s.execute(
+            select(ChangeLog.seq, ChangeLog.stream, ChangeLog.scope).where(ChangeLog.seq > after, ChangeLog.seq <= hw)
         ).all()
-        return hw, [(stream, scope) for stream, scope in pairs]
+        return hw, sorted({(stream, scope) for seq, stream, scope in rows if seq not in local})

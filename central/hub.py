@@ -8,6 +8,7 @@ change log grows behind this process's back (another worker, the CLI).
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -52,6 +53,8 @@ class Hub:
         self.loop: asyncio.AbstractEventLoop | None = None
         self.subscribers: set[Subscriber] = set()
         self.last_seq = 0
+        self._local: set[int] = set()  # sequences this process published, until the watcher looks
+        self._local_lock = threading.Lock()
 
     def bind(self, loop: asyncio.AbstractEventLoop, seq: int) -> None:
         self.loop = loop
@@ -65,12 +68,22 @@ class Hub:
     def unsubscribe(self, sub: Subscriber) -> None:
         self.subscribers.discard(sub)
 
-    def publish(self, seq: int, touched: Iterable[tuple[str, int]] | None = None) -> None:
-        """Thread-safe: called by request handlers after their commit."""
+    def publish(self, seq: int, touched: Iterable[tuple[str, int]] | None = None, *, local: bool = True) -> None:
+        """Thread-safe: called by request handlers after their commit (and by the watcher, with
+        local=False, for what other processes wrote)."""
         if self.loop is None or self.loop.is_closed():
             return
+        if local:
+            with self._local_lock:
+                self._local.add(seq)
         pairs = None if touched is None else tuple(touched)
         self.loop.call_soon_threadsafe(self._deliver, seq, pairs)
+
+    def take_local(self) -> set[int]:
+        """The sequences published by this process since the last call (the watcher skips them)."""
+        with self._local_lock:
+            taken, self._local = self._local, set()
+        return taken
 
     def _deliver(self, seq: int, touched: tuple[tuple[str, int], ...] | None) -> None:
         self.last_seq = max(self.last_seq, seq)

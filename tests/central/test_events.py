@@ -230,3 +230,15 @@ def test_pokes_waiting_for_a_slow_reader_merge_into_one() -> None:
     sub.offer(13, frozenset({"stock"}))
     sub.offer(14, None)
     assert sub.queue.get_nowait().payload() == {"seq": 14}
+
+
+def test_the_watcher_does_not_poke_again_for_what_the_server_poked_for(backend: Database) -> None:
+    with serving(backend, watch=0.2) as central:
+        device = enrol(central, backend)
+        _, sku, _ = stocked_variant(backend, device.store_id)
+        webshop = channel_token(backend)
+        with listening(central, device) as (reader,):
+            body = {"reference": "w-10", "location_code": "TKY01", "sku": sku, "delta": 1, "reason": "return"}
+            assert central.post("/v1/channel/adjustments", headers=webshop, json=body).status_code == 200
+            assert reader.next("poke", 5) is not None
+            assert reader.next("poke", 1.0) is None  # five watcher ticks: nothing new from outside
