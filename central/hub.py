@@ -1,8 +1,9 @@
 """Poke hub for the server-sent-event stream: "poke, then pull" (DESIGN.md section 3).
 
 Writers publish the newest sequence and which (stream, scope) pairs they touched; each connected
-device gets a poke only when something it may see changed, naming the streams to pull. A watcher also pokes everyone when the
-change log grows behind this process's back (another worker, the CLI).
+device gets a poke only when something it may see changed, naming the streams to pull. The
+watcher (central.app) publishes, the same way, what other processes wrote (another worker, the
+CLI); the hub remembers what this process published so that the watcher can leave it out.
 """
 
 from __future__ import annotations

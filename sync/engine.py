@@ -477,7 +477,8 @@ class SyncEngine:
 
     def start(self, live: bool = True) -> None:
         self._stop.clear()
-        self._due_all = True  # the first cycle pulls everything, also after a stop()
+        with self._due_lock:
+            self._due_all = True  # the first cycle pulls everything, also after a stop()
         self._threads = [threading.Thread(target=self._run, name="aisle-sync", daemon=True)]
         if live:
             self._threads.append(threading.Thread(target=self._listen, name="aisle-live", daemon=True))

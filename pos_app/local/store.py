@@ -59,6 +59,11 @@ INSERT = {
 }
 
 
+def _codes(barcodes: Scalar) -> list[str]:
+    """A catalog row's `barcodes` column (space-separated GTINs) as a list."""
+    return str(barcodes).split()
+
+
 def _with_hash(row: list[Scalar], h: int) -> tuple[Scalar, ...]:
     return (*row, h)
 
@@ -245,7 +250,8 @@ class LocalStore:
     @staticmethod
     def _barcodes_from_catalog(con: sqlite3.Connection) -> None:
         """The barcode index of a freshly downloaded catalog, split from its space-separated
-        `barcodes` column inside SQLite (a million rows: 0.6 s instead of 2.8 s in Python)."""
+        `barcodes` column inside SQLite (a million rows: about 1 s instead of 2.8 s in Python).
+        Values that are not digits and spaces (none from central so far) are split by `_codes`."""
         con.execute("DELETE FROM barcodes")
         con.execute(
             "INSERT OR REPLACE INTO barcodes(code, variant_id) SELECT barcodes, id FROM catalog "
@@ -257,9 +263,9 @@ class LocalStore:
             "WHERE instr(c.barcodes, ' ') > 0 AND c.barcodes NOT GLOB '*[^0-9 ]*' AND j.value <> ''"
         )
         odd = con.execute("SELECT id, barcodes FROM catalog WHERE barcodes GLOB '*[^0-9 ]*'").fetchall()
-        con.executemany(  # anything else (not seen from central so far): as apply_page splits it
+        con.executemany(
             "INSERT OR REPLACE INTO barcodes(code, variant_id) VALUES (?, ?)",
-            [(code, vid) for vid, codes in odd for code in str(codes).split()],
+            [(code, vid) for vid, codes in odd for code in _codes(codes)],
         )
 
     def apply_page(self, stream: str, page: ChangePage) -> None:
@@ -273,7 +279,7 @@ class LocalStore:
                 touched_styles.update(style for _id, style, _codes in held)
                 con.executemany(  # the barcodes these variants had (one may since have moved to another)
                     "DELETE FROM barcodes WHERE code=? AND variant_id=?",
-                    [(code, vid) for vid, _style, codes in held for code in str(codes).split()],
+                    [(code, vid) for vid, _style, codes in held for code in _codes(codes)],
                 )
             # Apply in log order so that a delete followed by a re-insert ends as it should.
             for ch in page.changes:
@@ -289,7 +295,7 @@ class LocalStore:
                         touched_styles.add(str(ch.row[2]))
                 con.executemany(
                     "INSERT OR REPLACE INTO barcodes(code, variant_id) VALUES (?, ?)",
-                    [(code, vid) for vid, row in final.items() if row is not None for code in str(row[9]).split()],
+                    [(code, vid) for vid, row in final.items() if row is not None for code in _codes(row[9])],
                 )
                 if touched_styles:
                     codes = sorted(touched_styles)
