@@ -20,6 +20,7 @@ system-deps:
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: system-deps $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

@@ -6,8 +6,14 @@ JSON array in the column order of its `StreamSpec`. A device pulls `after=<curso
 each page says the epoch of the log it came from. Bootstrap is a gzip NDJSON snapshot (header
 line, rows, trailer line) that carries the high-water sequence it is consistent with.
 
-Upload side: the device's outbox sends one `Op` at a time; central stores `op_id` with its result
-so a replay is answered from the record.
+Upload side: the device's outbox pushes its ops in order, several per request (`PushRequest`);
+central applies each in its own transaction, stores `op_id` with its result so a replay is
+answered from the record, and answers per op (`PushResponse`).
+
+Both sides read two registries declared here, so that a new kind of data is one declaration:
+- `STREAMS`: one `StreamSpec` per stream (columns and types, key, scope rule, local table, the
+  derived local structures it feeds). Central's feeds and the tablet's store both read it.
+- `OP_TYPES`: one wire model per device-op type, joined into the discriminated union `Op`.
 
 Integrity: `row_hash` is the CRC-32 of the canonical row bytes; a stream's checksum is the
 row count plus the sum of row hashes, which does not depend on row order.
@@ -20,11 +26,11 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 PROTOCOL_VERSION = 1
 MAX_PAGE = 5000
@@ -32,6 +38,10 @@ DEFAULT_PAGE = 1000
 SNAPSHOT_MEDIA_TYPE = "application/x-ndjson"
 
 Scalar = int | str | None
+
+# Which rows of a stream a device may see: its scope rule names the part of the store's scope
+# (central.feeds.Scope) that lists the allowed scope values of the change log.
+ScopeRule = Literal["global", "store", "stock_locations", "price_lists"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,18 @@ class StreamSpec:
     types: tuple[type, ...]  # int or str; None is allowed where nullable
     nullable: frozenset[str]
     key: tuple[str, ...]
+    scope: ScopeRule = "global"
+    # Large streams are snapshotted in key order and resumed with `after_key`; small ones are
+    # sent whole (a resume still gets only the rows after its key).
+    large: bool = False
+    # Local structures the tablet derives from this stream (rebuilt or kept up to date by the
+    # store's hooks registered under these names), and the local table it lands in.
+    derived: tuple[str, ...] = ()
+    table: str = ""
+
+    @property
+    def local_table(self) -> str:
+        return self.table or self.name
 
     @property
     def key_index(self) -> tuple[int, ...]:
@@ -79,13 +101,24 @@ class StreamSpec:
         return key
 
 
-def _spec(name: str, cols: list[tuple[str, type, bool]], key: tuple[str, ...]) -> StreamSpec:
+def _spec(
+    name: str,
+    cols: list[tuple[str, type, bool]],
+    key: tuple[str, ...],
+    *,
+    scope: ScopeRule = "global",
+    large: bool = False,
+    derived: tuple[str, ...] = (),
+) -> StreamSpec:
     return StreamSpec(
         name=name,
         columns=tuple(c for c, _, _ in cols),
         types=tuple(t for _, t, _ in cols),
         nullable=frozenset(c for c, _, n in cols if n),
         key=key,
+        scope=scope,
+        large=large,
+        derived=derived,
     )
 
 
@@ -126,6 +159,8 @@ STREAMS: dict[str, StreamSpec] = {
                 ("active", int, False),
             ],
             ("id",),
+            large=True,
+            derived=("barcodes", "styles"),
         ),
         _spec(
             "prices",
@@ -138,6 +173,8 @@ STREAMS: dict[str, StreamSpec] = {
                 ("amount", int, False),  # minor units
             ],
             ("list_id", "variant_id"),
+            scope="price_lists",
+            large=True,
         ),
         _spec(
             "stock",
@@ -148,6 +185,9 @@ STREAMS: dict[str, StreamSpec] = {
                 ("reserved", int, False),
             ],
             ("location_id", "variant_id"),
+            scope="stock_locations",
+            large=True,
+            derived=("live_stock",),
         ),
         _spec(
             "staff",
@@ -160,6 +200,7 @@ STREAMS: dict[str, StreamSpec] = {
                 ("active", int, False),
             ],
             ("id",),
+            scope="store",
         ),
         _spec(
             "tax",
@@ -193,7 +234,10 @@ CHECKSUM_MOD = 2**64
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Every wire model: unknown fields refused, and no coercion (`0` is not a time, `"1"` is not
+    a number, `1.0` is not an int) — the same rules on both ends."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class Health(Strict):
@@ -211,6 +255,7 @@ class EnrollRequest(Strict):
 class EnrollResponse(Strict):
     device_id: str
     token: str
+    pin_key: str = Field(description="the retailer's PIN key (sync.pins): kept in the keyring beside the token")
     store_id: int
     store_code: str
     store_name: str
@@ -261,29 +306,87 @@ class SnapshotTrailer(Strict):
     rows: int
 
 
+class Poke(Strict):
+    """The data of a `hello` or `poke` server-sent event (`streams` left out: any may have changed)."""
+
+    seq: int = Field(ge=0)
+    streams: list[str] | None = None
+
+
+# --- device operations: a registry of op types --------------------------------------------
+
+
 class StockAdjustPayload(Strict):
     variant_id: int = Field(ge=1, le=2**31)
     location_id: int = Field(ge=1, le=2**31)
-    delta: int = Field(ge=-9999, le=9999)
+    delta: int = Field(ge=-9999, le=9999, description="never 0: a correction that changes nothing is not sent")
     reason: Literal["found", "damaged", "theft", "miscount", "other"]
     note: str = Field(default="", max_length=500)
     staff_id: int | None = Field(default=None, ge=1, le=2**31)
+    approved_by: int | None = Field(default=None, ge=1, le=2**31, description="the supervisor who approved it")
     recorded_at: datetime
 
+    @field_validator("delta")
+    @classmethod
+    def _not_zero(cls, v: int) -> int:
+        if v == 0:
+            raise ValueError("a stock correction of 0 changes nothing")
+        return v
 
-class Op(Strict):
-    """One outbox operation. New operation types join as a union discriminated by `type`."""
 
+class OpBase(Strict):
     op_id: UUID
     device_seq: int = Field(ge=1, le=2**62)
+
+
+class StockAdjustOp(OpBase):
     type: Literal["stock.adjust"]
     payload: StockAdjustPayload
 
 
-class OpResult(Strict):
+# One wire model per op type, keyed by its `type`. A new op type is a payload, an `OpBase`
+# subclass with its `type` literal and a line here (plus central's handler module and the
+# device's on-done hooks, each in their own registry).
+OP_TYPES: dict[str, type[OpBase]] = {
+    "stock.adjust": StockAdjustOp,
+}
+
+Op = Annotated[StockAdjustOp, Field(discriminator="type")]
+OP_ADAPTER: TypeAdapter[Op] = TypeAdapter(Op)
+
+MAX_PUSH_OPS = 200
+
+
+class PushRequest(Strict):
+    """Ops in device order; central applies each in its own transaction and answers per op."""
+
+    ops: list[Op] = Field(min_length=1, max_length=MAX_PUSH_OPS)
+
+
+OpStatus = Literal["applied", "replayed", "rejected", "failed", "skipped"]
+
+
+class OpOutcome(Strict):
+    """What became of one op of a push.
+
+    - applied / replayed: done (a replay answers from the stored result); remove it locally.
+    - rejected: a deterministic failure (`code` 4xx, 409 for an op_id reused with another body);
+      sending it again unchanged will fail again: dead-letter it.
+    - failed: central could not apply it now (`code` 5xx); retry later.
+    - skipped: not tried because an earlier op of the push failed; send it again after that one.
+    """
+
     op_id: str
-    status: Literal["applied", "replayed"]
-    result: dict[str, Any]
+    status: OpStatus
+    code: int = Field(ge=100, le=599)
+    result: dict[str, Any] | None = None
+    detail: str | None = None
+
+
+class PushResponse(Strict):
+    results: list[OpOutcome]
+    # device_seq values central expected but never saw (reported once, when first noticed)
+    gaps: list[int] = Field(default_factory=list)
 
 
 class LiveStockRow(Strict):
@@ -304,8 +407,15 @@ class ChannelAdjustment(Strict):
     reference: str = Field(min_length=1, max_length=100, description="idempotency key")
     location_code: str = Field(min_length=1, max_length=32)
     sku: str = Field(min_length=1, max_length=64)
-    delta: int = Field(ge=-100000, le=100000)
+    delta: int = Field(ge=-100000, le=100000, description="never 0")
     reason: str = Field(min_length=1, max_length=200)
+
+    @field_validator("delta")
+    @classmethod
+    def _not_zero(cls, v: int) -> int:
+        if v == 0:
+            raise ValueError("an adjustment of 0 changes nothing")
+        return v
 
 
 class ChannelAdjustmentResult(Strict):

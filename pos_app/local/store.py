@@ -20,10 +20,10 @@ from typing import Any
 import orjson
 from sqlalchemy import Engine
 
-from pos_app.core.journal import JournalEntry, make_entry, verify_chain
 from pos_app.local.db import CorruptDatabase, move_aside, open_cache, open_device
 from pos_app.local.schema import CATALOG_INDEXES
 from sync.engine import PendingOp, StreamState
+from sync.journal import JournalEntry, make_entry, verify_chain
 from sync.protocol import STREAMS, ChangePage, Scalar, row_hash
 
 

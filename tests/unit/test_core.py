@@ -8,10 +8,10 @@ import pytest
 
 from pos_app.core.auth import LockoutPolicy, Permission, PermissionDenied, Role, require
 from pos_app.core.barcode import CodeKind, classify, make_ean13
-from pos_app.core.journal import make_entry, verify_chain
 from pos_app.core.money import Money, exponent, format_money
 from pos_app.core.search import fts_query
 from pos_app.core.stock import CorrectionReason, Level, StockCorrection, as_of_text, level
+from sync.journal import make_entry, verify_chain
 from sync.pins import hash_pin, verify_pin
 
 

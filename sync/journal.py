@@ -1,4 +1,6 @@
-"""The append-only, hash-chained journal of business events on a device.
+"""The append-only, hash-chained journal of business events on a device, and its ONE canonical
+JSON encoding: the device writes and verifies the chain with it, central will verify the chains
+it receives with the same function (DESIGN.md section 7), so it lives in `sync/`, shared by both.
 
 Entry n carries `hash_n = SHA-256(hash_{n-1} || canonical_json(body_n))` where body holds the
 sequence, time, type and data. Sequences are gapless from 1. Anyone holding the entries can
@@ -17,6 +19,7 @@ GENESIS = "0" * 64
 
 
 def canonical_json(value: Any) -> bytes:
+    """Keys sorted, no spaces, UTF-8 as is (not \\u escapes). Changing this breaks every chain."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
