@@ -42,8 +42,16 @@ class PermissionDenied(Exception):
     pass
 
 
+def may(role: Role, permission: Permission) -> bool:
+    return role >= permission.value
+
+
+def needed_role(permission: Permission) -> Role:
+    return Role(permission.value)
+
+
 def require(role: Role, permission: Permission) -> None:
-    if role < permission.value:
+    if not may(role, permission):
         needed = Role(permission.value).name.lower()
         raise PermissionDenied(f"This needs a {needed}. Ask a {needed} to sign in and approve.")
 

@@ -41,6 +41,20 @@ class CorrectionReason(Enum):
             "other": "Other (say why)",
         }[self.value]
 
+    @property
+    def direction(self) -> int:
+        """+1: only more pieces (found); -1: only fewer (damaged, lost); 0: either way."""
+        return {"found": 1, "damaged": -1, "theft": -1}.get(self.value, 0)
+
+    def allowed_for(self, delta: int) -> bool:
+        """Whether this reason fits a change of `delta` pieces (any reason fits 0: nothing to save)."""
+        return self.direction == 0 or delta == 0 or (delta > 0) == (self.direction > 0)
+
+    @classmethod
+    def for_delta(cls, delta: int) -> list[CorrectionReason]:
+        """The reasons a person may pick for this change, in display order."""
+        return [r for r in cls if r.allowed_for(delta)]
+
 
 @dataclass(frozen=True, slots=True)
 class StockCorrection:
@@ -55,6 +69,8 @@ class StockCorrection:
             raise ValueError("Enter how many more (+) or fewer (−) there are; zero changes nothing.")
         if abs(self.delta) > 9999:
             raise ValueError("That is more than 9,999 pieces; count again.")
+        if not self.reason.allowed_for(self.delta):
+            raise ValueError(f"“{self.reason.label}” does not fit a change of {self.delta:+d}.")
         if self.reason is CorrectionReason.OTHER and not self.note.strip():
             raise ValueError("Say why in the note when the reason is “Other”.")
 

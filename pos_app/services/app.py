@@ -9,14 +9,17 @@ from pos_app.core.auth import Permission
 from pos_app.local.store import Identity, LocalStore
 from pos_app.services import secrets
 from pos_app.services.auth import AuthService, Session
-from pos_app.services.lookup import LookupService
+from pos_app.services.errors import ServiceError
+from pos_app.services.lookup import Location, LookupService
+from pos_app.services.outbox import OutboxService
 from pos_app.services.stock import StockService
 from sync.client import CentralClient
-from sync.engine import SyncEngine
+from sync.engine import SyncEngine, SyncStatus
 
 
-class NotEnrolled(Exception):
-    pass
+class NotEnrolled(ServiceError):
+    def __init__(self, code: str = "device.not_enrolled", message: str | None = None) -> None:
+        super().__init__(code, message)
 
 
 def default_data_dir() -> Path:
@@ -37,24 +40,45 @@ class Device:
         keepalive_seconds: float = 15.0,
         poll_seconds: float = 30.0,
         token: str | None = None,
+        pin_key: str | None = None,
     ) -> None:
         self.data_dir = data_dir.resolve()
         self.store, self.recovery_note = LocalStore.open_or_recover(self.data_dir)
         identity = self.store.identity()
         if identity is None:
-            raise NotEnrolled("This device is not enrolled yet.")
+            raise NotEnrolled()
         self.identity: Identity = identity
         # `token` is for throwaway devices (screenshots); real ones read the OS keyring.
         token = token or secrets.load_token(str(self.data_dir))
         if not token:
-            raise NotEnrolled("The device token is missing from the keyring; enrol the device again.")
+            raise NotEnrolled("device.no_token")
         self._token = token
+        # The retailer's PIN key: without it no PIN can be checked (a copied cache.db is useless).
+        self.pin_key = pin_key or secrets.load_pin_key(str(self.data_dir))
         self.engine = SyncEngine(
             self.new_client, self.store, keepalive_seconds=keepalive_seconds, poll_seconds=poll_seconds
         )
         self.lookup = LookupService(self.store, identity.store_id)
-        self.auth = AuthService(self.store, identity.store_id)
-        self.stock = StockService(self.store, identity.store_id, self.lookup, kick=self.engine.kick)
+        self.auth = AuthService(self.store, identity.store_id, pin_key=self.pin_key)
+        self.stock = StockService(
+            self.store, identity.store_id, self.lookup, kick=self.engine.kick, client_factory=self.new_client
+        )
+        self.outbox = OutboxService(self.store, kick=self.engine.kick)
+
+    @classmethod
+    def open(cls, data_dir: Path, *, keepalive_seconds: float = 15.0, poll_seconds: float = 30.0) -> Device:
+        """Open an enrolled device (reads the keyring and device.db: call it from a worker).
+        Raises NotEnrolled or secrets.NoSecureKeyring (both ServiceError)."""
+        return cls(data_dir, keepalive_seconds=keepalive_seconds, poll_seconds=poll_seconds)
+
+    def start_sync(self, live: bool = True) -> None:
+        self.engine.start(live=live)
+
+    def status(self) -> SyncStatus:
+        return self.engine.status
+
+    def home(self) -> Location | None:
+        return self.lookup.home()
 
     def new_client(self) -> CentralClient:
         return CentralClient(self.identity.central_url, self._token)
@@ -62,9 +86,13 @@ class Device:
     def redownload(self, session: Session) -> None:
         """A manager's "download everything again": the outbox goes first and is kept."""
         session.require(Permission.REBOOTSTRAP)
-        self.engine.push_now()
         with self.store.tx("device") as con:
             self.store.journal_append(con, "cache.redownload", {"staff_id": session.staff.id})
+        redownload = getattr(self.engine, "redownload", None)
+        if redownload is not None:  # the engine downloads beside the old rows and swaps at the end
+            redownload()
+            return
+        self.engine.push_now()
         self.store.reset_all_streams()
         self.engine.kick()
 

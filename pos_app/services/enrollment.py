@@ -8,14 +8,16 @@ from urllib.parse import parse_qs, urlparse
 
 from pos_app.local.store import LocalStore
 from pos_app.services import secrets
+from pos_app.services.errors import ServiceError
 from sync.client import CentralClient, Rejected, Unreachable
 from sync.protocol import EnrollResponse
 
 ENROLL_SCHEME = "aisle"
 
 
-class EnrollmentError(Exception):
-    pass
+class EnrollmentError(ServiceError):
+    def __init__(self, message: str, code: str = "enrol.failed") -> None:
+        super().__init__(code, message)
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ def enroll(store: LocalStore, central_url: str, code: str, device_name: str | No
         except Rejected as e:
             raise EnrollmentError(e.detail) from None
     secrets.save_token(str(store.data_dir), resp.token)
+    secrets.save_pin_key(str(store.data_dir), resp.pin_key)  # beside the token, never in a file
     record_enrollment(store, resp, url)
     return resp.store_name
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from pos_app.core.barcode import CodeKind, classify
@@ -23,6 +23,8 @@ class StyleHit:
     colours: str
     first_variant: int
     variants: int
+    price_text: str = ""  # this store's price ("¥4,900" or a range); "" when it has none
+    available: int | None = None  # pieces available here over all sizes; None: no figure
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,51 @@ class LookupService:
             "WHERE styles_fts MATCH ? LIMIT ? OFFSET ?",
             (query, limit, offset),
         )
-        return [StyleHit(*r) for r in rows]
+        return self._with_figures([StyleHit(*r) for r in rows])
+
+    def _with_figures(self, hits: list[StyleHit]) -> list[StyleHit]:
+        """The page of hits with this store's price and stock: one query for the variants of
+        the page, one for their stock, one for their prices (not one per hit)."""
+        if not hits:
+            return hits
+        codes = [h.code for h in hits]
+        marks = ",".join("?" * len(codes))
+        variants = self.store.query(
+            f"SELECT id, style_code FROM catalog WHERE style_code IN ({marks}) AND active=1", codes
+        )
+        by_style: dict[str, list[int]] = {}
+        for vid, style in variants:
+            by_style.setdefault(style, []).append(int(vid))
+        ids = [int(v) for v, _s in variants]
+        available: dict[int, int] = {}
+        if ids:
+            vmarks = ",".join("?" * len(ids))
+            available = {
+                int(v): int(a)
+                for v, a in self.store.query(
+                    f"SELECT variant_id, on_hand - reserved FROM stock WHERE location_id=? AND variant_id IN ({vmarks})",
+                    (self.store_id, *ids),
+                )
+            }
+            for vid, d in self.pending_corrections(ids).items():
+                available[vid] = available.get(vid, 0) + d
+        prices = self.prices(ids)
+        home = self.home()
+        locale = home.locale if home else "en_US"
+        out: list[StyleHit] = []
+        for h in hits:
+            vids = by_style.get(h.code, [])
+            amounts = sorted({prices[v][0].minor for v in vids if v in prices})
+            text = ""
+            if amounts:
+                cur = next(prices[v][0].currency for v in vids if v in prices)
+                text = format_money(Money(amounts[0], cur), locale)
+                if len(amounts) > 1:
+                    text += " – " + format_money(Money(amounts[-1], cur), locale)
+            figures = [available[v] for v in vids if v in available]
+            stock = sum(figures) if figures else None
+            out.append(replace(h, price_text=text, available=stock))
+        return out
 
     def _by_barcode_prefix(self, digits: str, limit: int, offset: int) -> list[StyleHit]:
         upper = digits[:-1] + chr(ord(digits[-1]) + 1)
@@ -140,7 +186,7 @@ class LookupService:
             "WHERE b.code >= ? AND b.code < ? LIMIT ? OFFSET ?",
             (digits, upper, limit, offset),
         )
-        return [StyleHit(*r) for r in rows]
+        return self._with_figures([StyleHit(*r) for r in rows])
 
     def _key_values(self, table: str, column: str) -> list[int]:
         """Distinct values of a table's leading key column by skipping along the key (a handful

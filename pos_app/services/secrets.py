@@ -1,7 +1,11 @@
-"""The device token lives in the OS keyring, never in a file (DESIGN.md section 5).
+"""The device token and the retailer's PIN key live in the OS keyring, never in a file
+(DESIGN.md section 7).
 
 With no secure backend (a headless Linux without Secret Service, or keyrings.alt's plaintext
-file) the app refuses instead of silently writing the token to disk.
+file) the app refuses instead of silently writing the token to disk. The check looks at the
+backend that will actually store the secret: for keyring's ChainerBackend that is the
+highest-priority backend of the chain (the one its `set_password` tries first), not "any
+backend in the chain" — a plaintext file first in the chain would get the token.
 """
 
 from __future__ import annotations
@@ -9,59 +13,107 @@ from __future__ import annotations
 import contextlib
 
 import keyring
+from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError
+
+from pos_app.services.errors import ServiceError
 
 SERVICE = "aisle-pos"
 INSECURE_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
 
 
-class NoSecureKeyring(Exception):
-    pass
+class NoSecureKeyring(ServiceError):
+    def __init__(self, message: str) -> None:
+        super().__init__("keyring.insecure", message)
 
 
-def backend_name() -> str:
-    kr = keyring.get_keyring()
+def _name(kr: KeyringBackend) -> str:
     return f"{type(kr).__module__}.{type(kr).__name__}"
 
 
+def backend_name() -> str:
+    return _name(keyring.get_keyring())
+
+
+def storing_backend(kr: KeyringBackend | None = None) -> KeyringBackend | None:
+    """The backend a `set_password` lands in: a chain's first (highest-priority) backend."""
+    kr = kr or keyring.get_keyring()
+    chain = getattr(kr, "backends", None)
+    if chain is None:
+        return kr
+    backends = list(chain)
+    return backends[0] if backends else None
+
+
 def check_backend() -> str:
-    """Name of the keyring backend in use; raises NoSecureKeyring for insecure/absent ones."""
-    kr = keyring.get_keyring()
-    chain = getattr(kr, "backends", None)  # ChainerBackend: look at what it would use
-    candidates = list(chain) if chain else [kr]
-    secure = [b for b in candidates if not type(b).__module__.startswith(INSECURE_MODULES)]
-    if not secure:
+    """Name of the keyring backend that will store secrets; raises NoSecureKeyring if it is
+    insecure or absent."""
+    target = storing_backend()
+    if target is None or type(target).__module__.startswith(INSECURE_MODULES):
+        found = "none" if target is None else _name(target)
         raise NoSecureKeyring(
             "No secure keyring is available on this computer, so the device token cannot be "
             "stored safely. On Linux start a Secret Service (GNOME Keyring or KWallet) in the "
-            "session; `make demo` does this for you. Aisle will not store the token in a file."
+            "session; `make demo` does this for you. Aisle will not store the token in a file. "
+            f"(The keyring that would store it: {found}.)"
         )
-    return f"{type(secure[0]).__module__}.{type(secure[0]).__name__}"
+    return _name(target)
 
 
 def key_for(data_dir: str) -> str:
     return f"device-token:{data_dir}"
 
 
-def save_token(data_dir: str, token: str) -> None:
+def pin_key_for(data_dir: str) -> str:
+    return f"pin-key:{data_dir}"
+
+
+def _save(username: str, secret: str, what: str) -> None:
     check_backend()
     try:
-        keyring.set_password(SERVICE, key_for(data_dir), token)
+        keyring.set_password(SERVICE, username, secret)
     except KeyringError as e:
-        raise NoSecureKeyring(f"The keyring refused to store the device token: {e}") from None
+        raise NoSecureKeyring(f"The keyring refused to store the {what}: {e}") from None
 
 
-def load_token(data_dir: str) -> str | None:
+def _load(username: str) -> str | None:
     check_backend()
     try:
-        return keyring.get_password(SERVICE, key_for(data_dir))
+        return keyring.get_password(SERVICE, username)
     except KeyringError as e:
         raise NoSecureKeyring(f"The keyring could not be read: {e}") from None
 
 
+def save_token(data_dir: str, token: str) -> None:
+    _save(key_for(data_dir), token, "device token")
+
+
+def load_token(data_dir: str) -> str | None:
+    return _load(key_for(data_dir))
+
+
+def save_pin_key(data_dir: str, pin_key: str) -> None:
+    _save(pin_key_for(data_dir), pin_key, "PIN key")
+
+
+def load_pin_key(data_dir: str) -> str | None:
+    return _load(pin_key_for(data_dir))
+
+
 def delete_token(data_dir: str) -> None:
-    with contextlib.suppress(KeyringError):
-        keyring.delete_password(SERVICE, key_for(data_dir))
+    for username in (key_for(data_dir), pin_key_for(data_dir)):
+        with contextlib.suppress(KeyringError):
+            keyring.delete_password(SERVICE, username)
 
 
-__all__ = ["NoSecureKeyring", "backend_name", "check_backend", "delete_token", "load_token", "save_token"]
+__all__ = [
+    "NoSecureKeyring",
+    "backend_name",
+    "check_backend",
+    "delete_token",
+    "load_pin_key",
+    "load_token",
+    "save_pin_key",
+    "save_token",
+    "storing_backend",
+]

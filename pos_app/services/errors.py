@@ -1,0 +1,107 @@
+"""Errors the services raise for people to act on: a code, its parameters, an English sentence.
+
+The UI words an error by its `code` and `params` (issue 12 translates them); `str(e)` is the
+English sentence, used by the CLI and as the fallback. Every sentence below the UI comes from
+`MESSAGES` here, so a translation is a table, not a hunt through the services.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pos_app.core.auth import PermissionDenied, Role
+
+MESSAGES: dict[str, str] = {
+    # sign-in and approval
+    "signin.unknown_staff": "This person cannot sign in on this store's devices.",
+    "signin.locked": "Too many wrong PINs. Try again in {wait}.",
+    "signin.wrong_pin": "Wrong PIN. {left} more {tries} before a pause.",
+    "signin.wrong_pin_locked": "Wrong PIN. Locked for {wait}.",
+    "signin.no_pin_key": "This device does not hold the PIN key, so no PIN can be checked. Enrol the device again.",
+    "approval.role": "{name} is not a {needed}, so cannot approve this. Ask a {needed}.",
+    "approval.needed": "This needs a {needed}. Ask a {needed} to enter their PIN to approve.",
+    "permission.needed": "This needs a {needed}. Ask a {needed} to sign in and approve.",
+    # stock corrections
+    "correction.delta_or_counted": "Give either how many more or fewer there are, or how many the shelf has.",
+    "correction.no_change": "That is what the figures already say, so there is nothing to save.",
+    "correction.counted_negative": "A shelf cannot hold fewer than 0 pieces; count again.",
+    "correction.too_many": "That is more than 9,999 pieces; count again.",
+    "correction.reason_direction": "“{reason}” does not fit {direction}; choose another reason.",
+    "correction.note_needed": "Say why in the note when the reason is “Other”.",
+    "correction.unknown_item": "This item is not in the catalog on this device.",
+    # outbox
+    "outbox.unknown": "no operation with that id",
+    "outbox.requeued": "requeued: it will be sent with the next sync",
+    "outbox.not_rejected_sent": "not a rejected operation: it was already sent",
+    "outbox.not_rejected_waiting": "not a rejected operation: it is still waiting to be sent",
+    # central
+    "central.unreachable": "Central cannot be reached ({detail}). Working from the figures on this device.",
+    "central.problem": "Central had a problem ({detail}). Try again in a moment.",
+    "central.refused_token": "Central refused this device's token ({detail}). Enrol the device again.",
+    # device
+    "device.not_enrolled": "This device is not enrolled yet.",
+    "device.no_token": "The device token is missing from the keyring; enrol the device again.",
+    "enrol.confirm_needed": "Re-enrolling changes what happens to operations waiting to be sent; confirm with --yes.",
+}
+
+
+class ServiceError(Exception):
+    """An error a person can act on. `code` names it, `params` fill its sentence."""
+
+    def __init__(self, code: str, message: str | None = None, **params: Any) -> None:
+        self.code = code
+        self.params: dict[str, Any] = params
+        if message is None:
+            template = MESSAGES.get(code, code)
+            try:
+                message = template.format(**params)
+            except (KeyError, IndexError):
+                message = template
+        self.message = message
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class SignInError(ServiceError):
+    def __init__(
+        self, code: str, message: str | None = None, *, locked_until: datetime | None = None, **params: Any
+    ) -> None:
+        super().__init__(code, message, **params)
+        self.locked_until = locked_until
+
+
+class PermissionNeeded(ServiceError, PermissionDenied):  # PermissionDenied: older callers
+    def __init__(self, code: str, needed: Role, message: str | None = None, **params: Any) -> None:
+        params.setdefault("needed", needed.name.lower())
+        super().__init__(code, message, **params)
+        self.needed = needed
+
+
+class ValidationFailed(ServiceError):
+    pass
+
+
+class CentralUnavailable(ServiceError):
+    """Central could not be asked: the network (`central.unreachable`) or central itself
+    (`central.problem`, a 5xx) — worded differently, because the fix differs."""
+
+
+def human_wait(seconds: int) -> str:
+    if seconds < 90:
+        n = max(1, seconds)
+        return f"{n} second{'s' if n != 1 else ''}"
+    return f"{round(seconds / 60)} minutes"
+
+
+__all__ = [
+    "MESSAGES",
+    "CentralUnavailable",
+    "PermissionNeeded",
+    "ServiceError",
+    "SignInError",
+    "ValidationFailed",
+    "human_wait",
+]
