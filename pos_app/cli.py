@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--central", help="central URL, e.g. https://central.example.com")
     e.add_argument("--code", help="the enrolment code, or the aisle://enroll?… QR payload")
     e.add_argument("--name", default=None, help="a name for this device")
+    e.add_argument("--yes", action="store_true", help="enrol an already enrolled data directory again without asking")
     s = sub.add_parser("sync", help="synchronise with central")
     s.add_argument("--once", action="store_true", help="one cycle, then exit (the only mode for now)")
     st = sub.add_parser("stock", help="availability of an item, as the product screen shows it")
@@ -35,7 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     j = sub.add_parser("journal", help="the device's hash-chained journal")
     j.add_argument("action", choices=["verify", "show"])
     ob = sub.add_parser("outbox", help="operations waiting to be sent, and rejected ones")
-    ob.add_argument("--retry", metavar="OP_ID", help="queue a rejected operation again")
+    ob.add_argument("--retry", metavar="OP_ID", help="send a rejected or stuck operation again (needs a supervisor)")
+    ob.add_argument(
+        "--supervisor",
+        type=int,
+        metavar="STAFF_ID",
+        help="the supervisor approving --retry; their PIN is read from the terminal (or one line of stdin)",
+    )
     args = p.parse_args(argv)
     data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
     os.environ["POS_APP_DATA_DIR"] = str(data_dir)

@@ -1,24 +1,23 @@
-"""Command-line tools of pos-app (no Qt)."""
+"""Command-line tools of pos-app (no Qt). They reach data, sync and the keyring only through
+`pos_app.services` (an import-linter contract); every time they print is local, with its zone."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pos_app.core.stock import as_of_text
-from pos_app.local.db import CorruptDatabase, integrity_check
-from pos_app.local.store import LocalStore
-from pos_app.services import secrets
+from pos_app.core.auth import Permission
+from pos_app.core.stock import age_text, as_of_text, local_time_text
+from pos_app.services import diagnostics, secrets
 from pos_app.services.app import Device, NotEnrolled
-from pos_app.services.enrollment import EnrollmentError, parse_enroll_payload
-from pos_app.services.enrollment import enroll as do_enroll
+from pos_app.services.enrollment import EnrollmentError, ReenrolmentPlan, enroll_data_dir, parse_enroll_payload
+from pos_app.services.errors import ServiceError
 from pos_app.services.lookup import ProductView
-from sync.client import CentralClient, CentralError
-from sync.engine import Progress
-from sync.protocol import STREAMS
+from pos_app.services.sync import Progress, sync_once
 
 
 def _err(msg: str) -> int:
@@ -28,29 +27,46 @@ def _err(msg: str) -> int:
 
 def _device(data_dir: Path) -> Device:
     try:
-        return Device(data_dir)
+        return Device.open(data_dir)
     except NotEnrolled as e:
         raise SystemExit(f"pos-app: {e} Run: pos-app enroll --central URL --code CODE") from None
     except secrets.NoSecureKeyring as e:
         raise SystemExit(f"pos-app: {e}") from None
 
 
+def _zone(device: Device) -> tzinfo | None:
+    home = device.home()
+    return ZoneInfo(home.timezone) if home and home.timezone else None
+
+
 def enroll(data_dir: Path, args: argparse.Namespace) -> int:
     central, code = args.central, args.code
+    yes = bool(getattr(args, "yes", False))
+
+    def confirm(plan: ReenrolmentPlan) -> bool:
+        print(plan.text())
+        if yes:
+            return True
+        if not sys.stdin.isatty():
+            raise EnrollmentError(
+                "This data directory is already enrolled; enrolling it again needs --yes when there is "
+                "no terminal to ask on.",
+                "enrol.confirm_needed",
+            )
+        return input("Enrol this data directory again? [y/N] ").strip().lower() in ("y", "yes")
+
     try:
         if code and code.startswith("aisle://"):
             target = parse_enroll_payload(code)
             central, code = target.central_url, target.code
         if not central or not code:
             return _err("give --central URL and --code CODE (or --code with the QR payload)")
-        store = LocalStore(data_dir)
-        if store.identity() is not None:
-            return _err(f"{data_dir} is already enrolled ({store.identity()}); use another --data-dir")
-        name = do_enroll(store, central, code, args.name)
-        store.close()
-    except (EnrollmentError, secrets.NoSecureKeyring) as e:
+        done = enroll_data_dir(data_dir, central, code, args.name, confirm)
+    except ServiceError as e:
         return _err(str(e))
-    print(f"Enrolled with central as a device of {name}. Next: pos-app sync --once")
+    again = " again" if done.plan is not None else ""
+    kept = f" {len(done.plan.op_ids)} operation(s) kept in the outbox." if done.plan and done.plan.op_ids else ""
+    print(f"Enrolled{again} with central as a device of {done.store_name}.{kept} Next: pos-app sync --once")
     return 0
 
 
@@ -68,24 +84,45 @@ def sync(data_dir: Path, args: argparse.Namespace) -> int:
                 last[0] = event.rows
 
     device.engine.add_listener(show)
-    status = device.engine.sync_once()
-    device.close()
-    if status.online:
-        print(f"Synced. {status.pending_ops} operations waiting, {status.dead_ops} rejected.")
+    try:
+        report = sync_once(device)
+    finally:
+        device.close()
+    status = report.status
+    waiting = f"{status.pending_ops} operations waiting, {status.dead_ops} rejected"
+    stuck = getattr(status, "stuck_ops", 0)
+    if stuck:
+        waiting += f", {stuck} stuck"
+    if report.ok:
+        print(f"Synced. {waiting}.")
         for msg in status.errors:
             print(f"  ! {msg}")
-        return 0 if not status.message else 1
-    return _err(f"offline: {status.message}. Working from the cache; {status.pending_ops} operations waiting.")
+        return 0
+    if report.outcome == "offline":
+        return _err(f"offline: {report.sentence} {waiting}.")
+    if report.outcome == "refused":
+        print(f"pos-app: {report.sentence} Run: pos-app enroll --central URL --code CODE", file=sys.stderr)
+        return 3
+    print(f"pos-app: {report.sentence} {waiting}.", file=sys.stderr)
+    for msg in status.errors:
+        print(f"  ! {msg}", file=sys.stderr)
+    return 1
 
 
-def format_view(view: ProductView, home_code: str, tz: ZoneInfo | None = None) -> str:
-    now = datetime.now(UTC)
+def format_view(view: ProductView, home_code: str, tz: tzinfo | None = None, now: datetime | None = None) -> str:
+    now = now or datetime.now(UTC)
     lines = [f"{view.name} — {view.brand}  [{view.style_code}]", f"Price: {view.price_text}"]
     if view.member_price_text:
         lines[-1] += f"   (members {view.member_price_text})"
     width = max(6, *(len(c) for c in view.colours))
     lines.append("")
-    lines.append(f"Stock at {home_code}:".ljust(width + 2) + "".join(s.rjust(6) for s in view.sizes))
+    when = (
+        f"as of {local_time_text(view.stock_as_of, tz)}, {age_text(view.stock_as_of, now)}"
+        if view.stock_as_of
+        else "never downloaded"
+    )
+    lines.append(f"Stock at {home_code} ({when}):")
+    lines.append(" " * (width + 2) + "".join(s.rjust(6) for s in view.sizes))
     for colour in view.colours:
         cells = []
         for size in view.sizes:
@@ -108,7 +145,8 @@ def format_view(view: ProductView, home_code: str, tz: ZoneInfo | None = None) -
         elif row.as_of is None:
             when = "not known offline"
         else:
-            when = "as of " + as_of_text(row.as_of, now, tz)
+            zone = row.as_of.astimezone(tz).tzname() or ""
+            when = f"as of {as_of_text(row.as_of, now, tz)} {zone}, {age_text(row.as_of, now)}"
         lines.append(f"  {row.location.code:<7} {row.location.name:<28} {kind:<9} {avail:>5}   {when}")
     return "\n".join(lines)
 
@@ -124,19 +162,13 @@ def stock(data_dir: Path, args: argparse.Namespace) -> int:
             if not hits:
                 return _err(scan.message if scan.message and text.strip().isdigit() else f"nothing matches “{text}”")
             style = hits[0].code
-        if not args.offline:
-            try:
-                with device.new_client() as client:
-                    device.stock.refresh_live(client, style)
-            except CentralError as e:
-                device.lookup.online = False
-                print(f"(offline: {e}; showing cached figures)", file=sys.stderr)
-        else:
+        if args.offline:
             device.lookup.online = False
+        elif not device.stock.refresh_live(style):
+            print("(offline: central cannot be reached; showing cached figures with their age)", file=sys.stderr)
         view = device.lookup.product(style, focus)
         assert view is not None
-        home = device.lookup.home()
-        print(format_view(view, device.identity.store_code, ZoneInfo(home.timezone) if home else None))
+        print(format_view(view, device.identity.store_code, _zone(device)))
         return 0
     finally:
         device.close()
@@ -144,79 +176,55 @@ def stock(data_dir: Path, args: argparse.Namespace) -> int:
 
 def doctor(data_dir: Path, args: argparse.Namespace) -> int:
     problems = 0
-
-    def line(ok: bool | None, label: str, detail: str) -> None:
-        nonlocal problems
-        mark = {True: "ok  ", False: "FAIL", None: "warn"}[ok]
-        if ok is False:
-            problems += 1
-        print(f"[{mark}] {label:<20} {detail}")
-
-    line(True, "data directory", str(data_dir))
-    try:
-        line(True, "keyring", secrets.check_backend())
-    except secrets.NoSecureKeyring as e:
-        line(False, "keyring", str(e))
-    try:
-        store = LocalStore(data_dir)
-    except CorruptDatabase as e:
-        line(False, "database", f"{e}. Start the app to set the cache aside and download it again.")
-        return 1
-    for name, engine in (("device.db", store.device), ("cache.db", store.cache)):
-        issues = integrity_check(engine)
-        line(not issues, name, "integrity ok" if not issues else "; ".join(issues[:3]))
-    ident = store.identity()
-    if ident is None:
-        line(False, "enrolment", "not enrolled: pos-app enroll --central URL --code CODE")
-        return 1
-    line(True, "enrolment", f"device {ident.device_id} of {ident.store_code} ({ident.store_name})")
-    for stream in STREAMS:
-        st = store.stream_state(stream)
-        when = st.synced_at.astimezone().strftime("%Y-%m-%d %H:%M") if st.synced_at else "never"
-        line(st.bootstrapped or None, f"stream {stream}", f"cursor {st.cursor}, last pull {when}")
-    pending, dead = store.outbox_counts()
-    line(dead == 0 or None, "outbox", f"{pending} waiting, {dead} rejected")
-    journal = store.journal_verify()
-    line(not journal, "journal", "chain intact" if not journal else journal[0])
-    try:
-        token = secrets.load_token(str(data_dir))
-        with CentralClient(ident.central_url, token, timeout=5) as client:
-            t0 = datetime.now(UTC)
-            health = client.health()
-            t1 = datetime.now(UTC)
-            client.device()
-        skew = (health.time - (t0 + (t1 - t0) / 2)).total_seconds()
-        line(True, "central", f"{ident.central_url} answers ({(t1 - t0).total_seconds() * 1000:.0f} ms)")
-        line(abs(skew) < 5 or None if abs(skew) < 60 else False, "clock", f"{skew:+.1f} s against central")
-    except (CentralError, secrets.NoSecureKeyring) as e:
-        line(None, "central", f"{ident.central_url}: {e}")
-    store.close()
+    for check in diagnostics.doctor(data_dir):
+        mark = {True: "ok  ", False: "FAIL", None: "warn"}[check.ok]
+        problems += check.ok is False
+        print(f"[{mark}] {check.label:<20} {check.detail}")
     return 1 if problems else 0
 
 
 def journal(data_dir: Path, args: argparse.Namespace) -> int:
-    store = LocalStore(data_dir)
     if args.action == "show":
-        for e in store.journal_entries():
-            print(f"{e.seq:>6} {e.at} {e.type:<18} {e.data}")
+        tz = diagnostics.time_zone(data_dir)
+        for e in diagnostics.journal_entries(data_dir):
+            at = local_time_text(datetime.fromisoformat(e.at), tz)
+            print(f"{e.seq:>6} {at} {e.type:<18} {e.data}")
         return 0
-    problems = store.journal_verify()
-    count = sum(1 for _ in store.journal_entries())
+    problems = diagnostics.journal_problems(data_dir)
     if problems:
         for p in problems:
             print(p)
         return 1
-    print(f"journal ok: {count} entries, chain intact")
+    print(f"journal ok: {len(diagnostics.journal_entries(data_dir))} entries, chain intact")
     return 0
+
+
+def _read_pin(prompt: str) -> str:
+    """From the terminal without echo, or one line of stdin when there is none (CI, tests)."""
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().strip()
 
 
 def outbox(data_dir: Path, args: argparse.Namespace) -> int:
-    store = LocalStore(data_dir)
-    if args.retry:
-        store.requeue_dead(args.retry)
-        print(f"{args.retry} queued again")
+    if not args.retry:
+        states = {"pending": "waiting", "dead": "REJECTED", "stuck": "STUCK"}
+        for item in diagnostics.outbox_items(data_dir):
+            state = states.get(item.state, item.state)
+            print(f"{item.seq:>5} {item.op_id} {state:<9} {item.description}  {item.last_error}".rstrip())
         return 0
-    for row in store.outbox_rows():
-        state = row["state"] if row["state"] == "pending" else f"REJECTED ({row['dead_status']})"
-        print(f"{row['device_seq']:>5} {row['op_id']} {row['type']:<14} {state:<16} {row['last_error'] or ''}")
-    return 0
+    device = _device(data_dir)
+    try:
+        if args.supervisor is None:
+            people = ", ".join(f"{p.id} ({p.name})" for p in device.auth.approvers(Permission.RETRY_DEAD_LETTER))
+            return _err(f"sending an operation again needs a supervisor: --supervisor STAFF_ID (one of: {people})")
+        try:
+            who = device.auth.approve(args.supervisor, _read_pin("Supervisor PIN: "), Permission.RETRY_DEAD_LETTER)
+            outcome = device.outbox.retry(who, args.retry)
+        except ServiceError as e:
+            return _err(str(e))
+        sentence = device.outbox.explain(args.retry, outcome)
+        print(f"{args.retry}: {sentence}")
+        return 0 if outcome == "requeued" else 1
+    finally:
+        device.close()

@@ -81,3 +81,22 @@ def as_of_text(as_of: datetime, now: datetime, local_tz: tzinfo | None = None) -
     if now - as_of < timedelta(hours=20):
         return f"{local:%H:%M}"
     return f"{local.day} {local:%b %H:%M}"
+
+
+def local_time_text(at: datetime, local_tz: tzinfo | None = None) -> str:
+    """A time for a person in the store: local date and time with the zone's name
+    ("2026-12-01 10:42 JST"); the store's zone when known, else this computer's."""
+    local = at.astimezone(local_tz)
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname() or ''}".rstrip()
+
+
+def age_text(at: datetime, now: datetime) -> str:
+    """How old a figure is, in words: "just now", "5 min ago", "3 h ago", "2 days ago"."""
+    seconds = max(0, int((now - at).total_seconds()))
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{seconds // 60} min ago"
+    if seconds < 48 * 3600:
+        return f"{seconds // 3600} h ago"
+    return f"{seconds // 86400} days ago"

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import platform
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-from pos_app.local.store import LocalStore
+from pos_app.local.store import Identity, LocalStore
 from pos_app.services import secrets
-from pos_app.services.errors import ServiceError
+from pos_app.services.errors import MESSAGES, ServiceError
+from pos_app.services.outbox import OutboxService
 from sync.client import CentralClient, Rejected, Unreachable
 from sync.protocol import EnrollResponse
 
@@ -89,3 +92,93 @@ def record_enrollment(store: LocalStore, resp: EnrollResponse, central_url: str)
     )
     with store.tx("device") as con:
         store.journal_append(con, "device.enrolled", {"device_id": resp.device_id, "store": resp.store_code})
+
+
+@dataclass(frozen=True)
+class ReenrolmentPlan:
+    """What enrolling an already enrolled data directory again does to each waiting operation."""
+
+    old: Identity
+    lines: list[str] = field(default_factory=list)
+    op_ids: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        head = (
+            f"This data directory is enrolled as device {self.old.device_id} of {self.old.store_code}. "
+            "Enrolling it again replaces its identity and token; its cache and outbox are kept."
+        )
+        if not self.lines:
+            return head + "\nNo operations are waiting to be sent."
+        return "\n".join(
+            [
+                head,
+                f"{len(self.lines)} operation(s) in the outbox:",
+                *(f"  {line}" for line in self.lines),
+                "Central accepts each once: one it already applied from the old identity is not applied twice.",
+            ]
+        )
+
+
+_FATE = {
+    "pending": "will be sent under the new identity",
+    "stuck": "is set aside after failing at central; it stays set aside (a supervisor can send it again)",
+    "dead": "was rejected by central; it stays rejected (a supervisor can send it again)",
+}
+
+
+def reenrolment_plan(store: LocalStore) -> ReenrolmentPlan | None:
+    """None for a data directory that is not enrolled yet."""
+    old = store.identity()
+    if old is None:
+        return None
+    items = OutboxService(store).items()
+    lines = [f"#{i.seq} {i.description}: {_FATE.get(i.state, 'stays ' + i.state)}" for i in items]
+    return ReenrolmentPlan(old, lines, [i.op_id for i in items])
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    store_name: str
+    plan: ReenrolmentPlan | None  # not None: an existing data directory was enrolled again
+
+
+def enroll_data_dir(
+    data_dir: Path,
+    central_url: str,
+    code: str,
+    device_name: str | None = None,
+    confirm: Callable[[ReenrolmentPlan], bool] | None = None,
+) -> Enrolled:
+    """Enrol `data_dir`, new or already enrolled (after a revoke or a reseed). An enrolled one
+    keeps its outbox and sends it under the new identity; `confirm` sees the plan first and must
+    say yes (no `confirm`: refuse), before the one-time code is used."""
+    secrets.check_backend()
+    store = LocalStore(data_dir)
+    try:
+        plan = reenrolment_plan(store)
+        if plan is not None and (confirm is None or not confirm(plan)):
+            raise EnrollmentError(
+                "Not enrolled again: nothing was changed." if confirm else MESSAGES["enrol.confirm_needed"],
+                "enrol.not_confirmed" if confirm else "enrol.confirm_needed",
+            )
+        name = enroll(store, central_url, code, device_name)
+        if plan is not None:
+            new = store.identity()
+            assert new is not None
+            if new.store_id != plan.old.store_id:  # another store: its cache is not ours
+                store.reset_all_streams()
+            with store.tx("device") as con:
+                store.journal_append(
+                    con,
+                    "device.reenrolled",
+                    {
+                        "old_device_id": plan.old.device_id,
+                        "old_store": plan.old.store_code,
+                        "device_id": new.device_id,
+                        "store": new.store_code,
+                        "kept_ops": plan.op_ids,
+                    },
+                )
+        return Enrolled(name, plan)
+    finally:
+        store.close()

@@ -72,6 +72,7 @@ class ProductView:
     elsewhere: list[ElsewhereRow] = field(default_factory=list)
     focus_variant: int | None = None
     as_of: str = ""
+    stock_as_of: datetime | None = None  # when this store's figures (the grid) were last pulled
 
     def cell(self, colour: str, size: str) -> Cell | None:
         return self.cells.get((colour, size))
@@ -317,6 +318,7 @@ class LookupService:
             sizes=sizes,
             cells=cells,
             focus_variant=focus_variant,
+            stock_as_of=self.store.stream_state("stock").synced_at,
         )
         view.elsewhere = self.elsewhere(ids, focus_variant, stock, now)
         return view
