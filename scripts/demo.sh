@@ -6,6 +6,7 @@ BIN=${BIN:-.venv/bin}
 PRODUCTS=${PRODUCTS:-20000}
 ROOT=$(pwd)
 mkdir -p "$DEMO"
+DEMO_ABS=$(cd "$DEMO" && pwd)
 DB="sqlite:///$ROOT/$DEMO/central.db"
 TABLET="$ROOT/$DEMO/tablet"
 export POS_APP_DATA_DIR="$TABLET"
@@ -49,7 +50,10 @@ PY
 There is no display here, so the window cannot open. Instead you can:
   - run it on a virtual screen:  xvfb-run -a make demo
   - look at every screen as PNG: QT_QPA_PLATFORM=offscreen $BIN/pos-app screenshots --out screenshots/
-  - use the command line:        $BIN/pos-app --data-dir $TABLET stock "linen shirt"
+  - use the command line (in the demo's keyring, so the token is found):
+      DEMO=$DEMO_ABS $ROOT/scripts/demo-cli.sh stock "linen shirt"
+      DEMO=$DEMO_ABS $ROOT/scripts/demo-cli.sh doctor
+    (central stops with this script: figures then come from the tablet's cache, with their age)
 MSG
     "$BIN/pos-app" sync --once
     "$BIN/pos-app" stock linen || true
@@ -63,7 +67,7 @@ if "$BIN/python" -c "from pos_app.services.secrets import check_backend; check_b
 elif command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
   echo "No Secret Service in this session: starting GNOME Keyring for the demo (password 'demo')."
   export -f inner
-  export DEMO BIN TABLET URL DB
+  export DEMO BIN TABLET URL DB ROOT DEMO_ABS
   dbus-run-session -- bash -c 'echo -n demo | gnome-keyring-daemon --unlock --components=secrets >/dev/null; inner'
 else
   echo "No secure keyring (Secret Service) is available; install gnome-keyring (make system-deps)." >&2

@@ -95,3 +95,51 @@ def test_no_secret_service_means_a_clear_refusal(central_url: str, enroll_code, 
     res = run(env, "--data-dir", str(tmp_path / "t"), "enroll", "--central", central_url, "--code", enroll_code())
     assert res.returncode == 2
     assert "No secure keyring" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_demo_cli_commands_run_as_printed_without_a_secret_service(
+    central_url: str, enroll_code, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """`make demo` on a headless machine prints scripts/demo-cli.sh commands; each starts the
+    demo's keyring (a private D-Bus with GNOME Keyring, password 'demo') and finds the token."""
+    if not (shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon")):
+        if os.environ.get("CI") == "true":
+            pytest.fail("dbus-run-session and gnome-keyring-daemon are needed (scripts/system-deps.sh)")
+        pytest.skip("no dbus-run-session/gnome-keyring-daemon here")
+    home = tmp_path / "home"
+    (home / ".local" / "share").mkdir(parents=True)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DBUS_SESSION_BUS_ADDRESS", "PYTHON_KEYRING_BACKEND", "POS_APP_DATA_DIR", "DISPLAY")
+    }
+    env.update(
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        DBUS_SESSION_BUS_ADDRESS=f"unix:path={tmp_path}/no-bus",  # no Secret Service in this shell
+        DEMO=str(tmp_path / "demo"),
+        BIN=str(Path(sys.executable).parent),
+        PYTHONPATH=str(ROOT),
+    )
+
+    def demo_cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["bash", str(ROOT / "scripts" / "demo-cli.sh"), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=180,
+            cwd=tmp_path,
+        )
+
+    plain = run(env, "--data-dir", str(tmp_path / "demo" / "tablet"), "doctor")
+    assert "No secure keyring" in plain.stdout  # what the user tripped on
+    res = demo_cli("enroll", "--central", central_url, "--code", enroll_code(), "--name", "demo tablet")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert demo_cli("sync", "--once").returncode == 0
+    stock = demo_cli("stock", "linen shirt")  # as demo.sh prints it
+    assert stock.returncode == 0, stock.stderr
+    assert "Stock at TKY01" in stock.stdout and "Traceback" not in stock.stderr
+    doctor = demo_cli("doctor")
+    assert "[ok  ] keyring" in doctor.stdout and "SecretService" in doctor.stdout, doctor.stdout
+    assert "[ok  ] central" in doctor.stdout
