@@ -3,8 +3,10 @@ can act on; nothing here retries — the engine decides when to try again."""
 
 from __future__ import annotations
 
+import socket
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -21,7 +23,8 @@ from sync.protocol import (
     Health,
     LiveStock,
     Op,
-    OpResult,
+    PushRequest,
+    PushResponse,
 )
 
 MAX_PAGE_BYTES = 16 * 1024 * 1024
@@ -35,6 +38,15 @@ class CentralError(Exception):
 
 class Unreachable(CentralError):
     """Network down, timeout or a 5xx: try again later."""
+
+
+class ServerError(Unreachable):
+    """Central answered with a 5xx: it is there but could not do it now. Unlike a dead network,
+    a 5xx counts towards setting an op aside as stuck."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class Rejected(CentralError):
@@ -67,6 +79,8 @@ class CentralClient:
         headers = {"User-Agent": "aisle-pos/0.1"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
+        self._open: set[httpx.Response] = set()
+        self._open_lock = threading.Lock()
         self.http = httpx.Client(
             base_url=self.base_url,
             headers=headers,
@@ -77,6 +91,18 @@ class CentralClient:
 
     def close(self) -> None:
         self.http.close()
+
+    def interrupt(self) -> None:
+        """Break every response this client is reading now (from another thread): a blocked read
+        returns at once with an error instead of waiting for its timeout."""
+        with self._open_lock:
+            open_now = list(self._open)
+        for r in open_now:
+            stream = r.extensions.get("network_stream")
+            sock = stream.get_extra_info("socket") if stream is not None else None
+            if isinstance(sock, socket.socket):
+                with suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
 
     def __enter__(self) -> CentralClient:
         return self
@@ -89,9 +115,9 @@ class CentralClient:
     @contextmanager
     def _request(self, method: str, url: str, **kw: Any) -> Iterator[httpx.Response]:
         try:
-            with self.http.stream(method, url, **kw) as r:
+            with self.http.stream(method, url, **kw) as r, self._tracked(r):
                 if r.status_code >= 500:
-                    raise Unreachable(f"Central had a problem ({r.status_code}); will retry")
+                    raise ServerError(r.status_code, f"Central had a problem ({r.status_code}); will retry")
                 if r.status_code >= 400:
                     r.read()
                     detail = _detail(r)
@@ -103,13 +129,27 @@ class CentralClient:
         except httpx.TransportError as e:
             raise Unreachable(f"Cannot reach central at {self.base_url} ({type(e).__name__})") from None
 
+    @contextmanager
+    def _tracked(self, r: httpx.Response) -> Iterator[None]:
+        with self._open_lock:
+            self._open.add(r)
+        try:
+            yield
+        finally:
+            with self._open_lock:
+                self._open.discard(r)
+
     def _json(self, model: type[M], method: str, url: str, **kw: Any) -> M:
         with self._request(method, url, **kw) as r:
             body = _read_limited(r, MAX_PAGE_BYTES)
         try:
             return model.model_validate_json(body)
         except ValidationError as e:
-            raise MalformedResponse(f"Central sent a malformed {model.__name__}: {e.errors()[0]['msg']}") from None
+            err = e.errors()[0]
+            where = ".".join(str(x) for x in err.get("loc", ()))
+            raise MalformedResponse(
+                f"Central sent a malformed {model.__name__} ({err['msg']}{' at ' + where if where else ''})"
+            ) from None
 
     # --- endpoints --------------------------------------------------------------------------
 
@@ -140,10 +180,14 @@ class CentralClient:
         ) as r:
             yield _lines(r)
 
-    def push(self, op: Op) -> OpResult:
-        return self._json(
-            OpResult, "POST", "/v1/ops", content=op.model_dump_json(), headers={"Content-Type": "application/json"}
-        )
+    def push(self, ops: list[Op]) -> PushResponse:
+        """Send ops in device order; central answers per op (`PushResponse`)."""
+        body = PushRequest(ops=ops).model_dump_json()
+        answer = self._json(PushResponse, "POST", "/v1/ops", content=body, headers={"Content-Type": "application/json"})
+        sent = [str(op.op_id) for op in ops]
+        if [o.op_id for o in answer.results] != sent[: len(answer.results)] or len(answer.results) != len(sent):
+            raise MalformedResponse("Central's answer to a push does not list the ops sent, in order")
+        return answer
 
     def live_stock(self, *, style: str | None = None, variant_id: int | None = None) -> LiveStock:
         url = f"/v1/stock/live/style/{quote(style, safe='')}" if style else f"/v1/stock/live/variant/{variant_id}"

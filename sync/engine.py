@@ -7,9 +7,18 @@ protocol (implemented by `pos_app.local`), and to the UI only through listener c
 Rules it keeps (DESIGN.md section 3):
 - a page and its cursor commit in one local transaction (`SyncStore.apply_page`);
 - a snapshot commits batch by batch with its resume key, so a killed bootstrap resumes;
-- a changed epoch or a checksum mismatch resyncs that stream, pushing the outbox first;
-- the outbox is FIFO, one uploader; network errors and 5xx retry on a timer with backoff and
-  jitter; a 4xx moves the op to the dead-letter list and the queue goes on.
+- a changed epoch or a checksum mismatch resyncs that stream, pushing the outbox first; a stream
+  that has rows is downloaded beside them and swapped in at the end (the old rows stay usable,
+  marked old, until the new copy is complete);
+- the outbox is pushed in device order, up to MAX_PUSH_OPS per request, by one uploader; network
+  errors and 5xx retry on a timer with backoff and jitter; a rejected op is dead-lettered and the
+  queue goes on; an op central keeps failing (5xx, STUCK_AFTER times) is set aside as stuck;
+- an op sent without an answer heard is "in doubt": before a pull of a stream it touches, it is
+  sent again (a replay answers with central's sequence), and while it stays in doubt that stream
+  is not pulled — so a pending mark never counts a change the pulled figures already contain.
+
+Threads: status changes under one lock; each start() has its own stop event, checked between
+snapshot batches and pages; stop() interrupts blocked reads and waits for the threads it started.
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import orjson
 from pydantic import ValidationError
@@ -33,15 +42,19 @@ from sync.client import (
     CentralError,
     MalformedResponse,
     Rejected,
+    ServerError,
     Unauthorized,
     Unreachable,
 )
 from sync.protocol import (
     BOOTSTRAP_ORDER,
     CHECKSUM_MOD,
+    MAX_PUSH_OPS,
+    OP_ADAPTER,
     STREAMS,
     ChangePage,
     Op,
+    PushResponse,
     Scalar,
     SnapshotHeader,
     SnapshotTrailer,
@@ -49,6 +62,8 @@ from sync.protocol import (
 )
 
 log = logging.getLogger("aisle.sync")
+
+STUCK_AFTER = 8  # attempts central answered with a 5xx before an op is set aside as stuck
 
 
 def utcnow() -> datetime:
@@ -65,6 +80,7 @@ class StreamState:
     bootstrap_after_key: list[Scalar] | None = None
     bootstrap_rows: int = 0
     synced_at: datetime | None = None
+    resync_epoch: str | None = None  # a new copy downloading beside the rows (of `epoch`)
 
 
 @dataclass(frozen=True)
@@ -72,13 +88,20 @@ class PendingOp:
     op_id: str
     device_seq: int
     type: str
-    payload: dict[str, Any]
+    payload: str  # the stored JSON text of the payload
     attempts: int
+    in_doubt: bool = False
+
+
+class OutboxCounts(NamedTuple):
+    pending: int
+    dead: int
+    stuck: int
 
 
 @dataclass(frozen=True)
 class SyncStatus:
-    online: bool | None = None  # None: not tried yet
+    online: bool | None = None  # None: not tried yet; False: central could not be reached
     live: bool = False  # the poke stream is connected
     last_sync_at: datetime | None = None
     data_as_of: datetime | None = None  # oldest successful pull over all streams
@@ -87,6 +110,10 @@ class SyncStatus:
     errors: tuple[str, ...] = ()
     bootstrapping: bool = False
     message: str = ""
+    stuck_ops: int = 0
+    needs_enrolment: bool = False  # central refused the device's token
+    central_trouble: bool = False  # central answered but could not serve (5xx)
+    stale_streams: tuple[str, ...] = ()  # old rows in use while a new copy downloads
 
 
 @dataclass(frozen=True)
@@ -108,19 +135,28 @@ class Changed:
 
 class SyncStore(Protocol):
     def stream_state(self, stream: str) -> StreamState: ...
+    def resyncing(self) -> list[str]: ...
     def begin_bootstrap(self, stream: str, epoch: str, high_water: int) -> None: ...
+    def begin_resync(self, stream: str, epoch: str, high_water: int) -> None: ...
     def apply_snapshot_rows(
         self, stream: str, rows: list[list[Scalar]], hashes: list[int], after_key: list[Scalar]
     ) -> None: ...
     def finish_bootstrap(self, stream: str) -> None: ...
+    def abandon_download(self, stream: str) -> None: ...
     def apply_page(self, stream: str, page: ChangePage) -> None: ...
     def local_checksum(self, stream: str) -> tuple[int, int]: ...
     def reset_stream(self, stream: str) -> None: ...
-    def next_op(self) -> tuple[PendingOp | None, datetime | None]: ...
-    def op_done(self, op_id: str, result: dict[str, Any]) -> None: ...
-    def op_retry(self, op_id: str, error: str, at: datetime) -> None: ...
+    def next_ops(
+        self, limit: int, *, ignore_backoff: bool = False, in_doubt_only: bool = False
+    ) -> tuple[list[PendingOp], datetime | None]: ...
+    def next_due(self) -> datetime | None: ...
+    def in_doubt_streams(self) -> set[str]: ...
+    def op_done(self, op_id: str, result: dict[str, Any] | None) -> None: ...
+    def op_retry(
+        self, op_id: str, error: str, at: datetime, *, server_failure: bool, in_doubt: bool, stuck_after: int
+    ) -> str: ...
     def op_dead(self, op_id: str, status: int, detail: str) -> None: ...
-    def outbox_counts(self) -> tuple[int, int]: ...
+    def outbox_counts(self) -> tuple[int, int, int]: ...
     def record_error(self, kind: str, message: str | None) -> None: ...
     def errors(self) -> list[str]: ...
 
@@ -128,10 +164,26 @@ class SyncStore(Protocol):
 Listener = Callable[[object], None]
 
 
+class Stopped(Exception):
+    """stop() was called: the thread running this leaves at the next safe point."""
+
+
 def backoff(attempts: int, rng: random.Random, base: float = 2.0, cap: float = 300.0) -> float:
     """Exponential backoff with full jitter between half and all of the step."""
     step = min(cap, base ** max(1, attempts))
     return step * (0.5 + rng.random() / 2)
+
+
+ENROL_AGAIN = "Central refused this device's token ({detail}); enrol the device again."
+
+
+@dataclass
+class _Run:
+    """One start(): its own stop event, the threads it started, its live client."""
+
+    stop: threading.Event
+    threads: list[threading.Thread] = field(default_factory=list)
+    live_client: CentralClient | None = None
 
 
 class SyncEngine:
@@ -147,6 +199,7 @@ class SyncEngine:
         live_poll_seconds: float = 300.0,
         checksum_seconds: float = 900.0,
         keepalive_seconds: float = 15.0,
+        backoff_base: float = 2.0,
         rng: random.Random | None = None,
     ) -> None:
         self.client_factory = client_factory
@@ -159,18 +212,26 @@ class SyncEngine:
         self.live_poll_seconds = live_poll_seconds
         self.checksum_seconds = checksum_seconds
         self.keepalive_seconds = keepalive_seconds
+        self.backoff_base = backoff_base
         self.rng = rng or random.Random()
         self.listeners: list[Listener] = []
         self._status = SyncStatus()
+        self._status_lock = threading.RLock()  # every status change, and its event, under it
         self._lock = threading.Lock()  # one sync cycle at a time (one uploader)
         self._wake = threading.Event()
         self._due_lock = threading.Lock()
         self._due: set[str] = set()  # streams pokes named since the last cycle began
         self._due_all = True  # a cycle of every stream was asked for
-        self._stop = threading.Event()
-        self._threads: list[threading.Thread] = []
+        self._runs: list[_Run] = []
+        self._runs_lock = threading.Lock()
+        self._local = threading.local()  # .stop: the stop event of the run this thread belongs to
+        self._idle = threading.Condition()
+        self._asked = 0  # cycles asked for (start, kick) ...
+        self._served = 0  # ... and how many of those asks a finished cycle covered
+        self._busy = 0  # cycles or pushes running now
+        self._cycle_run: _Run | None = None  # the run whose thread holds the cycle lock
+        self._solo = False  # after a push without an answer: one op per request until one works
         self._checked_at: dict[str, float] = {}
-        self._live_client: CentralClient | None = None
         self._known_seq: dict[str, int] = {}  # per stream: how far its pulls have reached
 
     # --- observation ------------------------------------------------------------------------
@@ -190,97 +251,261 @@ class SyncEngine:
                 log.exception("sync listener failed")
 
     def _update(self, **changes: Any) -> None:
-        pending, dead = self.store.outbox_counts()
-        self._status = replace(
-            self._status, pending_ops=pending, dead_ops=dead, errors=tuple(self.store.errors()), **changes
-        )
-        self._emit(self._status)
+        with self._status_lock:
+            pending, dead, stuck = self.store.outbox_counts()
+            self._status = replace(
+                self._status,
+                pending_ops=pending,
+                dead_ops=dead,
+                stuck_ops=stuck,
+                errors=tuple(self.store.errors()),
+                stale_streams=tuple(self.store.resyncing()),
+                **changes,
+            )
+            self._emit(self._status)
 
     def refresh_status(self) -> None:
         self._update()
 
     # --- one cycle ----------------------------------------------------------------------------
 
+    @contextmanager
+    def _working(self) -> Iterator[None]:
+        with self._lock:
+            with self._idle:
+                self._busy += 1
+            try:
+                yield
+            finally:
+                with self._idle:
+                    self._busy -= 1
+                    self._idle.notify_all()
+
     def sync_once(self, streams: Iterable[str] | None = None) -> SyncStatus:
         """Push what is due, then pull every stream (bootstrapping where needed), or only the
         given ones (a poke names what changed)."""
         named = None if streams is None else set(streams)
         wanted = self.streams if named is None else tuple(s for s in self.streams if s in named)
-        with self._lock:
-            try:
-                self._push()
-                for stream in wanted:
-                    self._pull(stream)
-                self._verify_due()
-            except Unauthorized as e:
-                self.store.record_error("auth", str(e))
-                self._update(online=True, message=str(e))
-                return self._status
-            except Unreachable as e:
-                self._update(online=False, bootstrapping=False, message=str(e))
-                return self._status
-            except MalformedResponse as e:
-                self._update(online=True, bootstrapping=False, message=str(e))
-                return self._status
-            self.store.record_error("auth", None)
-            now = utcnow()
-            oldest = min(
-                (s.synced_at for s in map(self.store.stream_state, self.streams) if s.synced_at),
-                default=None,
-            )
-            self._update(online=True, last_sync_at=now, data_as_of=oldest, bootstrapping=False, message="")
-            return self._status
+        with self._working():
+            return self._cycle(wanted, fresh=False)
 
-    def push_now(self) -> None:
-        with self._lock:
+    def redownload(self) -> SyncStatus:
+        """Everything again: the outbox is pushed first, then each stream is downloaded beside its
+        old rows (still usable meanwhile) and swapped in when complete."""
+        with self._working():
+            return self._cycle(self.streams, fresh=True)
+
+    def _cycle(self, wanted: tuple[str, ...], *, fresh: bool) -> SyncStatus:
+        try:
+            self._push()
+            held = self.store.in_doubt_streams() & set(wanted)
+            if held:  # sent without an answer heard: settle them before pulling what they touch
+                self._push(in_doubt=True)
+                held = self.store.in_doubt_streams() & set(wanted)
+            for stream in wanted:
+                if stream in held:
+                    log.info("pull of %s waits: operations touching it are in doubt", stream)
+                    continue
+                self._check_stop()
+                self._pull_recorded(stream, fresh)
+            if not fresh:
+                self._verify_due()
+        except Stopped:
+            self._update(bootstrapping=False, message="Sync stopped")
+            return self._status
+        except Unauthorized as e:
+            msg = ENROL_AGAIN.format(detail=e.detail)
+            self.store.record_error("auth", msg)
+            self._update(online=True, needs_enrolment=True, central_trouble=False, bootstrapping=False, message=msg)
+            return self._status
+        except ServerError as e:
+            self._update(online=True, central_trouble=True, bootstrapping=False, message=str(e))
+            return self._status
+        except Unreachable as e:
+            self._update(online=False, central_trouble=False, bootstrapping=False, message=str(e))
+            return self._status
+        except (MalformedResponse, Rejected) as e:
+            self._update(online=True, central_trouble=False, bootstrapping=False, message=str(e))
+            return self._status
+        self.store.record_error("auth", None)
+        oldest = min(
+            (s.synced_at for s in map(self.store.stream_state, self.streams) if s.synced_at),
+            default=None,
+        )
+        self._update(
+            online=True,
+            needs_enrolment=False,
+            central_trouble=False,
+            last_sync_at=utcnow(),
+            data_as_of=oldest,
+            bootstrapping=False,
+            message="",
+        )
+        return self._status
+
+    def _pull_recorded(self, stream: str, fresh: bool) -> None:
+        """Pull one stream; whatever central sent that could not be used is a visible error."""
+        try:
+            if fresh:
+                self._resync(stream, "a full download was asked for")
+            else:
+                self._pull(stream)
+        except Unauthorized:
+            raise
+        except MalformedResponse as e:
+            msg = (
+                str(e)
+                if f"malformed {stream} " in str(e)
+                else f"Central sent malformed {stream} data; kept the cache as it was ({e})"
+            )
+            self.store.record_error(f"malformed:{stream}", msg)
+            raise MalformedResponse(msg) from None
+        except Rejected as e:
+            msg = f"Central refused the {stream} download ({e.status}: {e.detail}); sync will try again"
+            self.store.record_error(f"download:{stream}", msg)
+            raise Rejected(e.status, msg) from None
+        self.store.record_error(f"malformed:{stream}", None)
+        self.store.record_error(f"download:{stream}", None)
+
+    def push_now(self) -> SyncStatus:
+        with self._working():
             try:
                 self._push()
+            except Stopped:
+                pass
+            except Unauthorized as e:
+                msg = ENROL_AGAIN.format(detail=e.detail)
+                self.store.record_error("auth", msg)
+                self._update(online=True, needs_enrolment=True, message=msg)
             except CentralError as e:
-                self._update(online=not isinstance(e, Unreachable), message=str(e))
+                self._update(
+                    online=isinstance(e, ServerError) or not isinstance(e, Unreachable),
+                    central_trouble=isinstance(e, ServerError),
+                    message=str(e),
+                )
             else:
                 self._update(online=True)
+            return self._status
 
     # --- upload -----------------------------------------------------------------------------
 
-    def _push(self) -> None:
+    def _push(self, *, in_doubt: bool = False) -> None:
+        """Send due ops from the head of the outbox, several per request, until none is due, one
+        failed, or central cannot be reached. `in_doubt`: only ops sent before without an answer,
+        backoff or not (a replay settles them)."""
         while True:
-            op, _ = self.store.next_op()
-            if op is None:
+            self._check_stop()
+            limit = 1 if self._solo else MAX_PUSH_OPS
+            ops, _due = self.store.next_ops(limit, ignore_backoff=in_doubt, in_doubt_only=in_doubt)
+            if not ops or not self._push_batch(ops):
                 return
-            try:
-                wire = Op.model_validate(
-                    {"op_id": op.op_id, "device_seq": op.device_seq, "type": op.type, "payload": op.payload}
-                )
-            except ValidationError as e:  # written by an older app, or damaged: never sendable
-                self.store.op_dead(op.op_id, 0, f"this operation cannot be sent: {e.errors()[0]['msg']}")
-                self._update()
-                continue
-            try:
-                result = self.client.push(wire)
-            except Unauthorized:
-                raise
-            except Rejected as e:
-                log.warning("op %s rejected: %s %s", op.op_id, e.status, e.detail)
-                self.store.op_dead(op.op_id, e.status, e.detail)
-                self._update()
-                continue
-            except (Unreachable, MalformedResponse) as e:
-                delay = backoff(op.attempts + 1, self.rng)
-                self.store.op_retry(op.op_id, str(e), utcnow() + timedelta(seconds=delay))
-                self._update()
-                raise
-            self.store.op_done(op.op_id, result.result)
+
+    def _wire(self, op: PendingOp) -> Op | None:
+        doc = b'{"op_id":%s,"device_seq":%d,"type":%s,"payload":%s}' % (
+            orjson.dumps(op.op_id),
+            op.device_seq,
+            orjson.dumps(op.type),
+            op.payload.encode(),
+        )
+        try:
+            return OP_ADAPTER.validate_json(doc)
+        except ValidationError as e:  # written by an older app, or damaged: never sendable
+            err = e.errors()[0]
+            self.store.op_dead(op.op_id, 0, f"this operation cannot be sent: {err['msg']}")
+            return None
+
+    def _push_batch(self, ops: list[PendingOp]) -> bool:
+        """One request. True: go on with the next ops; False: stop pushing for this cycle."""
+        wire = [self._wire(op) for op in ops]
+        if any(w is None for w in wire):
             self._update()
+            return True  # dead-lettered; the queue is read again from its head
+        sendable = [w for w in wire if w is not None]
+        try:
+            answer = self.client.push(sendable)
+        except Unauthorized:
+            raise
+        except Rejected as e:  # the request as a whole refused: find the op, one per request
+            if len(ops) > 1:
+                self._solo = True
+                return True
+            log.warning("op %s rejected: %s %s", ops[0].op_id, e.status, e.detail)
+            self.store.op_dead(ops[0].op_id, e.status, e.detail)
+            self._update()
+            return True
+        except (Unreachable, MalformedResponse) as e:
+            # No answer heard: central may have applied any of them. The head alone counts a
+            # server failure (a 5xx or an unusable answer; a dead network never does), and from
+            # now on goes alone, so the op that breaks central is the one set aside.
+            server = isinstance(e, ServerError | MalformedResponse)
+            at = utcnow() + timedelta(seconds=backoff(ops[0].attempts + 1, self.rng, self.backoff_base))
+            self._solo = True
+            head_state = "pending"
+            for i, op in enumerate(ops):
+                state = self.store.op_retry(
+                    op.op_id, str(e), at, server_failure=server and i == 0, in_doubt=True, stuck_after=STUCK_AFTER
+                )
+                head_state = state if i == 0 else head_state
+            self._update()
+            if head_state == "stuck":
+                log.warning("op %s set aside as stuck after %d failures", ops[0].op_id, STUCK_AFTER)
+                return True
+            raise
+        return self._settle(ops, answer)
+
+    def _settle(self, ops: list[PendingOp], answer: PushResponse) -> bool:
+        go_on = True
+        retry_at: datetime | None = None
+        for op, out in zip(ops, answer.results, strict=True):
+            if out.status in ("applied", "replayed"):
+                self.store.op_done(op.op_id, out.result)
+            elif out.status == "rejected":
+                log.warning("op %s rejected: %s %s", op.op_id, out.code, out.detail)
+                self.store.op_dead(op.op_id, out.code, out.detail or f"Central refused it ({out.code})")
+            elif out.status == "failed":
+                retry_at = utcnow() + timedelta(seconds=backoff(op.attempts + 1, self.rng, self.backoff_base))
+                state = self.store.op_retry(
+                    op.op_id,
+                    out.detail or f"Central could not apply it ({out.code})",
+                    retry_at,
+                    server_failure=True,
+                    in_doubt=False,
+                    stuck_after=STUCK_AFTER,
+                )
+                go_on = go_on and state == "stuck"
+            else:  # skipped behind a failed op: sent again after it
+                self.store.op_retry(
+                    op.op_id,
+                    out.detail or "not tried: an earlier operation failed",
+                    retry_at or utcnow(),
+                    server_failure=False,
+                    in_doubt=False,
+                    stuck_after=STUCK_AFTER,
+                )
+        if answer.gaps:
+            log.warning("central saw gaps in this device's operations: %s", answer.gaps[:20])
+        self._solo = False
+        self._update()
+        return go_on
 
     # --- download -----------------------------------------------------------------------------
+
+    def _check_stop(self) -> None:
+        stop: threading.Event | None = getattr(self._local, "stop", None)
+        if stop is not None and stop.is_set():
+            raise Stopped
 
     def _pull(self, stream: str) -> None:
         spec = STREAMS[stream]
         state = self.store.stream_state(stream)
+        if state.resync_epoch is not None:  # a new copy was downloading beside the old rows
+            self._resync(stream, "finishing the new copy")
+            return
         if not state.bootstrapped:
-            self._bootstrap(stream)
+            self._bootstrap(stream, beside=False)
             state = self.store.stream_state(stream)
         while True:
+            self._check_stop()
             page = self.client.changes(stream, state.cursor, self.page_size)
             if page.epoch != state.epoch:
                 self._resync(stream, "central started a new data epoch")
@@ -295,11 +520,10 @@ class SyncEngine:
                     if ch.seq <= page.after or ch.seq > page.next:
                         raise ValueError(f"{stream}: change {ch.seq} outside the page")
             except ValueError as e:
-                msg = f"Central sent malformed {stream} data; kept the cache as it was ({e})"
-                self.store.record_error(f"malformed:{stream}", msg)
-                raise MalformedResponse(msg) from None
+                raise MalformedResponse(
+                    f"Central sent malformed {stream} data; kept the cache as it was ({e})"
+                ) from None
             self.store.apply_page(stream, page)
-            self.store.record_error(f"malformed:{stream}", None)
             self._known_seq[stream] = max(self._known_seq.get(stream, 0), page.next)
             if page.changes:
                 keys = tuple(tuple(c.key) for c in page.changes[:200])
@@ -308,46 +532,65 @@ class SyncEngine:
             if not page.has_more:
                 return
 
-    def _bootstrap(self, stream: str) -> None:
+    def _bootstrap(self, stream: str, *, beside: bool) -> None:
         try:
-            self._bootstrap_stream(stream)
+            self._bootstrap_stream(stream, beside)
         except MalformedResponse as e:
             self.store.record_error(f"malformed:{stream}", str(e))
             raise
 
-    def _bootstrap_stream(self, stream: str) -> None:
+    def _bootstrap_stream(self, stream: str, beside: bool) -> None:
         key_index = STREAMS[stream].key_index
         state = self.store.stream_state(stream)
+        in_progress = state.bootstrap_hw is not None
+        progress_epoch = state.resync_epoch if beside else state.epoch
+        after_key = state.bootstrap_after_key if in_progress else None
         self._update(bootstrapping=True, message=f"Downloading {stream}…")
         started = time.perf_counter()
         received = 0
-        with self.client.snapshot(stream, state.bootstrap_after_key) as lines:
-            header = self._header(next(lines, b""), stream)
-            resuming = state.bootstrap_hw is not None and state.epoch == header.epoch
-            if not resuming:
-                self._known_seq.pop(stream, None)  # a new epoch may number its changes from 1 again
-                self.store.begin_bootstrap(stream, header.epoch, header.high_water)
-                state = self.store.stream_state(stream)
-            done_before = state.bootstrap_rows
-            trailer: SnapshotTrailer | None = None
-            for batch in self._batches(lines, stream):
-                if isinstance(batch, SnapshotTrailer):
-                    trailer = batch
-                    break
-                with _gc_paused():
-                    rows, hashes = self._parse_batch(stream, batch)
-                    self.store.apply_snapshot_rows(stream, rows, hashes, [rows[-1][i] for i in key_index])
-                    del rows  # freed here, while the collector is off
-                received += len(hashes)
-                self._progress(stream, done_before + received, header.estimated_rows, started, received)
-            if trailer is None:
-                raise Unreachable(f"The {stream} download stopped early; it will resume")
-            if trailer.rows != received:
-                self.store.reset_stream(stream)
-                raise MalformedResponse(
-                    f"The {stream} download lost rows ({received} of {trailer.rows}); starting over"
-                )
+        while True:
+            with self.client.snapshot(stream, after_key) as lines:
+                header = self._header(next(lines, b""), stream)
+                resuming = in_progress and progress_epoch == header.epoch
+                if not resuming and after_key is not None:
+                    after_key, in_progress = None, False  # the resume point belongs to another copy
+                    continue
+                if not resuming:
+                    self._known_seq.pop(stream, None)  # a new epoch may number its changes from 1 again
+                    if beside:
+                        self.store.begin_resync(stream, header.epoch, header.high_water)
+                        self.store.record_error(
+                            f"resync:{stream}",
+                            f"The {stream} data on this device is an older copy; a new one is downloading "
+                            "and replaces it when complete",
+                        )
+                        self._update()
+                    else:
+                        self.store.begin_bootstrap(stream, header.epoch, header.high_water)
+                    state = self.store.stream_state(stream)
+                done_before = state.bootstrap_rows
+                trailer: SnapshotTrailer | None = None
+                for batch in self._batches(lines, stream):
+                    if isinstance(batch, SnapshotTrailer):
+                        trailer = batch
+                        break
+                    with _gc_paused():
+                        rows, hashes = self._parse_batch(stream, batch)
+                        self.store.apply_snapshot_rows(stream, rows, hashes, [rows[-1][i] for i in key_index])
+                        del rows  # freed here, while the collector is off
+                    received += len(hashes)
+                    self._progress(stream, done_before + received, header.estimated_rows, started, received)
+                    self._check_stop()  # what is committed stays: the next start resumes after it
+                if trailer is None:
+                    raise Unreachable(f"The {stream} download stopped early; it will resume")
+                if trailer.rows != received:
+                    self.store.abandon_download(stream)
+                    raise MalformedResponse(
+                        f"The {stream} download lost rows ({received} of {trailer.rows}); starting over"
+                    )
+            break
         self.store.finish_bootstrap(stream)
+        self.store.record_error(f"resync:{stream}", None)
         self._checked_at.pop(stream, None)
         total = done_before + received
         self._emit(Progress(stream, total, total, received / max(1e-6, time.perf_counter() - started), 0.0, True))
@@ -416,11 +659,12 @@ class SyncEngine:
         self._emit(Progress(stream, rows, estimated, rate, eta))
 
     def _resync(self, stream: str, why: str) -> None:
-        """Throw this stream's cache away and bootstrap it again — after pushing the outbox."""
+        """A new copy of this stream — after pushing the outbox. A stream with rows keeps them,
+        usable and marked old, until the new copy is complete; a first download loads in place."""
         log.warning("resync of %s: %s", stream, why)
         self._push()  # the outbox goes first; it is never discarded
-        self.store.reset_stream(stream)
-        self._bootstrap(stream)
+        state = self.store.stream_state(stream)
+        self._bootstrap(stream, beside=state.bootstrapped or state.resync_epoch is not None)
         self._pull(stream)
 
     # --- integrity ----------------------------------------------------------------------------
@@ -466,6 +710,8 @@ class SyncEngine:
                 self._due_all = True
             else:
                 self._due.update(streams)
+        with self._idle:
+            self._asked += 1
         self._wake.set()
 
     def _take_due(self, woken: bool) -> tuple[str, ...] | None:
@@ -475,70 +721,127 @@ class SyncEngine:
             everything, self._due_all = self._due_all or not woken, False
         return None if everything else tuple(due)  # () when a kick's streams were pulled already
 
-    def start(self, live: bool = True) -> None:
-        self._stop.clear()
-        with self._due_lock:
-            self._due_all = True  # the first cycle pulls everything, also after a stop()
-        self._threads = [threading.Thread(target=self._run, name="aisle-sync", daemon=True)]
-        if live:
-            self._threads.append(threading.Thread(target=self._listen, name="aisle-live", daemon=True))
-        for t in self._threads:
-            t.start()
+    def _running(self) -> bool:
+        return any(t.is_alive() and not run.stop.is_set() for run in self._runs for t in run.threads[:1])
 
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Until no cycle runs and none is asked for (a kick, a poke, the first cycle of a start).
+        Returns False if that did not happen within `timeout`."""
+        with self._idle:
+            return self._idle.wait_for(
+                lambda: self._busy == 0 and (self._served >= self._asked or not self._running()), timeout
+            )
+
+    def start(self, live: bool = True) -> None:
+        """Run in the background. A second start() while running does nothing."""
+        with self._runs_lock:
+            if self._running():
+                return
+            run = _Run(threading.Event())
+            with self._due_lock:
+                self._due_all = True  # the first cycle pulls everything, also after a stop()
+            with self._idle:
+                self._asked += 1
+            run.threads.append(threading.Thread(target=self._run, args=(run,), name="aisle-sync", daemon=True))
+            if live:
+                run.threads.append(threading.Thread(target=self._listen, args=(run,), name="aisle-live", daemon=True))
+            self._runs.append(run)
+            for t in run.threads:
+                t.start()
+
+    def stop(self, timeout: float = 5.0) -> bool:
+        """Stop the threads start() started and wait for them: a bootstrap stops after its batch,
+        a blocked read is broken. Returns whether they all ended within `timeout`."""
+        with self._runs_lock:
+            runs = list(self._runs)
+        for run in runs:
+            run.stop.set()
+            live = run.live_client
+            if live is not None:
+                live.interrupt()
+            if self._cycle_run is run:
+                self.client.interrupt()  # a snapshot or page read of this run's cycle
         self._wake.set()
-        live = self._live_client
-        if live is not None:
-            live.close()
-        for t in self._threads:
-            t.join(timeout)
-        self._threads = []
+        with self._idle:
+            self._idle.notify_all()
+        deadline = time.monotonic() + timeout
+        for run in runs:
+            for t in run.threads:
+                t.join(max(0.0, deadline - time.monotonic()))
+        with self._runs_lock:
+            self._runs = [r for r in self._runs if any(t.is_alive() for t in r.threads)]
+            ended = not any(r in self._runs for r in runs)
+        if not ended:
+            log.warning("sync threads did not stop within %.1f s", timeout)
+        return ended
 
     def _next_wait(self) -> float:
         wait = self.live_poll_seconds if self._status.live else self.poll_seconds
-        if self._status.online is False:
+        if self._status.online is False or self._status.central_trouble:
             wait = min(wait, 5.0 + self.rng.random() * 5.0)
-        _op, due = self.store.next_op()
+        due = self.store.next_due()
         if due is not None:
             wait = min(wait, max(0.05, (due - utcnow()).total_seconds()))
         return wait
 
-    def _run(self) -> None:
+    def _run(self, run: _Run) -> None:
+        self._local.stop = run.stop
         woken = True  # the first cycle pulls everything (_due_all starts so)
-        while not self._stop.is_set():
+        while not run.stop.is_set():
             self._wake.clear()
+            with self._idle:
+                asked = self._asked
             streams = self._take_due(woken)
+            named = None if streams is None else set(streams)
+            wanted = self.streams if named is None else tuple(s for s in self.streams if s in named)
             try:
-                self.sync_once(streams)
+                with self._working():
+                    self._cycle_run = run
+                    try:
+                        self._cycle(wanted, fresh=False)
+                    finally:
+                        self._cycle_run = None
             except Exception as e:  # a bug: keep the engine alive, show it
                 log.exception("sync cycle failed")
                 self.store.record_error("bug", f"Sync hit an unexpected problem ({type(e).__name__}); it will retry")
                 self._update(message="Sync hit an unexpected problem")
+            with self._idle:
+                self._served = max(self._served, asked)
+                self._idle.notify_all()
+            if run.stop.is_set():
+                return
             woken = self._wake.wait(self._next_wait())
 
-    def _listen(self) -> None:
+    def _listen(self, run: _Run) -> None:
+        self._local.stop = run.stop
         delay = 1.0
-        while not self._stop.is_set():
+        while not run.stop.is_set():
             client = self.client_factory()
-            self._live_client = client
+            run.live_client = client
             try:
+                if run.stop.is_set():  # stop() came while the client was being made
+                    break
                 with client.events(read_timeout=self.keepalive_seconds * 2 + 5) as events:
                     delay = 1.0
-                    self._update(live=True)
                     self.kick()  # catch up on anything missed while disconnected
-                    for event, data in self._until_stopped(events):
+                    self._update(live=True)
+                    for event, data in self._until_stopped(events, run.stop):
                         self._on_event(event, data)
             except (CentralError, ValueError, orjson.JSONDecodeError, RuntimeError):
                 pass
+            except Exception:  # an httpx error from a read broken by stop(), or a bug
+                if not run.stop.is_set():
+                    log.exception("live connection failed")
             finally:
                 client.close()
-                self._live_client = None
+                run.live_client = None
             if self._status.live:
                 self._update(live=False)
-            if self._stop.wait(delay * (0.5 + self.rng.random() / 2)):
+            if run.stop.wait(delay * (0.5 + self.rng.random() / 2)):
                 return
             delay = min(delay * 2, 60.0)
+        if self._status.live:
+            self._update(live=False)
 
     def _on_event(self, event: str, data: bytes) -> None:
         """A poke names the streams that changed: pull those this engine has not pulled up to
@@ -561,9 +864,9 @@ class SyncEngine:
         elif any(seq > self._known_seq.get(s, 0) for s in self.streams):
             self.kick()
 
-    def _until_stopped(self, events: Iterator[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
+    def _until_stopped(self, events: Iterator[tuple[str, bytes]], stop: threading.Event) -> Iterator[tuple[str, bytes]]:
         for item in events:
-            if self._stop.is_set():
+            if stop.is_set():
                 return
             yield item
 

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, MetaData, create_engine, event, text
 
 from pos_app.local.schema import FTS_DDL, SCHEMA_VERSION, cache_metadata, device_metadata
 
@@ -68,11 +68,24 @@ def _probe(path: Path) -> None:
         raise CorruptDatabase(path, str(e)) from None
 
 
+def _add_missing_columns(conn: Connection, metadata: MetaData) -> None:
+    """Columns added since a file was made (nullable or with a server default): ALTER TABLE ADD."""
+    for table in metadata.sorted_tables:
+        have = {r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table.name})")}
+        for col in table.columns:
+            if col.name in have:
+                continue
+            sqltype = col.type.compile(dialect=conn.dialect)
+            default = f" NOT NULL DEFAULT {col.server_default.arg}" if col.server_default is not None else ""  # type: ignore[attr-defined]
+            conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {col.name} {sqltype}{default}")
+
+
 def open_cache(path: Path) -> Engine:
     _probe(path)
     engine = _engine(path)
     with engine.begin() as conn:
         cache_metadata.create_all(conn)
+        _add_missing_columns(conn, cache_metadata)
         for ddl in FTS_DDL:
             conn.exec_driver_sql(ddl)
         conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -84,6 +97,7 @@ def open_device(path: Path) -> Engine:
     engine = _engine(path)
     with engine.begin() as conn:
         device_metadata.create_all(conn)
+        _add_missing_columns(conn, device_metadata)
         conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
     return engine
 

@@ -49,6 +49,10 @@ stream_state = Table(
     Column("bootstrap_after_key", Text),  # JSON array
     Column("bootstrap_rows", Integer, nullable=False, default=0),
     Column("synced_at", String),  # ISO UTC of the last successful pull
+    # A resync in progress: the epoch being downloaded beside the old rows (into the shadow
+    # table), whose progress is kept in bootstrap_hw / _after_key / _rows. The old rows and
+    # cursor stay usable until the swap.
+    Column("resync_epoch", String),
 )
 
 barcodes = Table(
@@ -94,8 +98,14 @@ outbox = Table(
     Column("attempts", Integer, nullable=False, default=0),
     Column("next_attempt_at", String),
     Column("last_error", Text),
-    Column("state", String, nullable=False, default="pending"),  # pending | dead
+    Column("state", String, nullable=False, default="pending"),  # pending | dead | stuck | done
     Column("dead_status", Integer),
+    # Sent without an answer heard (central may have applied it): resolved before a pull of the
+    # streams the op touches (pos_app.local.ops).
+    Column("in_doubt", Integer, nullable=False, default=0, server_default="0"),
+    # Attempts central answered with a 5xx (a dead network does not count): STUCK_AFTER -> stuck.
+    Column("server_failures", Integer, nullable=False, default=0, server_default="0"),
+    Column("done_at", String),  # state done: kept a while so "send again" can say it was sent
 )
 
 stock_corrections = Table(
@@ -147,6 +157,8 @@ CATALOG_INDEXES = {
     "ix_catalog_style": "CREATE INDEX IF NOT EXISTS ix_catalog_style ON catalog(style_code)",
     "ix_catalog_sku": "CREATE INDEX IF NOT EXISTS ix_catalog_sku ON catalog(sku)",
 }
+# Secondary indexes per local table (name -> DDL), dropped during a bootstrap and made again.
+TABLE_INDEXES: dict[str, dict[str, str]] = {"catalog": CATALOG_INDEXES}
 
 FTS_DDL = [
     *CATALOG_INDEXES.values(),

@@ -10,10 +10,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +21,11 @@ import orjson
 from sqlalchemy import Engine
 
 from pos_app.local.db import CorruptDatabase, move_aside, open_cache, open_device
-from pos_app.local.schema import CATALOG_INDEXES
-from sync.engine import PendingOp, StreamState
+from pos_app.local.ops import hooks_for
+from pos_app.local.schema import TABLE_INDEXES
+from sync.engine import OutboxCounts, PendingOp, StreamState
 from sync.journal import JournalEntry, make_entry, verify_chain
-from sync.protocol import STREAMS, ChangePage, Scalar, row_hash
+from sync.protocol import STREAMS, ChangePage, Scalar, StreamSpec, row_hash
 
 
 def now_iso() -> str:
@@ -38,25 +39,32 @@ def parse_ts(value: str | None) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
-def _upsert_sql(stream: str) -> str:
-    spec = STREAMS[stream]
+def _upsert_sql(spec: StreamSpec, table: str) -> str:
     cols = [*spec.columns, "h"]
     marks = ", ".join("?" for _ in cols)
     keys = ", ".join(spec.key)
     updates = ", ".join(f"{c}=excluded.{c}" for c in cols if c not in spec.key)
-    return f"INSERT INTO {stream} ({', '.join(cols)}) VALUES ({marks}) ON CONFLICT({keys}) DO UPDATE SET {updates}"
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks}) ON CONFLICT({keys}) DO UPDATE SET {updates}"
 
 
-def _delete_sql(stream: str) -> str:
-    spec = STREAMS[stream]
-    return f"DELETE FROM {stream} WHERE " + " AND ".join(f"{k}=?" for k in spec.key)
+def _insert_sql(spec: StreamSpec, table: str) -> str:
+    cols = [*spec.columns, "h"]
+    return f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
 
-UPSERT = {s: _upsert_sql(s) for s in STREAMS}
-INSERT = {
-    s: f"INSERT OR REPLACE INTO {s} ({', '.join([*spec.columns, 'h'])}) VALUES ({', '.join('?' * (len(spec.columns) + 1))})"
-    for s, spec in STREAMS.items()
-}
+def _delete_sql(spec: StreamSpec, table: str) -> str:
+    return f"DELETE FROM {table} WHERE " + " AND ".join(f"{k}=?" for k in spec.key)
+
+
+def shadow_table(stream: str) -> str:
+    """Where a resync downloads beside the old rows until the swap."""
+    return f"{STREAMS[stream].local_table}__new"
+
+
+UPSERT = {s: _upsert_sql(spec, spec.local_table) for s, spec in STREAMS.items()}
+INSERT = {s: _insert_sql(spec, spec.local_table) for s, spec in STREAMS.items()}
+INSERT_SHADOW = {s: _insert_sql(spec, shadow_table(s)) for s, spec in STREAMS.items()}
+DELETE = {s: _delete_sql(spec, spec.local_table) for s, spec in STREAMS.items()}
 
 
 def _codes(barcodes: Scalar) -> list[str]:
@@ -68,14 +76,128 @@ def _with_hash(row: list[Scalar], h: int) -> tuple[Scalar, ...]:
     return (*row, h)
 
 
-DELETE = {s: _delete_sql(s) for s in STREAMS}
-
 REBUILD_STYLES = """
 INSERT INTO styles(code, name, brand, category, colours, skus, first_variant, variants)
 SELECT style_code, max(name), max(brand), max(category), group_concat(DISTINCT colour),
        group_concat(sku, ' '), min(id), count(*)
 FROM catalog {where} GROUP BY style_code
 """
+
+# --- derived local structures, registered by the names in StreamSpec.derived -----------------
+
+PageFinisher = Callable[[], None]
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A local structure fed by a stream. `clear` empties it (the stream is emptied or about to be
+    replaced), `rebuild` makes it from the whole stream table (after a bootstrap or a swap), and
+    `page(con, page)` runs before a page is applied and returns what to run after it."""
+
+    clear: Callable[[sqlite3.Connection], None]
+    rebuild: Callable[[sqlite3.Connection], None]
+    page: Callable[[sqlite3.Connection, ChangePage], PageFinisher] | None = None
+
+
+DERIVED: dict[str, Derived] = {}
+
+
+def register_derived(
+    name: str,
+    *,
+    clear: Callable[[sqlite3.Connection], None],
+    rebuild: Callable[[sqlite3.Connection], None],
+    page: Callable[[sqlite3.Connection, ChangePage], PageFinisher] | None = None,
+) -> None:
+    DERIVED[name] = Derived(clear, rebuild, page)
+
+
+def _derived(stream: str) -> list[Derived]:
+    return [DERIVED[name] for name in STREAMS[stream].derived]
+
+
+def _held_variants(con: sqlite3.Connection, page: ChangePage) -> list[tuple[int, str, str]]:
+    ids = [c.key[0] for c in page.changes]
+    if not ids:
+        return []
+    return con.execute(
+        f"SELECT id, style_code, barcodes FROM catalog WHERE id IN ({','.join('?' * len(ids))})", ids
+    ).fetchall()
+
+
+def _barcodes_rebuild(con: sqlite3.Connection) -> None:
+    """The barcode index of a freshly downloaded catalog, split from its space-separated
+    `barcodes` column inside SQLite (a million rows: about 1 s instead of 2.8 s in Python).
+    Values that are not digits and spaces (none from central so far) are split by `_codes`."""
+    con.execute("DELETE FROM barcodes")
+    con.execute(
+        "INSERT OR REPLACE INTO barcodes(code, variant_id) SELECT barcodes, id FROM catalog "
+        "WHERE barcodes <> '' AND barcodes NOT GLOB '*[^0-9]*'"
+    )
+    con.execute(  # several barcodes, digits only: split as a JSON array
+        "INSERT OR REPLACE INTO barcodes(code, variant_id) "
+        "SELECT j.value, c.id FROM catalog c, json_each('[\"' || replace(c.barcodes, ' ', '\",\"') || '\"]') j "
+        "WHERE instr(c.barcodes, ' ') > 0 AND c.barcodes NOT GLOB '*[^0-9 ]*' AND j.value <> ''"
+    )
+    odd = con.execute("SELECT id, barcodes FROM catalog WHERE barcodes GLOB '*[^0-9 ]*'").fetchall()
+    con.executemany(
+        "INSERT OR REPLACE INTO barcodes(code, variant_id) VALUES (?, ?)",
+        [(code, vid) for vid, codes in odd for code in _codes(codes)],
+    )
+
+
+def _barcodes_page(con: sqlite3.Connection, page: ChangePage) -> PageFinisher:
+    held = _held_variants(con, page)
+    con.executemany(  # the barcodes these variants had (one may since have moved to another)
+        "DELETE FROM barcodes WHERE code=? AND variant_id=?",
+        [(code, vid) for vid, _style, codes in held for code in _codes(codes)],
+    )
+
+    def after() -> None:
+        final: dict[Scalar, list[Scalar] | None] = {}  # a variant may change twice in a page
+        for ch in page.changes:
+            final[ch.key[0]] = ch.row
+        con.executemany(
+            "INSERT OR REPLACE INTO barcodes(code, variant_id) VALUES (?, ?)",
+            [(code, vid) for vid, row in final.items() if row is not None for code in _codes(row[9])],
+        )
+
+    return after
+
+
+def _styles_rebuild(con: sqlite3.Connection) -> None:
+    con.execute("DELETE FROM styles")
+    con.execute(REBUILD_STYLES.format(where=""))
+
+
+def _styles_page(con: sqlite3.Connection, page: ChangePage) -> PageFinisher:
+    touched = {style for _id, style, _codes in _held_variants(con, page)}
+
+    def after() -> None:
+        touched.update(str(ch.row[2]) for ch in page.changes if ch.row is not None)
+        if touched:
+            codes = sorted(touched)
+            marks = ",".join("?" * len(codes))
+            con.execute(f"DELETE FROM styles WHERE code IN ({marks})", codes)
+            con.execute(REBUILD_STYLES.format(where=f"WHERE style_code IN ({marks})"), codes)
+
+    return after
+
+
+def _emptied(table: str) -> Callable[[sqlite3.Connection], None]:
+    def clear(con: sqlite3.Connection) -> None:
+        con.execute(f"DELETE FROM {table}")
+
+    return clear
+
+
+register_derived("barcodes", clear=_emptied("barcodes"), rebuild=_barcodes_rebuild, page=_barcodes_page)
+register_derived("styles", clear=_emptied("styles"), rebuild=_styles_rebuild, page=_styles_page)
+# Live answers are a cache beside the stream: a new copy of the stream supersedes them.
+register_derived("live_stock", clear=_emptied("live_stock"), rebuild=_emptied("live_stock"))
+
+
+DONE_KEPT = timedelta(days=30)  # done ops are remembered this long ("send again": already sent)
 
 
 @dataclass(frozen=True)
@@ -96,6 +218,9 @@ class LocalStore:
         self.device: Engine = open_device(self.device_path)
         self.cache: Engine = open_cache(self.cache_path)  # may raise CorruptDatabase
         self._write_lock = threading.RLock()
+        # Called at the start of every raw() / tx() (reads and writes): the UI tests make it raise
+        # on the GUI thread, proving no database work runs there.
+        self.thread_guard: Callable[[], None] | None = None
 
     @classmethod
     def open_or_recover(cls, data_dir: Path) -> tuple[LocalStore, str | None]:
@@ -117,6 +242,8 @@ class LocalStore:
 
     @contextmanager
     def raw(self, which: str = "cache") -> Iterator[sqlite3.Connection]:
+        if self.thread_guard is not None:
+            self.thread_guard()
         engine = self.cache if which == "cache" else self.device
         conn = engine.raw_connection()
         try:
@@ -129,6 +256,8 @@ class LocalStore:
     @contextmanager
     def tx(self, which: str = "cache") -> Iterator[sqlite3.Connection]:
         """One write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on error)."""
+        if self.thread_guard is not None:
+            self.thread_guard()
         with self._write_lock, self.raw(which) as con:
             con.execute("BEGIN IMMEDIATE")
             try:
@@ -166,13 +295,13 @@ class LocalStore:
     def stream_state(self, stream: str) -> StreamState:
         with self.raw() as con:
             row = con.execute(
-                "SELECT epoch, cursor, bootstrapped, bootstrap_hw, bootstrap_after_key, bootstrap_rows, synced_at "
-                "FROM stream_state WHERE stream=?",
+                "SELECT epoch, cursor, bootstrapped, bootstrap_hw, bootstrap_after_key, bootstrap_rows, synced_at, "
+                "resync_epoch FROM stream_state WHERE stream=?",
                 (stream,),
             ).fetchone()
         if row is None:
             return StreamState(stream)
-        epoch, cursor, boot, hw, after_key, rows, synced = row
+        epoch, cursor, boot, hw, after_key, rows, synced, resync = row
         return StreamState(
             stream,
             epoch,
@@ -182,7 +311,13 @@ class LocalStore:
             None if after_key is None else orjson.loads(after_key),
             int(rows),
             parse_ts(synced),
+            resync,
         )
+
+    def resyncing(self) -> list[str]:
+        """Streams whose rows are from an older copy while a new one downloads beside them."""
+        with self.raw() as con:
+            return [r[0] for r in con.execute("SELECT stream FROM stream_state WHERE resync_epoch IS NOT NULL")]
 
     def _put_state(self, con: sqlite3.Connection, stream: str, **values: Any) -> None:
         con.execute(
@@ -193,19 +328,21 @@ class LocalStore:
         con.execute(f"UPDATE stream_state SET {sets} WHERE stream=?", (*values.values(), stream))
 
     def _clear(self, con: sqlite3.Connection, stream: str) -> None:
-        con.execute(f"DELETE FROM {stream}")
-        if stream == "catalog":
-            con.execute("DELETE FROM barcodes")
-            con.execute("DELETE FROM styles")
-        if stream == "stock":
-            con.execute("DELETE FROM live_stock")
+        con.execute(f"DELETE FROM {STREAMS[stream].local_table}")
+        for d in _derived(stream):
+            d.clear(con)
+
+    def _drop_shadow(self, con: sqlite3.Connection, stream: str) -> None:
+        con.execute(f"DROP TABLE IF EXISTS {shadow_table(stream)}")
 
     def begin_bootstrap(self, stream: str, epoch: str, high_water: int) -> None:
+        """A first download, in place (the stream has nothing usable yet)."""
+        table = STREAMS[stream].local_table
         with self.tx() as con:
+            self._drop_shadow(con, stream)
             self._clear(con, stream)
-            if stream == "catalog":
-                for name in CATALOG_INDEXES:
-                    con.execute(f"DROP INDEX IF EXISTS {name}")
+            for name in TABLE_INDEXES.get(table, {}):
+                con.execute(f"DROP INDEX IF EXISTS {name}")
             self._put_state(
                 con,
                 stream,
@@ -215,102 +352,107 @@ class LocalStore:
                 bootstrap_hw=high_water,
                 bootstrap_after_key=None,
                 bootstrap_rows=0,
+                resync_epoch=None,
+            )
+
+    def begin_resync(self, stream: str, epoch: str, high_water: int) -> None:
+        """A new copy of a stream that has rows: downloaded into a shadow table beside the old
+        rows, which stay usable (with their epoch and cursor) until `finish_bootstrap` swaps."""
+        table = STREAMS[stream].local_table
+        with self.tx() as con:
+            self._drop_shadow(con, stream)
+            (ddl,) = con.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name=?", (table,)).fetchone()
+            prefix = f"CREATE TABLE {table} "
+            assert str(ddl).startswith(prefix), ddl
+            con.execute(f"CREATE TABLE {shadow_table(stream)} " + str(ddl)[len(prefix) :])
+            self._put_state(
+                con,
+                stream,
+                resync_epoch=epoch,
+                bootstrap_hw=high_water,
+                bootstrap_after_key=None,
+                bootstrap_rows=0,
             )
 
     def apply_snapshot_rows(
         self, stream: str, rows: list[list[Scalar]], hashes: list[int], after_key: list[Scalar]
     ) -> None:
-        sql = INSERT[stream]  # rows after the resume key only: nothing to update
         with self.tx() as con:
-            con.executemany(sql, map(_with_hash, rows, hashes))  # barcodes: in finish_bootstrap
+            (resync,) = con.execute("SELECT resync_epoch FROM stream_state WHERE stream=?", (stream,)).fetchone()
+            sql = INSERT[stream] if resync is None else INSERT_SHADOW[stream]  # rows after the resume key only
+            con.executemany(sql, map(_with_hash, rows, hashes))  # derived structures: in finish_bootstrap
             con.execute(
                 "UPDATE stream_state SET bootstrap_after_key=?, bootstrap_rows=bootstrap_rows+? WHERE stream=?",
                 (orjson.dumps(after_key).decode(), len(rows), stream),
             )
 
     def finish_bootstrap(self, stream: str) -> None:
+        """The download is complete: derived structures built, cursor set to its high water. A
+        resync swaps the shadow table in here, in the same transaction."""
+        table = STREAMS[stream].local_table
         with self.tx() as con:
-            if stream == "catalog":
-                self._barcodes_from_catalog(con)
-                for ddl in CATALOG_INDEXES.values():
-                    con.execute(ddl)
-                con.execute("DELETE FROM styles")
-                con.execute(REBUILD_STYLES.format(where=""))
-            (hw,) = con.execute("SELECT bootstrap_hw FROM stream_state WHERE stream=?", (stream,)).fetchone()
+            hw, resync = con.execute(
+                "SELECT bootstrap_hw, resync_epoch FROM stream_state WHERE stream=?", (stream,)
+            ).fetchone()
+            if resync is not None:
+                for d in _derived(stream):
+                    d.clear(con)
+                con.execute(f"DROP TABLE {table}")
+                con.execute(f"ALTER TABLE {shadow_table(stream)} RENAME TO {table}")
+            for ddl in TABLE_INDEXES.get(table, {}).values():
+                con.execute(ddl)
+            for d in _derived(stream):
+                d.rebuild(con)
+            values: dict[str, Any] = {} if resync is None else {"epoch": resync}
             self._put_state(
                 con,
                 stream,
+                **values,
                 cursor=hw or 0,
                 bootstrapped=1,
                 bootstrap_hw=None,
                 bootstrap_after_key=None,
+                bootstrap_rows=0,
+                resync_epoch=None,
                 synced_at=now_iso(),
             )
 
-    @staticmethod
-    def _barcodes_from_catalog(con: sqlite3.Connection) -> None:
-        """The barcode index of a freshly downloaded catalog, split from its space-separated
-        `barcodes` column inside SQLite (a million rows: about 1 s instead of 2.8 s in Python).
-        Values that are not digits and spaces (none from central so far) are split by `_codes`."""
-        con.execute("DELETE FROM barcodes")
-        con.execute(
-            "INSERT OR REPLACE INTO barcodes(code, variant_id) SELECT barcodes, id FROM catalog "
-            "WHERE barcodes <> '' AND barcodes NOT GLOB '*[^0-9]*'"
-        )
-        con.execute(  # several barcodes, digits only: split as a JSON array
-            "INSERT OR REPLACE INTO barcodes(code, variant_id) "
-            "SELECT j.value, c.id FROM catalog c, json_each('[\"' || replace(c.barcodes, ' ', '\",\"') || '\"]') j "
-            "WHERE instr(c.barcodes, ' ') > 0 AND c.barcodes NOT GLOB '*[^0-9 ]*' AND j.value <> ''"
-        )
-        odd = con.execute("SELECT id, barcodes FROM catalog WHERE barcodes GLOB '*[^0-9 ]*'").fetchall()
-        con.executemany(
-            "INSERT OR REPLACE INTO barcodes(code, variant_id) VALUES (?, ?)",
-            [(code, vid) for vid, codes in odd for code in _codes(codes)],
-        )
+    def abandon_download(self, stream: str) -> None:
+        """A download that cannot be resumed (rows were lost): a resync drops its shadow copy and
+        keeps the old rows; a first download starts over."""
+        if self.stream_state(stream).resync_epoch is None:
+            self.reset_stream(stream)
+            return
+        with self.tx() as con:
+            self._drop_shadow(con, stream)
+            self._put_state(
+                con, stream, resync_epoch=None, bootstrap_hw=None, bootstrap_after_key=None, bootstrap_rows=0
+            )
 
     def apply_page(self, stream: str, page: ChangePage) -> None:
         with self.tx() as con:
-            touched_styles: set[str] = set()
-            if stream == "catalog" and page.changes:
-                ids = [c.key[0] for c in page.changes]
-                held = con.execute(
-                    f"SELECT id, style_code, barcodes FROM catalog WHERE id IN ({','.join('?' * len(ids))})", ids
-                ).fetchall()
-                touched_styles.update(style for _id, style, _codes in held)
-                con.executemany(  # the barcodes these variants had (one may since have moved to another)
-                    "DELETE FROM barcodes WHERE code=? AND variant_id=?",
-                    [(code, vid) for vid, _style, codes in held for code in _codes(codes)],
-                )
+            finishers = [d.page(con, page) for d in _derived(stream) if d.page is not None and page.changes]
             # Apply in log order so that a delete followed by a re-insert ends as it should.
+            delete, upsert = DELETE[stream], UPSERT[stream]
             for ch in page.changes:
                 if ch.row is None:
-                    con.execute(DELETE[stream], ch.key)
+                    con.execute(delete, ch.key)
                 else:
-                    con.execute(UPSERT[stream], (*ch.row, row_hash(orjson.dumps(ch.row))))
-            if stream == "catalog":
-                final: dict[Scalar, list[Scalar] | None] = {}  # a variant may change twice in a page
-                for ch in page.changes:
-                    final[ch.key[0]] = ch.row
-                    if ch.row is not None:
-                        touched_styles.add(str(ch.row[2]))
-                con.executemany(
-                    "INSERT OR REPLACE INTO barcodes(code, variant_id) VALUES (?, ?)",
-                    [(code, vid) for vid, row in final.items() if row is not None for code in _codes(row[9])],
-                )
-                if touched_styles:
-                    codes = sorted(touched_styles)
-                    marks = ",".join("?" * len(codes))
-                    con.execute(f"DELETE FROM styles WHERE code IN ({marks})", codes)
-                    con.execute(REBUILD_STYLES.format(where=f"WHERE style_code IN ({marks})"), codes)
+                    con.execute(upsert, (*ch.row, row_hash(orjson.dumps(ch.row))))
+            for finish in finishers:
+                finish()
             self._put_state(con, stream, cursor=page.next, synced_at=now_iso())
 
     def local_checksum(self, stream: str) -> tuple[int, int]:
         with self.raw() as con:
-            count, total = con.execute(f"SELECT count(*), coalesce(sum(h), 0) FROM {stream}").fetchone()
+            count, total = con.execute(
+                f"SELECT count(*), coalesce(sum(h), 0) FROM {STREAMS[stream].local_table}"
+            ).fetchone()
         return int(count), int(total)
 
     def reset_stream(self, stream: str) -> None:
         with self.tx() as con:
+            self._drop_shadow(con, stream)
             self._clear(con, stream)
             self._put_state(
                 con,
@@ -321,6 +463,7 @@ class LocalStore:
                 bootstrap_hw=None,
                 bootstrap_after_key=None,
                 bootstrap_rows=0,
+                resync_epoch=None,
             )
 
     def reset_all_streams(self) -> None:
@@ -329,55 +472,104 @@ class LocalStore:
 
     # --- SyncStore: outbox -------------------------------------------------------------------
 
-    def next_op(self) -> tuple[PendingOp | None, datetime | None]:
+    _OP_COLUMNS = "op_id, device_seq, type, payload, attempts, next_attempt_at, in_doubt"
+
+    def next_ops(
+        self, limit: int, *, ignore_backoff: bool = False, in_doubt_only: bool = False
+    ) -> tuple[list[PendingOp], datetime | None]:
+        """The pending ops that are due, from the head of the queue in device order (an op waiting
+        for its backoff holds those behind it), and when the first one not due is due."""
+        where = "state='pending'" + (" AND in_doubt=1" if in_doubt_only else "")
+        with self.raw("device") as con:
+            rows = con.execute(
+                f"SELECT {self._OP_COLUMNS} FROM outbox WHERE {where} ORDER BY device_seq LIMIT ?", (limit,)
+            ).fetchall()
+        now = datetime.now(UTC)
+        ops: list[PendingOp] = []
+        for op_id, seq, type_, payload, attempts, next_at, in_doubt in rows:
+            due = parse_ts(next_at)
+            if not ignore_backoff and due is not None and due > now:
+                return ops, due
+            ops.append(PendingOp(op_id, int(seq), type_, payload, int(attempts), bool(in_doubt)))
+        return ops, None
+
+    def next_due(self) -> datetime | None:
+        """When the head of the queue may be sent (None: nothing pending)."""
         with self.raw("device") as con:
             row = con.execute(
-                "SELECT op_id, device_seq, type, payload, attempts, next_attempt_at FROM outbox "
-                "WHERE state='pending' ORDER BY device_seq LIMIT 1"
+                "SELECT next_attempt_at FROM outbox WHERE state='pending' ORDER BY device_seq LIMIT 1"
             ).fetchone()
         if row is None:
-            return None, None
-        op_id, seq, type_, payload, attempts, next_at = row
-        due = parse_ts(next_at)
-        if due is not None and due > datetime.now(UTC):
-            return None, due
-        return PendingOp(op_id, int(seq), type_, orjson.loads(payload), int(attempts)), due
+            return None
+        return parse_ts(row[0]) or datetime.now(UTC)
 
-    def op_done(self, op_id: str, result: dict[str, Any]) -> None:
-        with self.tx("device") as con:
-            con.execute("DELETE FROM outbox WHERE op_id=?", (op_id,))
-            seq = result.get("seq")
-            con.execute(
-                "UPDATE stock_corrections SET status='sent', server_seq=? WHERE op_id=?",
-                (int(seq) if isinstance(seq, int) else None, op_id),
-            )
+    def in_doubt_streams(self) -> set[str]:
+        """Streams that pending ops sent without an answer may already have changed on central."""
+        with self.raw("device") as con:
+            types = [r[0] for r in con.execute("SELECT DISTINCT type FROM outbox WHERE state='pending' AND in_doubt=1")]
+        return {s for t in types for s in hooks_for(t).streams}
 
-    def op_retry(self, op_id: str, error: str, at: datetime) -> None:
+    def op_done(self, op_id: str, result: dict[str, Any] | None) -> None:
+        with self.tx("device") as con:
+            row = con.execute("SELECT type FROM outbox WHERE op_id=?", (op_id,)).fetchone()
+            if row is None:
+                return
+            now = datetime.now(UTC)
+            con.execute(
+                "UPDATE outbox SET state='done', in_doubt=0, done_at=?, next_attempt_at=NULL WHERE op_id=?",
+                (now.isoformat(timespec="milliseconds"), op_id),
+            )
+            con.execute("DELETE FROM outbox WHERE state='done' AND done_at < ?", ((now - DONE_KEPT).isoformat(),))
+            hooks_for(row[0]).on_applied(con, op_id, result)
+
+    def op_retry(
+        self, op_id: str, error: str, at: datetime, *, server_failure: bool, in_doubt: bool, stuck_after: int
+    ) -> str:
+        """Try again at `at`; an op central failed `stuck_after` times is set aside as stuck.
+        Returns the op's state afterwards ("pending" | "stuck")."""
         with self.tx("device") as con:
             con.execute(
-                "UPDATE outbox SET attempts=attempts+1, last_error=?, next_attempt_at=? WHERE op_id=?",
-                (error, at.isoformat(), op_id),
+                "UPDATE outbox SET attempts=attempts+1, last_error=?, next_attempt_at=?, "
+                "in_doubt=CASE WHEN ? THEN 1 ELSE 0 END, server_failures=server_failures+? WHERE op_id=?",
+                (error, at.isoformat(), in_doubt, int(server_failure), op_id),
             )
+            con.execute(
+                "UPDATE outbox SET state='stuck', next_attempt_at=NULL WHERE op_id=? AND state='pending' "
+                "AND server_failures>=?",
+                (op_id, stuck_after),
+            )
+            row = con.execute("SELECT state FROM outbox WHERE op_id=?", (op_id,)).fetchone()
+        return str(row[0]) if row else "unknown"
 
     def op_dead(self, op_id: str, status: int, detail: str) -> None:
         with self.tx("device") as con:
+            row = con.execute("SELECT type FROM outbox WHERE op_id=?", (op_id,)).fetchone()
+            if row is None:
+                return
             con.execute(
-                "UPDATE outbox SET state='dead', dead_status=?, last_error=?, attempts=attempts+1 WHERE op_id=?",
+                "UPDATE outbox SET state='dead', dead_status=?, last_error=?, attempts=attempts+1, in_doubt=0, "
+                "next_attempt_at=NULL WHERE op_id=?",
                 (status, detail, op_id),
             )
-            con.execute("UPDATE stock_corrections SET status='rejected' WHERE op_id=?", (op_id,))
+            hooks_for(row[0]).on_rejected(con, op_id, None)
 
-    def outbox_counts(self) -> tuple[int, int]:
+    def outbox_counts(self) -> OutboxCounts:
         with self.raw("device") as con:
             rows = dict(con.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
-        return int(rows.get("pending", 0)), int(rows.get("dead", 0))
+        return OutboxCounts(int(rows.get("pending", 0)), int(rows.get("dead", 0)), int(rows.get("stuck", 0)))
 
     def outbox_rows(self, state: str | None = None) -> list[dict[str, Any]]:
-        q = "SELECT op_id, device_seq, type, payload, created_at, attempts, next_attempt_at, last_error, state, dead_status FROM outbox"
+        """Ops in device order: those of `state`, or every op not done yet (pending, dead, stuck)."""
+        q = (
+            "SELECT op_id, device_seq, type, payload, created_at, attempts, next_attempt_at, last_error, state, "
+            "dead_status, in_doubt, server_failures FROM outbox"
+        )
         args: tuple[Any, ...] = ()
         if state:
             q += " WHERE state=?"
             args = (state,)
+        else:
+            q += " WHERE state<>'done'"
         with self.raw("device") as con:
             con.row_factory = sqlite3.Row
             try:
@@ -388,13 +580,27 @@ class LocalStore:
             r["payload"] = orjson.loads(r["payload"])
         return rows
 
-    def requeue_dead(self, op_id: str) -> None:
+    def requeue(self, op_id: str) -> str:
+        """Queue a dead or stuck op again: "requeued"; "unknown" for an id the outbox never had
+        (or forgot); "not-rejected" for an op still waiting or already sent (left untouched)."""
         with self.tx("device") as con:
+            row = con.execute("SELECT type, state FROM outbox WHERE op_id=?", (op_id,)).fetchone()
+            if row is None:
+                return "unknown"
+            type_, state = row
+            if state not in ("dead", "stuck"):
+                return "not-rejected"
             con.execute(
-                "UPDATE outbox SET state='pending', next_attempt_at=NULL, dead_status=NULL WHERE op_id=? AND state='dead'",
+                "UPDATE outbox SET state='pending', next_attempt_at=NULL, dead_status=NULL, server_failures=0 "
+                "WHERE op_id=?",
                 (op_id,),
             )
-            con.execute("UPDATE stock_corrections SET status='pending' WHERE op_id=?", (op_id,))
+            hooks_for(type_).on_requeued(con, op_id, None)
+            return "requeued"
+
+    def requeue_dead(self, op_id: str) -> str:
+        """The old name of `requeue`."""
+        return self.requeue(op_id)
 
     def record_error(self, kind: str, message: str | None) -> None:
         with self.tx("device") as con:

@@ -241,7 +241,7 @@ def test_snapshot_that_loses_rows_starts_over(enrolled: Path) -> None:
 
 def test_epoch_change_resyncs_and_pushes_the_outbox_first(device: Device, central_db: Database) -> None:
     vid, _ = a_stocked_variant(device)
-    device.stock.correct(associate(device), vid, 3, CorrectionReason.FOUND)
+    device.stock.correct(associate(device), vid, delta=3, reason=CorrectionReason.FOUND)
     with central_db.transaction() as s:
         new_epoch(s)
     status = device.engine.sync_once()
@@ -312,7 +312,7 @@ def test_dead_letter_does_not_block_the_queue(device: Device, central_db: Databa
                 "recorded_at": now().isoformat(),
             },
         )
-    device.stock.correct(associate(device), vid, -1, CorrectionReason.DAMAGED)
+    device.stock.correct(associate(device), vid, delta=-1, reason=CorrectionReason.DAMAGED)
     status = device.engine.sync_once()
     assert (status.pending_ops, status.dead_ops) == (0, 1)
     dead = device.store.outbox_rows("dead")
@@ -345,7 +345,7 @@ def test_outbox_retries_on_a_timer_when_central_comes_back(
         device = Device(data, poll_seconds=60)
         device.engine.sync_once()
     vid, _ = a_stocked_variant(device)
-    device.stock.correct(associate(device), vid, 2, CorrectionReason.FOUND)
+    device.stock.correct(associate(device), vid, delta=2, reason=CorrectionReason.FOUND)
     status = device.engine.sync_once()
     assert status.online is False and status.pending_ops == 1
     row = device.store.outbox_rows()[0]
@@ -355,7 +355,7 @@ def test_outbox_retries_on_a_timer_when_central_comes_back(
         deadline = time.monotonic() + 15
         while device.store.outbox_counts()[0] and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert device.store.outbox_counts() == (0, 0)
+        assert device.store.outbox_counts() == (0, 0, 0)
         device.close()
 
 
@@ -375,19 +375,6 @@ def test_a_poke_is_not_lost_when_another_streams_pull_went_past_it(device: Devic
     assert device.store.query(q, (store, vid))[0][0] == on_hand - 1
 
 
-def wait_until_idle(engine: SyncEngine, within: float = 10.0) -> None:
-    """Until the engine has no cycle running or asked for, five checks in a row."""
-    deadline = time.monotonic() + within
-    quiet = 0
-    while quiet < 5:
-        assert time.monotonic() < deadline, "the sync engine never went idle"
-        free = engine._lock.acquire(blocking=False)
-        if free:
-            engine._lock.release()
-        quiet = quiet + 1 if free and not engine._wake.is_set() and engine.status.last_sync_at else 0
-        time.sleep(0.02)
-
-
 def test_live_poke_updates_the_cache_without_polling(device: Device, central_db: Database) -> None:
     from central.models import ChannelClient
     from central.security import digest
@@ -399,7 +386,7 @@ def test_live_poke_updates_the_cache_without_polling(device: Device, central_db:
     while not device.engine.status.live and time.monotonic() < deadline:
         time.sleep(0.05)
     assert device.engine.status.live
-    wait_until_idle(device.engine)  # the first cycle and the catch-up after connecting are over
+    assert device.engine.wait_idle(10)  # the first cycle and the catch-up after connecting are over
     pulled: list[str] = []
     real_changes = device.engine.client.changes
 

@@ -1,0 +1,76 @@
+"""Device-side hooks of each op type: what the business rows joined to an outbox op (by `op_id`)
+do when central applies it, rejects it, or a supervisor queues it again.
+
+Each hook is `fn(con, op_id, result)` and runs inside the device.db transaction that changes the
+outbox row, so the business row and the op can never disagree. A new op type is its wire model
+in `sync.protocol.OP_TYPES`, central's handler, and one `register_op` call here (or in the module
+that owns its business table).
+
+`streams` names the streams whose pulled figures will contain the op's effect once central has
+applied it: while such an op is in doubt (sent, answer never heard) the engine resolves it before
+it pulls those streams, so a pending mark never counts a change the pulled figures already hold.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+Hook = Callable[[sqlite3.Connection, str, "dict[str, Any] | None"], None]
+
+
+def _nothing(_con: sqlite3.Connection, _op_id: str, _result: dict[str, Any] | None) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class OpHooks:
+    type: str
+    on_applied: Hook = _nothing
+    on_rejected: Hook = _nothing
+    on_requeued: Hook = _nothing
+    streams: tuple[str, ...] = ()
+
+
+OP_HOOKS: dict[str, OpHooks] = {}
+
+
+def register_op(
+    type_: str,
+    on_applied: Hook | None = None,
+    on_rejected: Hook | None = None,
+    on_requeued: Hook | None = None,
+    *,
+    streams: tuple[str, ...] = (),
+) -> OpHooks:
+    hooks = OpHooks(type_, on_applied or _nothing, on_rejected or _nothing, on_requeued or _nothing, tuple(streams))
+    OP_HOOKS[type_] = hooks
+    return hooks
+
+
+def hooks_for(type_: str) -> OpHooks:
+    return OP_HOOKS.get(type_) or OpHooks(type_)
+
+
+# --- stock.adjust: a stock correction (stock_corrections joins the outbox by op_id) -----------
+
+
+def _stock_applied(con: sqlite3.Connection, op_id: str, result: dict[str, Any] | None) -> None:
+    seq = (result or {}).get("seq")
+    con.execute(
+        "UPDATE stock_corrections SET status='sent', server_seq=? WHERE op_id=?",
+        (seq if type(seq) is int else None, op_id),
+    )
+
+
+def _stock_rejected(con: sqlite3.Connection, op_id: str, _result: dict[str, Any] | None) -> None:
+    con.execute("UPDATE stock_corrections SET status='rejected' WHERE op_id=?", (op_id,))
+
+
+def _stock_requeued(con: sqlite3.Connection, op_id: str, _result: dict[str, Any] | None) -> None:
+    con.execute("UPDATE stock_corrections SET status='pending' WHERE op_id=?", (op_id,))
+
+
+register_op("stock.adjust", _stock_applied, _stock_rejected, _stock_requeued, streams=("stock",))
