@@ -86,9 +86,9 @@ def test_sign_in_offline_with_lockout_and_journal(device: Device) -> None:
 def test_large_correction_needs_a_supervisor(device: Device) -> None:
     vid = device.store.query("SELECT id FROM catalog LIMIT 1")[0][0]
     with pytest.raises(PermissionDenied, match="supervisor"):
-        device.stock.correct(sign_in_any(device, "ASSOCIATE"), vid, 25, CorrectionReason.FOUND)
-    device.stock.correct(sign_in_any(device, "SUPERVISOR"), vid, 25, CorrectionReason.FOUND)
-    assert device.store.outbox_counts() == (1, 0)
+        device.stock.correct(sign_in_any(device, "ASSOCIATE"), vid, delta=25, reason=CorrectionReason.FOUND)
+    device.stock.correct(sign_in_any(device, "SUPERVISOR"), vid, delta=25, reason=CorrectionReason.FOUND)
+    assert [i.state for i in device.outbox.items()] == ["pending"]
 
 
 def test_correction_shows_as_pending_until_central_confirms(device: Device) -> None:
@@ -97,7 +97,7 @@ def test_correction_shows_as_pending_until_central_confirms(device: Device) -> N
         (device.identity.store_id,),
     )[0]
     style = device.store.query("SELECT style_code FROM catalog WHERE id=?", (vid,))[0][0]
-    device.stock.correct(sign_in_any(device, "ASSOCIATE"), vid, -1, CorrectionReason.DAMAGED)
+    device.stock.correct(sign_in_any(device, "ASSOCIATE"), vid, delta=-1, reason=CorrectionReason.DAMAGED)
     cell = next(c for c in device.lookup.product(style).cells.values() if c.variant_id == vid)  # type: ignore[union-attr]
     assert (cell.available, cell.pending) == (on_hand - 1, -1)
     device.engine.sync_once()
@@ -105,7 +105,7 @@ def test_correction_shows_as_pending_until_central_confirms(device: Device) -> N
     assert (cell.available, cell.pending) == (on_hand - 1, 0)
 
 
-def test_enrolment_errors_are_clear(central_url: str, enroll_code, memory_keyring, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_enrolment_errors_are_clear(central_url: str, central_db, enroll_code, memory_keyring, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     store = LocalStore(tmp_path / "d")
     with pytest.raises(EnrollmentError, match="not valid"):
         enroll(store, central_url, "AAAA-BBBB-CCCC")
@@ -114,8 +114,13 @@ def test_enrolment_errors_are_clear(central_url: str, enroll_code, memory_keyrin
     other = LocalStore(tmp_path / "e")
     with pytest.raises(EnrollmentError, match="already used"):
         enroll(other, central_url, code)
+    stale = enroll_code("TKY01", minutes=1)
+    with central_db.engine.begin() as c:  # codes for a negative time are refused: age one instead
+        c.exec_driver_sql(
+            "UPDATE enroll_codes SET expires_at=? WHERE used_at IS NULL", (datetime(2000, 1, 1, tzinfo=UTC),)
+        )
     with pytest.raises(EnrollmentError, match="expired"):
-        enroll(other, central_url, enroll_code("TKY01", minutes=-1))
+        enroll(other, central_url, stale)
     with pytest.raises(EnrollmentError, match="Cannot reach central"):
         enroll(other, f"http://127.0.0.1:{free_port()}", enroll_code("TKY01"))
     assert other.identity() is None
@@ -143,7 +148,7 @@ def test_no_secure_keyring_refuses_before_using_the_code(central_url: str, enrol
 
 def test_corrupt_cache_is_set_aside_and_the_outbox_kept(device: Device) -> None:
     vid = device.store.query("SELECT id FROM catalog LIMIT 1")[0][0]
-    device.stock.correct(sign_in_any(device, "ASSOCIATE"), vid, 1, CorrectionReason.FOUND)
+    device.stock.correct(sign_in_any(device, "ASSOCIATE"), vid, delta=1, reason=CorrectionReason.FOUND)
     data = device.data_dir
     device.engine.stop()
     device.store.close()
@@ -156,7 +161,7 @@ def test_corrupt_cache_is_set_aside_and_the_outbox_kept(device: Device) -> None:
     again = Device(data)
     assert again.recovery_note and "set aside" in again.recovery_note
     assert not again.bootstrapped()
-    assert again.store.outbox_counts() == (1, 0)
+    assert [i.state for i in again.outbox.items()] == ["pending"]
     status = again.engine.sync_once()
     assert status.online and again.bootstrapped() and status.pending_ops == 0
     assert list(data.glob("cache.db.damaged-*"))
@@ -170,10 +175,9 @@ def test_redownload_is_for_managers_and_keeps_the_outbox(device: Device) -> None
         device.redownload(associate)
     device.engine.client.close()
     device.engine.client = device.new_client()
-    device.stock.correct(associate, vid, 1, CorrectionReason.FOUND)
+    device.stock.correct(associate, vid, delta=1, reason=CorrectionReason.FOUND)
     device.redownload(sign_in_any(device, "MANAGER"))
-    assert device.store.outbox_counts() == (0, 0)  # pushed before the cache was emptied
-    assert not device.bootstrapped()
+    assert device.outbox.items() == []  # pushed before the cache was emptied
     assert device.engine.sync_once().online and device.bootstrapped()
     assert device.engine.verify("stock") is True
 
@@ -199,3 +203,132 @@ def test_bootstrapped_barcodes_split_like_incremental_ones(tmp_path: Path) -> No
     assert got == sorted((code, int(r[0])) for r in rows for code in str(r[9]).split())
     assert ("A-77", 4) in got and len(got) == 7
     store.close()
+
+
+def _home_variant(device: Device, min_on_hand: int = 3) -> tuple[int, int]:
+    vid, on_hand = device.store.query(
+        "SELECT variant_id, on_hand FROM stock WHERE location_id=? AND on_hand >= ? LIMIT 1",
+        (device.identity.store_id, min_on_hand),
+    )[0]
+    return int(vid), int(on_hand)
+
+
+def test_correction_by_count_agrees_with_the_reason_and_refuses_no_change(device: Device) -> None:
+    from pos_app.services.errors import ValidationFailed
+
+    associate = sign_in_any(device, "ASSOCIATE")
+    vid, on_hand = _home_variant(device)
+    with pytest.raises(ValidationFailed) as e:
+        device.stock.correct(associate, vid, counted=on_hand, reason=CorrectionReason.MISCOUNT)
+    assert e.value.code == "correction.no_change"
+    with pytest.raises(ValidationFailed) as e:
+        device.stock.correct(associate, vid, counted=on_hand - 2, reason=CorrectionReason.FOUND)
+    assert e.value.code == "correction.reason_direction" and e.value.params["delta"] == -2
+    with pytest.raises(ValidationFailed) as e:
+        device.stock.correct(associate, vid, delta=2, reason=CorrectionReason.DAMAGED)
+    assert e.value.code == "correction.reason_direction"
+    with pytest.raises(ValidationFailed) as e:
+        device.stock.correct(associate, vid, delta=1, counted=4, reason=CorrectionReason.FOUND)
+    assert e.value.code == "correction.delta_or_counted"
+    with pytest.raises(ValidationFailed) as e:
+        device.stock.correct(associate, vid, delta=-1, reason=CorrectionReason.OTHER)
+    assert e.value.code == "correction.note_needed"
+
+    op_id = device.stock.correct(associate, vid, counted=on_hand - 2, reason=CorrectionReason.DAMAGED)
+    (payload,) = [r["payload"] for r in device.store.outbox_rows() if r["op_id"] == op_id]
+    assert payload["delta"] == -2
+    assert device.stock.on_hand(vid) == on_hand - 2  # the pending correction counts
+    with pytest.raises(ValidationFailed) as e:  # "the shelf has" what the device now says
+        device.stock.correct(associate, vid, counted=on_hand - 2, reason=CorrectionReason.MISCOUNT)
+    assert e.value.code == "correction.no_change"
+
+
+def test_a_supervisor_approves_a_large_correction_on_the_spot(device: Device) -> None:
+    from pos_app.core.auth import Permission
+    from pos_app.services.errors import PermissionNeeded
+
+    associate = sign_in_any(device, "ASSOCIATE")
+    vid, _ = _home_variant(device)
+    with pytest.raises(PermissionNeeded) as e:
+        device.stock.correct(associate, vid, delta=25, reason=CorrectionReason.FOUND)
+    assert e.value.code == "approval.needed" and e.value.needed.name == "SUPERVISOR"
+    boss = next(p for p in device.auth.approvers(Permission.LARGE_STOCK_CORRECTION) if p.role.name == "SUPERVISOR")
+    approver = device.auth.approve(boss.id, "2222", Permission.LARGE_STOCK_CORRECTION)
+    op_id = device.stock.correct(associate, vid, delta=25, reason=CorrectionReason.FOUND, approver=approver)
+    entry = [e for e in device.store.journal_entries() if e.type == "stock.correction"][-1]
+    assert entry.data["op_id"] == op_id
+    assert (entry.data["staff_id"], entry.data["approved_by"]) == (associate.staff.id, boss.id)
+    assert device.engine.sync_once().pending_ops == 0  # central took the approved op
+
+
+def test_outbox_retry_needs_a_supervisor_and_says_what_happened(device: Device) -> None:
+    from pos_app.core.auth import Permission
+    from pos_app.local.store import now_iso
+    from pos_app.services.errors import PermissionNeeded
+
+    associate = sign_in_any(device, "ASSOCIATE")
+    vid, _ = _home_variant(device)
+    sent = device.stock.correct(associate, vid, delta=1, reason=CorrectionReason.FOUND)
+    with device.store.tx("device") as con:  # an op central will reject: no such variant
+        bad, _seq = device.store.enqueue(
+            con,
+            "stock.adjust",
+            {
+                "variant_id": 2**31 - 7,
+                "location_id": device.identity.store_id,
+                "delta": 1,
+                "reason": "found",
+                "note": "",
+                "staff_id": associate.staff.id,
+                "approved_by": None,
+                "recorded_at": now_iso(),
+            },
+        )
+    device.engine.sync_once()
+    states = {i.op_id: i for i in device.outbox.items()}
+    assert states[bad].state == "dead" and sent not in states
+    assert "Stock correction +1" in states[bad].description
+    with pytest.raises(PermissionNeeded):
+        device.outbox.retry(associate, bad)
+    supervisor = device.auth.approve(
+        next(p.id for p in device.auth.staff() if p.role.name == "SUPERVISOR"), "2222", Permission.RETRY_DEAD_LETTER
+    )
+    assert device.outbox.retry(supervisor, bad) == "requeued"
+    assert device.outbox.retry(supervisor, sent) == "not-rejected"
+    assert device.outbox.explain(sent, "not-rejected") == "not a rejected operation: it was already sent"
+    assert device.outbox.retry(supervisor, "00000000-0000-4000-8000-000000000000") == "unknown"
+    retries = [e.data for e in device.store.journal_entries() if e.type == "outbox.retry"]
+    assert [(r["staff_id"], r["outcome"]) for r in retries] == [
+        (supervisor.id, "requeued"),
+        (supervisor.id, "not-rejected"),
+        (supervisor.id, "unknown"),
+    ]
+    # the correction that was sent is not marked pending again
+    assert device.store.query("SELECT status FROM stock_corrections WHERE op_id=?", (sent,), "device") == [("sent",)]
+
+
+def test_search_hits_carry_this_stores_price_and_stock(device: Device) -> None:
+    hits = device.lookup.search("linen")
+    assert hits and all(h.price_text.startswith("￥") for h in hits)
+    h = hits[0]
+    (total,) = device.store.query(
+        "SELECT sum(s.on_hand - s.reserved) FROM stock s JOIN catalog c ON c.id = s.variant_id "
+        "WHERE s.location_id=? AND c.style_code=?",
+        (device.identity.store_id, h.code),
+    )[0]
+    assert h.available == total
+
+
+def test_refresh_live_says_whether_central_answered(device: Device, central_db) -> None:  # type: ignore[no-untyped-def]
+    style = device.lookup.search("linen")[0].code
+    assert device.stock.refresh_live(style) is True
+    assert device.store.query("SELECT count(*) FROM live_stock")[0][0] > 0
+    device.identity = type(device.identity)(
+        device.identity.device_id,
+        device.identity.store_id,
+        device.identity.store_code,
+        device.identity.store_name,
+        f"http://127.0.0.1:{free_port()}",
+    )
+    assert device.stock.refresh_live(style) is False
+    assert device.lookup.online is False
