@@ -37,8 +37,10 @@ MESSAGES: dict[str, str] = {
     "outbox.not_rejected_waiting": "not a rejected operation: it is still waiting to be sent",
     # central
     "central.unreachable": "Central cannot be reached ({detail}). Working from the figures on this device.",
-    "central.problem": "Central had a problem ({detail}). Try again in a moment.",
+    "central.problem": "Central is there but had a problem, so nothing more was done; the device tries again by itself. ({detail})",
     "central.refused_token": "Central refused this device's token ({detail}). Enrol the device again.",
+    "sync.done": "Synced.",
+    "sync.failed": "Sync failed: {detail}",
     # device
     "device.not_enrolled": "This device is not enrolled yet.",
     "device.no_token": "The device token is missing from the keyring; enrol the device again.",

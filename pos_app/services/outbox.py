@@ -75,7 +75,8 @@ class OutboxService:
         """pending | dead | stuck | sent, or None: this device never had that operation."""
         rows = self.store.query("SELECT state FROM outbox WHERE op_id=?", (op_id,), "device")
         if rows:
-            return str(rows[0][0])
+            state = str(rows[0][0])
+            return "sent" if state == "done" else state
         sent = self.store.query("SELECT status FROM stock_corrections WHERE op_id=?", (op_id,), "device")
         return "sent" if sent and sent[0][0] == "sent" else None
 

@@ -4,12 +4,10 @@ told as what happened: synced, offline, central had a problem, token refused, or
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pos_app.services.errors import MESSAGES
-from sync.client import CentralClient, CentralError, ServerError, Unauthorized, Unreachable
 from sync.engine import Changed, Progress, SyncEngine, SyncStatus
 
 if TYPE_CHECKING:
@@ -30,31 +28,21 @@ class SyncReport:
         return self.outcome == SYNCED
 
 
-def classify(status: SyncStatus, probe: Callable[[], CentralClient]) -> SyncReport:
-    """What a finished cycle means for a person. The engine's status says that a cycle failed;
-    when it did, one cheap authenticated request tells a refused token (401), a central that
-    answers with a 5xx, and a network that is not there apart."""
+def classify(status: SyncStatus) -> SyncReport:
+    """What a finished cycle means for a person: the engine's status says why it failed
+    (a refused token, a central that answered with a 5xx, no network, a rejected page)."""
     message = status.message or ""
-    if getattr(status, "needs_enrolment", False):
-        return _report(REFUSED, "central.refused_token", status, detail=message or "401")
-    if not message and status.online:
-        return SyncReport(SYNCED, "sync.done", "Synced.", status)
-    try:
-        with probe() as client:
-            client.device()
-    except Unauthorized as e:
-        return _report(REFUSED, "central.refused_token", status, detail=str(e))
-    except ServerError as e:
-        return _report(CENTRAL_PROBLEM, "central.problem", status, detail=f"HTTP {e.status}")
-    except Unreachable as e:
-        if status.online is False and "had a problem" in message:
-            return _report(CENTRAL_PROBLEM, "central.problem", status, detail=message)
-        return _report(OFFLINE, "central.unreachable", status, detail=str(e))
-    except CentralError as e:
-        return SyncReport(FAILED, "sync.failed", f"Sync failed: {message or e}", status)
-    if status.online is False and "had a problem" in message:  # the 5xx was on another request
+    if status.needs_enrolment:  # the engine's sentence already says "enrol the device again"
+        if message:
+            return SyncReport(REFUSED, "central.refused_token", message, status)
+        return _report(REFUSED, "central.refused_token", status, detail="401")
+    if status.central_trouble:
         return _report(CENTRAL_PROBLEM, "central.problem", status, detail=message)
-    return SyncReport(FAILED, "sync.failed", f"Sync failed: {message}", status)
+    if status.online is False:
+        return _report(OFFLINE, "central.unreachable", status, detail=message)
+    if message:
+        return SyncReport(FAILED, "sync.failed", MESSAGES["sync.failed"].format(detail=message), status)
+    return SyncReport(SYNCED, "sync.done", MESSAGES["sync.done"], status)
 
 
 def _report(outcome: str, code: str, status: SyncStatus, **params: str) -> SyncReport:
@@ -64,7 +52,7 @@ def _report(outcome: str, code: str, status: SyncStatus, **params: str) -> SyncR
 def sync_once(device: Device) -> SyncReport:
     """One push-and-pull cycle of `device`, told as a SyncReport."""
     status = device.engine.sync_once()
-    return classify(status, device.new_client)
+    return classify(status)
 
 
 __all__ = ["Changed", "Progress", "SyncEngine", "SyncReport", "SyncStatus", "classify", "sync_once"]
