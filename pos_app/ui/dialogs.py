@@ -1,75 +1,119 @@
-"""Dialogs: stock correction, sync problems, bootstrap progress."""
+"""Sheets over the main window: a stock correction (with a supervisor's approval on the spot) and
+the queue of what waits to be sent / was rejected (with a supervisor's retry)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from pos_app.core.auth import Permission
 from pos_app.core.stock import CorrectionReason
-from pos_app.local.store import LocalStore
+from pos_app.services.errors import PermissionNeeded
+from pos_app.ui.operations import CollectionOp, Ops, QueryOp
+from pos_app.ui.widgets import ApprovalPanel, Sheet
+
+SaveFn = Callable[[int | None, int | None, CorrectionReason, str, Any], str]
 
 
-class CorrectionDialog(QDialog):
-    """How many more (+) or fewer (−), and why. Saving writes it locally and queues it."""
+class CorrectionDialog(Sheet):
+    """How many more (+) or fewer (−) — or type what the shelf has — and why.
+
+    `save(delta, counted, reason, note, approver)` runs as a CollectionOp (a worker); a
+    PermissionNeeded answer turns the sheet to the approval page, where a supervisor taps their
+    name and types their PIN; `approve(staff_id, pin)` checks it (also on a worker) and the
+    correction is saved with both people."""
 
     def __init__(
         self,
-        item: str,
+        host: QWidget,
+        ops: Ops,
+        title: str,
+        subtitle: str,
         on_hand: int,
-        save: Callable[[int, CorrectionReason, str], str | None],
-        parent: QWidget | None = None,
+        save: SaveFn,
+        approve: Callable[[int, str], Any],
+        approvers: Callable[[], list[Any]],
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Correct stock"))
-        self.setMinimumWidth(560)
+        super().__init__(host)
+        self.ops = ops
         self.save_fn = save
+        self.approve_fn = approve
+        self.approvers_fn = approvers
         self.delta = 0
+        self.typed: int | None = None  # what the shelf has, when typed
         self.on_hand = on_hand
-        layout = QVBoxLayout(self)
-        title = QLabel(item)
-        title.setObjectName("title")
-        title.setWordWrap(True)
-        layout.addWidget(title)
+        self.saved_op: str | None = None
+        self.busy = False
+        self.pages = QStackedWidget()
+        self.layout_.addWidget(self.pages)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(title)  # "Tan · M": what the person is holding, not the SKU
+        self.title.setObjectName("title")
+        self.title.setWordWrap(True)
+        sub = QLabel(subtitle)
+        sub.setObjectName("subtitle")
+        sub.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(sub)
         row = QHBoxLayout()
         minus = QPushButton("−")
         plus = QPushButton("+")
         for b in (minus, plus):
-            b.setObjectName("pin")
+            b.setObjectName("step")
         self.count = QLabel()
         self.count.setObjectName("price")
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.count.setWordWrap(True)
         minus.clicked.connect(lambda: self._step(-1))
         plus.clicked.connect(lambda: self._step(1))
         row.addWidget(minus)
         row.addWidget(self.count, 1)
         row.addWidget(plus)
         layout.addLayout(row)
+        shelf = QHBoxLayout()
+        shelf_label = QLabel(self.tr("Or the shelf has:"))
+        shelf_label.setObjectName("subtitle")
+        self.counted = QLineEdit()
+        self.counted.setObjectName("counted")
+        self.counted.setValidator(QIntValidator(0, 9999, self.counted))
+        self.counted.setPlaceholderText(self.tr("count"))
+        self.counted.setMaximumWidth(160)
+        self.counted.textEdited.connect(self._typed)
+        shelf.addWidget(shelf_label)
+        shelf.addWidget(self.counted)
+        shelf.addStretch(1)
+        layout.addLayout(shelf)
         why = QLabel(self.tr("Why?"))
         why.setObjectName("subtitle")
-        layout.addSpacing(12)
         layout.addWidget(why)
-        grid = QGridLayout()
+        self.reason_grid = QGridLayout()
         self.reasons = QButtonGroup(self)
-        for i, reason in enumerate(CorrectionReason):
+        self.reason_buttons: dict[CorrectionReason, QPushButton] = {}
+        for reason in CorrectionReason:
             b = QPushButton(self.tr(reason.label))
             b.setCheckable(True)
             b.setProperty("reason", reason.value)
             self.reasons.addButton(b)
-            grid.addWidget(b, i // 3, i % 3)
-        layout.addLayout(grid)
+            self.reason_buttons[reason] = b
+        layout.addLayout(self.reason_grid)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note (needed for “Other”)"))
         layout.addWidget(self.note)
@@ -77,20 +121,37 @@ class CorrectionDialog(QDialog):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        layout.addStretch(1)  # count, reason and note stay together; the buttons sit at the bottom
         buttons = QHBoxLayout()
         cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
         self.ok = QPushButton(self.tr("Save correction"))
         self.ok.setObjectName("primary")
-        self.ok.clicked.connect(self._save)
+        self.ok.clicked.connect(lambda: self._save(None))
         buttons.addWidget(cancel)
         buttons.addWidget(self.ok, 1)
         layout.addLayout(buttons)
-        self._step(0)
+        self.pages.addWidget(page)
+        self.approval = ApprovalPanel()
+        self.approval.submitted.connect(self._approve)
+        self.approval.cancelled.connect(lambda: self.pages.setCurrentIndex(0))
+        self.pages.addWidget(self.approval)
+        self._show_count()
+
+    # --- the count ---------------------------------------------------------------------------
 
     def _step(self, d: int) -> None:
-        self.delta += d
+        base = self.typed - self.on_hand if self.typed is not None else self.delta
+        self.typed = None
+        self.counted.clear()
+        self.delta = base + d
+        self._show_count()
+
+    def _typed(self, text: str) -> None:
+        self.typed = int(text) if text.strip().isdigit() else None
+        self.delta = (self.typed - self.on_hand) if self.typed is not None else 0
+        self._show_count()
+
+    def _show_count(self) -> None:
         sign = "+" if self.delta > 0 else ""
         self.count.setText(
             self.tr("{delta}   (in store: {before} → {after})")
@@ -98,43 +159,145 @@ class CorrectionDialog(QDialog):
             .replace("{before}", str(self.on_hand))
             .replace("{after}", str(self.on_hand + self.delta))
         )
+        self._show_reasons()
+        self.error.setText("")
 
-    def _save(self) -> None:
+    def _show_reasons(self) -> None:
+        """Only the reasons that fit the direction: damaged / lost only fewer, found only more."""
+        while self.reason_grid.count():
+            self.reason_grid.takeAt(0)
+        allowed = CorrectionReason.for_delta(self.delta)
+        for reason, b in self.reason_buttons.items():
+            if reason not in allowed:
+                if b.isChecked():
+                    self.reasons.setExclusive(False)
+                    b.setChecked(False)
+                    self.reasons.setExclusive(True)
+                b.hide()
+        for i, reason in enumerate(allowed):
+            b = self.reason_buttons[reason]
+            b.show()
+            self.reason_grid.addWidget(b, i // 3, i % 3)
+
+    # --- saving ------------------------------------------------------------------------------
+
+    def show_problem(self, text: str) -> None:
+        """Where the operations bridge puts a failure of this sheet's work."""
+        if self.pages.currentIndex() == 1:
+            self.approval.error.setText(text)
+        else:
+            self.error.setText(text)
+
+    def _reason(self) -> CorrectionReason | None:
         checked = self.reasons.checkedButton()
-        if checked is None:
+        return None if checked is None else CorrectionReason(checked.property("reason"))
+
+    def _save(self, approver: Any = None) -> None:
+        if self.busy:
+            return
+        if self.delta == 0:
+            self.error.setText(self.tr("That is what the figures already say, so there is nothing to save."))
+            return
+        reason = self._reason()
+        if reason is None:
             self.error.setText(self.tr("Choose a reason."))
             return
-        reason = CorrectionReason(checked.property("reason"))
-        problem = self.save_fn(self.delta, reason, self.note.text())
-        if problem:
-            self.error.setText(problem)
-        else:
-            self.accept()
+        delta = None if self.typed is not None else self.delta
+        counted = self.typed
+        note = self.note.text()
+        self.busy = True
+        self.ok.setEnabled(False)
+
+        def failed(error: BaseException) -> bool:
+            self.busy = False
+            self.ok.setEnabled(True)
+            if isinstance(error, PermissionNeeded) and error.code == "approval.needed":
+                self._ask_approval(str(error))
+                return True
+            return False
+
+        CollectionOp(
+            parent=self, op=lambda: self.save_fn(delta, counted, reason, note, approver), success=self._saved
+        ).failure(failed).run_in_background(self.ops)
+
+    def _saved(self, op_id: str) -> None:
+        self.busy = False
+        self.saved_op = op_id
+        self.accept()
+
+    def _ask_approval(self, text: str) -> None:
+        self.approval.heading.setText(text + " " + self.tr("Tap your name, then type your PIN."))
+        self.approval.clear()
+        self.pages.setCurrentIndex(1)
+        QueryOp(
+            parent=self, op=self.approvers_fn, success=self.approval.set_people, kind="approvers"
+        ).run_in_background(self.ops)
+
+    def _approve(self, staff_id: int, pin: str) -> None:
+        CollectionOp(
+            parent=self,
+            op=lambda: self.approve_fn(staff_id, pin),
+            success=lambda member: self._save(approver=member),
+        ).run_in_background(self.ops)
 
 
-class ProblemsDialog(QDialog):
-    """Sync errors and rejected operations, one tap from the status bar."""
+class ProblemsDialog(Sheet):
+    """What waits to be sent, what central rejected or could not take, and what went wrong talking
+    to central — one tap from the status bar. A rejected or stuck operation can be sent again by a
+    supervisor (the signed-in one, or one who enters their PIN here)."""
 
     def __init__(
-        self, store: LocalStore, can_retry: bool, retried: Callable[[], None], parent: QWidget | None = None
+        self,
+        host: QWidget,
+        ops: Ops,
+        load: Callable[[], tuple[Any, list[Any]]],
+        retry: Callable[[Any, str], str],
+        approve: Callable[[int, str], Any],
+        approvers: Callable[[], list[Any]],
+        session: Any,
+        offline_text: Callable[[Any], str],
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Sync problems"))
-        self.setMinimumSize(720, 420)
-        self.store = store
-        self.retried = retried
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Problems talking to central")))
+        super().__init__(host, max_width=820)
+        self.ops = ops
+        self.load_fn = load
+        self.retry_fn = retry
+        self.approve_fn = approve
+        self.approvers_fn = approvers
+        self.session = session
+        self.offline_text = offline_text
+        self.pages = QStackedWidget()
+        self.layout_.addWidget(self.pages)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("Sending to central"))
+        title.setObjectName("title")
+        layout.addWidget(title)
+        self.link = QLabel("")
+        self.link.setObjectName("subtitle")
+        self.link.setWordWrap(True)
+        layout.addWidget(self.link)
+        self.errors_label = QLabel(self.tr("Problems talking to central"))
+        self.errors_label.setObjectName("subtitle")
+        layout.addWidget(self.errors_label)
         self.errors = QListWidget()
+        self.errors.setWordWrap(True)
+        self.errors.setMinimumHeight(64)
         layout.addWidget(self.errors)
-        layout.addWidget(QLabel(self.tr("Rejected by central (not sent again unless you retry)")))
-        self.dead = QListWidget()
-        layout.addWidget(self.dead)
+        queue_label = QLabel(self.tr("Waiting to send, and rejected by central"))
+        queue_label.setObjectName("subtitle")
+        layout.addWidget(queue_label)
+        self.queue = QListWidget()
+        self.queue.setWordWrap(True)
+        self.queue.setMinimumHeight(120)
+        layout.addWidget(self.queue, 1)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
         row = QHBoxLayout()
         self.retry = QPushButton(self.tr("Send selected again"))
-        self.retry.setEnabled(can_retry)
-        self.retry.setToolTip("" if can_retry else self.tr("A supervisor can send rejected operations again."))
-        self.retry.clicked.connect(self._retry)
+        self.retry.clicked.connect(lambda: self._retry(None))
         close = QPushButton(self.tr("Close"))
         close.setObjectName("primary")
         close.clicked.connect(self.accept)
@@ -142,23 +305,78 @@ class ProblemsDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
+        self.pages.addWidget(page)
+        self.approval = ApprovalPanel()
+        self.approval.submitted.connect(self._approve)
+        self.approval.cancelled.connect(lambda: self.pages.setCurrentIndex(0))
+        self.pages.addWidget(self.approval)
         self.reload()
+
+    def show_problem(self, text: str) -> None:
+        if self.pages.currentIndex() == 1:
+            self.approval.error.setText(text)
+        else:
+            self.error.setText(text)
 
     def reload(self) -> None:
-        self.errors.clear()
-        self.dead.clear()
-        errors = self.store.errors()
-        self.errors.addItems(errors or [self.tr("None")])
-        for op in self.store.outbox_rows("dead"):
-            p = op["payload"]
-            text = f"{op['type']}  {p.get('delta', '')} × item {p.get('variant_id', '')} — {op['last_error']}"
-            self.dead.addItem(text)
-            self.dead.item(self.dead.count() - 1).setData(Qt.ItemDataRole.UserRole, op["op_id"])
+        QueryOp(parent=self, op=self.load_fn, success=self._show, kind="load").run_in_background(self.ops)
 
-    def _retry(self) -> None:
-        item = self.dead.currentItem()
-        if item is None:
+    def _show(self, loaded: tuple[Any, list[Any]]) -> None:
+        status, items = loaded
+        self.errors.clear()
+        self.queue.clear()
+        self.link.setText(self.offline_text(status))
+        errors = [e for e in status.errors]
+        self.errors_label.setVisible(bool(errors))
+        self.errors.setVisible(bool(errors))
+        self.errors.addItems(errors)
+        words = {"pending": self.tr("waiting"), "dead": self.tr("rejected"), "stuck": self.tr("stuck")}
+        for it in items:
+            text = f"{it.description} — {words.get(it.state, it.state)}"
+            if it.last_error:
+                text += f": {it.last_error}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, it.op_id)
+            if it.state == "pending":
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # nothing to do: it goes by itself
+            self.queue.addItem(item)
+        if not items:
+            self.queue.addItem(QListWidgetItem(self.tr("Nothing waiting: everything was sent.")))
+        retryable = any(it.state in ("dead", "stuck") for it in items)
+        self.retry.setEnabled(retryable)
+
+    def _retry(self, approver: Any) -> None:
+        item = self.queue.currentItem()
+        op_id = None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        if not op_id:
+            self.error.setText(self.tr("Tap a rejected or stuck operation first."))
             return
-        self.store.requeue_dead(str(item.data(Qt.ItemDataRole.UserRole)))
-        self.retried()
-        self.reload()
+        who = approver if approver is not None else self.session
+
+        def failed(error: BaseException) -> bool:
+            if isinstance(error, PermissionNeeded):
+                self.approval.heading.setText(str(error))
+                self.approval.clear()
+                self.pages.setCurrentIndex(1)
+                QueryOp(parent=self, op=self.approvers_fn, success=self.approval.set_people).run_in_background(self.ops)
+                return True
+            return False
+
+        def done(outcome: str) -> None:
+            self.pages.setCurrentIndex(0)
+            self.error.setText("")
+            self.reload()
+
+        CollectionOp(parent=self, op=lambda: self.retry_fn(who, str(op_id)), success=done).failure(
+            failed
+        ).run_in_background(self.ops)
+
+    def _approve(self, staff_id: int, pin: str) -> None:
+        CollectionOp(
+            parent=self,
+            op=lambda: self.approve_fn(staff_id, pin),
+            success=lambda member: self._retry(member),
+        ).run_in_background(self.ops)
+
+
+__all__ = ["CorrectionDialog", "Permission", "ProblemsDialog"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -15,10 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.local.store import LocalStore
-from pos_app.services.enrollment import EnrollmentError, enroll, parse_enroll_payload
-from pos_app.services.secrets import NoSecureKeyring
-from pos_app.ui.bridge import Bridge
+from pos_app.services.enrollment import EnrollmentError, parse_enroll_payload
+from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 
 
 def decode_qr_image(path: Path) -> str:
@@ -35,11 +34,11 @@ def decode_qr_image(path: Path) -> str:
 class EnrollView(QWidget):
     enrolled = Signal(str)  # store name
 
-    def __init__(self, store: LocalStore, bridge: Bridge, parent: QWidget | None = None) -> None:
+    def __init__(self, enrol: Callable[[str, str], str], ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.store = store
-        self.bridge = bridge
+        self.enrol = enrol  # (central url, code) -> store name; runs on a worker
+        self.ops = ops
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 48, 48, 48)
         box = QWidget()
@@ -97,35 +96,36 @@ class EnrollView(QWidget):
 
     def _from_image(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("QR code picture"), "", "Images (*.png *.jpg *.jpeg)")
-        if path:
-            try:
-                self.apply_payload(decode_qr_image(Path(path)))
-            except (EnrollmentError, OSError) as e:
-                self.error.setText(str(e))
+        if path:  # the picture is read and decoded on a worker, like everything from the disk
+            QueryOp(parent=self, op=lambda: decode_qr_image(Path(path)), success=self.apply_payload).failure(
+                self._unreadable
+            ).run_in_background(self.ops)
+
+    def _unreadable(self, error: BaseException) -> bool:
+        if isinstance(error, OSError):
+            self.error.setText(self.tr("That picture cannot be read ({0}).").replace("{0}", str(error)))
+            return True
+        return False
+
+    def show_problem(self, text: str) -> None:
+        self.error.setText(text)
 
     def _submit(self) -> None:
+        if not self.submit.isEnabled():
+            return  # one enrolment at a time: the code is good for one use
         self.error.setText("")
         self.submit.setEnabled(False)
         self.submit.setText(self.tr("Contacting central…"))
-        self.bridge.run(
-            enroll,
-            self.store,
-            self.url.text(),
-            self.code.text(),
-            None,
-            done=self._done,
-            failed=self._failed,
-            owner=self,
-        )
+        url, code = self.url.text(), self.code.text()
+        CollectionOp(parent=self, op=lambda: self.enrol(url, code), success=self._done).failure(
+            self._failed
+        ).run_in_background(self.ops)
 
     def _done(self, store_name: str) -> None:
         self.submit.setText(self.tr("Enrolled"))
         self.enrolled.emit(store_name)
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: BaseException) -> bool:
         self.submit.setEnabled(True)
         self.submit.setText(self.tr("Enrol this device"))
-        if isinstance(error, (EnrollmentError, NoSecureKeyring)):
-            self.error.setText(str(error))
-        else:
-            self.error.setText(self.tr("Something went wrong ({0}). Try again.").replace("{0}", type(error).__name__))
+        return False  # the message: the bridge's one path (central's words, or a reference)

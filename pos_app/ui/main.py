@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,17 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.local.store import LocalStore
 from pos_app.services import secrets
-from pos_app.services.app import Device
+from pos_app.services.app import Device, NotEnrolled
 from pos_app.services.auth import Session
+from pos_app.services.enrollment import enroll_data_dir
+from pos_app.services.sync import Progress, SyncStatus
 from pos_app.ui import theme
-from pos_app.ui.bridge import Bridge, SyncBridge
+from pos_app.ui.bridge import SyncBridge
 from pos_app.ui.enroll_view import EnrollView
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.scanner import ScannerFilter
 from pos_app.ui.signin_view import SignInView
-from sync.engine import Progress, SyncStatus
 
 NO_DISPLAY = """pos-app: there is no display to open a window on.
   - On a desktop, run it from a graphical session.
@@ -101,31 +103,40 @@ log = logging.getLogger("aisle.ui")
 
 
 class Shell(QStackedWidget):
-    def __init__(self, data_dir: Path, store: LocalStore, note: str | None) -> None:
+    """Start-up (the device opened on a worker: it reads the keyring and device.db), enrolment,
+    first download, sign-in and the main window, one at a time."""
+
+    def __init__(self, data_dir: Path, ops: Ops | None = None, **device_args: Any) -> None:
         super().__init__()
         self.data_dir = data_dir
-        self.store = store
-        self.note = note
-        self.bridge = Bridge()
+        self.ops = ops or Ops()
+        self.device_args = device_args
         self.device: Device | None = None
         self.sync: SyncBridge | None = None
         self.main: MainWindow | None = None
         self.signin: SignInView | None = None
+        self.enroll: EnrollView | None = None
+        self.status: SyncStatus = SyncStatus()
         self.setWindowTitle("Aisle")
         self.resize(1280, 800)
         self.scanner = ScannerFilter(self)
         self.scanner.scanned.connect(self._scanned)
-        if store.identity() is None:
-            self.enroll = EnrollView(store, self.bridge)
-            self.enroll.enrolled.connect(lambda _name: self._open_device())
-            self.addWidget(self.enroll)
-            log.info("screen: %s", type(self.enroll).__name__)
-        else:
-            self._open_device()
+        self.starting = QLabel(self.tr("Opening…"))
+        self.starting.setObjectName("page")
+        self.starting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(self.starting)
+        self._open_device()
 
     def setCurrentWidget(self, widget: QWidget) -> None:
         super().setCurrentWidget(widget)
         log.info("screen: %s", type(widget).__name__)  # end-to-end tests wait for these lines
+
+    def show_problem(self, text: str) -> None:
+        current = self.currentWidget()
+        if current is not None and current is not self and hasattr(current, "show_problem"):
+            current.show_problem(text)
+        else:
+            QMessageBox.warning(self, "Aisle", text)
 
     def _scanned(self, code: str) -> None:
         current = self.currentWidget()
@@ -133,24 +144,62 @@ class Shell(QStackedWidget):
             current.apply_payload(code)
         elif isinstance(current, MainWindow):
             current.scanned(code)
+        elif isinstance(current, SignInView):
+            current.show_problem(self.tr("Sign in first, then scan."))
 
     def _open_device(self) -> None:
-        self.store.close()
-        self.device = Device(self.data_dir)
-        self.sync = SyncBridge(self.device.engine, self)
-        if self.device.bootstrapped():
-            self.device.engine.start()
+        data_dir, args = self.data_dir, self.device_args
+        QueryOp(parent=self, op=lambda: Device.open(data_dir, **args), success=self._device_opened).failure(
+            self._not_opened
+        ).run_in_background(self.ops)
+
+    def _not_opened(self, error: BaseException) -> bool:
+        if isinstance(error, NotEnrolled):
+            self._show_enrol(str(error) if error.code == "device.no_token" else "")
+            return True
+        return False
+
+    def _show_enrol(self, why: str) -> None:
+        if self.enroll is None:
+            data_dir = self.data_dir
+
+            def enrol(url: str, code: str) -> str:
+                return enroll_data_dir(data_dir, url, code, confirm=lambda _plan: True).store_name
+
+            self.enroll = EnrollView(enrol, self.ops)
+            self.enroll.enrolled.connect(lambda _name: self._open_device())
+            self.addWidget(self.enroll)
+        self.enroll.error.setText(why)
+        self.setCurrentWidget(self.enroll)
+
+    def _device_opened(self, device: Device) -> None:
+        self.device = device
+        self.sync = SyncBridge(device.engine, self)
+        self.sync.status.connect(self._status)
+        QueryOp(parent=self, op=device.bootstrapped, success=self._bootstrapped_known).run_in_background(self.ops)
+
+    def _status(self, status: SyncStatus) -> None:
+        self.status = status
+        if self.signin is not None:
+            self.signin.bar.show_status(status)
+
+    def _bootstrapped_known(self, done: bool) -> None:
+        if done:
+            self._start_engine()
             self._show_signin()
             return
         boot = BootstrapView()
         self.addWidget(boot)
         self.setCurrentWidget(boot)
+        assert self.sync is not None
         self.sync.progress.connect(boot.show_progress)
+        device = self.device
+        assert device is not None
 
-        def finished(status: SyncStatus) -> None:
-            assert self.device is not None
-            if self.device.bootstrapped():
-                self.device.engine.start()
+        def finished(result: tuple[SyncStatus, bool]) -> None:
+            status, ready = result
+            if ready:
+                self._start_engine()
                 self._show_signin()
             else:
                 boot.show_failure(status)
@@ -158,43 +207,63 @@ class Shell(QStackedWidget):
         def attempt() -> None:
             boot.retry.hide()
             boot.error.setText("")
-            assert self.device is not None
-            self.bridge.run(self.device.engine.sync_once, done=finished)
+            CollectionOp(
+                parent=boot, op=lambda: (device.engine.sync_once(), device.bootstrapped()), success=finished
+            ).run_in_background(self.ops)
 
         boot.retry.clicked.connect(attempt)
         attempt()
 
-    def _show_signin(self) -> None:
+    def _start_engine(self) -> None:
         assert self.device is not None
+        CollectionOp(parent=self, op=self.device.start_sync).run_in_background(self.ops)
+
+    def _show_signin(self) -> None:
+        device = self.device
+        assert device is not None
         if self.signin is None:
-            self.signin = SignInView(self.device.auth, self.bridge, self.device.identity.store_name)
+            self.signin = SignInView(device.auth, self.ops, device.identity.store_name)
             self.signin.signed_in.connect(self._signed_in)
             self.addWidget(self.signin)
-        self.signin.reload()
+            QueryOp(parent=self.signin, op=device.home, success=self._home_read).run_in_background(self.ops)
+        else:
+            self.signin.reload()
+        self.signin.bar.show_status(self.status)
         self.setCurrentWidget(self.signin)
-        if self.note:
-            QMessageBox.warning(self, self.tr("Local data was repaired"), self.note)
-            self.note = None
+        note = device.recovery_note
+        if note:
+            device.recovery_note = None
+            QMessageBox.warning(self, self.tr("Local data was repaired"), note)
+
+    def _home_read(self, home: Any) -> None:
+        if self.signin is not None and home is not None:
+            from zoneinfo import ZoneInfo
+
+            self.signin.bar.tz = ZoneInfo(home.timezone)
+            self.signin.bar.show_status(self.status)
 
     def _signed_in(self, session: Session) -> None:
         assert self.device is not None and self.sync is not None
         if self.main is not None:
             self.removeWidget(self.main)
             self.main.deleteLater()
-        self.main = MainWindow(self.device, session, self.bridge, self.sync)
+        self.main = MainWindow(self.device, session, self.ops, self.sync)
         self.main.sign_out.clicked.connect(lambda: self._sign_out(session))
         self.addWidget(self.main)
         self.setCurrentWidget(self.main)
 
     def _sign_out(self, session: Session) -> None:
         assert self.device is not None
-        self.device.auth.sign_out(session)
+        auth = self.device.auth
+        # The screen changes at once (the next person may be waiting); the journal line is
+        # written on the writer thread.
+        CollectionOp(parent=self, op=lambda: auth.sign_out(session)).run_in_background(self.ops)
         self._show_signin()
 
     def closeEvent(self, event: object) -> None:
         if self.device is not None:
             self.device.close()
-        self.bridge.shutdown()
+        self.ops.shutdown()
 
 
 def has_display() -> bool:
@@ -218,8 +287,7 @@ def run_gui(data_dir: Path) -> int:
         print(f"pos-app: {e}", file=sys.stderr, flush=True)
         QMessageBox.critical(None, "Aisle", str(e))
         return 3
-    store, note = LocalStore.open_or_recover(data_dir)
-    shell = Shell(data_dir, store, note)
+    shell = Shell(data_dir)
     app.installEventFilter(shell.scanner)
     shell.show()
     shell.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)

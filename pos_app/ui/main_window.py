@@ -1,11 +1,19 @@
 """The main window: search, product view with the size × colour matrix, stock elsewhere,
-stock corrections, and a status bar that always says how fresh the data is."""
+stock corrections, and a status bar that always says how fresh the data is.
+
+Everything that reads or writes goes through the operations bridge (QueryOp / CollectionOp);
+nothing here touches the disk, the keyring or the network on the UI thread.
+
+Sizes: at 1280×800 and 853×533 the results list and the product sit side by side and the product
+scrolls when it is taller than the screen; narrower than NARROW (portrait 533×853) there is one
+column: the results, or — once a product is open — the product with a "‹ Results" button."""
 
 from __future__ import annotations
 
 import logging
-import uuid
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
@@ -13,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,9 +29,9 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
-    QStatusBar,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -32,21 +41,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.core.auth import Permission, PermissionDenied
-from pos_app.core.stock import CorrectionReason, Level, as_of_text
-from pos_app.services.app import Device
+from pos_app.core.auth import Permission
+from pos_app.core.stock import Level, as_of_text, level
 from pos_app.services.auth import Session
 from pos_app.services.lookup import ProductView, ScanResult
+from pos_app.services.sync import Changed, SyncStatus
 from pos_app.ui import theme
-from pos_app.ui.bridge import Bridge, SyncBridge
+from pos_app.ui.bridge import SyncBridge
 from pos_app.ui.dialogs import CorrectionDialog, ProblemsDialog
-from pos_app.ui.models import PAGE, StyleResultsModel
-from sync.client import CentralError
-from sync.engine import Changed, SyncStatus
+from pos_app.ui.models import PAGE, ResultDelegate, StyleResultsModel
+from pos_app.ui.operations import CollectionOp, Ops, QueryOp
+from pos_app.ui.widgets import NARROW, StatusBar, hhmm
 
 log = logging.getLogger("aisle.ui")
 
 LEVEL_COLOUR = {Level.OUT: theme.OUT, Level.LOW: theme.LOW, Level.OK: theme.OK}
+BARCODE_LENGTHS = (8, 12, 13, 14)
+
+
+def looks_like_barcode(text: str) -> bool:
+    compact = text.strip().replace(" ", "")
+    return compact.isdigit() and len(compact) in BARCODE_LENGTHS
 
 
 class MatrixCellDelegate(QStyledItemDelegate):
@@ -69,96 +84,137 @@ class MatrixCellDelegate(QStyledItemDelegate):
             painter.restore()
 
 
+class FitTable(QTableWidget):
+    """A table as tall as all its rows: the page around it scrolls, never the table itself, so
+    no row is ever half hidden (the matrix shrank to half a row at 853×533)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def fit(self) -> None:
+        h = self.horizontalHeader().height() if not self.horizontalHeader().isHidden() else 0
+        h += sum(self.rowHeight(r) for r in range(self.rowCount())) + 2 * self.frameWidth() + 2
+        self.setFixedHeight(h)
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, device: Device, session: Session, bridge: Bridge, sync: SyncBridge) -> None:
+    def __init__(self, device: Any, session: Session, ops: Ops, sync: SyncBridge) -> None:
         super().__init__()
         self.device = device
         self.session = session
-        self.bridge = bridge
+        self.ops = ops
         self.view: ProductView | None = None
         self.focus_variant: int | None = None
         self.correction: CorrectionDialog | None = None  # open while a correction is being made
-        self._search_seq = 0
+        self.problems_sheet: ProblemsDialog | None = None
+        self.tz: Any = None
+        self.status: SyncStatus = device.engine.status  # in memory: no disk
+        self.narrow = False
         self.setWindowTitle(self.tr("Aisle — {store}").replace("{store}", device.identity.store_name))
         self.resize(1280, 800)
 
         page = QWidget()
         page.setObjectName("page")
         root = QVBoxLayout(page)
-        root.setContentsMargins(16, 12, 16, 8)
+        root.setContentsMargins(12, 10, 12, 0)
+        root.setSpacing(8)
         header = QHBoxLayout()
+        self.back = QPushButton(self.tr("‹ Results"))
+        self.back.clicked.connect(self._back_to_results)
+        self.back.hide()
         self.search = QLineEdit()
+        self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search name, SKU or barcode — or scan"))
-        self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._schedule_search)
         self.search.returnPressed.connect(self._search_now)
-        who = QLabel(f"{session.staff.name} · {self.tr(session.staff.role.name.title())}")
-        who.setObjectName("subtitle")
+        self.clear = QPushButton("✕")  # thumb-sized, not Qt's 16-pixel clear icon
+        self.clear.setObjectName("clear")
+        self.clear.setToolTip(self.tr("Clear the search"))
+        self.clear.setAccessibleName(self.tr("Clear the search"))
+        self.clear.clicked.connect(self._clear_search)
+        self.clear.hide()
+        self.who = QLabel(f"{session.staff.name} · {self.tr(session.staff.role.name.title())}")
+        self.who.setObjectName("subtitle")
         self.sign_out = QPushButton(self.tr("Sign out"))
+        header.addWidget(self.back)
         header.addWidget(self.search, 1)
-        header.addWidget(who)
+        header.addWidget(self.clear)
+        header.addWidget(self.who)
         header.addWidget(self.sign_out)
         root.addLayout(header)
         self.message = QLabel("")
-        self.message.setObjectName("error")
+        self.message.setObjectName("notice")
         self.message.setWordWrap(True)
         self.message.hide()
         root.addWidget(self.message)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        self.results = StyleResultsModel(lambda q, n, o: device.lookup.search(q, n, o))
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setChildrenCollapsible(False)
+        self.results = StyleResultsModel(self._fetch_more, parent=self)
         self.list = QListView()
         self.list.setModel(self.results)
+        self.list.setItemDelegate(ResultDelegate(self.list))
         self.list.setUniformItemSizes(True)
+        self.list.setMinimumWidth(260)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.clicked.connect(self._open_index)
         self.list.activated.connect(self._open_index)
-        split.addWidget(self.list)
-        split.addWidget(self._product_panel())
-        split.setSizes([420, 860])
-        root.addWidget(split, 1)
-        self.setCentralWidget(page)
+        self.split.addWidget(self.list)
+        self.product = QScrollArea()
+        self.product.setObjectName("productScroll")
+        self.product.setWidgetResizable(True)
+        self.product.setFrameShape(QFrame.Shape.NoFrame)
+        self.product.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.product.setWidget(self._product_panel())
+        self.split.addWidget(self.product)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 2)
+        self.split.setSizes([420, 860])
+        root.addWidget(self.split, 1)
 
-        bar = QStatusBar()
-        bar.setSizeGripEnabled(False)
-        self.bar = bar
-        self.net = QLabel()
-        self.pending = QLabel()
-        self.problems = QPushButton()
-        self.problems.clicked.connect(self._show_problems)
-        bar.addWidget(self.net, 1)
-        bar.addPermanentWidget(self.pending)
-        bar.addPermanentWidget(self.problems)
-        self.setStatusBar(bar)
+        self.bar = StatusBar()
+        self.bar.queue_clicked.connect(self._show_problems)
+        self.bar.problems_clicked.connect(self._show_problems)
+        self.net, self.pending, self.problems = self.bar.net, self.bar.pending, self.bar.problems
+        root.addWidget(self.bar)
+        self.setCentralWidget(page)
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(120)
         self.search_timer.timeout.connect(self._search_now)
         self.clock = QTimer(self)
-        self.clock.timeout.connect(lambda: self.show_status(self.device.engine.status))
+        self.clock.timeout.connect(lambda: self.show_status(self.status))
         self.clock.start(30000)
         sync.status.connect(self.show_status)
         sync.changed.connect(self._data_changed)
-        self.show_status(device.engine.status)
+        self.show_status(self.status)
+        QueryOp(parent=self, op=self._read_home, success=self._home_read, kind="home").run_in_background(self.ops)
         self.search.setFocus()
 
     # --- layout ------------------------------------------------------------------------------
 
     def _product_panel(self) -> QWidget:
         panel = QWidget()
+        panel.setObjectName("page")
         lay = QVBoxLayout(panel)
-        lay.setContentsMargins(16, 0, 0, 0)
+        lay.setContentsMargins(12, 0, 4, 8)
         self.title = QLabel(self.tr("Search or scan an item"))
         self.title.setObjectName("title")
         self.title.setWordWrap(True)
         self.subtitle = QLabel(self.tr("Stock here, in nearby stores and in the warehouse shows up here."))
         self.subtitle.setObjectName("subtitle")
+        self.subtitle.setWordWrap(True)
         self.price = QLabel("")
         self.price.setObjectName("price")
         self.price.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.price.setWordWrap(True)
         heading = QVBoxLayout()
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
@@ -166,34 +222,39 @@ class MainWindow(QMainWindow):
         top.addLayout(heading, 1)
         top.addWidget(self.price, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(top)
-        self.matrix = QTableWidget()
+        self.matrix = FitTable()
         self.matrix.setObjectName("matrix")
         self.matrix.setItemDelegate(MatrixCellDelegate(self.matrix))
-        # Every colour of the style on screen at once (no half-hidden last row): the matrix is as
-        # tall as its rows, and the table of other locations below takes what is left.
-        self.matrix.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
-        self.matrix.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-        self.matrix.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.matrix.verticalHeader().setDefaultSectionSize(theme.TOUCH)
-        self.matrix.horizontalHeader().setDefaultSectionSize(72)
+        self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.matrix.horizontalHeader().setMinimumSectionSize(44)
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.matrix.cellClicked.connect(self._cell_clicked)
+        self.matrix.hide()
         lay.addWidget(self.matrix)
         actions = QHBoxLayout()
         self.selected = QLabel("")
-        self.selected.setObjectName("subtitle")
+        self.selected.setObjectName("hint")
+        self.selected.setWordWrap(True)
         self.correct = QPushButton(self.tr("Correct stock…"))
         self.correct.setEnabled(False)
+        self.correct.setToolTip(self.tr("Tap a size in the grid first."))
         self.correct.clicked.connect(self._correct)
         actions.addWidget(self.selected, 1)
         actions.addWidget(self.correct)
-        lay.addLayout(actions)
-        where = QLabel(self.tr("Nearby stores and warehouses"))
-        where.setObjectName("subtitle")
-        lay.addWidget(where)
-        self.elsewhere = QTableWidget(0, 4)
+        self.actions = QWidget()
+        self.actions.setLayout(actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        self.actions.hide()
+        lay.addWidget(self.actions)
+        self.where = QLabel(self.tr("Nearby stores and warehouses"))
+        self.where.setObjectName("subtitle")
+        self.where.hide()
+        lay.addWidget(self.where)
+        self.elsewhere = FitTable(0, 4)
+        self.elsewhere.setObjectName("elsewhere")
         self.elsewhere.setHorizontalHeaderLabels(
             [self.tr("Location"), self.tr("Type"), self.tr("Available"), self.tr("As of")]
         )
@@ -201,90 +262,169 @@ class MainWindow(QMainWindow):
         self.elsewhere.verticalHeader().setDefaultSectionSize(48)
         self.elsewhere.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.elsewhere.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.elsewhere.setMinimumHeight(48 * 3)
+        self.elsewhere.setWordWrap(False)
+        self.elsewhere.setTextElideMode(Qt.TextElideMode.ElideRight)
         head = self.elsewhere.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        lay.addWidget(self.elsewhere, 1)
+        self.elsewhere.hide()
+        lay.addWidget(self.elsewhere)
+        lay.addStretch(1)
         return panel
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self.who.setVisible(not narrow)
+            self.elsewhere.setColumnHidden(1, narrow)  # "Store"/"Warehouse": the name says it
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Portrait: one column. Results until a product is open, then the product alone."""
+        if not self.narrow:
+            self.list.show()
+            self.product.show()
+            self.back.hide()
+            return
+        showing_product = self.view is not None and not self._results_wanted
+        self.list.setVisible(not showing_product)
+        self.product.setVisible(showing_product)
+        self.back.setVisible(showing_product)
+
+    _results_wanted = False
+
+    def _back_to_results(self) -> None:
+        self._results_wanted = True
+        self._arrange()
+        self.list.setFocus()
+
+    # --- messages: one place on this screen ---------------------------------------------------
+
+    def say(self, text: str, kind: str = "notice") -> None:
+        """`notice` (calm: "Nothing matches", "Saved") or `error` (something to fix)."""
+        if self.message.objectName() != kind:
+            self.message.setObjectName(kind)
+            self.message.style().unpolish(self.message)
+            self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def show_problem(self, text: str) -> None:
+        """Where the operations bridge puts a failure of this screen's work."""
+        self.say(text, "error")
 
     # --- search and scan -----------------------------------------------------------------------
 
     def _schedule_search(self) -> None:
+        self.clear.setVisible(bool(self.search.text()))
         self.search_timer.start()
+
+    def _clear_search(self) -> None:
+        self.search.clear()
+        self.search.setFocus()
 
     def _search_now(self) -> None:
         self.search_timer.stop()
         text = self.search.text()
-        self._search_seq += 1
-        seq = self._search_seq
-        self.bridge.run(
-            self.device.lookup.search,
-            text,
-            PAGE,
-            0,
-            done=lambda hits: self._show_hits(seq, text, hits),
-            failed=self._oops,
-            owner=self,
-        )
+        self.say("")  # a new action: the last message (an unknown barcode…) is over
+        lookup = self.device.lookup
+        if looks_like_barcode(text):
+            # typed by hand from a label: like a scan, it opens the product on its size
+            def op() -> tuple[ScanResult | None, list[Any]]:
+                scan = lookup.scan(text.strip().replace(" ", ""))
+                return (scan if scan.style_code else None), lookup.search(text, PAGE, 0)
 
-    def _show_hits(self, seq: int, text: str, hits: list) -> None:  # type: ignore[type-arg]
-        if seq != self._search_seq:
-            return  # a newer search is on its way: drop the stale answer
+            QueryOp(
+                parent=self, op=op, success=lambda r: self._show_hits(text, r[1], r[0]), kind="search"
+            ).run_in_background(self.ops)
+            return
+        QueryOp(
+            parent=self,
+            op=lambda: lookup.search(text, PAGE, 0),
+            success=lambda hits: self._show_hits(text, hits),
+            kind="search",
+        ).run_in_background(self.ops)
+
+    def _show_hits(self, text: str, hits: list[Any], scan: ScanResult | None = None) -> None:
         self.results.set_results(text, hits)
+        self._results_wanted = True
         if not hits and text.strip():
             self.say(self.tr("Nothing matches “{0}”.").replace("{0}", text.strip()[:40]))
-        else:
-            self.say("")
-        if len(hits) == 1:
+        if scan is not None and scan.style_code:
+            self.open_style(scan.style_code, scan.variant_id)
+        elif len(hits) == 1:
             self.open_style(hits[0].code)
+        self._arrange()
+
+    def _fetch_more(self, query: str, offset: int) -> None:
+        """The results model wants the next page: read it on a worker (fetchMore)."""
+        lookup = self.device.lookup
+        QueryOp(
+            parent=self,
+            op=lambda: lookup.search(query, PAGE, offset),
+            success=lambda more: self.results.add_page(query, offset, more),
+            kind="more",
+        ).failure(lambda _e: self.results.page_failed()).run_in_background(self.ops)
 
     def scanned(self, code: str) -> None:
-        self.bridge.run(self.device.lookup.scan, code, done=self._scan_result, failed=self._oops, owner=self)
+        self.say("")
+        QueryOp(
+            parent=self, op=lambda: self.device.lookup.scan(code), success=self._scan_result, kind="scan"
+        ).run_in_background(self.ops)
 
     def _scan_result(self, result: ScanResult) -> None:
         if result.style_code is None:
-            self.say(result.message)
+            self.say(result.message, "error")
             return
-        self.say("")
+        self.list.clearSelection()  # the scanned item is not the one highlighted in the list
+        self.list.setCurrentIndex(QModelIndex())
         self.open_style(result.style_code, result.variant_id)
 
     def _open_index(self, index: QModelIndex) -> None:
         code = index.data(StyleResultsModel.CodeRole)
         if code:
+            self.say("")
             self.open_style(str(code))
 
     # --- product view --------------------------------------------------------------------------
 
     def open_style(self, style: str, focus: int | None = None, live: bool = True) -> None:
         self.focus_variant = focus
-        self.bridge.run(self.device.lookup.product, style, focus, done=self.show_product, failed=self._oops, owner=self)
+        self._results_wanted = False
+        lookup = self.device.lookup
+        QueryOp(
+            parent=self, op=lambda: lookup.product(style, focus), success=self.show_product, kind="product"
+        ).run_in_background(self.ops)
         if live:
-            self.bridge.run(self._refresh_live, style, done=self._live_done, failed=lambda _e: None, owner=self)
+            QueryOp(parent=self, op=lambda: self._refresh_live(style), success=self._live_done, kind="live").failure(
+                lambda _e: True
+            ).run_in_background(self.ops)  # offline: the cached figures stand
 
     def _refresh_live(self, style: str) -> str:
-        with self.device.new_client() as client:
-            try:
-                self.device.stock.refresh_live(client, style)
-            except CentralError:
-                self.device.lookup.online = False  # offline: cached figures, each with its age
-        return style  # success proves nothing about later: the engine's status sets online
+        self.device.stock.refresh_live(style)
+        return style
 
     def _live_done(self, style: str) -> None:
         if style and self.view is not None and self.view.style_code == style:
-            self.open_style(style, self.focus_variant, live=False)
+            self._reread(live=False)
+
+    def _reread(self, live: bool = False) -> None:
+        if self.view is not None:
+            self.open_style(self.view.style_code, self.focus_variant, live=live)
 
     def show_product(self, view: ProductView | None) -> None:
         if view is None:
-            self.say(self.tr("This item is no longer in the catalog."))
+            self.say(self.tr("This item is no longer in the catalog."), "error")
             return
         self.view = view
         self.title.setText(view.name)
         self.subtitle.setText(f"{view.brand} · {view.category} · {view.style_code}")
         price = view.price_text
         if view.member_price_text:
-            price += "   " + self.tr("Members {0}").replace("{0}", view.member_price_text)
+            price += "\n" + self.tr("Members {0}").replace("{0}", view.member_price_text)
         self.price.setText(price)
         m = self.matrix
         m.clear()
@@ -308,14 +448,19 @@ class MainWindow(QMainWindow):
                     if cell.variant_id == self.focus_variant:
                         m.setCurrentCell(r, c)
                 m.setItem(r, c, item)
+        if self.focus_variant is None:
+            m.clearSelection()
+            m.setCurrentItem(None)
+        m.fit()
+        for w in (m, self.actions, self.where, self.elsewhere):
+            w.show()
         self._show_selected()
         self._fill_elsewhere(view)
+        self._arrange()
 
     def _fill_elsewhere(self, view: ProductView) -> None:
         t = self.elsewhere
         t.setRowCount(len(view.elsewhere))
-        home = self.device.lookup.home()
-        tz = ZoneInfo(home.timezone) if home else None
         now = datetime.now(UTC)
         for r, row in enumerate(view.elsewhere):
             kind = self.tr("Warehouse") if row.location.kind == "warehouse" else self.tr("Store")
@@ -325,30 +470,41 @@ class MainWindow(QMainWindow):
             elif row.as_of is None:
                 when = self.tr("not known offline")
             else:
-                when = self.tr("as of {0}").replace("{0}", as_of_text(row.as_of, now, tz))
+                when = self.tr("as of {0}").replace("{0}", as_of_text(row.as_of, now, self.tz))
             values = [f"{row.location.name} ({row.location.code})", kind, avail, when]
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if c == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                    if row.available is not None and row.available <= 0:
-                        item.setBackground(QBrush(theme.OUT))
+                    if row.available is not None:  # the same colours as the matrix: out, low, ok
+                        item.setBackground(QBrush(LEVEL_COLOUR[level(row.available)]))
                 if c == 3 and row.live:
                     item.setForeground(QBrush(QColor("#1F7A3D")))
                 t.setItem(r, c, item)
+        t.fit()
 
     def _cell_clicked(self, r: int, c: int) -> None:
         item = self.matrix.item(r, c)
+        self.say("")
         if item is None or item.data(Qt.ItemDataRole.UserRole) is None or self.view is None:
             return
         self.focus_variant = int(item.data(Qt.ItemDataRole.UserRole))
         self.open_style(self.view.style_code, self.focus_variant, live=False)
 
-    def _show_selected(self) -> None:
+    def _cell(self) -> Any:
         view = self.view
-        cell = None
-        if view is not None and self.focus_variant is not None:
-            cell = next((x for x in view.cells.values() if x.variant_id == self.focus_variant), None)
+        if view is None or self.focus_variant is None:
+            return None
+        return next((x for x in view.cells.values() if x.variant_id == self.focus_variant), None)
+
+    def _cell_words(self, cell: Any) -> tuple[str, str]:
+        """("Tan · M", colour and size as on the label) for a cell of the open product."""
+        assert self.view is not None
+        colour, size = next(k for k, v in self.view.cells.items() if v.variant_id == cell.variant_id)
+        return colour, size
+
+    def _show_selected(self) -> None:
+        cell = self._cell()
         if cell is None:
             self.selected.setText(self.tr("Tap a size to see it elsewhere or correct its count."))
             self.correct.setEnabled(False)
@@ -356,96 +512,141 @@ class MainWindow(QMainWindow):
         pending = (
             self.tr(" (includes {0} not yet confirmed)").replace("{0}", f"{cell.pending:+d}") if cell.pending else ""
         )
+        colour, size = self._cell_words(cell)
         self.selected.setText(
-            self.tr("{sku}: {n} in this store").replace("{sku}", cell.sku).replace("{n}", str(cell.available)) + pending
+            self.tr("{what}: {n} in this store")
+            .replace("{what}", f"{colour} · {size}")
+            .replace("{n}", str(cell.available))
+            + pending
         )
         self.correct.setEnabled(True)
 
     def _correct(self) -> None:
-        view, vid = self.view, self.focus_variant
-        if view is None or vid is None:
+        view, cell = self.view, self._cell()
+        if view is None or cell is None:
             return
-        cell = next(x for x in view.cells.values() if x.variant_id == vid)
-        label = f"{view.name} — {cell.sku}"
+        colour, size = self._cell_words(cell)
+        vid, session, device = cell.variant_id, self.session, self.device
 
-        def save(delta: int, reason: CorrectionReason, note: str) -> str | None:
-            try:
-                self.device.stock.correct(self.session, vid, delta, reason, note)
-            except (ValueError, PermissionDenied) as e:
-                return str(e)
-            return None
+        def save(delta: int | None, counted: int | None, reason: Any, note: str, approver: Any) -> str:
+            op_id: str = device.stock.correct(
+                session, vid, delta=delta, counted=counted, reason=reason, note=note, approver=approver
+            )
+            return op_id
 
-        dialog = CorrectionDialog(label, cell.available, save, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._corrected(view.style_code, vid))
+        dialog = CorrectionDialog(
+            self.centralWidget(),
+            self.ops,
+            f"{colour} · {size}",
+            f"{view.name} · {cell.sku}",
+            cell.available,
+            save,
+            approve=lambda staff_id, pin: device.auth.approve(staff_id, pin, Permission.LARGE_STOCK_CORRECTION),
+            approvers=lambda: device.auth.approvers(Permission.LARGE_STOCK_CORRECTION),
+        )
+        dialog.accepted.connect(lambda: self._corrected(view.style_code, vid, dialog))
         dialog.finished.connect(self._correction_closed)
         self.correction = dialog
-        dialog.open()  # window-modal, without a nested event loop
+        dialog.open()
 
-    def _corrected(self, style: str, vid: int) -> None:
+    def _corrected(self, style: str, vid: int, dialog: CorrectionDialog) -> None:
+        delta = dialog.delta
+        self.say(
+            self.tr("Saved: {what} {delta}. It goes to central by itself.")
+            .replace("{what}", dialog.title.text())
+            .replace("{delta}", f"{delta:+d}")
+        )
         self.open_style(style, vid, live=False)
-        self.device.engine.refresh_status()
+        self._refresh_status()
 
     def _correction_closed(self) -> None:
         self.correction = None
 
     # --- sync state ----------------------------------------------------------------------------
 
+    def _read_home(self) -> Any:
+        home = getattr(self.device, "home", None)
+        return home() if callable(home) else self.device.lookup.home()
+
+    def _home_read(self, home: Any) -> None:
+        self.tz = ZoneInfo(home.timezone) if home else None
+        self.bar.tz = self.tz
+        self.show_status(self.status)
+
+    def _refresh_status(self) -> None:
+        engine = self.device.engine
+        CollectionOp(parent=self, op=engine.refresh_status).run_in_background(self.ops)
+
     def _data_changed(self, event: Changed) -> None:
         if self.view is not None and event.stream in ("stock", "prices", "catalog"):
-            self.open_style(self.view.style_code, self.focus_variant, live=False)
+            self._reread(live=False)
 
     def show_status(self, status: SyncStatus) -> None:
+        was_online = self.status.online
+        self.status = status
         if status.online is not None:
             self.device.lookup.online = status.online
-        home = self.device.lookup.home()
-        tz = ZoneInfo(home.timezone) if home else None
-        now = datetime.now(UTC)
-
-        def hhmm(dt: datetime | None) -> str:
-            if dt is None:
-                return self.tr("never")
-            local = dt.astimezone(tz)
-            return f"{local:%H:%M}" if now - dt < timedelta(hours=20) else f"{local:%d %b %H:%M}"
-
-        if status.online is None:
-            text = self.tr("● Connecting to central…")
-        elif status.online:
-            text = self.tr("● Online") + (self.tr(" — live updates") if status.live else "")
-            text += self.tr(" · last sync {0}").replace("{0}", hhmm(status.last_sync_at))
-        else:
-            as_of = status.data_as_of or self._cache_as_of()
-            text = self.tr("○ Offline — working from data as of {0}").replace("{0}", hhmm(as_of))
-        self.net.setText(text)
-        offline = status.online is False
-        if self.bar.property("offline") != offline:  # the whole bar turns amber while offline
-            self.bar.setProperty("offline", offline)
-            self.bar.style().unpolish(self.bar)
-            self.bar.style().polish(self.bar)
-        self.pending.setText(
-            self.tr("{0} waiting to send").replace("{0}", str(status.pending_ops))
-            if status.pending_ops
-            else self.tr("All sent")
-        )
-        n = len(status.errors) + status.dead_ops
-        self.problems.setText(self.tr("{0} problems").replace("{0}", str(n)) if n else self.tr("No problems"))
-        self.problems.setStyleSheet("background: #A61B1B;" if n else "")
+        if status.online is False and status.data_as_of is None:
+            # The engine has not pulled since start: how old the cache is comes from the device
+            # (read on a worker). TODO(services): Device.status() could fill data_as_of itself.
+            QueryOp(
+                parent=self, op=self._cache_as_of, success=lambda t: self._as_of_known(status, t), kind="as_of"
+            ).run_in_background(self.ops)
+            return
+        self.bar.show_status(status)
+        if was_online is not False and status.online is False and self.view is not None:
+            self._reread(live=False)  # figures that said "live" now say "as of HH:MM"
 
     def _cache_as_of(self) -> datetime | None:
         states = [self.device.store.stream_state(s).synced_at for s in ("catalog", "stock")]
         known = [s for s in states if s]
         return min(known) if known else None
 
+    def _as_of_known(self, status: SyncStatus, as_of: datetime | None) -> None:
+        if as_of is not None:
+            status = replace(status, data_as_of=as_of)
+        self.bar.show_status(status)
+        if self.view is not None:
+            self._reread(live=False)
+
+    def offline_text(self, status: SyncStatus) -> str:
+        if status.online is False:
+            return self.tr(
+                "Central cannot be reached. Working from data as of {0}; what you save is sent later."
+            ).replace("{0}", hhmm(status.data_as_of, self.tz))
+        if status.online is None:
+            return self.tr("Connecting to central…")
+        return self.tr("Connected to central · last sync {0}").replace("{0}", hhmm(status.last_sync_at, self.tz))
+
     def _show_problems(self) -> None:
-        can_retry = self.session.staff.role >= Permission.RETRY_DEAD_LETTER.value
-        ProblemsDialog(self.device.store, can_retry, self.device.engine.kick, self).exec()
-        self.device.engine.refresh_status()
+        if self.problems_sheet is not None:
+            return
+        device = self.device
 
-    def say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        def load() -> tuple[SyncStatus, list[Any]]:
+            items = device.outbox.items()
+            return self.status, items
 
-    def _oops(self, error: BaseException) -> None:
-        ref = uuid.uuid4().hex[:8]
-        log.error("UI task failed [%s]", ref, exc_info=error)
-        self.say(self.tr("Sorry, something went wrong (reference {0}).").replace("{0}", ref))
+        sheet = ProblemsDialog(
+            self.centralWidget(),
+            self.ops,
+            load,
+            retry=lambda who, op_id: device.outbox.retry(who, op_id),
+            approve=lambda staff_id, pin: device.auth.approve(staff_id, pin, Permission.RETRY_DEAD_LETTER),
+            approvers=lambda: device.auth.approvers(Permission.RETRY_DEAD_LETTER),
+            session=self.session,
+            offline_text=self.offline_text,
+        )
+        sheet.finished.connect(self._problems_closed)
+        self.problems_sheet = sheet
+        sheet.open()
+
+    def _problems_closed(self) -> None:
+        self.problems_sheet = None
+        self.device.engine.kick()  # a retried op goes now, not at the next timer
+        self._refresh_status()
+
+    def _oops(self, error: BaseException) -> None:  # kept for callers outside the bridge
+        from pos_app.ui.operations import report
+
+        report(self, error)

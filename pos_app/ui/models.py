@@ -1,33 +1,56 @@
-"""Qt models over the local cache. They hold one page of results, never the catalog."""
+"""Qt models over what the services answer. They hold pages of results, never the catalog, and
+never read on the UI thread: `fetchMore` asks the window for the next page (a QueryOp) and the
+page is added when it lands."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from pos_app.services.lookup import StyleHit
+from pos_app.core.stock import Level, level
+from pos_app.ui import theme
 
 PAGE = 50
+ROW_HEIGHT = 76
 Index = QModelIndex | QPersistentModelIndex
+
+
+def hit_price(hit: Any) -> str:
+    return str(getattr(hit, "price_text", "") or "")
+
+
+def hit_stock(hit: Any) -> int | None:
+    for name in ("available", "stock", "in_store"):
+        value = getattr(hit, name, None)
+        if isinstance(value, int):
+            return value
+    return None
 
 
 class StyleResultsModel(QAbstractListModel):
     CodeRole = Qt.ItemDataRole.UserRole + 1
+    PriceRole = Qt.ItemDataRole.UserRole + 2
+    StockRole = Qt.ItemDataRole.UserRole + 3
+    DetailRole = Qt.ItemDataRole.UserRole + 4
 
-    def __init__(self, fetch: Callable[[str, int, int], list[StyleHit]]) -> None:
-        super().__init__()
-        self.fetch = fetch
+    def __init__(self, fetch_more: Callable[[str, int], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.fetch_more = fetch_more
         self.query = ""
-        self.hits: list[StyleHit] = []
+        self.hits: list[Any] = []
         self.exhausted = True
+        self.loading = False
 
-    def set_results(self, query: str, hits: list[StyleHit]) -> None:
+    def set_results(self, query: str, hits: list[Any]) -> None:
         self.beginResetModel()
         self.query = query
         self.hits = list(hits)
         self.exhausted = len(hits) < PAGE
+        self.loading = False
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -40,20 +63,110 @@ class StyleResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             colours = hit.colours.replace(",", ", ")
             return f"{hit.name}\n{hit.brand} · {hit.category} · {colours}"
+        if role == self.DetailRole:
+            return f"{hit.brand} · {hit.category} · {hit.colours.replace(',', ', ')}"
         if role == self.CodeRole:
             return hit.code
+        if role == self.PriceRole:
+            return hit_price(hit)
+        if role == self.StockRole:
+            return hit_stock(hit)
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.code
         return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self.exhausted and bool(self.query)
+        return not parent.isValid() and not self.exhausted and not self.loading and bool(self.query)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        more = self.fetch(self.query, PAGE, len(self.hits))  # one indexed FTS page: milliseconds
+        """Never reads here (the UI thread): asks for the page and returns."""
+        if self.loading or self.exhausted:
+            return
+        self.loading = True
+        self.fetch_more(self.query, len(self.hits))
+
+    def add_page(self, query: str, offset: int, more: list[Any]) -> None:
+        if query != self.query or offset != len(self.hits):
+            return  # an answer for an older search or an older page
+        self.loading = False
         if len(more) < PAGE:
             self.exhausted = True
         if more:
             self.beginInsertRows(QModelIndex(), len(self.hits), len(self.hits) + len(more) - 1)
             self.hits.extend(more)
             self.endInsertRows()
+
+    def page_failed(self) -> None:
+        self.loading = False
+        self.exhausted = True
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """A result row: name and details on the left, this store's price and stock on the right
+    (stock in the matrix's colours), a clear divider below."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # type: ignore[override]
+        return QSize(option.rect.width(), ROW_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
+        painter.save()
+        r = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.fillRect(r, QColor("#E3ECFD") if selected else QColor("white"))
+        model = index.model()
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        name = text.split("\n")[0]
+        detail = str(model.data(index, StyleResultsModel.DetailRole) or "")
+        price = str(model.data(index, StyleResultsModel.PriceRole) or "")
+        stock = model.data(index, StyleResultsModel.StockRole)
+        right_w = 0
+        base = QFont(option.font)
+        if price or stock is not None:
+            right_w = 110
+            right = QRect(r.right() - right_w - 8, r.top() + 6, right_w, r.height() - 12)
+            f = QFont(base)
+            f.setPixelSize(17)
+            f.setBold(True)
+            painter.setFont(f)
+            painter.setPen(QColor("#102A43"))
+            painter.drawText(
+                right.adjusted(0, 0, 0, -right.height() // 2),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                price,
+            )
+            if stock is not None:
+                lvl = level(int(stock))
+                chip = QRect(right.right() - 86, right.center().y() + 3, 86, 26)
+                colour = {Level.OUT: theme.OUT, Level.LOW: theme.LOW, Level.OK: QColor("#E6F4EA")}[lvl]
+                painter.fillRect(chip, colour)
+                f2 = QFont(base)
+                f2.setPixelSize(14)
+                f2.setBold(True)
+                painter.setFont(f2)
+                painter.setPen(QColor("#1F2933"))
+                painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, self.tr("{0} here").replace("{0}", str(stock)))
+        left = QRect(r.left() + 12, r.top() + 6, r.width() - right_w - 32, r.height() - 12)
+        f = QFont(base)
+        f.setPixelSize(18)
+        f.setBold(True)
+        painter.setFont(f)
+        painter.setPen(QColor("#1F2933"))
+        top = QRect(left.left(), left.top(), left.width(), left.height() // 2)
+        painter.drawText(
+            top,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, top.width()),
+        )
+        f.setBold(False)
+        f.setPixelSize(15)
+        painter.setFont(f)
+        painter.setPen(QColor("#52606D"))
+        bottom = QRect(left.left(), left.top() + left.height() // 2, left.width(), left.height() // 2)
+        painter.drawText(
+            bottom,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            painter.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, bottom.width()),
+        )
+        painter.setPen(QPen(QColor("#CBD2D9"), 2))  # the divider: visible at arm's length
+        painter.drawLine(r.left() + 8, r.bottom(), r.right() - 8, r.bottom())
+        painter.restore()

@@ -31,19 +31,32 @@ QPushButton#pinOk {{ min-height: 72px; min-width: 96px; font-size: 24px; backgro
 QPushButton#staff {{ min-height: 88px; min-width: 200px; text-align: left; padding: 8px 16px; }}
 QPushButton#link {{ border: none; background: transparent; color: #2F6FED; min-height: {TOUCH}px; }}
 QListView {{ border: none; background: white; border-radius: 10px; font-size: 18px; }}
-QListView::item {{ min-height: 64px; padding: 6px 12px; border-bottom: 1px solid #E4E7EB; }}
+QListView::item {{ min-height: 64px; padding: 6px 12px; border-bottom: 2px solid #CBD2D9; }}
 QListView::item:selected {{ background: #E3ECFD; color: #102A43; }}
 QTableWidget {{ background: white; border: none; border-radius: 10px; gridline-color: #E4E7EB; font-size: 20px; }}
 QHeaderView::section {{ background: #F0F4F8; border: none; padding: 8px; font-size: 16px; font-weight: 600; }}
 QLabel#title {{ font-size: 26px; font-weight: 700; }}
 QLabel#subtitle {{ font-size: 17px; color: #52606D; }}
 QLabel#price {{ font-size: 26px; font-weight: 700; color: #102A43; }}
-QLabel#error {{ color: #A61B1B; font-size: 18px; font-weight: 600; }}
 QLabel#hint {{ color: #52606D; font-size: 16px; }}
-QStatusBar {{ background: #102A43; color: white; min-height: {TOUCH + 4}px; }}
-QStatusBar[offline="true"] {{ background: #8D4A00; }}
-QStatusBar QLabel {{ color: white; font-size: 16px; padding: 0 10px; }}
-QStatusBar QPushButton {{ min-height: {TOUCH}px; background: #243B53; color: white; border: none; font-size: 15px; }}
+#statusbar {{ background: #102A43; min-height: {TOUCH + 4}px; }}
+#statusbar[offline="true"] {{ background: #8D4A00; }}
+#statusbar QLabel {{ color: white; font-size: 16px; padding: 0 6px; }}
+#statusbar QPushButton {{ min-height: {TOUCH - 4}px; background: #243B53; color: white; border: none; font-size: 15px;
+                          padding: 0 14px; }}
+#statusbar QPushButton[bad="true"] {{ background: #A61B1B; }}
+#statusbar QPushButton:disabled {{ color: #BCCCDC; }}
+QLabel#notice {{ color: #243B53; font-size: 18px; background: #E3ECFD; border-radius: 8px; padding: 8px 12px; }}
+QLabel#error {{ color: #A61B1B; font-size: 18px; font-weight: 600; }}
+QPushButton#clear {{ min-width: {TOUCH}px; max-width: {TOUCH}px; padding: 0; font-size: 22px; }}
+QPushButton#step {{ min-height: 64px; min-width: 80px; font-size: 28px; }}
+QPushButton#pad, QPushButton#padOk {{ min-height: {TOUCH}px; min-width: 72px; font-size: 22px; }}
+QPushButton#padOk {{ background: #2F6FED; color: white; border: 1px solid #2F6FED; }}
+QPushButton#approver {{ min-height: {TOUCH}px; }}
+QLineEdit#counted {{ font-size: 22px; }}
+#scrim {{ background: rgba(16, 42, 67, 140); }}
+QFrame#card {{ background: #F5F7FA; border: 2px solid #627D98; border-radius: 14px; }}
+#cardScroll, #cardBody {{ background: transparent; }}
 """
 
 

@@ -4,11 +4,14 @@ window. Nothing here is mocked except where the keyring keeps its secret (Memory
 
 from __future__ import annotations
 
+import threading
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import keyring
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -21,8 +24,9 @@ from pos_app.services.app import Device
 from pos_app.services.auth import Session, SignInError
 from pos_app.services.enrollment import enroll
 from pos_app.ui import theme
-from pos_app.ui.bridge import Bridge, SyncBridge
+from pos_app.ui.bridge import SyncBridge
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.operations import Ops
 from tests.support.servers import free_port, run_central
 
 SCREEN = (1280, 800)
@@ -33,6 +37,61 @@ DEMO_PINS = {"ASSOCIATE": ("1111", "1112"), "SUPERVISOR": ("2222",), "MANAGER": 
 def _themed_app(qapp: QApplication) -> None:
     """The production look (sizes included), so size assertions mean what a tablet shows."""
     theme.apply(qapp)
+
+
+class OnTheUiThread(AssertionError):
+    pass
+
+
+def _ui_frames() -> list[str]:
+    """The frames of pos_app.ui code on the current stack (the UI reached the disk from here)."""
+    return [
+        f"{f.filename}:{f.lineno} {f.name}"
+        for f in traceback.extract_stack()
+        if "/pos_app/ui/" in f.filename.replace("\\", "/") and not f.filename.endswith("operations.py")
+    ]
+
+
+@pytest.fixture(autouse=True)
+def thread_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """For the whole UI suite: the disk (the local store, reads and writes) and the keyring may
+    not be touched from the GUI thread by UI code. The test's own set-up and checks (no UI frame
+    on the stack) may read the store directly. A violation raises where it happens AND fails the
+    test at teardown, even if some code swallowed the exception."""
+    violations: list[str] = []
+
+    def guard(what: str = "the local store") -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return
+        frames = _ui_frames()
+        if frames:
+            violations.append(f"{what} from the GUI thread via {frames[-1]}")
+            raise OnTheUiThread(f"{what} touched on the GUI thread by UI code ({frames[-1]})")
+
+    # The store's own hook (LocalStore.thread_guard, called by raw()/tx()) where it exists;
+    # wrapped by hand as well, so the guard holds whatever the store version.
+    if hasattr(LocalStore, "thread_guard"):
+        monkeypatch.setattr(LocalStore, "thread_guard", staticmethod(guard), raising=False)
+    for name in ("raw", "tx"):
+        original = getattr(LocalStore, name)
+
+        def wrapped(self: LocalStore, *a: object, _orig: Callable[..., object] = original, **k: object) -> object:
+            guard()
+            return _orig(self, *a, **k)
+
+        monkeypatch.setattr(LocalStore, name, wrapped)
+    for name in ("get_password", "set_password", "delete_password", "get_credential"):
+        original_kr = getattr(keyring, name, None)
+        if original_kr is None:
+            continue
+
+        def wrapped_kr(*a: object, _orig: Callable[..., object] = original_kr, **k: object) -> object:
+            guard("the keyring")
+            return _orig(*a, **k)
+
+        monkeypatch.setattr(keyring, name, wrapped_kr)
+    yield violations
+    assert not violations, "UI code touched the disk or keyring on the GUI thread:\n" + "\n".join(violations)
 
 
 @dataclass
@@ -115,27 +174,27 @@ def stoppable_device(
     dev.close()
 
 
-def _drained_bridge(qtbot: QtBot) -> Iterator[Bridge]:
-    bridge = Bridge()
+def _drained_bridge(qtbot: QtBot) -> Iterator[Ops]:
+    bridge = Ops()
     yield bridge
     # Let every background task land on the UI thread before the device under it closes.
     qtbot.waitUntil(lambda: bridge.in_flight == 0, timeout=10_000)
-    bridge.pool.shutdown(wait=True)
+    bridge.shutdown(wait=True)
 
 
 @pytest.fixture
-def bridge(qtbot: QtBot, ui_device: Device) -> Iterator[Bridge]:
+def bridge(qtbot: QtBot, ui_device: Device) -> Iterator[Ops]:
     """Torn down before `ui_device` (it depends on it), after waiting for tasks in flight."""
     yield from _drained_bridge(qtbot)
 
 
 @pytest.fixture
-def offline_bridge(qtbot: QtBot, offline_device: Device) -> Iterator[Bridge]:
+def offline_bridge(qtbot: QtBot, offline_device: Device) -> Iterator[Ops]:
     yield from _drained_bridge(qtbot)
 
 
 @pytest.fixture
-def stoppable_bridge(qtbot: QtBot, stoppable_device: Device) -> Iterator[Bridge]:
+def stoppable_bridge(qtbot: QtBot, stoppable_device: Device) -> Iterator[Ops]:
     yield from _drained_bridge(qtbot)
 
 
@@ -154,7 +213,7 @@ def session(ui_device: Device) -> Session:
     return sign_in(ui_device, "ASSOCIATE")
 
 
-def open_window(qtbot: QtBot, device: Device, session: Session, bridge: Bridge) -> MainWindow:
+def open_window(qtbot: QtBot, device: Device, session: Session, bridge: Ops) -> MainWindow:
     sync = SyncBridge(device.engine)
     window = MainWindow(device, session, bridge, sync)
     sync.setParent(window)
@@ -166,7 +225,7 @@ def open_window(qtbot: QtBot, device: Device, session: Session, bridge: Bridge) 
 
 
 @pytest.fixture
-def window(qtbot: QtBot, ui_device: Device, session: Session, bridge: Bridge) -> MainWindow:
+def window(qtbot: QtBot, ui_device: Device, session: Session, bridge: Ops) -> MainWindow:
     return open_window(qtbot, ui_device, session, bridge)
 
 

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QPushButton, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from pos_app.services.app import Device
-from pos_app.ui.bridge import Bridge
 from pos_app.ui.dialogs import CorrectionDialog
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.operations import Ops
 from tests.ui.conftest import button, open_window, sign_in
 
 
@@ -38,7 +38,7 @@ def cell_of(window: MainWindow, vid: int) -> QTableWidgetItem:
 def open_and_tap(qtbot: QtBot, window: MainWindow, style: str, vid: int) -> None:
     window.open_style(style)
     qtbot.waitUntil(lambda: window.view is not None and window.view.style_code == style, timeout=5000)
-    qtbot.waitUntil(lambda: window.bridge.in_flight == 0, timeout=5000)
+    qtbot.waitUntil(lambda: window.ops.in_flight == 0, timeout=5000)
     assert not window.correct.isEnabled()  # nothing chosen yet
     m = window.matrix
     rect = m.visualItemRect(cell_of(window, vid))
@@ -51,7 +51,7 @@ def open_dialog(qtbot: QtBot, window: MainWindow) -> CorrectionDialog:
     qtbot.mouseClick(window.correct, Qt.MouseButton.LeftButton)
     dialog = window.correction
     assert isinstance(dialog, CorrectionDialog)
-    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
     return dialog
 
 
@@ -67,7 +67,7 @@ def test_a_size_that_does_not_exist_in_a_colour_cannot_be_corrected(
     style = gaps[0][0]
     window.open_style(style)
     qtbot.waitUntil(lambda: window.view is not None and window.view.style_code == style, timeout=5000)
-    qtbot.waitUntil(lambda: window.bridge.in_flight == 0, timeout=5000)
+    qtbot.waitUntil(lambda: window.ops.in_flight == 0, timeout=5000)
     m = window.matrix
     empty = next(m.item(r, c) for r in range(m.rowCount()) for c in range(m.columnCount()) if m.item(r, c).text() == "")
     assert empty.data(Qt.ItemDataRole.UserRole) is None
@@ -79,10 +79,13 @@ def test_a_size_that_does_not_exist_in_a_colour_cannot_be_corrected(
 def test_correction_is_queued_and_shown_as_pending(qtbot: QtBot, window: MainWindow, ui_device: Device) -> None:
     vid, style, avail = stocked_variant(ui_device)
     open_and_tap(qtbot, window, style, vid)
-    sku = ui_device.store.query("SELECT sku FROM catalog WHERE id=?", (vid,))[0][0]
-    assert window.selected.text() == f"{sku}: {avail} in this store"
+    _sku, colour, size = ui_device.store.query("SELECT sku, colour, size FROM catalog WHERE id=?", (vid,))[0]
+    assert window.selected.text() == f"{colour} · {size}: {avail} in this store"
     dialog = open_dialog(qtbot, window)
+    assert dialog.title.text() == f"{colour} · {size}"  # what the person holds, not the SKU
     assert dialog.count.text() == f"0   (in store: {avail} → {avail})"
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "That is what the figures already say, so there is nothing to save."
 
     qtbot.mouseClick(button(dialog, "−"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(button(dialog, "−"), Qt.MouseButton.LeftButton)
@@ -92,8 +95,10 @@ def test_correction_is_queued_and_shown_as_pending(qtbot: QtBot, window: MainWin
     assert ui_device.store.outbox_rows() == []
 
     qtbot.mouseClick(button(dialog, "Damaged"), Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
         qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert window.message.isVisible() and window.message.text().startswith(f"Saved: {colour} · {size} -2")
+    assert window.message.objectName() == "notice"
 
     ops = ui_device.store.outbox_rows()
     assert len(ops) == 1
@@ -109,20 +114,20 @@ def test_correction_is_queued_and_shown_as_pending(qtbot: QtBot, window: MainWin
 
     # the window re-reads the product: the cell shows the corrected count, marked as unconfirmed
     qtbot.waitUntil(lambda: cell_of(window, vid).text() == f"{avail - 2} *", timeout=5000)
-    assert window.selected.text() == f"{sku}: {avail - 2} in this store (includes -2 not yet confirmed)"
+    assert window.selected.text() == f"{colour} · {size}: {avail - 2} in this store (includes -2 not yet confirmed)"
     qtbot.waitUntil(lambda: window.pending.text() == "1 waiting to send", timeout=5000)
     assert window.correction is None
 
 
 def test_pending_mark_survives_reopening_in_a_new_window(
-    qtbot: QtBot, window: MainWindow, ui_device: Device, bridge: Bridge
+    qtbot: QtBot, window: MainWindow, ui_device: Device, bridge: Ops
 ) -> None:
     vid, style, avail = stocked_variant(ui_device)
     open_and_tap(qtbot, window, style, vid)
     dialog = open_dialog(qtbot, window)
     qtbot.mouseClick(button(dialog, "+"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(button(dialog, "Found more"), Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
         qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     window.close()
 
@@ -145,20 +150,63 @@ def test_cancel_records_nothing(qtbot: QtBot, window: MainWindow, ui_device: Dev
     assert cell_of(window, vid).text() == str(avail)
 
 
-def test_large_correction_by_an_associate_asks_for_a_supervisor(
+def test_large_correction_by_an_associate_is_approved_by_a_supervisor_in_the_same_dialog(
     qtbot: QtBot, window: MainWindow, ui_device: Device
 ) -> None:
     assert window.session.staff.role.name == "ASSOCIATE"
+    vid, style, avail = stocked_variant(ui_device)
+    open_and_tap(qtbot, window, style, vid)
+    dialog = open_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.counted, str(avail + 12))  # "the shelf has …": no twelve taps
+    assert dialog.delta == 12
+    qtbot.mouseClick(button(dialog, "Found more"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=5000)
+    assert "supervisor" in dialog.approval.heading.text()
+    assert ui_device.store.outbox_rows() == []
+    supervisor = next(p for p in ui_device.auth.staff() if p.role.name == "SUPERVISOR")
+    qtbot.waitUntil(lambda: bool(dialog.findChildren(QPushButton, "approver")), timeout=5000)
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in dialog.findChildren(QPushButton, "approver")), timeout=5000)
+    # digits before a name is chosen are ignored
+    pad = {b.text(): b for b in dialog.approval.pad.findChildren(QPushButton)}
+    qtbot.mouseClick(pad["2"], Qt.MouseButton.LeftButton)
+    assert dialog.approval.pin.text() == ""
+    qtbot.mouseClick(button(dialog, supervisor.name), Qt.MouseButton.LeftButton)
+    for d in "2222":
+        qtbot.mouseClick(pad[d], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.mouseClick(pad["OK"], Qt.MouseButton.LeftButton)
+    (op,) = ui_device.store.outbox_rows()
+    assert op["payload"]["delta"] == 12 and op["payload"]["reason"] == "found"
+    assert op["payload"]["staff_id"] == window.session.staff.id
+    assert op["payload"]["approved_by"] == supervisor.id  # journaled with both people
+
+
+def test_reasons_follow_the_direction(qtbot: QtBot, window: MainWindow, ui_device: Device) -> None:
     vid, style, _avail = stocked_variant(ui_device)
     open_and_tap(qtbot, window, style, vid)
     dialog = open_dialog(qtbot, window)
-    for _ in range(11):
-        qtbot.mouseClick(button(dialog, "+"), Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(button(dialog, "Count was wrong"), Qt.MouseButton.LeftButton)
+
+    def shown() -> set[str]:
+        return {b.text() for b in dialog.reasons.buttons() if b.isVisible()}
+
+    qtbot.mouseClick(button(dialog, "−"), Qt.MouseButton.LeftButton)
+    assert "Found more" not in shown() and {"Damaged", "Missing / theft"} <= shown()
+    qtbot.mouseClick(button(dialog, "Damaged"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(dialog, "+"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(dialog, "+"), Qt.MouseButton.LeftButton)
+    assert "Damaged" not in shown() and "Found more" in shown()
+    assert dialog.reasons.checkedButton() is None  # "damaged" does not fit +1 and is not kept
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
-    assert dialog.error.text() == "This needs a supervisor. Ask a supervisor to sign in and approve."
-    assert dialog.isVisible()  # still open: the count is not lost
-    assert ui_device.store.outbox_rows() == []
+    assert dialog.error.text() == "Choose a reason."
+
+
+def test_the_correction_sheet_dims_the_page(qtbot: QtBot, window: MainWindow, ui_device: Device) -> None:
+    vid, style, _avail = stocked_variant(ui_device)
+    open_and_tap(qtbot, window, style, vid)
+    dialog = open_dialog(qtbot, window)
+    assert dialog.geometry() == window.centralWidget().rect()  # over the whole page
+    assert dialog.card.objectName() == "card" and dialog.card.width() < window.width()
 
 
 def test_other_needs_a_note(qtbot: QtBot, window: MainWindow, ui_device: Device) -> None:
@@ -168,10 +216,11 @@ def test_other_needs_a_note(qtbot: QtBot, window: MainWindow, ui_device: Device)
     qtbot.mouseClick(button(dialog, "−"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(button(dialog, "Other (say why)"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
-    assert dialog.error.text() and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.error.text() == "Say why in the note when the reason is “Other”.", timeout=5000)
+    assert dialog.isVisible()  # the service's sentence, through the bridge, in the sheet
     assert ui_device.store.outbox_rows() == []
     qtbot.keyClicks(dialog.note, "sample for the window display")
-    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
         qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     (op,) = ui_device.store.outbox_rows()
     assert op["payload"]["note"] == "sample for the window display"

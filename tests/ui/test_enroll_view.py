@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.local.store import LocalStore
 from pos_app.services import secrets
-from pos_app.services.enrollment import EnrollmentError
-from pos_app.ui.bridge import Bridge
+from pos_app.services.enrollment import EnrollmentError, enroll_data_dir
 from pos_app.ui.enroll_view import EnrollView, decode_qr_image
+from pos_app.ui.operations import Ops
 from tests.support.servers import free_port
 from tests.ui.conftest import SCREEN, button
 
@@ -32,15 +32,15 @@ def store(tmp_path: Path) -> Iterator[LocalStore]:
 
 @pytest.fixture
 def view(qtbot: QtBot, store: LocalStore, memory_keyring: object) -> Iterator[EnrollView]:
-    bridge = Bridge()
-    v = EnrollView(store, bridge)
+    bridge = Ops()
+    v = EnrollView(lambda url, code: enroll_data_dir(store.data_dir, url, code).store_name, bridge)
     qtbot.addWidget(v)
     v.resize(*SCREEN)
     v.show()
     qtbot.waitExposed(v)
     yield v
     qtbot.waitUntil(lambda: bridge.in_flight == 0, timeout=10_000)
-    bridge.pool.shutdown(wait=True)
+    bridge.shutdown(wait=True)
 
 
 def payload(url: str, code: str) -> str:
@@ -114,7 +114,7 @@ def test_foreign_payload_shows_a_message_and_contacts_nobody(
     assert view.apply_payload(text) is False
     assert view.error.text().startswith(message)
     assert view.url.text() == "typed by hand"  # what the person typed is kept
-    assert view.submit.isEnabled() and view.bridge.in_flight == 0
+    assert view.submit.isEnabled() and view.ops.in_flight == 0
     assert store.identity() is None
 
 

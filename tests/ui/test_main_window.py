@@ -15,16 +15,17 @@ from stdnum import ean
 
 from pos_app.services.app import Device
 from pos_app.ui import theme
-from pos_app.ui.bridge import Bridge, SyncBridge
+from pos_app.ui.bridge import SyncBridge
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.models import StyleResultsModel
+from pos_app.ui.operations import Ops, QueryOp
 from pos_app.ui.scanner import ScannerFilter
 from tests.ui.conftest import StoppableCentral, open_window, scanner_burst, sign_in
 
 
 def wait_product(qtbot: QtBot, window: MainWindow, style: str) -> None:
     qtbot.waitUntil(lambda: window.view is not None and window.view.style_code == style, timeout=5000)
-    qtbot.waitUntil(lambda: window.bridge.in_flight == 0, timeout=5000)  # the live refresh too
+    qtbot.waitUntil(lambda: window.ops.in_flight == 0, timeout=5000)  # the live refresh too
 
 
 def expected_matrix(device: Device, style: str) -> tuple[list[str], list[str], dict[tuple[str, str], int]]:
@@ -105,8 +106,8 @@ def test_scanned_barcode_opens_the_product_on_its_cell(qtbot: QtBot, window: Mai
     shot = m.viewport().grab().toImage()
     assert shot.pixelColor(rect.left() + 12, rect.center().y()) == current.background().color()
     assert shot.pixelColor(rect.left() + 3, rect.center().y()) == theme.ACCENT
-    sku = ui_device.store.query("SELECT sku FROM catalog WHERE id=?", (vid,))[0][0]
-    assert window.selected.text().startswith(f"{sku}: ")
+    colour, size = ui_device.store.query("SELECT colour, size FROM catalog WHERE id=?", (vid,))[0]
+    assert window.selected.text().startswith(f"{colour} · {size}: ")  # as on the label, not the SKU
     assert window.correct.isEnabled()
     assert not window.message.isVisible()
 
@@ -196,7 +197,7 @@ def test_status_bar_online_after_a_sync(qtbot: QtBot, window: MainWindow, ui_dev
     sync = window.findChild(SyncBridge)
     assert sync is not None
     with qtbot.waitSignal(sync.status, timeout=10_000, check_params_cb=lambda s: s.last_sync_at is not None):
-        window.bridge.run(ui_device.engine.sync_once)
+        QueryOp(parent=None, op=ui_device.engine.sync_once).run_in_background(window.ops)
     qtbot.waitUntil(lambda: "last sync" in window.net.text(), timeout=2000)
     at = ui_device.engine.status.last_sync_at
     assert at is not None
@@ -208,7 +209,7 @@ def test_status_bar_online_after_a_sync(qtbot: QtBot, window: MainWindow, ui_dev
 
 
 @pytest.fixture
-def stoppable_window(qtbot: QtBot, stoppable_device: Device, stoppable_bridge: Bridge) -> Iterator[MainWindow]:
+def stoppable_window(qtbot: QtBot, stoppable_device: Device, stoppable_bridge: Ops) -> Iterator[MainWindow]:
     yield open_window(qtbot, stoppable_device, sign_in(stoppable_device), stoppable_bridge)
 
 
@@ -222,8 +223,8 @@ def test_status_bar_says_offline_when_central_stops_and_online_when_it_is_back(
         sync = window.findChild(SyncBridge)
         assert sync is not None
         with qtbot.waitSignal(sync.status, timeout=15_000, check_params_cb=lambda s: s.online is online):
-            window.bridge.run(engine.sync_once)
-        qtbot.waitUntil(lambda: window.bridge.in_flight == 0, timeout=5000)
+            QueryOp(parent=None, op=engine.sync_once).run_in_background(window.ops)
+        qtbot.waitUntil(lambda: window.ops.in_flight == 0, timeout=5000)
 
     stoppable_central.stop()
     sync_and_wait(online=False)
@@ -242,7 +243,7 @@ def test_status_bar_says_offline_when_central_stops_and_online_when_it_is_back(
 
 
 @pytest.fixture
-def offline_window(qtbot: QtBot, offline_device: Device, offline_bridge: Bridge) -> Iterator[MainWindow]:
+def offline_window(qtbot: QtBot, offline_device: Device, offline_bridge: Ops) -> Iterator[MainWindow]:
     yield open_window(qtbot, offline_device, sign_in(offline_device), offline_bridge)
 
 
@@ -254,7 +255,7 @@ def test_starting_without_central_works_from_the_cache_and_says_how_old(
     sync = window.findChild(SyncBridge)
     assert sync is not None
     with qtbot.waitSignal(sync.status, timeout=15_000, check_params_cb=lambda s: s.online is False):
-        window.bridge.run(offline_device.engine.sync_once)
+        QueryOp(parent=None, op=offline_device.engine.sync_once).run_in_background(window.ops)
     synced = min(offline_device.store.stream_state(s).synced_at for s in ("catalog", "stock"))  # type: ignore[type-var]
     local = synced.astimezone(ZoneInfo("Asia/Tokyo"))
     qtbot.waitUntil(lambda: "Offline" in window.net.text(), timeout=2000)

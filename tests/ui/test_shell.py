@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from pos_app.local.store import LocalStore
 from pos_app.ui.enroll_view import EnrollView
 from pos_app.ui.main import Shell
 from pos_app.ui.main_window import MainWindow
@@ -35,12 +34,13 @@ def test_first_run_scan_to_enrol_sign_in_scan_sign_out(
     tmp_path: Path,
 ) -> None:
     data = tmp_path / "tablet"
-    shell = Shell(data, LocalStore(data), None)
+    shell = Shell(data)
     qapp.installEventFilter(shell.scanner)
     try:
         shell.resize(*SCREEN)
         shell.show()
         qtbot.waitExposed(shell)
+        qtbot.waitUntil(lambda: isinstance(shell.currentWidget(), EnrollView), timeout=5000)
         enrol = shell.currentWidget()
         assert isinstance(enrol, EnrollView)
 
@@ -53,6 +53,7 @@ def test_first_run_scan_to_enrol_sign_in_scan_sign_out(
         assert isinstance(signin, SignInView)
 
         associate = next(p for p in shell.device.auth.staff() if p.role.name == "ASSOCIATE")
+        qtbot.waitUntil(lambda: len(signin.findChildren(QPushButton, "staff")) > 0, timeout=5000)
         qtbot.mouseClick(button(signin, f"{associate.name}\nAssociate"), Qt.MouseButton.LeftButton)
         for digit in "1111":
             qtbot.mouseClick(button(signin, digit), Qt.MouseButton.LeftButton)
@@ -73,11 +74,12 @@ def test_first_run_scan_to_enrol_sign_in_scan_sign_out(
 
         qtbot.mouseClick(main.sign_out, Qt.MouseButton.LeftButton)
         assert shell.currentWidget() is signin
+        qtbot.waitUntil(lambda: shell.ops.in_flight == 0, timeout=5000)
         assert signin.chosen is None and signin.who.text() == "Tap your name"  # the next person starts clean
         assert not any(b.isChecked() for b in signin.findChildren(QPushButton, "staff") if b.isVisible())
     finally:
         qapp.removeEventFilter(shell.scanner)
-        qtbot.waitUntil(lambda: shell.bridge.in_flight == 0, timeout=15_000)
+        qtbot.waitUntil(lambda: shell.ops.in_flight == 0, timeout=15_000)
         shell.close()  # stops the sync engine's threads and closes the device
-        shell.bridge.pool.shutdown(wait=True)
+        shell.ops.shutdown(wait=True)
         shell.deleteLater()

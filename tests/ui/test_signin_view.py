@@ -12,18 +12,19 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.services.app import Device
 from pos_app.services.auth import Session, StaffMember
-from pos_app.ui.bridge import Bridge
+from pos_app.ui.operations import Ops
 from pos_app.ui.signin_view import SignInView
 from tests.ui.conftest import SCREEN, button
 
 
 @pytest.fixture
-def view(qtbot: QtBot, ui_device: Device, bridge: Bridge) -> Iterator[SignInView]:
+def view(qtbot: QtBot, ui_device: Device, bridge: Ops) -> Iterator[SignInView]:
     v = SignInView(ui_device.auth, bridge, ui_device.identity.store_name)
     qtbot.addWidget(v)
     v.resize(*SCREEN)
     v.show()
     qtbot.waitExposed(v)
+    qtbot.waitUntil(lambda: len(v.findChildren(QPushButton, "staff")) > 0, timeout=5000)  # read on a worker
     yield v
 
 

@@ -1,0 +1,300 @@
+"""Pieces more than one screen uses: the status bar, the dialog sheet over a dimmed page, the
+PIN pad and the on-the-spot approval by a supervisor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, tzinfo
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.services.sync import SyncStatus
+from pos_app.ui import theme
+
+NARROW = 700  # narrower than this (portrait tablets): one column, shorter words
+
+
+def hhmm(dt: datetime | None, tz: tzinfo | None, now: datetime | None = None) -> str:
+    if dt is None:
+        return QObject().tr("unknown")
+    now = now or datetime.now(UTC)
+    local = dt.astimezone(tz)
+    return f"{local:%H:%M}" if now - dt < timedelta(hours=20) else f"{local.day} {local:%b %H:%M}"
+
+
+class StatusBar(QFrame):
+    """How fresh the data is, what waits to be sent, what went wrong — on every signed-in screen
+    and the sign-in screen. Wide: one row; narrow (portrait): the link on top, the buttons below."""
+
+    queue_clicked = Signal()
+    problems_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusbar")
+        self.setProperty("offline", False)
+        self.tz: tzinfo | None = None
+        self.status: SyncStatus = SyncStatus()
+        self.net = QLabel()
+        self.net.setObjectName("net")
+        self.net.setWordWrap(True)
+        self.net.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.pending = QPushButton()
+        self.pending.setObjectName("bar")
+        self.pending.clicked.connect(self.queue_clicked)
+        self.problems = QPushButton()
+        self.problems.setObjectName("bar")
+        self.problems.clicked.connect(self.problems_clicked)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(8, 2, 8, 2)
+        self.grid.setHorizontalSpacing(8)
+        self.grid.setVerticalSpacing(2)
+        self._narrow: bool | None = None
+        self._place(False)
+        self.show_status(self.status)
+
+    def _place(self, narrow: bool) -> None:
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        for w in (self.net, self.pending, self.problems):
+            self.grid.removeWidget(w)
+        if narrow:
+            self.grid.addWidget(self.net, 0, 0, 1, 2)
+            self.grid.addWidget(self.pending, 1, 0)
+            self.grid.addWidget(self.problems, 1, 1)
+            self.grid.setColumnStretch(0, 1)
+            self.grid.setColumnStretch(1, 1)
+            self.grid.setColumnStretch(2, 0)
+        else:
+            self.grid.addWidget(self.net, 0, 0)
+            self.grid.addWidget(self.pending, 0, 1)
+            self.grid.addWidget(self.problems, 0, 2)
+            self.grid.setColumnStretch(0, 1)
+            self.grid.setColumnStretch(1, 0)
+            self.grid.setColumnStretch(2, 0)
+
+    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
+        self._place(self.width() < NARROW)
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        if status.online is None:
+            text = self.tr("● Connecting to central…")
+        elif status.online:
+            text = self.tr("● Online") + (self.tr(" — live updates") if status.live else "")
+            text += self.tr(" · last sync {0}").replace("{0}", hhmm(status.last_sync_at, self.tz))
+        else:
+            text = self.tr("○ Offline — working from data as of {0}").replace("{0}", hhmm(status.data_as_of, self.tz))
+        self.net.setText(text)
+        offline = status.online is False
+        if self.property("offline") != offline:  # the whole bar turns amber while offline
+            self.setProperty("offline", offline)
+            self.style().unpolish(self)
+            self.style().polish(self)
+        waiting = status.pending_ops + getattr(status, "stuck_ops", 0)
+        self.pending.setText(
+            self.tr("{0} waiting to send").replace("{0}", str(waiting)) if waiting else self.tr("All sent")
+        )
+        n = len(status.errors) + status.dead_ops
+        self.problems.setText(self.tr("{0} problems").replace("{0}", str(n)) if n else self.tr("No problems"))
+        self.problems.setProperty("bad", bool(n))
+        self.problems.style().unpolish(self.problems)
+        self.problems.style().polish(self.problems)
+
+
+class Sheet(QWidget):
+    """A dialog inside the window: the page behind is dimmed, the card has a frame and scrolls
+    when the screen is short (853×533). `accepted` / `rejected` as a QDialog's."""
+
+    accepted = Signal()
+    rejected = Signal()
+    finished = Signal()
+
+    def __init__(self, host: QWidget, max_width: int = 620) -> None:
+        super().__init__(host)
+        self.setObjectName("scrim")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.host = host
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 12, 12, 12)
+        self.card = QFrame()
+        self.card.setObjectName("card")
+        self.card.setMaximumWidth(max_width)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setObjectName("cardScroll")
+        self.body = QWidget()
+        self.body.setObjectName("cardBody")
+        self.layout_ = QVBoxLayout(self.body)
+        self.layout_.setContentsMargins(20, 16, 20, 16)
+        self.scroll.setWidget(self.body)
+        card_lay = QVBoxLayout(self.card)
+        card_lay.setContentsMargins(0, 0, 0, 0)
+        card_lay.addWidget(self.scroll)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.card, 100)
+        row.addStretch(1)
+        outer.addLayout(row)
+        host.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.host and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.host.rect())
+        return False
+
+    def open(self) -> None:
+        self.setGeometry(self.host.rect())
+        self.show()
+        self.raise_()
+
+    def _close(self) -> None:
+        self.hide()
+        self.finished.emit()
+        self.deleteLater()
+
+    def accept(self) -> None:
+        self.accepted.emit()
+        self._close()
+
+    def reject(self) -> None:
+        self.rejected.emit()
+        self._close()
+
+    def keyPressEvent(self, event: object) -> None:  # type: ignore[override]
+        from PySide6.QtGui import QKeyEvent
+
+        if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)  # type: ignore[arg-type]
+
+
+class PinPad(QWidget):
+    """Twelve thumb-sized keys writing into `field`; digits are ignored until `ready()` says so
+    (no PIN typed under nobody's name)."""
+
+    submitted = Signal()
+
+    def __init__(
+        self,
+        field: QLineEdit,
+        ready: Callable[[], bool] = lambda: True,
+        big: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.ready = ready
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
+            b = QPushButton(self.tr("OK") if key == "OK" else key)
+            b.setObjectName(("pinOk" if key == "OK" else "pin") if big else ("padOk" if key == "OK" else "pad"))
+            if key == "⌫":
+                b.setToolTip(self.tr("Delete the last digit"))
+                b.setAccessibleName(self.tr("Delete"))
+            b.clicked.connect(lambda _=False, t=key: self._key(t))
+            grid.addWidget(b, i // 3, i % 3)
+
+    def _key(self, label: str) -> None:
+        if label == "⌫":
+            self.field.backspace()
+        elif label == "OK":
+            self.submitted.emit()
+        elif self.ready():
+            self.field.insert(label)
+
+
+class ApprovalPanel(QWidget):
+    """A supervisor approves on the spot: tap your name, type your PIN (AuthService.approve).
+    `approve(staff_id, pin)` is called by the owner, which runs it as an operation."""
+
+    submitted = Signal(int, str)  # staff id, pin
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chosen: int | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel(self.tr("A supervisor approves: tap your name, then type your PIN."))
+        self.heading.setObjectName("subtitle")
+        self.heading.setWordWrap(True)
+        lay.addWidget(self.heading)
+        self.names = QGridLayout()
+        lay.addLayout(self.names)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(8)
+        self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pin.setPlaceholderText(self.tr("Supervisor's PIN"))
+        self.pin.returnPressed.connect(self._submit)
+        lay.addWidget(self.pin)
+        self.pad = PinPad(self.pin, lambda: self.chosen is not None, big=False)
+        self.pad.submitted.connect(self._submit)
+        lay.addWidget(self.pad)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        lay.addWidget(self.error)
+        back = QPushButton(self.tr("Back"))
+        back.clicked.connect(self.cancelled)
+        lay.addWidget(back)
+
+    def set_people(self, people: list[object]) -> None:
+        while self.names.count():
+            item = self.names.takeAt(0)
+            w = item.widget() if item else None
+            if w is not None:
+                w.hide()
+                w.deleteLater()
+        self.chosen = None
+        if not people:
+            self.error.setText(self.tr("Nobody on this device may approve this."))
+        for i, person in enumerate(people):
+            b = QPushButton(str(getattr(person, "name", "")))
+            b.setObjectName("approver")
+            b.setCheckable(True)
+            b.setAutoExclusive(True)
+            b.setProperty("staff_id", getattr(person, "id", None))
+            b.clicked.connect(lambda _=False, p=person: self._choose(int(getattr(p, "id", 0))))
+            self.names.addWidget(b, i // 2, i % 2)
+
+    def _choose(self, staff_id: int) -> None:
+        self.chosen = staff_id
+        self.error.setText("")
+        self.pin.clear()
+        self.pin.setFocus()
+
+    def _submit(self) -> None:
+        if self.chosen is None:
+            self.error.setText(self.tr("Tap the supervisor's name first."))
+            return
+        pin = self.pin.text()
+        self.pin.clear()
+        self.submitted.emit(self.chosen, pin)
+
+    def clear(self) -> None:
+        self.pin.clear()
+        self.error.setText("")
+
+
+__all__ = ["NARROW", "ApprovalPanel", "PinPad", "Sheet", "StatusBar", "hhmm", "theme"]
