@@ -12,7 +12,7 @@ from pos_app.core.money import Money, exponent, format_money
 from pos_app.core.search import fts_query
 from pos_app.core.stock import CorrectionReason, Level, StockCorrection, as_of_text, level
 from sync.journal import make_entry, verify_chain
-from sync.pins import hash_pin, verify_pin
+from sync.pins import hash_pin, new_pin_key, verify_pin
 
 
 def test_currency_exponents_come_from_the_currency() -> None:
@@ -65,12 +65,14 @@ def test_fts_query_of_nothing_searchable_is_none() -> None:
 
 
 def test_pin_hashes_verify_and_reject() -> None:
-    h = hash_pin("1234", n=2**10)
-    assert verify_pin("1234", h)
-    assert not verify_pin("1235", h)
-    assert not verify_pin("1234", "garbage")
+    key = new_pin_key()
+    h = hash_pin("1234", key, n=2**10)
+    assert verify_pin("1234", h, key)
+    assert not verify_pin("1235", h, key)
+    assert not verify_pin("1234", h, new_pin_key())  # the hash is useless without its key
+    assert not verify_pin("1234", "garbage", key)
     with pytest.raises(ValueError):
-        hash_pin("12a4")
+        hash_pin("12a4", key)
 
 
 def test_lockout_backs_off_exponentially() -> None:
