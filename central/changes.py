@@ -1,15 +1,19 @@
 """Every authoritative write goes through here, so that the change log never misses one.
 
-`record()` appends to the change log in the caller's transaction. On PostgreSQL it first takes a
-transaction-scoped advisory lock: sequence numbers are then handed out and committed in the same
-order, so a reader that sees seq N committed has also seen every seq < N (DESIGN.md section 3).
-SQLite has a single writer, but pysqlite only opens the write transaction at the first write: on
-SQLite the lock is that write lock, taken up front (see `_lock`).
+Every writing transaction starts with `writing(session)`, before it reads anything: that takes
+the change-log writer lock first, so lock order cannot invert when one transaction writes
+several things (DESIGN.md section 3). On PostgreSQL the lock is a transaction-scoped advisory
+lock: sequence numbers are then handed out and committed in the same order, so a reader that
+sees seq N committed has also seen every seq < N. On SQLite it is the database's write lock:
+the transaction is opened with BEGIN IMMEDIATE by the engine's begin hook (central.db), so the
+rows it reads are never stale when it writes them back. `record()` refuses to run outside
+`writing()`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,6 +21,7 @@ import orjson
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from central.db import WRITER
 from central.models import (
     Barcode,
     Category,
@@ -42,21 +47,41 @@ def now() -> datetime:
 
 
 def _lock(session: Session) -> None:
-    """Serialise writers of the change log from here to their commit."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
+    """Serialise writers of the change log from here to their commit (PostgreSQL: the
+    advisory lock; SQLite: the begin hook already took the write lock)."""
+    if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGE_LOG_LOCK})
-    elif dialect == "sqlite":
-        # Reads before a transaction's first write see whatever was committed then, so the stock
-        # row adjust_stock reads could be stale when written back (two tills, one item: a lost
-        # update). A write that changes nothing takes SQLite's write lock now, waiting for the
-        # writer that holds it (busy_timeout) as the advisory lock does on PostgreSQL.
-        session.execute(text("UPDATE change_log SET seq = seq WHERE 0"))
+
+
+@contextmanager
+def writing(session: Session) -> Iterator[Session]:
+    """One writing transaction: the writer lock first, commit at the end, rollback on error.
+
+    The session must not have begun a transaction yet (a read before the lock would see data
+    another writer may change before this one commits)."""
+    if session.in_transaction():
+        raise RuntimeError("writing() must start the transaction: this session already read or wrote")
+    session.connection(execution_options={WRITER: True})
+    session.info[WRITER] = True
+    try:
+        _lock(session)
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.info.pop(WRITER, None)
+
+
+def _require_writer(session: Session) -> None:
+    if not session.info.get(WRITER):
+        raise RuntimeError("change-log writes run inside central.changes.writing()")
 
 
 def record(session: Session, stream: str, scope: int, key: Sequence[Scalar], row: Sequence[Scalar] | None) -> int:
     """Append one change; returns its sequence number (flushed, not committed)."""
-    _lock(session)
+    _require_writer(session)
     entry = ChangeLog(
         stream=stream,
         scope=scope,
@@ -186,8 +211,9 @@ def adjust_stock(
     Stock may go negative: a sale or a count has already happened in the real world.
     Returns (seq, stock row).
     """
-    # Lock first: the stock row is then read after every earlier writer has committed.
-    _lock(session)
+    # The writer lock is held (writing()): the stock row is read after every earlier writer
+    # has committed.
+    _require_writer(session)
     stock = session.get(Stock, (location_id, variant_id), with_for_update=True)
     if stock is None:
         stock = Stock(location_id=location_id, variant_id=variant_id, on_hand=0, reserved=0)

@@ -7,6 +7,7 @@ import sys
 import time
 import uuid
 from datetime import timedelta
+from typing import Any
 from urllib.parse import urlencode
 
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from sqlalchemy import select
 from central.changes import adjust_stock, now
 from central.config import Settings
 from central.db import Database, migrate
-from central.models import ChannelClient, Device, EnrollCode, Location, Variant
+from central.models import ChannelClient, Device, EnrollCode, Location, SeqGap, Variant
 from central.security import digest, new_enroll_code, new_token
 
 ENROLL_SCHEME = "aisle://enroll"
@@ -24,7 +25,26 @@ def enroll_uri(central_url: str, code: str) -> str:
     return f"{ENROLL_SCHEME}?{urlencode({'central': central_url, 'code': code})}"
 
 
+MAX_CODE_MINUTES = 7 * 24 * 60  # a week: a code is for enrolling a tablet soon, not a standing key
+
+
+def code_minutes(value: str) -> int:
+    """argparse type of --minutes: a whole number of minutes from 1 to a week."""
+    try:
+        minutes = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--minutes must be a whole number of minutes, not {value!r}") from None
+    if not 1 <= minutes <= MAX_CODE_MINUTES:
+        raise argparse.ArgumentTypeError(
+            f"--minutes must be between 1 and {MAX_CODE_MINUTES} (a week); {minutes} would make a code "
+            + ("that is already expired" if minutes < 1 else "that stays valid too long")
+        )
+    return minutes
+
+
 def issue_enroll_code(db: Database, store_code: str, minutes: int) -> str:
+    if not 1 <= minutes <= MAX_CODE_MINUTES:
+        raise ValueError(f"an enrolment code is valid for 1 to {MAX_CODE_MINUTES} minutes, not {minutes}")
     with db.transaction() as s:
         store = s.scalar(select(Location).where(Location.code == store_code))
         if store is None or store.kind != "store":
@@ -44,8 +64,19 @@ def issue_enroll_code(db: Database, store_code: str, minutes: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     p = argparse.ArgumentParser(prog="central", description=__doc__)
-    p.add_argument("--db", default=settings.database_url, help="database URL (AISLE_DATABASE_URL)")
+    db_help = "database URL (AISLE_DATABASE_URL); before or after the sub-command"
+    p.add_argument("--db", default=settings.database_url, help=db_help)
+    # The same option on every sub-command (`central seed --db URL`, as people type it). Its
+    # default is SUPPRESS so that, when left out there, the value given before is kept.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
     sub = p.add_subparsers(dest="cmd", required=True)
+    _add_parser = sub.add_parser
+
+    def add_parser(name: str, **kw: Any) -> argparse.ArgumentParser:
+        return _add_parser(name, parents=[common], **kw)
+
+    sub.add_parser = add_parser  # type: ignore[method-assign]
 
     sub.add_parser("migrate", help="create or upgrade the schema")
 
@@ -62,13 +93,20 @@ def main(argv: list[str] | None = None) -> int:
 
     ec = sub.add_parser("enroll-code", help="issue a one-time device enrolment code")
     ec.add_argument("--store", required=True)
-    ec.add_argument("--minutes", type=int, default=settings.enroll_code_minutes)
+    ec.add_argument(
+        "--minutes",
+        type=code_minutes,
+        default=settings.enroll_code_minutes,
+        help=f"how long the code is valid (1 to {MAX_CODE_MINUTES})",
+    )
     ec.add_argument("--qr", help="also write a QR code PNG carrying the central URL and code")
     ec.add_argument("--central-url", default=settings.public_url)
 
     rv = sub.add_parser("revoke-device", help="revoke a device token")
     rv.add_argument("device_id")
     sub.add_parser("devices", help="list enrolled devices")
+    gp = sub.add_parser("gaps", help="list device_seq ranges central expected from a device and never saw")
+    gp.add_argument("--device", help="only this device")
 
     ct = sub.add_parser("channel-token", help="issue a token for a channel system (web shop, ERP)")
     ct.add_argument("--name", required=True)
@@ -120,15 +158,15 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
         for store, name, role, pin in summary.staff:
             print(f"  {store:<7} {name:<20} {role:<11} {pin}")
     elif args.cmd == "serve":
-        import uvicorn
-
         from central.app import create_app
 
         if args.public_url:
             settings.public_url = args.public_url
         settings.database_url = args.db
+        from central.server import make_server
+
         app = create_app(settings, db)
-        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+        make_server(app, args.host, args.port).run()
     elif args.cmd == "enroll-code":
         code = issue_enroll_code(db, args.store, args.minutes)
         uri = enroll_uri(args.central_url, code)
@@ -153,6 +191,17 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
             for d in s.scalars(select(Device).order_by(Device.created_at)):
                 state = "revoked" if d.revoked_at else "active"
                 print(f"{d.id}  store {d.store_id:<3} {d.name:<20} {state}  last seen {d.last_seen_at}")
+    elif args.cmd == "gaps":
+        with db.session() as s:
+            q = select(SeqGap).order_by(SeqGap.device_id, SeqGap.first)
+            if args.device:
+                q = q.where(SeqGap.device_id == args.device)
+            gaps = s.scalars(q).all()
+        for g in gaps:
+            seqs = str(g.first) if g.first == g.last else f"{g.first}-{g.last}"
+            print(f"{g.device_id}  seq {seqs:<15} noticed {g.noticed_at:%Y-%m-%d %H:%M:%S}")
+        if not gaps:
+            print("No gaps" + (f" for device {args.device}" if args.device else ""))
     elif args.cmd == "channel-token":
         token = new_token()
         with db.transaction() as s:

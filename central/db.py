@@ -10,10 +10,13 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from central.models import Meta
+from sync.pins import new_pin_key
+
+WRITER = "aisle_writer"  # the execution option central.changes.writing() sets
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -26,14 +29,23 @@ def make_engine(url: str) -> Engine:
             url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=16, max_overflow=32
         )
 
+        # SQLAlchemy's documented pysqlite recipe: pysqlite's own transaction handling is turned
+        # off and the begin hook emits BEGIN itself, so a writer (central.changes.writing) can
+        # open its transaction with BEGIN IMMEDIATE and hold the write lock from the start.
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Connection) -> None:
+            writer = conn.get_execution_options().get(WRITER, False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
         return engine
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
@@ -52,10 +64,14 @@ def alembic_config(engine: Engine) -> Config:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision and make sure the log has an epoch."""
+    from central.changes import writing  # central.changes imports this module
+
     command.upgrade(alembic_config(engine), "head")
-    with Session(engine) as s, s.begin():
+    with Session(engine) as s, writing(s):
         if s.get(Meta, "epoch") is None:
             s.add(Meta(key="epoch", value=str(uuid.uuid4())))
+        if s.get(Meta, "pin_key") is None:
+            s.add(Meta(key="pin_key", value=new_pin_key()))
 
 
 def new_epoch(session: Session) -> str:
@@ -67,6 +83,15 @@ def new_epoch(session: Session) -> str:
     else:
         meta.value = epoch
     return epoch
+
+
+def get_pin_key(session: Session) -> str:
+    """The retailer's PIN key (sync.pins): staff PIN hashes are keyed with it, and enrolled
+    devices receive it. Made once by `migrate`."""
+    value = session.scalar(select(Meta.value).where(Meta.key == "pin_key"))
+    if value is None:
+        raise RuntimeError("database has no PIN key: run `central migrate`")
+    return value
 
 
 def get_epoch(session: Session) -> str:
@@ -89,7 +114,11 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        with self.sessions() as s, s.begin():
+        """A writing transaction (central.changes.writing): the writer lock first, committed at
+        the end. Every writer goes through it, whether or not it appends to the change log."""
+        from central.changes import writing  # central.changes imports this module
+
+        with self.sessions() as s, writing(s):
             yield s
 
     def dispose(self) -> None:

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, HTTPException, Request, status
+from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from central.changes import now
+from central.config import Settings
 from central.db import Database
 from central.feeds import Scope, scope_for_store
 from central.hub import Hub
 from central.models import ChannelClient, Device, Location
 from central.security import digest
+
+M = TypeVar("M", bound=BaseModel)
 
 bearer = HTTPBearer(auto_error=False, description="Device token from enrolment, or channel token")
 
@@ -33,12 +38,20 @@ def get_hub(request: Request) -> Hub:
     return hub
 
 
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
 def get_session(db: Annotated[Database, Depends(get_db)]) -> Iterator[Session]:
     with db.session() as s:
         yield s
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+DatabaseDep = Annotated[Database, Depends(get_db)]
+HubDep = Annotated[Hub, Depends(get_hub)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
@@ -101,10 +114,12 @@ def current_device(
         last = device.last_seen_at
         if last is not None and last.tzinfo is None:  # SQLite hands back naive UTC
             last = last.replace(tzinfo=UTC)
-        if last is None or (stamp - last).total_seconds() > 60:
-            device.last_seen_at = stamp
-            session.commit()
-        return DeviceAuth(device.id, device.name, device.store_id, store_code, scope)
+        seen = last is None or (stamp - last).total_seconds() > 60
+    if seen:
+        # A write of its own (the writer lock first): this session read before it.
+        with db.transaction() as w:
+            w.execute(update(Device).where(Device.id == device.id).values(last_seen_at=stamp))
+    return DeviceAuth(device.id, device.name, device.store_id, store_code, scope)
 
 
 def current_channel(session: SessionDep, creds: Credentials) -> ChannelClient:
@@ -118,3 +133,31 @@ def current_channel(session: SessionDep, creds: Credentials) -> ChannelClient:
 
 DeviceDep = Annotated[DeviceAuth, Depends(current_device)]
 ChannelDep = Annotated[ChannelClient, Depends(current_channel)]
+
+
+def json_body(model: type[M]) -> Callable[[Request], Awaitable[M]]:
+    """A dependency reading the request body as `model` from its JSON text.
+
+    The wire models are strict (sync.protocol.Strict): validated from JSON, a UUID or a time is
+    a string of the right form; FastAPI validates a body from the parsed Python objects, where
+    strict mode wants UUID and datetime instances. Pair it with `json_body_doc(model)`."""
+
+    async def read(request: Request) -> M:
+        raw = await request.body()
+        try:
+            return model.model_validate_json(raw)
+        except ValidationError as e:
+            errors = [{**err, "loc": ("body", *err["loc"])} for err in e.errors(include_url=False)]
+            raise RequestValidationError(errors) from None
+
+    return read
+
+
+def json_body_doc(model: type[BaseModel]) -> dict[str, Any]:
+    """`openapi_extra` of a route taking `json_body(model)` (central.app adds the schema)."""
+    BODY_MODELS.append(model)
+    schema = {"$ref": f"#/components/schemas/{model.__name__}"}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+
+
+BODY_MODELS: list[type[BaseModel]] = []

@@ -29,10 +29,22 @@ class Poke:
         return {"seq": self.seq, "streams": sorted(self.streams)}
 
 
+# Put in every subscriber's queue when the server stops: its event stream ends.
+CLOSING = Poke(-1, frozenset())
+
+
 @dataclass(eq=False)
 class Subscriber:
     scope: Scope
     queue: asyncio.Queue[Poke] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
+    closed: bool = False
+
+    def close(self) -> None:
+        """Wake the stream's reader with CLOSING (instead of whatever poke was waiting)."""
+        self.closed = True
+        if self.queue.full():
+            self.queue.get_nowait()
+        self.queue.put_nowait(CLOSING)
 
     def wanted(self, touched: tuple[tuple[str, int], ...] | None) -> frozenset[str] | None:
         """The streams of `touched` this device may see (maybe none); None when unknown (any)."""
@@ -42,6 +54,8 @@ class Subscriber:
 
     def offer(self, seq: int, streams: frozenset[str] | None) -> None:
         # Keep one poke, merged: a slow reader needs one pull of what changed, not a backlog.
+        if self.closed:
+            return
         if self.queue.full():
             waiting = self.queue.get_nowait()
             seq = max(seq, waiting.seq)
@@ -56,6 +70,7 @@ class Hub:
         self.last_seq = 0
         self._local: set[int] = set()  # sequences this process published, until the watcher looks
         self._local_lock = threading.Lock()
+        self.closing = False  # the server is stopping: every event stream ends, new ones at once
 
     def bind(self, loop: asyncio.AbstractEventLoop, seq: int) -> None:
         self.loop = loop
@@ -64,7 +79,22 @@ class Hub:
     def subscribe(self, scope: Scope) -> Subscriber:
         sub = Subscriber(scope)
         self.subscribers.add(sub)
+        if self.closing:
+            sub.close()
         return sub
+
+    def close(self) -> None:
+        """Thread- and signal-safe: end every event stream (the server is shutting down, and
+        uvicorn waits for open responses before it stops)."""
+        if self.loop is None or self.loop.is_closed():
+            self.closing = True
+            return
+        self.loop.call_soon_threadsafe(self._close)
+
+    def _close(self) -> None:
+        self.closing = True
+        for sub in list(self.subscribers):
+            sub.close()
 
     def unsubscribe(self, sub: Subscriber) -> None:
         self.subscribers.discard(sub)

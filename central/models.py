@@ -227,3 +227,22 @@ class ChannelRef(Base):
     reference: Mapped[str] = mapped_column(String(100), primary_key=True)
     body_hash: Mapped[str] = mapped_column(String(64))
     result: Mapped[str] = mapped_column(Text)
+
+
+class DeviceSeq(Base):
+    """The highest `device_seq` central has seen from each device (device_seq continuity)."""
+
+    __tablename__ = "device_seqs"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    high: Mapped[int] = mapped_column(BigInteger)
+
+
+class SeqGap(Base):
+    """A range of device_seq values a device skipped: ops central expected and never saw."""
+
+    __tablename__ = "seq_gaps"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    first: Mapped[int] = mapped_column(BigInteger)
+    last: Mapped[int] = mapped_column(BigInteger)
+    noticed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.orm import Session
 from stdnum import ean
 
-from central.db import Database, new_epoch
+from central.db import Database, get_pin_key, new_epoch
 from central.models import Base, Location, Variant
 from sync.pins import hash_pin
 from sync.protocol import row_hash
@@ -547,6 +547,7 @@ def _stock(
 
 
 def _staff(session: Session, bulk: Bulk, summary: SeedSummary) -> None:
+    pin_key = get_pin_key(session)  # the retailer's key: only enrolled devices hold it
     rows: list[tuple[Any, ...]] = []
     sid = 0
     per_country: dict[str, int] = {}
@@ -563,6 +564,6 @@ def _staff(session: Session, bulk: Bulk, summary: SeedSummary) -> None:
         for i, (role, pin) in enumerate(people):
             sid += 1
             name = names[(offset + i) % len(names)]
-            rows.append((sid, name, role, loc.id, hash_pin(pin), 1))
+            rows.append((sid, name, role, loc.id, hash_pin(pin, pin_key), 1))
             summary.staff.append((loc.code, name, role, pin))
     bulk.insert("staff", ["id", "name", "role", "store_id", "pin_hash", "active"], rows)

@@ -21,6 +21,7 @@ from central.changes import adjust_stock, set_price, touch_staff, touch_variant
 from central.config import Settings
 from central.db import Database
 from central.models import Location, Nearby, Price, PriceList, Staff, Stock, Variant
+from central.routes import routers
 from tests.central.helpers import Enrolled, channel_token, enrol, snapshot
 
 OPEN = {"/health"}
@@ -30,9 +31,11 @@ PATH_VALUES = {"stream": "stock", "style": "TS0000001", "variant_id": "1"}
 
 
 def api_routes(api: TestClient) -> list[tuple[str, str]]:
+    """Every API route: those of the app itself and of the routers it assembles."""
+    tops = list(api.app.routes)  # type: ignore[attr-defined]
     routes = [
         (method, route.path)
-        for route in api.app.routes  # type: ignore[attr-defined]
+        for route in [*tops, *(r for router in routers() for r in router.routes)]
         if isinstance(route, APIRoute)
         for method in sorted(route.methods)
     ]

@@ -24,7 +24,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 import central.changes
-from central.changes import adjust_stock
+from central.changes import adjust_stock, writing
 from central.db import Database
 from central.feeds import Scope, change_page
 from central.models import ChangeLog, Location, Variant
@@ -83,7 +83,7 @@ def race(db: Database) -> tuple[Reader, list[int]]:
         try:
             start.wait()
             for i in range(PER_WRITER):
-                with Session(db.engine) as s:
+                with Session(db.engine) as s, writing(s):
                     loc = locations[(n + i) % len(locations)]
                     adjust_stock(s, location_id=loc, variant_id=variants[n], delta=-1, reason="sale", source="test")
                     if n % 2:  # the sequence number is taken and not committed yet
@@ -152,12 +152,12 @@ def test_a_later_writer_waits_for_the_earlier_one_to_commit(pg_backend: Database
     done = threading.Event()
 
     def writer_b() -> None:
-        with Session(pg_backend.engine) as b:
+        with Session(pg_backend.engine) as b, writing(b):
             adjust_stock(b, location_id=locations[1], variant_id=variants[1], delta=1, reason="b", source="test")
             b.commit()
         done.set()
 
-    with Session(pg_backend.engine) as a:
+    with Session(pg_backend.engine) as a, writing(a):
         seq_a, _ = adjust_stock(a, location_id=locations[0], variant_id=variants[0], delta=1, reason="a", source="test")
         thread = threading.Thread(target=writer_b)
         thread.start()
@@ -178,9 +178,9 @@ def test_without_the_lock_a_reader_skips_a_change(pg_backend: Database, monkeypa
     monkeypatch.setattr(central.changes, "_lock", lambda session: None)
     scope, locations, variants = everything(pg_backend)
     reader = Reader(pg_backend, scope)
-    with Session(pg_backend.engine) as a:
+    with Session(pg_backend.engine) as a, writing(a):
         seq_a, _ = adjust_stock(a, location_id=locations[0], variant_id=variants[0], delta=1, reason="a", source="test")
-        with Session(pg_backend.engine) as b:  # B does not wait any more
+        with Session(pg_backend.engine) as b, writing(b):  # B does not wait any more
             seq_b, _ = adjust_stock(
                 b, location_id=locations[1], variant_id=variants[1], delta=1, reason="b", source="test"
             )

@@ -1,0 +1,25 @@
+"""Central's HTTP API, one router per area; `central.app.create_app` assembles them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from sync.protocol import Problem
+
+# The error answers every authenticated operation documents: {"detail": "a sentence"}.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem},
+    401: {"model": Problem},
+    403: {"model": Problem},
+    404: {"model": Problem},
+    409: {"model": Problem},
+    422: {"model": Problem},
+}
+
+
+def routers() -> list[APIRouter]:
+    from central.routes import channel, events, health, ops, stock, sync
+
+    return [health.router, sync.router, events.router, stock.router, ops.router, channel.router]

@@ -1,0 +1,73 @@
+"""The download side: change pages, snapshots and checksums of every stream (sync.protocol.STREAMS)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import orjson
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import StreamingResponse
+from starlette.concurrency import iterate_in_threadpool
+
+from central.deps import DatabaseDep, DeviceDep, SessionDep, SettingsDep
+from central.feeds import change_page, checksum, gzip_stream, snapshot_lines
+from central.routes import ERRORS
+from sync.protocol import MAX_PAGE, SNAPSHOT_MEDIA_TYPE, STREAMS, ChangePage, Checksum, Scalar
+
+StreamName = Enum("StreamName", {name: name for name in STREAMS}, type=str)  # type: ignore[misc]
+
+router = APIRouter(prefix="/v1/sync", tags=["sync"], responses=ERRORS)
+
+
+@router.get("/{stream}/changes")
+def changes(
+    stream: StreamName,
+    device: DeviceDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    after: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+) -> ChangePage:
+    return change_page(session, device.scope, stream.value, after, min(limit, settings.max_page))
+
+
+def parse_after_key(stream: str, raw: str) -> list[Scalar]:
+    """The resume key of a snapshot: strict JSON (orjson: no leading zeros, no NaN) of the
+    stream's key types (no coercion: "1" is not 1, 1.0 is not an int)."""
+    try:
+        return STREAMS[stream].validate_key(orjson.loads(raw))
+    except (orjson.JSONDecodeError, ValueError) as e:
+        raise HTTPException(422, f"after_key: {e}") from None
+
+
+@router.get(
+    "/{stream}/snapshot",
+    responses={
+        200: {
+            "description": "gzip NDJSON: a SnapshotHeader line, one JSON array per row, a SnapshotTrailer line",
+            "content": {SNAPSHOT_MEDIA_TYPE: {"schema": {"type": "string"}}},
+        },
+    },
+    response_class=StreamingResponse,
+)
+def snapshot(
+    stream: StreamName,
+    device: DeviceDep,
+    db: DatabaseDep,
+    after_key: Annotated[
+        str | None, Query(max_length=200, description="JSON array of the stream's key: resume after this key")
+    ] = None,
+) -> StreamingResponse:
+    key = None if after_key is None else parse_after_key(stream.value, after_key)
+    lines = snapshot_lines(db.engine, device.scope, stream.value, key)
+    return StreamingResponse(
+        iterate_in_threadpool(gzip_stream(lines)),
+        media_type=SNAPSHOT_MEDIA_TYPE,
+        headers={"Content-Encoding": "gzip"},
+    )
+
+
+@router.get("/{stream}/checksum")
+def stream_checksum(stream: StreamName, device: DeviceDep, session: SessionDep) -> Checksum:
+    return checksum(session, device.scope, stream.value)
