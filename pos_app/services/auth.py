@@ -55,11 +55,9 @@ class AuthService:
         self.pin_key = pin_key  # the retailer's key from the keyring; None: no PIN can be checked
 
     def staff(self) -> list[StaffMember]:
-        rows = self.store.query(
-            "SELECT id, name, role FROM staff WHERE store_id=? AND active=1 ORDER BY role DESC, name",
-            (self.store_id,),
-        )
-        return [StaffMember(i, n, Role.parse(r)) for i, n, r in rows]
+        rows = self.store.query("SELECT id, name, role FROM staff WHERE store_id=? AND active=1", (self.store_id,))
+        people = [StaffMember(i, n, Role.parse(r)) for i, n, r in rows]
+        return sorted(people, key=lambda p: (-p.role, p.name))  # by rank, not by the role's spelling
 
     def approvers(self, permission: Permission) -> list[StaffMember]:
         """The people of this store who may approve `permission` with their PIN."""

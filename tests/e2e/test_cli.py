@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from tests.support.servers import free_port
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def pos_app(data: Path, keyring_file: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def pos_app(data: Path, keyring_file: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "PYTHON_KEYRING_BACKEND": "tests.support.keyring_backend.MemoryKeyring",
@@ -24,6 +25,7 @@ def pos_app(data: Path, keyring_file: Path, *args: str) -> subprocess.CompletedP
         capture_output=True,
         text=True,
         env=env,
+        input=stdin,
         timeout=120,
         cwd=ROOT,
     )
@@ -52,6 +54,17 @@ def test_enrol_sync_stock_doctor_journal(central_url: str, enroll_code, tmp_path
     doctor = pos_app(data, keys, "doctor")
     assert "[ok  ] keyring" in doctor.stdout and "[ok  ] cache.db" in doctor.stdout
     assert "[ok  ] central" in doctor.stdout and "clock" in doctor.stdout
+    # every time is the store's local time with its zone (Berlin: CET in December)
+    assert re.search(r"last pull \d{4}-\d\d-\d\d \d\d:\d\d CES?T", doctor.stdout), doctor.stdout
+
+    # sending an op again needs a supervisor; the PIN comes from stdin when there is no terminal
+    unknown = "00000000-0000-4000-8000-000000000000"
+    ask = pos_app(data, keys, "outbox", "--retry", unknown)
+    assert ask.returncode == 2 and "needs a supervisor" in ask.stderr
+    first_approver = re.search(r"one of: (\d+) ", ask.stderr)
+    assert first_approver, ask.stderr  # managers first: their demo PIN is 3333
+    retry = pos_app(data, keys, "outbox", "--retry", unknown, "--supervisor", first_approver.group(1), stdin="3333\n")
+    assert retry.returncode == 1 and "no operation with that id" in retry.stdout, retry.stderr
 
     journal = pos_app(data, keys, "journal", "verify")
     assert journal.returncode == 0 and "chain intact" in journal.stdout
