@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 from pos_app.core.auth import Permission
@@ -15,6 +16,7 @@ from pos_app.services.outbox import OutboxService
 from pos_app.services.stock import StockService
 from sync.client import CentralClient
 from sync.engine import SyncEngine, SyncStatus
+from sync.protocol import STREAMS
 
 
 class NotEnrolled(ServiceError):
@@ -66,16 +68,34 @@ class Device:
         self.outbox = OutboxService(self.store, kick=self.engine.kick)
 
     @classmethod
-    def open(cls, data_dir: Path, *, keepalive_seconds: float = 15.0, poll_seconds: float = 30.0) -> Device:
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        keepalive_seconds: float = 15.0,
+        poll_seconds: float = 30.0,
+        token: str | None = None,
+        pin_key: str | None = None,
+    ) -> Device:
         """Open an enrolled device (reads the keyring and device.db: call it from a worker).
-        Raises NotEnrolled or secrets.NoSecureKeyring (both ServiceError)."""
-        return cls(data_dir, keepalive_seconds=keepalive_seconds, poll_seconds=poll_seconds)
+        Raises NotEnrolled or secrets.NoSecureKeyring (both ServiceError). `token` and
+        `pin_key` are for throwaway devices (screenshots); real ones read the keyring."""
+        return cls(
+            data_dir, keepalive_seconds=keepalive_seconds, poll_seconds=poll_seconds, token=token, pin_key=pin_key
+        )
 
     def start_sync(self, live: bool = True) -> None:
         self.engine.start(live=live)
 
     def status(self) -> SyncStatus:
+        """The engine's status (no disk: fine on the UI thread)."""
         return self.engine.status
+
+    def cache_as_of(self) -> datetime | None:
+        """When the oldest stream of the cache was last pulled (reads the disk: a worker), for
+        "as of HH:MM" before the engine has pulled anything since start."""
+        times = [s.synced_at for s in map(self.store.stream_state, STREAMS) if s.synced_at]
+        return min(times, default=None)
 
     def home(self) -> Location | None:
         return self.lookup.home()

@@ -332,3 +332,11 @@ def test_refresh_live_says_whether_central_answered(device: Device, central_db) 
     )
     assert device.stock.refresh_live(style) is False
     assert device.lookup.online is False
+
+
+def test_device_facade_status_home_and_cache_age(device: Device) -> None:
+    home = device.home()
+    assert home is not None and home.code == "TKY01" and home.timezone == "Asia/Tokyo"
+    assert device.status().online is True
+    as_of = device.cache_as_of()
+    assert as_of is not None and as_of <= datetime.now(UTC)
