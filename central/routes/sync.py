@@ -56,7 +56,12 @@ def snapshot(
     device: DeviceDep,
     db: DatabaseDep,
     after_key: Annotated[
-        str | None, Query(max_length=200, description="JSON array of the stream's key: resume after this key")
+        str | None,
+        Query(
+            max_length=200,
+            pattern=r"^\[.*\]$",
+            description="JSON array of the stream's key (strict JSON of the key's types): resume after this key",
+        ),
     ] = None,
 ) -> StreamingResponse:
     key = None if after_key is None else parse_after_key(stream.value, after_key)

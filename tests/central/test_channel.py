@@ -115,7 +115,14 @@ def test_unknown_sku_or_location_is_404_and_changes_nothing(api: TestClient, bac
     assert r.status_code == 404 and r.json()["detail"] == "Unknown SKU NO-SUCH-SKU"
     r = api.post("/v1/channel/adjustments", headers=headers, json=adjustment(sku, "o-2", location_code="XX99"))
     assert r.status_code == 404 and r.json()["detail"] == "Unknown location XX99"
-    for invalid in (adjustment(sku, ""), adjustment(sku, "o-3", delta=100_001), adjustment(sku, "o-4", extra=1)):
+    for invalid in (
+        adjustment(sku, ""),
+        adjustment(sku, "o-3", delta=100_001),
+        adjustment(sku, "o-4", extra=1),
+        adjustment(sku, "o-5", delta=0),  # an adjustment that changes nothing
+        adjustment(sku, "o-6", delta="-1"),  # strict: no coercion
+        adjustment(sku, "o-7", delta=-1.0),
+    ):
         assert api.post("/v1/channel/adjustments", headers=headers, json=invalid).status_code == 422, invalid
     assert count_movements(backend) == 0
     # Refused references were not recorded: they may be used once the request is right.

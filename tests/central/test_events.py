@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from central import cli
 from central.db import Database
 from central.models import ChangeLog
+from sync.protocol import Poke
 from tests.central.helpers import Enrolled, channel_token, enrol, stocked_variant
 from tests.support.servers import run_central
 
@@ -57,6 +58,8 @@ class EventReader:
                 elif line.startswith("data: "):
                     data = line.removeprefix("data: ").encode()
                 elif line == "" and name:
+                    assert name in ("hello", "poke"), name  # the events the OpenAPI document names
+                    Poke.model_validate_json(data)  # their data is the documented Poke, strictly
                     self.events.put(Event(name, orjson.loads(data)))
                     name, data = "", b""
         except (httpx.StreamClosed, httpx.ReadError, httpx.RemoteProtocolError):
@@ -119,6 +122,28 @@ def test_once_returns_just_the_hello_event(api: TestClient, backend: Database) -
     r = api.get("/v1/events", headers=device.headers, params={"once": "true"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
     assert r.text == 'event: hello\ndata: {"seq":0}\n\n'
+
+
+def test_the_openapi_document_describes_the_events_it_sends(api: TestClient, backend: Database) -> None:
+    doc = api.get("/openapi.json").json()
+    content = doc["paths"]["/v1/events"]["get"]["responses"]["200"]["content"]["text/event-stream"]
+    item = content["itemSchema"]
+    assert item["properties"]["event"]["enum"] == ["hello", "poke"]
+    data = item["properties"]["data"]
+    assert data["contentMediaType"] == "application/json"
+    poke = doc["components"]["schemas"][data["contentSchema"]["$ref"].rsplit("/", 1)[1]]
+    assert poke["required"] == ["seq"] and set(poke["properties"]) == {"seq", "streams"}
+    assert poke["additionalProperties"] is False
+    assert poke["properties"]["seq"] == {"minimum": 0, "title": "Seq", "type": "integer"}
+    device = enrol(api, backend)
+    hello = api.get("/v1/events", headers=device.headers, params={"once": "true"}).text
+    assert hello.startswith("event: hello\ndata: ")
+    Poke.model_validate_json(hello.split("data: ", 1)[1].strip())
+    # The example in the document is what a reader of the stream will meet.
+    for chunk in content["example"].strip().split("\n\n"):
+        name, payload = chunk.split("\n")
+        assert name.removeprefix("event: ") in ("hello", "poke")
+        Poke.model_validate_json(payload.removeprefix("data: "))
 
 
 def test_a_channel_adjustment_pokes_the_devices_that_can_see_it(central: httpx.Client, backend: Database) -> None:

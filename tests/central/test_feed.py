@@ -3,6 +3,8 @@ streamed gzip NDJSON snapshots that resume by key, and order-independent checksu
 
 from __future__ import annotations
 
+import re
+
 import zlib
 
 import orjson
@@ -155,6 +157,27 @@ def test_snapshot_resumes_after_a_key_with_exactly_the_rest(api: TestClient, bac
     for bad in ("[1", "{}", "[1,2,3]", wrong_type, "[" + "1," * 150 + "1]"):
         r = api.get(f"/v1/sync/{stream}/snapshot", headers=device.headers, params={"after_key": bad})
         assert r.status_code == 422, (bad, r.text)
+
+
+@pytest.mark.parametrize("stream", sorted(STREAMS))
+def test_an_after_key_that_is_not_strict_json_of_the_key_types_is_422(
+    api: TestClient, backend: Database, stream: str
+) -> None:
+    """Schema-valid (a JSON-array-looking string) but not what the key is: no coercion."""
+    device = enrol(api, backend, "TKY01")
+    pattern = api.get("/openapi.json").json()["paths"]["/v1/sync/{stream}/snapshot"]["get"]["parameters"]
+    (after_key,) = [p for p in pattern if p["name"] == "after_key"]
+    regex = re.compile(after_key["schema"]["anyOf"][0]["pattern"])
+    two = len(STREAMS[stream].key) == 2
+    for bad in (
+        ["[1, 01]", '["x", 01]', "[1, 1.0]", "[1, true]", "[1, 1e3]", "[1, NaN]"]
+        if two
+        else ["[01]", '["x", 01]', "[00]", "[1.0]", "[true]", "[1e3]", "[NaN]", "[null]"]
+    ):
+        assert regex.search(bad), bad  # the documented form allows it: only the key rules refuse it
+        r = api.get(f"/v1/sync/{stream}/snapshot", headers=device.headers, params={"after_key": bad})
+        assert r.status_code == 422, (bad, r.text)
+        assert r.json()["detail"].startswith("after_key: ")
 
 
 @pytest.mark.parametrize("stream", sorted(STREAMS))
