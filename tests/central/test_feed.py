@@ -4,7 +4,6 @@ streamed gzip NDJSON snapshots that resume by key, and order-independent checksu
 from __future__ import annotations
 
 import re
-
 import zlib
 
 import orjson

@@ -59,9 +59,9 @@ def test_a_rolled_back_writer_releases_the_lock(backend: Database) -> None:
 def test_change_log_writes_outside_writing_are_refused(backend: Database) -> None:
     tky = location_id(backend, "TKY01")
     with Session(backend.engine) as s:
-        with pytest.raises(RuntimeError, match="inside central.changes.writing"):
+        with pytest.raises(RuntimeError, match=r"inside central\.changes\.writing"):
             record(s, "stock", tky, [tky, 1], [tky, 1, 0, 0])
-        with pytest.raises(RuntimeError, match="inside central.changes.writing"):
+        with pytest.raises(RuntimeError, match=r"inside central\.changes\.writing"):
             adjust_stock(s, location_id=tky, variant_id=1, delta=1, reason="count", source="test")
 
 
