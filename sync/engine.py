@@ -231,6 +231,7 @@ class SyncEngine:
         self._busy = 0  # cycles or pushes running now
         self._cycle_run: _Run | None = None  # the run whose thread holds the cycle lock
         self._solo = False  # after a push without an answer: one op per request until one works
+        self._stale: set[str] = set()  # streams whose new copy was asked for and is not in yet
         self._checked_at: dict[str, float] = {}
         self._known_seq: dict[str, int] = {}  # per stream: how far its pulls have reached
 
@@ -259,7 +260,7 @@ class SyncEngine:
                 dead_ops=dead,
                 stuck_ops=stuck,
                 errors=tuple(self.store.errors()),
-                stale_streams=tuple(self.store.resyncing()),
+                stale_streams=tuple(sorted(set(self.store.resyncing()) | self._stale)),
                 **changes,
             )
             self._emit(self._status)
@@ -559,12 +560,6 @@ class SyncEngine:
                     self._known_seq.pop(stream, None)  # a new epoch may number its changes from 1 again
                     if beside:
                         self.store.begin_resync(stream, header.epoch, header.high_water)
-                        self.store.record_error(
-                            f"resync:{stream}",
-                            f"The {stream} data on this device is an older copy; a new one is downloading "
-                            "and replaces it when complete",
-                        )
-                        self._update()
                     else:
                         self.store.begin_bootstrap(stream, header.epoch, header.high_water)
                     state = self.store.stream_state(stream)
@@ -664,7 +659,17 @@ class SyncEngine:
         log.warning("resync of %s: %s", stream, why)
         self._push()  # the outbox goes first; it is never discarded
         state = self.store.stream_state(stream)
-        self._bootstrap(stream, beside=state.bootstrapped or state.resync_epoch is not None)
+        beside = state.bootstrapped or state.resync_epoch is not None
+        if beside:
+            self._stale.add(stream)
+            self.store.record_error(
+                f"resync:{stream}",
+                f"The {stream} data on this device is an older copy; a new one is downloading "
+                "and replaces it when complete",
+            )
+            self._update()
+        self._bootstrap(stream, beside=beside)
+        self._stale.discard(stream)
         self._pull(stream)
 
     # --- integrity ----------------------------------------------------------------------------
