@@ -172,7 +172,7 @@ def open_device(ctx: Ctx) -> Any:
     from pos_app.services.app import Device
 
     assert ctx.tablet is not None and ctx.enrolment is not None
-    return Device(ctx.tablet, token=ctx.enrolment.token)
+    return Device(ctx.tablet, token=ctx.enrolment.token, pin_key=ctx.enrolment.pin_key)
 
 
 # --- 1. bootstrap ----------------------------------------------------------------------------------
@@ -203,7 +203,7 @@ def bench_bootstrap(ctx: Ctx, report: bool = True) -> None:
     log(f"bootstrap: {ctx.label} variants into an empty tablet…")
     timers = Timers()
     t0 = time.perf_counter()
-    dev = Device(data, token=e.token)
+    dev = Device(data, token=e.token, pin_key=e.pin_key)
     t_open = time.perf_counter() - t0
     dev.engine.add_listener(on_event)
     timers.wrap(dev.engine, "_parse_batch", "parse + check + hash (engine._parse_batch)")
@@ -797,7 +797,7 @@ def build_fleet(ctx: Ctx, tablets: int) -> Fleet:
             st.reset_stream(stream)
         st.close()
         t0 = time.perf_counter()
-        dev = Device(tdir, token=e.token)
+        dev = Device(tdir, token=e.token, pin_key=e.pin_key)
         status = dev.engine.sync_once()
         dev.close()
         if not status.online or status.message:

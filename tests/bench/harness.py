@@ -188,6 +188,7 @@ class Enrolment:
     store_id: int
     store_code: str
     store_name: str
+    pin_key: str = ""
 
 
 def enrol(central: Central, db: Any, store_code: str, name: str) -> Enrolment:
@@ -198,7 +199,7 @@ def enrol(central: Central, db: Any, store_code: str, name: str) -> Enrolment:
     code = issue_enroll_code(db, store_code, 60)
     with CentralClient(central.url) as c:
         r = c.enroll(code, name)
-    return Enrolment(r.device_id, r.token, r.store_id, r.store_code, r.store_name)
+    return Enrolment(r.device_id, r.token, r.store_id, r.store_code, r.store_name, r.pin_key)
 
 
 def write_identity(data_dir: Path, central: Central, e: Enrolment) -> None:
