@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
+import pytest
 
 from pos_app.services.app import Device
 from tests.support.tablet import a_stocked_variant, engine_through, enqueue_correction
@@ -108,3 +109,26 @@ def test_redownload_pushes_first_and_swaps_every_stream_in(device: Device) -> No
     assert seen and all(n == before for _s, n in seen)
     for stream in ("catalog", "prices", "stock", "staff", "locations", "tax"):
         assert engine.verify(stream) is True
+
+
+def test_the_store_thread_guard_runs_before_every_read_and_write(device: Device) -> None:
+    calls: list[str] = []
+
+    def guard() -> None:
+        calls.append(threading.current_thread().name)
+        if threading.current_thread() is threading.main_thread():
+            raise RuntimeError("database work on the GUI thread")
+
+    device.store.thread_guard = guard
+    with pytest.raises(RuntimeError):
+        device.store.query("SELECT 1")
+    with pytest.raises(RuntimeError):
+        device.store.outbox_counts()
+    with pytest.raises(RuntimeError), device.store.tx("device"):
+        pass
+    done: list[object] = []
+    worker = threading.Thread(target=lambda: done.append(device.store.outbox_counts()), name="worker")
+    worker.start()
+    worker.join()
+    assert done == [(0, 0, 0)] and "worker" in calls
+    device.store.thread_guard = None
