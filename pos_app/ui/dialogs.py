@@ -129,13 +129,25 @@ class CorrectionDialog(Sheet):
         self.ok.clicked.connect(lambda: self._save(None))
         buttons.addWidget(cancel)
         buttons.addWidget(self.ok, 1)
-        layout.addLayout(buttons)
+        self.footer.addLayout(buttons)
+        layout.addStretch(1)
         self.pages.addWidget(page)
         self.approval = ApprovalPanel()
         self.approval.submitted.connect(self._approve)
-        self.approval.cancelled.connect(lambda: self.pages.setCurrentIndex(0))
+        self.approval.cancelled.connect(lambda: self._page(0))
         self.pages.addWidget(self.approval)
         self._show_count()
+
+    def _page(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        self.footer_box.setVisible(index == 0)  # the approval page has its own OK and Back
+        for i in range(self.pages.count()):
+            w = self.pages.widget(i)
+            w.setSizePolicy(
+                w.sizePolicy().horizontalPolicy(),
+                w.sizePolicy().Policy.Preferred if i == index else w.sizePolicy().Policy.Ignored,
+            )
+        self.fit()
 
     # --- the count ---------------------------------------------------------------------------
 
@@ -228,10 +240,12 @@ class CorrectionDialog(Sheet):
     def _ask_approval(self, text: str) -> None:
         self.approval.heading.setText(text + " " + self.tr("Tap your name, then type your PIN."))
         self.approval.clear()
-        self.pages.setCurrentIndex(1)
-        QueryOp(
-            parent=self, op=self.approvers_fn, success=self.approval.set_people, kind="approvers"
-        ).run_in_background(self.ops)
+        self._page(1)
+        QueryOp(parent=self, op=self.approvers_fn, success=self._people, kind="approvers").run_in_background(self.ops)
+
+    def _people(self, people: list[Any]) -> None:
+        self.approval.set_people(people)
+        self.fit()
 
     def _approve(self, staff_id: int, pin: str) -> None:
         CollectionOp(
@@ -280,17 +294,17 @@ class ProblemsDialog(Sheet):
         self.errors_label = QLabel(self.tr("Problems talking to central"))
         self.errors_label.setObjectName("subtitle")
         layout.addWidget(self.errors_label)
-        self.errors = QListWidget()
+        self.errors = QLabel("")  # a few sentences: as tall as they are, no empty box
+        self.errors.setObjectName("errorList")
         self.errors.setWordWrap(True)
-        self.errors.setMinimumHeight(64)
         layout.addWidget(self.errors)
         queue_label = QLabel(self.tr("Waiting to send, and rejected by central"))
         queue_label.setObjectName("subtitle")
         layout.addWidget(queue_label)
         self.queue = QListWidget()
+        self.queue.setObjectName("queue")
         self.queue.setWordWrap(True)
-        self.queue.setMinimumHeight(120)
-        layout.addWidget(self.queue, 1)
+        layout.addWidget(self.queue)
         self.error = QLabel("")
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -304,11 +318,11 @@ class ProblemsDialog(Sheet):
         row.addWidget(self.retry)
         row.addStretch(1)
         row.addWidget(close)
-        layout.addLayout(row)
+        self.footer.addLayout(row)
         self.pages.addWidget(page)
         self.approval = ApprovalPanel()
         self.approval.submitted.connect(self._approve)
-        self.approval.cancelled.connect(lambda: self.pages.setCurrentIndex(0))
+        self.approval.cancelled.connect(lambda: (self.pages.setCurrentIndex(0), self.footer_box.show()))
         self.pages.addWidget(self.approval)
         self.reload()
 
@@ -323,13 +337,12 @@ class ProblemsDialog(Sheet):
 
     def _show(self, loaded: tuple[Any, list[Any]]) -> None:
         status, items = loaded
-        self.errors.clear()
         self.queue.clear()
         self.link.setText(self.offline_text(status))
-        errors = [e for e in status.errors]
+        errors = list(status.errors)
         self.errors_label.setVisible(bool(errors))
         self.errors.setVisible(bool(errors))
-        self.errors.addItems(errors)
+        self.errors.setText("\n".join(f"• {e}" for e in errors))
         words = {"pending": self.tr("waiting"), "dead": self.tr("rejected"), "stuck": self.tr("stuck")}
         for it in items:
             text = f"{it.description} — {words.get(it.state, it.state)}"
@@ -344,6 +357,8 @@ class ProblemsDialog(Sheet):
             self.queue.addItem(QListWidgetItem(self.tr("Nothing waiting: everything was sent.")))
         retryable = any(it.state in ("dead", "stuck") for it in items)
         self.retry.setEnabled(retryable)
+        self.queue.setFixedHeight(min(4, max(1, self.queue.count())) * 84 + 4)
+        self.fit()
 
     def _retry(self, approver: Any) -> None:
         item = self.queue.currentItem()
@@ -358,12 +373,14 @@ class ProblemsDialog(Sheet):
                 self.approval.heading.setText(str(error))
                 self.approval.clear()
                 self.pages.setCurrentIndex(1)
+                self.footer_box.hide()
                 QueryOp(parent=self, op=self.approvers_fn, success=self.approval.set_people).run_in_background(self.ops)
                 return True
             return False
 
         def done(outcome: str) -> None:
             self.pages.setCurrentIndex(0)
+            self.footer_box.show()
             self.error.setText("")
             self.reload()
 

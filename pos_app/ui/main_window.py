@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
         self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.matrix.verticalHeader().setDefaultSectionSize(theme.TOUCH)
         self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.matrix.horizontalHeader().setMinimumSectionSize(44)
+        self.matrix.horizontalHeader().setMinimumSectionSize(40)
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.matrix.cellClicked.connect(self._cell_clicked)
         self.matrix.hide()
@@ -275,11 +275,16 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
+        if self.width() >= NARROW:  # the results keep ~40 %: names stay readable at 853 wide
+            total = sum(self.split.sizes()) or self.width()
+            left = max(280, min(440, int(total * 0.36)))
+            self.split.setSizes([left, max(1, total - left)])
         narrow = self.width() < NARROW
+        # "Store"/"Warehouse": the name says it; below 1000 px the column is what cut the rest off
+        self.elsewhere.setColumnHidden(1, self.width() < 1000)
         if narrow != self.narrow:
             self.narrow = narrow
             self.who.setVisible(not narrow)
-            self.elsewhere.setColumnHidden(1, narrow)  # "Store"/"Warehouse": the name says it
         self._arrange()
 
     def _arrange(self) -> None:

@@ -134,6 +134,15 @@ class ResultDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 price,
             )
+            if stock is None and price:
+                f2 = QFont(base)
+                f2.setPixelSize(14)
+                painter.setFont(f2)
+                painter.setPen(QColor("#52606D"))
+                chip = QRect(right.right() - 100, right.center().y() + 3, 100, 26)
+                painter.drawText(
+                    chip, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.tr("not stocked")
+                )
             if stock is not None:
                 lvl = level(int(stock))
                 chip = QRect(right.right() - 86, right.center().y() + 3, 86, 26)

@@ -1,199 +1,168 @@
-"""`pos-app screenshots --out DIR`: every main screen rendered offscreen with demo data.
+"""`pos-app screenshots --out DIR`: every screen rendered offscreen with demo data, at the three
+sizes a shop uses: 1280×800, 853×533 (a 1280×800 10-inch tablet at 150 %) and 533×853 (the same
+tablet in portrait). File names say which: `04-product.png` (1280×800, the README's),
+`04-product-853x533.png`, `04-product-533x853.png`.
 
-It runs a throwaway central (a subprocess, seeded with the demo retailer), enrols a throwaway
-device against it over HTTP, syncs, and grabs each screen to PNG. The README's pictures come
-from here.
+The demo data (a throwaway central, a device enrolled against it, corrections, the link going
+down) comes from `pos_app.services.screens`; this module only drives the real screens.
 """
 
 from __future__ import annotations
 
 import os
-import re
-import socket
-import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pos_app.core.stock import CorrectionReason
-from pos_app.local.store import LocalStore
-from pos_app.services.app import Device
-from pos_app.services.auth import Session
-from pos_app.services.enrollment import record_enrollment
-from sync.client import CentralClient
-from sync.engine import Progress, SyncStatus
+from pos_app.services.sync import Progress
 
-SIZE = (1280, 800)
+SIZES: dict[str, tuple[int, int]] = {"": (1280, 800), "-853x533": (853, 533), "-533x853": (533, 853)}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+def shot_name(stem: str, suffix: str) -> str:
+    return f"{stem}{suffix}.png"
 
 
-@contextmanager
-def demo_central(workdir: Path, products: int = 4000) -> Iterator[tuple[str, str]]:
-    """Seed and serve a throwaway central; yields (url, database url)."""
-    db = f"sqlite:///{workdir / 'central.db'}"
-    cmd = [sys.executable, "-m", "central.cli", "--db", db]
-    subprocess.run(
-        [*cmd, "seed", "--products", str(products), "--stores", "4", "--seed", "1"], check=True, capture_output=True
-    )
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([*cmd, "serve", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                CentralClient(url).health()
-                break
-            except Exception:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("the demo central did not start") from None
-                time.sleep(0.1)
-        yield url, db
-    finally:
-        proc.terminate()
-        proc.wait(10)
-
-
-def enroll_code(db: str, store: str, url: str) -> str:
-    out = subprocess.run(
-        [sys.executable, "-m", "central.cli", "--db", db, "enroll-code", "--store", store, "--central-url", url],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    m = re.search(r"([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})", out)
-    assert m, out
-    return m.group(1)
-
-
-def _grab(widget: QWidget, path: Path) -> Path:
-    widget.resize(*SIZE)
-    widget.show()
-    for _ in range(5):
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
-    widget.grab().save(str(path))
-    return path
-
-
-def _settle(bridge: object, seconds: float = 3.0) -> None:
+def settle(ops: object, seconds: float = 5.0) -> None:
+    """Let the bridge's work land (and the layouts run) before a picture is taken."""
     deadline = time.monotonic() + seconds
+    quiet = 0
     while time.monotonic() < deadline:
         QCoreApplication.processEvents()
-        if getattr(bridge, "in_flight", 0) == 0:
-            for _ in range(3):
-                QCoreApplication.processEvents()
-            return
+        if getattr(ops, "in_flight", 0) == 0:
+            quiet += 1
+            if quiet >= 5:
+                return
+        else:
+            quiet = 0
         time.sleep(0.01)
 
 
+def grab_sizes(
+    widget: QWidget, out: Path, stem: str, ops: object, before: Callable[[], None] | None = None
+) -> list[Path]:
+    paths = []
+    for suffix, size in SIZES.items():
+        widget.resize(*size)
+        widget.show()
+        if before is not None:
+            before()
+        settle(ops)
+        path = out / shot_name(stem, suffix)
+        widget.grab().save(str(path))
+        paths.append(path)
+    return paths
+
+
 def render_all(out: Path) -> list[Path]:
+    from pos_app.services import screens
     from pos_app.ui import theme
-    from pos_app.ui.bridge import Bridge, SyncBridge
-    from pos_app.ui.dialogs import CorrectionDialog, ProblemsDialog
+    from pos_app.ui.bridge import SyncBridge
     from pos_app.ui.enroll_view import EnrollView
     from pos_app.ui.main import BootstrapView
     from pos_app.ui.main_window import MainWindow
+    from pos_app.ui.operations import Ops
     from pos_app.ui.signin_view import SignInView
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     theme.apply(app)
+    ops = Ops()
     shots: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="aisle-shots-") as tmp, demo_central(Path(tmp)) as (url, db):
-        data = Path(tmp) / "tablet"
-        store = LocalStore(data)
-        bridge = Bridge()
-        enroll = EnrollView(store, bridge)
-        enroll.url.setText(url)
+    with tempfile.TemporaryDirectory(prefix="aisle-shots-") as tmp, screens.demo_central(Path(tmp)) as central:
+        enroll = EnrollView(lambda _u, _c: "", ops)
+        enroll.url.setText(central.url)
         enroll.code.setText("K7QF-3MZP-9XTA")
         enroll.error.setText("This enrolment code is not valid. Check it and type it again.")
-        shots.append(_grab(enroll, out / "01-enrol.png"))
+        shots += grab_sizes(enroll, out, "01-enrol", ops)
 
-        with CentralClient(url) as c:
-            resp = c.enroll(enroll_code(db, "TKY01", url), "screenshots")
-        record_enrollment(store, resp, url)  # a throwaway device: its token stays in memory
-        store.close()
-        device = Device(data, token=resp.token)
+        device = screens.demo_device(central, Path(tmp) / "tablet")
         boot = BootstrapView()
         boot.show_progress(Progress("catalog", 412_000, 1_000_000, 96_500.0, 6.1))
-        shots.append(_grab(boot, out / "02-first-download.png"))
-        status = device.engine.sync_once()
-        assert device.bootstrapped(), status.message
+        shots += grab_sizes(boot, out, "02-first-download", ops)
 
-        signin = SignInView(device.auth, bridge, device.identity.store_name)
+        signin = SignInView(device.auth, ops, device.identity.store_name)
+        home = device.home()
+        signin.bar.tz = ZoneInfo(home.timezone) if home else None
+        signin.bar.show_status(device.engine.status)
+        settle(ops)
         people = device.auth.staff()
         signin.choose(people[-1])
+        settle(ops)
         signin.pin.setText("11")
-        shots.append(_grab(signin, out / "03-sign-in.png"))
+        shots += grab_sizes(signin, out, "03-sign-in", ops)
 
-        session: Session | None = None
-        for pin in ("1111", "1112"):  # the demo associates' PINs (central seed prints them)
-            try:
-                session = device.auth.sign_in(people[-1].id, pin)
-                break
-            except Exception:
-                continue
-        assert session is not None
+        session = screens.demo_session(device)
+        style, focus = screens.demo_product(device)
         sync = SyncBridge(device.engine)
-        window = MainWindow(device, session, bridge, sync)
-        window.resize(*SIZE)
-        window.show()
+        window = MainWindow(device, session, ops, sync)
         window.search.setText("linen")
         window._search_now()
-        _settle(bridge)
-        hits = window.results.hits
+        settle(ops)
 
-        def stocked(code: str) -> int:
-            v = device.lookup.product(code)
-            return 0 if v is None else sum(c.available > 0 for c in v.cells.values())
+        def product() -> None:
+            window.open_style(style, focus)
 
-        target = max(hits[:20], key=lambda h: stocked(h.code))
-        view = device.lookup.product(target.code)
-        assert view is not None
-        focus = max(view.cells.values(), key=lambda c: c.available).variant_id
-        window.open_style(target.code, focus)
-        _settle(bridge)
-        _settle(bridge)
+        shots += grab_sizes(window, out, "04-product", ops, product)
+
+        def correcting() -> None:
+            if window.correction is None:
+                window._correct()
+                settle(ops)
+            dialog = window.correction
+            assert dialog is not None
+            dialog.counted.setText("")
+            dialog.delta = 0
+            dialog._step(-1)
+            dialog.reason_buttons[next(iter(dialog.reason_buttons))].setChecked(False)
+            for reason, b in dialog.reason_buttons.items():
+                if reason.value == "damaged":
+                    b.setChecked(True)
+
+        shots += grab_sizes(window, out, "05-correct-stock", ops, correcting)
+
+        def approving() -> None:
+            dialog = window.correction
+            assert dialog is not None
+            dialog._ask_approval("This needs a supervisor. Ask a supervisor to enter their PIN to approve.")
+
+        shots += grab_sizes(window, out, "08-supervisor-approval", ops, approving)
+        if window.correction is not None:
+            window.correction.reject()
+        settle(ops)
+
+        screens.demo_corrections(device, session, focus)
+        screens.demo_offline(device, central)
         window.show_status(device.engine.status)
-        shots.append(_grab(window, out / "04-product.png"))
 
-        cell = next(x for x in view.cells.values() if x.variant_id == focus)
-        dialog = CorrectionDialog(f"{view.name} — {cell.sku}", cell.available, lambda *_: None, window)
-        dialog._step(-1)
-        dialog.reasons.buttons()[1].setChecked(True)
-        shots.append(_grab(dialog, out / "05-correct-stock.png"))
+        def offline() -> None:
+            window.open_style(style, focus, live=False)
 
-        device.stock.correct(session, focus, -1, CorrectionReason.DAMAGED, "")
-        device.engine.status  # noqa: B018
-        # The network goes away: the window keeps working from the cache and says so.
-        device.engine._status = SyncStatus(
-            online=False, data_as_of=device.store.stream_state("stock").synced_at, message="Cannot reach central"
-        )
-        device.engine.refresh_status()
-        window.open_style(target.code, focus, live=False)
-        _settle(bridge)
-        window.show_status(device.engine.status)
-        shots.append(_grab(window, out / "06-offline-pending.png"))
+        shots += grab_sizes(window, out, "06-offline-pending", ops, offline)
 
-        device.store.record_error("malformed:prices", "Central sent malformed prices data; kept the cache as it was")
-        problems = ProblemsDialog(device.store, True, lambda: None, window)
-        shots.append(_grab(problems, out / "07-sync-problems.png"))
+        def problems() -> None:
+            if window.problems_sheet is None:
+                window._show_problems()
+
+        shots += grab_sizes(window, out, "07-sync-problems", ops, problems)
+
+        def portrait_results() -> None:
+            window._back_to_results()
+
+        window.problems_sheet.accept() if window.problems_sheet else None
+        settle(ops)
+        shots += grab_sizes(window, out, "09-results", ops, portrait_results)
         window.close()
+        signin.close()
+        settle(ops)
+        ops.shutdown(wait=True)
         device.close()
-        bridge.shutdown()
     return shots

@@ -54,8 +54,8 @@ class SignInView(QWidget):
         self.bar.problems.setEnabled(False)
         outer.addWidget(self.bar)
         self.columns = QGridLayout(body)
-        self.columns.setContentsMargins(32, 24, 32, 16)
-        self.columns.setHorizontalSpacing(32)
+        self.columns.setContentsMargins(24, 20, 24, 16)
+        self.columns.setHorizontalSpacing(24)
         left = QVBoxLayout()
         title = QLabel(self.tr("Who is signing in?"))
         title.setObjectName("title")
@@ -118,7 +118,20 @@ class SignInView(QWidget):
 
     def resizeEvent(self, event: Any) -> None:
         self._place(self.width() < NARROW)
+        cols = 2
+        if cols != self._cols:
+            self._cols = cols
+            self._layout_people()
         super().resizeEvent(event)
+
+    _cols = 2
+
+    def _layout_people(self) -> None:
+        buttons = [b for b in self.findChildren(QPushButton, "staff") if not b.isHidden()]
+        for b in buttons:
+            self.people.removeWidget(b)
+        for i, b in enumerate(buttons):
+            self.people.addWidget(b, i // self._cols, i % self._cols)
 
     def show_problem(self, text: str) -> None:
         self.error.setText(text)
@@ -158,7 +171,7 @@ class SignInView(QWidget):
             b.setAutoExclusive(True)
             b.setProperty("staff_id", person.id)
             b.clicked.connect(lambda _=False, p=person: self.choose(p))
-            self.people.addWidget(b, i // 2, i % 2)
+            self.people.addWidget(b, i // self._cols, i % self._cols)
             b.show()
 
     def choose(self, person: StaffMember) -> None:

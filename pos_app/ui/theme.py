@@ -25,10 +25,10 @@ QPushButton:pressed {{ background: #E4E7EB; }}
 QPushButton:checked {{ background: #2F6FED; color: white; border-color: #2F6FED; }}
 QPushButton#primary {{ background: #2F6FED; color: white; border: none; }}
 QPushButton#primary:disabled {{ background: #9FB3C8; }}
-QPushButton#pin {{ min-height: 72px; min-width: 96px; font-size: 28px; }}
-QPushButton#pinOk {{ min-height: 72px; min-width: 96px; font-size: 24px; background: #2F6FED; color: white;
+QPushButton#pin {{ min-height: 72px; min-width: 80px; font-size: 28px; }}
+QPushButton#pinOk {{ min-height: 72px; min-width: 80px; font-size: 24px; background: #2F6FED; color: white;
                     border: 1px solid #2F6FED; }}
-QPushButton#staff {{ min-height: 88px; min-width: 200px; text-align: left; padding: 8px 16px; }}
+QPushButton#staff {{ min-height: 88px; min-width: 130px; text-align: left; padding: 8px 16px; }}
 QPushButton#link {{ border: none; background: transparent; color: #2F6FED; min-height: {TOUCH}px; }}
 QListView {{ border: none; background: white; border-radius: 10px; font-size: 18px; }}
 QListView::item {{ min-height: 64px; padding: 6px 12px; border-bottom: 2px solid #CBD2D9; }}
@@ -42,7 +42,7 @@ QLabel#hint {{ color: #52606D; font-size: 16px; }}
 #statusbar {{ background: #102A43; min-height: {TOUCH + 4}px; }}
 #statusbar[offline="true"] {{ background: #8D4A00; }}
 #statusbar QLabel {{ color: white; font-size: 16px; padding: 0 6px; }}
-#statusbar QPushButton {{ min-height: {TOUCH - 4}px; background: #243B53; color: white; border: none; font-size: 15px;
+#statusbar QPushButton {{ min-height: {TOUCH}px; background: #243B53; color: white; border: none; font-size: 15px;
                           padding: 0 14px; }}
 #statusbar QPushButton[bad="true"] {{ background: #A61B1B; }}
 #statusbar QPushButton:disabled {{ color: #BCCCDC; }}
@@ -54,6 +54,8 @@ QPushButton#pad, QPushButton#padOk {{ min-height: {TOUCH}px; min-width: 72px; fo
 QPushButton#padOk {{ background: #2F6FED; color: white; border: 1px solid #2F6FED; }}
 QPushButton#approver {{ min-height: {TOUCH}px; }}
 QLineEdit#counted {{ font-size: 22px; }}
+QLabel#errorList {{ background: white; border-radius: 10px; padding: 10px 14px; color: #A61B1B; }}
+QListWidget#queue::item {{ min-height: 76px; padding: 4px 12px; border-bottom: 2px solid #CBD2D9; }}
 #scrim {{ background: rgba(16, 42, 67, 140); }}
 QFrame#card {{ background: #F5F7FA; border: 2px solid #627D98; border-radius: 14px; }}
 #cardScroll, #cardBody {{ background: transparent; }}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -146,24 +147,43 @@ class Sheet(QWidget):
         self.scroll.setWidget(self.body)
         card_lay = QVBoxLayout(self.card)
         card_lay.setContentsMargins(0, 0, 0, 0)
-        card_lay.addWidget(self.scroll)
+        card_lay.setSpacing(0)
+        card_lay.addWidget(self.scroll, 1)
+        # The footer (Cancel / Save) stays in sight however short the screen: only the body scrolls.
+        self.footer_box = QWidget()
+        self.footer_box.setObjectName("cardBody")
+        self.footer = QHBoxLayout(self.footer_box)
+        self.footer.setContentsMargins(20, 8, 20, 14)
+        card_lay.addWidget(self.footer_box)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.card, 100)
         row.addStretch(1)
+        outer.addStretch(1)
         outer.addLayout(row)
+        outer.addStretch(1)
         host.installEventFilter(self)
         self.hide()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.host and event.type() == QEvent.Type.Resize:
             self.setGeometry(self.host.rect())
+            self.fit()
         return False
+
+    def fit(self) -> None:
+        """As tall as the content, at most the window (then the body scrolls)."""
+        self.body.adjustSize()
+        want = self.body.sizeHint().height() + (
+            self.footer_box.sizeHint().height() if self.footer_box.isVisible() else 0
+        )
+        self.card.setFixedHeight(max(120, min(want + 8, self.height() - 24)))
 
     def open(self) -> None:
         self.setGeometry(self.host.rect())
         self.show()
         self.raise_()
+        self.fit()
 
     def _close(self) -> None:
         self.hide()
@@ -233,31 +253,47 @@ class ApprovalPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chosen: int | None = None
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(16)
+        self.grid = grid
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(self.tr("A supervisor approves: tap your name, then type your PIN."))
         self.heading.setObjectName("subtitle")
         self.heading.setWordWrap(True)
-        lay.addWidget(self.heading)
+        left.addWidget(self.heading)
         self.names = QGridLayout()
-        lay.addLayout(self.names)
+        left.addLayout(self.names)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.setPlaceholderText(self.tr("Supervisor's PIN"))
         self.pin.returnPressed.connect(self._submit)
-        lay.addWidget(self.pin)
-        self.pad = PinPad(self.pin, lambda: self.chosen is not None, big=False)
-        self.pad.submitted.connect(self._submit)
-        lay.addWidget(self.pad)
+        left.addWidget(self.pin)
         self.error = QLabel("")
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
-        lay.addWidget(self.error)
+        left.addWidget(self.error)
+        left.addStretch(1)
         back = QPushButton(self.tr("Back"))
         back.clicked.connect(self.cancelled)
-        lay.addWidget(back)
+        left.addWidget(back)
+        self.left = QWidget()
+        self.left.setLayout(left)
+        self.pad = PinPad(self.pin, lambda: self.chosen is not None, big=False)
+        self.pad.submitted.connect(self._submit)
+        # Side by side (names and PIN | pad): a 853×533 screen has no room for them stacked.
+        grid.addWidget(self.left, 0, 0)
+        grid.addWidget(self.pad, 0, 1)
+
+    def resizeEvent(self, event: Any) -> None:
+        stacked = self.window().width() < NARROW  # portrait: the pad under the names
+        if (self.grid.itemAtPosition(1, 0) is not None) != stacked:
+            self.grid.removeWidget(self.pad)
+            self.grid.addWidget(self.pad, *((1, 0) if stacked else (0, 1)))
+        super().resizeEvent(event)
 
     def set_people(self, people: list[object]) -> None:
         while self.names.count():
@@ -276,7 +312,8 @@ class ApprovalPanel(QWidget):
             b.setAutoExclusive(True)
             b.setProperty("staff_id", getattr(person, "id", None))
             b.clicked.connect(lambda _=False, p=person: self._choose(int(getattr(p, "id", 0))))
-            self.names.addWidget(b, i // 2, i % 2)
+            self.names.addWidget(b, i, 0)
+            b.show()
 
     def _choose(self, staff_id: int) -> None:
         self.chosen = staff_id

@@ -1,0 +1,163 @@
+"""Throwaway demo data for `pos-app screenshots`: a seeded central in a subprocess, a device
+enrolled against it over HTTP (its token kept in memory, not in the keyring), signed-in staff,
+a product worth showing, a correction waiting to be sent, one rejected by central, and the link
+going down. The screenshot command (pos_app/ui/screenshots.py) only renders; everything that
+needs the local store, the sync client or central lives here."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pos_app.core.stock import CorrectionReason
+from pos_app.local.store import LocalStore
+from pos_app.services.app import Device
+from pos_app.services.auth import Session
+from pos_app.services.enrollment import record_enrollment
+from pos_app.services.errors import SignInError
+from sync.client import CentralClient
+
+DEMO_PINS = ("1111", "1112", "2222", "3333")  # central/seed.py prints them
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class DemoCentral:
+    workdir: Path
+    products: int = 4000
+    db: str = ""
+    url: str = ""
+    proc: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+
+    def _cmd(self) -> list[str]:
+        return [sys.executable, "-m", "central.cli", "--db", self.db]
+
+    def seed(self) -> None:
+        self.db = f"sqlite:///{self.workdir / 'central.db'}"
+        subprocess.run(
+            [*self._cmd(), "seed", "--products", str(self.products), "--stores", "4", "--seed", "1"],
+            check=True,
+            capture_output=True,
+        )
+        self.url = f"http://127.0.0.1:{_free_port()}"
+
+    def start(self) -> None:
+        port = self.url.rsplit(":", 1)[1]
+        self.proc = subprocess.Popen(
+            [*self._cmd(), "serve", "--port", port], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with CentralClient(self.url) as c:
+                    c.health()
+                return
+            except Exception:
+                if time.monotonic() > deadline or self.proc.poll() is not None:
+                    raise RuntimeError("the demo central did not start") from None
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait(10)
+            self.proc = None
+
+    def enroll_code(self, store: str) -> str:
+        out = subprocess.run(
+            [*self._cmd(), "enroll-code", "--store", store, "--central-url", self.url],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        m = re.search(r"([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})", out)
+        assert m, out
+        return m.group(1)
+
+
+@contextmanager
+def demo_central(workdir: Path, products: int = 4000) -> Iterator[DemoCentral]:
+    central = DemoCentral(workdir, products)
+    central.seed()
+    central.start()
+    try:
+        yield central
+    finally:
+        central.stop()
+
+
+def demo_device(central: DemoCentral, data: Path, store_code: str = "TKY01") -> Device:
+    """Enrolled over HTTP and bootstrapped; the token and PIN key stay in memory."""
+    store = LocalStore(data)
+    with CentralClient(central.url) as c:
+        resp = c.enroll(central.enroll_code(store_code), "screenshots")
+    record_enrollment(store, resp, central.url)
+    store.close()
+    device = Device(data, token=resp.token, pin_key=getattr(resp, "pin_key", None))
+    status = device.engine.sync_once()
+    assert device.bootstrapped(), status.message
+    return device
+
+
+def demo_session(device: Device, role: str = "ASSOCIATE") -> Session:
+    person = next(p for p in device.auth.staff() if p.role.name == role)
+    for pin in DEMO_PINS:
+        try:
+            return device.auth.sign_in(person.id, pin)
+        except SignInError:
+            continue
+    raise RuntimeError(f"no demo PIN signs in {person.name}")
+
+
+def demo_product(device: Device, query: str = "linen") -> tuple[str, int]:
+    """(style, variant): the best-stocked of the first results, on its best-stocked size."""
+
+    def stocked(code: str) -> int:
+        v = device.lookup.product(code)
+        return 0 if v is None else sum(c.available > 0 for c in v.cells.values())
+
+    hits = device.lookup.search(query, 20, 0)
+    target = max(hits, key=lambda h: stocked(h.code))
+    view = device.lookup.product(target.code)
+    assert view is not None
+    focus = max(view.cells.values(), key=lambda c: c.available).variant_id
+    return target.code, focus
+
+
+def demo_corrections(device: Device, session: Session, variant_id: int) -> None:
+    """One correction waiting to be sent and one that central rejected (for the queue sheet)."""
+    device.stock.correct(session, variant_id, delta=-1, reason=CorrectionReason.DAMAGED)
+    rejected = device.stock.correct(session, variant_id, delta=2, reason=CorrectionReason.FOUND)
+    device.store.op_dead(rejected, 422, "the item was withdrawn from sale at central")
+    device.engine.refresh_status()
+
+
+def demo_offline(device: Device, central: DemoCentral) -> None:
+    """The link drops: central stops, the next sync finds nobody there."""
+    central.stop()
+    device.engine.sync_once()
+    device.store.record_error("malformed:prices", "Central sent malformed prices data; kept the cache as it was")
+    device.engine.refresh_status()
+
+
+__all__ = [
+    "DemoCentral",
+    "demo_central",
+    "demo_corrections",
+    "demo_device",
+    "demo_offline",
+    "demo_product",
+    "demo_session",
+]
