@@ -367,6 +367,7 @@ class SyncEngine:
             raise Rejected(e.status, msg) from None
         self.store.record_error(f"malformed:{stream}", None)
         self.store.record_error(f"download:{stream}", None)
+        self.store.record_error(f"resync:{stream}", None)  # a pull worked: the rows are current
 
     def push_now(self) -> SyncStatus:
         with self._working():
