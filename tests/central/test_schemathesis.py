@@ -6,6 +6,11 @@ No response may be a 5xx, every response must be documented (status, content typ
 headers), invalid data must be rejected and a declared token must be enforced. The two
 streaming endpoints are checked for status and content type only (their bodies are a stream).
 
+Each operation must answer at least one generated valid case with a 2xx: about half of the valid
+cases get values that exist put in (a fresh enrolment code, a real SKU, style and variant, the
+device's own store), the rest stay as generated. A stateful run sends generated ops, sends them
+again (replayed) and sends their op_id with another body (rejected with 409).
+
 Schemathesis' pytest loader (`schemathesis.pytest.from_fixture`) does not work with pytest 9,
 so each operation's hypothesis strategy is driven with `@given` directly: same checks.
 """
@@ -13,6 +18,7 @@ so each operation's hypothesis strategy is driven with `@given` directly: same c
 from __future__ import annotations
 
 import shutil
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +28,8 @@ import pytest
 import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -33,11 +41,14 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+from sqlalchemy import select
 
 from central.app import create_app
+from central.cli import issue_enroll_code
 from central.config import Settings
 from central.db import Database, migrate
-from tests.central.helpers import channel_token, enrol
+from central.models import Style, Variant
+from tests.central.helpers import Enrolled, channel_token, enrol, location_id, on_hand, stocked_variant
 
 OPERATIONS = [
     "GET /health",
@@ -80,16 +91,56 @@ STREAM_CHECKS = [not_a_server_error, status_code_conformance, content_type_confo
 
 
 class Target:
-    def __init__(self, schema: Any, device: dict[str, str], channel: dict[str, str]) -> None:
+    def __init__(
+        self, schema: Any, client: TestClient, db: Database, device: Enrolled, channel: dict[str, str]
+    ) -> None:
         self.schema = schema
-        self.device, self.channel = device, channel
-        self.statuses: Counter[tuple[str, int]] = Counter()
+        self.client = client
+        self.db = db
+        self.enrolled = device
+        self.device, self.channel = device.headers, channel
+        tky = location_id(db, "TKY01")
+        self.store = tky
+        self.variant, self.sku, _ = stocked_variant(db, tky)
+        with db.session() as s:
+            self.style = s.scalar(select(Style.code).join(Variant, Variant.style_id == Style.id).limit(1))
 
     def operation(self, label: str) -> Any:
         return self.schema[label.split(" ", 1)[1]][label.split(" ", 1)[0]]
 
     def credentials(self, label: str) -> dict[str, str]:
         return self.channel if "/channel/" in label else self.device
+
+    def known(self, label: str, case: Any) -> None:
+        """Put values that exist into a generated (valid) case, so that a 2xx is reachable: a
+        fresh enrolment code, a real SKU and location, this device's store and a real variant."""
+        if label == "POST /v1/enroll":
+            case.body["code"] = issue_enroll_code(self.db, "TKY01", 10)
+        elif label == "GET /v1/channel/availability":
+            case.query["sku"] = self.sku
+        elif label == "POST /v1/channel/adjustments":
+            case.body.update(location_code="TKY01", sku=self.sku)
+        elif label == "POST /v1/ops":
+            for op in case.body["ops"]:
+                op["payload"].update(location_id=self.store, variant_id=self.variant)
+        elif label == "GET /v1/stock/live/style/{style}":
+            case.path_parameters["style"] = self.style
+        elif label == "GET /v1/stock/live/variant/{variant_id}":
+            case.path_parameters["variant_id"] = self.variant
+        elif label == "GET /v1/sync/{stream}/snapshot":
+            case.query.pop("after_key", None)
+
+
+def integers_as_integers(value: Any) -> Any:
+    """JSON Schema counts 1.0 as an integer; the wire rules (strict, the same on both ends) do
+    not, and no JSON Schema can say so. Valid cases send integers as integers."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: integers_as_integers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [integers_as_integers(v) for v in value]
+    return value
 
 
 @pytest.fixture(scope="module")
@@ -100,9 +151,9 @@ def target(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     migrate(db.engine)
     app = create_app(Settings(database_url=db.url, keepalive_seconds=0.2, change_watch_seconds=0.5), db)
     with TestClient(app) as client:  # the lifespan runs for the whole module
-        device = enrol(client, db).headers
+        device = enrol(client, db)
         channel = channel_token(db)
-        yield Target(schemathesis.openapi.from_asgi("/openapi.json", app), device, channel)
+        yield Target(schemathesis.openapi.from_asgi("/openapi.json", app), client, db, device, channel)
     db.dispose()
 
 
@@ -117,14 +168,21 @@ def test_operation_conforms(target: Target, label: str, mode: GenerationMode) ->
     credentials = target.credentials(label)
     checks = STREAM_CHECKS if label in STREAMING else CHECKS
     seen: Counter[int] = Counter()
+    positive = mode == GenerationMode.POSITIVE
 
     fixed: dict[str, Any] = {"headers": credentials}  # generated, but never with a wrong token
-    if label == "GET /v1/events" and mode == GenerationMode.POSITIVE:
+    if label == "GET /v1/events" and positive:
         fixed["query"] = {"once": "true"}  # the hello event, then the end of the stream
 
-    @given(case=operation.as_strategy(generation_mode=mode, **fixed))
+    @given(case=operation.as_strategy(generation_mode=mode, **fixed), use_known=st.booleans())
     @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-    def check(case: Any) -> None:
+    def check(case: Any, use_known: bool) -> None:
+        if positive:
+            if isinstance(case.body, dict | list):
+                case.body = integers_as_integers(case.body)
+            case.query = integers_as_integers(case.query)
+            if use_known:
+                target.known(label, case)
         response = case.call()
         seen[response.status_code] += 1
         case.validate_response(response, checks=checks, headers=credentials)
@@ -133,5 +191,89 @@ def test_operation_conforms(target: Target, label: str, mode: GenerationMode) ->
     # The credentials got past authentication: every operation was exercised beyond a 401, and
     # invalid requests were turned away by validation, not by a missing token.
     assert 401 not in seen, seen
-    if mode == GenerationMode.NEGATIVE:
+    if positive:
+        assert any(200 <= code < 300 for code in seen), seen  # each operation can succeed
+    else:
         assert 422 in seen, seen
+
+
+# --- a stateful run over op replay -------------------------------------------------------
+
+
+class OpReplay(RuleBasedStateMachine):
+    """Ops generated from the document, applied, sent again (replayed, the same result) and
+    sent with the same op_id and another body (rejected with 409). Stock moves only once per
+    op_id, whatever the order of the rules."""
+
+    target: Target
+    ops_strategy: Any
+    outcomes: Counter[str] = Counter()  # over the whole run: each rule was exercised
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers: dict[str, dict[str, Any]] = {}  # op_id -> its first outcome
+        self.start = on_hand(self.target.db, self.target.store, self.target.variant) or 0
+        self.applied_delta = 0
+
+    sent = Bundle("sent")
+
+    def push(self, op: dict[str, Any]) -> dict[str, Any]:
+        r = self.target.client.post("/v1/ops", headers=self.target.device, json={"ops": [op]})
+        assert r.status_code == 200, r.text
+        (outcome,) = r.json()["results"]
+        return dict(outcome)
+
+    @rule(target=sent, case=st.deferred(lambda: OpReplay.ops_strategy))
+    def send_new(self, case: Any) -> dict[str, Any]:
+        body = integers_as_integers(case.body)
+        op = body["ops"][0]
+        op["op_id"] = str(uuid.uuid4())  # new in every run: the database outlives the examples
+        op["payload"].update(location_id=self.target.store, variant_id=self.target.variant)
+        outcome = self.push(op)
+        assert (outcome["status"], outcome["code"]) == ("applied", 200), outcome
+        self.outcomes["applied"] += 1
+        self.answers[op["op_id"]] = outcome
+        self.applied_delta += op["payload"]["delta"]
+        return op
+
+    @rule(op=sent)
+    def send_again(self, op: dict[str, Any]) -> None:
+        outcome = self.push(op)
+        assert outcome == {**self.answers[op["op_id"]], "status": "replayed"}
+        self.outcomes["replayed"] += 1
+
+    @rule(op=sent, change=st.sampled_from(["delta", "note", "device_seq"]))
+    def send_another_body_with_the_same_op_id(self, op: dict[str, Any], change: str) -> None:
+        other = {**op, "payload": dict(op["payload"])}
+        if change == "device_seq":
+            other["device_seq"] = op["device_seq"] % 1000 + 1 if op["device_seq"] != 1 else 2
+        elif change == "delta":
+            other["payload"]["delta"] = op["payload"]["delta"] % 9 + 1 if op["payload"]["delta"] != 1 else 2
+        else:
+            other["payload"]["note"] = op["payload"].get("note", "") + "!"
+        outcome = self.push(other)
+        assert (outcome["status"], outcome["code"]) == ("rejected", 409), outcome
+        self.outcomes["conflict"] += 1
+
+    @invariant()
+    def stock_moved_once_per_op(self) -> None:
+        assert on_hand(self.target.db, self.target.store, self.target.variant) == self.start + self.applied_delta
+
+
+def test_op_replay_is_stateful_and_idempotent(target: Target) -> None:
+    operation = target.operation("POST /v1/ops")
+    strategy = operation.as_strategy(generation_mode=GenerationMode.POSITIVE, headers=target.device)
+    one_op = strategy.filter(lambda case: len(case.body["ops"]) == 1)
+    OpReplay.target = target
+    OpReplay.ops_strategy = one_op
+    run_state_machine_as_test(
+        OpReplay,
+        settings=settings(
+            max_examples=10,
+            stateful_step_count=8,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            database=None,
+        ),
+    )
+    assert min(OpReplay.outcomes[k] for k in ("applied", "replayed", "conflict")) > 0, OpReplay.outcomes
