@@ -95,8 +95,13 @@ class Ops(QObject):
         self._ticket = 0
         self._lock = threading.Lock()
         self.dropped = 0  # answers dropped (overtaken or owner gone): for tests
+        self._closed = False
 
     def submit(self, op: _Op[Any]) -> Future[Any]:
+        if self._closed:  # the app is closing: a late timer's work is not started
+            cancelled: Future[Any] = Future()
+            cancelled.cancel()
+            return cancelled
         self.in_flight += 1
         self._ticket += 1
         op.ticket = self._ticket
@@ -139,6 +144,7 @@ class Ops(QObject):
                 report(parent, e)
 
     def shutdown(self, wait: bool = False) -> None:
+        self._closed = True
         self.readers.shutdown(wait=wait, cancel_futures=not wait)
         self.writer.shutdown(wait=wait, cancel_futures=not wait)
 
