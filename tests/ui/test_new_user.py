@@ -216,3 +216,33 @@ def test_live_figures_turn_to_as_of_when_the_link_drops(
     assert sheet is not None
     qtbot.waitUntil(lambda: sheet.link.text().startswith("Central cannot be reached."), timeout=5000)
     assert any(isinstance(b, QPushButton) for b in sheet.findChildren(QPushButton))
+
+
+def test_a_rejected_correction_is_sent_again_by_a_supervisor_entering_their_pin_on_the_spot(
+    qtbot: QtBot, window: MainWindow, ui_device: Device
+) -> None:
+    from pos_app.core.stock import CorrectionReason
+
+    vid = ui_device.store.query("SELECT id FROM catalog ORDER BY id LIMIT 1")[0][0]
+    op_id = ui_device.stock.correct(window.session, vid, delta=-1, reason=CorrectionReason.DAMAGED)
+    ui_device.store.op_dead(op_id, 422, "the item was withdrawn")
+    qtbot.mouseClick(window.problems, Qt.MouseButton.LeftButton)
+    sheet = window.problems_sheet
+    assert isinstance(sheet, ProblemsDialog)
+    qtbot.waitUntil(lambda: sheet.queue.count() == 1 and sheet.retry.isEnabled(), timeout=5000)
+    assert "rejected" in sheet.queue.item(0).text()
+    sheet.queue.setCurrentRow(0)
+    qtbot.mouseClick(sheet.retry, Qt.MouseButton.LeftButton)  # an associate may not: a supervisor comes
+    qtbot.waitUntil(lambda: sheet.pages.currentIndex() == 1, timeout=5000)
+    supervisor = next(p for p in ui_device.auth.staff() if p.role.name == "SUPERVISOR")
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in sheet.findChildren(QPushButton, "approver")), timeout=5000)
+    qtbot.mouseClick(button(sheet, supervisor.name), Qt.MouseButton.LeftButton)
+    pad = {b.text(): b for b in sheet.approval.pad.findChildren(QPushButton)}
+    for d in "2222":
+        qtbot.mouseClick(pad[d], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad["OK"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ui_device.store.outbox_rows("dead") == [], timeout=5000)
+    (row,) = ui_device.store.outbox_rows()
+    assert row["op_id"] == op_id and row["state"] == "pending"
+    entries = [e for e in ui_device.store.journal_entries() if e.type == "outbox.retry"]
+    assert entries and entries[-1].data["staff_id"] == supervisor.id  # journaled with who
