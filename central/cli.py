@@ -71,27 +71,24 @@ def main(argv: list[str] | None = None) -> int:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
     sub = p.add_subparsers(dest="cmd", required=True)
-    _add_parser = sub.add_parser
 
-    def add_parser(name: str, **kw: Any) -> argparse.ArgumentParser:
-        return _add_parser(name, parents=[common], **kw)
+    def command(name: str, **kw: Any) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], **kw)
 
-    sub.add_parser = add_parser  # type: ignore[method-assign]
+    command("migrate", help="create or upgrade the schema")
 
-    sub.add_parser("migrate", help="create or upgrade the schema")
-
-    sp = sub.add_parser("seed", help="load the deterministic demo retailer")
+    sp = command("seed", help="load the deterministic demo retailer")
     sp.add_argument("--products", type=int, default=5000, help="sellable variants (SKUs)")
     sp.add_argument("--stores", type=int, default=4)
     sp.add_argument("--seed", type=int, default=1)
     sp.add_argument("--reset", action="store_true", help="replace an existing catalog")
 
-    sv = sub.add_parser("serve", help="serve the HTTP API")
+    sv = command("serve", help="serve the HTTP API")
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=8765)
     sv.add_argument("--public-url", default=None, help="URL devices use (for enrolment QR codes)")
 
-    ec = sub.add_parser("enroll-code", help="issue a one-time device enrolment code")
+    ec = command("enroll-code", help="issue a one-time device enrolment code")
     ec.add_argument("--store", required=True)
     ec.add_argument(
         "--minutes",
@@ -102,16 +99,16 @@ def main(argv: list[str] | None = None) -> int:
     ec.add_argument("--qr", help="also write a QR code PNG carrying the central URL and code")
     ec.add_argument("--central-url", default=settings.public_url)
 
-    rv = sub.add_parser("revoke-device", help="revoke a device token")
+    rv = command("revoke-device", help="revoke a device token")
     rv.add_argument("device_id")
-    sub.add_parser("devices", help="list enrolled devices")
-    gp = sub.add_parser("gaps", help="list device_seq ranges central expected from a device and never saw")
+    command("devices", help="list enrolled devices")
+    gp = command("gaps", help="list device_seq ranges central expected from a device and never saw")
     gp.add_argument("--device", help="only this device")
 
-    ct = sub.add_parser("channel-token", help="issue a token for a channel system (web shop, ERP)")
+    ct = command("channel-token", help="issue a token for a channel system (web shop, ERP)")
     ct.add_argument("--name", required=True)
 
-    ad = sub.add_parser("adjust", help="apply a stock delta as head office (ledgered)")
+    ad = command("adjust", help="apply a stock delta as head office (ledgered)")
     ad.add_argument("--location", required=True)
     ad.add_argument("--sku", required=True)
     ad.add_argument("--delta", type=int, required=True)
