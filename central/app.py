@@ -89,9 +89,6 @@ async def _validation(_: Request, exc: ValidationError) -> Response:
 
 # Fields whose wire model refuses 0 with a validator that pydantic's JSON schema cannot show.
 # (Better declared on the Field in sync.protocol; until then the document says it here.)
-NON_ZERO = {"StockAdjustPayload": ("delta",), "ChannelAdjustment": ("delta",)}
-
-
 def _document_models(app: FastAPI) -> None:
     """Add the schemas FastAPI does not see: the event stream's `Poke`, and the bodies read from
     their JSON text (central.deps.json_body)."""
@@ -105,10 +102,6 @@ def _document_models(app: FastAPI) -> None:
             _, defs = models_json_schema(models, ref_template="#/components/schemas/{model}")  # type: ignore[arg-type]
             for name, definition in defs.get("$defs", {}).items():
                 schemas.setdefault(name, definition)
-            for name, fields in NON_ZERO.items():
-                for field in fields:
-                    if name in schemas:
-                        schemas[name]["properties"][field]["not"] = {"const": 0}
             app.openapi_schema = schema
         return app.openapi_schema
 

@@ -319,7 +319,12 @@ class Poke(Strict):
 class StockAdjustPayload(Strict):
     variant_id: int = Field(ge=1, le=2**31)
     location_id: int = Field(ge=1, le=2**31)
-    delta: int = Field(ge=-9999, le=9999, description="never 0: a correction that changes nothing is not sent")
+    delta: int = Field(
+        ge=-9999,
+        le=9999,
+        description="never 0: a correction that changes nothing is not sent",
+        json_schema_extra={"not": {"const": 0}},
+    )
     reason: Literal["found", "damaged", "theft", "miscount", "other"]
     note: str = Field(default="", max_length=500)
     staff_id: int | None = Field(default=None, ge=1, le=2**31)
@@ -407,7 +412,7 @@ class ChannelAdjustment(Strict):
     reference: str = Field(min_length=1, max_length=100, description="idempotency key")
     location_code: str = Field(min_length=1, max_length=32)
     sku: str = Field(min_length=1, max_length=64)
-    delta: int = Field(ge=-100000, le=100000, description="never 0")
+    delta: int = Field(ge=-100000, le=100000, description="never 0", json_schema_extra={"not": {"const": 0}})
     reason: str = Field(min_length=1, max_length=200)
 
     @field_validator("delta")
