@@ -96,6 +96,7 @@ class CorrectionDialog(Sheet):
         self.counted.setValidator(QIntValidator(0, 9999, self.counted))
         self.counted.setPlaceholderText(self.tr("count"))
         self.counted.setMaximumWidth(160)
+        self.counted.setMinimumWidth(100)
         self.counted.textEdited.connect(self._typed)
         shelf.addWidget(shelf_label)
         shelf.addWidget(self.counted)
@@ -138,6 +139,11 @@ class CorrectionDialog(Sheet):
         self.pages.addWidget(self.approval)
         self._show_count()
 
+    def fit(self) -> None:
+        if hasattr(self, "reason_buttons"):
+            self._show_reasons()  # two or three to a row, as the window is now
+        super().fit()
+
     def _page(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
         self.footer_box.setVisible(index == 0)  # the approval page has its own OK and Back
@@ -179,6 +185,7 @@ class CorrectionDialog(Sheet):
         while self.reason_grid.count():
             self.reason_grid.takeAt(0)
         allowed = CorrectionReason.for_delta(self.delta)
+        cols = 2 if self.host.width() < 700 else 3  # portrait: two to a row, none cut off
         for reason, b in self.reason_buttons.items():
             if reason not in allowed:
                 if b.isChecked():
@@ -189,7 +196,7 @@ class CorrectionDialog(Sheet):
         for i, reason in enumerate(allowed):
             b = self.reason_buttons[reason]
             b.show()
-            self.reason_grid.addWidget(b, i // 3, i % 3)
+            self.reason_grid.addWidget(b, i // cols, i % cols)
 
     # --- saving ------------------------------------------------------------------------------
 
@@ -304,6 +311,8 @@ class ProblemsDialog(Sheet):
         self.queue = QListWidget()
         self.queue.setObjectName("queue")
         self.queue.setWordWrap(True)
+        self.queue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.queue.setResizeMode(QListWidget.ResizeMode.Adjust)
         layout.addWidget(self.queue)
         self.error = QLabel("")
         self.error.setObjectName("error")

@@ -119,62 +119,58 @@ class ResultDelegate(QStyledItemDelegate):
         detail = str(model.data(index, StyleResultsModel.DetailRole) or "")
         price = str(model.data(index, StyleResultsModel.PriceRole) or "")
         stock = model.data(index, StyleResultsModel.StockRole)
-        right_w = 0
         base = QFont(option.font)
-        if price or stock is not None:
-            right_w = 110
-            right = QRect(r.right() - right_w - 8, r.top() + 6, right_w, r.height() - 12)
-            f = QFont(base)
-            f.setPixelSize(17)
-            f.setBold(True)
-            painter.setFont(f)
-            painter.setPen(QColor("#102A43"))
-            painter.drawText(
-                right.adjusted(0, 0, 0, -right.height() // 2),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                price,
-            )
-            if stock is None and price:
-                f2 = QFont(base)
-                f2.setPixelSize(14)
-                painter.setFont(f2)
-                painter.setPen(QColor("#52606D"))
-                chip = QRect(right.right() - 100, right.center().y() + 3, 100, 26)
-                painter.drawText(
-                    chip, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.tr("not stocked")
-                )
+        inner = r.adjusted(12, 6, -12, -6)
+        half = inner.height() // 2
+        top = QRect(inner.left(), inner.top(), inner.width(), half)
+        bottom = QRect(inner.left(), inner.top() + half, inner.width(), inner.height() - half)
+        # line 1: the name, and this store's stock in the matrix's colours at the right
+        chip_w = 0
+        small = QFont(base)
+        small.setPixelSize(14)
+        small.setBold(True)
+        if stock is not None or price:
+            painter.setFont(small)
+            label = self.tr("{0} here").replace("{0}", str(stock)) if stock is not None else self.tr("not stocked")
+            chip_w = painter.fontMetrics().horizontalAdvance(label) + 16
+            chip = QRect(top.right() - chip_w, top.center().y() - 13, chip_w, 26)
             if stock is not None:
                 lvl = level(int(stock))
-                chip = QRect(right.right() - 86, right.center().y() + 3, 86, 26)
-                colour = {Level.OUT: theme.OUT, Level.LOW: theme.LOW, Level.OK: QColor("#E6F4EA")}[lvl]
-                painter.fillRect(chip, colour)
-                f2 = QFont(base)
-                f2.setPixelSize(14)
-                f2.setBold(True)
-                painter.setFont(f2)
+                painter.fillRect(chip, {Level.OUT: theme.OUT, Level.LOW: theme.LOW, Level.OK: QColor("#E6F4EA")}[lvl])
                 painter.setPen(QColor("#1F2933"))
-                painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, self.tr("{0} here").replace("{0}", str(stock)))
-        left = QRect(r.left() + 12, r.top() + 6, r.width() - right_w - 32, r.height() - 12)
+            else:
+                painter.setPen(QColor("#52606D"))
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
         f = QFont(base)
         f.setPixelSize(18)
         f.setBold(True)
         painter.setFont(f)
         painter.setPen(QColor("#1F2933"))
-        top = QRect(left.left(), left.top(), left.width(), left.height() // 2)
+        name_rect = top.adjusted(0, 0, -(chip_w + 8), 0)
         painter.drawText(
-            top,
+            name_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, top.width()),
+            painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width()),
         )
+        # line 2: brand · category · colours, and the price at the right
+        price_w = 0
+        if price:
+            pf = QFont(base)
+            pf.setPixelSize(17)
+            pf.setBold(True)
+            painter.setFont(pf)
+            price_w = painter.fontMetrics().horizontalAdvance(price) + 4
+            painter.setPen(QColor("#102A43"))
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, price)
         f.setBold(False)
         f.setPixelSize(15)
         painter.setFont(f)
         painter.setPen(QColor("#52606D"))
-        bottom = QRect(left.left(), left.top() + left.height() // 2, left.width(), left.height() // 2)
+        detail_rect = bottom.adjusted(0, 0, -(price_w + 8), 0)
         painter.drawText(
-            bottom,
+            detail_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            painter.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, bottom.width()),
+            painter.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, detail_rect.width()),
         )
         painter.setPen(QPen(QColor("#CBD2D9"), 2))  # the divider: visible at arm's length
         painter.drawLine(r.left() + 8, r.bottom(), r.right() - 8, r.bottom())

@@ -49,7 +49,7 @@ QLabel#hint {{ color: #52606D; font-size: 16px; }}
 QLabel#notice {{ color: #243B53; font-size: 18px; background: #E3ECFD; border-radius: 8px; padding: 8px 12px; }}
 QLabel#error {{ color: #A61B1B; font-size: 18px; font-weight: 600; }}
 QPushButton#clear {{ min-width: {TOUCH}px; max-width: {TOUCH}px; padding: 0; font-size: 22px; }}
-QPushButton#step {{ min-height: 64px; min-width: 80px; font-size: 28px; }}
+QPushButton#step {{ min-height: 64px; min-width: 64px; font-size: 28px; }}
 QPushButton#pad, QPushButton#padOk {{ min-height: {TOUCH}px; min-width: 72px; font-size: 22px; }}
 QPushButton#padOk {{ background: #2F6FED; color: white; border: 1px solid #2F6FED; }}
 QPushButton#approver {{ min-height: {TOUCH}px; }}
