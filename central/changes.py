@@ -37,7 +37,7 @@ from central.models import (
     TaxRate,
     Variant,
 )
-from sync.protocol import Scalar, row_hash
+from sync.protocol import STREAMS, Scalar, row_hash
 
 CHANGE_LOG_LOCK = 0x41_49_53_4C  # "AISL"
 
@@ -105,10 +105,30 @@ def catalog_row(session: Session, variant: Variant) -> list[Scalar]:
     style = session.get_one(Style, variant.style_id)
     category = session.get_one(Category, style.category_id)
     codes = session.scalars(select(Barcode.code).where(Barcode.variant_id == variant.id).order_by(Barcode.code)).all()
-    return catalog_wire(variant, style, category.name, list(codes))
+    names, colour_names = kept_names(variant)
+    return catalog_wire(variant, style, category.name, list(codes), names, colour_names)
 
 
-def catalog_wire(variant: Variant, style: Style, category: str, codes: list[str]) -> list[Scalar]:
+# Where the catalog's names per language live on central until styles/variants have columns
+# for them: in the materialised wire row (written by the seed), kept by every later rewrite.
+_CATALOG = STREAMS["catalog"].columns
+NAMES_AT, COLOUR_NAMES_AT, COLOUR_AT = _CATALOG.index("names"), _CATALOG.index("colour_names"), _CATALOG.index("colour")
+
+
+def kept_names(variant: Variant) -> tuple[str, str]:
+    """The `names` and `colour_names` of the variant's current wire row ("{}" when it has none;
+    the colour's names only while the colour is the same)."""
+    if variant.wire_row:
+        old = orjson.loads(variant.wire_row)
+        if len(old) == len(_CATALOG):
+            same_colour = old[COLOUR_AT] == variant.colour
+            return str(old[NAMES_AT]), str(old[COLOUR_NAMES_AT]) if same_colour else "{}"
+    return "{}", "{}"
+
+
+def catalog_wire(
+    variant: Variant, style: Style, category: str, codes: list[str], names: str = "{}", colour_names: str = "{}"
+) -> list[Scalar]:
     return [
         variant.id,
         variant.sku,
@@ -122,6 +142,8 @@ def catalog_wire(variant: Variant, style: Style, category: str, codes: list[str]
         " ".join(codes),
         style.tax_class,
         variant.active,
+        names,
+        colour_names,
     ]
 
 

@@ -221,6 +221,73 @@ COLOURS = [
     ("Indigo", "IND"),
     ("Tan", "TAN"),
 ]
+# Japanese words for the demo's names (the Tokyo stores show them): feature, material (its
+# katakana, and the kanji a label names it by where there is one), noun, colour. A style's
+# Japanese name is "<feature> <material><noun>" plus "（<kanji>）", e.g. "レギュラーフィット
+# リネンオックスフォードシャツ（麻）"; every English word of CATEGORIES and COLOURS has one.
+JA_FEATURES = {
+    "Relaxed": "リラックス", "Boxy": "ボクシー", "Everyday": "デイリー", "Heavyweight": "ヘビーウェイト",
+    "Washed": "ウォッシュ", "Button-Down": "ボタンダウン", "Regular Fit": "レギュラーフィット",
+    "Garment-Dyed": "製品染め", "Utility": "ユーティリティ", "Fine-Gauge": "ハイゲージ", "Chunky": "チャンキー",
+    "Ribbed": "リブ", "Fisherman": "フィッシャーマン", "Oversized": "オーバーサイズ", "Classic": "クラシック",
+    "Brushed": "起毛", "Packable": "パッカブル", "Insulated": "中綿", "Hooded": "フード付き", "Lightweight": "軽量",
+    "Slim Tapered": "スリムテーパード", "Straight": "ストレート", "Wide-Leg": "ワイド", "Skinny": "スキニー",
+    "Slim": "スリム", "Regular": "レギュラー", "Cropped": "クロップド", "Tiered": "ティアード", "Belted": "ベルテッド",
+    "Sleeveless": "ノースリーブ", "Pleated": "プリーツ", "Wrap": "ラップ", "Button-Front": "前ボタン",
+    "Low": "ローカット", "Retro": "レトロ", "Trail": "トレイル", "Platform": "厚底", "Lug Sole": "ラグソール",
+    "Lined": "裏地付き", "Soft": "ソフト", "Two-Strap": "2本ストラップ", "Cushioned": "クッション",
+    "Adjustable": "アジャスタブル",
+}  # fmt: skip
+JA_MATERIALS = {
+    "Organic Cotton": ("オーガニックコットン", "綿"), "Slub Jersey": ("スラブ天竺", "綿"),
+    "Pima Cotton": ("ピマコットン", "綿"), "Linen Blend": ("リネンブレンド", "麻混"), "Cotton": ("コットン", "綿"),
+    "Linen": ("リネン", "麻"), "Brushed Twill": ("起毛ツイル", "綿"), "Corduroy": ("コーデュロイ", "綿"),
+    "Merino": ("メリノ", "毛"), "Lambswool": ("ラムウール", "毛"), "Cashmere Blend": ("カシミヤブレンド", "毛"),
+    "Loopback Cotton": ("裏毛", "綿"), "Fleece": ("フリース", ""), "French Terry": ("フレンチテリー", "綿"),
+    "Waxed Cotton": ("ワックスコットン", "綿"), "Down": ("ダウン", "羽毛"), "Ripstop": ("リップストップ", ""),
+    "Wool Blend": ("ウールブレンド", "毛"), "Recycled Nylon": ("リサイクルナイロン", ""),
+    "Selvedge Denim": ("セルビッチデニム", "綿"), "Stretch Denim": ("ストレッチデニム", "綿"),
+    "Rigid Denim": ("リジッドデニム", "綿"), "Organic Denim": ("オーガニックデニム", "綿"),
+    "Cotton Twill": ("コットンツイル", "綿"), "Wool": ("ウール", "毛"), "Viscose": ("ビスコース", "レーヨン"),
+    "Cotton Poplin": ("コットンポプリン", "綿"), "Satin": ("サテン", ""), "Denim": ("デニム", "綿"),
+    "Leather": ("レザー", "革"), "Suede": ("スエード", "革"), "Canvas": ("キャンバス", "綿"), "Knit": ("ニット", ""),
+    "Nubuck": ("ヌバック", "革"), "Waterproof Leather": ("防水レザー", "革"), "Patent Leather": ("エナメル", "革"),
+    "Cork": ("コルク", ""), "Rubber": ("ラバー", ""), "Webbing": ("ウェビング", ""),
+}  # fmt: skip
+JA_NOUNS = {
+    "Crew Tee": "クルーネックTシャツ", "Pocket Tee": "ポケットTシャツ", "V-Neck Tee": "VネックTシャツ",
+    "Henley": "ヘンリーネックTシャツ", "Oxford Shirt": "オックスフォードシャツ", "Camp Shirt": "オープンカラーシャツ",
+    "Overshirt": "シャツジャケット", "Flannel Shirt": "ネルシャツ", "Crew Jumper": "クルーネックセーター",
+    "Cardigan": "カーディガン", "Roll Neck": "タートルネック", "Polo Knit": "ニットポロ", "Hoodie": "パーカー",
+    "Zip Hoodie": "ジップパーカー", "Sweatshirt": "スウェットシャツ", "Field Jacket": "フィールドジャケット",
+    "Puffer Jacket": "パファージャケット", "Chore Coat": "カバーオール", "Rain Shell": "レインシェル",
+    "Bomber": "ボンバージャケット", "Jeans": "ジーンズ", "Chinos": "チノパン", "Pleated Trousers": "タックパンツ",
+    "Cargo Trousers": "カーゴパンツ", "Drawstring Trousers": "イージーパンツ", "Midi Dress": "ミディワンピース",
+    "Shirt Dress": "シャツワンピース", "Slip Dress": "スリップドレス", "Wrap Dress": "ラップワンピース",
+    "Midi Skirt": "ミディスカート", "Mini Skirt": "ミニスカート", "A-Line Skirt": "Aラインスカート",
+    "Sneaker": "スニーカー", "Court Sneaker": "コートスニーカー", "Runner": "ランニングシューズ",
+    "High-Top": "ハイカットスニーカー", "Chelsea Boot": "サイドゴアブーツ", "Lace-Up Boot": "レースアップブーツ",
+    "Hiking Boot": "ハイキングブーツ", "Work Boot": "ワークブーツ", "Penny Loafer": "ペニーローファー",
+    "Loafer": "ローファー", "Boat Shoe": "デッキシューズ", "Slide": "スライドサンダル", "Sandal": "サンダル",
+    "Trek Sandal": "トレッキングサンダル",
+}  # fmt: skip
+JA_COLOURS = {
+    "Black": "黒", "White": "白", "Navy": "紺", "Olive": "オリーブ", "Sand": "サンド", "Burgundy": "ワインレッド",
+    "Grey Melange": "杢グレー", "Ecru": "生成り", "Sky Blue": "水色", "Rust": "ラスト", "Forest Green": "深緑",
+    "Charcoal": "チャコール", "Indigo": "藍", "Tan": "キャメル",
+}  # fmt: skip
+
+
+def japanese_name(feature: str, material: str, noun: str) -> str:
+    kana, kanji = JA_MATERIALS[material]
+    return f"{JA_FEATURES[feature]} {kana}{JA_NOUNS[noun]}" + (f"（{kanji}）" if kanji else "")
+
+
+def names_json(names: dict[str, str]) -> str:
+    """The catalog's `names` / `colour_names` value: compact JSON, keys sorted (canonical)."""
+    return orjson.dumps(names, option=orjson.OPT_SORT_KEYS).decode()
+
+
 STAFF_NAMES = {
     "JP": [
         "Yuki Tanaka",
@@ -378,11 +445,14 @@ def _catalog(
     vid = 0
     sid = 0
     code_no = 0
+    colour_names = {colour: names_json({"ja": JA_COLOURS[colour]}) for colour, _code in COLOURS}
     while vid < products:
         sid += 1
         ci = rnd.randrange(len(CATEGORIES))
         cname, _dept, prefix, sizes, nouns, materials, features, base = CATEGORIES[ci]
-        name = f"{rnd.choice(features)} {rnd.choice(materials)} {rnd.choice(nouns)}"
+        feature, material, noun = rnd.choice(features), rnd.choice(materials), rnd.choice(nouns)
+        name = f"{feature} {material} {noun}"
+        names = names_json({"ja": japanese_name(feature, material, noun)})
         brand = rnd.choice(BRANDS)
         style_code = f"{prefix}{sid:07d}"
         styles.append((sid, style_code, name, brand, ci + 1, "standard"))
@@ -414,6 +484,8 @@ def _catalog(
                     " ".join(code_list),
                     "standard",
                     1,
+                    names,
+                    colour_names[colour],
                 ]
                 wire_bytes = orjson.dumps(wire)
                 variants.append((vid, sid, sku, colour, size, order, 1, wire_bytes.decode(), row_hash(wire_bytes)))

@@ -157,6 +157,10 @@ STREAMS: dict[str, StreamSpec] = {
                 ("barcodes", str, False),  # space-separated GTIN-13s
                 ("tax_class", str, False),
                 ("active", int, False),
+                # Per language, compact JSON objects ({"ja": "…"}, "{}" for none; orjson's bytes,
+                # so the row stays canonical): the product's name and this variant's colour name.
+                ("names", str, False),
+                ("colour_names", str, False),
             ],
             ("id",),
             large=True,
@@ -304,6 +308,9 @@ class SnapshotHeader(Strict):
 class SnapshotTrailer(Strict):
     end: Literal[True]
     rows: int
+    # Sum (mod CHECKSUM_MOD) of the row hashes of the lines of this response: the client checks
+    # it against what it parsed instead of a checksum scan after the download (None: not sent).
+    sum: int | None = None
 
 
 class Poke(Strict):

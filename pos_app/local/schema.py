@@ -75,6 +75,10 @@ styles = Table(
     Column("skus", Text, nullable=False),
     Column("first_variant", Integer, nullable=False),
     Column("variants", Integer, nullable=False),
+    Column("names", Text),  # the style's names per language (the catalog's JSON object)
+    # Every local-language name of the style and its colours, space-separated ("… リネン… 紺 黒"):
+    # what the trigram index `styles_tri` and the short-query path search.
+    Column("local_text", Text),
 )
 
 live_stock = Table(
@@ -175,4 +179,16 @@ FTS_DDL = [
         INSERT INTO styles_fts(styles_fts, rowid, name, brand, category, code, colours, skus)
         VALUES ('delete', old.id, old.name, old.brand, old.category, old.code, old.colours, old.skus);
     END""",
+    # Names in other scripts (kanji, kana): a trigram index finds any substring of 3+ characters
+    # (Japanese has no spaces between words); shorter queries scan `styles.local_text`.
+    """CREATE VIRTUAL TABLE IF NOT EXISTS styles_tri USING fts5(
+        local_text, content='styles', content_rowid='id', tokenize='trigram')""",
+    """CREATE TRIGGER IF NOT EXISTS styles_tri_ai AFTER INSERT ON styles BEGIN
+        INSERT INTO styles_tri(rowid, local_text) VALUES (new.id, coalesce(new.local_text, ''));
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS styles_tri_ad AFTER DELETE ON styles BEGIN
+        INSERT INTO styles_tri(styles_tri, rowid, local_text) VALUES ('delete', old.id, coalesce(old.local_text, ''));
+    END""",
+    # The words of the catalog, per column, straight from the index: the typo vocabulary.
+    "CREATE VIRTUAL TABLE IF NOT EXISTS styles_vocab USING fts5vocab(styles_fts, 'col')",
 ]

@@ -76,11 +76,24 @@ def _with_hash(row: list[Scalar], h: int) -> tuple[Scalar, ...]:
     return (*row, h)
 
 
+# One row per style; `local_text` joins the values of its `names` and of its colours'
+# `colour_names` (JSON objects per language; a value that is not valid JSON counts as none).
 REBUILD_STYLES = """
-INSERT INTO styles(code, name, brand, category, colours, skus, first_variant, variants)
-SELECT style_code, max(name), max(brand), max(category), group_concat(DISTINCT colour),
-       group_concat(sku, ' '), min(id), count(*)
-FROM catalog {where} GROUP BY style_code
+INSERT INTO styles(code, name, brand, category, colours, skus, first_variant, variants, names, local_text)
+SELECT code, name, brand, category, colours, skus, first_variant, variants, names,
+       trim(coalesce((SELECT group_concat(value, ' ') FROM json_each(g.names)), '') || ' ' ||
+            coalesce((SELECT group_concat(j.value, ' ')
+                      FROM json_each(g.colour_names) e,
+                           json_each(CASE WHEN e.type = 'object' THEN e.value ELSE '{{}}' END) j), ''))
+FROM (
+    SELECT style_code AS code, max(name) AS name, max(brand) AS brand, max(category) AS category,
+           group_concat(DISTINCT colour) AS colours, group_concat(sku, ' ') AS skus,
+           min(id) AS first_variant, count(*) AS variants,
+           coalesce(max(CASE WHEN json_valid(names) THEN names END), '{{}}') AS names,
+           '[' || coalesce(group_concat(DISTINCT CASE WHEN json_valid(colour_names) THEN colour_names END), '')
+               || ']' AS colour_names
+    FROM catalog {where} GROUP BY style_code
+) g
 """
 
 # --- derived local structures, registered by the names in StreamSpec.derived -----------------

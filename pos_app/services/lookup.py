@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import orjson
 
 from pos_app.core.barcode import CodeKind, classify
 from pos_app.core.money import Money, format_money
-from pos_app.core.search import fts_query
+from pos_app.core.search import Vocabulary, fts_query, other_script, showing_results_for, substrings, trigram_query
 from pos_app.core.stock import Level, level
 from pos_app.local.store import LocalStore, parse_ts
 
 SEARCH_LIMIT = 50
+HIT_COLUMNS = "s.code, s.name, s.brand, s.category, s.colours, s.first_variant, s.variants, s.names"
+# The typo vocabulary: alphabetic words of these columns of the search index.
+VOCABULARY_SQL = (
+    "SELECT term, sum(doc) FROM styles_vocab WHERE col IN ('name', 'brand', 'category', 'colours') GROUP BY term"
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +34,28 @@ class StyleHit:
     variants: int
     price_text: str = ""  # this store's price ("¥4,900" or a range); "" when it has none
     available: int | None = None  # pieces available here over all sizes; None: no figure
+    # The name in this store's language (a Tokyo store: the Japanese name) when the catalog has
+    # one that differs from `name`; "" otherwise. Shown first, with `name` beside it.
+    local_name: str = ""
+
+    @property
+    def title(self) -> str:
+        """`リネン… · Linen Shirt` where there is a local name, else the name."""
+        return f"{self.local_name} · {self.name}" if self.local_name else self.name
+
+
+class SearchResults(list[StyleHit]):
+    """The hits of a search (a list, as before) and, when nothing matched what was typed but a
+    one-typo correction did, the corrected text: `corrected_to` ("linen"), `note` ("Showing
+    results for “linen”", "" when not corrected)."""
+
+    def __init__(self, hits: list[StyleHit] | None = None, corrected_to: str | None = None) -> None:
+        super().__init__(hits or [])
+        self.corrected_to = corrected_to
+
+    @property
+    def note(self) -> str:
+        return showing_results_for(self.corrected_to) if self.corrected_to else ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +101,8 @@ class ProductView:
     sizes: list[str]
     cells: dict[tuple[str, str], Cell]
     elsewhere: list[ElsewhereRow] = field(default_factory=list)
+    local_name: str = ""  # the name in this store's language ("" when none differs from `name`)
+    colour_names: dict[str, str] = field(default_factory=dict)  # colour -> its name here (if any)
     focus_variant: int | None = None
     as_of: str = ""
     stock_as_of: datetime | None = None  # when this store's figures (the grid) were last pulled
@@ -95,6 +128,8 @@ class LookupService:
         # False as soon as central is known unreachable (engine status, a failed live query);
         # only then may figures be called live.
         self.online = True
+        self._vocabulary: tuple[tuple[Any, ...], Vocabulary] | None = None
+        self._vocabulary_lock = threading.Lock()
 
     # --- reference data ------------------------------------------------------------------------
 
@@ -112,28 +147,96 @@ class LookupService:
             self._home = self.locations().get(self.store_id)
         return self._home
 
+    def language(self) -> str:
+        """This store's language from its locale ("ja_JP" -> "ja"); "" when unknown."""
+        home = self.home()
+        return home.locale.split("_")[0].lower() if home and home.locale else ""
+
+    def _local(self, names_json: str | None, latin: str) -> str:
+        lang = self.language()
+        if not lang or not names_json or names_json == "{}":
+            return ""
+        try:
+            names = orjson.loads(names_json)
+        except orjson.JSONDecodeError:
+            return ""
+        value = names.get(lang) if isinstance(names, dict) else None
+        return value if isinstance(value, str) and value and value != latin else ""
+
     # --- search ------------------------------------------------------------------------------
 
-    def search(self, text: str, limit: int = SEARCH_LIMIT, offset: int = 0) -> list[StyleHit]:
-        """Styles matching what was typed: barcode digits, SKU, name, brand, colour, size."""
+    def search(self, text: str, limit: int = SEARCH_LIMIT, offset: int = 0) -> SearchResults:
+        """Styles matching what was typed: barcode digits, SKU, name, brand, colour, size; names
+        in kanji and kana; and, when nothing matches, the text with one typo per word corrected
+        (the results then say so: `corrected_to`, `note`)."""
         text = text.strip()
         if not text:
-            return []
+            return SearchResults()
         compact = text.replace(" ", "")
         if compact.isdigit() and len(compact) >= 4:
             hits = self._by_barcode_prefix(compact, limit, offset)
             if hits:
-                return hits
+                return SearchResults(hits)
+        if other_script(text):
+            return SearchResults(self._by_local_names(text, limit, offset))
         query = fts_query(text)
         if query is None:
-            return []
-        rows = self.store.query(
-            "SELECT s.code, s.name, s.brand, s.category, s.colours, s.first_variant, s.variants "
-            "FROM styles_fts JOIN styles s ON s.id = styles_fts.rowid "
+            return SearchResults()
+        rows = self._fts(query, limit, offset)
+        if rows or (offset and self._fts(query, 1, 0)):
+            return SearchResults(self._with_figures(self._hits(rows)))
+        corrected = self.vocabulary().correct_text(text)
+        fixed = None if corrected is None else fts_query(corrected)
+        if fixed is None:
+            return SearchResults()
+        rows = self._fts(fixed, limit, offset)
+        return SearchResults(self._with_figures(self._hits(rows)), corrected if rows or offset else None)
+
+    def _fts(self, query: str, limit: int, offset: int) -> list[tuple[Any, ...]]:
+        return self.store.query(
+            f"SELECT {HIT_COLUMNS} FROM styles_fts JOIN styles s ON s.id = styles_fts.rowid "
             "WHERE styles_fts MATCH ? LIMIT ? OFFSET ?",
             (query, limit, offset),
         )
-        return self._with_figures([StyleHit(*r) for r in rows])
+
+    def _hits(self, rows: list[tuple[Any, ...]]) -> list[StyleHit]:
+        return [StyleHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], local_name=self._local(r[7], r[1])) for r in rows]
+
+    def _by_local_names(self, text: str, limit: int, offset: int) -> list[StyleHit]:
+        """Names in other scripts: every piece typed must be a substring of the style's local
+        names (or its colours'). Pieces of 3+ characters go through the trigram index; shorter
+        ones (紺, 麻) are checked on the rows it found, or by a scan of the styles (one row per
+        style, stopping at the page) when no piece is long enough."""
+        pieces = substrings(text)
+        if not pieces:
+            return []
+        match = trigram_query(pieces)
+        short = [p for p in pieces if match is None or len(p) < 3]
+        where = " AND ".join(["instr(lower(s.local_text), ?) > 0"] * len(short))
+        if match is None:
+            sql = f"SELECT {HIT_COLUMNS} FROM styles s WHERE {where} LIMIT ? OFFSET ?"
+            args: list[Any] = [*short, limit, offset]
+        else:
+            sql = (
+                f"SELECT {HIT_COLUMNS} FROM styles_tri JOIN styles s ON s.id = styles_tri.rowid "
+                f"WHERE styles_tri MATCH ?{' AND ' + where if where else ''} LIMIT ? OFFSET ?"
+            )
+            args = [match, *short, limit, offset]
+        return self._with_figures(self._hits(self.store.query(sql, args)))
+
+    def _catalog_version(self) -> tuple[Any, ...]:
+        rows = self.store.query("SELECT epoch, cursor, resync_epoch FROM stream_state WHERE stream='catalog'")
+        return tuple(rows[0]) if rows else ()
+
+    def vocabulary(self) -> Vocabulary:
+        """The catalog's words for typo correction: read from the search index once per catalog
+        version (the catalog stream's epoch and cursor), kept in memory between keystrokes."""
+        version = self._catalog_version()
+        with self._vocabulary_lock:
+            if self._vocabulary is None or self._vocabulary[0] != version:
+                words = {str(term): int(docs) for term, docs in self.store.query(VOCABULARY_SQL) if str(term).isalpha()}
+                self._vocabulary = (version, Vocabulary(words))
+            return self._vocabulary[1]
 
     def _with_figures(self, hits: list[StyleHit]) -> list[StyleHit]:
         """The page of hits with this store's price and stock: one query for the variants of
@@ -182,12 +285,12 @@ class LookupService:
     def _by_barcode_prefix(self, digits: str, limit: int, offset: int) -> list[StyleHit]:
         upper = digits[:-1] + chr(ord(digits[-1]) + 1)
         rows = self.store.query(
-            "SELECT DISTINCT s.code, s.name, s.brand, s.category, s.colours, s.first_variant, s.variants "
+            f"SELECT DISTINCT {HIT_COLUMNS} "
             "FROM barcodes b JOIN catalog c ON c.id = b.variant_id JOIN styles s ON s.code = c.style_code "
             "WHERE b.code >= ? AND b.code < ? LIMIT ? OFFSET ?",
             (digits, upper, limit, offset),
         )
-        return self._with_figures([StyleHit(*r) for r in rows])
+        return self._with_figures(self._hits(rows))
 
     def _key_values(self, table: str, column: str) -> list[int]:
         """Distinct values of a table's leading key column by skipping along the key (a handful
@@ -261,7 +364,7 @@ class LookupService:
     ) -> ProductView | None:
         now = now or datetime.now(UTC)
         variants = self.store.query(
-            "SELECT id, sku, name, brand, category, colour, size, size_order FROM catalog "
+            "SELECT id, sku, name, brand, category, colour, size, size_order, names, colour_names FROM catalog "
             "WHERE style_code=? AND active=1 ORDER BY size_order, id",
             (style_code,),
         )
@@ -273,9 +376,13 @@ class LookupService:
         prices = self.prices(ids)
         colours: list[str] = []
         sizes: list[str] = []
+        colour_names: dict[str, str] = {}
         for v in variants:
             if v[5] not in colours:
                 colours.append(v[5])
+                local_colour = self._local(v[9], v[5])
+                if local_colour:
+                    colour_names[v[5]] = local_colour
             if v[6] not in sizes:
                 sizes.append(v[6])
         marks = ",".join("?" * len(ids))
@@ -290,7 +397,7 @@ class LookupService:
         }
         pending = self.pending_corrections(ids)
         cells: dict[tuple[str, str], Cell] = {}
-        for vid, sku, _n, _b, _c, colour, size, _o in variants:
+        for vid, sku, _n, _b, _c, colour, size, _o, _names, _cn in variants:
             avail = stock.get((self.store_id, vid), 0) + pending.get(vid, 0)
             cells[(colour, size)] = Cell(vid, sku, avail, pending.get(vid, 0), level(avail))
         amounts = sorted({p[0].minor for p in prices.values()})
@@ -317,6 +424,8 @@ class LookupService:
             colours=colours,
             sizes=sizes,
             cells=cells,
+            local_name=self._local(variants[0][8], variants[0][2]),
+            colour_names=colour_names,
             focus_variant=focus_variant,
             stock_as_of=self.store.stream_state("stock").synced_at,
         )

@@ -1,0 +1,136 @@
+"""Search in the store's language and with one typo, on a seeded central and a bootstrapped
+Tokyo tablet: the catalog carries names per language, kanji and kana are found (also one or
+two characters), Tokyo shows the Japanese name beside the Latin one, and "lenin" finds linen."""
+
+from __future__ import annotations
+
+import zlib
+
+import orjson
+from sqlalchemy import func, select
+
+from central.changes import touch_variant, writing
+from central.db import Database
+from central.models import Style, Variant
+from central.seed import JA_COLOURS
+from pos_app.core.search import Vocabulary
+from pos_app.services.app import Device
+from pos_app.services.lookup import LookupService, SearchResults
+
+
+def test_seed_writes_japanese_names_in_canonical_wire_rows(central_db: Database) -> None:
+    with central_db.session() as s:
+        styles = s.scalar(select(func.count()).select_from(Style))
+        rows = s.execute(select(Variant.style_id, Variant.colour, Variant.wire_row, Variant.row_hash)).all()
+    named: set[int] = set()
+    for style_id, colour, wire, h in rows:
+        row = orjson.loads(wire)
+        assert orjson.dumps(row).decode() == wire and zlib.crc32(wire.encode()) == h  # canonical, hashed
+        names, colour_names = orjson.loads(row[12]), orjson.loads(row[13])
+        assert set(names) == {"ja"} and names["ja"] and not names["ja"].isascii()
+        assert colour_names == {"ja": JA_COLOURS[colour]}
+        named.add(style_id)
+    assert len(named) == styles
+
+
+def test_a_rewritten_catalog_row_keeps_its_names(central_db: Database) -> None:
+    with central_db.session() as s:
+        before = orjson.loads(s.get_one(Variant, 1).wire_row)
+    with central_db.session() as s, writing(s):
+        v = s.get_one(Variant, 1)
+        v.size = "XXS"
+        touch_variant(s, v)
+        v2 = s.get_one(Variant, 2)
+        v2.colour = "Sunset"  # a colour without a Japanese name (yet)
+        touch_variant(s, v2)
+    with central_db.session() as s:
+        after = orjson.loads(s.get_one(Variant, 1).wire_row)
+        other = orjson.loads(s.get_one(Variant, 2).wire_row)
+        assert zlib.crc32(s.get_one(Variant, 1).wire_row.encode()) == s.get_one(Variant, 1).row_hash
+    assert after[7] == "XXS" and after[12:] == before[12:]
+    assert other[6] == "Sunset" and other[12] == before[12] and other[13] == "{}"
+
+
+def _local_names(device: Device) -> list[tuple[str, str, str]]:
+    return [(str(a), str(b), str(c)) for a, b, c in device.store.query("SELECT code, names, local_text FROM styles")]
+
+
+def test_kana_and_kanji_find_styles_and_tokyo_shows_the_japanese_name(device: Device) -> None:
+    styles = _local_names(device)
+    assert styles and all(text for _c, _n, text in styles)
+    shirts = {code for code, names, _t in styles if "シャツ" in orjson.loads(names)["ja"]}
+    hits = device.lookup.search("シャツ", 500)
+    assert isinstance(hits, SearchResults) and hits.corrected_to is None
+    assert {h.code for h in hits} == shirts
+    hit = hits[0]
+    assert hit.local_name and "シャツ" in hit.local_name and hit.name.isascii()
+    assert hit.title == f"{hit.local_name} · {hit.name}"
+    assert hit.price_text[0] in "¥￥"  # this store's price, as before
+
+    # one character (shorter than a trigram): the colour 紺 (navy) and the material 麻 (linen)
+    navy = {code for code, _n, text in styles if "紺" in text}
+    assert navy and {h.code for h in device.lookup.search("紺", 5000)} == navy
+    linen = {code for code, _n, text in styles if "麻" in text}
+    assert linen and {h.code for h in device.lookup.search("麻", 5000)} == linen
+    # a long piece and a short one together: both must be there
+    both = {code for code, names, text in styles if "シャツ" in text and "紺" in text}
+    assert {h.code for h in device.lookup.search("シャツ 紺", 5000)} == both
+    assert both < shirts
+    # paging goes on where the first page ended
+    first, second = device.lookup.search("紺", 3, 0), device.lookup.search("紺", 3, 3)
+    assert len(first) == 3 and not {h.code for h in first} & {h.code for h in second}
+    assert device.lookup.search("存在しない名前") == []
+
+    view = device.lookup.product(hit.code)
+    assert view is not None and view.local_name == hit.local_name
+    assert set(view.colour_names) == set(view.colours)
+    assert all(view.colour_names[c] == JA_COLOURS[c] for c in view.colours)
+
+
+def test_other_stores_show_names_as_before(device: Device) -> None:
+    (ber,) = device.store.query("SELECT id FROM locations WHERE code='BER01'")[0]
+    berlin = LookupService(device.store, int(ber))
+    hits = berlin.search("shirt")
+    assert hits and all(h.local_name == "" and h.title == h.name for h in hits)
+    view = berlin.product(hits[0].code)
+    assert view is not None and view.local_name == "" and view.colour_names == {}
+    assert device.lookup.search("shirt")[0].local_name  # the Tokyo store's own lookup does
+
+
+def test_one_typo_is_corrected_and_said(device: Device) -> None:
+    exact = device.lookup.search("linen", 500)
+    assert exact and exact.corrected_to is None and exact.note == ""
+    typo = device.lookup.search("lenin", 500)
+    assert typo.corrected_to == "linen" and typo.note == "Showing results for “linen”"
+    assert [h.code for h in typo] == [h.code for h in exact]
+    assert typo[0].price_text  # hits carry their figures as usual
+    shirts = device.lookup.search("shrit")
+    assert shirts.corrected_to == "shirt" and shirts
+    two = device.lookup.search("lenin shrit", 500)
+    assert two.corrected_to == "linen shirt"
+    assert {h.code for h in two} == {h.code for h in device.lookup.search("linen shirt", 500)}
+    # the next page of a corrected search is corrected too
+    page2 = device.lookup.search("lenin", 2, 2)
+    assert page2.corrected_to == "linen" and [h.code for h in page2] == [h.code for h in exact[2:4]]
+    for nothing in ("qqqqzx", "zz"):
+        got = device.lookup.search(nothing)
+        assert got == [] and got.corrected_to is None
+
+
+def test_the_vocabulary_is_built_once_per_catalog_version(device: Device, central_db: Database) -> None:
+    lookup = device.lookup
+    vocab = lookup.vocabulary()
+    assert isinstance(vocab, Vocabulary) and "linen" in vocab.words and "navy" in vocab.words
+    assert not any(w.isdigit() for w in vocab.words)
+    lookup.search("lenin")
+    lookup.search("shrit")
+    assert lookup.vocabulary() is vocab  # not per keystroke
+    assert lookup.search("aubergene").corrected_to is None
+    with central_db.session() as s, writing(s):
+        v = s.get_one(Variant, 3)
+        v.colour = "Aubergine"
+        touch_variant(s, v)
+    device.engine.sync_once(["catalog"])
+    fresh = lookup.vocabulary()
+    assert fresh is not vocab and "aubergine" in fresh.words
+    assert lookup.search("aubergene").corrected_to == "aubergine"
