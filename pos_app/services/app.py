@@ -104,17 +104,12 @@ class Device:
         return CentralClient(self.identity.central_url, self._token)
 
     def redownload(self, session: Session) -> None:
-        """A manager's "download everything again": the outbox goes first and is kept."""
+        """A manager's "download everything again": the outbox goes first and is kept; the
+        engine downloads beside the old rows and swaps at the end. Synchronous: a worker's job."""
         session.require(Permission.REBOOTSTRAP)
         with self.store.tx("device") as con:
             self.store.journal_append(con, "cache.redownload", {"staff_id": session.staff.id})
-        redownload = getattr(self.engine, "redownload", None)
-        if redownload is not None:  # the engine downloads beside the old rows and swaps at the end
-            redownload()
-            return
-        self.engine.push_now()
-        self.store.reset_all_streams()
-        self.engine.kick()
+        self.engine.redownload()
 
     def bootstrapped(self) -> bool:
         return all(self.store.stream_state(s).bootstrapped for s in ("catalog", "stock", "staff"))

@@ -593,19 +593,14 @@ class MainWindow(QMainWindow):
             self.device.lookup.online = status.online
         if status.online is False and status.data_as_of is None:
             # The engine has not pulled since start: how old the cache is comes from the device
-            # (read on a worker). TODO(services): Device.status() could fill data_as_of itself.
+            # (it reads the disk, so on a worker).
             QueryOp(
-                parent=self, op=self._cache_as_of, success=lambda t: self._as_of_known(status, t), kind="as_of"
+                parent=self, op=self.device.cache_as_of, success=lambda t: self._as_of_known(status, t), kind="as_of"
             ).run_in_background(self.ops)
             return
         self.bar.show_status(status)
         if was_online is not False and status.online is False and self.view is not None:
             self._reread(live=False)  # figures that said "live" now say "as of HH:MM"
-
-    def _cache_as_of(self) -> datetime | None:
-        states = [self.device.store.stream_state(s).synced_at for s in ("catalog", "stock")]
-        known = [s for s in states if s]
-        return min(known) if known else None
 
     def _as_of_known(self, status: SyncStatus, as_of: datetime | None) -> None:
         if as_of is not None:

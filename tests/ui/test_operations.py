@@ -7,12 +7,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+import pos_app.ui
 from pos_app.services.app import Device
 from pos_app.services.errors import ValidationFailed
 from pos_app.ui.main_window import MainWindow
@@ -157,8 +159,11 @@ def test_two_quick_taps_show_the_second_product(
 def test_the_guard_bites_when_ui_code_reads_the_store_on_the_gui_thread(
     window: MainWindow, ui_device: Device, thread_guard: list[str]
 ) -> None:
+    # A line of "UI code" (compiled as if it lived in pos_app/ui) reading the store on the GUI
+    # thread: what the bridge is there to prevent.
+    ui_line = compile("device.cache_as_of()", str(Path(pos_app.ui.__file__).parent / "planted.py"), "exec")
     with pytest.raises(OnTheUiThread):
-        window._cache_as_of()  # UI code, called on the GUI thread: what the bridge is there to prevent
+        exec(ui_line, {"device": window.device})
     assert thread_guard  # recorded too (then cleared: this test wanted it)
     thread_guard.clear()
     ui_device.store.query("SELECT 1")  # the test's own reads are fine
