@@ -18,6 +18,18 @@ from pos_app.local.store import LocalStore, parse_ts
 SEARCH_LIMIT = 50
 HIT_COLUMNS = "s.code, s.name, s.brand, s.category, s.colours, s.first_variant, s.variants, s.names"
 # The typo vocabulary: alphabetic words of these columns of the search index.
+# This store's figures per style of a page: its price (the store's own list over the base list;
+# member prices aside) and stock (available = on hand - reserved) per variant, summed per style.
+FIGURES_SQL = """
+SELECT style_code, min(amount), max(amount), sum(available), count(available) FROM (
+    SELECT c.style_code AS style_code,
+           coalesce((SELECT p.amount FROM prices p WHERE p.list_id IN ({own}) AND p.variant_id = c.id LIMIT 1),
+                    (SELECT p.amount FROM prices p WHERE p.list_id IN ({base}) AND p.variant_id = c.id LIMIT 1))
+               AS amount,
+           (SELECT s.on_hand - s.reserved FROM stock s WHERE s.location_id = ? AND s.variant_id = c.id) AS available
+    FROM catalog c WHERE c.style_code IN ({styles}) AND c.active = 1
+) GROUP BY style_code
+"""
 VOCABULARY_SQL = (
     "SELECT term, sum(doc) FROM styles_vocab WHERE col IN ('name', 'brand', 'category', 'colours') GROUP BY term"
 )
@@ -130,6 +142,7 @@ class LookupService:
         self.online = True
         self._vocabulary: tuple[tuple[Any, ...], Vocabulary] | None = None
         self._vocabulary_lock = threading.Lock()
+        self._money_texts: dict[tuple[int, str, str], str] = {}
 
     # --- reference data ------------------------------------------------------------------------
 
@@ -239,47 +252,74 @@ class LookupService:
             return self._vocabulary[1]
 
     def _with_figures(self, hits: list[StyleHit]) -> list[StyleHit]:
-        """The page of hits with this store's price and stock: one query for the variants of
-        the page, one for their stock, one for their prices (not one per hit)."""
-        if not hits:
+        """The page of hits with this store's price (range) and stock: one query that probes the
+        price and stock keys per variant and sums per style inside SQLite (no Python object per
+        variant: a page of 50 styles has over a thousand), plus corrections not yet in the cache."""
+        home = self.home()
+        if not hits or home is None:
             return hits
         codes = [h.code for h in hits]
-        marks = ",".join("?" * len(codes))
-        variants = self.store.query(
-            f"SELECT id, style_code FROM catalog WHERE style_code IN ({marks}) AND active=1", codes
+        own, base = self._regular_lists()
+        rows = self.store.query(
+            FIGURES_SQL.format(
+                own=",".join("?" * len(own)), base=",".join("?" * len(base)), styles=",".join("?" * len(codes))
+            ),
+            (*own, *base, self.store_id, *codes),
         )
-        by_style: dict[str, list[int]] = {}
-        for vid, style in variants:
-            by_style.setdefault(style, []).append(int(vid))
-        ids = [int(v) for v, _s in variants]
-        available: dict[int, int] = {}
-        if ids:
-            vmarks = ",".join("?" * len(ids))
-            available = {
-                int(v): int(a)
-                for v, a in self.store.query(
-                    f"SELECT variant_id, on_hand - reserved FROM stock WHERE location_id=? AND variant_id IN ({vmarks})",
-                    (self.store_id, *ids),
-                )
-            }
-            for vid, d in self.pending_corrections(ids).items():
-                available[vid] = available.get(vid, 0) + d
-        prices = self.prices(ids)
-        home = self.home()
-        locale = home.locale if home else "en_US"
+        figures = {str(code): (lo, hi, stock, int(n)) for code, lo, hi, stock, n in rows}
+        pending = self._pending_by_style(codes)
         out: list[StyleHit] = []
         for h in hits:
-            vids = by_style.get(h.code, [])
-            amounts = sorted({prices[v][0].minor for v in vids if v in prices})
+            lo, hi, stock, n = figures.get(h.code, (None, None, None, 0))
             text = ""
-            if amounts:
-                cur = next(prices[v][0].currency for v in vids if v in prices)
-                text = format_money(Money(amounts[0], cur), locale)
-                if len(amounts) > 1:
-                    text += " – " + format_money(Money(amounts[-1], cur), locale)
-            figures = [available[v] for v in vids if v in available]
-            stock = sum(figures) if figures else None
-            out.append(replace(h, price_text=text, available=stock))
+            if lo is not None:
+                text = self._money_text(int(lo), home.currency, home.locale)
+                if hi != lo:
+                    text += " – " + self._money_text(int(hi), home.currency, home.locale)
+            extra = pending.get(h.code)
+            available = None if not n and extra is None else int(stock or 0) + (extra or 0)
+            out.append(replace(h, price_text=text, available=available))
+        return out
+
+    def _regular_lists(self) -> tuple[list[int], list[int]]:
+        """The price lists everyone pays here: this store's own lists and the base lists (member
+        lists aside), each never empty (-1 matches nothing)."""
+        own: list[int] = []
+        base: list[int] = []
+        for list_id in self._key_values("prices", "list_id"):
+            store_id, group = self.store.query(
+                "SELECT store_id, customer_group FROM prices WHERE list_id=? LIMIT 1", (list_id,)
+            )[0]
+            if group == "":
+                if store_id == self.store_id:
+                    own.append(list_id)
+                elif store_id is None:
+                    base.append(list_id)
+        return own or [-1], base or [-1]
+
+    def _money_text(self, minor: int, currency: str, locale: str) -> str:
+        key = (minor, currency, locale)
+        text = self._money_texts.get(key)
+        if text is None:
+            if len(self._money_texts) > 10_000:
+                self._money_texts.clear()
+            text = self._money_texts[key] = format_money(Money(minor, currency), locale)
+        return text
+
+    def _pending_by_style(self, codes: list[str]) -> dict[str, int]:
+        """Per style of `codes`, the corrections of this store central has not reflected yet."""
+        pending = self.pending_corrections(None)
+        if not pending:
+            return {}
+        ids = list(pending)
+        rows = self.store.query(
+            f"SELECT id, style_code FROM catalog WHERE id IN ({','.join('?' * len(ids))}) AND active=1", ids
+        )
+        wanted = set(codes)
+        out: dict[str, int] = {}
+        for vid, style in rows:
+            if style in wanted:
+                out[style] = out.get(style, 0) + pending[int(vid)]
         return out
 
     def _by_barcode_prefix(self, digits: str, limit: int, offset: int) -> list[StyleHit]:
@@ -476,18 +516,19 @@ class LookupService:
             rows.append(ElsewhereRow(loc, avail, at, live_now))
         return rows
 
-    def pending_corrections(self, ids: list[int]) -> dict[int, int]:
+    def pending_corrections(self, ids: list[int] | None) -> dict[int, int]:
         """Corrections central has not reflected in our stock cache yet (not sent, or sent but
-        the stock stream's cursor is still before the change central made for them)."""
-        if not ids:
+        the stock stream's cursor is still before the change central made for them), of the
+        variants `ids` (None: of every variant)."""
+        if ids is not None and not ids:
             return {}
         cursor_row = self.store.query("SELECT cursor FROM stream_state WHERE stream='stock'")
         cursor = int(cursor_row[0][0]) if cursor_row else 0
-        marks = ",".join("?" * len(ids))
+        among = "" if ids is None else f" AND variant_id IN ({','.join('?' * len(ids))})"
         rows = self.store.query(
-            f"SELECT variant_id, sum(delta) FROM stock_corrections WHERE location_id=? AND variant_id IN ({marks}) "
+            f"SELECT variant_id, sum(delta) FROM stock_corrections WHERE location_id=?{among} "
             "AND (status='pending' OR (status='sent' AND server_seq > ?)) GROUP BY variant_id",
-            (self.store_id, *ids, cursor),
+            (self.store_id, *(ids or ()), cursor),
             "device",
         )
         return {int(v): int(d) for v, d in rows}
