@@ -816,7 +816,7 @@ def build_fleet(ctx: Ctx, tablets: int) -> Fleet:
         copy_db_files(templates[sid], d)
         e = enrol(ctx.central, ctx.db, code, f"bench tablet {i:02d}")
         write_identity(d, ctx.central, e)
-        fleet.append({"dir": str(d), "token": e.token, "store_id": sid})
+        fleet.append({"dir": str(d), "token": e.token, "pin_key": e.pin_key, "store_id": sid})
     log(
         f"channel: {tablets} tablets copied and enrolled in {time.perf_counter() - t0:.1f} s "
         f"({dir_size(fleet_dir) / 1e9:.1f} GB)"

@@ -2,7 +2,7 @@
 its sync engine started with the live poke stream (`SyncEngine.start(live=True)`), as the app
 does once a device is bootstrapped.
 
-    python -m tests.bench.tablets SPEC.json     (SPEC: [{"dir": ..., "token": ...}, ...])
+    python -m tests.bench.tablets SPEC.json     (SPEC: [{"dir": ..., "token": ..., "pin_key": ...}, ...])
 
 It prints a JSON status line (how many engines are live and through their first sync cycle)
 whenever that changes, and at least every 5 s, until "stop" arrives on stdin.
@@ -23,7 +23,7 @@ def main() -> int:
     from pos_app.services.app import Device
 
     spec = json.loads(Path(sys.argv[1]).read_text())
-    devices = [Device(Path(t["dir"]), token=t["token"]) for t in spec]
+    devices = [Device(Path(t["dir"]), token=t["token"], pin_key=t["pin_key"]) for t in spec]
     for d in devices:
         d.engine.start(live=True)
     stop = threading.Event()

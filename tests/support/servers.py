@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import httpx
-import uvicorn
 
 from central.app import create_app
 from central.config import Settings
 from central.db import Database
+from central.server import make_server
 
 
 def free_port() -> int:
@@ -28,8 +28,9 @@ def run_central(db: Database, *, keepalive: float = 1.0, watch: float = 0.2, por
     settings = Settings(database_url=db.url, keepalive_seconds=keepalive, change_watch_seconds=watch)
     app = create_app(settings, db)
     port = port or free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
+    # central's own server: its hub closes the event streams when shutdown begins, so stopping
+    # with a tablet's live stream open does not wait for the graceful-shutdown timeout.
+    server = make_server(app, "127.0.0.1", port, log_level="warning")
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
