@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator
+from itertools import islice
 
 import orjson
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from central.changes import high_water
 from central.db import get_epoch
-from central.models import ChangeLog
+from central.models import ChangeLog, Meta
 from central.scope import GLOBAL, Scope, scope_for_store
 from central.streams import SOURCES
 from sync.protocol import CHECKSUM_MOD, STREAMS, ChangePage, Checksum, Scalar, SnapshotHeader
@@ -19,11 +20,24 @@ from sync.protocol import CHECKSUM_MOD, STREAMS, ChangePage, Checksum, Scalar, S
 __all__ = ["GLOBAL", "Scope", "change_page", "checksum", "gzip_stream", "scope_for_store", "snapshot_lines"]
 
 
+_EPOCH_AND_HIGH_WATER = select(Meta.value, select(func.coalesce(func.max(ChangeLog.seq), 0)).scalar_subquery()).where(
+    Meta.key == "epoch"
+)
+
+
+def epoch_and_high_water(session: Session) -> tuple[str, int]:
+    """The data epoch and the high water in one statement (one round trip per change page;
+    read on every page, never cached, so a reseed is seen by the next page)."""
+    found = session.execute(_EPOCH_AND_HIGH_WATER).first()
+    if found is None:
+        raise RuntimeError("database has no epoch: run `central migrate`")
+    return str(found[0]), int(found[1] or 0)
+
+
 def change_page(session: Session, scope: Scope, stream: str, after: int, limit: int) -> ChangePage:
-    epoch = get_epoch(session)
-    # High water first: every change at or below it is committed (see central.changes), so a
-    # cursor that jumps to it never skips one.
-    hw = high_water(session)
+    # High water before the rows: every change at or below it is committed (see
+    # central.changes), so a cursor that jumps to it never skips one.
+    epoch, hw = epoch_and_high_water(session)
     rows = session.execute(
         select(ChangeLog.seq, ChangeLog.key, ChangeLog.row)
         .where(
@@ -54,8 +68,12 @@ def change_page(session: Session, scope: Scope, stream: str, after: int, limit: 
     )
 
 
+SNAPSHOT_CHUNK_ROWS = 2000
+
+
 def snapshot_lines(engine: Engine, scope: Scope, stream: str, after_key: list[Scalar] | None) -> Iterator[bytes]:
-    """NDJSON lines: a header with the high water, the rows in key order, a trailer."""
+    """NDJSON: a header line with the high water, the rows in key order (several whole lines
+    per chunk), a trailer line with their count and the sum of their row hashes."""
     spec = STREAMS[stream]
     with Session(engine) as session:
         epoch = get_epoch(session)
@@ -70,11 +88,19 @@ def snapshot_lines(engine: Engine, scope: Scope, stream: str, after_key: list[Sc
             estimated_rows=estimate,
         )
         yield header.model_dump_json().encode() + b"\n"
-        count = 0
-        for line in SOURCES[stream].lines(session, scope, after_key):
-            count += 1
-            yield line
-        yield orjson.dumps({"end": True, "rows": count}) + b"\n"
+        # The trailer's sum (the CRC-32 of each line without its newline) lets the device check
+        # its download instead of scanning its table for a checksum afterwards. Taken per chunk
+        # of lines, in C (join, split, crc32): a Python step per line was 40 % more of central's
+        # time to serve a snapshot, and gzip_stream gets a few large pieces instead of each line.
+        rows = SOURCES[stream].lines(session, scope, after_key)
+        count = total = 0
+        crc32 = zlib.crc32
+        while chunk := list(islice(rows, SNAPSHOT_CHUNK_ROWS)):
+            data = b"".join(chunk)
+            count += len(chunk)
+            total += sum(map(crc32, data[:-1].split(b"\n")))
+            yield data
+        yield orjson.dumps({"end": True, "rows": count, "sum": total % CHECKSUM_MOD}) + b"\n"
 
 
 def gzip_stream(lines: Iterator[bytes], level: int = 1) -> Iterator[bytes]:

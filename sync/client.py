@@ -173,12 +173,14 @@ class CentralClient:
         return self._json(Checksum, "GET", f"/v1/sync/{stream}/checksum")
 
     @contextmanager
-    def snapshot(self, stream: str, after_key: list[Any] | None) -> Iterator[Iterator[bytes]]:
+    def snapshot(self, stream: str, after_key: list[Any] | None) -> Iterator[Iterator[list[bytes]]]:
+        """The snapshot's lines (without their newlines), in lists: one list per decompressed
+        chunk of the response, split by one `bytes.split` instead of a Python step per line."""
         params = {} if after_key is None else {"after_key": orjson.dumps(after_key).decode()}
         with self._request(
             "GET", f"/v1/sync/{stream}/snapshot", params=params, timeout=httpx.Timeout(60.0, connect=5.0)
         ) as r:
-            yield _lines(r)
+            yield _line_blocks(r)
 
     def push(self, ops: list[Op]) -> PushResponse:
         """Send ops in device order; central answers per op (`PushResponse`)."""
@@ -230,23 +232,26 @@ def _read_limited(r: httpx.Response, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _lines(r: httpx.Response) -> Iterator[bytes]:
+def _line_blocks(r: httpx.Response) -> Iterator[list[bytes]]:
     buf = b""
     try:
         for chunk in r.iter_bytes():
-            buf += chunk
-            if b"\n" not in buf:
-                if len(buf) > MAX_LINE_BYTES:
+            if buf:
+                chunk = buf + chunk
+            cut = chunk.rfind(b"\n")
+            if cut < 0:
+                if len(chunk) > MAX_LINE_BYTES:
                     raise MalformedResponse("Central sent a snapshot line longer than 1 MiB")
+                buf = chunk
                 continue
-            *lines, buf = buf.split(b"\n")
-            yield from lines
+            buf = chunk[cut + 1 :]
+            yield chunk[:cut].split(b"\n")
     except httpx.TransportError as e:
         raise Unreachable(f"Connection to central broke during download ({type(e).__name__})") from None
     except httpx.DecodingError:
         raise MalformedResponse("Central sent a snapshot that is not valid gzip") from None
     if buf:
-        yield buf
+        yield [buf]
 
 
 def _sse(r: httpx.Response) -> Iterator[tuple[str, bytes]]:

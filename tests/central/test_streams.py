@@ -79,7 +79,7 @@ def test_a_new_stream_is_a_declaration_plus_its_source(backend: Database, monkey
     lines = gzip.decompress(b"".join(gzip_stream(snapshot_lines(backend.engine, tokyo, "promotions", None))))
     body = [orjson.loads(line) for line in lines.splitlines()]
     assert body[0]["stream"] == "promotions" and body[0]["columns"] == ["id", "store_id", "title"]
-    assert body[1:-1] == [promotions[0], promotions[2]] and body[-1] == {"end": True, "rows": 2}
+    assert body[1:-1] == [promotions[0], promotions[2]] and body[-1] == {"end": True, "rows": 2, "sum": sums.sum}
     resumed = gzip.decompress(b"".join(gzip_stream(snapshot_lines(backend.engine, tokyo, "promotions", [1]))))
     assert [orjson.loads(line) for line in resumed.splitlines()][1:-1] == [promotions[2]]
     # The poke hub asks the same rule who may see a change.
