@@ -11,6 +11,7 @@ from pos_app.local.store import Identity, LocalStore
 from pos_app.services import secrets
 from pos_app.services.auth import AuthService, Session
 from pos_app.services.errors import ServiceError
+from pos_app.services.images import ImageService
 from pos_app.services.lookup import Location, LookupService
 from pos_app.services.outbox import OutboxService
 from pos_app.services.stock import StockService
@@ -66,6 +67,9 @@ class Device:
             self.store, identity.store_id, self.lookup, kick=self.engine.kick, client_factory=self.new_client
         )
         self.outbox = OutboxService(self.store, kick=self.engine.kick)
+        # Product pictures: a bounded disk cache under the data directory, filled from central on
+        # demand (call `images.get` from a worker; it never raises for the network).
+        self.images = ImageService.in_data_dir(self.data_dir, identity.central_url, token)
 
     @classmethod
     def open(
@@ -117,4 +121,5 @@ class Device:
     def close(self) -> None:
         self.engine.stop()
         self.engine.client.close()
+        self.images.close()
         self.store.close()
