@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import func, select, text
+from sqlalchemy import func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from central.db import WRITER
@@ -104,31 +104,37 @@ def high_water(session: Session) -> int:
 def catalog_row(session: Session, variant: Variant) -> list[Scalar]:
     style = session.get_one(Style, variant.style_id)
     category = session.get_one(Category, style.category_id)
+    follow_colour(session, variant)
     codes = session.scalars(select(Barcode.code).where(Barcode.variant_id == variant.id).order_by(Barcode.code)).all()
-    names, colour_names = kept_names(variant)
-    return catalog_wire(variant, style, category.name, list(codes), names, colour_names)
+    return catalog_wire(variant, style, category.name, list(codes))
 
 
-# Where the catalog's names per language live on central until styles/variants have columns
-# for them: in the materialised wire row (written by the seed), kept by every later rewrite.
 _CATALOG = STREAMS["catalog"].columns
-NAMES_AT, COLOUR_NAMES_AT, COLOUR_AT = _CATALOG.index("names"), _CATALOG.index("colour_names"), _CATALOG.index("colour")
+COLOUR_AT, COLOUR_NAMES_AT = _CATALOG.index("colour"), _CATALOG.index("colour_names")
 
 
-def kept_names(variant: Variant) -> tuple[str, str]:
-    """The `names` and `colour_names` of the variant's current wire row ("{}" when it has none;
-    the colour's names only while the colour is the same)."""
-    if variant.wire_row:
-        old = orjson.loads(variant.wire_row)
-        if len(old) == len(_CATALOG):
-            same_colour = old[COLOUR_AT] == variant.colour
-            return str(old[NAMES_AT]), str(old[COLOUR_NAMES_AT]) if same_colour else "{}"
-    return "{}", "{}"
+def follow_colour(session: Session, variant: Variant) -> None:
+    """A colour's names per language belong to the colour: when a variant's colour was renamed
+    (its wire row still says the old one) and its `colour_names` were not set along with it,
+    they become those another variant of the catalog has for the new colour, or "{}" — never
+    the old colour's."""
+    if not variant.wire_row or inspect(variant).attrs.colour_names.history.has_changes():
+        return
+    old = orjson.loads(variant.wire_row)
+    if len(old) != len(_CATALOG) or old[COLOUR_AT] == variant.colour:
+        return
+    if variant.colour_names != old[COLOUR_NAMES_AT]:
+        return  # set along with the rename (and already flushed)
+    found = session.scalar(
+        select(Variant.colour_names)
+        .where(Variant.colour == variant.colour, Variant.id != variant.id, Variant.colour_names != "{}")
+        .limit(1)
+    )
+    variant.colour_names = found or "{}"
 
 
-def catalog_wire(
-    variant: Variant, style: Style, category: str, codes: list[str], names: str = "{}", colour_names: str = "{}"
-) -> list[Scalar]:
+def catalog_wire(variant: Variant, style: Style, category: str, codes: list[str]) -> list[Scalar]:
+    """The catalog row of sync.protocol, from central's columns (names per language included)."""
     return [
         variant.id,
         variant.sku,
@@ -142,8 +148,8 @@ def catalog_wire(
         " ".join(codes),
         style.tax_class,
         variant.active,
-        names,
-        colour_names,
+        style.names or "{}",  # None only before a new row's first flush
+        variant.colour_names or "{}",
     ]
 
 

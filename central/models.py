@@ -77,6 +77,8 @@ class Style(Base):
     brand: Mapped[str] = mapped_column(String(100))
     category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"))
     tax_class: Mapped[str] = mapped_column(String(32), default="standard")
+    # The name per language: compact JSON with sorted keys ({"ja": "…"}), "{}" for none.
+    names: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
 
 class Variant(Base):
@@ -88,6 +90,8 @@ class Variant(Base):
     size: Mapped[str] = mapped_column(String(20))
     size_order: Mapped[int] = mapped_column(Integer)
     active: Mapped[int] = mapped_column(Integer, default=1)
+    # The colour's name per language, as `Style.names`.
+    colour_names: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
     # The catalog wire row (sync.protocol "catalog"), materialised so a snapshot streams stored
     # bytes instead of joining styles and categories for a million rows; kept by central.changes.
     wire_row: Mapped[str] = mapped_column(Text, default="")

@@ -455,7 +455,7 @@ def _catalog(
         names = names_json({"ja": japanese_name(feature, material, noun)})
         brand = rnd.choice(BRANDS)
         style_code = f"{prefix}{sid:07d}"
-        styles.append((sid, style_code, name, brand, ci + 1, "standard"))
+        styles.append((sid, style_code, name, brand, ci + 1, "standard", names))
         self_price[sid] = base
         colours = rnd.sample(COLOURS, rnd.randint(2, 5))
         run = sizes if len(sizes) <= 6 else sizes[rnd.randint(0, 2) : rnd.randint(len(sizes) - 2, len(sizes))]
@@ -488,7 +488,20 @@ def _catalog(
                     colour_names[colour],
                 ]
                 wire_bytes = orjson.dumps(wire)
-                variants.append((vid, sid, sku, colour, size, order, 1, wire_bytes.decode(), row_hash(wire_bytes)))
+                variants.append(
+                    (
+                        vid,
+                        sid,
+                        sku,
+                        colour,
+                        size,
+                        order,
+                        1,
+                        colour_names[colour],
+                        wire_bytes.decode(),
+                        row_hash(wire_bytes),
+                    )
+                )
                 barcodes.extend((c, vid) for c in code_list)
         if len(variants) >= 50000:
             _flush_catalog(bulk, styles, variants, barcodes, summary)
@@ -501,10 +514,10 @@ def _catalog(
 def _flush_catalog(
     bulk: Bulk, styles: list[Any], variants: list[Any], barcodes: list[Any], summary: SeedSummary
 ) -> None:
-    bulk.insert("styles", ["id", "code", "name", "brand", "category_id", "tax_class"], styles)
+    bulk.insert("styles", ["id", "code", "name", "brand", "category_id", "tax_class", "names"], styles)
     bulk.insert(
         "variants",
-        ["id", "style_id", "sku", "colour", "size", "size_order", "active", "wire_row", "row_hash"],
+        ["id", "style_id", "sku", "colour", "size", "size_order", "active", "colour_names", "wire_row", "row_hash"],
         variants,
     )
     summary.barcodes += bulk.insert("barcodes", ["code", "variant_id"], barcodes)
