@@ -39,7 +39,7 @@ from sync.pricing.model import (
     TaxRounding,
 )
 from sync.pricing.money import allocate, div_round, exponent, round_fraction, round_to_increment
-from sync.pricing.promotions import PLine, best_item_promotions, normalise_code, refusal, spend_saving
+from sync.pricing.promotions import Application, PLine, best_item_promotions, normalise_code, refusal, spend_saving
 from sync.pricing.result import (
     LineDiscount,
     LinePromotion,
@@ -204,6 +204,40 @@ class _Work:
     left: int
 
 
+@dataclass(frozen=True, slots=True)
+class _SpendPick:
+    promotion: Promotion
+    saving: int
+    parts: dict[str, int]
+
+
+def _spend_picks(
+    spend: list[Promotion], works: list[_Work], left: dict[str, int], rules: StoreRules
+) -> list[_SpendPick]:
+    """The best spend_save offer of each stack group (ties: the smaller id), spread over its
+    eligible lines in proportion to what is left of them."""
+    by_group: dict[str, list[Promotion]] = defaultdict(list)
+    for p in spend:
+        by_group[p.stack_group].append(p)
+    picks: list[_SpendPick] = []
+    for group in sorted(by_group):
+        best: tuple[int, Promotion, list[str]] | None = None
+        for p in by_group[group]:
+            ews = [w for w in works if w.pl.eligible and p.target.matches(w.pl.line)]
+            elig = [w.pl.id for w in ews]
+            before = sum(w.pl.unit_price * w.pl.quantity for w in ews)
+            s = spend_saving(p, before, sum(left[lid] for lid in elig), rules)
+            if s > 0 and (best is None or s > best[0]):
+                best = (s, p, elig)
+        if best is not None:
+            s, p, elig = best
+            parts = allocate(s, [(lid, left[lid]) for lid in elig])
+            for lid, v in parts.items():
+                left[lid] -= v
+            picks.append(_SpendPick(p, s, parts))
+    return picks
+
+
 def price_basket(basket: Basket) -> PricedBasket:
     rules = basket.rules
     exp = exponent(rules.currency)
@@ -269,14 +303,32 @@ def price_basket(basket: Basket) -> PricedBasket:
         return hit[0] if hit else None
 
     item = [p for p in applicable if p.kind is not PromotionKind.SPEND_SAVE]
-    chosen, unchosen = best_item_promotions([w.pl for w in works], item, rules)
+    spend = [p for p in applicable if p.kind is PromotionKind.SPEND_SAVE]
+    chosen, alone = best_item_promotions([w.pl for w in works], item, rules)
+    # The item search maximises item savings; a spend_save offer is measured on what the item
+    # promotions leave. So the choice is checked against each item promotion alone and against
+    # none, each with its best spend offers, and the best total wins (ties: the search's choice,
+    # then promotions by id, then none): never worse than any single applicable promotion.
+    candidates = [chosen, *([a] for _, a in sorted(alone.items())), []]
+    best_c: tuple[int, list[Application], list[_SpendPick]] | None = None
+    for cand in candidates:
+        left = {w.pl.id: w.left for w in works}
+        for app in cand:
+            for lid, sv in app.savings.items():
+                left[lid] -= sv
+        picks = _spend_picks(spend, works, left, rules)
+        total_saving = sum(a.saving for a in cand) + sum(pk.saving for pk in picks)
+        if best_c is None or total_saving > best_c[0]:
+            best_c = (total_saving, cand, picks)
+    assert best_c is not None
+    _, chosen, picks = best_c
     for app in chosen:
-        for lid, s in app.savings.items():
+        for lid, sv in app.savings.items():
             w = by_id[lid]
             w.promos.append(
-                LinePromotion(app.promotion.id, app.promotion.name, app.promotion.kind.value, app.units.get(lid, 0), s)
+                LinePromotion(app.promotion.id, app.promotion.name, app.promotion.kind.value, app.units.get(lid, 0), sv)
             )
-            w.left -= s
+            w.left -= sv
         uses.append(
             PromotionUse(
                 app.promotion.id,
@@ -287,43 +339,31 @@ def price_basket(basket: Basket) -> PricedBasket:
                 coupon_of(app.promotion),
             )
         )
-    not_applied.extend(Note(p.id, "promotion.not_best") for p in unchosen)
-
-    # spend_save: one per stack group, the best (ties: smaller id)
-    spend = [p for p in applicable if p.kind is PromotionKind.SPEND_SAVE]
-    by_group: dict[str, list[Promotion]] = defaultdict(list)
+    for pk in picks:
+        p = pk.promotion
+        for lid, sv in pk.parts.items():
+            if sv:
+                by_id[lid].promos.append(LinePromotion(p.id, p.name, p.kind.value, 0, sv))
+                by_id[lid].left -= sv
+        uses.append(
+            PromotionUse(p.id, p.name, p.kind.value, pk.saving, {k: v for k, v in pk.parts.items() if v}, coupon_of(p))
+        )
+    used = {u.id for u in uses}
+    for p in item:
+        if p.id not in used:
+            not_applied.append(Note(p.id, "promotion.not_best" if p.id in alone else "promotion.no_items"))
+    left_now = {w.pl.id: w.left for w in works}
     for p in spend:
-        by_group[p.stack_group].append(p)
-    for group in sorted(by_group):
-        best: tuple[int, Promotion, list[_Work]] | None = None
-        losers: list[Promotion] = []
-        for p in by_group[group]:
+        if p.id not in used:
             elig = [w for w in works if w.pl.eligible and p.target.matches(w.pl.line)]
             before = sum(w.pl.unit_price * w.pl.quantity for w in elig)
-            left = sum(w.left for w in elig)
-            s = spend_saving(p, before, left, rules)
-            if s <= 0:
-                not_applied.append(
-                    Note(p.id, "promotion.threshold" if before < p.threshold else "promotion.nothing_left")
-                )
-                continue
-            if best is None or s > best[0]:
-                if best is not None:
-                    losers.append(best[1])
-                best = (s, p, elig)
+            if before < p.threshold:
+                why = "promotion.threshold"
+            elif spend_saving(p, before, sum(left_now[w.pl.id] for w in elig), rules) <= 0:
+                why = "promotion.nothing_left"
             else:
-                losers.append(p)
-        not_applied.extend(Note(p.id, "promotion.not_best") for p in losers)
-        if best is not None:
-            s, p, elig = best
-            parts = allocate(s, [(w.pl.id, w.left) for w in elig])
-            for w in elig:
-                if parts[w.pl.id]:
-                    w.promos.append(LinePromotion(p.id, p.name, p.kind.value, 0, parts[w.pl.id]))
-                    w.left -= parts[w.pl.id]
-            uses.append(
-                PromotionUse(p.id, p.name, p.kind.value, s, {k: v for k, v in parts.items() if v}, coupon_of(p))
-            )
+                why = "promotion.not_best"
+            not_applied.append(Note(p.id, why))
 
     # manual discounts
     for w in works:

@@ -240,12 +240,14 @@ def _greedy(ev: _Evaluator, promos: list[Promotion], free: dict[str, int]) -> li
 
 def best_item_promotions(
     lines: list[PLine], promos: list[Promotion], rules: StoreRules
-) -> tuple[list[Application], list[Promotion]]:
-    """The chosen item promotions (in application order) and the applicable ones not chosen."""
+) -> tuple[list[Application], dict[str, Application]]:
+    """The chosen item promotions (in application order), and what each useful promotion would
+    save alone on the whole basket (the engine checks the choice against those, see there)."""
     ev = _Evaluator(lines, rules)
     free = {pl.id: pl.quantity for pl in lines if pl.eligible}
     promos = sorted(promos, key=lambda p: p.id)
-    useful = [p for p in promos if ev.evaluate(p, free) is not None]
+    alone = {p.id: a for p in promos if (a := ev.evaluate(p, free)) is not None}
+    useful = [p for p in promos if p.id in alone]
     # connected groups of promotions that share lines
     reach = {p.id: ev.lines_of(p) for p in useful}
     groups: list[list[Promotion]] = []
@@ -268,8 +270,7 @@ def best_item_promotions(
     for comp in groups:
         solve = _exhaustive if len(comp) <= EXHAUSTIVE_LIMIT else _greedy
         chosen.extend(solve(ev, comp, free))
-    picked = {a.promotion.id for a in chosen}
-    return chosen, [p for p in useful if p.id not in picked]
+    return chosen, alone
 
 
 def spend_saving(p: Promotion, before: int, left: int, rules: StoreRules) -> int:

@@ -316,3 +316,15 @@ def test_invalid_promotion_refused() -> None:
     with pytest.raises(PricingError) as e:
         price_basket(basket(TOKYO, sock("1", 100), promotions=(bad,)))
     assert e.value.code == "promotion.invalid"
+
+
+def test_choice_checked_with_spend_offers() -> None:
+    # Item promotions alone: 10 % off X (10) beats "buy X, get Y free" (9), and they share X.
+    # But a 50 % spend offer on category a is measured on what is left of X:
+    # 10 % off X -> 10 + 45 = 55; the free Y -> 9 + 50 = 59. The customer gets 59.
+    cat_a, cat_b = Target(categories=frozenset({"a"})), Target(categories=frozenset({"b"}))
+    b = Promotion("B", PromotionKind.PERCENT_OFF, target=cat_a, percent=Decimal(10))
+    q = Promotion("Q", PromotionKind.BUY_X_GET_Y, target=cat_a, get_target=cat_b, buy=1, get=1)
+    s = Promotion("S", PromotionKind.SPEND_SAVE, target=cat_a, percent=Decimal(50))
+    r = price_basket(basket(TOKYO, line("x", 100, category="a"), line("y", 9, category="b"), promotions=(b, q, s)))
+    assert r.totals.promotions == 59 and {u.id for u in r.promotions} == {"Q", "S"}
