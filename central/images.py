@@ -5,19 +5,29 @@ a shirt, trousers, a boot, ...) in the variant's colour, a detail placed by the 
 a stripe, a seam), and the style code as text. Drawing is deterministic (the same style and
 colour give the same bytes, so the ETag is stable across restarts) and cached in memory, bounded;
 nothing is stored in the database, whatever the size of the catalog.
+
+`picture()` is called from FastAPI's threadpool: the cache is an LRU under a lock, bounded by
+count and by bytes; drawing happens outside the lock (two threads missing the same picture may
+both draw it: the same bytes). The ETag is the hash of the drawn bytes, computed once per
+drawing, so it changes whenever what is drawn changes (shape, colour, code, drawing code).
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import threading
 import zlib
-from functools import lru_cache
+from collections import OrderedDict
+from typing import NamedTuple
 
 from PIL import Image, ImageDraw, ImageFont
 
 SIZE = 320
-CACHED = 512  # pictures kept in memory (about 10 KB each)
+CACHED = 512  # pictures kept in memory at most (about 10 KB each) ...
+CACHED_BYTES = 8 * 1024 * 1024  # ... and at most this many bytes of them
+FONT_SIZE, MIN_FONT_SIZE = 24, 8  # the style code's text, shrunk to fit the picture's width
+MARGIN = 8
 
 Shape = list[tuple[int, int]]
 
@@ -82,7 +92,6 @@ def _shade(rgb: tuple[int, int, int], by: float) -> tuple[int, int, int]:
     return (int(r + (255 - r) * by), int(g + (255 - g) * by), int(b + (255 - b) * by))
 
 
-@lru_cache(maxsize=CACHED)
 def render(style_code: str, category: str, colour: str) -> bytes:
     """The PNG of a style in a colour (deterministic)."""
     seed = zlib.crc32(style_code.encode())
@@ -108,15 +117,79 @@ def render(style_code: str, category: str, colour: str) -> bytes:
         draw.rectangle([x - 14, y - 12, x + 14, y + 14], outline=outline, width=3)
     else:  # a seam down the middle
         draw.line([(cx, top + 12), (cx, bottom - 10)], fill=outline, width=3)
-    try:
-        font: ImageFont.ImageFont | ImageFont.FreeTypeFont = ImageFont.load_default(size=24)
-    except TypeError:  # Pillow before 10.1: the bitmap font, one size
-        font = ImageFont.load_default()
+    font = _fitting_font(draw, style_code)
     draw.text((SIZE / 2, SIZE - 14), style_code, fill=(60, 60, 64), font=font, anchor="ms")
     out = io.BytesIO()
     img.save(out, format="PNG", optimize=False)
     return out.getvalue()
 
 
+def _fitting_font(draw: ImageDraw.ImageDraw, text: str) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
+    """The largest font (FONT_SIZE down to MIN_FONT_SIZE) in which `text` fits the picture's
+    width; a fresh font object per drawing (a FreeType face is not shared between threads)."""
+    font: ImageFont.ImageFont | ImageFont.FreeTypeFont
+    for size in range(FONT_SIZE, MIN_FONT_SIZE - 1, -2):
+        try:
+            font = ImageFont.load_default(size=size)
+        except TypeError:  # Pillow before 10.1: the bitmap font, one size
+            return ImageFont.load_default()
+        if draw.textlength(text, font=font) <= SIZE - 2 * MARGIN:
+            break
+    return font
+
+
 def etag(png: bytes) -> str:
     return '"' + hashlib.sha256(png).hexdigest()[:32] + '"'
+
+
+class Picture(NamedTuple):
+    png: bytes
+    etag: str
+
+
+class PictureCache:
+    """A least-recently-used cache of drawn pictures, safe to share between threads, bounded
+    by count and by total bytes."""
+
+    def __init__(self, max_items: int = CACHED, max_bytes: int = CACHED_BYTES) -> None:
+        self.max_items, self.max_bytes = max_items, max_bytes
+        self._items: OrderedDict[tuple[str, str, str], Picture] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, style_code: str, category: str, colour: str) -> Picture:
+        key = (style_code, category, colour)
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+                return hit
+        png = render(style_code, category, colour)  # outside the lock: others are served meanwhile
+        made = Picture(png, etag(png))
+        with self._lock:
+            if key not in self._items:
+                self._items[key] = made
+                self._bytes += len(png)
+            self._items.move_to_end(key)
+            while self._items and (len(self._items) > self.max_items or self._bytes > self.max_bytes):
+                _key, old = self._items.popitem(last=False)
+                self._bytes -= len(old.png)
+            return self._items.get(key, made)
+
+    def stats(self) -> tuple[int, int]:
+        """(pictures, bytes) held now."""
+        with self._lock:
+            return len(self._items), self._bytes
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._bytes = 0
+
+
+PICTURES = PictureCache()
+
+
+def picture(style_code: str, category: str, colour: str) -> Picture:
+    """The picture of a style in a colour, with its ETag, from the process-wide cache."""
+    return PICTURES.get(style_code, category, colour)

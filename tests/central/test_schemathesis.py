@@ -63,6 +63,7 @@ OPERATIONS = [
     "POST /v1/ops",
     "GET /v1/channel/availability",
     "POST /v1/channel/adjustments",
+    "GET /v1/images/{style_code}/{colour}",
 ]
 STREAMING = {"GET /v1/events", "GET /v1/sync/{stream}/snapshot"}
 # No negative run: /health and /v1/device take no input but the token; the only input of
@@ -104,6 +105,12 @@ class Target:
         self.variant, self.sku, _ = stocked_variant(db, tky)
         with db.session() as s:
             self.style = s.scalar(select(Style.code).join(Variant, Variant.style_id == Style.id).limit(1))
+            self.colour = s.scalar(
+                select(Variant.colour)
+                .join(Style, Variant.style_id == Style.id)
+                .where(Style.code == self.style)
+                .limit(1)
+            )
 
     def operation(self, label: str) -> Any:
         return self.schema[label.split(" ", 1)[1]][label.split(" ", 1)[0]]
@@ -113,7 +120,8 @@ class Target:
 
     def known(self, label: str, case: Any) -> None:
         """Put values that exist into a generated (valid) case, so that a 2xx is reachable: a
-        fresh enrolment code, a real SKU and location, this device's store and a real variant."""
+        fresh enrolment code, a real SKU and location, this device's store, a real variant and a
+        real style in one of its colours."""
         if label == "POST /v1/enroll":
             case.body["code"] = issue_enroll_code(self.db, "TKY01", 10)
         elif label == "GET /v1/channel/availability":
@@ -129,6 +137,10 @@ class Target:
             case.path_parameters["variant_id"] = self.variant
         elif label == "GET /v1/sync/{stream}/snapshot":
             case.query.pop("after_key", None)
+        elif label == "GET /v1/images/{style_code}/{colour}":
+            case.path_parameters.update(style_code=self.style, colour=self.colour)
+            if case.headers:
+                case.headers.pop("If-None-Match", None)  # the picture itself, not a 304
 
 
 def integers_as_integers(value: Any) -> Any:
@@ -226,7 +238,7 @@ class OpReplay(RuleBasedStateMachine):
     @rule(target=sent, case=st.deferred(lambda: OpReplay.ops_strategy))
     def send_new(self, case: Any) -> dict[str, Any]:
         body = integers_as_integers(case.body)
-        op = body["ops"][0]
+        op: dict[str, Any] = body["ops"][0]
         op["op_id"] = str(uuid.uuid4())  # new in every run: the database outlives the examples
         op["payload"].update(location_id=self.target.store, variant_id=self.target.variant)
         outcome = self.push(op)
