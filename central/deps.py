@@ -28,17 +28,17 @@ M = TypeVar("M", bound=BaseModel)
 bearer = HTTPBearer(auto_error=False, description="Device token from enrolment, or channel token")
 
 
-def get_db(request: Request) -> Database:
+async def get_db(request: Request) -> Database:
     db: Database = request.app.state.db
     return db
 
 
-def get_hub(request: Request) -> Hub:
+async def get_hub(request: Request) -> Hub:
     hub: Hub = request.app.state.hub
     return hub
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -66,6 +66,7 @@ class DeviceAuth:
     store_id: int
     store_code: str
     scope: Scope
+    seen_stale: bool = False  # last_seen_at is older than a minute: mark_seen writes it
 
 
 class StoreScopes:
@@ -89,9 +90,39 @@ class StoreScopes:
         return code, scope
 
 
-def get_scopes(request: Request) -> StoreScopes:
+async def get_scopes(request: Request) -> StoreScopes:
     scopes: StoreScopes = request.app.state.scopes
     return scopes
+
+
+def authenticate(session: Session, scopes: StoreScopes, creds: HTTPAuthorizationCredentials | None) -> DeviceAuth:
+    """The device of this token (read on every request: a revocation counts at once), in one
+    query by the token's unique index; its store's scope from the cache. Raises 401."""
+    if creds is None:
+        raise _unauthorized("This device is not enrolled: send its token")
+    found = session.execute(
+        select(Device.id, Device.name, Device.store_id, Device.revoked_at, Device.last_seen_at).where(
+            Device.token_hash == digest(creds.credentials)
+        )
+    ).first()
+    if found is None:
+        raise _unauthorized("Unknown device token: enrol the device again")
+    device_id, name, store_id, revoked_at, last = found
+    if revoked_at is not None:
+        raise _unauthorized("This device was revoked: ask the head office to enrol it again")
+    store_code, scope = scopes.get(session, store_id)
+    if last is not None and last.tzinfo is None:  # SQLite hands back naive UTC
+        last = last.replace(tzinfo=UTC)
+    stale = last is None or (now() - last).total_seconds() > 60
+    return DeviceAuth(device_id, name, store_id, store_code, scope, stale)
+
+
+def mark_seen(db: Database, device: DeviceAuth) -> None:
+    """Record when the device was last heard from (at most once a minute): a write of its own,
+    the writer lock first, after the reading session is closed."""
+    if device.seen_stale:
+        with db.transaction() as w:
+            w.execute(update(Device).where(Device.id == device.device_id).values(last_seen_at=now()))
 
 
 def current_device(
@@ -101,25 +132,10 @@ def current_device(
 ) -> DeviceAuth:
     """Authenticate with a session of its own, closed before the handler runs: a long-lived
     response (the event stream) must not hold a pooled connection for hours."""
-    if creds is None:
-        raise _unauthorized("This device is not enrolled: send its token")
     with db.session() as session:
-        device = session.scalar(select(Device).where(Device.token_hash == digest(creds.credentials)))
-        if device is None:
-            raise _unauthorized("Unknown device token: enrol the device again")
-        if device.revoked_at is not None:
-            raise _unauthorized("This device was revoked: ask the head office to enrol it again")
-        store_code, scope = scopes.get(session, device.store_id)
-        stamp = now()
-        last = device.last_seen_at
-        if last is not None and last.tzinfo is None:  # SQLite hands back naive UTC
-            last = last.replace(tzinfo=UTC)
-        seen = last is None or (stamp - last).total_seconds() > 60
-    if seen:
-        # A write of its own (the writer lock first): this session read before it.
-        with db.transaction() as w:
-            w.execute(update(Device).where(Device.id == device.id).values(last_seen_at=stamp))
-    return DeviceAuth(device.id, device.name, device.store_id, store_code, scope)
+        device = authenticate(session, scopes, creds)
+    mark_seen(db, device)
+    return device
 
 
 def current_channel(session: SessionDep, creds: Credentials) -> ChannelClient:
@@ -132,6 +148,7 @@ def current_channel(session: SessionDep, creds: Credentials) -> ChannelClient:
 
 
 DeviceDep = Annotated[DeviceAuth, Depends(current_device)]
+ScopesDep = Annotated[StoreScopes, Depends(get_scopes)]
 ChannelDep = Annotated[ChannelClient, Depends(current_channel)]
 
 
