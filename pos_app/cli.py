@@ -43,10 +43,17 @@ def main(argv: list[str] | None = None) -> int:
         metavar="STAFF_ID",
         help="the supervisor approving --retry; their PIN is read from the terminal (or one line of stdin)",
     )
+    pr = sub.add_parser("price", help="price a basket described in a JSON file and print it as JSON (docs/pricing.md)")
+    pr.add_argument("file", type=Path, help="the basket: lines, the store's rules, promotions, coupons, tenders")
+    pr.add_argument("--compact", action="store_true", help="one line of canonical JSON instead of indented")
     args = p.parse_args(argv)
     data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
     os.environ["POS_APP_DATA_DIR"] = str(data_dir)
     cmd = args.cmd or "run"
+    if cmd == "price":  # needs no device: pure pricing of the file
+        from pos_app import commands
+
+        return commands.price(args.file, compact=args.compact)
     if cmd == "run":
         from pos_app.ui.main import run_gui
 

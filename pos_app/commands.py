@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from pos_app.core.auth import Permission
 from pos_app.core.stock import age_text, as_of_text, local_time_text
-from pos_app.services import diagnostics, secrets
+from pos_app.services import diagnostics, pricing, secrets
 from pos_app.services.app import Device, NotEnrolled
 from pos_app.services.enrollment import EnrollmentError, ReenrolmentPlan, enroll_data_dir, parse_enroll_payload
 from pos_app.services.errors import ServiceError
@@ -228,3 +228,13 @@ def outbox(data_dir: Path, args: argparse.Namespace) -> int:
         return 0 if outcome == "requeued" else 1
     finally:
         device.close()
+
+
+def price(path: Path, *, compact: bool = False) -> int:
+    """`pos-app price FILE.json`: the priced basket as JSON on stdout; exit 2 on bad input."""
+    try:
+        priced = pricing.price_file(path)
+    except ServiceError as e:
+        return _err(f"{e} [{e.code}]")
+    print(priced.to_json(indent=None if compact else 2))
+    return 0

@@ -1,7 +1,8 @@
 """The priced basket: every step explained, one object for the screen, the receipt and central.
 
 `to_dict()` gives plain JSON values (amounts are int minor units of ``currency``; rates are
-decimal strings); `to_json()` is deterministic (sorted keys, no spaces, UTF-8 as is).
+decimal strings); `to_json()` is deterministic: canonical (sorted keys, no spaces, UTF-8 as is),
+or with ``indent`` the fields in their documented order for people.
 """
 
 from __future__ import annotations
@@ -239,4 +240,4 @@ class PricedBasket:
     def to_json(self, *, indent: int | None = None) -> str:
         if indent is None:
             return json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-        return json.dumps(self.to_dict(), sort_keys=True, indent=indent, ensure_ascii=False)
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)  # the fields' own order, for people
