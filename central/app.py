@@ -23,7 +23,7 @@ from central.db import Database
 from central.deps import BODY_MODELS, StoreScopes
 from central.hub import Hub
 from central.models import ChangeLog
-from central.routes import images, routers
+from central.routes import routers
 from sync.protocol import Poke
 
 
@@ -59,7 +59,6 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.scopes = StoreScopes(settings.scope_cache_seconds)
     for router in routers():
         app.include_router(router)
-    app.include_router(images.router)
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
     app.add_exception_handler(ValidationError, _validation)  # type: ignore[arg-type]
     _document_models(app)

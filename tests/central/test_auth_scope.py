@@ -27,7 +27,7 @@ from tests.central.helpers import Enrolled, channel_token, enrol, snapshot
 OPEN = {"/health"}
 BY_ENROLMENT_CODE = {"/v1/enroll"}
 CHANNEL_ROUTES = {"/v1/channel/availability", "/v1/channel/adjustments"}
-PATH_VALUES = {"stream": "stock", "style": "TS0000001", "variant_id": "1"}
+PATH_VALUES = {"stream": "stock", "style": "TS0000001", "variant_id": "1", "style_code": "TS0000001", "colour": "Navy"}
 
 
 def api_routes(api: TestClient) -> list[tuple[str, str]]:
@@ -73,7 +73,7 @@ def test_every_route_but_health_needs_a_token(api: TestClient, backend: Database
         right_kind = channel if path in CHANNEL_ROUTES else device.headers
         assert api.request(method, url, headers=right_kind, json={}).status_code != 401, (method, path)
         guarded += 1
-    assert guarded == len(routes) - 2 == 10
+    assert guarded == len(routes) - 2 == 11
 
 
 def test_the_openapi_document_declares_bearer_auth_where_it_is_needed(api: TestClient) -> None:
