@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -49,14 +49,16 @@ from pos_app.services.sync import Changed, SyncStatus
 from pos_app.ui import theme
 from pos_app.ui.bridge import SyncBridge
 from pos_app.ui.dialogs import CorrectionDialog, ProblemsDialog
-from pos_app.ui.models import PAGE, ResultDelegate, StyleResultsModel
+from pos_app.ui.models import PAGE, THUMB, ResultDelegate, StyleResultsModel, picture_key
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
+from pos_app.ui.pictures import LOADING, Pictures, paint_picture
 from pos_app.ui.widgets import NARROW, StatusBar, hhmm
 
 log = logging.getLogger("aisle.ui")
 
 LEVEL_COLOUR = {Level.OUT: theme.OUT, Level.LOW: theme.LOW, Level.OK: theme.OK}
 BARCODE_LENGTHS = (8, 12, 13, 14)
+PICTURE = 132  # the product's picture (pixels, square)
 
 
 def looks_like_barcode(text: str) -> bool:
@@ -155,17 +157,40 @@ class MainWindow(QMainWindow):
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.setChildrenCollapsible(False)
         self.results = StyleResultsModel(self._fetch_more, parent=self)
+        # Pictures in memory, loaded on a worker: the rows' thumbnails and the product's picture.
+        images = device.images
+        self.thumbs = Pictures(images.get, ops, THUMB, parent=self)
+        self.thumbs.ready.connect(lambda _key: self.list.viewport().update())
+        self.pictures = Pictures(images.get, ops, PICTURE, parent=self, capacity=24, parallel=1)
+        self.pictures.ready.connect(self._picture_ready)
+        self.results_box = QWidget()
+        box = QVBoxLayout(self.results_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        self.note = QLabel("")  # "Showing results for “linen”": plain words, not a warning
+        self.note.setObjectName("hint")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        box.addWidget(self.note)
         self.list = QListView()
         self.list.setModel(self.results)
-        self.list.setItemDelegate(ResultDelegate(self.list))
+        self.list.setItemDelegate(ResultDelegate(self.list, self.thumbs))
         self.list.setUniformItemSizes(True)
         self.list.setMinimumWidth(260)
+        box.addWidget(self.list, 1)
+        self.thumb_timer = QTimer(self)  # the rows in view, a moment after scrolling stops
+        self.thumb_timer.setSingleShot(True)
+        self.thumb_timer.setInterval(40)
+        self.thumb_timer.timeout.connect(self._want_thumbs)
+        self.list.verticalScrollBar().valueChanged.connect(self.thumb_timer.start)
+        self.results.modelReset.connect(self.thumb_timer.start)
+        self.results.rowsInserted.connect(self.thumb_timer.start)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.clicked.connect(self._open_index)
         self.list.activated.connect(self._open_index)
-        self.split.addWidget(self.list)
+        self.split.addWidget(self.results_box)
         self.product = QScrollArea()
         self.product.setObjectName("productScroll")
         self.product.setWidgetResizable(True)
@@ -205,9 +230,20 @@ class MainWindow(QMainWindow):
         panel.setObjectName("page")
         lay = QVBoxLayout(panel)
         lay.setContentsMargins(12, 0, 4, 8)
+        self.panel_layout = lay
+        self.picture = QLabel()
+        self.picture.setObjectName("picture")
+        self.picture.setFixedSize(PICTURE, PICTURE)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.hide()
+        self.picture_key: tuple[str, str] | None = None
         self.title = QLabel(self.tr("Search or scan an item"))
         self.title.setObjectName("title")
         self.title.setWordWrap(True)
+        self.latin = QLabel("")  # the Latin name under the local (Japanese) one
+        self.latin.setObjectName("latin")
+        self.latin.setWordWrap(True)
+        self.latin.hide()
         self.subtitle = QLabel(self.tr("Stock here, in nearby stores and in the warehouse shows up here."))
         self.subtitle.setObjectName("subtitle")
         self.subtitle.setWordWrap(True)
@@ -217,8 +253,10 @@ class MainWindow(QMainWindow):
         self.price.setWordWrap(True)
         heading = QVBoxLayout()
         heading.addWidget(self.title)
+        heading.addWidget(self.latin)
         heading.addWidget(self.subtitle)
         top = QHBoxLayout()
+        top.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
         top.addLayout(heading, 1)
         top.addWidget(self.price, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(top)
@@ -284,18 +322,21 @@ class MainWindow(QMainWindow):
         self.elsewhere.setColumnHidden(1, self.width() < 1000)
         if narrow != self.narrow:
             self.narrow = narrow
+            # portrait: every pixel for the matrix (nine sizes beside the two-line colour names)
+            self.panel_layout.setContentsMargins(*((2, 0, 0, 8) if narrow else (12, 0, 4, 8)))
             self.who.setVisible(not narrow)
         self._arrange()
+        self.thumb_timer.start()
 
     def _arrange(self) -> None:
         """Portrait: one column. Results until a product is open, then the product alone."""
         if not self.narrow:
-            self.list.show()
+            self.results_box.show()
             self.product.show()
             self.back.hide()
             return
         showing_product = self.view is not None and not self._results_wanted
-        self.list.setVisible(not showing_product)
+        self.results_box.setVisible(not showing_product)
         self.product.setVisible(showing_product)
         self.back.setVisible(showing_product)
 
@@ -305,6 +346,7 @@ class MainWindow(QMainWindow):
         self._results_wanted = True
         self._arrange()
         self.list.setFocus()
+        self.thumb_timer.start()
 
     # --- messages: one place on this screen ---------------------------------------------------
 
@@ -356,13 +398,30 @@ class MainWindow(QMainWindow):
     def _show_hits(self, text: str, hits: list[Any], scan: ScanResult | None = None) -> None:
         self.results.set_results(text, hits)
         self._results_wanted = True
-        if not hits and text.strip():
+        note = str(getattr(hits, "note", "") or "")  # "Showing results for “linen”" after a typo
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        if not hits and not note and text.strip():
             self.say(self.tr("Nothing matches “{0}”.").replace("{0}", text.strip()[:40]))
         if scan is not None and scan.style_code:
             self.open_style(scan.style_code, scan.variant_id)
         elif len(hits) == 1:
             self.open_style(hits[0].code)
         self._arrange()
+
+    def _want_thumbs(self) -> None:
+        """Pictures for the rows in view (and the next few); loads for rows gone are dropped."""
+        n = self.results.rowCount()
+        if not n or not self.list.isVisible():
+            self.thumbs.want([])
+            return
+        vp = self.list.viewport().rect()
+        first = self.list.indexAt(vp.topLeft())
+        last = self.list.indexAt(vp.bottomLeft())
+        lo = first.row() if first.isValid() else 0
+        hi = last.row() if last.isValid() else n - 1
+        rows = range(lo, min(n, hi + 3))
+        self.thumbs.want(picture_key(self.results.hits[r]) for r in rows)
 
     def _fetch_more(self, query: str, offset: int) -> None:
         """The results model wants the next page: read it on a worker (fetchMore)."""
@@ -425,7 +484,10 @@ class MainWindow(QMainWindow):
             self.say(self.tr("This item is no longer in the catalog."), "error")
             return
         self.view = view
-        self.title.setText(view.name)
+        local = str(getattr(view, "local_name", "") or "")
+        self.title.setText(local or view.name)  # Tokyo: the Japanese name, the Latin one below
+        self.latin.setText(view.name if local else "")
+        self.latin.setVisible(bool(local))
         self.subtitle.setText(f"{view.brand} · {view.category} · {view.style_code}")
         price = view.price_text
         if view.member_price_text:
@@ -436,7 +498,7 @@ class MainWindow(QMainWindow):
         m.setRowCount(len(view.colours))
         m.setColumnCount(len(view.sizes))
         m.setHorizontalHeaderLabels(view.sizes)
-        m.setVerticalHeaderLabels(view.colours)
+        m.setVerticalHeaderLabels([self._colour_label(c, two_lines=True) for c in view.colours])
         for r, colour in enumerate(view.colours):
             for c, size in enumerate(view.sizes):
                 cell = view.cell(colour, size)
@@ -461,7 +523,47 @@ class MainWindow(QMainWindow):
             w.show()
         self._show_selected()
         self._fill_elsewhere(view)
+        self._show_picture(view)
         self._arrange()
+
+    def _colour_label(self, colour: str, two_lines: bool = False) -> str:
+        """The colour as this store says it, with the catalog's (Latin) name: "キャメル · Tan"."""
+        local = (getattr(self.view, "colour_names", None) or {}).get(colour, "")
+        if not local or local == colour:
+            return colour
+        return f"{local}\n{colour}" if two_lines else f"{local} ({colour})"
+
+    def _picture_colour(self, view: ProductView) -> str:
+        cell = self._cell()
+        if cell is not None:
+            return self._cell_words(cell)[0]
+        return view.colours[0] if view.colours else ""
+
+    def _show_picture(self, view: ProductView) -> None:
+        """The picture of the chosen colour (the first until a size is chosen), from memory or a
+        worker; an answer for another product or colour that lands late is not shown."""
+        key = (view.style_code, self._picture_colour(view))
+        self.picture_key = key
+        self.picture.show()
+        self._paint_picture()
+        if self.pictures.pixmap(key) is LOADING:
+            self.pictures.want([key])
+
+    def _picture_ready(self, key: tuple[str, str]) -> None:
+        if key == self.picture_key:
+            self._paint_picture()
+
+    def _paint_picture(self) -> None:
+        key = self.picture_key
+        found = self.pictures.pixmap(key) if key else None
+        canvas = QPixmap(PICTURE, PICTURE)
+        canvas.fill(Qt.GlobalColor.transparent)
+        p = QPainter(canvas)
+        paint_picture(
+            p, canvas.rect(), found, loading_text="", none_text=self.tr("No picture") if found is None else ""
+        )
+        p.end()
+        self.picture.setPixmap(canvas)
 
     def _fill_elsewhere(self, view: ProductView) -> None:
         t = self.elsewhere
@@ -520,7 +622,7 @@ class MainWindow(QMainWindow):
         colour, size = self._cell_words(cell)
         self.selected.setText(
             self.tr("{what}: {n} in this store")
-            .replace("{what}", f"{colour} · {size}")
+            .replace("{what}", f"{self._colour_label(colour)} · {size}")
             .replace("{n}", str(cell.available))
             + pending
         )
@@ -542,8 +644,8 @@ class MainWindow(QMainWindow):
         dialog = CorrectionDialog(
             self.centralWidget(),
             self.ops,
-            f"{colour} · {size}",
-            f"{view.name} · {cell.sku}",
+            f"{self._colour_label(colour)} · {size}",
+            f"{(getattr(view, 'local_name', '') or view.name)} · {cell.sku}",
             cell.available,
             save,
             approve=lambda staff_id, pin: device.auth.approve(staff_id, pin, Permission.LARGE_STOCK_CORRECTION),

@@ -8,14 +8,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from pos_app.core.stock import Level, level
 from pos_app.ui import theme
+from pos_app.ui.pictures import Pictures, paint_picture
 
 PAGE = 50
-ROW_HEIGHT = 76
+ROW_HEIGHT = 84
+THUMB = 60  # the picture in a result row (pixels, square)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -31,11 +33,18 @@ def hit_stock(hit: Any) -> int | None:
     return None
 
 
+def picture_key(hit: Any) -> tuple[str, str]:
+    """(style, its first colour): what the row's picture shows."""
+    return hit.code, hit.colours.split(",")[0].strip()
+
+
 class StyleResultsModel(QAbstractListModel):
     CodeRole = Qt.ItemDataRole.UserRole + 1
     PriceRole = Qt.ItemDataRole.UserRole + 2
     StockRole = Qt.ItemDataRole.UserRole + 3
     DetailRole = Qt.ItemDataRole.UserRole + 4
+    LocalRole = Qt.ItemDataRole.UserRole + 5  # the name in this store's language, "" if none
+    PictureRole = Qt.ItemDataRole.UserRole + 6  # (style, first colour): the key of its picture
 
     def __init__(self, fetch_more: Callable[[str, int], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +76,10 @@ class StyleResultsModel(QAbstractListModel):
             return f"{hit.brand} · {hit.category} · {hit.colours.replace(',', ', ')}"
         if role == self.CodeRole:
             return hit.code
+        if role == self.LocalRole:
+            return str(getattr(hit, "local_name", "") or "")
+        if role == self.PictureRole:
+            return picture_key(hit)
         if role == self.PriceRole:
             return hit_price(hit)
         if role == self.StockRole:
@@ -102,8 +115,14 @@ class StyleResultsModel(QAbstractListModel):
 
 
 class ResultDelegate(QStyledItemDelegate):
-    """A result row: name and details on the left, this store's price and stock on the right
-    (stock in the matrix's colours), a clear divider below."""
+    """A result row: the picture at the left; the name in this store's language in bold (the
+    Japanese name in Tokyo, on two lines when it needs them) with the Latin name after it; this
+    store's stock (in the matrix's colours) and price at the right; a clear divider below.
+    Pictures come from memory only (`Pictures.pixmap`): a paint never reads the disk."""
+
+    def __init__(self, parent: QObject | None = None, pictures: Pictures | None = None) -> None:
+        super().__init__(parent)
+        self.pictures = pictures
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # type: ignore[override]
         return QSize(option.rect.width(), ROW_HEIGHT)
@@ -115,25 +134,37 @@ class ResultDelegate(QStyledItemDelegate):
         painter.fillRect(r, QColor("#E3ECFD") if selected else QColor("white"))
         model = index.model()
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        name = text.split("\n")[0]
+        latin = text.split("\n")[0]
+        local = str(model.data(index, StyleResultsModel.LocalRole) or "")
         detail = str(model.data(index, StyleResultsModel.DetailRole) or "")
         price = str(model.data(index, StyleResultsModel.PriceRole) or "")
         stock = model.data(index, StyleResultsModel.StockRole)
         base = QFont(option.font)
-        inner = r.adjusted(12, 6, -12, -6)
-        half = inner.height() // 2
-        top = QRect(inner.left(), inner.top(), inner.width(), half)
-        bottom = QRect(inner.left(), inner.top() + half, inner.width(), inner.height() - half)
-        # line 1: the name, and this store's stock in the matrix's colours at the right
-        chip_w = 0
+        inner = r.adjusted(8, 6, -10, -6)
+        if self.pictures is not None:
+            key = model.data(index, StyleResultsModel.PictureRole)
+            pic = QRect(inner.left(), r.top() + (r.height() - THUMB) // 2, THUMB, THUMB)
+            paint_picture(painter, pic, self.pictures.pixmap(key) if key else None)
+            inner.setLeft(pic.right() + 10)
+        # the right column: stock chip above, price below
         small = QFont(base)
         small.setPixelSize(14)
         small.setBold(True)
+        painter.setFont(small)
+        right_w = 0
+        label = ""
         if stock is not None or price:
-            painter.setFont(small)
             label = self.tr("{0} here").replace("{0}", str(stock)) if stock is not None else self.tr("not stocked")
-            chip_w = painter.fontMetrics().horizontalAdvance(label) + 16
-            chip = QRect(top.right() - chip_w, top.center().y() - 13, chip_w, 26)
+            right_w = painter.fontMetrics().horizontalAdvance(label) + 16
+        pf = QFont(base)
+        pf.setPixelSize(17)
+        pf.setBold(True)
+        if price:
+            painter.setFont(pf)
+            right_w = max(right_w, painter.fontMetrics().horizontalAdvance(price) + 4)
+        if label:
+            painter.setFont(small)
+            chip = QRect(inner.right() - right_w, inner.top() + 2, right_w, 26)
             if stock is not None:
                 lvl = level(int(stock))
                 painter.fillRect(chip, {Level.OUT: theme.OUT, Level.LOW: theme.LOW, Level.OK: QColor("#E6F4EA")}[lvl])
@@ -141,37 +172,68 @@ class ResultDelegate(QStyledItemDelegate):
             else:
                 painter.setPen(QColor("#52606D"))
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+        if price:
+            painter.setFont(pf)
+            painter.setPen(QColor("#102A43"))
+            low = QRect(inner.right() - right_w, inner.bottom() - 26, right_w, 26)
+            painter.drawText(low, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, price)
+        text_rect = inner.adjusted(0, 0, -(right_w + 8 if right_w else 0), 0)
+        line = text_rect.height() // 3
+        # lines 1-2: the name (local first, bold; the Latin one after it, grey)
         f = QFont(base)
-        f.setPixelSize(18)
+        f.setPixelSize(17)
         f.setBold(True)
         painter.setFont(f)
         painter.setPen(QColor("#1F2933"))
-        name_rect = top.adjusted(0, 0, -(chip_w + 8), 0)
-        painter.drawText(
-            name_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width()),
-        )
-        # line 2: brand · category · colours, and the price at the right
-        price_w = 0
-        if price:
-            pf = QFont(base)
-            pf.setPixelSize(17)
-            pf.setBold(True)
-            painter.setFont(pf)
-            price_w = painter.fontMetrics().horizontalAdvance(price) + 4
-            painter.setPen(QColor("#102A43"))
-            painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, price)
+        fm = painter.fontMetrics()
+        width = text_rect.width()
+        first = local or latin
+        second_font = QFont(base)
+        second_font.setPixelSize(14)
+        l1 = QRect(text_rect.left(), text_rect.top(), width, line)
+        l2 = QRect(text_rect.left(), text_rect.top() + line, width, line)
+        l3 = QRect(text_rect.left(), text_rect.top() + 2 * line, width, text_rect.height() - 2 * line)
+        second = latin if local else ""
+        if fm.horizontalAdvance(first) <= width:
+            painter.drawText(l1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, first)
+        else:  # two lines of the name, broken at a space where there is one, before eliding
+            head, tail = split_to_fit(first, fm, width)
+            painter.drawText(l1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, head)
+            tail = fm.elidedText(tail, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(l2, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tail)
+            # the Latin name after the rest of the Japanese one, as far as it fits
+            l2 = l2.adjusted(min(fm.horizontalAdvance(tail + " "), width), 0, 0, 0)
+            second = second if l2.width() > 48 else ""
+        if second:
+            painter.setFont(second_font)
+            painter.setPen(QColor("#52606D"))
+            painter.drawText(
+                l2,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                painter.fontMetrics().elidedText(second, Qt.TextElideMode.ElideRight, l2.width()),
+            )
+        # line 3: brand · category · colours
         f.setBold(False)
-        f.setPixelSize(15)
+        f.setPixelSize(14)
         painter.setFont(f)
         painter.setPen(QColor("#52606D"))
-        detail_rect = bottom.adjusted(0, 0, -(price_w + 8), 0)
         painter.drawText(
-            detail_rect,
+            l3,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            painter.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, detail_rect.width()),
+            painter.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, l3.width()),
         )
         painter.setPen(QPen(QColor("#CBD2D9"), 2))  # the divider: visible at arm's length
         painter.drawLine(r.left() + 8, r.bottom(), r.right() - 8, r.bottom())
         painter.restore()
+
+
+def split_to_fit(text: str, fm: QFontMetrics, width: int) -> tuple[str, str]:
+    """The longest head of `text` that fits `width` (ending at a space if one is in reach), and
+    the rest. Japanese names have a space between their parts; otherwise any character breaks."""
+    cut = len(text)
+    while cut > 1 and fm.horizontalAdvance(text[:cut]) > width:
+        cut -= 1
+    space = text.rfind(" ", 0, cut + 1)
+    if space > cut // 2:
+        cut = space
+    return text[:cut].rstrip(), text[cut:].strip()

@@ -37,6 +37,7 @@ QTableWidget {{ background: white; border: none; border-radius: 10px; gridline-c
 QHeaderView::section {{ background: #F0F4F8; border: none; padding: 8px; font-size: 16px; font-weight: 600; }}
 QLabel#title {{ font-size: 26px; font-weight: 700; }}
 QLabel#subtitle {{ font-size: 17px; color: #52606D; }}
+QLabel#latin {{ font-size: 19px; font-weight: 600; color: #334E68; }}
 QLabel#price {{ font-size: 26px; font-weight: 700; color: #102A43; }}
 QLabel#hint {{ color: #52606D; font-size: 16px; }}
 #statusbar {{ background: #102A43; min-height: {TOUCH + 4}px; }}

@@ -79,7 +79,9 @@ def test_a_size_that_does_not_exist_in_a_colour_cannot_be_corrected(
 def test_correction_is_queued_and_shown_as_pending(qtbot: QtBot, window: MainWindow, ui_device: Device) -> None:
     vid, style, avail = stocked_variant(ui_device)
     open_and_tap(qtbot, window, style, vid)
-    _sku, colour, size = ui_device.store.query("SELECT sku, colour, size FROM catalog WHERE id=?", (vid,))[0]
+    _sku, latin, size = ui_device.store.query("SELECT sku, colour, size FROM catalog WHERE id=?", (vid,))[0]
+    assert window.view is not None
+    colour = f"{window.view.colour_names[latin]} ({latin})"  # Tokyo: 藍 (Indigo), as on the label
     assert window.selected.text() == f"{colour} · {size}: {avail} in this store"
     dialog = open_dialog(qtbot, window)
     assert dialog.title.text() == f"{colour} · {size}"  # what the person holds, not the SKU

@@ -4,6 +4,7 @@ whether central is there."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
@@ -89,7 +90,11 @@ def test_tapping_a_result_opens_the_product(qtbot: QtBot, window: MainWindow) ->
     rect = window.list.visualRect(index)
     qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     wait_product(qtbot, window, index.data(StyleResultsModel.CodeRole))
-    assert window.title.text() == index.data(Qt.ItemDataRole.DisplayRole).split("\n")[0]
+    hit = window.results.hits[1]
+    assert hit.local_name  # Tokyo: the catalog has a Japanese name for every style
+    assert window.title.text() == hit.local_name  # the name in this store's language first
+    assert window.latin.text() == hit.name == index.data(Qt.ItemDataRole.DisplayRole).split("\n")[0]
+    assert window.latin.isVisible()
     assert window.price.text().startswith("￥")
 
 
@@ -106,8 +111,10 @@ def test_scanned_barcode_opens_the_product_on_its_cell(qtbot: QtBot, window: Mai
     shot = m.viewport().grab().toImage()
     assert shot.pixelColor(rect.left() + 12, rect.center().y()) == current.background().color()
     assert shot.pixelColor(rect.left() + 3, rect.center().y()) == theme.ACCENT
-    colour, size = ui_device.store.query("SELECT colour, size FROM catalog WHERE id=?", (vid,))[0]
-    assert window.selected.text().startswith(f"{colour} · {size}: ")  # as on the label, not the SKU
+    colour, size, names = ui_device.store.query("SELECT colour, size, colour_names FROM catalog WHERE id=?", (vid,))[0]
+    local = json.loads(names)["ja"]
+    # as on the label, not the SKU; the colour in Japanese with the catalog's name
+    assert window.selected.text().startswith(f"{local} ({colour}) · {size}: ")
     assert window.correct.isEnabled()
     assert not window.message.isVisible()
 
@@ -164,7 +171,14 @@ def test_matrix_has_sizes_as_columns_colours_as_rows_and_this_stores_figures(
     sizes, colours, figures = expected_matrix(ui_device, style)
     m = window.matrix
     assert [m.horizontalHeaderItem(c).text() for c in range(m.columnCount())] == sizes
-    assert [m.verticalHeaderItem(r).text() for r in range(m.rowCount())] == colours
+    local = {
+        c: json.loads(n)["ja"]
+        for c, n in ui_device.store.query(
+            "SELECT DISTINCT colour, colour_names FROM catalog WHERE style_code=?", (style,)
+        )
+    }
+    # the colours as a Tokyo assistant says them, with the catalog's (Latin) names under them
+    assert [m.verticalHeaderItem(r).text() for r in range(m.rowCount())] == [f"{local[c]}\n{c}" for c in colours]
     assert len(colours) >= 5
     for r, colour in enumerate(colours):
         for c, size in enumerate(sizes):
