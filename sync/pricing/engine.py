@@ -212,7 +212,12 @@ class _SpendPick:
 
 
 def _spend_picks(
-    spend: list[Promotion], works: list[_Work], left: dict[str, int], rules: StoreRules
+    spend: list[Promotion],
+    eligible: dict[str, tuple[list[str], int]],
+    left: dict[str, int],
+    rules: StoreRules,
+    *,
+    spread: bool = True,
 ) -> list[_SpendPick]:
     """The best spend_save offer of each stack group (ties: the smaller id), spread over its
     eligible lines in proportion to what is left of them."""
@@ -220,17 +225,19 @@ def _spend_picks(
     for p in spend:
         by_group[p.stack_group].append(p)
     picks: list[_SpendPick] = []
-    for group in sorted(by_group):
+    groups = sorted(by_group)
+    for gi, group in enumerate(groups):
         best: tuple[int, Promotion, list[str]] | None = None
         for p in by_group[group]:
-            ews = [w for w in works if w.pl.eligible and p.target.matches(w.pl.line)]
-            elig = [w.pl.id for w in ews]
-            before = sum(w.pl.unit_price * w.pl.quantity for w in ews)
+            elig, before = eligible[p.id]
             s = spend_saving(p, before, sum(left[lid] for lid in elig), rules)
             if s > 0 and (best is None or s > best[0]):
                 best = (s, p, elig)
         if best is not None:
             s, p, elig = best
+            if not spread and gi == len(groups) - 1:  # only the saving is asked; no later group needs the rest
+                picks.append(_SpendPick(p, s, {}))
+                continue
             parts = allocate(s, [(lid, left[lid]) for lid in elig])
             for lid, v in parts.items():
                 left[lid] -= v
@@ -309,19 +316,28 @@ def price_basket(basket: Basket) -> PricedBasket:
     # promotions leave. So the choice is checked against each item promotion alone and against
     # none, each with its best spend offers, and the best total wins (ties: the search's choice,
     # then promotions by id, then none): never worse than any single applicable promotion.
-    candidates = [chosen, *([a] for _, a in sorted(alone.items())), []]
+    candidates = [chosen, *([a] for _, a in sorted(alone.items())), []] if spend else [chosen]
+    spend_lines: dict[str, tuple[list[str], int]] = {}  # promotion -> (eligible lines, amount before)
+    for p in spend:
+        ews = [w for w in works if w.pl.eligible and p.target.matches(w.pl.line)]
+        spend_lines[p.id] = ([w.pl.id for w in ews], sum(w.pl.unit_price * w.pl.quantity for w in ews))
     best_c: tuple[int, list[Application], list[_SpendPick]] | None = None
     for cand in candidates:
         left = {w.pl.id: w.left for w in works}
         for app in cand:
             for lid, sv in app.savings.items():
                 left[lid] -= sv
-        picks = _spend_picks(spend, works, left, rules)
+        picks = _spend_picks(spend, spend_lines, left, rules, spread=False)
         total_saving = sum(a.saving for a in cand) + sum(pk.saving for pk in picks)
         if best_c is None or total_saving > best_c[0]:
             best_c = (total_saving, cand, picks)
     assert best_c is not None
-    _, chosen, picks = best_c
+    _, chosen, _ = best_c
+    left = {w.pl.id: w.left for w in works}
+    for app in chosen:
+        for lid, sv in app.savings.items():
+            left[lid] -= sv
+    picks = _spend_picks(spend, spend_lines, left, rules)
     for app in chosen:
         for lid, sv in app.savings.items():
             w = by_id[lid]

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from fractions import Fraction
+from decimal import Decimal
 
 from sync.pricing.model import Line, Promotion, PromotionKind, StoreRules, Target
-from sync.pricing.money import Rounding, round_fraction
+from sync.pricing.money import Rounding, div_round
 
 EXHAUSTIVE_LIMIT = 5
 
@@ -105,18 +105,17 @@ class _Evaluator:
 
     def _per_unit(self, p: Promotion, free: dict[str, int], *, percent: bool) -> Application | None:
         app = Application(p, 0)
+        pn, pd = p.percent.as_integer_ratio() if p.percent is not None else (0, 1)
+        amount = p.amount or 0
+        mode = self.rules.promotion_rounding
         for pl in self.eligible(p.target):
             n = free.get(pl.id, 0)
             if n <= 0:
                 continue
             if percent:
-                assert p.percent is not None
-                s = round_fraction(
-                    Fraction(pl.unit_price * n) * Fraction(p.percent) / 100, self.rules.promotion_rounding
-                )
+                s = div_round(pl.unit_price * n * pn, 100 * pd, mode)
             else:
-                assert p.amount is not None
-                s = min(p.amount, pl.unit_price) * n
+                s = (amount if amount < pl.unit_price else pl.unit_price) * n
             if s > 0:
                 app.claims[pl.id] = n
                 app.savings[pl.id] = s
@@ -158,29 +157,39 @@ class _Evaluator:
     def _bxgy(self, p: Promotion, free: dict[str, int]) -> Application | None:
         buy_pool = self.eligible(p.target)
         get_pool = self.eligible(p.get_target if p.get_target is not None else p.target)
-        pct = Fraction(p.percent) if p.percent is not None else Fraction(100)
+        buy_ids = {pl.id for pl in buy_pool}
+        pn, pd = (p.percent if p.percent is not None else Decimal(100)).as_integer_ratio()
         get_total = sum(free.get(pl.id, 0) for pl in get_pool)
         buy_total = sum(free.get(pl.id, 0) for pl in buy_pool)
-        k = self._cap(p, min(get_total // p.get, buy_total // p.buy))
-        while k > 0:
+
+        def feasible(k: int) -> bool:  # fewer buy units are left the more units are rewarded
             rewarded = self._take(get_pool, free, k * p.get)
-            rest = {lid: n - rewarded.get(lid, 0) for lid, n in free.items()}
-            if sum(rest.get(pl.id, 0) for pl in buy_pool) >= k * p.buy:
-                bought = self._take(buy_pool, rest, k * p.buy)
-                claims = dict(rewarded)
-                for lid, n in bought.items():
-                    claims[lid] = claims.get(lid, 0) + n
-                app = Application(p, 0, claims=claims, units=rewarded)
-                for lid, n in rewarded.items():
-                    s = round_fraction(
-                        Fraction(self.by_id[lid].unit_price * n) * pct / 100, self.rules.promotion_rounding
-                    )
-                    if s:
-                        app.savings[lid] = s
-                        app.saving += s
-                return app if app.saving > 0 else None
-            k -= 1
-        return None
+            return buy_total - sum(n for lid, n in rewarded.items() if lid in buy_ids) >= k * p.buy
+
+        lo, hi = 0, self._cap(p, min(get_total // p.get, buy_total // p.buy))
+        while lo < hi:  # the largest feasible k (feasibility only falls as k grows)
+            mid = (lo + hi + 1) // 2
+            if feasible(mid):
+                lo = mid
+            else:
+                hi = mid - 1
+        k = lo
+        if k <= 0:
+            return None
+        rewarded = self._take(get_pool, free, k * p.get)
+        rest = dict(free)
+        for lid, n in rewarded.items():
+            rest[lid] -= n
+        claims = dict(rewarded)
+        for lid, n in self._take(buy_pool, rest, k * p.buy).items():
+            claims[lid] = claims.get(lid, 0) + n
+        app = Application(p, 0, claims=claims, units=rewarded)
+        for lid, n in rewarded.items():
+            s = div_round(self.by_id[lid].unit_price * n * pn, 100 * pd, self.rules.promotion_rounding)
+            if s:
+                app.savings[lid] = s
+                app.saving += s
+        return app if app.saving > 0 else None
 
 
 def _apply(free: dict[str, int], app: Application) -> dict[str, int]:
@@ -281,7 +290,8 @@ def spend_saving(p: Promotion, before: int, left: int, rules: StoreRules) -> int
     if p.amount is not None:
         return min(p.amount, left)
     assert p.percent is not None
-    return min(left, round_fraction(Fraction(left) * Fraction(p.percent) / 100, Rounding.DOWN))
+    pn, pd = p.percent.as_integer_ratio()
+    return min(left, div_round(left * pn, 100 * pd, Rounding.DOWN))
 
 
 __all__ = [
