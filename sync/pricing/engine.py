@@ -18,7 +18,7 @@ rounded once (`money.div_round`). Order of work, each step kept in the result:
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -261,9 +261,10 @@ def price_basket(basket: Basket) -> PricedBasket:
         check_line(line, rules)
     if basket.basket_discount is not None:
         check_discount(basket.basket_discount, "basket")
-    for p in basket.promotions:
+    promotions = tuple(_localised(p, rules) for p in basket.promotions)
+    for p in promotions:
         check_promotion(p)
-    if len({p.id for p in basket.promotions}) != len(basket.promotions):
+    if len({p.id for p in promotions}) != len(promotions):
         raise PricingError("promotion.duplicate_id", "Two promotions have the same id.")
 
     lists = sorted(basket.price_lists, key=lambda pl: pl.id)
@@ -284,7 +285,7 @@ def price_basket(basket: Basket) -> PricedBasket:
     applicable: list[Promotion] = []
     not_applied: list[Note] = []
     reasons_by_code: dict[str, list[str]] = defaultdict(list)
-    for p in sorted(basket.promotions, key=lambda p: p.id):
+    for p in sorted(promotions, key=lambda p: p.id):
         why = refusal(p, rules, at, basket.customer_group, codes)
         pcodes = {normalise_code(c) for c in p.coupons}
         for c in pcodes & codes:
@@ -480,6 +481,17 @@ def price_basket(basket: Basket) -> PricedBasket:
         taxes=tuple(taxes),
         totals=totals,
         customer_group=basket.customer_group,
+    )
+
+
+def _localised(p: Promotion, rules: StoreRules) -> Promotion:
+    """A validity window given in wall-clock times is the store's (its time zone, DST included)."""
+    if (p.starts is None or p.starts.tzinfo is not None) and (p.ends is None or p.ends.tzinfo is not None):
+        return p
+    return replace(
+        p,
+        starts=None if p.starts is None else local_time(p.starts, rules),
+        ends=None if p.ends is None else local_time(p.ends, rules),
     )
 
 

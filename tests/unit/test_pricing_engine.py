@@ -328,3 +328,19 @@ def test_choice_checked_with_spend_offers() -> None:
     s = Promotion("S", PromotionKind.SPEND_SAVE, target=cat_a, percent=Decimal(50))
     r = price_basket(basket(TOKYO, line("x", 100, category="a"), line("y", 9, category="b"), promotions=(b, q, s)))
     assert r.totals.promotions == 59 and {u.id for u in r.promotions} == {"Q", "S"}
+
+
+def test_wall_clock_windows_are_the_stores_zone() -> None:
+    # 18:00-24:00 Tokyo wall clock; NOW is 18:30 in Tokyo (09:30 UTC), so it applies there,
+    # and a Berlin store at the same instant (10:30 local) is outside the same wall-clock window.
+    p = Promotion(
+        "EVE",
+        PromotionKind.PERCENT_OFF,
+        target=SOCKS,
+        percent=Decimal(10),
+        starts=datetime(2026, 12, 1, 18, 0),
+        ends=datetime(2026, 12, 2, 0, 0),
+    )
+    assert price_basket(basket(TOKYO, sock("1", 1000), promotions=(p,))).totals.promotions == 100
+    berlin = price_basket(basket(BERLIN, sock("1", 1000), promotions=(p,)))
+    assert berlin.totals.promotions == 0 and berlin.not_applied[0].reason == "promotion.not_started"
