@@ -277,8 +277,10 @@ class ProblemsDialog(Sheet):
         approvers: Callable[[], list[Any]],
         session: Any,
         offline_text: Callable[[Any], str],
+        redownload: Callable[[Any], None] | None = None,
     ) -> None:
         super().__init__(host, max_width=820)
+        self.redownload_fn = redownload  # (a Session or an approving manager) -> starts it
         self.ops = ops
         self.load_fn = load
         self.retry_fn = retry
@@ -318,6 +320,26 @@ class ProblemsDialog(Sheet):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
+        # A manager's last resort, shown to everyone (a manager approves on the spot otherwise).
+        data_label = QLabel(self.tr("This device's data"))
+        data_label.setObjectName("subtitle")
+        layout.addWidget(data_label)
+        again = QHBoxLayout()
+        hint = QLabel(
+            self.tr(
+                "Downloads the catalog, prices and stock again. What waits to be sent goes first; "
+                "the data here stays usable until the new copy is complete."
+            )
+            + ("" if session is None or session.may(Permission.REBOOTSTRAP) else " " + self.tr("A manager approves."))
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        self.redownload = QPushButton(self.tr("Download everything again"))
+        self.redownload.clicked.connect(lambda: self._redownload(None))
+        self.redownload.setVisible(redownload is not None)
+        again.addWidget(hint, 1)
+        again.addWidget(self.redownload)
+        layout.addLayout(again)
         row = QHBoxLayout()
         self.retry = QPushButton(self.tr("Send selected again"))
         self.retry.clicked.connect(lambda: self._retry(None))
@@ -333,6 +355,7 @@ class ProblemsDialog(Sheet):
         self.approval.submitted.connect(self._approve)
         self.approval.cancelled.connect(lambda: (self.pages.setCurrentIndex(0), self.footer_box.show()))
         self.pages.addWidget(self.approval)
+        self.approving: Permission = Permission.RETRY_DEAD_LETTER  # what the approval page is for
         self.reload()
 
     def show_problem(self, text: str) -> None:
@@ -379,11 +402,7 @@ class ProblemsDialog(Sheet):
 
         def failed(error: BaseException) -> bool:
             if isinstance(error, PermissionNeeded):
-                self.approval.heading.setText(str(error))
-                self.approval.clear()
-                self.pages.setCurrentIndex(1)
-                self.footer_box.hide()
-                QueryOp(parent=self, op=self.approvers_fn, success=self.approval.set_people).run_in_background(self.ops)
+                self._ask(Permission.RETRY_DEAD_LETTER, str(error))
                 return True
             return False
 
@@ -397,12 +416,39 @@ class ProblemsDialog(Sheet):
             failed
         ).run_in_background(self.ops)
 
+    def _ask(self, permission: Permission, text: str) -> None:
+        """The approval page, for `permission`: names of those who may, and the PIN pad."""
+        self.approving = permission
+        self.approval.heading.setText(text)
+        self.approval.clear()
+        self.pages.setCurrentIndex(1)
+        self.footer_box.hide()
+        self.fit()
+        QueryOp(
+            parent=self, op=lambda: self.approvers_fn(permission), success=self.approval.set_people, kind="approvers"
+        ).run_in_background(self.ops)
+
     def _approve(self, staff_id: int, pin: str) -> None:
+        permission = self.approving
+        then = self._retry if permission is Permission.RETRY_DEAD_LETTER else self._redownload
         CollectionOp(
             parent=self,
-            op=lambda: self.approve_fn(staff_id, pin),
-            success=lambda member: self._retry(member),
+            op=lambda: self.approve_fn(staff_id, pin, permission),
+            success=lambda member: then(member),
         ).run_in_background(self.ops)
+
+    def _redownload(self, approver: Any) -> None:
+        """A manager (signed in, or approving here) starts the download; the window runs it."""
+        if self.redownload_fn is None:
+            return
+        if approver is None and not (self.session is not None and self.session.may(Permission.REBOOTSTRAP)):
+            self._ask(
+                Permission.REBOOTSTRAP,
+                self.tr("Downloading everything again needs a manager. Tap your name, then type your PIN."),
+            )
+            return
+        self.redownload_fn(approver if approver is not None else self.session)
+        self.accept()
 
 
 __all__ = ["CorrectionDialog", "Permission", "ProblemsDialog"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -34,10 +35,17 @@ def decode_qr_image(path: Path) -> str:
 class EnrollView(QWidget):
     enrolled = Signal(str)  # store name
 
-    def __init__(self, enrol: Callable[[str, str], str], ops: Ops, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, enrol: Callable[[str, str, Callable[[Any], bool]], str], ops: Ops, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.enrol = enrol  # (central url, code) -> store name; runs on a worker
+        # (central url, code, confirm) -> store name; runs on a worker. `confirm(plan)` is asked
+        # when this data directory is enrolled already (after a revoke or a reseed): the plan says
+        # what happens to each waiting operation, and nothing is changed unless it says yes.
+        self.enrol = enrol
+        self.approved_plan: Any = None  # the plan the person said yes to
+        self.asked_plan: Any = None  # the plan waiting for their answer
         self.ops = ops
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 48, 48, 48)
@@ -72,6 +80,25 @@ class EnrollView(QWidget):
         form.addWidget(self.submit)
         form.addLayout(row)
         form.addWidget(self.error)
+        # Enrolling an enrolled device again: what happens to what waits, and a question.
+        self.plan_box = QWidget()
+        plan_lay = QVBoxLayout(self.plan_box)
+        plan_lay.setContentsMargins(0, 8, 0, 0)
+        self.plan_text = QLabel("")
+        self.plan_text.setObjectName("notice")
+        self.plan_text.setWordWrap(True)
+        plan_lay.addWidget(self.plan_text)
+        answers = QHBoxLayout()
+        self.plan_no = QPushButton(self.tr("Cancel"))
+        self.plan_no.clicked.connect(self._plan_refused)
+        self.plan_yes = QPushButton(self.tr("Enrol again"))
+        self.plan_yes.setObjectName("primary")
+        self.plan_yes.clicked.connect(self._plan_accepted)
+        answers.addWidget(self.plan_no)
+        answers.addWidget(self.plan_yes, 1)
+        plan_lay.addLayout(answers)
+        self.plan_box.hide()
+        form.addWidget(self.plan_box)
         # Centred, as wide as it may be (up to 640 px): an AlignHCenter'd box shrinks to its size
         # hint, which squeezed the fields and cut the word-wrapped error message off.
         middle = QHBoxLayout()
@@ -117,7 +144,16 @@ class EnrollView(QWidget):
         self.submit.setEnabled(False)
         self.submit.setText(self.tr("Contacting central…"))
         url, code = self.url.text(), self.code.text()
-        CollectionOp(parent=self, op=lambda: self.enrol(url, code), success=self._done).failure(
+        approved = self.approved_plan
+        self.asked_plan = None
+
+        def confirm(plan: Any) -> bool:  # on the worker, before the one-time code is used
+            if approved is not None and plan == approved:
+                return True
+            self.asked_plan = plan  # a new or changed plan: the person sees it first
+            return False
+
+        CollectionOp(parent=self, op=lambda: self.enrol(url, code, confirm), success=self._done).failure(
             self._failed
         ).run_in_background(self.ops)
 
@@ -128,4 +164,26 @@ class EnrollView(QWidget):
     def _failed(self, error: BaseException) -> bool:
         self.submit.setEnabled(True)
         self.submit.setText(self.tr("Enrol this device"))
+        if self.asked_plan is not None:  # enrolled already: say what happens, and ask
+            self._ask(self.asked_plan)
+            return True
         return False  # the message: the bridge's one path (central's words, or a reference)
+
+    def _ask(self, plan: Any) -> None:
+        text = plan.text() if callable(getattr(plan, "text", None)) else str(plan)
+        self.plan_text.setText(text + "\n\n" + self.tr("Enrol this device again?"))
+        self.plan_box.show()
+        self.submit.setEnabled(False)
+        self.plan_yes.setFocus()
+
+    def _plan_accepted(self) -> None:
+        self.approved_plan, self.asked_plan = self.asked_plan, None
+        self.plan_box.hide()
+        self.submit.setEnabled(True)
+        self._submit()
+
+    def _plan_refused(self) -> None:
+        self.asked_plan = self.approved_plan = None
+        self.plan_box.hide()
+        self.submit.setEnabled(True)
+        self.error.setText(self.tr("Not enrolled again: nothing was changed."))

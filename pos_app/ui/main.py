@@ -165,8 +165,9 @@ class Shell(QStackedWidget):
         if self.enroll is None:
             data_dir = self.data_dir
 
-            def enrol(url: str, code: str) -> str:
-                return enroll_data_dir(data_dir, url, code, confirm=lambda _plan: True).store_name
+            def enrol(url: str, code: str, confirm: Any) -> str:
+                # an enrolled directory again: the view shows the plan and asks (confirm)
+                return enroll_data_dir(data_dir, url, code, confirm=confirm).store_name
 
             self.enroll = EnrollView(enrol, self.ops)
             self.enroll.enrolled.connect(lambda _name: self._open_device())

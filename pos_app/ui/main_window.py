@@ -45,7 +45,7 @@ from pos_app.core.auth import Permission
 from pos_app.core.stock import Level, as_of_text, level
 from pos_app.services.auth import Session
 from pos_app.services.lookup import ProductView, ScanResult
-from pos_app.services.sync import Changed, SyncStatus
+from pos_app.services.sync import Changed, Progress, SyncStatus
 from pos_app.ui import theme
 from pos_app.ui.bridge import SyncBridge
 from pos_app.ui.dialogs import CorrectionDialog, ProblemsDialog
@@ -157,11 +157,15 @@ class MainWindow(QMainWindow):
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.setChildrenCollapsible(False)
         self.results = StyleResultsModel(self._fetch_more, parent=self)
+
         # Pictures in memory, loaded on a worker: the rows' thumbnails and the product's picture.
-        images = device.images
-        self.thumbs = Pictures(images.get, ops, THUMB, parent=self)
+        def fetch(style: str, colour: str) -> bytes | None:  # on a worker
+            data: bytes | None = device.images.get(style, colour)
+            return data
+
+        self.thumbs = Pictures(fetch, ops, THUMB, parent=self)
         self.thumbs.ready.connect(lambda _key: self.list.viewport().update())
-        self.pictures = Pictures(images.get, ops, PICTURE, parent=self, capacity=24, parallel=1)
+        self.pictures = Pictures(fetch, ops, PICTURE, parent=self, capacity=24, parallel=1)
         self.pictures.ready.connect(self._picture_ready)
         self.results_box = QWidget()
         box = QVBoxLayout(self.results_box)
@@ -219,6 +223,7 @@ class MainWindow(QMainWindow):
         self.clock.start(30000)
         sync.status.connect(self.show_status)
         sync.changed.connect(self._data_changed)
+        sync.progress.connect(self._progress)
         self.show_status(self.status)
         QueryOp(parent=self, op=self._read_home, success=self._home_read, kind="home").run_in_background(self.ops)
         self.search.setFocus()
@@ -734,10 +739,11 @@ class MainWindow(QMainWindow):
             self.ops,
             load,
             retry=lambda who, op_id: device.outbox.retry(who, op_id),
-            approve=lambda staff_id, pin: device.auth.approve(staff_id, pin, Permission.RETRY_DEAD_LETTER),
-            approvers=lambda: device.auth.approvers(Permission.RETRY_DEAD_LETTER),
+            approve=lambda staff_id, pin, permission: device.auth.approve(staff_id, pin, permission),
+            approvers=lambda permission: device.auth.approvers(permission),
             session=self.session,
             offline_text=self.offline_text,
+            redownload=self.download_again,
         )
         sheet.finished.connect(self._problems_closed)
         self.problems_sheet = sheet
@@ -747,6 +753,44 @@ class MainWindow(QMainWindow):
         self.problems_sheet = None
         self.device.engine.kick()  # a retried op goes now, not at the next timer
         self._refresh_status()
+
+    # --- a manager's "download everything again" ---------------------------------------------
+
+    redownloading = False
+
+    def download_again(self, who: Any) -> None:
+        """Runs `device.redownload` on the writer thread (long, synchronous); the engine downloads
+        beside the old rows, so the screens keep working from them; progress in the status bar."""
+        if self.redownloading:
+            return
+        session = who if isinstance(who, Session) else Session(who, datetime.now(UTC))  # an approving manager
+        device = self.device
+        self.redownloading = True
+        self.bar.show_activity(self.tr("Downloading everything again…"))
+
+        def done(_result: Any) -> None:
+            self.redownloading = False
+            self.bar.show_activity("")
+            self.say(self.tr("Everything was downloaded again."))
+            self._refresh_status()
+            self._reread(live=False)
+
+        def failed(_error: BaseException) -> bool:
+            self.redownloading = False
+            self.bar.show_activity("")
+            return False  # the bridge's one path says what went wrong
+
+        CollectionOp(parent=self, op=lambda: device.redownload(session), success=done).failure(
+            failed
+        ).run_in_background(self.ops)
+
+    def _progress(self, p: Progress) -> None:
+        if not self.redownloading:
+            return
+        pct = f" {min(100, int(100 * p.rows / p.estimated))} %" if p.estimated else f" {p.rows:,}"
+        self.bar.show_activity(
+            self.tr("Downloading everything again: {what}{pct}").replace("{what}", p.stream).replace("{pct}", pct)
+        )
 
     def _oops(self, error: BaseException) -> None:  # kept for callers outside the bridge
         from pos_app.ui.operations import report

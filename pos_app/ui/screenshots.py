@@ -78,7 +78,7 @@ def render_all(out: Path) -> list[Path]:
     ops = Ops()
     shots: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="aisle-shots-") as tmp, screens.demo_central(Path(tmp)) as central:
-        enroll = EnrollView(lambda _u, _c: "", ops)
+        enroll = EnrollView(lambda _u, _c, _confirm: "", ops)
         enroll.url.setText(central.url)
         enroll.code.setText("K7QF-3MZP-9XTA")
         enroll.error.setText("This enrolment code is not valid. Check it and type it again.")

@@ -91,6 +91,14 @@ class StatusBar(QFrame):
         self._place(self.width() < NARROW)
         super().resizeEvent(event)  # type: ignore[arg-type]
 
+    def show_activity(self, text: str) -> None:
+        """Long work in progress ("Downloading everything again: catalog 41 %"), "" when over:
+        said in the bar instead of the link's line, which comes back afterwards."""
+        self.activity = text
+        self.show_status(self.status)
+
+    activity = ""
+
     def show_status(self, status: SyncStatus) -> None:
         self.status = status
         if status.online is None:
@@ -100,7 +108,7 @@ class StatusBar(QFrame):
             text += self.tr(" · last sync {0}").replace("{0}", hhmm(status.last_sync_at, self.tz))
         else:
             text = self.tr("○ Offline — working from data as of {0}").replace("{0}", hhmm(status.data_as_of, self.tz))
-        self.net.setText(text)
+        self.net.setText(f"⟳ {self.activity}" if self.activity else text)
         offline = status.online is False
         if self.property("offline") != offline:  # the whole bar turns amber while offline
             self.setProperty("offline", offline)

@@ -54,7 +54,7 @@ def _ui_frames() -> list[str]:
 
 @pytest.fixture(autouse=True)
 def thread_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """For the whole UI suite: the disk (the local store, reads and writes) and the keyring may
+    """For the whole UI suite: the disk (the local store, reads and writes, the picture cache) and the keyring may
     not be touched from the GUI thread by UI code. The test's own set-up and checks (no UI frame
     on the stack) may read the store directly. A violation raises where it happens AND fails the
     test at teardown, even if some code swallowed the exception."""
@@ -90,6 +90,17 @@ def thread_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
             return _orig(*a, **k)
 
         monkeypatch.setattr(keyring, name, wrapped_kr)
+    # Pictures: the disk cache and central, through ImageService, only from a worker too.
+    from pos_app.services.images import ImageService
+
+    for name in ("get", "cached"):
+        original_img = getattr(ImageService, name)
+
+        def wrapped_img(self: object, *a: object, _orig: Callable[..., object] = original_img, **k: object) -> object:
+            guard("the picture cache")
+            return _orig(self, *a, **k)
+
+        monkeypatch.setattr(ImageService, name, wrapped_img)
     yield violations
     assert not violations, "UI code touched the disk or keyring on the GUI thread:\n" + "\n".join(violations)
 

@@ -33,7 +33,9 @@ def store(tmp_path: Path) -> Iterator[LocalStore]:
 @pytest.fixture
 def view(qtbot: QtBot, store: LocalStore, memory_keyring: object) -> Iterator[EnrollView]:
     bridge = Ops()
-    v = EnrollView(lambda url, code: enroll_data_dir(store.data_dir, url, code).store_name, bridge)
+    v = EnrollView(
+        lambda url, code, confirm: enroll_data_dir(store.data_dir, url, code, confirm=confirm).store_name, bridge
+    )
     qtbot.addWidget(v)
     v.resize(*SCREEN)
     v.show()
@@ -154,3 +156,59 @@ def test_enrol_screen_is_touch_sized(qtbot: QtBot, view: EnrollView) -> None:
     for w in view.findChildren(QPushButton) + view.findChildren(QLineEdit):
         assert w.height() >= 56, (w.text() or w.placeholderText(), w.height())
     assert view.url.width() >= 560  # room for a real address
+
+
+def test_enrolling_an_enrolled_device_again_shows_the_plan_and_asks_first(
+    qtbot: QtBot, central_url: str, enroll_code: Callable[..., str], enrolled_dir: Path
+) -> None:
+    from pos_app.core.stock import CorrectionReason
+    from tests.ui.conftest import sign_in, synced_device
+
+    device = synced_device(enrolled_dir)
+    vid = device.store.query("SELECT id FROM catalog ORDER BY id LIMIT 1")[0][0]
+    op_id = device.stock.correct(sign_in(device), vid, delta=-1, reason=CorrectionReason.DAMAGED)
+    old = device.identity
+    device.close()
+
+    bridge = Ops()
+    v = EnrollView(
+        lambda url, code, confirm: enroll_data_dir(enrolled_dir, url, code, confirm=confirm).store_name, bridge
+    )
+    qtbot.addWidget(v)
+    v.resize(*SCREEN)
+    v.show()
+    try:
+        v.url.setText(central_url)
+        v.code.setText(enroll_code("TKY01"))
+        # Cancel: nothing changes, the one-time code is not used
+        qtbot.mouseClick(v.submit, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(v.plan_box.isVisible, timeout=10_000)
+        text = v.plan_text.text()
+        assert f"enrolled as device {old.device_id}" in text
+        assert "1 operation(s) in the outbox" in text and "will be sent under the new identity" in text
+        assert text.endswith("Enrol this device again?") and not v.submit.isEnabled()
+        qtbot.mouseClick(v.plan_no, Qt.MouseButton.LeftButton)
+        assert v.error.text() == "Not enrolled again: nothing was changed." and v.submit.isEnabled()
+        store = LocalStore(enrolled_dir)
+        try:
+            identity = store.identity()
+            assert identity is not None and identity.device_id == old.device_id
+        finally:
+            store.close()
+        # Yes: enrolled again with the same code, the waiting operation kept
+        qtbot.mouseClick(v.submit, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(v.plan_box.isVisible, timeout=10_000)
+        with qtbot.waitSignal(v.enrolled, timeout=10_000) as got:
+            qtbot.mouseClick(v.plan_yes, Qt.MouseButton.LeftButton)
+        assert got.args == ["Aisle Shibuya"]
+        qtbot.waitUntil(lambda: bridge.in_flight == 0, timeout=10_000)
+        store = LocalStore(enrolled_dir)
+        try:
+            identity = store.identity()
+            assert identity is not None and identity.device_id != old.device_id
+            assert [r["op_id"] for r in store.outbox_rows()] == [op_id]
+        finally:
+            store.close()
+    finally:
+        qtbot.waitUntil(lambda: bridge.in_flight == 0, timeout=10_000)
+        bridge.shutdown(wait=True)
