@@ -177,7 +177,8 @@ class ResultDelegate(QStyledItemDelegate):
             painter.setPen(QColor("#102A43"))
             low = QRect(inner.right() - right_w, inner.bottom() - 26, right_w, 26)
             painter.drawText(low, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, price)
-        text_rect = inner.adjusted(0, 0, -(right_w + 8 if right_w else 0), 0)
+        # the chip shares line 1 only and the price line 3 only: line 2 has the whole width
+        text_rect = inner
         line = text_rect.height() // 3
         # lines 1-2: the name (local first, bold; the Latin one after it, grey)
         f = QFont(base)
@@ -187,17 +188,19 @@ class ResultDelegate(QStyledItemDelegate):
         painter.setPen(QColor("#1F2933"))
         fm = painter.fontMetrics()
         width = text_rect.width()
+        chip_room = (right_w + 8) if label else 0
+        price_room = (painter.fontMetrics().horizontalAdvance(price) + 12) if price else 0
         first = local or latin
         second_font = QFont(base)
         second_font.setPixelSize(14)
-        l1 = QRect(text_rect.left(), text_rect.top(), width, line)
+        l1 = QRect(text_rect.left(), text_rect.top(), width - chip_room, line)
         l2 = QRect(text_rect.left(), text_rect.top() + line, width, line)
-        l3 = QRect(text_rect.left(), text_rect.top() + 2 * line, width, text_rect.height() - 2 * line)
+        l3 = QRect(text_rect.left(), text_rect.top() + 2 * line, width - price_room, text_rect.height() - 2 * line)
         second = latin if local else ""
-        if fm.horizontalAdvance(first) <= width:
+        if fm.horizontalAdvance(first) <= l1.width():
             painter.drawText(l1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, first)
         else:  # two lines of the name, broken at a space where there is one, before eliding
-            head, tail = split_to_fit(first, fm, width)
+            head, tail = split_to_fit(first, fm, l1.width())
             painter.drawText(l1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, head)
             tail = fm.elidedText(tail, Qt.TextElideMode.ElideRight, width)
             painter.drawText(l2, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tail)
@@ -234,6 +237,13 @@ def split_to_fit(text: str, fm: QFontMetrics, width: int) -> tuple[str, str]:
     while cut > 1 and fm.horizontalAdvance(text[:cut]) > width:
         cut -= 1
     space = text.rfind(" ", 0, cut + 1)
-    if space > cut // 2:
+    if space > cut * 2 // 3:
         cut = space
+    # Japanese line breaking: no line ends with an opening bracket or starts with a closing one
+    while cut > 1 and (text[cut - 1] in OPENING or (cut < len(text) and text[cut] in CLOSING)):
+        cut -= 1
     return text[:cut].rstrip(), text[cut:].strip()
+
+
+OPENING = "（(「『【〔［"
+CLOSING = "）)」』】〕］、。・ー"
