@@ -250,3 +250,64 @@ class SeqGap(Base):
     first: Mapped[int] = mapped_column(BigInteger)
     last: Mapped[int] = mapped_column(BigInteger)
     noticed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Order(Base):
+    """An order: a store sale (channel "store", from a tablet's `sale.complete`) for now.
+
+    `priced` is the order as the tablet priced it (its lines, discounts, taxes and totals as
+    JSON); central re-prices the pricing input (`pricing`) with its own price lists, tax rates
+    and the shared engine, and a difference sets `flagged` with the differences in `checks`."""
+
+    __tablename__ = "orders"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    sale_id: Mapped[str] = mapped_column(String(36), unique=True)
+    channel: Mapped[str] = mapped_column(String(16))  # store
+    store_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    op_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    receipt_no: Mapped[str] = mapped_column(String(64), index=True)
+    staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    customer_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    completed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    total: Mapped[int] = mapped_column(BigInteger)
+    tax: Mapped[int] = mapped_column(BigInteger)
+    cash_rounding: Mapped[int] = mapped_column(Integer, default=0)
+    pricing: Mapped[str] = mapped_column(Text)  # the pricing input document (JSON)
+    priced: Mapped[str] = mapped_column(Text)  # discounts, taxes, totals as the tablet sent them (JSON)
+    central_total: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    flagged: Mapped[int] = mapped_column(Integer, default=0)
+    checks: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of differences
+    __table_args__ = (Index("ix_orders_store_id", "store_id", "id"),)
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), primary_key=True)
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    line_id: Mapped[str] = mapped_column(String(64))
+    variant_id: Mapped[int] = mapped_column(ForeignKey("variants.id"))
+    sku: Mapped[str] = mapped_column(String(64))
+    quantity: Mapped[int] = mapped_column(Integer)
+    fulfilment: Mapped[str] = mapped_column(String(16))  # carry_out | ship | pickup
+    unit_price: Mapped[int] = mapped_column(BigInteger)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    promotions: Mapped[int] = mapped_column(BigInteger)
+    discounts: Mapped[int] = mapped_column(BigInteger)
+    total: Mapped[int] = mapped_column(BigInteger)
+    tax_class: Mapped[str] = mapped_column(String(32))
+    tax_rate: Mapped[str] = mapped_column(String(16))
+    net: Mapped[int] = mapped_column(BigInteger)
+    tax: Mapped[int] = mapped_column(BigInteger)
+
+
+class Payment(Base):
+    __tablename__ = "payments"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    type: Mapped[str] = mapped_column(String(16))  # cash | card | store_credit | gift_card
+    amount: Mapped[int] = mapped_column(BigInteger)
+    change: Mapped[int] = mapped_column(BigInteger, default=0)
+    reference: Mapped[str | None] = mapped_column(String(100), nullable=True)

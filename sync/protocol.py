@@ -30,7 +30,7 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationInfo, field_validator
 
 PROTOCOL_VERSION = 1
 MAX_PAGE = 5000
@@ -356,14 +356,123 @@ class StockAdjustOp(OpBase):
     payload: StockAdjustPayload
 
 
+# --- sale.complete: a sale made on a tablet (docs/checkout.md) ------------------------------
+
+Minor = Annotated[int, Field(ge=0, le=10**13, description="minor units of the sale's currency")]
+TenderKind = Literal["cash", "card", "store_credit", "gift_card"]
+RECEIPT_NO_PATTERN = r"^[A-Z0-9]{1,32}-[A-Z0-9]{1,8}-[0-9]{6,12}$"
+
+
+class SaleLine(Strict):
+    """A priced line as the tablet's pricing engine left it (sync.pricing PricedLine)."""
+
+    line_id: str = Field(min_length=1, max_length=64, description="the pricing input's line id")
+    variant_id: int = Field(ge=1, le=2**31)
+    sku: str = Field(min_length=1, max_length=64)
+    quantity: int = Field(ge=1, le=9999)
+    fulfilment: Literal["carry_out"]
+    unit_price: Minor
+    amount: Minor
+    promotions: Minor = Field(description="what promotions saved on this line")
+    discounts: Minor = Field(description="manual line and basket discounts on this line")
+    total: Minor
+    tax_class: str = Field(min_length=1, max_length=32)
+    tax_rate: str = Field(pattern=r"^[0-9]{1,3}(\.[0-9]{1,4})?$", description="percent, a decimal string")
+    net: Minor
+    tax: Minor
+
+
+class SaleDiscount(Strict):
+    """A promotion that applied (with its id) or a manual discount (with its reason)."""
+
+    kind: Literal["promotion", "manual"]
+    promotion: str | None = Field(default=None, max_length=64, description="the promotion's id")
+    name: str = Field(default="", max_length=200)
+    coupon: str | None = Field(default=None, max_length=64)
+    reason: str | None = Field(default=None, max_length=200)
+    line_id: str | None = Field(default=None, max_length=64, description="a manual line discount's line")
+    amount: Minor
+
+
+class SaleTax(Strict):
+    tax_class: str = Field(min_length=1, max_length=32)
+    rate: str = Field(pattern=r"^[0-9]{1,3}(\.[0-9]{1,4})?$")
+    net: Minor
+    tax: Minor
+    gross: Minor
+
+
+class SaleTotals(Strict):
+    amount: Minor = Field(description="before promotions and discounts")
+    promotions: Minor
+    discounts: Minor
+    net: Minor
+    tax: Minor
+    total: Minor = Field(description="what the customer pays, before cash rounding")
+    cash_rounding: int = Field(ge=-1000, le=1000, description="added by rounding the cash part")
+
+
+class SaleTender(Strict):
+    type: TenderKind
+    amount: Minor = Field(description="handed over (cash) or charged")
+    change: Minor = Field(default=0, description="cash given back; only for cash")
+    reference: str | None = Field(default=None, max_length=100)
+
+    @field_validator("change")
+    @classmethod
+    def _change_from_cash(cls, v: int, info: ValidationInfo) -> int:
+        if v and info.data.get("type") != "cash":
+            raise ValueError("change is only given from cash")
+        return v
+
+
+class SaleStockDelta(Strict):
+    variant_id: int = Field(ge=1, le=2**31)
+    location_id: int = Field(ge=1, le=2**31)
+    delta: int = Field(ge=-9999, le=9999, json_schema_extra={"not": {"const": 0}})
+
+    @field_validator("delta")
+    @classmethod
+    def _not_zero(cls, v: int) -> int:
+        if v == 0:
+            raise ValueError("a stock delta of 0 changes nothing")
+        return v
+
+
+class SaleCompletePayload(Strict):
+    """A completed sale: who, when, the pricing engine's input (central re-prices it with the
+    same code) and its output (lines, discounts, taxes, totals), the tenders and stock deltas."""
+
+    sale_id: UUID = Field(description="made when the basket was opened; one sale per id")
+    receipt_no: str = Field(pattern=RECEIPT_NO_PATTERN, description="<store code>-<device code>-<counter>")
+    store_id: int = Field(ge=1, le=2**31)
+    staff_id: int = Field(ge=1, le=2**31)
+    customer_id: int | None = Field(default=None, ge=1, le=2**62)
+    completed_at: datetime
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    pricing: dict[str, Any] = Field(description="the pricing input document (docs/pricing.md), without tenders")
+    lines: list[SaleLine] = Field(min_length=1, max_length=1000)
+    discounts: list[SaleDiscount] = Field(default_factory=list, max_length=2000)
+    taxes: list[SaleTax] = Field(min_length=1, max_length=50)
+    totals: SaleTotals
+    tenders: list[SaleTender] = Field(min_length=1, max_length=20)
+    stock: list[SaleStockDelta] = Field(default_factory=list, max_length=1000)
+
+
+class SaleCompleteOp(OpBase):
+    type: Literal["sale.complete"]
+    payload: SaleCompletePayload
+
+
 # One wire model per op type, keyed by its `type`. A new op type is a payload, an `OpBase`
 # subclass with its `type` literal and a line here (plus central's handler module and the
 # device's on-done hooks, each in their own registry).
 OP_TYPES: dict[str, type[OpBase]] = {
     "stock.adjust": StockAdjustOp,
+    "sale.complete": SaleCompleteOp,
 }
 
-Op = Annotated[StockAdjustOp, Field(discriminator="type")]
+Op = Annotated[StockAdjustOp | SaleCompleteOp, Field(discriminator="type")]
 OP_ADAPTER: TypeAdapter[Op] = TypeAdapter(Op)
 
 MAX_PUSH_OPS = 200

@@ -20,6 +20,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def routers() -> list[APIRouter]:
-    from central.routes import channel, events, health, images, ops, stock, sync
+    from central.routes import channel, events, health, images, ops, orders, stock, sync
 
-    return [health.router, sync.router, events.router, stock.router, ops.router, channel.router, images.router]
+    return [health.router, sync.router, events.router, stock.router, ops.router, channel.router, images.router, orders.router]

@@ -74,3 +74,36 @@ def _stock_requeued(con: sqlite3.Connection, op_id: str, _result: dict[str, Any]
 
 
 register_op("stock.adjust", _stock_applied, _stock_rejected, _stock_requeued, streams=("stock",))
+
+
+# --- sale.complete: a sale (sales + sale_lines + sale_payments join the outbox by op_id) -------
+# Its stock effect lives in stock_corrections rows keyed "<op_id>:<n>", between these bounds.
+
+
+def _sale_rows(op_id: str) -> tuple[str, str]:
+    return op_id + ":", op_id + ";"
+
+
+def _sale_applied(con: sqlite3.Connection, op_id: str, result: dict[str, Any] | None) -> None:
+    r = result or {}
+    seq, order, flagged = r.get("seq"), r.get("order_id"), r.get("flagged")
+    seq = seq if type(seq) is int else None
+    con.execute(
+        "UPDATE sales SET status='sent', server_seq=?, order_id=?, flagged=? WHERE op_id=?",
+        (seq, order if type(order) is int else None, int(flagged) if type(flagged) is bool else None, op_id),
+    )
+    con.execute(
+        "UPDATE stock_corrections SET status='sent', server_seq=? WHERE op_id > ? AND op_id < ?",
+        (seq, *_sale_rows(op_id)),
+    )
+
+
+def _sale_status(status: str) -> Hook:
+    def hook(con: sqlite3.Connection, op_id: str, _result: dict[str, Any] | None) -> None:
+        con.execute("UPDATE sales SET status=? WHERE op_id=?", (status, op_id))
+        con.execute("UPDATE stock_corrections SET status=? WHERE op_id > ? AND op_id < ?", (status, *_sale_rows(op_id)))
+
+    return hook
+
+
+register_op("sale.complete", _sale_applied, _sale_status("rejected"), _sale_status("pending"), streams=("stock",))

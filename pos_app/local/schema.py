@@ -127,6 +127,61 @@ stock_corrections = Table(
     Column("server_seq", Integer),
 )
 
+# A sale (pos_app/services/checkout.py): the sale, its lines and payments join the outbox op
+# `sale.complete` by op_id, written with it, the journal entry and the receipt counter in ONE
+# device.db transaction. Its stock effect is rows in stock_corrections keyed "<op_id>:<n>"
+# (reason "sale"), so the product view counts sold units as pending like any correction.
+sales = Table(
+    "sales",
+    device_metadata,
+    Column("sale_id", String, primary_key=True),
+    Column("op_id", String, nullable=False, unique=True),
+    Column("receipt_no", String, nullable=False, unique=True),
+    Column("receipt_counter", Integer, nullable=False),
+    Column("store_id", Integer, nullable=False),
+    Column("staff_id", Integer, nullable=False),
+    Column("customer_id", Integer),
+    Column("completed_at", String, nullable=False),
+    Column("currency", String, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("tax", Integer, nullable=False),
+    Column("cash_rounding", Integer, nullable=False),
+    Column("change", Integer, nullable=False),
+    Column("priced", Text, nullable=False),  # the priced basket (PricedBasket.to_json) for receipts
+    Column("status", String, nullable=False),  # pending | sent | rejected
+    Column("server_seq", Integer),
+    Column("order_id", Integer),
+    Column("flagged", Integer),
+)
+
+sale_lines = Table(
+    "sale_lines",
+    device_metadata,
+    Column("sale_id", String, primary_key=True),
+    Column("line_no", Integer, primary_key=True, autoincrement=False),
+    Column("line_id", String, nullable=False),
+    Column("variant_id", Integer, nullable=False),
+    Column("sku", String, nullable=False),
+    Column("name", String, nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("unit_price", Integer, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("tax_class", String, nullable=False),
+    Column("tax_rate", String, nullable=False),
+    Column("tax", Integer, nullable=False),
+)
+
+sale_payments = Table(
+    "sale_payments",
+    device_metadata,
+    Column("sale_id", String, primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("type", String, nullable=False),
+    Column("amount", Integer, nullable=False),
+    Column("change", Integer, nullable=False),
+    Column("reference", String),
+)
+
 journal = Table(
     "journal",
     device_metadata,

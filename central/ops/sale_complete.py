@@ -1,0 +1,288 @@
+"""`sale.complete`: a sale made on a tablet becomes an order of channel "store".
+
+A sale has already happened (DESIGN.md section 3): central records it with its lines, payments
+and stock movements even when stock goes negative, and never rejects it for its prices. It
+re-prices the sale with the shared engine (`sync.pricing`) twice: the pricing input exactly as
+the tablet sent it (does the tablet's arithmetic hold?) and the same input with central's own
+store rules, price lists and tax rates (did the tablet price from what central says?). Every
+difference is a check stored on the order (`flagged`, `checks`), visible in the order API.
+Exactly once comes from the applied-op record written in the same transaction (central.ops).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import orjson
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.changes import adjust_stock, now
+from central.models import Location, Order, OrderLine, Payment, Price, PriceList, Style, TaxRate, Variant
+from central.ops.base import Applied, Caller, OpRejected
+from sync.pricing import PricedBasket, PricingError, price_basket, read_basket
+from sync.protocol import SaleCompleteOp, SaleCompletePayload
+
+# The store rules per country (tax mode, tax rounding and its direction, cash rounding). The
+# tablet's checkout service keeps the same table (a test checks they agree); docs/checkout.md.
+STORE_RULES: dict[str, dict[str, Any]] = {
+    "JP": {"tax_mode": "included", "tax_rounding": "per_rate", "tax_rounding_mode": "down"},
+    "US": {"tax_mode": "added", "tax_rounding": "per_line", "tax_rounding_mode": "half_up"},
+    "CH": {
+        "tax_mode": "included",
+        "tax_rounding": "per_line",
+        "tax_rounding_mode": "half_up",
+        "cash_rounding": {"increment": 5, "mode": "half_up"},
+    },
+}
+DEFAULT_RULES: dict[str, Any] = {"tax_mode": "included", "tax_rounding": "per_line", "tax_rounding_mode": "half_up"}
+
+
+def store_rules(loc: Location) -> dict[str, Any]:
+    """The pricing document's `store` object for a location."""
+    rules = STORE_RULES.get(loc.country, DEFAULT_RULES)
+    return {"id": loc.code, "currency": loc.currency, "timezone": loc.timezone, **rules}
+
+
+def percent(rate: str) -> str:
+    """A tax stream rate ("0.19") as the pricing engine's percent string ("19")."""
+    return format((Decimal(rate) * 100).normalize(), "f")
+
+
+def apply(session: Session, caller: Caller, op: SaleCompleteOp) -> Applied:
+    p = op.payload
+    if p.store_id != caller.store_id:
+        raise OpRejected(403, "a device may only record sales of its own store")
+    store = session.get_one(Location, p.store_id)
+    variant_ids = {ln.variant_id for ln in p.lines} | {d.variant_id for d in p.stock}
+    known = set(session.scalars(select(Variant.id).where(Variant.id.in_(variant_ids))))
+    if variant_ids - known:
+        raise OpRejected(404, f"unknown variant {min(variant_ids - known)}")
+    if any(d.location_id != p.store_id for d in p.stock):
+        raise OpRejected(403, "a sale moves the stock of its own store only")
+    if session.scalar(select(Order.id).where(Order.sale_id == str(p.sale_id))) is not None:
+        # Another op_id for a sale central already has: the sale happened once.
+        raise OpRejected(409, f"sale {p.sale_id} is already recorded under another operation")
+
+    checks = _checks(session, store, p)
+    central_total = next((c["central"] for c in checks if c["check"] == "central.total"), p.totals.total)
+    checks = [c for c in checks if c["check"] != "central.total"]
+    order = Order(
+        sale_id=str(p.sale_id),
+        channel="store",
+        store_id=p.store_id,
+        device_id=caller.device_id,
+        op_id=str(op.op_id),
+        receipt_no=p.receipt_no,
+        staff_id=p.staff_id,
+        customer_id=p.customer_id,
+        currency=p.currency,
+        completed_at=p.completed_at,
+        received_at=now(),
+        total=p.totals.total,
+        tax=p.totals.tax,
+        cash_rounding=p.totals.cash_rounding,
+        pricing=orjson.dumps(p.pricing, option=orjson.OPT_SORT_KEYS).decode(),
+        priced=orjson.dumps(
+            {
+                "discounts": [d.model_dump(mode="json") for d in p.discounts],
+                "taxes": [t.model_dump(mode="json") for t in p.taxes],
+                "totals": p.totals.model_dump(mode="json"),
+            }
+        ).decode(),
+        central_total=central_total if isinstance(central_total, int) else None,
+        flagged=int(bool(checks)),
+        checks=orjson.dumps(checks).decode(),
+    )
+    session.add(order)
+    session.flush()
+    session.add_all(
+        OrderLine(
+            order_id=order.id,
+            line_no=i,
+            line_id=ln.line_id,
+            variant_id=ln.variant_id,
+            sku=ln.sku,
+            quantity=ln.quantity,
+            fulfilment=ln.fulfilment,
+            unit_price=ln.unit_price,
+            amount=ln.amount,
+            promotions=ln.promotions,
+            discounts=ln.discounts,
+            total=ln.total,
+            tax_class=ln.tax_class,
+            tax_rate=ln.tax_rate,
+            net=ln.net,
+            tax=ln.tax,
+        )
+        for i, ln in enumerate(p.lines, start=1)
+    )
+    session.add_all(
+        Payment(order_id=order.id, type=t.type, amount=t.amount, change=t.change, reference=t.reference)
+        for t in p.tenders
+    )
+    seq = 0
+    for d in p.stock:
+        seq, _stock = adjust_stock(
+            session,
+            location_id=d.location_id,
+            variant_id=d.variant_id,
+            delta=d.delta,
+            reason="sale",
+            source="device",
+            reference=p.receipt_no,
+            device_id=caller.device_id,
+            staff_id=p.staff_id,
+        )
+    result: dict[str, Any] = {"order_id": order.id, "receipt_no": p.receipt_no, "seq": seq, "flagged": bool(checks)}
+    return Applied(result, seq, [("stock", p.store_id)] if seq else [])
+
+
+# --- what central checks ----------------------------------------------------------------------
+
+
+def _diff(out: list[dict[str, Any]], check: str, subject: str, tablet: Any, central: Any) -> None:
+    if tablet != central:
+        out.append({"check": check, "subject": subject, "tablet": tablet, "central": central})
+
+
+def _checks(session: Session, store: Location, p: SaleCompletePayload) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    _diff(out, "currency", "sale", p.currency, store.currency)
+    # Tenders: what was paid (less change) covers the total with its cash rounding.
+    paid = sum(t.amount - t.change for t in p.tenders)
+    _diff(out, "tenders.paid", "sale", paid, p.totals.total + p.totals.cash_rounding)
+    # Stock: each carried-out unit leaves the store once.
+    sold: dict[int, int] = {}
+    for ln in p.lines:
+        sold[ln.variant_id] = sold.get(ln.variant_id, 0) - ln.quantity
+    moved: dict[int, int] = {}
+    for d in p.stock:
+        moved[d.variant_id] = moved.get(d.variant_id, 0) + d.delta
+    _diff(
+        out,
+        "stock",
+        "sale",
+        {str(k): v for k, v in sorted(moved.items())},
+        {str(k): v for k, v in sorted(sold.items())},
+    )
+    other = session.scalar(
+        select(Order.sale_id).where(Order.receipt_no == p.receipt_no, Order.sale_id != str(p.sale_id)).limit(1)
+    )
+    if other is not None:
+        out.append(
+            {"check": "receipt_no.duplicate", "subject": p.receipt_no, "tablet": str(p.sale_id), "central": other}
+        )
+
+    as_sent = _price(out, "pricing.as_sent", p.pricing)
+    if as_sent is not None:
+        _compare(out, "as_sent", p, as_sent)
+    try:
+        ours = _central_document(session, store, p)
+    except (KeyError, TypeError, ValueError) as e:
+        out.append({"check": "pricing.central", "subject": "input", "tablet": None, "central": f"{e!s:.200}"})
+        return out
+    central = _price(out, "pricing.central", ours)
+    if central is not None:
+        _compare(out, "central", p, central)
+        out.append({"check": "central.total", "subject": "sale", "tablet": None, "central": central.totals.total})
+    return out
+
+
+def _price(out: list[dict[str, Any]], check: str, doc: dict[str, Any]) -> PricedBasket | None:
+    try:
+        basket, _tenders = read_basket(doc)
+        return price_basket(basket)
+    except PricingError as e:
+        out.append({"check": check, "subject": "input", "tablet": None, "central": f"{e.code}: {e.message:.200}"})
+    except (TypeError, ValueError, ArithmeticError) as e:  # a document the reader did not foresee
+        out.append({"check": check, "subject": "input", "tablet": None, "central": f"{e!s:.200}"})
+    return None
+
+
+def _compare(out: list[dict[str, Any]], how: str, p: SaleCompletePayload, priced: PricedBasket) -> None:
+    lines = {pl.id: pl for pl in priced.lines}
+    for ln in p.lines:
+        pl = lines.get(ln.line_id)
+        if pl is None:
+            out.append({"check": f"{how}.line", "subject": ln.line_id, "tablet": ln.total, "central": None})
+            continue
+        _diff(out, f"{how}.line.unit_price", ln.line_id, ln.unit_price, pl.unit_price)
+        _diff(out, f"{how}.line.quantity", ln.line_id, ln.quantity, pl.quantity)
+        _diff(out, f"{how}.line.total", ln.line_id, ln.total, pl.total)
+        _diff(out, f"{how}.line.tax", ln.line_id, ln.tax, pl.tax)
+    if len(lines) != len(p.lines):
+        _diff(out, f"{how}.lines", "sale", len(p.lines), len(lines))
+    taxes = {f"{t.tax_class} {t.rate}": t.tax for t in p.taxes}
+    _diff(out, f"{how}.taxes", "sale", taxes, {f"{t.tax_class} {percent_str(t.rate)}": t.tax for t in priced.taxes})
+    _diff(out, f"{how}.total", "sale", p.totals.total, priced.totals.total)
+    _diff(out, f"{how}.tax", "sale", p.totals.tax, priced.totals.tax)
+
+
+def percent_str(rate: Decimal) -> str:
+    return format(rate.normalize(), "f")
+
+
+def _central_document(session: Session, store: Location, p: SaleCompletePayload) -> dict[str, Any]:
+    """The tablet's pricing input with central's store rules, price lists and tax rates put in;
+    promotions, coupons, manual discounts and overrides stay as sent (docs/checkout.md)."""
+    doc = dict(p.pricing)
+    doc["store"] = store_rules(store)
+    line_variant = {ln.line_id: ln.variant_id for ln in p.lines}
+    vids = sorted(set(line_variant.values()))
+    rows = session.execute(
+        select(Variant.id, Variant.sku, Style.tax_class)
+        .join(Style, Style.id == Variant.style_id)
+        .where(Variant.id.in_(vids))
+    ).all()
+    sku = {vid: s for vid, s, _ in rows}
+    tax_class = {vid: tc for vid, _, tc in rows}
+    rates = {
+        tc: percent(r)
+        for tc, r in session.execute(select(TaxRate.tax_class, TaxRate.rate).where(TaxRate.country == store.country))
+    }
+    doc["price_lists"] = price_lists(session, store, vids, sku)
+    lines = []
+    for raw in doc.get("lines") or []:
+        line = dict(raw)
+        vid = line_variant.get(str(line.get("id")))
+        if vid is not None:
+            line["sku"] = sku[vid]
+            line["tax_class"] = tax_class[vid]
+            line["tax_rate"] = rates[tax_class[vid]]
+            line.pop("unit_price", None)  # the price comes from central's lists
+        lines.append(line)
+    doc["lines"] = lines
+    doc.pop("tenders", None)
+    return doc
+
+
+def price_lists(session: Session, store: Location, vids: list[int], sku: dict[int, str]) -> list[dict[str, Any]]:
+    """Central's price lists of the store's currency (base, its own override, customer groups)
+    for these variants, in the pricing document's form (list ids "list-<id>")."""
+    q = (
+        select(PriceList.id, PriceList.store_id, PriceList.customer_group, Price.variant_id, Price.amount)
+        .join(Price, Price.list_id == PriceList.id)
+        .where(PriceList.currency == store.currency, Price.variant_id.in_(vids))
+        .where((PriceList.store_id.is_(None)) | (PriceList.store_id == store.id))
+        .order_by(PriceList.id, Price.variant_id)
+    )
+    lists: dict[int, dict[str, Any]] = {}
+    for lid, store_id, group, vid, amount in session.execute(q):
+        entry = lists.get(lid)
+        if entry is None:
+            entry = lists[lid] = _list_entry(lid, store_id, group, store.code)
+        entry["prices"][sku[vid]] = amount
+    return list(lists.values())
+
+
+def _list_entry(lid: int, store_id: int | None, group: str, store_code: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": f"list-{lid}", "prices": {}}
+    if group:
+        entry.update(kind="group", group=group)
+    elif store_id is not None:
+        entry.update(kind="store", store=store_code)
+    else:
+        entry["kind"] = "base"
+    return entry

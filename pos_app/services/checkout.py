@@ -1,0 +1,505 @@
+"""Completing a sale, exactly once (docs/checkout.md).
+
+A basket gets its `sale_id` when it is opened. `CheckoutService.complete` prices it with the
+shared engine (`sync.pricing`), settles the tenders, and writes in ONE device.db transaction:
+the receipt number (store code, device code, the next value of a gapless per-device counter),
+the sale, its lines and payments, its stock effect (pending until central's stock change is
+pulled, like a correction), the journal entry and the `sale.complete` outbox op. Killed at any
+point, the sale is either there with its receipt number or not there at all. Completing the
+same `sale_id` again (a double tap on Pay) returns the sale already made.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from pydantic import ValidationError
+
+from pos_app.local.store import Identity, LocalStore
+from pos_app.services.auth import Session
+from pos_app.services.errors import ValidationFailed
+from sync.pricing import PricedBasket, PricingError, Settlement, Tender, TenderType, price_basket, read_basket, settle
+from sync.protocol import SaleCompletePayload
+
+__all__ = ["STORE_RULES", "CheckoutService", "CompletedSale", "SaleBasket", "Tender", "TenderType"]
+
+# The store rules per country; central.ops.sale_complete keeps the same table (a test checks).
+STORE_RULES: dict[str, dict[str, Any]] = {
+    "JP": {"tax_mode": "included", "tax_rounding": "per_rate", "tax_rounding_mode": "down"},
+    "US": {"tax_mode": "added", "tax_rounding": "per_line", "tax_rounding_mode": "half_up"},
+    "CH": {
+        "tax_mode": "included",
+        "tax_rounding": "per_line",
+        "tax_rounding_mode": "half_up",
+        "cash_rounding": {"increment": 5, "mode": "half_up"},
+    },
+}
+DEFAULT_RULES: dict[str, Any] = {"tax_mode": "included", "tax_rounding": "per_line", "tax_rounding_mode": "half_up"}
+
+# Steps of the one transaction, in order; `CheckoutService.fault(step)` is called before each
+# (tests fail or kill the process there and prove nothing half-made is left).
+STEPS = ("counter", "outbox", "sale", "lines", "payments", "stock", "journal", "commit")
+
+
+@dataclass(frozen=True)
+class SaleBasket:
+    """What is being sold: the pricing input document (docs/pricing.md, without tenders), which
+    variant each of its lines is, and the customer."""
+
+    sale_id: UUID
+    pricing: dict[str, Any]
+    variants: dict[str, int]  # pricing line id -> variant id
+    customer_id: int | None = None
+
+
+@dataclass(frozen=True)
+class CompletedSale:
+    sale_id: UUID
+    receipt_no: str
+    op_id: str
+    completed_at: datetime
+    currency: str
+    total: int
+    change: int
+    priced: PricedBasket | None = None  # None when read back (a double tap): see `sale()`
+    settlement: Settlement | None = None
+    again: bool = False  # this sale_id had already been completed: nothing new was written
+    tenders: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+
+
+def _pct(rate: Decimal) -> str:
+    return format(rate.normalize(), "f")
+
+
+def percent(rate: str) -> str:
+    """A tax stream rate ("0.19") as the pricing engine's percent string ("19")."""
+    return _pct(Decimal(rate) * 100)
+
+
+def device_code(device_id: str) -> str:
+    """A short stable code per device: the first 6 letters and digits of its id, upper case."""
+    return re.sub(r"[^0-9A-Za-z]", "", device_id)[:6].upper() or "DEVICE"
+
+
+class CheckoutService:
+    def __init__(self, store: LocalStore, identity: Identity, kick: Callable[[], None] = lambda: None) -> None:
+        self.store = store
+        self.identity = identity
+        self.kick = kick
+        self.fault: Callable[[str], None] | None = None
+        self._rules: dict[str, Any] | None = None
+
+    # --- the basket --------------------------------------------------------------------------
+
+    @staticmethod
+    def open_basket() -> UUID:
+        """A new basket's sale id: every later completion of this basket is the same sale."""
+        return uuid.uuid4()
+
+    def rules(self) -> dict[str, Any]:
+        if self._rules is None:
+            row = self.store.query(
+                "SELECT code, currency, timezone, country FROM locations WHERE id=?", (self.identity.store_id,)
+            )
+            if not row:
+                raise ValidationFailed("sale.no_store", "This store's details are not on this device yet; sync first.")
+            code, currency, tz, country = row[0]
+            self._rules = {"id": code, "currency": currency, "timezone": tz, **STORE_RULES.get(country, DEFAULT_RULES)}
+        return self._rules
+
+    def basket(
+        self,
+        sale_id: UUID,
+        items: Sequence[tuple[int, int]],
+        *,
+        at: datetime | None = None,
+        customer_id: int | None = None,
+        customer_group: str | None = None,
+        coupons: Sequence[str] = (),
+        promotions: Sequence[dict[str, Any]] = (),
+    ) -> SaleBasket:
+        """A basket of (variant id, quantity) from the cache: names, categories, tax rates and
+        this store's price lists for those variants, in the pricing document's form."""
+        rules = self.rules()
+        vids = sorted({v for v, _ in items})
+        marks = ",".join("?" * len(vids))
+        with self.store.raw() as con:
+            cat = {
+                r[0]: r[1:]
+                for r in con.execute(
+                    f"SELECT id, sku, name, category, tax_class FROM catalog WHERE id IN ({marks})", vids
+                )
+            }
+            country = con.execute("SELECT country FROM locations WHERE id=?", (self.identity.store_id,)).fetchone()[0]
+            rates = {
+                tc: percent(r) for tc, r in con.execute("SELECT tax_class, rate FROM tax WHERE country=?", (country,))
+            }
+            price_rows = con.execute(
+                f"SELECT list_id, variant_id, store_id, customer_group, amount FROM prices WHERE variant_id IN ({marks}) "
+                "AND currency=? AND (store_id IS NULL OR store_id=?) ORDER BY list_id, variant_id",
+                (*vids, rules["currency"], self.identity.store_id),
+            ).fetchall()
+        lines: list[dict[str, Any]] = []
+        variants: dict[str, int] = {}
+        for n, (vid, qty) in enumerate(items, start=1):
+            if vid not in cat:
+                raise ValidationFailed(
+                    "sale.unknown_item", f"Item {vid} is not in the catalog on this device.", variant_id=vid
+                )
+            sku, name, category, tax_class = cat[vid]
+            if tax_class not in rates:
+                raise ValidationFailed("sale.no_tax_rate", f"No tax rate for {tax_class} on this device; sync first.")
+            lines.append(
+                {
+                    "id": str(n),
+                    "sku": sku,
+                    "name": name,
+                    "category": category,
+                    "quantity": qty,
+                    "tax_class": tax_class,
+                    "tax_rate": rates[tax_class],
+                }
+            )
+            variants[str(n)] = vid
+        lists: dict[int, dict[str, Any]] = {}
+        for lid, vid, store_id, group, amount in price_rows:
+            entry = lists.get(lid)
+            if entry is None:
+                entry = {"id": f"list-{lid}", "prices": {}}
+                if group:
+                    entry.update(kind="group", group=group)
+                elif store_id is not None:
+                    entry.update(kind="store", store=rules["id"])
+                else:
+                    entry["kind"] = "base"
+                lists[lid] = entry
+            entry["prices"][cat[vid][0]] = amount
+        doc: dict[str, Any] = {
+            "store": dict(rules),
+            "at": (at or datetime.now(UTC)).isoformat(),
+            "lines": lines,
+            "price_lists": list(lists.values()),
+        }
+        if customer_group:
+            doc["customer_group"] = customer_group
+        if coupons:
+            doc["coupons"] = list(coupons)
+        if promotions:
+            doc["promotions"] = [dict(p) for p in promotions]
+        return SaleBasket(sale_id, doc, variants, customer_id)
+
+    def price(self, basket: SaleBasket) -> PricedBasket:
+        try:
+            parsed, _tenders = read_basket(basket.pricing)
+            return price_basket(parsed)
+        except PricingError as e:
+            raise ValidationFailed(e.code, e.message, **e.params) from None
+
+    # --- completing ----------------------------------------------------------------------------
+
+    def complete(self, session: Session, basket: SaleBasket, tenders: Sequence[Tender]) -> CompletedSale:
+        """Complete the sale once: a second call with the same sale id returns the first sale.
+        Tendered below what is due is refused (`sale.underpaid`, with what is still due)."""
+        done = self.sale(basket.sale_id)
+        if done is not None:
+            return done
+        priced = self.price(basket)
+        rules = read_basket(basket.pricing)[0].rules
+        try:
+            settlement = settle(priced.totals.total, list(tenders), rules.cash_rounding)
+        except PricingError as e:
+            raise ValidationFailed(e.code, e.message, **e.params) from None
+        if not settlement.complete:
+            raise ValidationFailed(
+                "sale.underpaid",
+                f"{settlement.still_due} ({priced.currency} minor units) is still due"
+                + (
+                    f", {settlement.still_due_cash} in cash."
+                    if settlement.still_due_cash != settlement.still_due
+                    else "."
+                ),
+                still_due=settlement.still_due,
+                still_due_cash=settlement.still_due_cash,
+                currency=priced.currency,
+            )
+        completed_at = datetime.now(UTC)
+        tender_rows = _tender_rows(settlement)
+        with self.store.tx("device") as con:
+            again = self._existing(con, basket.sale_id)
+            if again is not None:  # completed meanwhile by another thread
+                return again
+            self._step("counter")
+            counter, receipt_no = self._next_receipt(con)
+            op_id = str(uuid.uuid4())
+            payload = self._payload(session, basket, priced, settlement, tender_rows, receipt_no, completed_at)
+            self._step("outbox")
+            self.store.enqueue(con, "sale.complete", payload, op_id)
+            self._step("sale")
+            con.execute(
+                "INSERT INTO sales(sale_id, op_id, receipt_no, receipt_counter, store_id, staff_id, customer_id, "
+                "completed_at, currency, total, tax, cash_rounding, change, priced, status) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
+                (
+                    str(basket.sale_id),
+                    op_id,
+                    receipt_no,
+                    counter,
+                    self.identity.store_id,
+                    session.staff.id,
+                    basket.customer_id,
+                    completed_at.isoformat(),
+                    priced.currency,
+                    priced.totals.total,
+                    priced.totals.tax,
+                    settlement.cash_rounding,
+                    settlement.change,
+                    priced.to_json(),
+                ),
+            )
+            self._step("lines")
+            con.executemany(
+                "INSERT INTO sale_lines(sale_id, line_no, line_id, variant_id, sku, name, quantity, unit_price, total, "
+                "tax_class, tax_rate, tax) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        str(basket.sale_id),
+                        n,
+                        pl.id,
+                        basket.variants[pl.id],
+                        pl.sku,
+                        pl.name,
+                        pl.quantity,
+                        pl.unit_price,
+                        pl.total,
+                        pl.tax_class,
+                        _pct(pl.tax_rate),
+                        pl.tax,
+                    )
+                    for n, pl in enumerate(priced.lines, start=1)
+                ],
+            )
+            self._step("payments")
+            con.executemany(
+                "INSERT INTO sale_payments(sale_id, seq, type, amount, change, reference) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (str(basket.sale_id), n, t["type"], t["amount"], t["change"], t.get("reference"))
+                    for n, t in enumerate(tender_rows, start=1)
+                ],
+            )
+            self._step("stock")
+            con.executemany(
+                "INSERT INTO stock_corrections(op_id, variant_id, location_id, delta, reason, note, staff_id, "
+                "recorded_at, status) VALUES (?, ?, ?, ?, 'sale', ?, ?, ?, 'pending')",
+                [
+                    (
+                        f"{op_id}:{n}",
+                        d["variant_id"],
+                        d["location_id"],
+                        d["delta"],
+                        receipt_no,
+                        session.staff.id,
+                        completed_at.isoformat(),
+                    )
+                    for n, d in enumerate(payload["stock"], start=1)
+                ],
+            )
+            self._step("journal")
+            self.store.journal_append(
+                con,
+                "sale.complete",
+                {
+                    "sale_id": str(basket.sale_id),
+                    "receipt_no": receipt_no,
+                    "op_id": op_id,
+                    "staff_id": session.staff.id,
+                    "customer_id": basket.customer_id,
+                    "currency": priced.currency,
+                    "total": priced.totals.total,
+                    "tax": priced.totals.tax,
+                    "cash_rounding": settlement.cash_rounding,
+                    "change": settlement.change,
+                    "tenders": tender_rows,
+                    "lines": len(priced.lines),
+                },
+            )
+            self._step("commit")
+        self.kick()
+        return CompletedSale(
+            basket.sale_id,
+            receipt_no,
+            op_id,
+            completed_at,
+            priced.currency,
+            priced.totals.total,
+            settlement.change,
+            priced,
+            settlement,
+            False,
+            tuple(tender_rows),
+        )
+
+    def sale(self, sale_id: UUID) -> CompletedSale | None:
+        """A completed sale of this device, or None."""
+        with self.store.raw("device") as con:
+            return self._existing(con, sale_id)
+
+    def sales(self) -> list[dict[str, Any]]:
+        """Every sale on this device, in receipt order (receipt number, status, order id)."""
+        rows = self.store.query(
+            "SELECT sale_id, receipt_no, receipt_counter, total, status, order_id, flagged FROM sales ORDER BY receipt_counter",
+            (),
+            "device",
+        )
+        keys = ("sale_id", "receipt_no", "receipt_counter", "total", "status", "order_id", "flagged")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    # --- inside the transaction -------------------------------------------------------------
+
+    def _step(self, name: str) -> None:
+        if self.fault is not None:
+            self.fault(name)
+
+    def _existing(self, con: sqlite3.Connection, sale_id: UUID) -> CompletedSale | None:
+        row = con.execute(
+            "SELECT receipt_no, op_id, completed_at, currency, total, change FROM sales WHERE sale_id=?",
+            (str(sale_id),),
+        ).fetchone()
+        if row is None:
+            return None
+        pays = con.execute(
+            "SELECT type, amount, change, reference FROM sale_payments WHERE sale_id=? ORDER BY seq", (str(sale_id),)
+        ).fetchall()
+        tenders = tuple({"type": t, "amount": a, "change": c, **({"reference": r} if r else {})} for t, a, c, r in pays)
+        return CompletedSale(
+            sale_id,
+            row[0],
+            row[1],
+            datetime.fromisoformat(row[2]),
+            row[3],
+            int(row[4]),
+            int(row[5]),
+            again=True,
+            tenders=tenders,
+        )
+
+    def _next_receipt(self, con: sqlite3.Connection) -> tuple[int, str]:
+        """The next receipt number, taken inside the sale's transaction (gapless: a sale that is
+        rolled back gives its number back)."""
+        meta = dict(
+            con.execute("SELECT key, value FROM meta WHERE key IN ('receipt_counter', 'device_code')").fetchall()
+        )
+        counter = int(meta.get("receipt_counter", "0")) + 1
+        code = meta.get("device_code") or device_code(self.identity.device_id)
+        con.executemany(
+            "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+            [("receipt_counter", str(counter)), ("device_code", code)],
+        )
+        store_code = re.sub(r"[^0-9A-Z]", "", self.identity.store_code.upper()) or "STORE"
+        return counter, f"{store_code}-{code}-{counter:06d}"
+
+    def _payload(
+        self,
+        session: Session,
+        basket: SaleBasket,
+        priced: PricedBasket,
+        settlement: Settlement,
+        tender_rows: list[dict[str, Any]],
+        receipt_no: str,
+        completed_at: datetime,
+    ) -> dict[str, Any]:
+        lines = []
+        moved: dict[int, int] = {}
+        for pl in priced.lines:
+            vid = basket.variants[pl.id]
+            moved[vid] = moved.get(vid, 0) - pl.quantity
+            lines.append(
+                {
+                    "line_id": pl.id,
+                    "variant_id": vid,
+                    "sku": pl.sku,
+                    "quantity": pl.quantity,
+                    "fulfilment": "carry_out",
+                    "unit_price": pl.unit_price,
+                    "amount": pl.amount,
+                    "promotions": pl.promotion_saving,
+                    "discounts": pl.discount_amount,
+                    "total": pl.total,
+                    "tax_class": pl.tax_class,
+                    "tax_rate": _pct(pl.tax_rate),
+                    "net": pl.net,
+                    "tax": pl.tax,
+                }
+            )
+        discounts: list[dict[str, Any]] = [
+            {"kind": "promotion", "promotion": u.id, "name": u.name, "coupon": u.coupon, "amount": u.saving}
+            for u in priced.promotions
+        ]
+        basket_level: dict[str, int] = {}
+        for pl in priced.lines:
+            for d in pl.discounts:
+                if d.scope == "line":
+                    discounts.append({"kind": "manual", "reason": d.reason, "line_id": pl.id, "amount": d.amount})
+                else:
+                    basket_level[d.reason] = basket_level.get(d.reason, 0) + d.amount
+        discounts += [{"kind": "manual", "reason": r, "amount": a} for r, a in basket_level.items()]
+        t = priced.totals
+        doc = {
+            "sale_id": basket.sale_id,
+            "receipt_no": receipt_no,
+            "store_id": self.identity.store_id,
+            "staff_id": session.staff.id,
+            "customer_id": basket.customer_id,
+            "completed_at": completed_at,
+            "currency": priced.currency,
+            "pricing": basket.pricing,
+            "lines": lines,
+            "discounts": discounts,
+            "taxes": [
+                {"tax_class": x.tax_class, "rate": _pct(x.rate), "net": x.net, "tax": x.tax, "gross": x.gross}
+                for x in priced.taxes
+            ],
+            "totals": {
+                "amount": t.amount,
+                "promotions": t.promotions,
+                "discounts": t.discounts,
+                "net": t.net,
+                "tax": t.tax,
+                "total": t.total,
+                "cash_rounding": settlement.cash_rounding,
+            },
+            "tenders": tender_rows,
+            "stock": [
+                {"variant_id": v, "location_id": self.identity.store_id, "delta": d}
+                for v, d in sorted(moved.items())
+                if d
+            ],
+        }
+        try:
+            return SaleCompletePayload.model_validate(doc).model_dump(mode="json")
+        except ValidationError as e:
+            err = e.errors()[0]
+            where = ".".join(str(x) for x in err["loc"])
+            raise ValidationFailed("sale.invalid", f"This sale cannot be recorded: {where}: {err['msg']}") from None
+
+
+def _tender_rows(settlement: Settlement) -> list[dict[str, Any]]:
+    """The tenders with the change given back from the cash ones (the last first)."""
+    rows: list[dict[str, Any]] = [
+        {"type": t.type.value, "amount": t.amount, "change": 0, **({"reference": t.reference} if t.reference else {})}
+        for t in settlement.tenders
+    ]
+    left = settlement.change
+    for row in reversed(rows):
+        if left and row["type"] == "cash":
+            give = min(left, row["amount"])
+            row["change"] = give
+            left -= give
+    return rows
