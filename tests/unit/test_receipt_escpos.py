@@ -132,3 +132,15 @@ def test_signed_codes_refuse_tampering_and_unknown_keys() -> None:
 def test_text_shows_the_code_for_logs() -> None:
     r = signed("berlin", BERLIN)
     assert r.code is not None and r.code in render_text(r)
+
+
+@pytest.mark.parametrize(("name", "store"), [("tokyo", TOKYO), ("berlin", BERLIN)])
+def test_pdf_receipt_embeds_its_font(name: str, store: StoreFacts) -> None:
+    from sync.receipts.pdf import render_pdf
+
+    r = signed(name, store)
+    pdf = render_pdf(r)
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    assert (b"NotoSansCJK" in pdf) if name == "tokyo" else (b"DejaVuSans" in pdf)
+    assert b"/ToUnicode" in pdf  # text can be searched and copied, Japanese included
+    assert len(pdf) < 200_000
