@@ -258,4 +258,5 @@ class FakeNetworkPrinter:
                 pass
             if got:
                 with self._lock:
+                    # with no paper nothing prints, but a drawer kick still works (read `dropped`)
                     (self.jobs if self.paper and not self.cover_open else self.dropped).append(bytes(got))
