@@ -22,6 +22,7 @@ row count plus the sum of row hashes, which does not depend on row order.
 from __future__ import annotations
 
 import itertools
+import re
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,7 +31,7 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationInfo, field_validator
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, field_validator
 
 PROTOCOL_VERSION = 1
 MAX_PAGE = 5000
@@ -38,6 +39,22 @@ DEFAULT_PAGE = 1000
 SNAPSHOT_MEDIA_TYPE = "application/x-ndjson"
 
 Scalar = int | str | None
+
+_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
+
+
+def _iso_time_only(value: Any) -> Any:
+    """A time on the wire is an ISO 8601 string with its offset, nothing else: pydantic would
+    also take "0" (a Unix time) or a time without a zone, even in strict mode."""
+    if isinstance(value, str):
+        if not _ISO_TIME.match(value):
+            raise ValueError("a time must be ISO 8601 with its offset, e.g. 2026-12-01T09:30:00+09:00")
+        return datetime.fromisoformat(value)  # strict mode takes no strings once past a validator
+    return value
+
+
+# Every time on the wire: ISO 8601 with an offset (AwareDatetime refuses a naive one).
+WireTime = Annotated[AwareDatetime, BeforeValidator(_iso_time_only)]
 
 # Which rows of a stream a device may see: its scope rule names the part of the store's scope
 # (central.feeds.Scope) that lists the allowed scope values of the change log.
@@ -246,7 +263,7 @@ class Strict(BaseModel):
 
 class Health(Strict):
     status: Literal["ok"]
-    time: datetime
+    time: WireTime
     epoch: str
     protocol: int = PROTOCOL_VERSION
 
@@ -324,8 +341,8 @@ class Poke(Strict):
 
 
 class StockAdjustPayload(Strict):
-    variant_id: int = Field(ge=1, le=2**31)
-    location_id: int = Field(ge=1, le=2**31)
+    variant_id: int = Field(ge=1, le=2**31 - 1)
+    location_id: int = Field(ge=1, le=2**31 - 1)
     delta: int = Field(
         ge=-9999,
         le=9999,
@@ -334,9 +351,9 @@ class StockAdjustPayload(Strict):
     )
     reason: Literal["found", "damaged", "theft", "miscount", "other"]
     note: str = Field(default="", max_length=500)
-    staff_id: int | None = Field(default=None, ge=1, le=2**31)
-    approved_by: int | None = Field(default=None, ge=1, le=2**31, description="the supervisor who approved it")
-    recorded_at: datetime
+    staff_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    approved_by: int | None = Field(default=None, ge=1, le=2**31 - 1, description="the supervisor who approved it")
+    recorded_at: WireTime
 
     @field_validator("delta")
     @classmethod
@@ -367,7 +384,7 @@ class SaleLine(Strict):
     """A priced line as the tablet's pricing engine left it (sync.pricing PricedLine)."""
 
     line_id: str = Field(min_length=1, max_length=64, description="the pricing input's line id")
-    variant_id: int = Field(ge=1, le=2**31)
+    variant_id: int = Field(ge=1, le=2**31 - 1)
     sku: str = Field(min_length=1, max_length=64)
     quantity: int = Field(ge=1, le=9999)
     fulfilment: Literal["carry_out"]
@@ -415,20 +432,13 @@ class SaleTotals(Strict):
 class SaleTender(Strict):
     type: TenderKind
     amount: Minor = Field(description="handed over (cash) or charged")
-    change: Minor = Field(default=0, description="cash given back; only for cash")
+    change: Minor = Field(default=0, description="cash given back (only from cash: central flags any other)")
     reference: str | None = Field(default=None, max_length=100)
-
-    @field_validator("change")
-    @classmethod
-    def _change_from_cash(cls, v: int, info: ValidationInfo) -> int:
-        if v and info.data.get("type") != "cash":
-            raise ValueError("change is only given from cash")
-        return v
 
 
 class SaleStockDelta(Strict):
-    variant_id: int = Field(ge=1, le=2**31)
-    location_id: int = Field(ge=1, le=2**31)
+    variant_id: int = Field(ge=1, le=2**31 - 1)
+    location_id: int = Field(ge=1, le=2**31 - 1)
     delta: int = Field(ge=-9999, le=9999, json_schema_extra={"not": {"const": 0}})
 
     @field_validator("delta")
@@ -445,10 +455,10 @@ class SaleCompletePayload(Strict):
 
     sale_id: UUID = Field(description="made when the basket was opened; one sale per id")
     receipt_no: str = Field(pattern=RECEIPT_NO_PATTERN, description="<store code>-<device code>-<counter>")
-    store_id: int = Field(ge=1, le=2**31)
-    staff_id: int = Field(ge=1, le=2**31)
+    store_id: int = Field(ge=1, le=2**31 - 1)
+    staff_id: int = Field(ge=1, le=2**31 - 1)
     customer_id: int | None = Field(default=None, ge=1, le=2**62)
-    completed_at: datetime
+    completed_at: WireTime
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     pricing: dict[str, Any] = Field(description="the pricing input document (docs/pricing.md), without tenders")
     lines: list[SaleLine] = Field(min_length=1, max_length=1000)
@@ -520,7 +530,7 @@ class LiveStockRow(Strict):
 
 
 class LiveStock(Strict):
-    as_of: datetime
+    as_of: WireTime
     rows: list[LiveStockRow]
 
 

@@ -66,8 +66,8 @@ def apply(session: Session, caller: Caller, op: SaleCompleteOp) -> Applied:
         raise OpRejected(409, f"sale {p.sale_id} is already recorded under another operation")
 
     checks = _checks(session, store, p)
-    central_total = next((c["central"] for c in checks if c["check"] == "central.total"), p.totals.total)
-    checks = [c for c in checks if c["check"] != "central.total"]
+    central_total = next((c["central"] for c in checks if c["check"] == "_central_total"), p.totals.total)
+    checks = [c for c in checks if c["check"] != "_central_total"]
     order = Order(
         sale_id=str(p.sale_id),
         channel="store",
@@ -151,6 +151,7 @@ def _checks(session: Session, store: Location, p: SaleCompletePayload) -> list[d
     out: list[dict[str, Any]] = []
     _diff(out, "currency", "sale", p.currency, store.currency)
     # Tenders: what was paid (less change) covers the total with its cash rounding.
+    _diff(out, "tenders.change", "sale", sum(t.change for t in p.tenders if t.type != "cash"), 0)
     paid = sum(t.amount - t.change for t in p.tenders)
     _diff(out, "tenders.paid", "sale", paid, p.totals.total + p.totals.cash_rounding)
     # Stock: each carried-out unit leaves the store once.
@@ -186,7 +187,7 @@ def _checks(session: Session, store: Location, p: SaleCompletePayload) -> list[d
     central = _price(out, "pricing.central", ours)
     if central is not None:
         _compare(out, "central", p, central)
-        out.append({"check": "central.total", "subject": "sale", "tablet": None, "central": central.totals.total})
+        out.append({"check": "_central_total", "subject": "sale", "tablet": None, "central": central.totals.total})
     return out
 
 

@@ -3,7 +3,7 @@ and what central's re-pricing found (`flagged`, `checks`). docs/checkout.md."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -88,6 +88,10 @@ class OrderPage(Out):
     has_more: bool
 
 
+def _aware(t: datetime) -> datetime:
+    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)  # SQLite hands back naive UTC
+
+
 def order_out(session: Session, order: Order, store_code: str) -> OrderOut:
     lines = session.scalars(select(OrderLine).where(OrderLine.order_id == order.id).order_by(OrderLine.line_no))
     pays = session.scalars(select(Payment).where(Payment.order_id == order.id).order_by(Payment.id))
@@ -101,8 +105,8 @@ def order_out(session: Session, order: Order, store_code: str) -> OrderOut:
         staff_id=order.staff_id,
         customer_id=order.customer_id,
         currency=order.currency,
-        completed_at=order.completed_at,
-        received_at=order.received_at,
+        completed_at=_aware(order.completed_at),
+        received_at=_aware(order.received_at),
         total=order.total,
         tax=order.tax,
         cash_rounding=order.cash_rounding,
