@@ -202,3 +202,16 @@ def test_a_printer_that_accepts_and_never_answers_times_out(tmp_path: Path) -> N
         assert not res.printed and res.problem == "printer.offline" and time.monotonic() - t0 < 3
     finally:
         mute.close()
+
+
+def test_a_serial_printer_without_pyserial_says_so() -> None:
+    import importlib.util
+
+    from pos_app.devices.printer import SerialPrinter
+
+    p = printer_from_url("serial:///dev/ttyS-not-there?baud=9600")
+    assert isinstance(p, SerialPrinter) and p.baudrate == 9600
+    with pytest.raises(PrinterError) as e:
+        p.send(b"\x1b@")
+    expected = "printer.driver_missing" if importlib.util.find_spec("serial") is None else "printer.offline"
+    assert e.value.code == expected
