@@ -23,6 +23,7 @@ from uuid import UUID
 
 from pydantic import ValidationError
 
+from pos_app.core.money import Money, format_money
 from pos_app.local.store import Identity, LocalStore
 from pos_app.services.auth import Session
 from pos_app.services.errors import ValidationFailed
@@ -97,6 +98,11 @@ class CheckoutService:
         self.fault: Callable[[str], None] | None = None
         self._rules: dict[str, Any] | None = None
 
+    def _money(self, minor: int, currency: str) -> str:
+        """An amount as the person reads it, in this store's locale."""
+        rows = self.store.query("SELECT locale FROM locations WHERE id=?", (self.identity.store_id,))
+        return format_money(Money(minor, currency), rows[0][0] if rows else "en_US")
+
     # --- the basket --------------------------------------------------------------------------
 
     @staticmethod
@@ -110,7 +116,7 @@ class CheckoutService:
                 "SELECT code, currency, timezone, country FROM locations WHERE id=?", (self.identity.store_id,)
             )
             if not row:
-                raise ValidationFailed("sale.no_store", "This store's details are not on this device yet; sync first.")
+                raise ValidationFailed("sale.no_store")
             code, currency, tz, country = row[0]
             self._rules = {"id": code, "currency": currency, "timezone": tz, **STORE_RULES.get(country, DEFAULT_RULES)}
         return self._rules
@@ -151,12 +157,10 @@ class CheckoutService:
         variants: dict[str, int] = {}
         for n, (vid, qty) in enumerate(items, start=1):
             if vid not in cat:
-                raise ValidationFailed(
-                    "sale.unknown_item", f"Item {vid} is not in the catalog on this device.", variant_id=vid
-                )
+                raise ValidationFailed("sale.unknown_item", variant_id=vid)
             sku, name, category, tax_class = cat[vid]
             if tax_class not in rates:
-                raise ValidationFailed("sale.no_tax_rate", f"No tax rate for {tax_class} on this device; sync first.")
+                raise ValidationFailed("sale.no_tax_rate", tax_class=tax_class)
             lines.append(
                 {
                     "id": str(n),
@@ -219,13 +223,9 @@ class CheckoutService:
             raise ValidationFailed(e.code, e.message, **e.params) from None
         if not settlement.complete:
             raise ValidationFailed(
-                "sale.underpaid",
-                f"{settlement.still_due} ({priced.currency} minor units) is still due"
-                + (
-                    f", {settlement.still_due_cash} in cash."
-                    if settlement.still_due_cash != settlement.still_due
-                    else "."
-                ),
+                "sale.underpaid" if settlement.still_due_cash == settlement.still_due else "sale.underpaid_cash",
+                due=self._money(settlement.still_due, priced.currency),
+                due_cash=self._money(settlement.still_due_cash, priced.currency),
                 still_due=settlement.still_due,
                 still_due_cash=settlement.still_due_cash,
                 currency=priced.currency,
@@ -487,7 +487,7 @@ class CheckoutService:
         except ValidationError as e:
             err = e.errors()[0]
             where = ".".join(str(x) for x in err["loc"])
-            raise ValidationFailed("sale.invalid", f"This sale cannot be recorded: {where}: {err['msg']}") from None
+            raise ValidationFailed("sale.invalid", detail=f"{where}: {err['msg']}") from None
 
 
 def _tender_rows(settlement: Settlement) -> list[dict[str, Any]]:

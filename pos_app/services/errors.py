@@ -42,6 +42,12 @@ MESSAGES: dict[str, str] = {
     "sync.done": "Synced.",
     "sync.failed": "Sync failed: {detail}",
     # device
+    "sale.no_store": "This store's details are not on this device yet; sync first.",
+    "sale.unknown_item": "Item {variant_id} is not in the catalog on this device.",
+    "sale.no_tax_rate": "There is no tax rate for “{tax_class}” on this device yet; sync first.",
+    "sale.underpaid": "{due} is still due.",
+    "sale.underpaid_cash": "{due} is still due ({due_cash} in cash).",
+    "sale.invalid": "This sale cannot be recorded: {detail}",
     "device.not_enrolled": "This device is not enrolled yet.",
     "device.no_token": "The device token is missing from the keyring; enrol the device again.",
     "enrol.confirm_needed": "Re-enrolling changes what happens to operations waiting to be sent; confirm with --yes.",

@@ -104,6 +104,7 @@ def test_tendered_below_due_is_refused_with_what_is_still_due(device: Device) ->
     with pytest.raises(ValidationFailed) as e:
         co.complete(associate(device), basket, cash(due - 1))
     assert e.value.code == "sale.underpaid" and e.value.params["still_due"] == 1
+    assert str(e.value) == "￥1 is still due."  # the store's money as a person reads it (ja_JP)
     assert counts(device)["sales"] == 0
 
 
