@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -25,6 +26,8 @@ from central.hub import Hub
 from central.models import ChangeLog
 from central.routes import routers
 from sync.protocol import Poke
+
+log = logging.getLogger("aisle.central")
 
 
 def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
@@ -79,10 +82,14 @@ async def _invalid_request(_: Request, exc: RequestValidationError) -> Response:
     )
 
 
-async def _validation(_: Request, exc: ValidationError) -> Response:
+async def _validation(request: Request, exc: ValidationError) -> Response:
+    # Request bodies and parameters arrive as RequestValidationError (422, above; deps.py turns
+    # a body it parses itself into one). A bare ValidationError is central failing to build its
+    # own data (a response, a stored result): a bug, logged, answered 500 — never the client's 422.
+    log.error("central built invalid data for %s %s", request.method, request.url.path, exc_info=exc)
     return Response(
-        orjson.dumps({"detail": str(exc.errors()[0]["msg"])}),
-        status_code=422,
+        orjson.dumps({"detail": "Central had an internal problem; it was logged"}),
+        status_code=500,
         media_type="application/json",
     )
 
