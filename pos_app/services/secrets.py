@@ -2,10 +2,10 @@
 (DESIGN.md section 7).
 
 With no secure backend (a headless Linux without Secret Service, or keyrings.alt's plaintext
-file) the app refuses instead of silently writing the token to disk. The check looks at the
-backend that will actually store the secret: for keyring's ChainerBackend that is the
-highest-priority backend of the chain (the one its `set_password` tries first), not "any
-backend in the chain" — a plaintext file first in the chain would get the token.
+file) the app refuses instead of silently writing the token to disk. For keyring's
+ChainerBackend the check refuses when ANY backend of the chain is insecure: its `set_password`
+tries the backends in priority order and moves on to the next when one raises
+NotImplementedError, so an insecure backend anywhere in the chain may get the token.
 """
 
 from __future__ import annotations
@@ -36,28 +36,34 @@ def backend_name() -> str:
 
 
 def storing_backend(kr: KeyringBackend | None = None) -> KeyringBackend | None:
-    """The backend a `set_password` lands in: a chain's first (highest-priority) backend."""
-    kr = kr or keyring.get_keyring()
-    chain = getattr(kr, "backends", None)
-    if chain is None:
-        return kr
-    backends = list(chain)
+    """The backend a `set_password` tries first: a chain's first (highest-priority) backend."""
+    backends = _chain(kr or keyring.get_keyring())
     return backends[0] if backends else None
 
 
+def _chain(kr: KeyringBackend) -> list[KeyringBackend]:
+    chain = getattr(kr, "backends", None)
+    return [kr] if chain is None else list(chain)
+
+
+def _insecure(kr: KeyringBackend) -> bool:
+    return type(kr).__module__.startswith(INSECURE_MODULES)
+
+
 def check_backend() -> str:
-    """Name of the keyring backend that will store secrets; raises NoSecureKeyring if it is
-    insecure or absent."""
-    target = storing_backend()
-    if target is None or type(target).__module__.startswith(INSECURE_MODULES):
-        found = "none" if target is None else _name(target)
+    """Name of the keyring backend that will store secrets; raises NoSecureKeyring if it, or any
+    backend a chain could fall through to, is insecure, or there is none."""
+    backends = _chain(keyring.get_keyring())
+    bad = next((b for b in backends if _insecure(b)), None)
+    if not backends or bad is not None:
+        found = "none" if not backends else _name(bad or backends[0])
         raise NoSecureKeyring(
             "No secure keyring is available on this computer, so the device token cannot be "
             "stored safely. On Linux start a Secret Service (GNOME Keyring or KWallet) in the "
             "session; `make demo` does this for you. Aisle will not store the token in a file. "
-            f"(The keyring that would store it: {found}.)"
+            f"(An insecure keyring that could store it: {found}.)"
         )
-    return _name(target)
+    return _name(backends[0])
 
 
 def key_for(data_dir: str) -> str:
