@@ -126,7 +126,9 @@ class CentralClient:
                 yield r
         except httpx.TimeoutException:
             raise Unreachable("Central did not answer in time") from None
-        except httpx.TransportError as e:
+        except httpx.DecodingError:
+            raise MalformedResponse("Central sent an answer that cannot be decoded (bad compression)") from None
+        except (httpx.HTTPError, httpx.StreamError) as e:  # transport failures, and any other httpx error
             raise Unreachable(f"Cannot reach central at {self.base_url} ({type(e).__name__})") from None
 
     @contextmanager
@@ -227,7 +229,9 @@ def _read_limited(r: httpx.Response, limit: int) -> bytes:
             if size > limit:
                 raise MalformedResponse(f"Central sent more than {limit:,} bytes")
             chunks.append(chunk)
-    except httpx.TransportError as e:
+    except httpx.DecodingError:
+        raise MalformedResponse("Central sent an answer that cannot be decoded (bad compression)") from None
+    except (httpx.HTTPError, httpx.StreamError) as e:
         raise Unreachable(f"Connection to central broke ({type(e).__name__})") from None
     return b"".join(chunks)
 
@@ -246,10 +250,10 @@ def _line_blocks(r: httpx.Response) -> Iterator[list[bytes]]:
                 continue
             buf = chunk[cut + 1 :]
             yield chunk[:cut].split(b"\n")
-    except httpx.TransportError as e:
-        raise Unreachable(f"Connection to central broke during download ({type(e).__name__})") from None
     except httpx.DecodingError:
         raise MalformedResponse("Central sent a snapshot that is not valid gzip") from None
+    except (httpx.HTTPError, httpx.StreamError) as e:
+        raise Unreachable(f"Connection to central broke during download ({type(e).__name__})") from None
     if buf:
         yield [buf]
 
@@ -269,5 +273,7 @@ def _sse(r: httpx.Response) -> Iterator[tuple[str, bytes]]:
                 event = line[6:].strip().decode()
             elif line.startswith(b"data:"):
                 data += line[5:].strip()
-    except httpx.TransportError as e:
+    except httpx.DecodingError:
+        raise MalformedResponse("Central sent live events that cannot be decoded (bad compression)") from None
+    except (httpx.HTTPError, httpx.StreamError) as e:
         raise Unreachable(f"Live connection to central broke ({type(e).__name__})") from None

@@ -93,6 +93,7 @@ class PendingOp:
     payload: str  # the stored JSON text of the payload
     attempts: int
     in_doubt: bool = False
+    due: bool = True  # its backoff had passed when it was read (only then a 5xx counts towards stuck)
 
 
 class OutboxCounts(NamedTuple):
@@ -149,7 +150,7 @@ class SyncStore(Protocol):
     def local_checksum(self, stream: str) -> tuple[int, int]: ...
     def reset_stream(self, stream: str) -> None: ...
     def next_ops(
-        self, limit: int, *, ignore_backoff: bool = False, in_doubt_only: bool = False
+        self, limit: int, *, ignore_backoff: bool = False, through_in_doubt: bool = False
     ) -> tuple[list[PendingOp], datetime | None]: ...
     def next_due(self) -> datetime | None: ...
     def in_doubt_streams(self) -> set[str]: ...
@@ -230,8 +231,8 @@ class SyncEngine:
         self._idle = threading.Condition()
         self._asked = 0  # cycles asked for (start, kick) ...
         self._served = 0  # ... and how many of those asks a finished cycle covered
-        self._busy = 0  # cycles or pushes running now
-        self._cycle_run: _Run | None = None  # the run whose thread holds the cycle lock
+        self._busy = 0  # cycles or pushes running now, or waiting for the cycle lock
+        self._closing = threading.Event()  # stop() is running: every cycle, on any thread, leaves
         self._solo = False  # after a push without an answer: one op per request until one works
         self._stale: set[str] = set()  # streams whose new copy was asked for and is not in yet
         self._checked_at: dict[str, float] = {}
@@ -275,15 +276,18 @@ class SyncEngine:
 
     @contextmanager
     def _working(self) -> Iterator[None]:
-        with self._lock:
-            with self._idle:
-                self._busy += 1
-            try:
+        """One cycle or push, on the engine's thread or a caller's (sync_once, redownload,
+        push_now from a UI worker): counted from before it waits for the cycle lock, so stop()
+        can wait for every one of them."""
+        with self._idle:
+            self._busy += 1
+        try:
+            with self._lock:
                 yield
-            finally:
-                with self._idle:
-                    self._busy -= 1
-                    self._idle.notify_all()
+        finally:
+            with self._idle:
+                self._busy -= 1
+                self._idle.notify_all()
 
     def sync_once(self, streams: Iterable[str] | None = None) -> SyncStatus:
         """Push what is due, then pull every stream (bootstrapping where needed), or only the
@@ -302,10 +306,10 @@ class SyncEngine:
     def _cycle(self, wanted: tuple[str, ...], *, fresh: bool) -> SyncStatus:
         try:
             self._push()
-            held = self.store.in_doubt_streams() & set(wanted)
+            held = self.store.in_doubt_streams()  # over all streams: the checksum check pulls too
             if held:  # sent without an answer heard: settle them before pulling what they touch
                 self._push(in_doubt=True)
-                held = self.store.in_doubt_streams() & set(wanted)
+                held = self.store.in_doubt_streams()
             for stream in wanted:
                 if stream in held:
                     log.info("pull of %s waits: operations touching it are in doubt", stream)
@@ -313,7 +317,7 @@ class SyncEngine:
                 self._check_stop()
                 self._pull_recorded(stream, fresh)
             if not fresh:
-                self._verify_due()
+                self._verify_due(held)
         except Stopped:
             self._update(bootstrapping=False, message="Sync stopped")
             return self._status
@@ -332,6 +336,7 @@ class SyncEngine:
             self._update(online=True, central_trouble=False, bootstrapping=False, message=str(e))
             return self._status
         self.store.record_error("auth", None)
+        self.store.record_error("bug", None)  # a cycle ran through: an earlier unexpected problem is over
         oldest = min(
             (s.synced_at for s in map(self.store.stream_state, self.streams) if s.synced_at),
             default=None,
@@ -396,12 +401,14 @@ class SyncEngine:
 
     def _push(self, *, in_doubt: bool = False) -> None:
         """Send due ops from the head of the outbox, several per request, until none is due, one
-        failed, or central cannot be reached. `in_doubt`: only ops sent before without an answer,
-        backoff or not (a replay settles them)."""
+        failed, or central cannot be reached. `in_doubt`: the ops from the head up to the last
+        one sent before without an answer, backoff or not (a replay settles them; an earlier op
+        is never skipped, so device order holds for every type). Only an attempt made when the
+        op was due counts towards stuck, so resending in-doubt ops each cycle cannot set one aside."""
         while True:
             self._check_stop()
             limit = 1 if self._solo else MAX_PUSH_OPS
-            ops, _due = self.store.next_ops(limit, ignore_backoff=in_doubt, in_doubt_only=in_doubt)
+            ops, _due = self.store.next_ops(limit, through_in_doubt=in_doubt)
             if not ops or not self._push_batch(ops):
                 return
 
@@ -448,7 +455,12 @@ class SyncEngine:
             head_state = "pending"
             for i, op in enumerate(ops):
                 state = self.store.op_retry(
-                    op.op_id, str(e), at, server_failure=server and i == 0, in_doubt=True, stuck_after=STUCK_AFTER
+                    op.op_id,
+                    str(e),
+                    at,
+                    server_failure=server and i == 0 and op.due,
+                    in_doubt=True,
+                    stuck_after=STUCK_AFTER,
                 )
                 head_state = state if i == 0 else head_state
             self._update()
@@ -473,8 +485,8 @@ class SyncEngine:
                     op.op_id,
                     out.detail or f"Central could not apply it ({out.code})",
                     retry_at,
-                    server_failure=True,
-                    in_doubt=False,
+                    server_failure=op.due,
+                    in_doubt=op.in_doubt,  # "not now" does not say an earlier send was not applied
                     stuck_after=STUCK_AFTER,
                 )
                 go_on = go_on and state == "stuck"
@@ -484,7 +496,7 @@ class SyncEngine:
                     out.detail or "not tried: an earlier operation failed",
                     retry_at or utcnow(),
                     server_failure=False,
-                    in_doubt=False,
+                    in_doubt=op.in_doubt,
                     stuck_after=STUCK_AFTER,
                 )
         if answer.gaps:
@@ -497,7 +509,7 @@ class SyncEngine:
 
     def _check_stop(self) -> None:
         stop: threading.Event | None = getattr(self._local, "stop", None)
-        if stop is not None and stop.is_set():
+        if self._closing.is_set() or (stop is not None and stop.is_set()):
             raise Stopped
 
     def _pull(self, stream: str) -> None:
@@ -699,9 +711,13 @@ class SyncEngine:
 
     # --- integrity ----------------------------------------------------------------------------
 
-    def _verify_due(self) -> None:
+    def _verify_due(self, held: set[str] | frozenset[str] = frozenset()) -> None:
+        """Checksums that are due, except of `held` streams (in-doubt ops touch them: a check
+        would pull them)."""
         now = time.monotonic()
         for stream in self.streams:
+            if stream in held:
+                continue
             if stream in self._verified:  # by its snapshot's trailer, just now
                 self._verified.discard(stream)
                 self.store.record_error(f"checksum:{stream}", None)
@@ -785,27 +801,42 @@ class SyncEngine:
                 t.start()
 
     def stop(self, timeout: float = 5.0) -> bool:
-        """Stop the threads start() started and wait for them: a bootstrap stops after its batch,
-        a blocked read is broken. Returns whether they all ended within `timeout`."""
-        with self._runs_lock:
-            runs = list(self._runs)
-        for run in runs:
-            run.stop.set()
-            live = run.live_client
-            if live is not None:
-                live.interrupt()
-            if self._cycle_run is run:
-                self.client.interrupt()  # a snapshot or page read of this run's cycle
-        self._wake.set()
-        with self._idle:
-            self._idle.notify_all()
-        deadline = time.monotonic() + timeout
-        for run in runs:
-            for t in run.threads:
-                t.join(max(0.0, deadline - time.monotonic()))
-        with self._runs_lock:
-            self._runs = [r for r in self._runs if any(t.is_alive() for t in r.threads)]
-            ended = not any(r in self._runs for r in runs)
+        """Stop the threads start() started and every cycle running on a caller's thread
+        (sync_once, redownload, push_now), and wait for them: a bootstrap stops after its batch,
+        a blocked read is broken. Returns whether they all ended within `timeout` (only then may
+        the client and the store be closed). A cycle asked for after stop() returned runs."""
+        self._closing.set()
+        try:
+            with self._runs_lock:
+                runs = list(self._runs)
+            for run in runs:
+                run.stop.set()
+                live = run.live_client
+                if live is not None:
+                    live.interrupt()
+            self._wake.set()
+            with self._idle:
+                self._idle.notify_all()
+            deadline = time.monotonic() + timeout
+            idle = False
+            while True:  # every cycle, also on callers' threads: break its reads until it has left
+                with self._idle:
+                    if self._busy == 0:
+                        idle = True
+                        break
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        break
+                    self.client.interrupt()  # a snapshot or page read of a running cycle
+                    self._idle.wait(min(0.05, left))
+            for run in runs:
+                for t in run.threads:
+                    t.join(max(0.0, deadline - time.monotonic()))
+            with self._runs_lock:
+                self._runs = [r for r in self._runs if any(t.is_alive() for t in r.threads)]
+                ended = idle and not any(r in self._runs for r in runs)
+        finally:
+            self._closing.clear()
         if not ended:
             log.warning("sync threads did not stop within %.1f s", timeout)
         return ended
@@ -831,11 +862,7 @@ class SyncEngine:
             wanted = self.streams if named is None else tuple(s for s in self.streams if s in named)
             try:
                 with self._working():
-                    self._cycle_run = run
-                    try:
-                        self._cycle(wanted, fresh=False)
-                    finally:
-                        self._cycle_run = None
+                    self._cycle(wanted, fresh=False)
             except Exception as e:  # a bug: keep the engine alive, show it
                 log.exception("sync cycle failed")
                 self.store.record_error("bug", f"Sync hit an unexpected problem ({type(e).__name__}); it will retry")

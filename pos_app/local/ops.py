@@ -25,6 +25,10 @@ def _nothing(_con: sqlite3.Connection, _op_id: str, _result: dict[str, Any] | No
     return None
 
 
+# describe(payload, sku_of) -> one line a person reads; sku_of(variant_id) gives its SKU.
+Describe = Callable[["dict[str, Any]", Callable[[int], str]], str]
+
+
 @dataclass(frozen=True)
 class OpHooks:
     type: str
@@ -32,6 +36,7 @@ class OpHooks:
     on_rejected: Hook = _nothing
     on_requeued: Hook = _nothing
     streams: tuple[str, ...] = ()
+    describe: Describe | None = None
 
 
 OP_HOOKS: dict[str, OpHooks] = {}
@@ -44,14 +49,37 @@ def register_op(
     on_requeued: Hook | None = None,
     *,
     streams: tuple[str, ...] = (),
+    describe: Describe | None = None,
 ) -> OpHooks:
-    hooks = OpHooks(type_, on_applied or _nothing, on_rejected or _nothing, on_requeued or _nothing, tuple(streams))
+    hooks = OpHooks(
+        type_, on_applied or _nothing, on_rejected or _nothing, on_requeued or _nothing, tuple(streams), describe
+    )
     OP_HOOKS[type_] = hooks
     return hooks
 
 
 def hooks_for(type_: str) -> OpHooks:
     return OP_HOOKS.get(type_) or OpHooks(type_)
+
+
+def describe_op(type_: str, payload: dict[str, Any], sku_of: Callable[[int], str]) -> str:
+    """The one line a person reads for an op (its type's `describe`, else the type)."""
+    describe = hooks_for(type_).describe
+    return type_ if describe is None else describe(payload, sku_of)
+
+
+# Pending marks: business rows that add a sent op's effect to pulled figures until the stream's
+# cursor passes central's sequence for it. A sequence belongs to one epoch's log: when a copy of
+# the stream from another epoch is swapped in, `settle(con)` (device.db) settles the sent marks.
+MARKS: dict[str, list[Callable[[sqlite3.Connection], None]]] = {}
+
+
+def register_marks(stream: str, settle: Callable[[sqlite3.Connection], None]) -> None:
+    MARKS.setdefault(stream, []).append(settle)
+
+
+def marks_settlers(stream: str) -> list[Callable[[sqlite3.Connection], None]]:
+    return list(MARKS.get(stream, ()))
 
 
 # --- stock.adjust: a stock correction (stock_corrections joins the outbox by op_id) -----------
@@ -73,7 +101,22 @@ def _stock_requeued(con: sqlite3.Connection, op_id: str, _result: dict[str, Any]
     con.execute("UPDATE stock_corrections SET status='pending' WHERE op_id=?", (op_id,))
 
 
-register_op("stock.adjust", _stock_applied, _stock_rejected, _stock_requeued, streams=("stock",))
+def _stock_describe(payload: dict[str, Any], sku_of: Callable[[int], str]) -> str:
+    vid = int(payload.get("variant_id", 0))
+    delta = int(payload.get("delta", 0))
+    sign = "+" if delta > 0 else "−"
+    return f"Stock correction {sign}{abs(delta)} of {sku_of(vid)} ({payload.get('reason', '?')})"
+
+
+def _settle_stock_marks(con: sqlite3.Connection) -> None:
+    # Corrections and sales' stock effects alike are stock_corrections rows.
+    con.execute("UPDATE stock_corrections SET server_seq=NULL WHERE status='sent' AND server_seq IS NOT NULL")
+
+
+register_op(
+    "stock.adjust", _stock_applied, _stock_rejected, _stock_requeued, streams=("stock",), describe=_stock_describe
+)
+register_marks("stock", _settle_stock_marks)
 
 
 # --- sale.complete: a sale (sales + sale_lines + sale_payments join the outbox by op_id) -------

@@ -7,6 +7,7 @@ unit of work is kept out of them (DESIGN.md section 3).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 import uuid
@@ -21,7 +22,7 @@ import orjson
 from sqlalchemy import Engine
 
 from pos_app.local.db import CorruptDatabase, move_aside, open_cache, open_device
-from pos_app.local.ops import hooks_for
+from pos_app.local.ops import hooks_for, marks_settlers
 from pos_app.local.schema import TABLE_INDEXES
 from sync.engine import OutboxCounts, PendingOp, StreamState
 from sync.journal import JournalEntry, make_entry, verify_chain
@@ -230,7 +231,9 @@ class LocalStore:
         self.device_path = data_dir / "device.db"
         self.device: Engine = open_device(self.device_path)
         self.cache: Engine = open_cache(self.cache_path)  # may raise CorruptDatabase
-        self._write_lock = threading.RLock()
+        # One writer lock per database file: a snapshot batch or a catalog swap (cache.db) must
+        # not block sign-in, corrections and the journal (device.db).
+        self._write_locks = {"cache": threading.RLock(), "device": threading.RLock()}
         # Called at the start of every raw() / tx() (reads and writes): the UI tests make it raise
         # on the GUI thread, proving no database work runs there.
         self.thread_guard: Callable[[], None] | None = None
@@ -271,7 +274,7 @@ class LocalStore:
         """One write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on error)."""
         if self.thread_guard is not None:
             self.thread_guard()
-        with self._write_lock, self.raw(which) as con:
+        with self._write_locks["cache" if which == "cache" else "device"], self.raw(which) as con:
             con.execute("BEGIN IMMEDIATE")
             try:
                 yield con
@@ -375,9 +378,12 @@ class LocalStore:
         with self.tx() as con:
             self._drop_shadow(con, stream)
             (ddl,) = con.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name=?", (table,)).fetchone()
-            prefix = f"CREATE TABLE {table} "
-            assert str(ddl).startswith(prefix), ddl
-            con.execute(f"CREATE TABLE {shadow_table(stream)} " + str(ddl)[len(prefix) :])
+            # After a swap SQLite keeps the table's SQL as `CREATE TABLE "name"(...)` (the RENAME
+            # quotes it), so the name is matched quoted or not.
+            head = re.match(rf'CREATE TABLE\s+(?:"{table}"|`{table}`|\[{table}\]|{table})\s*', str(ddl))
+            if head is None:
+                raise RuntimeError(f"unexpected SQL for table {table}: {ddl}")
+            con.execute(f"CREATE TABLE {shadow_table(stream)} " + str(ddl)[head.end() :])
             self._put_state(
                 con,
                 stream,
@@ -401,12 +407,14 @@ class LocalStore:
 
     def finish_bootstrap(self, stream: str) -> None:
         """The download is complete: derived structures built, cursor set to its high water. A
-        resync swaps the shadow table in here, in the same transaction."""
+        resync swaps the shadow table in here, in the same transaction. Then the pending marks
+        sent under another epoch are settled (`settle_marks`)."""
         table = STREAMS[stream].local_table
         with self.tx() as con:
-            hw, resync = con.execute(
-                "SELECT bootstrap_hw, resync_epoch FROM stream_state WHERE stream=?", (stream,)
+            hw, resync, epoch = con.execute(
+                "SELECT bootstrap_hw, resync_epoch, epoch FROM stream_state WHERE stream=?", (stream,)
             ).fetchone()
+            new_epoch = resync if resync is not None else epoch
             if resync is not None:
                 for d in _derived(stream):
                     d.clear(con)
@@ -428,6 +436,30 @@ class LocalStore:
                 bootstrap_rows=0,
                 resync_epoch=None,
                 synced_at=now_iso(),
+            )
+        self.settle_marks(stream, new_epoch)
+
+    def marks_epoch(self, stream: str) -> str | None:
+        """The epoch of `stream` in which the recorded central sequences of sent ops belong."""
+        rows = self.query("SELECT value FROM meta WHERE key=?", (f"marks_epoch:{stream}",), "device")
+        return str(rows[0][0]) if rows else None
+
+    def settle_marks(self, stream: str, epoch: str | None) -> None:
+        """A copy of `stream` from `epoch` is in place. Sent ops' pending marks compare central's
+        sequence with the stream's cursor, but a sequence from another epoch belongs to another
+        log: those marks are settled (the op types' `settle_marks` hooks) and the epoch is kept."""
+        if epoch is None:
+            return
+        with self.tx("device") as con:
+            key = f"marks_epoch:{stream}"
+            row = con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+            if row is not None and row[0] == epoch:
+                return
+            for settle in marks_settlers(stream):
+                settle(con)
+            con.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                (key, epoch),
             )
 
     def abandon_download(self, stream: str) -> None:
@@ -488,11 +520,15 @@ class LocalStore:
     _OP_COLUMNS = "op_id, device_seq, type, payload, attempts, next_attempt_at, in_doubt"
 
     def next_ops(
-        self, limit: int, *, ignore_backoff: bool = False, in_doubt_only: bool = False
+        self, limit: int, *, ignore_backoff: bool = False, through_in_doubt: bool = False
     ) -> tuple[list[PendingOp], datetime | None]:
         """The pending ops that are due, from the head of the queue in device order (an op waiting
-        for its backoff holds those behind it), and when the first one not due is due."""
-        where = "state='pending'" + (" AND in_doubt=1" if in_doubt_only else "")
+        for its backoff holds those behind it), and when the first one not due is due.
+        `through_in_doubt`: from the head up to the last op in doubt, due or not (never skipping
+        an earlier op); `PendingOp.due` says which were due."""
+        where = "state='pending'"
+        if through_in_doubt:
+            where += " AND device_seq <= (SELECT max(device_seq) FROM outbox WHERE state='pending' AND in_doubt=1)"
         with self.raw("device") as con:
             rows = con.execute(
                 f"SELECT {self._OP_COLUMNS} FROM outbox WHERE {where} ORDER BY device_seq LIMIT ?", (limit,)
@@ -500,10 +536,11 @@ class LocalStore:
         now = datetime.now(UTC)
         ops: list[PendingOp] = []
         for op_id, seq, type_, payload, attempts, next_at, in_doubt in rows:
-            due = parse_ts(next_at)
-            if not ignore_backoff and due is not None and due > now:
-                return ops, due
-            ops.append(PendingOp(op_id, int(seq), type_, payload, int(attempts), bool(in_doubt)))
+            when = parse_ts(next_at)
+            due = when is None or when <= now
+            if not due and not (ignore_backoff or through_in_doubt):
+                return ops, when
+            ops.append(PendingOp(op_id, int(seq), type_, payload, int(attempts), bool(in_doubt), due))
         return ops, None
 
     def next_due(self) -> datetime | None:
@@ -610,10 +647,6 @@ class LocalStore:
             )
             hooks_for(type_).on_requeued(con, op_id, None)
             return "requeued"
-
-    def requeue_dead(self, op_id: str) -> str:
-        """The old name of `requeue`."""
-        return self.requeue(op_id)
 
     def record_error(self, kind: str, message: str | None) -> None:
         with self.tx("device") as con:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -90,6 +93,9 @@ class Cell:
     available: int
     pending: int  # stock corrections not yet reflected in central's figures
     level: Level
+    # Units of corrections set aside as stuck after a send whose answer was lost: central may or
+    # may not have them, so they are not in `available` (nor `pending`), only shown as uncertain.
+    uncertain: int = 0
 
 
 @dataclass(frozen=True)
@@ -260,14 +266,16 @@ class LookupService:
             return hits
         codes = [h.code for h in hits]
         own, base = self._regular_lists()
-        rows = self.store.query(
-            FIGURES_SQL.format(
-                own=",".join("?" * len(own)), base=",".join("?" * len(base)), styles=",".join("?" * len(codes))
-            ),
-            (*own, *base, self.store_id, *codes),
-        )
+        with self._reading() as con:  # the figures and the cursor they are as of: one snapshot
+            rows = con.execute(
+                FIGURES_SQL.format(
+                    own=",".join("?" * len(own)), base=",".join("?" * len(base)), styles=",".join("?" * len(codes))
+                ),
+                (*own, *base, self.store_id, *codes),
+            ).fetchall()
+            cursor = _stock_cursor(con)
         figures = {str(code): (lo, hi, stock, int(n)) for code, lo, hi, stock, n in rows}
-        pending = self._pending_by_style(codes)
+        pending = self._pending_by_style(codes, cursor)
         out: list[StyleHit] = []
         for h in hits:
             lo, hi, stock, n = figures.get(h.code, (None, None, None, 0))
@@ -306,9 +314,9 @@ class LookupService:
             text = self._money_texts[key] = format_money(Money(minor, currency), locale)
         return text
 
-    def _pending_by_style(self, codes: list[str]) -> dict[str, int]:
+    def _pending_by_style(self, codes: list[str], cursor: int) -> dict[str, int]:
         """Per style of `codes`, the corrections of this store central has not reflected yet."""
-        pending = self.pending_corrections(None)
+        pending = self.pending_corrections(None, cursor=cursor)
         if not pending:
             return {}
         ids = list(pending)
@@ -427,19 +435,20 @@ class LookupService:
                 sizes.append(v[6])
         marks = ",".join("?" * len(ids))
         locs = self._key_values("stock", "location_id")
-        stock = {
-            (loc, vid): on_hand - reserved
-            for loc, vid, on_hand, reserved in self.store.query(
+        with self._reading() as con:  # the rows and the cursor they are as of: one snapshot
+            rows = con.execute(
                 f"SELECT location_id, variant_id, on_hand, reserved FROM stock "
                 f"WHERE location_id IN ({','.join('?' * len(locs))}) AND variant_id IN ({marks})",
                 [*locs, *ids],
-            )
-        }
-        pending = self.pending_corrections(ids)
+            ).fetchall()
+            cursor = _stock_cursor(con)
+        stock = {(loc, vid): on_hand - reserved for loc, vid, on_hand, reserved in rows}
+        pending = self.pending_corrections(ids, cursor=cursor)
+        uncertain = self.uncertain_corrections(ids)
         cells: dict[tuple[str, str], Cell] = {}
         for vid, sku, _n, _b, _c, colour, size, _o, _names, _cn in variants:
             avail = stock.get((self.store_id, vid), 0) + pending.get(vid, 0)
-            cells[(colour, size)] = Cell(vid, sku, avail, pending.get(vid, 0), level(avail))
+            cells[(colour, size)] = Cell(vid, sku, avail, pending.get(vid, 0), level(avail), uncertain.get(vid, 0))
         amounts = sorted({p[0].minor for p in prices.values()})
         first = prices.get(focus_variant or ids[0]) or (next(iter(prices.values())) if prices else None)
         if first is None:
@@ -516,19 +525,61 @@ class LookupService:
             rows.append(ElsewhereRow(loc, avail, at, live_now))
         return rows
 
-    def pending_corrections(self, ids: list[int] | None) -> dict[int, int]:
-        """Corrections central has not reflected in our stock cache yet (not sent, or sent but
-        the stock stream's cursor is still before the change central made for them), of the
-        variants `ids` (None: of every variant)."""
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """One cache.db read transaction: every statement in it sees the same committed state
+        (a page applied meanwhile changes rows and cursor together, never between two reads)."""
+        with self.store.raw() as con:
+            con.execute("BEGIN")
+            try:
+                yield con
+            finally:
+                con.rollback()
+
+    def pending_corrections(self, ids: list[int] | None, *, cursor: int | None = None) -> dict[int, int]:
+        """Corrections (and sales' stock effects) central has not reflected in our stock cache
+        yet — not sent, or sent but the stock stream's `cursor` is still before the change
+        central made for them — of the variants `ids` (None: of every variant). Pass the cursor
+        read in the same transaction as the figures it is added to. A sent mark whose sequence
+        belongs to another epoch was settled when that epoch's copy was swapped in
+        (LocalStore.settle_marks); a stuck op whose send may have reached central is not counted
+        (`uncertain_corrections`)."""
         if ids is not None and not ids:
             return {}
-        cursor_row = self.store.query("SELECT cursor FROM stream_state WHERE stream='stock'")
-        cursor = int(cursor_row[0][0]) if cursor_row else 0
-        among = "" if ids is None else f" AND variant_id IN ({','.join('?' * len(ids))})"
+        if cursor is None:
+            with self._reading() as con:
+                cursor = _stock_cursor(con)
+        among = "" if ids is None else f" AND c.variant_id IN ({','.join('?' * len(ids))})"
         rows = self.store.query(
-            f"SELECT variant_id, sum(delta) FROM stock_corrections WHERE location_id=?{among} "
-            "AND (status='pending' OR (status='sent' AND server_seq > ?)) GROUP BY variant_id",
+            f"SELECT c.variant_id, sum(c.delta) FROM stock_corrections c WHERE c.location_id=?{among} "
+            f"AND (c.status='pending' OR (c.status='sent' AND c.server_seq > ?)) AND NOT {_UNCERTAIN} "
+            "GROUP BY c.variant_id",
             (self.store_id, *(ids or ()), cursor),
+            "device",
+        )
+        return {int(v): int(d) for v, d in rows}
+
+    def on_hand_here(self, variant_id: int) -> int:
+        """This store's cached on-hand figure of a variant plus its pending marks, the row and
+        the cursor read in one transaction."""
+        with self._reading() as con:
+            row = con.execute(
+                "SELECT on_hand FROM stock WHERE location_id=? AND variant_id=?", (self.store_id, variant_id)
+            ).fetchone()
+            cursor = _stock_cursor(con)
+        cached = int(row[0]) if row else 0
+        return cached + self.pending_corrections([variant_id], cursor=cursor).get(variant_id, 0)
+
+    def uncertain_corrections(self, ids: list[int]) -> dict[int, int]:
+        """Per variant, the units of corrections whose op was set aside as stuck while in doubt:
+        central may have applied them (then the pulled figure has them) or not."""
+        if not ids:
+            return {}
+        rows = self.store.query(
+            f"SELECT c.variant_id, sum(c.delta) FROM stock_corrections c WHERE c.location_id=? "
+            f"AND c.variant_id IN ({','.join('?' * len(ids))}) AND c.status='pending' AND {_UNCERTAIN} "
+            "GROUP BY c.variant_id",
+            (self.store_id, *ids),
             "device",
         )
         return {int(v): int(d) for v, d in rows}
@@ -539,3 +590,16 @@ class LookupService:
                 "INSERT OR REPLACE INTO live_stock(location_id, variant_id, on_hand, reserved, fetched_at) VALUES (?, ?, ?, ?, ?)",
                 [(*r, fetched_at.isoformat()) for r in rows],
             )
+
+
+# A stock_corrections row belongs to the op of its op_id, or of the part before ":" (a sale's
+# stock effect rows are "<op_id>:<n>"). Uncertain: that op is stuck and was sent without an answer.
+_UNCERTAIN = (
+    "EXISTS (SELECT 1 FROM outbox o WHERE o.state='stuck' AND o.in_doubt=1 "
+    "AND o.op_id = CASE WHEN instr(c.op_id, ':') > 0 THEN substr(c.op_id, 1, instr(c.op_id, ':') - 1) ELSE c.op_id END)"
+)
+
+
+def _stock_cursor(con: sqlite3.Connection) -> int:
+    row = con.execute("SELECT cursor FROM stream_state WHERE stream='stock'").fetchone()
+    return int(row[0]) if row else 0

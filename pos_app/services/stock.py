@@ -38,11 +38,7 @@ class StockService:
     def on_hand(self, variant_id: int) -> int:
         """What this device says is on hand here: the cache plus corrections central has not
         reflected yet. A counted figure ("the shelf has 14") is measured against this."""
-        row = self.store.query(
-            "SELECT on_hand FROM stock WHERE location_id=? AND variant_id=?", (self.store_id, variant_id)
-        )
-        cached = int(row[0][0]) if row else 0
-        return cached + self.lookup.pending_corrections([variant_id]).get(variant_id, 0)
+        return self.lookup.on_hand_here(variant_id)
 
     def correct(
         self,
