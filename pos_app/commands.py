@@ -90,7 +90,7 @@ def sync(data_dir: Path, args: argparse.Namespace) -> int:
         device.close()
     status = report.status
     waiting = f"{status.pending_ops} operations waiting, {status.dead_ops} rejected"
-    stuck = getattr(status, "stuck_ops", 0)
+    stuck = status.stuck_ops
     if stuck:
         waiting += f", {stuck} stuck"
     if report.ok:

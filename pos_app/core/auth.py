@@ -50,12 +50,6 @@ def needed_role(permission: Permission) -> Role:
     return Role(permission.value)
 
 
-def require(role: Role, permission: Permission) -> None:
-    if not may(role, permission):
-        needed = Role(permission.value).name.lower()
-        raise PermissionDenied(f"This needs a {needed}. Ask a {needed} to sign in and approve.")
-
-
 @dataclass(frozen=True, slots=True)
 class LockoutPolicy:
     free_attempts: int = 3

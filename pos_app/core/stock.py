@@ -3,7 +3,6 @@ the age of a figure, and the reasons a person may correct a count for."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import Enum
 
@@ -54,25 +53,6 @@ class CorrectionReason(Enum):
     def for_delta(cls, delta: int) -> list[CorrectionReason]:
         """The reasons a person may pick for this change, in display order."""
         return [r for r in cls if r.allowed_for(delta)]
-
-
-@dataclass(frozen=True, slots=True)
-class StockCorrection:
-    variant_id: int
-    location_id: int
-    delta: int
-    reason: CorrectionReason
-    note: str
-
-    def validate(self) -> None:
-        if self.delta == 0:
-            raise ValueError("Enter how many more (+) or fewer (−) there are; zero changes nothing.")
-        if abs(self.delta) > 9999:
-            raise ValueError("That is more than 9,999 pieces; count again.")
-        if not self.reason.allowed_for(self.delta):
-            raise ValueError(f"“{self.reason.label}” does not fit a change of {self.delta:+d}.")
-        if self.reason is CorrectionReason.OTHER and not self.note.strip():
-            raise ValueError("Say why in the note when the reason is “Other”.")
 
 
 def as_of_text(as_of: datetime, now: datetime, local_tz: tzinfo | None = None) -> str:

@@ -120,7 +120,10 @@ class ReenrolmentPlan:
 
 
 _FATE = {
-    "pending": "will be sent under the new identity",
+    "pending": (
+        "will be sent under the new identity; if the code is for another store than {store}, central "
+        "refuses it (403) and it is set aside as rejected"
+    ),
     "stuck": "is set aside after failing at central; it stays set aside (a supervisor can send it again)",
     "dead": "was rejected by central; it stays rejected (a supervisor can send it again)",
 }
@@ -132,7 +135,10 @@ def reenrolment_plan(store: LocalStore) -> ReenrolmentPlan | None:
     if old is None:
         return None
     items = OutboxService(store).items()
-    lines = [f"#{i.seq} {i.description}: {_FATE.get(i.state, 'stays ' + i.state)}" for i in items]
+    lines = [
+        f"#{i.seq} {i.description}: {_FATE.get(i.state, 'stays ' + i.state).format(store=old.store_code)}"
+        for i in items
+    ]
     return ReenrolmentPlan(old, lines, [i.op_id for i in items])
 
 

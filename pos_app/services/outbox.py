@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from pos_app.core.auth import Permission, needed_role
+from pos_app.local.ops import describe_op
 from pos_app.local.store import LocalStore
 from pos_app.services.auth import Session, StaffMember
 from pos_app.services.errors import MESSAGES, PermissionNeeded
-
-RETRYABLE = ("dead", "stuck")
 
 
 @dataclass(frozen=True)
@@ -27,16 +25,6 @@ class OutboxItem:
     created_at: str = ""
 
 
-def _describe(type_: str, payload: dict[str, Any], skus: dict[int, str]) -> str:
-    if type_ == "stock.adjust":
-        vid = int(payload.get("variant_id", 0))
-        delta = int(payload.get("delta", 0))
-        what = skus.get(vid, f"item {vid}")
-        sign = "+" if delta > 0 else "−"
-        return f"Stock correction {sign}{abs(delta)} of {what} ({payload.get('reason', '?')})"
-    return type_
-
-
 class OutboxService:
     def __init__(self, store: LocalStore, kick: Callable[[], None] = lambda: None) -> None:
         self.store = store
@@ -44,19 +32,14 @@ class OutboxService:
 
     def items(self, state: str | None = None) -> list[OutboxItem]:
         rows = self.store.outbox_rows(state)
-        vids = sorted(
-            {
-                int(r["payload"]["variant_id"])
-                for r in rows
-                if r["type"] == "stock.adjust" and "variant_id" in r["payload"]
-            }
-        )
         skus: dict[int, str] = {}
-        if vids:
-            marks = ",".join("?" * len(vids))
-            skus = {
-                int(i): str(s) for i, s in self.store.query(f"SELECT id, sku FROM catalog WHERE id IN ({marks})", vids)
-            }
+
+        def sku_of(variant_id: int) -> str:  # looked up once per variant, only when described
+            if variant_id not in skus:
+                found = self.store.query("SELECT sku FROM catalog WHERE id=?", (variant_id,))
+                skus[variant_id] = str(found[0][0]) if found else f"item {variant_id}"
+            return skus[variant_id]
+
         return [
             OutboxItem(
                 op_id=str(r["op_id"]),
@@ -65,7 +48,7 @@ class OutboxService:
                 state=str(r["state"]),
                 attempts=int(r.get("attempts") or 0),
                 last_error=str(r.get("last_error") or ""),
-                description=_describe(str(r["type"]), r["payload"], skus),
+                description=describe_op(str(r["type"]), r["payload"], sku_of),
                 created_at=str(r.get("created_at") or ""),
             )
             for r in rows
@@ -86,18 +69,7 @@ class OutboxService:
         who = approver.staff if isinstance(approver, Session) else approver
         if not who.may(Permission.RETRY_DEAD_LETTER):
             raise PermissionNeeded("approval.needed", needed_role(Permission.RETRY_DEAD_LETTER), op_id=op_id)
-        requeue = getattr(self.store, "requeue", None)
-        if requeue is not None:  # the engine's generic outbox (hooks run in its transaction)
-            outcome = str(requeue(op_id))
-        else:  # older store: check the state here, then requeue
-            state = self.state_of(op_id)
-            if state is None:
-                outcome = "unknown"
-            elif state not in RETRYABLE:
-                outcome = "not-rejected"
-            else:
-                self.store.requeue_dead(op_id)
-                outcome = "requeued"
+        outcome = self.store.requeue(op_id)  # the op type's hooks run in its transaction
         if outcome == "unknown" and self.state_of(op_id) == "sent":
             outcome = "not-rejected"
         with self.store.tx("device") as con:

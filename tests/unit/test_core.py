@@ -6,11 +6,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pos_app.core.auth import LockoutPolicy, Permission, PermissionDenied, Role, require
+from pos_app.core.auth import LockoutPolicy, Permission, Role, may, needed_role
 from pos_app.core.barcode import CodeKind, classify, make_ean13
 from pos_app.core.money import Money, exponent, format_money
 from pos_app.core.search import fts_query
-from pos_app.core.stock import CorrectionReason, Level, StockCorrection, as_of_text, level
+from pos_app.core.stock import Level, as_of_text, level
 from sync.journal import make_entry, verify_chain
 from sync.pins import hash_pin, new_pin_key, verify_pin
 
@@ -85,9 +85,9 @@ def test_lockout_backs_off_exponentially() -> None:
 
 
 def test_roles_are_ordered_and_permissions_checked() -> None:
-    require(Role.MANAGER, Permission.REBOOTSTRAP)
-    with pytest.raises(PermissionDenied, match="manager"):
-        require(Role.ASSOCIATE, Permission.REBOOTSTRAP)
+    assert may(Role.MANAGER, Permission.REBOOTSTRAP)
+    assert not may(Role.ASSOCIATE, Permission.REBOOTSTRAP)
+    assert needed_role(Permission.REBOOTSTRAP) is Role.MANAGER
 
 
 def test_journal_chain_detects_edits_gaps_and_reordering() -> None:
@@ -107,11 +107,6 @@ def test_journal_chain_detects_edits_gaps_and_reordering() -> None:
 
 def test_stock_levels_and_corrections() -> None:
     assert (level(0), level(2), level(3)) == (Level.OUT, Level.LOW, Level.OK)
-    with pytest.raises(ValueError, match="zero"):
-        StockCorrection(1, 1, 0, CorrectionReason.FOUND, "").validate()
-    with pytest.raises(ValueError, match="Other"):
-        StockCorrection(1, 1, 2, CorrectionReason.OTHER, " ").validate()
-    StockCorrection(1, 1, -1, CorrectionReason.DAMAGED, "").validate()
 
 
 def test_as_of_is_local_time_with_the_day_when_old() -> None:
