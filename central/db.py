@@ -66,7 +66,7 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision and make sure the log has an epoch."""
     from central.changes import writing  # central.changes imports this module
 
-    command.upgrade(alembic_config(engine), "head")
+    command.upgrade(alembic_config(engine), "heads")  # branches made side by side, merged later
     with Session(engine) as s, writing(s):
         if s.get(Meta, "epoch") is None:
             s.add(Meta(key="epoch", value=str(uuid.uuid4())))

@@ -326,14 +326,15 @@ class SyncEngine:
             self.store.record_error("auth", msg)
             self._update(online=True, needs_enrolment=True, central_trouble=False, bootstrapping=False, message=msg)
             return self._status
-        except ServerError as e:
-            self._update(online=True, central_trouble=True, bootstrapping=False, message=str(e))
-            return self._status
-        except Unreachable as e:
-            self._update(online=False, central_trouble=False, bootstrapping=False, message=str(e))
-            return self._status
-        except (MalformedResponse, Rejected) as e:
-            self._update(online=True, central_trouble=False, bootstrapping=False, message=str(e))
+        except (ServerError, Unreachable, MalformedResponse, Rejected) as e:
+            if self._stop_asked():  # stop() broke the read: the error is the stop, not central's
+                self._update(bootstrapping=False, message="Sync stopped")
+            elif isinstance(e, ServerError):
+                self._update(online=True, central_trouble=True, bootstrapping=False, message=str(e))
+            elif isinstance(e, Unreachable):
+                self._update(online=False, central_trouble=False, bootstrapping=False, message=str(e))
+            else:
+                self._update(online=True, central_trouble=False, bootstrapping=False, message=str(e))
             return self._status
         self.store.record_error("auth", None)
         self.store.record_error("bug", None)  # a cycle ran through: an earlier unexpected problem is over
@@ -507,9 +508,12 @@ class SyncEngine:
 
     # --- download -----------------------------------------------------------------------------
 
-    def _check_stop(self) -> None:
+    def _stop_asked(self) -> bool:
         stop: threading.Event | None = getattr(self._local, "stop", None)
-        if self._closing.is_set() or (stop is not None and stop.is_set()):
+        return self._closing.is_set() or (stop is not None and stop.is_set())
+
+    def _check_stop(self) -> None:
+        if self._stop_asked():
             raise Stopped
 
     def _pull(self, stream: str) -> None:

@@ -26,8 +26,16 @@ from tests.central.helpers import Enrolled, channel_token, enrol, snapshot
 
 OPEN = {"/health"}
 BY_ENROLMENT_CODE = {"/v1/enroll"}
-CHANNEL_ROUTES = {"/v1/channel/availability", "/v1/channel/adjustments"}
-PATH_VALUES = {"stream": "stock", "style": "TS0000001", "variant_id": "1", "style_code": "TS0000001", "colour": "Navy"}
+CHANNEL_ROUTES = {"/v1/channel/availability", "/v1/channel/adjustments", "/v1/orders"}
+EITHER_KIND = {"/v1/orders/{sale_id}"}  # a device of the order's store, or a channel client
+PATH_VALUES = {
+    "stream": "stock",
+    "style": "TS0000001",
+    "variant_id": "1",
+    "style_code": "TS0000001",
+    "colour": "Navy",
+    "sale_id": "00000000-0000-4000-8000-000000000000",
+}
 
 
 def api_routes(api: TestClient) -> list[tuple[str, str]]:
@@ -59,12 +67,12 @@ def test_every_route_but_health_needs_a_token(api: TestClient, backend: Database
         if path in BY_ENROLMENT_CODE:
             assert api.request(method, url, json={"code": "0000-0000-0000"}).status_code == 403
             continue
-        wrong_kind = device.headers if path in CHANNEL_ROUTES else channel
+        wrong_kind = [] if path in EITHER_KIND else [device.headers if path in CHANNEL_ROUTES else channel]
         for headers in (
             {},
             {"Authorization": "Bearer not-a-token"},
             {"Authorization": "Basic dXNlcjpwdw=="},
-            wrong_kind,
+            *wrong_kind,
         ):
             r = api.request(method, url, headers=headers, json={})
             assert r.status_code == 401, (method, path, headers, r.status_code, r.text)
@@ -73,7 +81,7 @@ def test_every_route_but_health_needs_a_token(api: TestClient, backend: Database
         right_kind = channel if path in CHANNEL_ROUTES else device.headers
         assert api.request(method, url, headers=right_kind, json={}).status_code != 401, (method, path)
         guarded += 1
-    assert guarded == len(routes) - 2 == 11
+    assert guarded == len(routes) - 2 == 13
 
 
 def test_the_openapi_document_declares_bearer_auth_where_it_is_needed(api: TestClient) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import orjson
 import pytest
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import select, text
 
 from central.changes import catalog_row, touch_variant, writing
@@ -142,7 +143,8 @@ def test_migration_0003_backfills_names_from_the_wire_rows(at_0002: Database) ->
             )
     migrate(at_0002.engine)
     with at_0002.session() as s:
-        assert s.scalar(text("SELECT version_num FROM alembic_version")) == "0003"
+        applied = set(s.scalars(text("SELECT version_num FROM alembic_version")))
+        assert applied == set(ScriptDirectory.from_config(alembic_config(at_0002.engine)).get_heads())
         assert dict(s.execute(select(Style.id, Style.names)).all()) == {
             1: '{"ja":"クルーネックTシャツ"}',
             2: "{}",

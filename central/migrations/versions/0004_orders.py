@@ -48,7 +48,7 @@ def upgrade() -> None:
         batch_op.create_index("ix_orders_store_id", ["store_id", "id"], unique=False)
     op.create_table(
         "order_lines",
-        sa.Column("order_id", sa.Integer(), nullable=False),
+        sa.Column("order_id", BigId, nullable=False),
         sa.Column("line_no", sa.Integer(), nullable=False),
         sa.Column("line_id", sa.String(length=64), nullable=False),
         sa.Column("variant_id", sa.Integer(), nullable=False),
@@ -71,7 +71,7 @@ def upgrade() -> None:
     op.create_table(
         "payments",
         sa.Column("id", BigId, autoincrement=True, nullable=False),
-        sa.Column("order_id", sa.Integer(), nullable=False),
+        sa.Column("order_id", BigId, nullable=False),
         sa.Column("type", sa.String(length=16), nullable=False),
         sa.Column("amount", sa.BigInteger(), nullable=False),
         sa.Column("change", sa.BigInteger(), nullable=False),
