@@ -10,6 +10,7 @@ from pos_app.core.auth import Permission
 from pos_app.local.store import Identity, LocalStore
 from pos_app.services import secrets
 from pos_app.services.auth import AuthService, Session
+from pos_app.services.basket import BasketService
 from pos_app.services.checkout import CheckoutService
 from pos_app.services.errors import ServiceError
 from pos_app.services.images import ImageService
@@ -71,6 +72,8 @@ class Device:
         # Product pictures: a bounded disk cache under the data directory, filled from central on
         # demand (call `images.get` from a worker; it never raises for the network).
         self.checkout = CheckoutService(self.store, identity, kick=self.engine.kick)
+        # Baskets on the sell screen (parked ones in parked.json beside device.db).
+        self.basket = BasketService(self.checkout, self.data_dir, scan=self.lookup.scan)
         self.images = ImageService.in_data_dir(self.data_dir, identity.central_url, token)
 
     @classmethod

@@ -48,6 +48,13 @@ MESSAGES: dict[str, str] = {
     "sale.underpaid": "{due} is still due.",
     "sale.underpaid_cash": "{due} is still due ({due_cash} in cash).",
     "sale.invalid": "This sale cannot be recorded: {detail}",
+    # the basket (sell screen)
+    "basket.unknown_code": "“{code}” is not a barcode or SKU this store knows.",
+    "basket.undo_expired": "Too late to undo; add the item again.",
+    "basket.empty": "The basket is empty: scan or add an item first.",
+    "basket.no_line": "That line is no longer in the basket.",
+    "basket.parked_gone": "That parked basket is no longer here (resumed or paid on this device).",
+    "discount.approval": "{percent} % off is above your limit of {limit} %. A {needed} approves with their PIN.",
     "device.not_enrolled": "This device is not enrolled yet.",
     "device.no_token": "The device token is missing from the keyring; enrol the device again.",
     "enrol.confirm_needed": "Re-enrolling changes what happens to operations waiting to be sent; confirm with --yes.",

@@ -1,0 +1,681 @@
+"""Baskets on the sell screen: lines, quantities, discounts, overrides, park and resume.
+
+A `Basket` is the mutable thing being rung up; every change goes through `BasketService`, which
+re-prices it with the shared engine (through `CheckoutService.basket` / `.price`) BEFORE the
+change is kept: a refused change (quantity 0, a discount above 100 %, …) raises
+`ValidationFailed` with the engine's code and leaves the basket as it was. Every call returns a
+`BasketView`: a frozen snapshot for the screen (lines with their promotions named, totals as
+the store's money, quick cash amounts).
+
+Role limits for manual discounts and price overrides (a percent of what the line or basket
+costs before the manual discount; an override counts as the percent it takes off the list
+price). Above the limit of the person signed in, a supervisor's or manager's PIN on the same
+screen approves (`approver=` from `AuthService.approve`). Central-configured limits come later;
+until then these defaults hold:
+
+    associate 10 %   supervisor 30 %   manager any
+
+Parked baskets live on this device in `parked.json` in the data directory (written atomically:
+a temporary file, fsync, rename), so several can wait and they survive a restart. A basket is
+parked with its sale id: resumed and paid, it is the same sale.
+
+Call everything here from a worker: it reads the local store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from pos_app.core.auth import Permission, Role
+from pos_app.core.money import Money, format_money
+from pos_app.services.auth import Session, StaffMember
+from pos_app.services.checkout import CheckoutService, CompletedSale, SaleBasket
+from pos_app.services.errors import PermissionNeeded, ValidationFailed
+from sync.pricing import PricedBasket, Tender, TenderType, quick_amounts, read_basket
+
+__all__ = [
+    "LIMITS",
+    "UNDO_SECONDS",
+    "Basket",
+    "BasketLine",
+    "BasketService",
+    "BasketView",
+    "LineView",
+    "ManualDiscount",
+    "ParkedBasket",
+    "Tender",
+    "TenderType",
+]
+
+# The largest manual discount / override (percent) each role may give without an approval.
+LIMITS: dict[Role, Decimal | None] = {Role.ASSOCIATE: Decimal(10), Role.SUPERVISOR: Decimal(30), Role.MANAGER: None}
+UNDO_SECONDS = 6.0  # a removed line can be put back this long
+PARKED_FILE = "parked.json"
+
+
+@dataclass(frozen=True)
+class ManualDiscount:
+    kind: str  # "percent" | "amount"
+    value: str  # percent ("15") or minor units ("500")
+    reason: str
+    approved_by: int | None = None
+
+    def doc(self) -> dict[str, Any]:
+        return {"kind": self.kind, "value": self.value, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class PriceOverride:
+    unit_price: int
+    reason: str
+    approved_by: int | None = None
+
+
+@dataclass(frozen=True)
+class BasketLine:
+    key: str  # stable for the screen (the pricing line id is the position)
+    variant_id: int
+    quantity: int
+    discount: ManualDiscount | None = None
+    override: PriceOverride | None = None
+
+
+@dataclass
+class Basket:
+    sale_id: UUID = field(default_factory=CheckoutService.open_basket)
+    lines: list[BasketLine] = field(default_factory=list)
+    discount: ManualDiscount | None = None
+    coupons: list[str] = field(default_factory=list)
+    parked_id: str | None = None  # resumed from this parked entry
+    removed: tuple[int, BasketLine, float] | None = None  # (position, line, when) for undo
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class LineView:
+    key: str
+    variant_id: int
+    sku: str
+    name: str
+    colour: str
+    size: str
+    quantity: int
+    unit_price: str
+    amount: str  # unit price × quantity
+    total: str  # after promotions and discounts
+    savings: tuple[str, ...]  # "3 for 2 socks −¥500", "Damaged −10 %: −¥300", "Price override (was ¥4,900)"
+
+
+@dataclass(frozen=True)
+class BasketView:
+    sale_id: UUID
+    lines: tuple[LineView, ...]
+    currency: str
+    locale: str
+    items: int  # pieces
+    subtotal: str
+    savings: tuple[tuple[str, str], ...]  # (what: promotion name or discount reason, "−¥500")
+    tax: str
+    total: str
+    total_minor: int
+    cash_total_minor: int
+    quick: tuple[tuple[int, str], ...]  # cash quick amounts (minor, text)
+    can_undo: bool = False
+    undo_text: str = ""
+    priced: PricedBasket | None = None
+    basket_discount: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not self.lines
+
+    def money(self, minor: int) -> str:
+        return format_money(Money(minor, self.currency), self.locale)
+
+
+@dataclass(frozen=True)
+class ParkedBasket:
+    id: str
+    label: str
+    parked_at: datetime
+    staff_id: int
+    items: int
+    total: str
+    data: dict[str, Any]
+
+
+def _pct_text(d: Decimal) -> str:
+    return format(d.normalize(), "f")
+
+
+class BasketService:
+    def __init__(
+        self,
+        checkout: CheckoutService,
+        data_dir: Path,
+        scan: Callable[[str], Any] | None = None,
+        promotions: Callable[[], Sequence[dict[str, Any]]] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.checkout = checkout
+        self.store = checkout.store
+        self.data_dir = Path(data_dir)
+        self.scan_fn = scan
+        self.promotions = promotions  # until the promotions stream: demo / tests give them
+        self.clock = clock
+        self._file_lock = threading.Lock()
+        self._info: dict[int, tuple[str, str, str, str]] = {}
+
+    # --- a basket ------------------------------------------------------------------------------
+
+    def new(self) -> Basket:
+        return Basket()
+
+    def view(self, basket: Basket) -> BasketView:
+        with basket.lock:
+            return self._view(basket, self._price(basket))
+
+    def add_scan(self, basket: Basket, code: str) -> BasketView:
+        """A scanned barcode or typed SKU: one more of that item."""
+        result = self.scan_fn(code) if self.scan_fn is not None else None
+        vid = getattr(result, "variant_id", None)
+        if vid is None:
+            rows = self.store.query("SELECT id FROM catalog WHERE sku=?", (code.strip().upper(),))
+            if not rows:
+                message = getattr(result, "message", "") or None
+                raise ValidationFailed("basket.unknown_code", message, code=code.strip()[:40])
+            vid = int(rows[0][0])
+        return self.add(basket, int(vid))
+
+    def add_sku(self, basket: Basket, sku: str) -> BasketView:
+        rows = self.store.query("SELECT id FROM catalog WHERE sku=?", (sku.strip().upper(),))
+        if not rows:
+            raise ValidationFailed("basket.unknown_code", code=sku.strip()[:40])
+        return self.add(basket, int(rows[0][0]))
+
+    def add(self, basket: Basket, variant_id: int, quantity: int = 1) -> BasketView:
+        """One more of an item: the plain line of that item grows, or a new line is added."""
+        with basket.lock:
+            lines = list(basket.lines)
+            for i, line in enumerate(lines):
+                if line.variant_id == variant_id and line.discount is None and line.override is None:
+                    lines[i] = replace(line, quantity=line.quantity + quantity)
+                    break
+            else:
+                lines.append(BasketLine(uuid.uuid4().hex[:10], variant_id, quantity))
+            return self._commit(basket, lines=lines)
+
+    def set_quantity(self, basket: Basket, key: str, quantity: int) -> BasketView:
+        with basket.lock:
+            lines = [replace(x, quantity=quantity) if x.key == key else x for x in basket.lines]
+            self._line(basket, key)
+            return self._commit(basket, lines=lines)
+
+    def remove(self, basket: Basket, key: str) -> BasketView:
+        """The line goes; `undo` puts it back for UNDO_SECONDS."""
+        with basket.lock:
+            line = self._line(basket, key)
+            pos = basket.lines.index(line)
+            lines = [x for x in basket.lines if x.key != key]
+            view = self._commit(basket, lines=lines)
+            basket.removed = (pos, line, self.clock())
+            return self._view(basket, view.priced)
+
+    def undo(self, basket: Basket) -> BasketView:
+        with basket.lock:
+            removed = basket.removed
+            if removed is None or self.clock() - removed[2] > UNDO_SECONDS:
+                basket.removed = None
+                raise ValidationFailed("basket.undo_expired")
+            pos, line, _ = removed
+            lines = list(basket.lines)
+            lines.insert(min(pos, len(lines)), line)
+            basket.removed = None
+            return self._commit(basket, lines=lines)
+
+    def clear(self, basket: Basket) -> BasketView:
+        with basket.lock:
+            return self._commit(basket, lines=[], discount=None)
+
+    # --- discounts and overrides ---------------------------------------------------------------
+
+    def discount_line(
+        self,
+        basket: Basket,
+        key: str,
+        kind: str,
+        value: str,
+        reason: str,
+        session: Session,
+        approver: StaffMember | None = None,
+    ) -> BasketView:
+        """A percent or amount (minor units) off one line, with a reason."""
+        with basket.lock:
+            line = self._line(basket, key)
+            discount = self._discount(kind, value, reason)
+            priced = self._price(basket)
+            pl = next(p for p in priced.lines if p.id == self._pid(basket, key))
+            base = pl.amount - pl.promotion_saving
+            pct = self._percent_of(discount, base)
+            who = self._allowed(session, approver, pct)
+            discount = replace(discount, approved_by=who)
+            lines = [replace(x, discount=discount) if x.key == key else x for x in basket.lines]
+            del line
+            return self._commit(basket, lines=lines)
+
+    def discount_basket(
+        self,
+        basket: Basket,
+        kind: str,
+        value: str,
+        reason: str,
+        session: Session,
+        approver: StaffMember | None = None,
+    ) -> BasketView:
+        with basket.lock:
+            discount = self._discount(kind, value, reason)
+            priced = self._price(basket)
+            base = sum(p.amount - p.promotion_saving - p.discount_amount for p in priced.lines)
+            pct = self._percent_of(discount, base)
+            discount = replace(discount, approved_by=self._allowed(session, approver, pct))
+            return self._commit(basket, discount=discount)
+
+    def remove_discount(self, basket: Basket, key: str | None = None) -> BasketView:
+        with basket.lock:
+            if key is None:
+                return self._commit(basket, discount=None)
+            lines = [replace(x, discount=None, override=None) if x.key == key else x for x in basket.lines]
+            return self._commit(basket, lines=lines)
+
+    def override(
+        self,
+        basket: Basket,
+        key: str,
+        unit_price: int,
+        reason: str,
+        session: Session,
+        approver: StaffMember | None = None,
+    ) -> BasketView:
+        """A new unit price for one line (an overridden line takes no promotion)."""
+        with basket.lock:
+            self._line(basket, key)
+            if not reason.strip():
+                raise ValidationFailed("override.reason", "A price override needs a reason.")
+            priced = self._price(basket)
+            pl = next(p for p in priced.lines if p.id == self._pid(basket, key))
+            list_price = (
+                pl.source.list_price if pl.source.kind == "override" and pl.source.list_price else pl.unit_price
+            )
+            pct = Decimal(0)
+            if list_price > 0 and unit_price < list_price:
+                pct = Decimal(list_price - unit_price) * 100 / Decimal(list_price)
+            who = self._allowed(session, approver, pct)
+            ov = PriceOverride(int(unit_price), reason.strip(), who)
+            lines = [replace(x, override=ov) if x.key == key else x for x in basket.lines]
+            return self._commit(basket, lines=lines)
+
+    @staticmethod
+    def limit(role: Role) -> Decimal | None:
+        return LIMITS.get(role, Decimal(0))
+
+    @staticmethod
+    def approval_permission(needed: Role) -> Permission:
+        """The permission an approver's PIN is checked for (core.auth has no discount permission
+        yet: the one whose lowest role is `needed`)."""
+        return Permission(int(needed))
+
+    # --- paying ----------------------------------------------------------------------------------
+
+    def sale_basket(self, basket: Basket) -> SaleBasket:
+        with basket.lock:
+            return self._sale_basket(basket)
+
+    def complete(self, session: Session, basket: Basket, tenders: Sequence[Tender]) -> CompletedSale:
+        """Through CheckoutService.complete: the same basket completed twice is one sale."""
+        with basket.lock:
+            if not basket.lines:
+                raise ValidationFailed("basket.empty")
+            sale = self.checkout.complete(session, self._sale_basket(basket), tenders)
+            if basket.parked_id:
+                self._drop_parked(basket.parked_id)
+                basket.parked_id = None
+            return sale
+
+    def settle_text(self, view: BasketView, tendered: int) -> str:
+        return view.money(tendered)
+
+    # --- parking ---------------------------------------------------------------------------------
+
+    def park(self, basket: Basket, session: Session, label: str = "") -> ParkedBasket:
+        with basket.lock:
+            if not basket.lines:
+                raise ValidationFailed("basket.empty")
+            priced = self._price(basket)
+            view = self._view(basket, priced)
+            entry = {
+                "id": basket.parked_id or uuid.uuid4().hex[:12],
+                "label": label.strip()[:60],
+                "parked_at": datetime.now(UTC).isoformat(),
+                "staff_id": session.staff.id,
+                "items": view.items,
+                "total": view.total,
+                "basket": _basket_to_json(basket),
+            }
+            with self._file_lock:
+                entries = [e for e in self._read_parked() if e.get("id") != entry["id"]]
+                entries.append(entry)
+                self._write_parked(entries)
+            basket.lines = []
+            basket.discount = None
+            basket.parked_id = None
+            return _parked(entry)
+
+    def parked(self) -> list[ParkedBasket]:
+        with self._file_lock:
+            return [_parked(e) for e in self._read_parked()]
+
+    def resume(self, parked_id: str) -> Basket:
+        """The parked basket back on the screen (and off the parked list), with its sale id."""
+        with self._file_lock:
+            entry = next((e for e in self._read_parked() if e.get("id") == parked_id), None)
+        if entry is None:
+            raise ValidationFailed("basket.parked_gone")
+        basket = _basket_from_json(entry["basket"])
+        with self._file_lock:
+            self._write_parked([e for e in self._read_parked() if e.get("id") != parked_id])
+        return basket
+
+    def _drop_parked(self, parked_id: str) -> None:
+        with self._file_lock:
+            self._write_parked([e for e in self._read_parked() if e.get("id") != parked_id])
+
+    def _path(self) -> Path:
+        return self.data_dir / PARKED_FILE
+
+    def _read_parked(self) -> list[dict[str, Any]]:
+        try:
+            data = json.loads(self._path().read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return []
+        except (OSError, ValueError):
+            return []
+        return [e for e in data.get("parked", []) if isinstance(e, dict)] if isinstance(data, dict) else []
+
+    def _write_parked(self, entries: list[dict[str, Any]]) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".parked-", suffix=".json", dir=self.data_dir)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump({"version": 1, "parked": entries}, f, ensure_ascii=False, indent=1)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self._path())
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    # --- inside ------------------------------------------------------------------------------
+
+    def _line(self, basket: Basket, key: str) -> BasketLine:
+        for line in basket.lines:
+            if line.key == key:
+                return line
+        raise ValidationFailed("basket.no_line")
+
+    @staticmethod
+    def _pid(basket: Basket, key: str) -> str:
+        return str(next(i for i, x in enumerate(basket.lines, start=1) if x.key == key))
+
+    @staticmethod
+    def _discount(kind: str, value: str, reason: str) -> ManualDiscount:
+        if kind not in ("percent", "amount"):
+            raise ValidationFailed("discount.kind", "A discount is a percent or an amount.")
+        try:
+            d = Decimal(str(value).strip())
+        except InvalidOperation:
+            raise ValidationFailed("discount.value", "Type the discount as a number.") from None
+        if not d.is_finite():
+            raise ValidationFailed("discount.value", "Type the discount as a number.")
+        if not reason.strip():
+            raise ValidationFailed("discount.reason", "A discount needs a reason.")
+        return ManualDiscount(kind, _pct_text(d) if kind == "percent" else str(d), reason.strip())
+
+    @staticmethod
+    def _percent_of(discount: ManualDiscount, base: int) -> Decimal:
+        value = Decimal(discount.value)
+        if discount.kind == "percent":
+            return value
+        if base <= 0:
+            return Decimal(0) if value <= 0 else Decimal(100)
+        return value * 100 / Decimal(base)
+
+    def _allowed(self, session: Session, approver: StaffMember | None, pct: Decimal) -> int | None:
+        """None when the person signed in may; the approver's id when they approved; else
+        PermissionNeeded with the role that may (a negative or >100 % value is left to the engine)."""
+        if pct <= 0 or pct > 100:
+            return None
+        mine = self.limit(session.staff.role)
+        if mine is None or pct <= mine:
+            return None
+        needed = next(r for r in sorted(Role) if (lim := self.limit(r)) is None or pct <= lim)
+        if approver is not None and approver.role >= needed:
+            return approver.id
+        raise PermissionNeeded(
+            "discount.approval",
+            needed,
+            percent=_pct_text(pct.quantize(Decimal("0.1"))),
+            limit=_pct_text(mine),
+        )
+
+    def _commit(self, basket: Basket, *, lines: list[BasketLine] | None = None, discount: Any = ...) -> BasketView:
+        """Price the changed basket; only a basket the engine accepts is kept."""
+        trial = Basket(
+            basket.sale_id,
+            list(basket.lines if lines is None else lines),
+            basket.discount if discount is ... else discount,
+            list(basket.coupons),
+            basket.parked_id,
+        )
+        priced = self._price(trial)
+        basket.lines, basket.discount = trial.lines, trial.discount
+        basket.removed = None
+        return self._view(basket, priced)
+
+    def _sale_basket(self, basket: Basket) -> SaleBasket:
+        promotions = list(self.promotions()) if self.promotions is not None else []
+        sb = self.checkout.basket(
+            basket.sale_id,
+            [(x.variant_id, x.quantity) for x in basket.lines],
+            coupons=basket.coupons,
+            promotions=promotions,
+        )
+        doc = dict(sb.pricing)
+        doc_lines = [dict(x) for x in doc["lines"]]
+        for d, line in zip(doc_lines, basket.lines, strict=True):
+            if line.discount is not None:
+                d["discount"] = line.discount.doc()
+            if line.override is not None:
+                d["override"] = {"unit_price": line.override.unit_price, "reason": line.override.reason}
+        doc["lines"] = doc_lines
+        if basket.discount is not None:
+            doc["basket_discount"] = basket.discount.doc()
+        return replace(sb, pricing=doc)
+
+    def _price(self, basket: Basket) -> PricedBasket | None:
+        if not basket.lines:
+            return None
+        return self.checkout.price(self._sale_basket(basket))
+
+    def _locale(self) -> str:
+        rows = self.store.query("SELECT locale, currency FROM locations WHERE id=?", (self.checkout.identity.store_id,))
+        return str(rows[0][0]) if rows else "en_US"
+
+    def _currency(self) -> str:
+        return str(self.checkout.rules()["currency"])
+
+    def _names(self, vids: list[int]) -> dict[int, tuple[str, str, str, str]]:
+        want = [v for v in vids if v not in self._info]
+        if want:
+            marks = ",".join("?" * len(want))
+            for vid, sku, name, colour, size in self.store.query(
+                f"SELECT id, sku, name, colour, size FROM catalog WHERE id IN ({marks})", tuple(want)
+            ):
+                self._info[int(vid)] = (str(sku), str(name), str(colour), str(size))
+        return {v: self._info.get(v, ("", "", "", "")) for v in vids}
+
+    def _view(self, basket: Basket, priced: PricedBasket | None) -> BasketView:
+        locale, currency = self._locale(), self._currency()
+
+        def money(minor: int) -> str:
+            return format_money(Money(minor, currency), locale)
+
+        undo = basket.removed is not None and self.clock() - basket.removed[2] <= UNDO_SECONDS
+        undo_text = ""
+        if undo and basket.removed is not None:
+            sku, name, colour, size = self._names([basket.removed[1].variant_id])[basket.removed[1].variant_id]
+            undo_text = f"{name} · {colour} · {size}"
+        if priced is None:
+            return BasketView(
+                basket.sale_id, (), currency, locale, 0, money(0), (), money(0), money(0), 0, 0, (), undo, undo_text
+            )
+        info = self._names([x.variant_id for x in basket.lines])
+        views = []
+        for line, pl in zip(basket.lines, priced.lines, strict=True):
+            sku, name, colour, size = info[line.variant_id]
+            notes = [f"{p.name or p.promotion}: −{money(p.saving)}" for p in pl.promotions if p.saving]
+            for d in pl.discounts:
+                if d.scope == "line" and d.amount:
+                    what = f"−{d.value} %" if d.kind == "percent" else ""
+                    notes.append(f"{d.reason}{' ' + what if what else ''}: −{money(d.amount)}")
+            if pl.source.kind == "override" and pl.source.list_price is not None:
+                notes.append(f"{pl.source.reason}: price {money(pl.unit_price)} (was {money(pl.source.list_price)})")
+            views.append(
+                LineView(
+                    line.key,
+                    line.variant_id,
+                    sku,
+                    name,
+                    colour,
+                    size,
+                    line.quantity,
+                    money(pl.unit_price),
+                    money(pl.amount),
+                    money(pl.total),
+                    tuple(notes),
+                )
+            )
+        savings: list[tuple[str, str]] = [
+            (u.name or u.id, f"−{money(u.saving)}") for u in priced.promotions if u.saving
+        ]
+        manual: dict[str, int] = {}
+        for pl in priced.lines:
+            for d in pl.discounts:
+                manual[d.reason] = manual.get(d.reason, 0) + d.amount
+        savings += [(reason, f"−{money(amount)}") for reason, amount in manual.items() if amount]
+        rules = (
+            read_basket(self._sale_basket(basket).pricing)[0].rules
+            if priced.totals.cash_total != priced.totals.total
+            else None
+        )
+        quick = quick_amounts(priced.totals.total, currency, rules.cash_rounding if rules else None)
+        bd = basket.discount
+        return BasketView(
+            basket.sale_id,
+            tuple(views),
+            currency,
+            locale,
+            sum(x.quantity for x in basket.lines),
+            money(priced.totals.amount),
+            tuple(savings),
+            money(priced.totals.tax),
+            money(priced.totals.total),
+            priced.totals.total,
+            priced.totals.cash_total,
+            tuple((q, money(q)) for q in quick),
+            undo,
+            undo_text,
+            priced,
+            ""
+            if bd is None
+            else (
+                f"{bd.reason} −{bd.value} %"
+                if bd.kind == "percent"
+                else f"{bd.reason} −{money(int(Decimal(bd.value)))}"
+            ),
+        )
+
+
+def _basket_to_json(basket: Basket) -> dict[str, Any]:
+    def disc(d: ManualDiscount | None) -> dict[str, Any] | None:
+        return (
+            None if d is None else {"kind": d.kind, "value": d.value, "reason": d.reason, "approved_by": d.approved_by}
+        )
+
+    return {
+        "sale_id": str(basket.sale_id),
+        "lines": [
+            {
+                "key": x.key,
+                "variant_id": x.variant_id,
+                "quantity": x.quantity,
+                "discount": disc(x.discount),
+                "override": None
+                if x.override is None
+                else {
+                    "unit_price": x.override.unit_price,
+                    "reason": x.override.reason,
+                    "approved_by": x.override.approved_by,
+                },
+            }
+            for x in basket.lines
+        ],
+        "discount": disc(basket.discount),
+        "coupons": list(basket.coupons),
+    }
+
+
+def _basket_from_json(data: dict[str, Any]) -> Basket:
+    def disc(d: dict[str, Any] | None) -> ManualDiscount | None:
+        return (
+            None if not d else ManualDiscount(str(d["kind"]), str(d["value"]), str(d["reason"]), d.get("approved_by"))
+        )
+
+    lines = [
+        BasketLine(
+            str(x["key"]),
+            int(x["variant_id"]),
+            int(x["quantity"]),
+            disc(x.get("discount")),
+            None
+            if not x.get("override")
+            else PriceOverride(
+                int(x["override"]["unit_price"]), str(x["override"]["reason"]), x["override"].get("approved_by")
+            ),
+        )
+        for x in data.get("lines", [])
+    ]
+    return Basket(UUID(data["sale_id"]), lines, disc(data.get("discount")), [str(c) for c in data.get("coupons", [])])
+
+
+def _parked(entry: dict[str, Any]) -> ParkedBasket:
+    return ParkedBasket(
+        str(entry["id"]),
+        str(entry.get("label", "")),
+        datetime.fromisoformat(str(entry["parked_at"])),
+        int(entry.get("staff_id", 0)),
+        int(entry.get("items", 0)),
+        str(entry.get("total", "")),
+        dict(entry.get("basket", {})),
+    )
