@@ -474,15 +474,54 @@ class SaleCompleteOp(OpBase):
     payload: SaleCompletePayload
 
 
+# --- journal.batch: a run of the device's journal entries, in order (sync.journal) ----------
+
+JOURNAL_BATCH_MAX = 100
+
+
+class JournalWireEntry(Strict):
+    """One journal entry exactly as the device holds it. Nothing in it is trusted: central
+    recomputes `hash` with the shared canonical JSON and checks the links, so the limits are
+    wide (a tampered journal must still be reportable) and only keep the request bounded."""
+
+    seq: int = Field(ge=-(2**62), le=2**62)
+    at: str = Field(max_length=64)
+    type: str = Field(max_length=64)
+    data: dict[str, Any]
+    prev_hash: str = Field(max_length=128)
+    hash: str = Field(max_length=128)
+
+
+class JournalLink(Strict):
+    """Where a chain continues from when the device was enrolled again under a new id: the
+    old identity and the last entry batched under it."""
+
+    device_id: str = Field(min_length=1, max_length=36)
+    seq: int = Field(ge=0, le=2**62)
+    hash: str = Field(max_length=128)
+
+
+class JournalBatchPayload(Strict):
+    device_id: str = Field(min_length=1, max_length=36, description="the identity the batch was made under")
+    entries: list[JournalWireEntry] = Field(min_length=1, max_length=JOURNAL_BATCH_MAX)
+    continues: JournalLink | None = Field(default=None, description="only in the first batch under a new identity")
+
+
+class JournalBatchOp(OpBase):
+    type: Literal["journal.batch"]
+    payload: JournalBatchPayload
+
+
 # One wire model per op type, keyed by its `type`. A new op type is a payload, an `OpBase`
 # subclass with its `type` literal and a line here (plus central's handler module and the
 # device's on-done hooks, each in their own registry).
 OP_TYPES: dict[str, type[OpBase]] = {
     "stock.adjust": StockAdjustOp,
     "sale.complete": SaleCompleteOp,
+    "journal.batch": JournalBatchOp,
 }
 
-Op = Annotated[StockAdjustOp | SaleCompleteOp, Field(discriminator="type")]
+Op = Annotated[StockAdjustOp | SaleCompleteOp | JournalBatchOp, Field(discriminator="type")]
 OP_ADAPTER: TypeAdapter[Op] = TypeAdapter(Op)
 
 MAX_PUSH_OPS = 200
