@@ -311,3 +311,47 @@ class Payment(Base):
     amount: Mapped[int] = mapped_column(BigInteger)
     change: Mapped[int] = mapped_column(BigInteger, default=0)
     reference: Mapped[str | None] = mapped_column(String(100), nullable=True)
+
+
+class JournalEntryRow(Base):
+    """A device's journal entry as it arrived in a `journal.batch` (the device's seq, text and
+    hashes unchanged; `data` in the shared canonical JSON). One per (device, seq): a second
+    entry with a seq central holds is a break, not stored."""
+
+    __tablename__ = "journal_entries"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(64))
+    type: Mapped[str] = mapped_column(String(64))
+    data: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(128))
+    hash: Mapped[str] = mapped_column(String(128))
+    op_id: Mapped[str] = mapped_column(String(36))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class JournalHead(Base):
+    """The last journal entry central received from a device (the next batch must link to it),
+    and, for a re-enrolled device, the identity whose chain it continues."""
+
+    __tablename__ = "journal_heads"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(128))
+    entries: Mapped[int] = mapped_column(BigInteger, default=0)
+    continues_device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    continues_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class JournalBreak(Base):
+    """A place where a device's chain does not hold: `kind` gap | link | altered | duplicate |
+    relink, at the device's `seq`, with a sentence."""
+
+    __tablename__ = "journal_breaks"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str] = mapped_column(String(300))
+    op_id: Mapped[str] = mapped_column(String(36))
+    noticed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
