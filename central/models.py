@@ -10,6 +10,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -355,3 +356,47 @@ class JournalBreak(Base):
     detail: Mapped[str] = mapped_column(String(300))
     op_id: Mapped[str] = mapped_column(String(36))
     noticed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# --- the mail outbox (central/mail; DESIGN.md section 6) ----------------------------------------
+
+
+class MailMessage(Base):
+    """A customer e-mail, written in the same transaction as the event it tells of (a receipt
+    asked for, later an order confirmation), and delivered by central.mail.sender.
+
+    `key` makes the event's message unique (the same receipt to the same address is one
+    message). `subject`/`text`/`html` are filled when the message is rendered (at once when the
+    event's data is there, else by the sender once it is). States: pending -> sending (claimed
+    by one sender until `claimed_until`) -> sent | failed (given up: `last_error` says why)."""
+
+    __tablename__ = "mail_outbox"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    message_id: Mapped[str] = mapped_column(String(200), unique=True)  # the Message-ID header
+    key: Mapped[str] = mapped_column(String(400), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))  # receipt | (order.confirmation …)
+    ref: Mapped[str] = mapped_column(String(64))  # the sale id (receipt)
+    store_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), nullable=True)
+    to: Mapped[str] = mapped_column(String(320), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    subject: Mapped[str | None] = mapped_column(Text, nullable=True)
+    text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    html: Mapped[str | None] = mapped_column(Text, nullable=True)
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    claimed_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    claim: Mapped[str | None] = mapped_column(String(36), nullable=True)  # the claiming sender's token
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    __table_args__ = (Index("ix_mail_outbox_due", "state", "next_attempt_at"),)
+
+
+class MailAttachment(Base):
+    __tablename__ = "mail_attachments"
+    message_id: Mapped[int] = mapped_column(ForeignKey("mail_outbox.id"), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(100))  # application/pdf
+    data: Mapped[bytes] = mapped_column(LargeBinary)
