@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from central.changes import now, writing
 from central.db import Database
 from central.models import AppliedOp, Device, DeviceSeq, SeqGap
-from central.ops import sale_complete, stock_adjust
+from central.ops import journal_batch, sale_complete, stock_adjust
 from central.ops.base import Applied, Caller, OpRejected
 from sync.protocol import Op, OpBase, OpOutcome, PushResponse
 
@@ -43,6 +43,7 @@ Handler = Callable[[Session, Caller, Any], Applied]
 HANDLERS: dict[str, Handler] = {
     "stock.adjust": stock_adjust.apply,
     "sale.complete": sale_complete.apply,
+    "journal.batch": journal_batch.apply,
 }
 
 MAX_GAPS_REPORTED = 100
