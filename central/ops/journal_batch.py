@@ -50,7 +50,9 @@ def apply(session: Session, caller: Caller, op: JournalBatchOp) -> Applied:
     if owner != caller.device_id:
         store = session.scalar(select(Device.store_id).where(Device.id == owner))
         if store != caller.store_id:
-            raise OpRejected(403, "a device may only upload its own journal or that of its earlier identity in its store")
+            raise OpRejected(
+                403, "a device may only upload its own journal or that of its earlier identity in its store"
+            )
     op_id, stamp = str(op.op_id), now()
     breaks: list[JournalBreak] = []
 
@@ -76,7 +78,9 @@ def apply(session: Session, caller: Caller, op: JournalBatchOp) -> Applied:
     stored = 0
     for e in p.entries:
         if e.seq in held:
-            broken(e.seq, "duplicate", f"central already holds an entry {e.seq} from this device; this copy is not kept")
+            broken(
+                e.seq, "duplicate", f"central already holds an entry {e.seq} from this device; this copy is not kept"
+            )
         else:
             if e.seq > expected:
                 missing = str(expected) if e.seq == expected + 1 else f"{expected}-{e.seq - 1}"
