@@ -20,6 +20,16 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def routers() -> list[APIRouter]:
-    from central.routes import channel, events, health, images, ops, orders, stock, sync
+    from central.routes import channel, events, health, images, journal, ops, orders, stock, sync
 
-    return [health.router, sync.router, events.router, stock.router, ops.router, channel.router, images.router, orders.router]
+    return [
+        health.router,
+        sync.router,
+        events.router,
+        stock.router,
+        ops.router,
+        channel.router,
+        images.router,
+        orders.router,
+        journal.router,
+    ]
