@@ -104,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     command("devices", help="list enrolled devices")
     gp = command("gaps", help="list device_seq ranges central expected from a device and never saw")
     gp.add_argument("--device", help="only this device")
+    jb = command("journal-breaks", help="list where devices' journal chains do not hold (gap, link, altered, ...)")
+    jb.add_argument("--device", help="only this device")
 
     ct = command("channel-token", help="issue a token for a channel system (web shop, ERP)")
     ct.add_argument("--name", required=True)
@@ -199,6 +201,21 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
             print(f"{g.device_id}  seq {seqs:<15} noticed {g.noticed_at:%Y-%m-%d %H:%M:%S}")
         if not gaps:
             print("No gaps" + (f" for device {args.device}" if args.device else ""))
+    elif args.cmd == "journal-breaks":
+        from central.routes.journal import list_breaks
+
+        with db.session() as s:
+            breaks, after = [], 0
+            while True:
+                page = list_breaks(s, args.device, after, 500)
+                breaks.extend(page.breaks)
+                if not page.has_more:
+                    break
+                after = page.next
+        for b in breaks:
+            print(f"{b.device_id}  entry {b.seq:<8} {b.kind:<9} {b.detail}  (noticed {b.noticed_at:%Y-%m-%d %H:%M:%S})")
+        if not breaks:
+            print("No journal breaks" + (f" for device {args.device}" if args.device else ""))
     elif args.cmd == "channel-token":
         token = new_token()
         with db.transaction() as s:
