@@ -167,6 +167,12 @@ def location_row(session: Session, loc: Location) -> list[Scalar]:
         loc.city,
         loc.country,
         " ".join(str(n) for n in nearby),
+        loc.tax_mode,
+        loc.tax_rounding,
+        loc.tax_rounding_mode,
+        loc.cash_rounding,
+        loc.cash_rounding_mode,
+        loc.registration_no,
     ]
 
 

@@ -156,6 +156,9 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
         print("\nDemo staff (store, name, role, PIN):")
         for store, name, role, pin in summary.staff:
             print(f"  {store:<7} {name:<20} {role:<11} {pin}")
+        print(f"\n{summary.promotions} promotions. Demo coupons (code, stores, promotion):")
+        for stores, coupon, title in summary.coupons:
+            print(f"  {coupon:<10} {stores:<16} {title}")
     elif args.cmd == "serve":
         from central.app import create_app
 

@@ -52,6 +52,39 @@ class Location(Base):
     address: Mapped[str] = mapped_column(String(300))
     city: Mapped[str] = mapped_column(String(100))
     country: Mapped[str] = mapped_column(String(2))
+    # The store's pricing rules (the locations stream carries them; docs/pricing.md `store`).
+    tax_mode: Mapped[str] = mapped_column(String(16), default="included", server_default="included")
+    tax_rounding: Mapped[str] = mapped_column(String(16), default="per_line", server_default="per_line")
+    tax_rounding_mode: Mapped[str] = mapped_column(String(16), default="half_up", server_default="half_up")
+    cash_rounding: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # increment, 0 = none
+    cash_rounding_mode: Mapped[str] = mapped_column(String(16), default="half_up", server_default="half_up")
+    registration_no: Mapped[str] = mapped_column(String(32), default="", server_default="")  # JP: T + 13 digits
+
+
+class Promotion(Base):
+    """A promotion definition, as the `promotions` stream carries it (sync.protocol)."""
+
+    __tablename__ = "promotions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))
+    target: Mapped[str] = mapped_column(Text, default="{}")
+    get_target: Mapped[str | None] = mapped_column(Text, nullable=True)
+    percent: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    amount: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    buy: Mapped[int] = mapped_column(Integer, default=0)
+    pay: Mapped[int] = mapped_column(Integer, default=0)
+    get: Mapped[int] = mapped_column(Integer, default=0)
+    threshold: Mapped[int] = mapped_column(BigInteger, default=0)
+    max_applications: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    starts: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    ends: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    stores: Mapped[str] = mapped_column(Text, default="")
+    groups: Mapped[str] = mapped_column(Text, default="")
+    coupons: Mapped[str] = mapped_column(Text, default="")
+    stack_group: Mapped[str] = mapped_column(String(32), default="spend")
+    active: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class Nearby(Base):

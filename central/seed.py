@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
+from orjson import OPT_SORT_KEYS
 from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.orm import Session
 from stdnum import ean
@@ -66,6 +67,22 @@ WAREHOUSES = {
         "WH-DE", "Warehouse Erfurt", "EUR", "de_DE", "Europe/Berlin", "Am Güterverkehrszentrum 5", "Erfurt", "DE"
     ),
 }
+
+# The store pricing rules per country (the locations stream carries them, docs/pricing.md):
+# tax mode, tax rounding and its direction, cash rounding increment (0 = none) and its mode,
+# and the qualified-invoice issuer's registration number (Japan; a demo "T" + 13 digits).
+STORE_RULES: dict[str, tuple[str, str, str, int, str, str]] = {
+    "JP": ("included", "per_rate", "down", 0, "half_up", "T7010001088960"),
+    "DE": ("included", "per_line", "half_up", 0, "half_up", ""),
+}
+RULE_COLUMNS = [
+    "tax_mode",
+    "tax_rounding",
+    "tax_rounding_mode",
+    "cash_rounding",
+    "cash_rounding_mode",
+    "registration_no",
+]
 
 TOPS = ["XS", "S", "M", "L", "XL", "XXL"]
 WAIST = ["W28", "W29", "W30", "W31", "W32", "W33", "W34", "W36"]
@@ -337,6 +354,8 @@ class SeedSummary:
     prices: int = 0
     stock_rows: int = 0
     locations: list[tuple[str, str, str]] = field(default_factory=list)
+    promotions: int = 0
+    coupons: list[tuple[str, str, str]] = field(default_factory=list)  # stores, code, promotion
     staff: list[tuple[str, str, str, str]] = field(default_factory=list)  # store, name, role, pin
 
 
@@ -401,6 +420,7 @@ def seed(
         _prices_and_tax(session, bulk, rnd, summary, progress)
         _stock(session, bulk, rnd, summary, progress)
         _staff(session, bulk, summary)
+        _promotions(bulk, stores, summary)
         if conn.dialect.name == "postgresql":
             for t in ("variants", "prices", "stock", "barcodes", "styles"):
                 conn.exec_driver_sql(f"ANALYZE {t}")
@@ -415,12 +435,13 @@ def _locations(session: Session, bulk: Bulk, stores: int, summary: SeedSummary) 
     ids: dict[str, int] = {}
     for i, s in enumerate(chosen + [WAREHOUSES[c] for c in countries], start=1):
         kind = "warehouse" if s.code.startswith("WH-") else "store"
-        rows.append((i, s.code, s.name, kind, s.currency, s.locale, s.timezone, s.address, s.city, s.country))
+        rules = STORE_RULES[s.country]
+        rows.append((i, s.code, s.name, kind, s.currency, s.locale, s.timezone, s.address, s.city, s.country, *rules))
         ids[s.code] = i
         summary.locations.append((s.code, s.name, kind))
     bulk.insert(
         "locations",
-        ["id", "code", "name", "kind", "currency", "locale", "timezone", "address", "city", "country"],
+        ["id", "code", "name", "kind", "currency", "locale", "timezone", "address", "city", "country", *RULE_COLUMNS],
         rows,
     )
     nearby: list[tuple[int, int, int]] = []
@@ -652,3 +673,84 @@ def _staff(session: Session, bulk: Bulk, summary: SeedSummary) -> None:
             rows.append((sid, name, role, loc.id, hash_pin(pin, pin_key), 1))
             summary.staff.append((loc.code, name, role, pin))
     bulk.insert("staff", ["id", "name", "role", "store_id", "pin_hash", "active"], rows)
+
+
+# The demo's promotions per country (amounts in minor units of its currency), a few of each
+# kind: (code, name, kind, fields). Fixed windows, no randomness: the same rows every seed.
+# Targets name catalog categories (CATEGORIES). One has ended, one has not started, one needs
+# the members group, one needs a coupon (printed by `central seed`).
+_PROMOTIONS: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = {
+    "JP": [
+        ("JP-KNIT-10", "ニット 10%オフ", "percent_off", {"target": {"categories": ["Knitwear"]}, "percent": "10"}),
+        ("JP-SNEAKER-1000", "スニーカー ¥1,000引き", "amount_off", {"target": {"categories": ["Sneakers"]}, "amount": 1000}),
+        ("JP-TEE-3FOR2", "Tシャツ 3枚で2枚分", "multibuy", {"target": {"categories": ["T-shirts"]}, "buy": 3, "pay": 2}),
+        (
+            "JP-JEANS-TEE",
+            "ジーンズ購入でTシャツ半額",
+            "buy_x_get_y",
+            {"target": {"categories": ["Jeans"]}, "get_target": {"categories": ["T-shirts"]}, "buy": 1, "get": 1, "percent": "50"},
+        ),
+        ("JP-SPEND-30000", "¥30,000以上で¥3,000引き", "spend_save", {"threshold": 30000, "amount": 3000}),
+        ("JP-MEMBERS-HOODIE", "会員様 パーカー 15%オフ", "percent_off", {"target": {"categories": ["Hoodies"]}, "percent": "15", "groups": "members"}),
+        ("JP-COUPON-500", "クーポン ¥500引き", "spend_save", {"threshold": 5000, "amount": 500, "coupons": "TOKYO500", "stack_group": "coupon"}),
+        ("JP-AUTUMN-20", "秋のジャケット 20%オフ", "percent_off", {"target": {"categories": ["Jackets"]}, "percent": "20", "starts": "2026-10-01T00:00:00", "ends": "2026-11-30T00:00:00"}),
+    ],
+    "DE": [
+        ("DE-SHIRTS-15", "Hemden 15 % günstiger", "percent_off", {"target": {"categories": ["Shirts"]}, "percent": "15"}),
+        ("DE-BOOTS-1000", "Stiefel 10 € günstiger", "amount_off", {"target": {"categories": ["Boots"]}, "amount": 1000}),
+        ("DE-TEE-3FOR2", "T-Shirts: 3 für 2", "multibuy", {"target": {"categories": ["T-shirts"]}, "buy": 3, "pay": 2}),
+        (
+            "DE-DRESS-SKIRT",
+            "2 Kleider, ein Rock gratis",
+            "buy_x_get_y",
+            {"target": {"categories": ["Dresses"]}, "get_target": {"categories": ["Skirts"]}, "buy": 2, "get": 1},
+        ),
+        ("DE-SPEND-150", "Ab 150 € 15 € sparen", "spend_save", {"threshold": 15000, "amount": 1500}),
+        ("DE-MEMBERS-LOAFER", "Mitglieder: Loafer 10 %", "percent_off", {"target": {"categories": ["Loafers"]}, "percent": "10", "groups": "members"}),
+        ("DE-COUPON-10", "Gutschein 10 %", "spend_save", {"threshold": 5000, "percent": "10", "coupons": "BERLIN10", "stack_group": "coupon"}),
+        ("DE-WINTER-30", "Winterjacken 30 %", "percent_off", {"target": {"categories": ["Jackets"]}, "percent": "30", "starts": "2027-01-01T00:00:00", "ends": "2027-02-01T00:00:00"}),
+    ],
+}  # fmt: skip
+PROMOTION_COLUMNS = [
+    "id", "code", "name", "kind", "target", "get_target", "percent", "amount", "buy", "pay", "get", "threshold",
+    "max_applications", "starts", "ends", "stores", "groups", "coupons", "stack_group", "active",
+]  # fmt: skip
+
+
+def _target(value: dict[str, list[str]] | None) -> str | None:
+    return None if value is None else orjson.dumps(value, option=OPT_SORT_KEYS).decode()
+
+
+def _promotions(bulk: Bulk, stores: int, summary: SeedSummary) -> None:
+    chosen = STORES[:stores]
+    rows: list[tuple[Any, ...]] = []
+    for country, promos in _PROMOTIONS.items():
+        codes = " ".join(s.code for s in chosen if s.country == country)
+        for code, name, kind, f in promos:
+            rows.append(
+                (
+                    len(rows) + 1,
+                    code,
+                    name,
+                    kind,
+                    _target(f.get("target", {})),
+                    _target(f.get("get_target")),
+                    f.get("percent"),
+                    f.get("amount"),
+                    f.get("buy", 0),
+                    f.get("pay", 0),
+                    f.get("get", 0),
+                    f.get("threshold", 0),
+                    None,
+                    f.get("starts"),
+                    f.get("ends"),
+                    codes,
+                    f.get("groups", ""),
+                    f.get("coupons", ""),
+                    f.get("stack_group", "spend"),
+                    1,
+                )
+            )
+            if f.get("coupons"):
+                summary.coupons.append((codes, f["coupons"], name))
+    summary.promotions = bulk.insert("promotions", PROMOTION_COLUMNS, rows)

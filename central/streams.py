@@ -19,6 +19,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from central.changes import location_row, staff_row, tax_row
 from central.models import Location, Price, PriceList, Staff, Stock, TaxRate, Variant
+from central.promotions import rows as promotion_rows
 from central.scope import Scope
 from sync.protocol import STREAMS, Scalar, row_hash
 
@@ -135,6 +136,11 @@ def _tax(session: Session, _scope: Scope) -> list[list[Scalar]]:
     return [tax_row(t) for t in session.scalars(select(TaxRate).order_by(TaxRate.id))]
 
 
+def _promotions(session: Session, _scope: Scope) -> list[list[Scalar]]:
+    # Global: every store gets every definition (tens of rows); the engine filters by `stores`.
+    return promotion_rows(session)
+
+
 SOURCES: dict[str, StreamSource] = {
     "locations": small("locations", _locations),
     "catalog": StreamSource(_catalog_lines, _catalog_count_sum),
@@ -142,6 +148,7 @@ SOURCES: dict[str, StreamSource] = {
     "stock": StreamSource(_stock_lines, _stock_count_sum),
     "staff": small("staff", _staff),
     "tax": small("tax", _tax),
+    "promotions": small("promotions", _promotions),
 }
 
 if set(SOURCES) != set(STREAMS):  # pragma: no cover - a declaration without its source

@@ -156,6 +156,16 @@ STREAMS: dict[str, StreamSpec] = {
                 ("city", str, False),
                 ("country", str, False),
                 ("nearby", str, False),  # space-separated location ids this store calls nearby
+                # The store's pricing rules (docs/pricing.md, the document's `store` object), so
+                # both ends price from this row: tax included | added, per_line | per_rate and
+                # its direction, cash rounding (increment in minor units, 0 = none, and its
+                # mode), and Japan's qualified-invoice registration number ("" = none).
+                ("tax_mode", str, False),
+                ("tax_rounding", str, False),
+                ("tax_rounding_mode", str, False),
+                ("cash_rounding", int, False),
+                ("cash_rounding_mode", str, False),
+                ("registration_no", str, False),
             ],
             ("id",),
         ),
@@ -234,11 +244,44 @@ STREAMS: dict[str, StreamSpec] = {
             ],
             ("id",),
         ),
+        # The pricing engine's promotion definitions (docs/pricing.md), one row each. Global:
+        # a retailer has tens of them, a promotion for every store is one row, and the engine
+        # itself filters by `stores` (space-separated store codes, "" = all) and `groups`
+        # (customer groups, "" = everyone). `target` / `get_target` are compact JSON with sorted
+        # keys ({"categories": [...], "skus": [...]}; "{}" = every line, null = the target);
+        # `percent` a decimal string; `starts` / `ends` ISO 8601, without an offset the store's
+        # wall clock (ends exclusive); `coupons` space-separated codes.
+        _spec(
+            "promotions",
+            [
+                ("id", int, False),
+                ("code", str, False),  # the engine's promotion id, on receipts and orders
+                ("name", str, False),
+                ("kind", str, False),  # percent_off | amount_off | multibuy | buy_x_get_y | spend_save
+                ("target", str, False),
+                ("get_target", str, True),
+                ("percent", str, True),
+                ("amount", int, True),
+                ("buy", int, False),
+                ("pay", int, False),
+                ("get", int, False),
+                ("threshold", int, False),
+                ("max_applications", int, True),
+                ("starts", str, True),
+                ("ends", str, True),
+                ("stores", str, False),
+                ("groups", str, False),
+                ("coupons", str, False),
+                ("stack_group", str, False),
+                ("active", int, False),
+            ],
+            ("id",),
+        ),
     ]
 }
 
 # Order a fresh device bootstraps in: small reference data first so the UI can show a store.
-BOOTSTRAP_ORDER = ("locations", "tax", "staff", "catalog", "prices", "stock")
+BOOTSTRAP_ORDER = ("locations", "tax", "staff", "promotions", "catalog", "prices", "stock")
 
 
 def dump_row(row: list[Scalar]) -> bytes:

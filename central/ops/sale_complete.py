@@ -4,45 +4,36 @@ A sale has already happened (DESIGN.md section 3): central records it with its l
 and stock movements even when stock goes negative, and never rejects it for its prices. It
 re-prices the sale with the shared engine (`sync.pricing`) twice: the pricing input exactly as
 the tablet sent it (does the tablet's arithmetic hold?) and the same input with central's own
-store rules, price lists and tax rates (did the tablet price from what central says?). Every
-difference is a check stored on the order (`flagged`, `checks`), visible in the order API.
+store rules (its locations row), price lists, tax rates and promotions (did the tablet price
+from what central says? a promotion central ended a minute ago, a coupon it does not know).
+Every difference is a check stored on the order (`flagged`, `checks`), visible in the order API.
 Exactly once comes from the applied-op record written in the same transaction (central.ops).
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import orjson
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.changes import adjust_stock, now
-from central.models import Location, Order, OrderLine, Payment, Price, PriceList, Style, TaxRate, Variant
+from central.changes import adjust_stock, location_row, now
+from central.models import Category, Location, Order, OrderLine, Payment, Price, PriceList, Style, TaxRate, Variant
 from central.ops.base import Applied, Caller, OpRejected
+from central.promotions import for_sale
 from sync.pricing import PricedBasket, PricingError, price_basket, read_basket
+from sync.pricing_rows import LOCATION_COLUMNS, as_mapping, store_document
 from sync.protocol import SaleCompleteOp, SaleCompletePayload
 
-# The store rules per country (tax mode, tax rounding and its direction, cash rounding). The
-# tablet's checkout service keeps the same table (a test checks they agree); docs/checkout.md.
-STORE_RULES: dict[str, dict[str, Any]] = {
-    "JP": {"tax_mode": "included", "tax_rounding": "per_rate", "tax_rounding_mode": "down"},
-    "US": {"tax_mode": "added", "tax_rounding": "per_line", "tax_rounding_mode": "half_up"},
-    "CH": {
-        "tax_mode": "included",
-        "tax_rounding": "per_line",
-        "tax_rounding_mode": "half_up",
-        "cash_rounding": {"increment": 5, "mode": "half_up"},
-    },
-}
-DEFAULT_RULES: dict[str, Any] = {"tax_mode": "included", "tax_rounding": "per_line", "tax_rounding_mode": "half_up"}
 
-
-def store_rules(loc: Location) -> dict[str, Any]:
-    """The pricing document's `store` object for a location."""
-    rules = STORE_RULES.get(loc.country, DEFAULT_RULES)
-    return {"id": loc.code, "currency": loc.currency, "timezone": loc.timezone, **rules}
+def store_rules(session: Session, loc: Location) -> dict[str, Any]:
+    """The pricing document's `store` object from central's own locations row (the same
+    function the tablet applies to its cached row: sync.pricing_rows)."""
+    return store_document(as_mapping(LOCATION_COLUMNS, location_row(session, loc)))
 
 
 def percent(rate: str) -> str:
@@ -187,6 +178,18 @@ def _checks(session: Session, store: Location, p: SaleCompletePayload) -> list[d
     central = _price(out, "pricing.central", ours)
     if central is not None:
         _compare(out, "central", p, central)
+        # Which promotions saved what, and what became of each coupon: the tablet's own
+        # promotions (a cached one central has since ended or never had) against central's.
+        tablet_promos = {d.promotion: d.amount for d in p.discounts if d.kind == "promotion" and d.promotion}
+        _diff(out, "central.promotions", "sale", tablet_promos, {u.id: u.saving for u in central.promotions})
+        if as_sent is not None:
+            _diff(
+                out,
+                "central.coupons",
+                "sale",
+                {c.subject: c.reason for c in as_sent.coupons},
+                {c.subject: c.reason for c in central.coupons},
+            )
         out.append({"check": "_central_total", "subject": "sale", "tablet": None, "central": central.totals.total})
     return out
 
@@ -226,19 +229,32 @@ def percent_str(rate: Decimal) -> str:
 
 
 def _central_document(session: Session, store: Location, p: SaleCompletePayload) -> dict[str, Any]:
-    """The tablet's pricing input with central's store rules, price lists and tax rates put in;
-    promotions, coupons, manual discounts and overrides stay as sent (docs/checkout.md)."""
+    """The tablet's pricing input with central's store rules, price lists, tax rates and
+    promotions put in; the time, customer group, coupons, manual discounts and overrides stay
+    as sent (docs/checkout.md)."""
     doc = dict(p.pricing)
-    doc["store"] = store_rules(store)
+    doc["store"] = store_rules(session, store)
+    at = datetime.fromisoformat(str(doc["at"]))
+    if at.tzinfo is None:  # the store's wall clock, as the engine reads it
+        at = at.replace(tzinfo=ZoneInfo(store.timezone))
+    coupons = doc.get("coupons") or []
+    group = doc.get("customer_group")
+    ours = for_sale(session, store, at, group if isinstance(group, str) else None, [str(c) for c in coupons])
+    if ours:
+        doc["promotions"] = ours
+    else:
+        doc.pop("promotions", None)
     line_variant = {ln.line_id: ln.variant_id for ln in p.lines}
     vids = sorted(set(line_variant.values()))
     rows = session.execute(
-        select(Variant.id, Variant.sku, Style.tax_class)
+        select(Variant.id, Variant.sku, Style.tax_class, Category.name)
         .join(Style, Style.id == Variant.style_id)
+        .join(Category, Category.id == Style.category_id)
         .where(Variant.id.in_(vids))
     ).all()
-    sku = {vid: s for vid, s, _ in rows}
-    tax_class = {vid: tc for vid, _, tc in rows}
+    sku = {vid: s for vid, s, _, _ in rows}
+    tax_class = {vid: tc for vid, _, tc, _ in rows}
+    category = {vid: c for vid, _, _, c in rows}  # what category promotions look at
     rates = {
         tc: percent(r)
         for tc, r in session.execute(select(TaxRate.tax_class, TaxRate.rate).where(TaxRate.country == store.country))
@@ -251,6 +267,7 @@ def _central_document(session: Session, store: Location, p: SaleCompletePayload)
         if vid is not None:
             line["sku"] = sku[vid]
             line["tax_class"] = tax_class[vid]
+            line["category"] = category[vid]
             line["tax_rate"] = rates[tax_class[vid]]
             line.pop("unit_price", None)  # the price comes from central's lists
         lines.append(line)

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
@@ -28,22 +29,10 @@ from pos_app.local.store import Identity, LocalStore
 from pos_app.services.auth import Session
 from pos_app.services.errors import ValidationFailed
 from sync.pricing import PricedBasket, PricingError, Settlement, Tender, TenderType, price_basket, read_basket, settle
+from sync.pricing_rows import LOCATION_COLUMNS, PROMOTION_COLUMNS, as_mapping, choose, store_document
 from sync.protocol import SaleCompletePayload
 
-__all__ = ["STORE_RULES", "CheckoutService", "CompletedSale", "SaleBasket", "Tender", "TenderType"]
-
-# The store rules per country; central.ops.sale_complete keeps the same table (a test checks).
-STORE_RULES: dict[str, dict[str, Any]] = {
-    "JP": {"tax_mode": "included", "tax_rounding": "per_rate", "tax_rounding_mode": "down"},
-    "US": {"tax_mode": "added", "tax_rounding": "per_line", "tax_rounding_mode": "half_up"},
-    "CH": {
-        "tax_mode": "included",
-        "tax_rounding": "per_line",
-        "tax_rounding_mode": "half_up",
-        "cash_rounding": {"increment": 5, "mode": "half_up"},
-    },
-}
-DEFAULT_RULES: dict[str, Any] = {"tax_mode": "included", "tax_rounding": "per_line", "tax_rounding_mode": "half_up"}
+__all__ = ["CheckoutService", "CompletedSale", "SaleBasket", "Tender", "TenderType"]
 
 # Steps of the one transaction, in order; `CheckoutService.fault(step)` is called before each
 # (tests fail or kill the process there and prove nothing half-made is left).
@@ -96,7 +85,6 @@ class CheckoutService:
         self.identity = identity
         self.kick = kick
         self.fault: Callable[[str], None] | None = None
-        self._rules: dict[str, Any] | None = None
 
     def _money(self, minor: int, currency: str) -> str:
         """An amount as the person reads it, in this store's locale."""
@@ -110,16 +98,51 @@ class CheckoutService:
         """A new basket's sale id: every later completion of this basket is the same sale."""
         return uuid.uuid4()
 
+    def store_row(self) -> dict[str, Any]:
+        """This store's cached locations row by column name (its pricing rules and, for the
+        receipt, `registration_no`). A row cached before the rules travelled (nulls) counts as
+        missing until the next sync fills it."""
+        cols = ", ".join(LOCATION_COLUMNS)
+        rows = self.store.query(f"SELECT {cols} FROM locations WHERE id=?", (self.identity.store_id,))
+        if not rows or any(v is None for v in rows[0]):
+            raise ValidationFailed("sale.no_store")
+        return as_mapping(LOCATION_COLUMNS, rows[0])
+
     def rules(self) -> dict[str, Any]:
-        if self._rules is None:
-            row = self.store.query(
-                "SELECT code, currency, timezone, country FROM locations WHERE id=?", (self.identity.store_id,)
-            )
-            if not row:
-                raise ValidationFailed("sale.no_store")
-            code, currency, tz, country = row[0]
-            self._rules = {"id": code, "currency": currency, "timezone": tz, **STORE_RULES.get(country, DEFAULT_RULES)}
-        return self._rules
+        """The pricing document's `store` object, from the store's cached locations row."""
+        return store_document(self.store_row())
+
+    def promotions(
+        self, at: datetime, *, customer_group: str | None = None, coupons: Sequence[str] = ()
+    ) -> list[dict[str, Any]]:
+        """The cached promotions a sale at `at` gives the engine (sync.pricing_rows.choose: this
+        store's, the customer's group's, within a day of now, and any a coupon names)."""
+        rules = self.rules()
+        cols = ", ".join(f'"{c}"' for c in PROMOTION_COLUMNS)
+        rows = self.store.query(f"SELECT {cols} FROM promotions WHERE active=1 ORDER BY code", ())
+        when = at if at.tzinfo is not None else at.replace(tzinfo=ZoneInfo(rules["timezone"]))
+        return choose(
+            (as_mapping(PROMOTION_COLUMNS, r) for r in rows),
+            store=rules["id"],
+            timezone=rules["timezone"],
+            at=when,
+            customer_group=customer_group,
+            coupons=coupons,
+        )
+
+    def with_coupons(self, basket: SaleBasket, coupons: Sequence[str]) -> SaleBasket:
+        """The same basket with these coupons (typed or scanned) presented instead, and the
+        cached promotions chosen again for them."""
+        doc = dict(basket.pricing)
+        doc.pop("coupons", None)
+        if coupons:
+            doc["coupons"] = list(coupons)
+        at = datetime.fromisoformat(doc["at"])
+        promos = self.promotions(at, customer_group=doc.get("customer_group"), coupons=coupons)
+        doc.pop("promotions", None)
+        if promos:
+            doc["promotions"] = promos
+        return SaleBasket(basket.sale_id, doc, basket.variants, basket.customer_id)
 
     def basket(
         self,
@@ -130,11 +153,15 @@ class CheckoutService:
         customer_id: int | None = None,
         customer_group: str | None = None,
         coupons: Sequence[str] = (),
-        promotions: Sequence[dict[str, Any]] = (),
+        promotions: Sequence[dict[str, Any]] | None = None,
     ) -> SaleBasket:
-        """A basket of (variant id, quantity) from the cache: names, categories, tax rates and
-        this store's price lists for those variants, in the pricing document's form."""
+        """A basket of (variant id, quantity) from the cache: names, categories, tax rates,
+        this store's price lists for those variants and the cached promotions (`promotions`
+        given: those instead), in the pricing document's form."""
         rules = self.rules()
+        when = at or datetime.now(UTC)
+        if promotions is None:
+            promotions = self.promotions(when, customer_group=customer_group, coupons=coupons)
         vids = sorted({v for v, _ in items})
         marks = ",".join("?" * len(vids))
         with self.store.raw() as con:
@@ -188,7 +215,7 @@ class CheckoutService:
             entry["prices"][cat[vid][0]] = amount
         doc: dict[str, Any] = {
             "store": dict(rules),
-            "at": (at or datetime.now(UTC)).isoformat(),
+            "at": when.isoformat(),
             "lines": lines,
             "price_lists": list(lists.values()),
         }
@@ -200,7 +227,10 @@ class CheckoutService:
             doc["promotions"] = [dict(p) for p in promotions]
         return SaleBasket(sale_id, doc, variants, customer_id)
 
-    def price(self, basket: SaleBasket) -> PricedBasket:
+    def price(self, basket: SaleBasket, *, coupons: Sequence[str] | None = None) -> PricedBasket:
+        """The priced basket (`coupons` given: with those presented instead, see with_coupons)."""
+        if coupons is not None:
+            basket = self.with_coupons(basket, coupons)
         try:
             parsed, _tenders = read_basket(basket.pricing)
             return price_basket(parsed)
@@ -209,12 +239,17 @@ class CheckoutService:
 
     # --- completing ----------------------------------------------------------------------------
 
-    def complete(self, session: Session, basket: SaleBasket, tenders: Sequence[Tender]) -> CompletedSale:
+    def complete(
+        self, session: Session, basket: SaleBasket, tenders: Sequence[Tender], *, coupons: Sequence[str] | None = None
+    ) -> CompletedSale:
         """Complete the sale once: a second call with the same sale id returns the first sale.
-        Tendered below what is due is refused (`sale.underpaid`, with what is still due)."""
+        Tendered below what is due is refused (`sale.underpaid`, with what is still due).
+        `coupons` given: presented instead of the basket's (see with_coupons)."""
         done = self.sale(basket.sale_id)
         if done is not None:
             return done
+        if coupons is not None:
+            basket = self.with_coupons(basket, coupons)
         priced = self.price(basket)
         rules = read_basket(basket.pricing)[0].rules
         try:

@@ -12,9 +12,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from central.db import Database
-from central.models import Location, Style, TaxRate, Variant
-from central.ops.sale_complete import STORE_RULES, percent, price_lists, store_rules
-from pos_app.services.checkout import STORE_RULES as TABLET_RULES
+from central.models import Category, Location, Style, TaxRate, Variant
+from central.ops.sale_complete import percent, price_lists, store_rules
+from central.promotions import for_sale
 from sync.pricing import price_basket, read_basket
 from tests.central.helpers import Enrolled, channel_token, enrol, location_id, on_hand, stocked_variant
 
@@ -23,20 +23,33 @@ def sale_op(db: Database, store_id: int, variant_id: int, qty: int = 1, seq: int
     """A sale.complete op as a tablet makes it, priced from central's own lists (JSON form)."""
     with db.session() as s:
         loc = s.get_one(Location, store_id)
-        sku, tax_class = s.execute(
-            select(Variant.sku, Style.tax_class)
+        sku, tax_class, category = s.execute(
+            select(Variant.sku, Style.tax_class, Category.name)
             .join(Style, Style.id == Variant.style_id)
+            .join(Category, Category.id == Style.category_id)
             .where(Variant.id == variant_id)
         ).one()
         rate = s.scalar(select(TaxRate.rate).where(TaxRate.country == loc.country, TaxRate.tax_class == tax_class))
         assert rate is not None
         now = datetime.now(UTC)
         doc = {
-            "store": store_rules(loc),
+            "store": store_rules(s, loc),
             "at": now.isoformat(),
-            "lines": [{"id": "1", "sku": sku, "quantity": qty, "tax_class": tax_class, "tax_rate": percent(rate)}],
+            "lines": [
+                {
+                    "id": "1",
+                    "sku": sku,
+                    "category": category,
+                    "quantity": qty,
+                    "tax_class": tax_class,
+                    "tax_rate": percent(rate),
+                }
+            ],
             "price_lists": price_lists(s, loc, [variant_id], {variant_id: sku}),
         }
+        promotions = for_sale(s, loc, now, None, [])  # as a tablet takes them from its cache
+        if promotions:
+            doc["promotions"] = promotions
         code = loc.code
     priced = price_basket(read_basket(doc)[0])
     pl = priced.lines[0]
@@ -72,7 +85,10 @@ def sale_op(db: Database, store_id: int, variant_id: int, qty: int = 1, seq: int
                     "tax": pl.tax,
                 }
             ],
-            "discounts": [],
+            "discounts": [
+                {"kind": "promotion", "promotion": u.id, "name": u.name, "coupon": u.coupon, "amount": u.saving}
+                for u in priced.promotions
+            ],
             "taxes": [
                 {
                     "tax_class": x.tax_class,
@@ -104,8 +120,8 @@ def push(api: TestClient, device: Enrolled, *ops: dict[str, Any]) -> list[dict[s
     return list(r.json()["results"])
 
 
-def test_both_ends_use_the_same_store_rules() -> None:
-    assert STORE_RULES == TABLET_RULES
+def test_tax_stream_rates_read_as_engine_percents() -> None:
+    # (Both ends' store rules: tests/integration/test_promotions.py reads them from one row.)
     assert percent("0.10") == "10" and Decimal(percent("0.075")) == Decimal("7.5")
 
 
