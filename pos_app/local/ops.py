@@ -13,6 +13,7 @@ it pulls those streams, so a pending mark never counts a change the pulled figur
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -150,3 +151,35 @@ def _sale_status(status: str) -> Hook:
 
 
 register_op("sale.complete", _sale_applied, _sale_status("rejected"), _sale_status("pending"), streams=("stock",))
+
+
+# --- journal.batch: a run of journal entries (pos_app/local/journal_upload.py makes them) -----
+# Marks in device.db meta: `journal.batched` the last entry put in a batch, `journal.held`
+# central's answer to the last batch applied (the chain's head there and the breaks it found).
+
+META_BATCHED = "journal.batched"
+META_HELD = "journal.held"
+
+
+def _journal_applied(con: sqlite3.Connection, _op_id: str, result: dict[str, Any] | None) -> None:
+    r = result or {}
+    seq, h, device = r.get("seq"), r.get("hash"), r.get("device_id")
+    if type(seq) is not int or not isinstance(h, str) or not isinstance(device, str):
+        return
+    row = con.execute("SELECT value FROM meta WHERE key=?", (META_HELD,)).fetchone()
+    before = json.loads(row[0]) if row else {}
+    breaks = int(before.get("breaks", 0)) + (r["breaks"] if type(r.get("breaks")) is int else 0)
+    held = {"device_id": device, "seq": seq, "hash": h, "breaks": breaks}
+    con.execute(
+        "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+        (META_HELD, json.dumps(held, sort_keys=True)),
+    )
+
+
+def _journal_describe(payload: dict[str, Any], _sku_of: Callable[[int], str]) -> str:
+    entries = payload.get("entries") or [{}]
+    first, last = entries[0].get("seq", "?"), entries[-1].get("seq", "?")
+    return f"Journal entries {first}–{last} for central"
+
+
+register_op("journal.batch", _journal_applied, describe=_journal_describe)
