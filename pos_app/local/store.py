@@ -21,8 +21,9 @@ from typing import Any
 import orjson
 from sqlalchemy import Engine
 
+from pos_app.local import journal_upload
 from pos_app.local.db import CorruptDatabase, move_aside, open_cache, open_device
-from pos_app.local.ops import hooks_for, marks_settlers
+from pos_app.local.ops import META_BATCHED, META_HELD, hooks_for, marks_settlers
 from pos_app.local.schema import TABLE_INDEXES
 from sync.engine import OutboxCounts, PendingOp, StreamState
 from sync.journal import JournalEntry, make_entry, verify_chain
@@ -705,7 +706,24 @@ class LocalStore:
                 entry.hash,
             ),
         )
+        if journal_upload.batch_due(con, entry.seq):  # the batch goes in this same transaction
+            journal_upload.make_batches(con, self.enqueue, force=True)
         return entry
+
+    def journal_flush(self) -> list[str]:
+        """Put every journal entry not yet in a batch into journal.batch ops (their op ids)."""
+        with self.tx("device") as con:
+            return journal_upload.make_batches(con, self.enqueue, force=True)
+
+    def journal_marks(self) -> dict[str, Any]:
+        """`batched`: the last entry put in a batch; `held`: central's answer to the last batch
+        applied ({device_id, seq, hash, breaks}); either None."""
+        with self.raw("device") as con:
+            rows = dict(con.execute("SELECT key, value FROM meta WHERE key IN (?, ?)", (META_BATCHED, META_HELD)))
+        return {
+            k: None if rows.get(m) is None else orjson.loads(rows[m])
+            for k, m in (("batched", META_BATCHED), ("held", META_HELD))
+        }
 
     def journal_entries(self) -> Iterator[JournalEntry]:
         with self.raw("device") as con:
