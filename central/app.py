@@ -41,9 +41,12 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             hub.bind(asyncio.get_running_loop(), high_water(s))
         stopping = asyncio.Event()
         watcher = asyncio.create_task(_watch(database, hub, settings.change_watch_seconds, stopping))
+        mail = _start_mail(app, database)
         try:
             yield
         finally:
+            if mail is not None:  # waits a second or two at most: a send in flight keeps its lease
+                await asyncio.to_thread(mail.stop, 2.0)
             hub.close()
             # Let the watcher finish its database call: cancelling would leave a connection
             # checked out on a worker thread while the pool is disposed.
@@ -66,6 +69,20 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.add_exception_handler(ValidationError, _validation)  # type: ignore[arg-type]
     _document_models(app)
     return app
+
+
+def _start_mail(app: FastAPI, database: Database) -> Any:
+    """The mail sender (central.mail), when AISLE_SMTP_URL (or app.state.mail_settings) names
+    a server; without one messages wait in the outbox."""
+    from central.mail import MailSender, MailSettings
+
+    mail_settings = getattr(app.state, "mail_settings", None) or MailSettings()
+    if not mail_settings.smtp_url:
+        return None
+    sender = MailSender(database, mail_settings)
+    app.state.mail_sender = sender
+    sender.start()
+    return sender
 
 
 async def _invalid_request(_: Request, exc: RequestValidationError) -> Response:

@@ -116,6 +116,11 @@ def main(argv: list[str] | None = None) -> int:
     ad.add_argument("--delta", type=int, required=True)
     ad.add_argument("--reason", default="head office correction")
 
+    ml = command("mail", help="list the e-mails central sent or is waiting to send, or show one")
+    ml.add_argument("--to", help="only messages to this address")
+    ml.add_argument("--show", type=int, metavar="ID", help="print one message (text part) and write its HTML")
+    ml.add_argument("--out", help="with --show: write the HTML here (default mail-ID.html)")
+
     args = p.parse_args(argv)
     db = Database(args.db)
     try:
@@ -241,6 +246,10 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
                 reference=str(uuid.uuid4()),
             )
         print(f"{args.sku} at {args.location}: on hand {stock.on_hand} (change {seq})")
+    elif args.cmd == "mail":
+        from central.mail.cli import mail_command
+
+        return mail_command(db, args.to, args.show, args.out)
     return 0
 
 
