@@ -20,6 +20,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def routers() -> list[APIRouter]:
+    from central.mail import routes as mail
     from central.routes import channel, events, health, images, journal, ops, orders, stock, sync
 
     return [
@@ -32,4 +33,5 @@ def routers() -> list[APIRouter]:
         images.router,
         orders.router,
         journal.router,
+        mail.router,
     ]
