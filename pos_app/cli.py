@@ -34,7 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     sc = sub.add_parser("screenshots", help="render each main screen offscreen to PNG")
     sc.add_argument("--out", type=Path, required=True)
     j = sub.add_parser("journal", help="the device's hash-chained journal")
-    j.add_argument("action", choices=["verify", "show"])
+    j.add_argument(
+        "action",
+        choices=["verify", "show", "upload"],
+        help="verify: name edited, deleted or reordered entries and say what central holds; "
+        "upload: queue the entries not yet sent and sync",
+    )
     ob = sub.add_parser("outbox", help="operations waiting to be sent, and rejected ones")
     ob.add_argument("--retry", metavar="OP_ID", help="send a rejected or stuck operation again (needs a supervisor)")
     ob.add_argument(

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from pos_app.core.auth import Permission
 from pos_app.core.stock import age_text, as_of_text, local_time_text
 from pos_app.services import diagnostics, pricing, secrets
+from pos_app.services import journal as journal_service
 from pos_app.services.app import Device, NotEnrolled
 from pos_app.services.enrollment import EnrollmentError, ReenrolmentPlan, enroll_data_dir, parse_enroll_payload
 from pos_app.services.errors import ServiceError
@@ -190,13 +191,22 @@ def journal(data_dir: Path, args: argparse.Namespace) -> int:
             at = local_time_text(datetime.fromisoformat(e.at), tz)
             print(f"{e.seq:>6} {at} {e.type:<18} {e.data}")
         return 0
-    problems = diagnostics.journal_problems(data_dir)
-    if problems:
-        for p in problems:
-            print(p)
-        return 1
-    print(f"journal ok: {len(diagnostics.journal_entries(data_dir))} entries, chain intact")
-    return 0
+    if args.action == "upload":
+        queued = journal_service.flush(data_dir)
+        device = _device(data_dir)
+        try:
+            report = sync_once(device)
+        finally:
+            device.close()
+        print(f"{queued} journal batch(es) queued; " + journal_service.verify(data_dir).central_line())
+        return 0 if report.ok else _err(f"not sent: {report.sentence}")
+    checked = journal_service.verify(data_dir)
+    for line in checked.lines():
+        print(line)
+    if checked.ok:
+        print(f"journal ok: {checked.entries} entries, chain intact")
+    print(checked.central_line())
+    return 0 if checked.ok else 1
 
 
 def _read_pin(prompt: str) -> str:
