@@ -353,8 +353,10 @@ class BasketService:
                 basket.parked_id = None
             return sale
 
-    def settle_text(self, view: BasketView, tendered: int) -> str:
-        return view.money(tendered)
+    @staticmethod
+    def quick(due: int, view: BasketView) -> list[tuple[int, str]]:
+        """Quick cash amounts for what is still due after a first cash payment (pure: no disk)."""
+        return [(q, view.money(q)) for q in quick_amounts(due, view.currency)]
 
     # --- parking ---------------------------------------------------------------------------------
 

@@ -108,9 +108,12 @@ class Shell(QStackedWidget):
     """Start-up (the device opened on a worker: it reads the keyring and device.db), enrolment,
     first download, sign-in and the main window, one at a time."""
 
-    def __init__(self, data_dir: Path, ops: Ops | None = None, **device_args: Any) -> None:
+    def __init__(
+        self, data_dir: Path, ops: Ops | None = None, customer_display: bool = False, **device_args: Any
+    ) -> None:
         super().__init__()
         self.data_dir = data_dir
+        self.customer_display = customer_display  # a second window for the customer (sell screen)
         self.ops = ops or Ops()
         self.device_args = device_args
         self.device: Device | None = None
@@ -254,6 +257,8 @@ class Shell(QStackedWidget):
         self.main.sign_out.clicked.connect(lambda: self._sign_out(session))
         self.addWidget(self.main)
         self.setCurrentWidget(self.main)
+        if self.customer_display:
+            self.main.open_customer_display()
 
     def _sign_out(self, session: Session) -> None:
         assert self.device is not None
@@ -275,7 +280,11 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM"))
 
 
-def run_gui(data_dir: Path) -> int:
+def run_gui(data_dir: Path, customer_display: bool | None = None) -> int:
+    """`customer_display`: open the customer-facing window too (default: the environment's
+    POS_APP_CUSTOMER_DISPLAY=1, until `pos-app run --customer-display` is wired in cli.py)."""
+    if customer_display is None:
+        customer_display = os.environ.get("POS_APP_CUSTOMER_DISPLAY", "") in ("1", "true", "yes")
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
@@ -290,7 +299,7 @@ def run_gui(data_dir: Path) -> int:
         print(f"pos-app: {e}", file=sys.stderr, flush=True)
         QMessageBox.critical(None, "Aisle", str(e))
         return 3
-    shell = Shell(data_dir)
+    shell = Shell(data_dir, customer_display=customer_display)
     app.installEventFilter(shell.scanner)
     shell.show()
     shell.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)

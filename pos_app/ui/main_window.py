@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -52,6 +53,7 @@ from pos_app.ui.dialogs import CorrectionDialog, ProblemsDialog
 from pos_app.ui.models import PAGE, THUMB, ResultDelegate, StyleResultsModel, picture_key
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.pictures import LOADING, Pictures, paint_picture
+from pos_app.ui.sell_view import CustomerDisplay, SellView
 from pos_app.ui.widgets import NARROW, StatusBar, hhmm
 
 log = logging.getLogger("aisle.ui")
@@ -121,8 +123,13 @@ class MainWindow(QMainWindow):
 
         page = QWidget()
         page.setObjectName("page")
-        root = QVBoxLayout(page)
-        root.setContentsMargins(12, 10, 12, 0)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.lookup_page = QWidget()
+        self.lookup_page.setObjectName("page")
+        root = QVBoxLayout(self.lookup_page)
+        root.setContentsMargins(12, 10, 12, 8)
         root.setSpacing(8)
         header = QHBoxLayout()
         self.back = QPushButton(self.tr("‹ Results"))
@@ -142,9 +149,13 @@ class MainWindow(QMainWindow):
         self.who = QLabel(f"{session.staff.name} · {self.tr(session.staff.role.name.title())}")
         self.who.setObjectName("subtitle")
         self.sign_out = QPushButton(self.tr("Sign out"))
+        self.sell_button = QPushButton(self.tr("Sell"))  # the sell screen (pos_app/ui/sell_view.py)
+        self.sell_button.setObjectName("primary")
+        self.sell_button.clicked.connect(self.show_sell)
         header.addWidget(self.back)
         header.addWidget(self.search, 1)
         header.addWidget(self.clear)
+        header.addWidget(self.sell_button)
         header.addWidget(self.who)
         header.addWidget(self.sign_out)
         root.addLayout(header)
@@ -206,12 +217,19 @@ class MainWindow(QMainWindow):
         self.split.setStretchFactor(1, 2)
         self.split.setSizes([420, 860])
         root.addWidget(self.split, 1)
+        self.sell = SellView(device, session, ops)
+        self.sell.look_up.connect(self.show_lookup)
+        self.customer: CustomerDisplay | None = None
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.lookup_page)
+        self.stack.addWidget(self.sell)
+        outer.addWidget(self.stack, 1)
 
         self.bar = StatusBar()
         self.bar.queue_clicked.connect(self._show_problems)
         self.bar.problems_clicked.connect(self._show_problems)
         self.net, self.pending, self.problems = self.bar.net, self.bar.pending, self.bar.problems
-        root.addWidget(self.bar)
+        outer.addWidget(self.bar)
         self.setCentralWidget(page)
 
         self.search_timer = QTimer(self)
@@ -285,7 +303,13 @@ class MainWindow(QMainWindow):
         self.correct.setEnabled(False)
         self.correct.setToolTip(self.tr("Tap a size in the grid first."))
         self.correct.clicked.connect(self._correct)
+        self.add_to_sale = QPushButton(self.tr("Add to sale"))
+        self.add_to_sale.setObjectName("primary")
+        self.add_to_sale.setEnabled(False)
+        self.add_to_sale.setToolTip(self.tr("Tap a size in the grid first."))
+        self.add_to_sale.clicked.connect(self._add_to_sale)
         actions.addWidget(self.selected, 1)
+        actions.addWidget(self.add_to_sale)
         actions.addWidget(self.correct)
         self.actions = QWidget()
         self.actions.setLayout(actions)
@@ -438,7 +462,50 @@ class MainWindow(QMainWindow):
             kind="more",
         ).failure(lambda _e: self.results.page_failed()).run_in_background(self.ops)
 
+    # --- the sell screen -----------------------------------------------------------------------
+
+    def show_sell(self) -> None:
+        self.stack.setCurrentWidget(self.sell)
+        self.sell.search.setFocus()
+
+    def show_lookup(self) -> None:
+        self.stack.setCurrentWidget(self.lookup_page)
+        self.search.setFocus()
+
+    def selling(self) -> bool:
+        return self.stack.currentWidget() is self.sell
+
+    def _add_to_sale(self) -> None:
+        cell = self._cell()
+        if cell is None:
+            return
+        self.sell.add_variant(cell.variant_id)
+        self.show_sell()
+
+    def open_customer_display(self) -> CustomerDisplay:
+        """The customer-facing window (on a second screen when there is one)."""
+        if self.customer is None:
+            from PySide6.QtGui import QGuiApplication
+
+            display = CustomerDisplay(self.device.identity.store_name, self)  # closed with this window
+            self.sell.basket_changed.connect(display.show_basket)
+            self.sell.sale_done.connect(display.show_done)
+            screens = QGuiApplication.screens()
+            if len(screens) > 1:
+                display.setGeometry(screens[1].availableGeometry())
+            self.customer = display
+            display.show()
+        return self.customer
+
+    def closeEvent(self, event: Any) -> None:
+        if self.customer is not None:
+            self.customer.close()
+        super().closeEvent(event)
+
     def scanned(self, code: str) -> None:
+        if self.selling():
+            self.sell.scanned(code)
+            return
         self.say("")
         QueryOp(
             parent=self, op=lambda: self.device.lookup.scan(code), success=self._scan_result, kind="scan"
@@ -620,6 +687,7 @@ class MainWindow(QMainWindow):
         if cell is None:
             self.selected.setText(self.tr("Tap a size to see it elsewhere or correct its count."))
             self.correct.setEnabled(False)
+            self.add_to_sale.setEnabled(False)
             return
         pending = (
             self.tr(" (includes {0} not yet confirmed)").replace("{0}", f"{cell.pending:+d}") if cell.pending else ""
@@ -632,6 +700,7 @@ class MainWindow(QMainWindow):
             + pending
         )
         self.correct.setEnabled(True)
+        self.add_to_sale.setEnabled(True)
 
     def _correct(self) -> None:
         view, cell = self.view, self._cell()

@@ -60,6 +60,35 @@ QListWidget#queue::item {{ min-height: 76px; padding: 4px 12px; border-bottom: 2
 #scrim {{ background: rgba(16, 42, 67, 140); }}
 QFrame#card {{ background: #F5F7FA; border: 2px solid #627D98; border-radius: 14px; }}
 #cardScroll, #cardBody {{ background: transparent; }}
+QFrame#basket {{ background: white; border-radius: 12px; }}
+QLabel#basketTitle {{ font-size: 20px; font-weight: 700; }}
+QFrame#basketLine {{ background: #F5F7FA; border-radius: 10px; }}
+QPushButton#lineInfo {{ text-align: left; border: none; background: transparent; padding: 4px 6px;
+                       font-size: 17px; font-weight: 600; }}
+QPushButton#qty {{ min-width: {TOUCH}px; max-width: {TOUCH}px; padding: 0; font-size: 24px; }}
+QLabel#qtyValue {{ min-width: 36px; font-size: 20px; font-weight: 700; }}
+QLabel#lineTotal {{ min-width: 90px; font-size: 19px; font-weight: 700; }}
+QFrame#totals {{ background: #F0F4F8; border-radius: 10px; }}
+QLabel#sum {{ font-size: 16px; color: #52606D; }}
+QLabel#saving {{ font-size: 16px; color: #1F7A3D; font-weight: 600; }}
+QLabel#totalWord {{ font-size: 22px; font-weight: 700; }}
+QLabel#total {{ font-size: 30px; font-weight: 800; color: #102A43; }}
+QPushButton#pay {{ min-height: 72px; font-size: 26px; font-weight: 800; background: #1F7A3D; color: white;
+                  border: none; }}
+QPushButton#pay:disabled {{ background: #9FB3C8; }}
+QPushButton#tile {{ min-height: 76px; text-align: left; padding: 6px 12px; font-size: 16px; }}
+QPushButton#quick {{ min-height: 72px; font-size: 24px; font-weight: 800; background: #1F7A3D; color: white;
+                    border: none; }}
+QPushButton#quick:disabled {{ background: #9FB3C8; }}
+QPushButton#size {{ min-width: {TOUCH}px; }}
+QPushButton#parkedEntry {{ text-align: left; padding: 0 14px; }}
+QLabel#due {{ font-size: 30px; font-weight: 800; color: #102A43; }}
+QLabel#change {{ font-size: 40px; font-weight: 800; color: #1F7A3D; }}
+#customer {{ background: #102A43; }}
+#customer QLabel {{ color: white; }}
+QLabel#customerStore {{ font-size: 24px; color: #BCCCDC; }}
+QLabel#customerLines {{ font-size: 26px; }}
+QLabel#customerTotal {{ font-size: 56px; font-weight: 800; }}
 """
 
 

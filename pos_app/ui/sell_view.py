@@ -1,0 +1,1149 @@
+"""The sell screen: search and quick tiles on one side, the basket on the other, the totals and
+one large Pay button always in sight; the tender sheet (quick cash amounts, a numeric pad,
+split cash payments, change due); a line's quantity, discount and price override, with a
+supervisor's PIN on the same sheet when the amount is above the person's limit; parked baskets.
+
+Every read and write goes through the operations bridge: basket changes and the sale are
+CollectionOps (one after another, in the order they were tapped), searches QueryOps.
+
+A cash sale of one scanned item is two taps: Pay, then the amount the customer hands over.
+Portrait (narrower than NARROW): tiles on top, the basket under them, totals + Pay pinned at the
+bottom."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.core.money import exponent
+from pos_app.services.auth import Session
+from pos_app.services.basket import UNDO_SECONDS, Basket, BasketView, LineView, Tender, TenderType
+from pos_app.services.errors import PermissionNeeded
+from pos_app.ui.operations import CollectionOp, Ops, QueryOp
+from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
+
+REASONS = ("Damaged", "Price match", "Loyalty", "Staff")
+TILES = 8
+
+
+def minor_units(text: str, currency: str) -> int | None:
+    """ "12.5" → 1250 (EUR), "3280" → 3280 (JPY); None when it is not an amount."""
+    try:
+        d = Decimal(text.strip().replace(",", ""))
+    except InvalidOperation:
+        return None
+    if not d.is_finite():
+        return None
+    scaled = d * (10 ** exponent(currency))
+    return int(scaled) if scaled == scaled.to_integral_value() else None
+
+
+class NumberPad(QWidget):
+    """Digits, a decimal point and delete, writing into `field`."""
+
+    def __init__(self, field: QLineEdit, decimals: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
+        keys = ["7", "8", "9", "4", "5", "6", "1", "2", "3", "." if decimals else "00", "0", "⌫"]
+        for i, key in enumerate(keys):
+            b = QPushButton(key)
+            b.setObjectName("pad")
+            if key == "⌫":
+                b.setAccessibleName(self.tr("Delete"))
+            b.clicked.connect(lambda _=False, k=key: self._key(k))
+            grid.addWidget(b, i // 3, i % 3)
+
+    def _key(self, key: str) -> None:
+        if key == "⌫":
+            self.field.backspace()
+        else:
+            self.field.insert(key)
+
+
+def _clear_layout(lay: Any) -> None:
+    while lay.count():
+        item = lay.takeAt(0)
+        w = item.widget() if item is not None else None
+        if w is not None:
+            w.hide()
+            w.deleteLater()
+        elif item is not None and item.layout() is not None:
+            _clear_layout(item.layout())
+
+
+class LineRow(QFrame):
+    """One basket line: name, colour · size, what it saved; − qty +; total; remove."""
+
+    def __init__(self, line: LineView, view: SellView) -> None:
+        super().__init__()
+        self.setObjectName("basketLine")
+        self.key = line.key
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(10, 6, 6, 6)
+        lay.setSpacing(6)
+        self.info = QPushButton()
+        self.info.setObjectName("lineInfo")
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        text = f"{line.name}\n{line.colour} · {line.size} · {line.unit_price}"
+        if line.savings:
+            text += "\n" + "\n".join(line.savings)
+        self.info.setText(text)
+        self.info.setToolTip(self.tr("Quantity, discount or price of this line"))
+        self.info.clicked.connect(lambda: view.edit_line(line.key))
+        lay.addWidget(self.info, 1)
+        self.minus = QPushButton("−")
+        self.minus.setObjectName("qty")
+        self.minus.setAccessibleName(self.tr("One fewer"))
+        self.minus.clicked.connect(lambda: view.change_quantity(line.key, line.quantity - 1))
+        self.qty = QLabel(str(line.quantity))
+        self.qty.setObjectName("qtyValue")
+        self.qty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.plus = QPushButton("+")
+        self.plus.setObjectName("qty")
+        self.plus.setAccessibleName(self.tr("One more"))
+        self.plus.clicked.connect(lambda: view.change_quantity(line.key, line.quantity + 1))
+        self.total = QLabel(line.total)
+        self.total.setObjectName("lineTotal")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.remove = QPushButton("✕")
+        self.remove.setObjectName("qty")
+        self.remove.setAccessibleName(self.tr("Remove this line"))
+        self.remove.setToolTip(self.tr("Remove this line"))
+        self.remove.clicked.connect(lambda: view.remove_line(line.key))
+        for w in (self.minus, self.qty, self.plus, self.total, self.remove):
+            lay.addWidget(w, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.minus.setEnabled(line.quantity > 1)
+
+
+class SellView(QWidget):
+    """`basket_changed(BasketView)` and `sale_done(object, BasketView)` feed the customer display."""
+
+    basket_changed = Signal(object)
+    sale_done = Signal(object, object)
+    look_up = Signal()  # "‹ Look up": back to the product screen
+
+    def __init__(self, device: Any, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.device = device
+        self.session = session
+        self.ops = ops
+        self.service = device.basket
+        self.basket: Basket = self.service.new()
+        self.current: BasketView | None = None
+        self.recent: list[tuple[int, str]] = []  # (variant, label): quick tiles of this shift
+        self.tender: TenderSheet | None = None
+        self.line_sheet: LineSheet | None = None
+        self.parked_sheet: ParkedSheet | None = None
+        self.narrow: bool | None = None
+
+        self.left = QWidget()
+        left = QVBoxLayout(self.left)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.setSpacing(6)
+        top = QHBoxLayout()
+        self.back = QPushButton(self.tr("‹ Look up"))
+        self.back.clicked.connect(self.look_up)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Scan, or search to add"))
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        self.search.returnPressed.connect(self._search_now)
+        top.addWidget(self.back)
+        top.addWidget(self.search, 1)
+        left.addLayout(top)
+        self.tiles_title = QLabel(self.tr("Scan an item, or search for it."))
+        self.tiles_title.setObjectName("hint")
+        self.tiles_title.setWordWrap(True)
+        left.addWidget(self.tiles_title)
+        self.tiles_box = QWidget()
+        self.tiles = QGridLayout(self.tiles_box)
+        self.tiles.setContentsMargins(0, 0, 0, 0)
+        self.tiles.setSpacing(8)
+        tiles_scroll = QScrollArea()
+        tiles_scroll.setWidgetResizable(True)
+        tiles_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        tiles_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        holder.setObjectName("page")
+        hl = QVBoxLayout(holder)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addWidget(self.tiles_box)
+        hl.addStretch(1)
+        tiles_scroll.setWidget(holder)
+        self.tiles_scroll = tiles_scroll
+        left.addWidget(tiles_scroll, 1)
+
+        self.right = QFrame()
+        self.right.setObjectName("basket")
+        right = QVBoxLayout(self.right)
+        right.setContentsMargins(10, 8, 10, 10)
+        right.setSpacing(6)
+        head = QHBoxLayout()
+        self.count = QLabel(self.tr("Basket"))
+        self.count.setObjectName("basketTitle")
+        self.park = QPushButton(self.tr("Park"))
+        self.park.setToolTip(self.tr("Put this basket aside and start another"))
+        self.park.clicked.connect(self.park_basket)
+        self.parked = QPushButton(self.tr("Parked"))
+        self.parked.clicked.connect(self.show_parked)
+        self.discount = QPushButton(self.tr("Discount"))
+        self.discount.setToolTip(self.tr("A discount on the whole basket"))
+        self.discount.clicked.connect(self.edit_basket_discount)
+        head.addWidget(self.count, 1)
+        head.addWidget(self.discount)
+        head.addWidget(self.park)
+        head.addWidget(self.parked)
+        right.addLayout(head)
+        self.message = QLabel("")
+        self.message.setObjectName("notice")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        right.addWidget(self.message)
+        self.undo_row = QWidget()
+        ur = QHBoxLayout(self.undo_row)
+        ur.setContentsMargins(0, 0, 0, 0)
+        self.undo_text = QLabel("")
+        self.undo_text.setObjectName("hint")
+        self.undo_text.setWordWrap(True)
+        self.undo = QPushButton(self.tr("Undo"))
+        self.undo.clicked.connect(self.undo_remove)
+        ur.addWidget(self.undo_text, 1)
+        ur.addWidget(self.undo)
+        self.undo_row.hide()
+        right.addWidget(self.undo_row)
+        self.undo_timer = QTimer(self)
+        self.undo_timer.setSingleShot(True)
+        self.undo_timer.setInterval(int(UNDO_SECONDS * 1000) - 500)
+        self.undo_timer.timeout.connect(self.undo_row.hide)
+        self.lines_box = QWidget()
+        self.lines_box.setObjectName("page")
+        self.lines = QVBoxLayout(self.lines_box)
+        self.lines.setContentsMargins(0, 0, 0, 0)
+        self.lines.setSpacing(6)
+        self.lines_scroll = QScrollArea()
+        self.lines_scroll.setWidgetResizable(True)
+        self.lines_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.lines_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder2 = QWidget()
+        holder2.setObjectName("page")
+        h2 = QVBoxLayout(holder2)
+        h2.setContentsMargins(0, 0, 0, 0)
+        h2.addWidget(self.lines_box)
+        h2.addStretch(1)
+        self.lines_scroll.setWidget(holder2)
+        right.addWidget(self.lines_scroll, 1)
+        self.empty = QLabel(self.tr("The basket is empty. Scan an item to start a sale."))
+        self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lines.addWidget(self.empty)
+
+        # Totals and Pay: always in sight (pinned at the bottom in portrait).
+        self.totals = QFrame()
+        self.totals.setObjectName("totals")
+        tl = QGridLayout(self.totals)
+        tl.setContentsMargins(12, 8, 12, 8)
+        tl.setVerticalSpacing(2)
+        self.totals_grid = tl
+        self.total_label = QLabel(self.tr("Total"))
+        self.total_label.setObjectName("totalWord")
+        self.total = QLabel("")
+        self.total.setObjectName("total")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.pay = QPushButton(self.tr("Pay"))
+        self.pay.setObjectName("pay")
+        self.pay.setEnabled(False)
+        self.pay.clicked.connect(self.open_tender)
+        self.bottom = QWidget()
+        bl = QVBoxLayout(self.bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.setSpacing(6)
+        bl.addWidget(self.totals)
+        bl.addWidget(self.pay)
+        right.addWidget(self.bottom)
+
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(12, 10, 12, 8)
+        self.box.setSpacing(12)
+        self.box.addWidget(self.left, 4)
+        self.box.addWidget(self.right, 5)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(150)
+        self.search_timer.timeout.connect(self._search_now)
+        self.show_basket(None)
+        self._show_tiles()
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self.box.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
+            self.box.setStretch(0, 2 if narrow else 4)
+            self.box.setStretch(1, 5)
+            self.back.setText(self.tr("‹") if narrow else self.tr("‹ Look up"))
+            self._show_tiles()
+
+    # --- messages --------------------------------------------------------------------------
+
+    def say(self, text: str, kind: str = "notice") -> None:
+        if self.message.objectName() != kind:
+            self.message.setObjectName(kind)
+            self.message.style().unpolish(self.message)
+            self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def show_problem(self, text: str) -> None:
+        self.say(text, "error")
+
+    # --- the basket ------------------------------------------------------------------------
+
+    def _change(self, fn: Callable[[], BasketView], after: Callable[[BasketView], None] | None = None) -> None:
+        """A basket change on the writer thread (in the order tapped), then the new view."""
+
+        def done(view: BasketView) -> None:
+            self.show_basket(view)
+            if after is not None:
+                after(view)
+
+        self.say("")
+        CollectionOp(parent=self, op=fn, success=done).run_in_background(self.ops)
+
+    def scanned(self, code: str) -> None:
+        basket, service = self.basket, self.service
+        self._change(lambda: service.add_scan(basket, code), self._remember_last)
+
+    def add_variant(self, variant_id: int) -> None:
+        basket, service = self.basket, self.service
+        self._change(lambda: service.add(basket, variant_id), self._remember_last)
+
+    def change_quantity(self, key: str, quantity: int) -> None:
+        basket, service = self.basket, self.service
+        self._change(lambda: service.set_quantity(basket, key, quantity))
+
+    def remove_line(self, key: str) -> None:
+        basket, service = self.basket, self.service
+        self._change(lambda: service.remove(basket, key))
+
+    def undo_remove(self) -> None:
+        basket, service = self.basket, self.service
+        self.undo_row.hide()
+        self._change(lambda: service.undo(basket))
+
+    def _remember_last(self, view: BasketView) -> None:
+        if not view.lines:
+            return
+        last = view.lines[-1]
+        label = f"{last.name}\n{last.colour} · {last.size}"
+        self.recent = [(last.variant_id, label)] + [r for r in self.recent if r[0] != last.variant_id]
+        self.recent = self.recent[:TILES]
+        if not self.search.text().strip():
+            self._show_tiles()
+
+    def show_basket(self, view: BasketView | None) -> None:
+        if view is not None and view.sale_id != self.basket.sale_id:
+            return  # an answer for a basket that was parked or paid meanwhile
+        self.current = view
+        _clear_layout(self.lines)
+        self.empty = QLabel(self.tr("The basket is empty. Scan an item to start a sale."))
+        self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        if view is None or view.empty:
+            self.lines.addWidget(self.empty)
+        else:
+            for line in view.lines:
+                self.lines.addWidget(LineRow(line, self))
+        items = view.items if view else 0
+        if not items:
+            self.count.setText(self.tr("Basket"))
+        elif items == 1:
+            self.count.setText(self.tr("Basket · 1 item"))
+        else:
+            self.count.setText(self.tr("Basket · {0} items").replace("{0}", str(items)))
+        _clear_layout(self.totals_grid)
+        rows: list[tuple[str, str, str]] = []
+        if view is not None and not view.empty:
+            if view.savings:
+                rows.append((self.tr("Subtotal"), view.subtotal, "sum"))
+                rows += [(what, amount, "saving") for what, amount in view.savings]
+            rows.append(
+                (
+                    self.tr("incl. tax") if view.priced and view.priced.tax_mode == "included" else self.tr("Tax"),
+                    view.tax,
+                    "sum",
+                )
+            )
+        for r, (what, amount, kind) in enumerate(rows):
+            a, b = QLabel(what), QLabel(amount)
+            a.setObjectName(kind)
+            b.setObjectName(kind)
+            a.setWordWrap(True)
+            b.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.totals_grid.addWidget(a, r, 0)
+            self.totals_grid.addWidget(b, r, 1)
+        n = len(rows)
+        self.total_label = QLabel(self.tr("Total"))
+        self.total_label.setObjectName("totalWord")
+        self.total = QLabel(view.total if view else "")
+        self.total.setObjectName("total")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.totals_grid.addWidget(self.total_label, n, 0)
+        self.totals_grid.addWidget(self.total, n, 1)
+        self.totals_grid.setColumnStretch(0, 1)
+        has = view is not None and not view.empty
+        self.pay.setEnabled(has)
+        self.pay.setText(self.tr("Pay {0}").replace("{0}", view.total) if has and view else self.tr("Pay"))
+        self.park.setEnabled(has)
+        self.discount.setEnabled(has)
+        if view is not None and view.can_undo:
+            self.undo_text.setText(self.tr("Removed: {0}").replace("{0}", view.undo_text))
+            self.undo_row.show()
+            self.undo_timer.start()
+        elif view is not None and not view.can_undo:
+            self.undo_row.hide()
+        self.basket_changed.emit(view)
+
+    # --- search and tiles ------------------------------------------------------------------
+
+    def _search_now(self) -> None:
+        self.search_timer.stop()
+        text = self.search.text().strip()
+        if not text:
+            self._show_tiles()
+            return
+        lookup = self.device.lookup
+        QueryOp(
+            parent=self, op=lambda: lookup.search(text, TILES, 0), success=self._show_hits, kind="search"
+        ).run_in_background(self.ops)
+
+    def _show_tiles(self, hits: list[Any] | None = None) -> None:
+        _clear_layout(self.tiles)
+        cols = 3 if self.narrow else 2
+        if hits is None:
+            self.tiles_title.setText(
+                self.tr("Recent items — tap to add one more")
+                if self.recent
+                else self.tr("Scan an item, or search for it.")
+            )
+            for i, (vid, label) in enumerate(self.recent[: (6 if self.narrow else TILES)]):
+                b = QPushButton(label)
+                b.setObjectName("tile")
+                b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                b.clicked.connect(lambda _=False, v=vid: self.add_variant(v))
+                self.tiles.addWidget(b, i // cols, i % cols)
+            return
+        self.tiles_title.setText(
+            self.tr("Tap an item, then its colour and size") if hits else self.tr("Nothing matches.")
+        )
+        for i, hit in enumerate(hits[: (6 if self.narrow else TILES)]):
+            price = f"\n{hit.price_text}" if getattr(hit, "price_text", "") else ""
+            b = QPushButton(f"{getattr(hit, 'local_name', '') or hit.name}{price}")
+            b.setObjectName("tile")
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            b.clicked.connect(lambda _=False, code=hit.code: self.choose_variant(code))
+            self.tiles.addWidget(b, i // cols, i % cols)
+
+    def _show_hits(self, hits: list[Any]) -> None:
+        self._show_tiles(list(hits))
+
+    def choose_variant(self, style: str) -> None:
+        lookup = self.device.lookup
+        QueryOp(
+            parent=self, op=lambda: lookup.product(style), success=self._variants, kind="product"
+        ).run_in_background(self.ops)
+
+    def _variants(self, view: Any) -> None:
+        if view is None:
+            return
+        sheet = VariantSheet(self, view)
+        sheet.chosen.connect(self.add_variant)
+        sheet.open()
+
+    # --- lines: quantity, discount, override ------------------------------------------------
+
+    def _line(self, key: str) -> LineView | None:
+        if self.current is None:
+            return None
+        return next((x for x in self.current.lines if x.key == key), None)
+
+    def edit_line(self, key: str) -> None:
+        line = self._line(key)
+        if line is None or self.current is None:
+            return
+        self.line_sheet = LineSheet(self, self.current, line)
+        self.line_sheet.finished.connect(lambda: setattr(self, "line_sheet", None))
+        self.line_sheet.open()
+
+    def edit_basket_discount(self) -> None:
+        if self.current is None or self.current.empty:
+            return
+        self.line_sheet = LineSheet(self, self.current, None)
+        self.line_sheet.finished.connect(lambda: setattr(self, "line_sheet", None))
+        self.line_sheet.open()
+
+    # --- parking ---------------------------------------------------------------------------
+
+    def park_basket(self) -> None:
+        basket, service, session = self.basket, self.service, self.session
+
+        def parked(entry: Any) -> None:
+            self.new_sale()
+            self.say(self.tr("Parked ({0}). Tap “Parked” to bring it back.").replace("{0}", entry.total))
+
+        CollectionOp(parent=self, op=lambda: service.park(basket, session), success=parked).run_in_background(self.ops)
+
+    def show_parked(self) -> None:
+        service = self.service
+        self.parked_sheet = ParkedSheet(self)
+        self.parked_sheet.finished.connect(lambda: setattr(self, "parked_sheet", None))
+        self.parked_sheet.open()
+        QueryOp(parent=self.parked_sheet, op=service.parked, success=self.parked_sheet.show_entries).run_in_background(
+            self.ops
+        )
+
+    def resume(self, parked_id: str) -> None:
+        service = self.service
+        current = self.basket
+
+        def op() -> tuple[Basket, BasketView]:
+            if current.lines:  # the basket on screen is parked first: nothing is lost
+                service.park(current, self.session)
+            b = service.resume(parked_id)
+            return b, service.view(b)
+
+        def done(result: tuple[Basket, BasketView]) -> None:
+            self.basket = result[0]
+            self.show_basket(result[1])
+            if self.parked_sheet is not None:
+                self.parked_sheet.accept()
+
+        CollectionOp(parent=self, op=op, success=done).run_in_background(self.ops)
+
+    # --- paying ----------------------------------------------------------------------------
+
+    def open_tender(self) -> None:
+        view = self.current
+        if view is None or view.empty or self.tender is not None:
+            return
+        self.tender = TenderSheet(self, view)
+        self.tender.finished.connect(self._tender_closed)
+        self.tender.open()
+
+    def _tender_closed(self) -> None:
+        sheet = self.tender
+        self.tender = None
+        if sheet is not None and sheet.sale is not None:
+            self.new_sale()
+
+    def complete(self, tenders: list[Tender], sheet: TenderSheet) -> None:
+        basket, service, session = self.basket, self.service, self.session
+        view = self.current
+
+        def done(sale: Any) -> None:
+            sheet.show_done(sale)
+            self.sale_done.emit(sale, view)
+
+        CollectionOp(parent=sheet, op=lambda: service.complete(session, basket, tenders), success=done).failure(
+            sheet.failed
+        ).run_in_background(self.ops)
+
+    def new_sale(self) -> None:
+        self.basket = self.service.new()
+        self.show_basket(None)
+        self.search.clear()
+        self._show_tiles()
+
+
+class VariantSheet(Sheet):
+    """The style's colours and sizes as buttons (only the ones that exist)."""
+
+    chosen = Signal(int)
+
+    def __init__(self, host: SellView, view: Any) -> None:
+        super().__init__(host, 760)
+        title = QLabel(getattr(view, "local_name", "") or view.name)
+        title.setObjectName("title")
+        title.setWordWrap(True)
+        self.layout_.addWidget(title)
+        hint = QLabel(self.tr("Tap the colour and size to add"))
+        hint.setObjectName("hint")
+        self.layout_.addWidget(hint)
+        grid = QGridLayout()
+        for r, colour in enumerate(view.colours):
+            names = getattr(view, "colour_names", None) or {}
+            label = QLabel(
+                names.get(colour, colour) if names.get(colour, colour) == colour else f"{names[colour]}\n{colour}"
+            )
+            grid.addWidget(label, r, 0)
+            for c, size in enumerate(view.sizes):
+                cell = view.cell(colour, size)
+                if cell is None:
+                    continue
+                b = QPushButton(f"{size}")
+                b.setObjectName("size")
+                b.setToolTip(f"{cell.sku} · {cell.available}")
+                b.clicked.connect(lambda _=False, v=cell.variant_id: self._pick(v))
+                grid.addWidget(b, r, c + 1)
+        self.layout_.addLayout(grid)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        self.footer.addStretch(1)
+        self.footer.addWidget(cancel)
+
+    def _pick(self, vid: int) -> None:
+        self.chosen.emit(vid)
+        self.accept()
+
+
+class LineSheet(Sheet):
+    """One line's quantity, discount or new price — or (line None) the basket's discount.
+    Above the person's limit the sheet turns into the supervisor's PIN, then applies."""
+
+    def __init__(self, host: SellView, view: BasketView, line: LineView | None) -> None:
+        super().__init__(host, 760)
+        self.host_view = host
+        self.view = view
+        self.line = line
+        self.approver: Any = None
+        title = QLabel(
+            f"{line.name} · {line.colour} · {line.size}" if line else self.tr("Discount on the whole basket")
+        )
+        title.setObjectName("title")
+        title.setWordWrap(True)
+        self.layout_.addWidget(title)
+        sub = QLabel(
+            self.tr("{q} × {p} = {t}")
+            .replace("{q}", str(line.quantity))
+            .replace("{p}", line.unit_price)
+            .replace("{t}", line.total)
+            if line
+            else self.tr("Basket total {0}").replace("{0}", view.total)
+        )
+        sub.setObjectName("subtitle")
+        self.layout_.addWidget(sub)
+        self.form = QWidget()
+        form = QGridLayout(self.form)
+        form.setContentsMargins(0, 0, 0, 0)
+        modes = QHBoxLayout()
+        self.modes: dict[str, QPushButton] = {}
+        names = (
+            [
+                ("quantity", self.tr("Quantity")),
+                ("percent", self.tr("% off")),
+                ("amount", self.tr("Amount off")),
+                ("price", self.tr("New price")),
+            ]
+            if line
+            else [("percent", self.tr("% off")), ("amount", self.tr("Amount off"))]
+        )
+        for key, text in names:
+            b = QPushButton(text)
+            b.setCheckable(True)
+            b.setAutoExclusive(True)
+            b.clicked.connect(lambda _=False, k=key: self._mode(k))
+            modes.addWidget(b)
+            self.modes[key] = b
+        left = QVBoxLayout()
+        left.addLayout(modes)
+        self.value = QLineEdit()
+        self.value.setObjectName("counted")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight)
+        left.addWidget(self.value)
+        self.reason_title = QLabel(self.tr("Reason"))
+        self.reason_title.setObjectName("hint")
+        left.addWidget(self.reason_title)
+        self.reasons: dict[str, QPushButton] = {}
+        rg = QGridLayout()
+        for i, reason in enumerate(REASONS):
+            b = QPushButton(self.tr(reason))
+            b.setCheckable(True)
+            b.setAutoExclusive(True)
+            rg.addWidget(b, i // 2, i % 2)
+            self.reasons[reason] = b
+        self.reason_box = QWidget()
+        self.reason_box.setLayout(rg)
+        rg.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.reason_box)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        left.addWidget(self.error)
+        left.addStretch(1)
+        lw = QWidget()
+        lw.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        self.pad = NumberPad(self.value)
+        self.form_grid = form
+        form.addWidget(lw, 0, 0)
+        form.addWidget(self.pad, 0, 1)
+        self.layout_.addWidget(self.form)
+        self.approval = ApprovalPanel()
+        self.approval.submitted.connect(self._approve)
+        self.approval.cancelled.connect(self._back_to_form)
+        self.approval.hide()
+        self.layout_.addWidget(self.approval)
+        self.remove_discount = QPushButton(self.tr("No discount"))
+        self.remove_discount.clicked.connect(self._no_discount)
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.clicked.connect(self.reject)
+        self.ok = QPushButton(self.tr("Apply"))
+        self.ok.setObjectName("primary")
+        self.ok.clicked.connect(self.apply)
+        self.footer.addWidget(self.remove_discount)
+        self.footer.addStretch(1)
+        self.footer.addWidget(self.cancel)
+        self.footer.addWidget(self.ok)
+        self.mode = ""
+        first = "quantity" if line else "percent"
+        self.modes[first].setChecked(True)
+        self._mode(first)
+
+    def resizeEvent(self, event: Any) -> None:
+        stacked = self.host.width() < NARROW
+        if (self.form_grid.itemAtPosition(1, 0) is not None) != stacked:
+            self.form_grid.removeWidget(self.pad)
+            self.form_grid.addWidget(self.pad, *((1, 0) if stacked else (0, 1)))
+        super().resizeEvent(event)
+
+    def show_problem(self, text: str) -> None:
+        if self.approval.isVisible():
+            self.approval.error.setText(text)
+        else:
+            self.error.setText(text)
+
+    def _mode(self, key: str) -> None:
+        self.mode = key
+        self.error.setText("")
+        self.reason_box.setVisible(key != "quantity")
+        self.reason_title.setVisible(key != "quantity")
+        cur = self.view.currency
+        if key == "quantity" and self.line is not None:
+            self.value.setText(str(self.line.quantity))
+            self.value.setPlaceholderText("")
+        else:
+            self.value.clear()
+            self.value.setPlaceholderText({"percent": "%", "amount": cur, "price": cur}.get(key, ""))
+        self.value.setFocus()
+        self.fit()
+
+    def _reason(self) -> str:
+        return next((r for r, b in self.reasons.items() if b.isChecked()), "")
+
+    def apply(self) -> None:
+        host, service, basket, session = (
+            self.host_view,
+            self.host_view.service,
+            self.host_view.basket,
+            self.host_view.session,
+        )
+        text = self.value.text().strip()
+        self.error.setText("")
+        approver = self.approver
+        key = self.line.key if self.line else None
+        cur = self.view.currency
+        if self.mode == "quantity":
+            if not text.lstrip("-").isdigit():
+                self.error.setText(self.tr("Type how many, as a whole number."))
+                return
+            qty = int(text)
+
+            def op() -> BasketView:
+                assert key is not None
+                return service.set_quantity(basket, key, qty)
+
+        else:
+            reason = self._reason()
+            if self.mode == "percent":
+                value = text
+            else:
+                minor = minor_units(text, cur)
+                if minor is None:
+                    self.error.setText(self.tr("Type an amount, like 500 or 12.50."))
+                    return
+                value = str(minor)
+            if not reason:
+                self.error.setText(self.tr("Choose a reason."))
+                return
+            mode = self.mode
+
+            def op() -> BasketView:
+                if mode == "price":
+                    assert key is not None
+                    return service.override(basket, key, int(value), reason, session, approver)
+                if key is None:
+                    return service.discount_basket(basket, mode, value, reason, session, approver)
+                return service.discount_line(basket, key, mode, value, reason, session, approver)
+
+        def done(view: BasketView) -> None:
+            host.show_basket(view)
+            self.accept()
+
+        CollectionOp(parent=self, op=op, success=done).failure(self._refused).run_in_background(host.ops)
+
+    def _refused(self, error: BaseException) -> bool:
+        if isinstance(error, PermissionNeeded) and error.code == "discount.approval":
+            self.ask_approval(str(error), error.needed)
+            return True
+        return False
+
+    def ask_approval(self, why: str, needed: Any) -> None:
+        service, auth = self.host_view.service, self.host_view.device.auth
+        permission = service.approval_permission(needed)
+        self.permission = permission
+        self.form.hide()
+        self.ok.hide()
+        self.remove_discount.hide()
+        self.approval.heading.setText(why)
+        self.approval.show()
+        QueryOp(parent=self, op=lambda: auth.approvers(permission), success=self.approval.set_people).run_in_background(
+            self.host_view.ops
+        )
+        self.fit()
+
+    def _approve(self, staff_id: int, pin: str) -> None:
+        auth, permission = self.host_view.device.auth, self.permission
+
+        def approved(member: Any) -> None:
+            self.approver = member
+            self._back_to_form()
+            self.apply()
+
+        CollectionOp(
+            parent=self, op=lambda: auth.approve(staff_id, pin, permission), success=approved
+        ).run_in_background(self.host_view.ops)
+
+    def _back_to_form(self) -> None:
+        self.approval.hide()
+        self.form.show()
+        self.ok.show()
+        self.remove_discount.show()
+        self.fit()
+
+    def _no_discount(self) -> None:
+        host, service, basket = self.host_view, self.host_view.service, self.host_view.basket
+        key = self.line.key if self.line else None
+
+        def done(view: BasketView) -> None:
+            host.show_basket(view)
+            self.accept()
+
+        CollectionOp(parent=self, op=lambda: service.remove_discount(basket, key), success=done).run_in_background(
+            host.ops
+        )
+
+
+class ParkedSheet(Sheet):
+    def __init__(self, host: SellView) -> None:
+        super().__init__(host, 700)
+        self.host_view = host
+        title = QLabel(self.tr("Parked baskets"))
+        title.setObjectName("title")
+        self.layout_.addWidget(title)
+        self.list = QVBoxLayout()
+        self.layout_.addLayout(self.list)
+        self.none = QLabel(self.tr("Loading…"))
+        self.none.setObjectName("hint")
+        self.list.addWidget(self.none)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        self.footer.addStretch(1)
+        self.footer.addWidget(close)
+
+    def show_problem(self, text: str) -> None:
+        self.none.setText(text)
+
+    def show_entries(self, entries: list[Any]) -> None:
+        _clear_layout(self.list)
+        if not entries:
+            self.none = QLabel(self.tr("No basket is parked on this device."))
+            self.none.setObjectName("hint")
+            self.list.addWidget(self.none)
+        for e in sorted(entries, key=lambda x: x.parked_at, reverse=True):
+            when = e.parked_at.astimezone().strftime("%H:%M")
+            label = e.label or self.tr("{0} items").replace("{0}", str(e.items))
+            b = QPushButton(
+                self.tr("{when} · {what} · {total} — Resume")
+                .replace("{when}", when)
+                .replace("{what}", label)
+                .replace("{total}", e.total)
+            )
+            b.setObjectName("parkedEntry")
+            b.clicked.connect(lambda _=False, pid=e.id: self.host_view.resume(pid))
+            self.list.addWidget(b)
+        self.fit()
+
+
+class TenderSheet(Sheet):
+    """Pay: the amount due, quick cash amounts (one tap pays), a pad for another amount, cash
+    in several parts, card (next issue), then the receipt number and the change."""
+
+    def __init__(self, host: SellView, view: BasketView) -> None:
+        super().__init__(host, 820)
+        self.host_view = host
+        self.view = view
+        self.tenders: list[Tender] = []
+        self.sale: Any = None
+        self.busy = False
+        self.due_label = QLabel("")
+        self.due_label.setObjectName("due")
+        self.layout_.addWidget(self.due_label)
+        self.paid_label = QLabel("")
+        self.paid_label.setObjectName("hint")
+        self.paid_label.setWordWrap(True)
+        self.layout_.addWidget(self.paid_label)
+        self.form = QWidget()
+        grid = QGridLayout(self.form)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(16)
+        self.form_grid = grid
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        cash = QLabel(self.tr("Cash — tap what the customer hands you"))
+        cash.setObjectName("subtitle")
+        cash.setWordWrap(True)
+        left.addWidget(cash)
+        self.quick_box = QGridLayout()
+        self.quick_box.setSpacing(8)
+        left.addLayout(self.quick_box)
+        self.card = QPushButton(self.tr("Card — card terminal: next issue"))
+        self.card.setEnabled(False)
+        left.addWidget(self.card)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        left.addWidget(self.error)
+        left.addStretch(1)
+        lw = QWidget()
+        lw.setLayout(left)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        self.amount = QLineEdit()
+        self.amount.setObjectName("counted")
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.amount.setPlaceholderText(self.tr("Other amount"))
+        self.amount.returnPressed.connect(self._typed)
+        right.addWidget(self.amount)
+        right.addWidget(NumberPad(self.amount, decimals=exponent(view.currency) > 0))
+        self.take = QPushButton(self.tr("Take cash"))
+        self.take.setObjectName("primary")
+        self.take.clicked.connect(self._typed)
+        right.addWidget(self.take)
+        self.pad_box = QWidget()
+        self.pad_box.setLayout(right)
+        grid.addWidget(lw, 0, 0)
+        grid.addWidget(self.pad_box, 0, 1)
+        self.layout_.addWidget(self.form)
+        # The result: receipt number and change, big.
+        self.done = QWidget()
+        dl = QVBoxLayout(self.done)
+        dl.setContentsMargins(0, 0, 0, 0)
+        self.change = QLabel("")
+        self.change.setObjectName("change")
+        self.change.setWordWrap(True)
+        self.receipt = QLabel("")
+        self.receipt.setObjectName("subtitle")
+        self.receipt.setWordWrap(True)
+        self.receipt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        dl.addWidget(self.change)
+        dl.addWidget(self.receipt)
+        self.done.hide()
+        self.layout_.addWidget(self.done)
+        self.back = QPushButton(self.tr("Back to the basket"))
+        self.back.clicked.connect(self.reject)
+        self.next = QPushButton(self.tr("New sale"))
+        self.next.setObjectName("primary")
+        self.next.clicked.connect(self.accept)
+        self.next.hide()
+        self.footer.addWidget(self.back)
+        self.footer.addStretch(1)
+        self.footer.addWidget(self.next)
+        self._refresh()
+
+    def resizeEvent(self, event: Any) -> None:
+        stacked = self.host.width() < NARROW
+        if (self.form_grid.itemAtPosition(1, 0) is not None) != stacked:
+            self.form_grid.removeWidget(self.pad_box)
+            self.form_grid.addWidget(self.pad_box, *((1, 0) if stacked else (0, 1)))
+        super().resizeEvent(event)
+
+    def show_problem(self, text: str) -> None:
+        self.error.setText(text)
+
+    def paid(self) -> int:
+        return sum(t.amount for t in self.tenders)
+
+    def _refresh(self) -> None:
+        v = self.view
+        due = max(0, v.cash_total_minor - self.paid())
+        if self.tenders:
+            self.due_label.setText(self.tr("Still due {0}").replace("{0}", v.money(due)))
+            self.paid_label.setText(
+                self.tr("Cash taken: {0} — tap Back to change it").replace(
+                    "{0}", " + ".join(v.money(t.amount) for t in self.tenders)
+                )
+            )
+            self.back.setText(self.tr("Start again"))
+        else:
+            self.due_label.setText(self.tr("To pay {0}").replace("{0}", v.total))
+            self.paid_label.setText("")
+        _clear_layout(self.quick_box)
+        amounts = list(v.quick) if not self.tenders else self.host_view.service.quick(due, v)
+        for i, (minor, text) in enumerate(amounts):
+            b = QPushButton(text if i else self.tr("{0} exact").replace("{0}", text))
+            b.setObjectName("quick")
+            b.clicked.connect(lambda _=False, m=minor: self.cash(m))
+            self.quick_box.addWidget(b, i // 2, i % 2)
+            b.show()
+        self.fit()
+
+    def _typed(self) -> None:
+        minor = minor_units(self.amount.text(), self.view.currency)
+        if minor is None or minor <= 0:
+            self.error.setText(self.tr("Type the amount handed over, like 5000 or 20.50."))
+            return
+        self.amount.clear()
+        self.cash(minor)
+
+    def cash(self, minor: int) -> None:
+        """One cash payment; when cash covers what is due the sale completes (once)."""
+        if self.busy or self.sale is not None:
+            return  # a double tap: the sale is already on its way
+        self.error.setText("")
+        self.tenders.append(Tender(TenderType.CASH, minor))
+        if self.paid() < self.view.cash_total_minor:
+            self._refresh()  # split: the rest in another payment
+            return
+        self.busy = True
+        for b in self.findChildren(QPushButton):
+            b.setEnabled(False)
+        self.host_view.complete(list(self.tenders), self)
+
+    def failed(self, _error: BaseException) -> None:
+        self.busy = False
+        self.tenders.clear()
+        for b in self.findChildren(QPushButton):
+            b.setEnabled(b is not self.card)
+        self._refresh()
+
+    def reject(self) -> None:
+        if self.tenders and self.sale is None and not self.busy:  # "Start again": forget the cash taken
+            self.tenders.clear()
+            self._refresh()
+            return
+        if self.busy and self.sale is None:
+            return
+        super().reject()
+
+    def show_done(self, sale: Any) -> None:
+        self.sale = sale
+        self.busy = False
+        v = self.view
+        self.form.hide()
+        self.paid_label.hide()
+        self.due_label.setText(self.tr("Paid {0} — thank you").replace("{0}", v.money(sale.total)))
+        self.change.setText(
+            self.tr("Change {0}").replace("{0}", v.money(sale.change)) if sale.change else self.tr("No change")
+        )
+        self.receipt.setText(self.tr("Receipt {0}").replace("{0}", sale.receipt_no))
+        self.done.show()
+        self.back.hide()
+        self.next.show()
+        self.next.setEnabled(True)
+        self.next.setFocus()
+        self.fit()
+
+
+class CustomerDisplay(QWidget):
+    """The customer's screen (a second top-level window): the lines and the total as they are
+    rung up, then "Thank you" with the receipt number and the change."""
+
+    def __init__(self, store_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("customer")
+        self.setWindowTitle(self.tr("Aisle — customer display"))
+        self.resize(1280, 800)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(32, 24, 32, 24)
+        self.store = QLabel(store_name)
+        self.store.setObjectName("customerStore")
+        lay.addWidget(self.store)
+        self.lines = QLabel("")
+        self.lines.setObjectName("customerLines")
+        self.lines.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.lines.setWordWrap(True)
+        self.lines.setTextFormat(Qt.TextFormat.RichText)
+        lay.addWidget(self.lines, 1)
+        self.total = QLabel("")
+        self.total.setObjectName("customerTotal")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.total.setWordWrap(True)
+        lay.addWidget(self.total)
+        self.show_basket(None)
+
+    def show_basket(self, view: BasketView | None) -> None:
+        if view is None or view.empty:
+            self.lines.setText(f"<p style='font-size:40px; color:#52606D'>{self.tr('Welcome')}</p>")
+            self.total.setText("")
+            return
+        rows = []
+        for line in view.lines[-8:]:
+            saved = "".join(f"<br><span style='color:#1F7A3D; font-size:20px'>{s}</span>" for s in line.savings)
+            rows.append(
+                "<tr><td style='padding:6px 0'>"
+                f"{line.quantity} × {line.name} <span style='color:#52606D'>{line.colour} · {line.size}</span>{saved}"
+                f"</td><td align='right' style='padding:6px 0 6px 24px'>{line.total}</td></tr>"
+            )
+        more = len(view.lines) - 8
+        head = (
+            f"<p style='color:#52606D'>{self.tr('… and {0} more lines').replace('{0}', str(more))}</p>"
+            if more > 0
+            else ""
+        )
+        saved = "".join(
+            f"<tr><td style='color:#1F7A3D'>{w}</td><td align='right' style='color:#1F7A3D'>{a}</td></tr>"
+            for w, a in view.savings
+        )
+        self.lines.setText(f"{head}<table width='100%' style='font-size:26px'>{''.join(rows)}{saved}</table>")
+        self.total.setText(self.tr("Total {0}").replace("{0}", view.total))
+
+    def show_done(self, sale: Any, view: BasketView | None) -> None:
+        money = view.money if view is not None else str
+        change = (
+            f"<p style='font-size:34px'>{self.tr('Your change: {0}').replace('{0}', money(sale.change))}</p>"
+            if sale.change
+            else ""
+        )
+        self.lines.setText(
+            f"<p style='font-size:64px; font-weight:700'>{self.tr('Thank you!')}</p>{change}"
+            f"<p style='font-size:26px; color:#52606D'>{self.tr('Receipt {0}').replace('{0}', sale.receipt_no)}</p>"
+        )
+        self.total.setText(self.tr("Paid {0}").replace("{0}", money(sale.total)))
+
+
+__all__ = ["CustomerDisplay", "LineSheet", "ParkedSheet", "SellView", "TenderSheet", "VariantSheet", "minor_units"]
