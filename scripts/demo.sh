@@ -19,14 +19,23 @@ fi
 PORT=${PORT:-8765}
 while (echo > /dev/tcp/127.0.0.1/$PORT) 2>/dev/null; do PORT=$((PORT + 1)); done
 URL="http://127.0.0.1:$PORT"
+# The mail sink: a local SMTP server (aiosmtpd) keeping what central sends in a Maildir under the
+# demo dir; `central --db "$DB" mail` lists it, `central --db "$DB" mail --show ID` opens one.
+SMTP_PORT=${SMTP_PORT:-8025}
+while (echo > /dev/tcp/127.0.0.1/$SMTP_PORT) 2>/dev/null; do SMTP_PORT=$((SMTP_PORT + 1)); done
+"$BIN/python" -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$DEMO_ABS/mail" > "$DEMO/smtp.log" 2>&1 &
+SMTP_PID=$!
+export AISLE_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" AISLE_MAIL_FROM="Aisle demo <receipts@aisle.invalid>"
 "$BIN/central" --db "$DB" serve --port "$PORT" --public-url "$URL" > "$DEMO/central.log" 2>&1 &
 CENTRAL_PID=$!
 trap 'kill $CENTRAL_PID 2>/dev/null || true' EXIT
+trap 'kill $CENTRAL_PID $SMTP_PID 2>/dev/null || true' EXIT  # the mail sink stops with central
 for _ in $(seq 1 100); do
   "$BIN/python" -c "import httpx; httpx.get('$URL/health', timeout=0.5).raise_for_status()" 2>/dev/null && break
   sleep 0.1
 done
 echo "Central is running at $URL (log: $DEMO/central.log)"
+echo "Mail sink on $AISLE_SMTP_URL: messages in $DEMO/mail (Maildir); list them: $BIN/central --db $DB mail"
 
 inner() {
   if [ ! -f "$TABLET/device.db" ] || ! "$BIN/pos-app" doctor 2>/dev/null | grep -q "^\[ok  \] enrolment"; then
