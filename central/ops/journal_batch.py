@@ -82,9 +82,11 @@ def apply(session: Session, caller: Caller, op: JournalBatchOp) -> Applied:
                 e.seq, "duplicate", f"central already holds an entry {e.seq} from this device; this copy is not kept"
             )
         else:
-            if e.seq > expected:
-                missing = str(expected) if e.seq == expected + 1 else f"{expected}-{e.seq - 1}"
-                broken(e.seq, "gap", f"entries {missing} are missing before entry {e.seq}")
+            if e.seq > expected and all(k in held for k in range(expected, min(e.seq, expected + 1000))):
+                broken(e.seq, "gap", f"entry {e.seq} follows entry {expected - 1} (out of order)")
+            elif e.seq > expected:
+                missing = f"entry {expected} is" if e.seq == expected + 1 else f"entries {expected}-{e.seq - 1} are"
+                broken(e.seq, "gap", f"{missing} missing before entry {e.seq}")
             elif e.seq != expected:
                 broken(e.seq, "gap", f"expected entry {expected}, got entry {e.seq} (out of order)")
             held.add(e.seq)
