@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from central.changes import record
@@ -30,7 +30,10 @@ def put_promotion(session: Session, code: str, **values: Any) -> int:
     """Create or change the promotion `code` (columns of the stream by name); returns its seq."""
     p = session.scalar(select(Promotion).where(Promotion.code == code))
     if p is None:
-        p = Promotion(code=code, **_defaults())
+        # Ids by hand, under the writer lock writing() holds: the seed inserts explicit ids, which
+        # a PostgreSQL sequence would not know about.
+        next_id = (session.scalar(select(func.max(Promotion.id))) or 0) + 1
+        p = Promotion(id=next_id, code=code, **_defaults())
         session.add(p)
     for col, value in values.items():
         if col not in PROMOTION_COLUMNS or col in ("id", "code"):

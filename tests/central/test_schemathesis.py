@@ -67,6 +67,7 @@ OPERATIONS = [
     "GET /v1/images/{style_code}/{colour}",
     "GET /v1/orders/{sale_id}",
     "GET /v1/orders",
+    "GET /v1/journal/breaks",
 ]
 STREAMING = {"GET /v1/events", "GET /v1/sync/{stream}/snapshot"}
 # No negative run: /health and /v1/device take no input but the token; the only input of
@@ -123,7 +124,8 @@ class Target:
         return self.schema[label.split(" ", 1)[1]][label.split(" ", 1)[0]]
 
     def credentials(self, label: str) -> dict[str, str]:
-        return self.channel if "/channel/" in label or label == "GET /v1/orders" else self.device
+        channel = "/channel/" in label or label in ("GET /v1/orders", "GET /v1/journal/breaks")
+        return self.channel if channel else self.device
 
     def known(self, label: str, case: Any) -> None:
         """Put values that exist into a generated (valid) case, so that a 2xx is reachable: a
@@ -139,6 +141,8 @@ class Target:
             for i, op in enumerate(case.body["ops"]):
                 if op.get("type") == "sale.complete":
                     case.body["ops"][i] = {**sale_op(self.db, self.store, self.variant), "device_seq": op["device_seq"]}
+                elif op.get("type") == "journal.batch":
+                    op["payload"]["device_id"] = self.enrolled.device_id  # its own journal
                 else:
                     op["payload"].update(location_id=self.store, variant_id=self.variant)
         elif label == "GET /v1/orders/{sale_id}":
