@@ -4,7 +4,7 @@
 
 The parent notes `time.monotonic()` just before spawning this process (CLOCK_MONOTONIC is one
 clock for every process on Linux), so the marks include the interpreter start and the imports.
-The path is `pos_app.ui.main.run_gui`'s: QApplication and theme, `LocalStore.open_or_recover`,
+The path is `pos_app.ui.main.run_gui`'s: QApplication and theme, the device opened on a worker,
 `Shell` (opens the `Device`, starts its sync engine with the live stream, shows the sign-in
 view), a manager signs in with the demo PIN, `Shell._signed_in` builds the real `MainWindow`;
 then events are processed until it is exposed and a first search ("linen") is on screen. The
@@ -35,7 +35,6 @@ from pathlib import Path  # noqa: E402
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from pos_app.local.store import LocalStore  # noqa: E402
 from pos_app.services import secrets  # noqa: E402
 from pos_app.ui import theme  # noqa: E402
 from pos_app.ui.main import Shell  # noqa: E402
@@ -70,9 +69,9 @@ def main() -> int:
     theme.apply(app)
     secrets.check_backend()
     mark("qapplication")
-    store, note = LocalStore.open_or_recover(data_dir)
-    shell = Shell(data_dir, store, note)
+    shell = Shell(data_dir)  # opens the device on a worker, as the app does
     shell.show()
+    assert pump(lambda: shell.signin is not None and shell.currentWidget() is shell.signin, 30)
     assert shell.device is not None and shell.device.bootstrapped()
     mark("signin_view")
     device = shell.device

@@ -663,13 +663,21 @@ def bench_barcode(ctx: Ctx, n: int = 2000) -> None:
 
 
 def bench_appstart(ctx: Ctx, runs: int = 3) -> None:
-    from pos_app.services.secrets import SERVICE, key_for
+    from pos_app.services.secrets import SERVICE, key_for, pin_key_for
 
     ensure_tablet(ctx)
     assert ctx.tablet is not None and ctx.enrolment is not None
     checkpoint(ctx.tablet / "cache.db", ctx.tablet / "device.db")
     keyring_file = ctx.run_dir / "keyring.json"
-    keyring_file.write_text(json.dumps({f"{SERVICE}\x00{key_for(str(ctx.tablet.resolve()))}": ctx.enrolment.token}))
+    where = str(ctx.tablet.resolve())
+    keyring_file.write_text(
+        json.dumps(
+            {
+                f"{SERVICE}\x00{key_for(where)}": ctx.enrolment.token,
+                f"{SERVICE}\x00{pin_key_for(where)}": ctx.enrolment.pin_key,  # sign-in needs the PIN key
+            }
+        )
+    )
     env = env_for_children()
     env.update(
         QT_QPA_PLATFORM="offscreen",
