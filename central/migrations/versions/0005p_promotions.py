@@ -6,6 +6,8 @@ Revises: 0004
 Create Date: 2026-12-01 22:20:00
 """
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -15,7 +17,7 @@ branch_labels = None
 depends_on = None
 
 # (column, type, server default) added to locations; existing rows get the defaults.
-RULES = [
+RULES: list[tuple[str, sa.types.TypeEngine[Any], str]] = [
     ("tax_mode", sa.String(length=16), "included"),
     ("tax_rounding", sa.String(length=16), "per_line"),
     ("tax_rounding_mode", sa.String(length=16), "half_up"),
