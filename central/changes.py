@@ -110,7 +110,23 @@ def catalog_row(session: Session, variant: Variant) -> list[Scalar]:
 
 
 _CATALOG = STREAMS["catalog"].columns
-COLOUR_AT, COLOUR_NAMES_AT = _CATALOG.index("colour"), _CATALOG.index("colour_names")
+COLOUR_AT = _CATALOG.index("colour")
+
+
+def _old_colour(variant: Variant) -> str | None:
+    """The colour the variant's published wire row says (None: never published)."""
+    if not variant.wire_row:
+        return None
+    old = orjson.loads(variant.wire_row)
+    return str(old[COLOUR_AT]) if len(old) > COLOUR_AT else None
+
+
+def _colour_names(session: Session, colour: str, *, besides: int | None = None) -> str | None:
+    """The names a colour has in the catalog (those of any variant of that colour), or None."""
+    q = select(func.max(Variant.colour_names)).where(Variant.colour == colour, Variant.colour_names != "{}")
+    if besides is not None:
+        q = q.where(Variant.id != besides)
+    return session.scalar(q)
 
 
 def follow_colour(session: Session, variant: Variant) -> None:
@@ -118,23 +134,20 @@ def follow_colour(session: Session, variant: Variant) -> None:
     (its wire row still says the old one) and its `colour_names` were not set along with it,
     they become those another variant of the catalog has for the new colour, or "{}" — never
     the old colour's."""
-    if not variant.wire_row or inspect(variant).attrs.colour_names.history.has_changes():
+    if inspect(variant).attrs.colour_names.history.has_changes():
         return
-    old = orjson.loads(variant.wire_row)
-    if len(old) != len(_CATALOG) or old[COLOUR_AT] == variant.colour:
+    old_colour = _old_colour(variant)
+    if old_colour is None or old_colour == variant.colour:
         return
-    if variant.colour_names != old[COLOUR_NAMES_AT]:
-        return  # set along with the rename (and already flushed)
-    found = session.scalar(
-        select(Variant.colour_names)
-        .where(Variant.colour == variant.colour, Variant.id != variant.id, Variant.colour_names != "{}")
-        .limit(1)
-    )
-    variant.colour_names = found or "{}"
+    # Set along with the rename but already flushed: they are not the old colour's any more.
+    old_names = _colour_names(session, old_colour, besides=variant.id)
+    if variant.colour_names != "{}" and old_names is not None and variant.colour_names != old_names:
+        return
+    variant.colour_names = _colour_names(session, variant.colour, besides=variant.id) or "{}"
 
 
 def catalog_wire(variant: Variant, style: Style, category: str, codes: list[str]) -> list[Scalar]:
-    """The catalog row of sync.protocol, from central's columns (names per language included)."""
+    """The catalog row of sync.protocol, from central's columns (names travel in `names`)."""
     return [
         variant.id,
         variant.sku,
@@ -148,9 +161,49 @@ def catalog_wire(variant: Variant, style: Style, category: str, codes: list[str]
         " ".join(codes),
         style.tax_class,
         variant.active,
-        style.names or "{}",  # None only before a new row's first flush
-        variant.colour_names or "{}",
     ]
+
+
+def names_row(session: Session, kind: str, key: str) -> list[Scalar] | None:
+    """The `names` stream's row of a style or colour as the columns say now (None: it has none)."""
+    if kind == "style":
+        value = session.scalar(select(Style.names).where(Style.code == key))
+        value = None if value in (None, "{}") else value
+    else:
+        value = _colour_names(session, key)
+    return None if value is None else [kind, key, value]
+
+
+# Built rows of the names stream per (database, last names change): a snapshot or checksum of
+# the stream reads them here instead of grouping a million variants by colour each time.
+_NAMES_BUILT: dict[tuple[str, int], list[list[Scalar]]] = {}
+
+
+def names_rows(session: Session) -> list[list[Scalar]]:
+    """Every row of the `names` stream in key order: colours (from the variants' colour_names)
+    and styles (from styles.names), those without names left out."""
+    last = session.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0)).where(ChangeLog.stream == "names"))
+    cache_key = (str(session.get_bind().url), int(last or 0))
+    built = _NAMES_BUILT.get(cache_key)
+    if built is None:
+        colours = session.execute(
+            select(Variant.colour, func.max(Variant.colour_names))
+            .where(Variant.colour_names != "{}")
+            .group_by(Variant.colour)
+        ).all()
+        styles = session.execute(select(Style.code, Style.names).where(Style.names != "{}")).all()
+        built = sorted(
+            [["colour", str(c), str(v)] for c, v in colours] + [["style", str(c), str(v)] for c, v in styles if v]
+        )
+        if len(_NAMES_BUILT) > 8:
+            _NAMES_BUILT.clear()
+        _NAMES_BUILT[cache_key] = built
+    return [list(r) for r in built]
+
+
+def record_names(session: Session, kind: str, keys: set[str]) -> None:
+    for key in sorted(keys):
+        record(session, "names", 0, [kind, key], names_row(session, kind, key))
 
 
 def location_row(session: Session, loc: Location) -> list[Scalar]:
@@ -200,10 +253,28 @@ def hash_of(row: Sequence[Scalar]) -> int:
 
 
 def touch_variant(session: Session, variant: Variant) -> int:
+    """Publish a variant's catalog row, and the `names` rows of its style and colours when a
+    rename changed them (names travel in their own stream, not on each catalog row)."""
+    style = session.get_one(Style, variant.style_id)
+    style_history = inspect(style).attrs
+    styles: set[str] = set()
+    if style_history.names.history.has_changes() or style_history.code.history.has_changes():
+        styles = {style.code, *(str(c) for c in style_history.code.history.deleted)}
+    colours: set[str] = set()
+    old_colour = _old_colour(variant)
+    if inspect(variant).attrs.colour_names.history.has_changes():
+        colours.add(variant.colour)
+    if old_colour is not None and old_colour != variant.colour:
+        colours |= {old_colour, variant.colour}
     row = catalog_row(session, variant)
     variant.wire_row = orjson.dumps(row).decode()
     variant.row_hash = row_hash(variant.wire_row.encode())
-    return record(session, "catalog", 0, [variant.id], row)
+    seq = record(session, "catalog", 0, [variant.id], row)
+    if styles:
+        record_names(session, "style", styles)
+    if colours:
+        record_names(session, "colour", colours)
+    return seq
 
 
 def set_price(session: Session, list_id: int, variant_id: int, amount: int) -> int:

@@ -17,7 +17,7 @@ import orjson
 from sqlalchemy import ColumnElement, Select, func, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from central.changes import location_row, staff_row, tax_row
+from central.changes import location_row, names_rows, staff_row, tax_row
 from central.models import Location, Price, PriceList, Staff, Stock, TaxRate, Variant
 from central.promotions import rows as promotion_rows
 from central.scope import Scope
@@ -141,6 +141,10 @@ def _promotions(session: Session, _scope: Scope) -> list[list[Scalar]]:
     return promotion_rows(session)
 
 
+def _names(session: Session, _scope: Scope) -> list[list[Scalar]]:
+    return names_rows(session)
+
+
 SOURCES: dict[str, StreamSource] = {
     "locations": small("locations", _locations),
     "catalog": StreamSource(_catalog_lines, _catalog_count_sum),
@@ -149,6 +153,7 @@ SOURCES: dict[str, StreamSource] = {
     "staff": small("staff", _staff),
     "tax": small("tax", _tax),
     "promotions": small("promotions", _promotions),
+    "names": small("names", _names),
 }
 
 if set(SOURCES) != set(STREAMS):  # pragma: no cover - a declaration without its source

@@ -184,14 +184,25 @@ STREAMS: dict[str, StreamSpec] = {
                 ("barcodes", str, False),  # space-separated GTIN-13s
                 ("tax_class", str, False),
                 ("active", int, False),
-                # Per language, compact JSON objects ({"ja": "…"}, "{}" for none; orjson's bytes,
-                # so the row stays canonical): the product's name and this variant's colour name.
-                ("names", str, False),
-                ("colour_names", str, False),
             ],
             ("id",),
             large=True,
             derived=("barcodes", "styles"),
+        ),
+        # Names per language of the few things that have them: a style (kind "style", key its
+        # code) or a colour (kind "colour", key the colour as the catalog spells it); value a
+        # compact JSON object ({"ja": "…"}, orjson's bytes, so the row stays canonical). Its own
+        # small stream: ~41k styles and a dozen colours, not a copy on each of 1M catalog rows.
+        # Rows with no names are absent. The tablet derives styles.names / local_text from it.
+        _spec(
+            "names",
+            [
+                ("kind", str, False),  # style | colour
+                ("key", str, False),
+                ("value", str, False),
+            ],
+            ("kind", "key"),
+            derived=("local_names",),
         ),
         _spec(
             "prices",
@@ -280,8 +291,9 @@ STREAMS: dict[str, StreamSpec] = {
     ]
 }
 
-# Order a fresh device bootstraps in: small reference data first so the UI can show a store.
-BOOTSTRAP_ORDER = ("locations", "tax", "staff", "promotions", "catalog", "prices", "stock")
+# Order a fresh device bootstraps in: small reference data first so the UI can show a store
+# (names before catalog: the catalog's finish builds the search structures with them).
+BOOTSTRAP_ORDER = ("locations", "tax", "staff", "promotions", "names", "catalog", "prices", "stock")
 
 
 def dump_row(row: list[Scalar]) -> bytes:

@@ -26,7 +26,7 @@ from tests.central.helpers import Enrolled, channel_token, enrol, snapshot
 
 OPEN = {"/health"}
 BY_ENROLMENT_CODE = {"/v1/enroll"}
-CHANNEL_ROUTES = {"/v1/channel/availability", "/v1/channel/adjustments", "/v1/orders"}
+CHANNEL_ROUTES = {"/v1/channel/availability", "/v1/channel/adjustments", "/v1/orders", "/v1/journal/breaks"}
 EITHER_KIND = {"/v1/orders/{sale_id}"}  # a device of the order's store, or a channel client
 PATH_VALUES = {
     "stream": "stock",
@@ -81,7 +81,7 @@ def test_every_route_but_health_needs_a_token(api: TestClient, backend: Database
         right_kind = channel if path in CHANNEL_ROUTES else device.headers
         assert api.request(method, url, headers=right_kind, json={}).status_code != 401, (method, path)
         guarded += 1
-    assert guarded == len(routes) - 2 == 13
+    assert guarded == len(routes) - 2 == 14
 
 
 def test_the_openapi_document_declares_bearer_auth_where_it_is_needed(api: TestClient) -> None:
