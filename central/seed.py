@@ -505,9 +505,7 @@ def _catalog(
                     " ".join(code_list),
                     "standard",
                     1,
-                    names,
-                    colour_names[colour],
-                ]
+                ]  # names per language: the `names` stream, built from the columns
                 wire_bytes = orjson.dumps(wire)
                 variants.append(
                     (
