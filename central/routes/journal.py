@@ -59,7 +59,7 @@ def list_breaks(session: Session, device: str | None, after: int, limit: int) ->
             id=b.id,
             device_id=b.device_id,
             seq=b.seq,
-            kind=b.kind,  # type: ignore[arg-type]
+            kind=b.kind,
             detail=b.detail,
             op_id=b.op_id,
             noticed_at=_aware(b.noticed_at),
