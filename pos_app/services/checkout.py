@@ -29,7 +29,15 @@ from pos_app.local.store import Identity, LocalStore
 from pos_app.services.auth import Session
 from pos_app.services.errors import ValidationFailed
 from sync.pricing import PricedBasket, PricingError, Settlement, Tender, TenderType, price_basket, read_basket, settle
-from sync.pricing_rows import LOCATION_COLUMNS, PROMOTION_COLUMNS, as_mapping, choose, store_document
+from sync.pricing_rows import (
+    LOCATION_COLUMNS,
+    PROMOTION_COLUMNS,
+    as_mapping,
+    choose,
+    codes,
+    normalise,
+    store_document,
+)
 from sync.protocol import SaleCompletePayload
 
 __all__ = ["CheckoutService", "CompletedSale", "SaleBasket", "Tender", "TenderType"]
@@ -129,6 +137,15 @@ class CheckoutService:
             customer_group=customer_group,
             coupons=coupons,
         )
+
+    def is_coupon(self, code: str) -> bool:
+        """Whether a typed or scanned code is a coupon of a cached active promotion (so a scan
+        the catalog does not know can go to the basket's coupons instead)."""
+        wanted = normalise(code)
+        if not wanted:
+            return False
+        rows = self.store.query("SELECT coupons FROM promotions WHERE active=1 AND coupons != ''", ())
+        return any(wanted in {normalise(c) for c in codes(r[0])} for r in rows)
 
     def with_coupons(self, basket: SaleBasket, coupons: Sequence[str]) -> SaleBasket:
         """The same basket with these coupons (typed or scanned) presented instead, and the

@@ -9,6 +9,7 @@ import copy
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import orjson
 import pytest
@@ -26,7 +27,7 @@ from central.ops.sale_complete import store_rules
 from central.promotions import promotion_row, put_promotion
 from central.scope import scope_for_store
 from sync.pricing import price_basket, read_basket
-from sync.pricing_rows import PROMOTION_COLUMNS, as_mapping, promotion_document
+from sync.pricing_rows import PROMOTION_COLUMNS, as_mapping, choose, promotion_document
 from sync.protocol import STREAMS, row_hash
 from tests.central.helpers import enrol, location_id, snapshot
 from tests.central.test_sales import push, sale_op
@@ -227,3 +228,49 @@ def test_central_seed_prints_the_demo_coupons(tmp_path: Path, capsys: pytest.Cap
     out = capsys.readouterr().out
     assert "16 promotions" in out
     assert "TOKYO500" in out and "BERLIN10" in out
+
+
+def _promo(code: str, **values: Any) -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(PROMOTION_COLUMNS)
+    row.update(
+        id=1, code=code, name=code, kind="percent_off", target='{"categories":["Knitwear"]}', percent="10", buy=0,
+        pay=0, get=0, threshold=0, stores="", groups="", coupons="", stack_group="spend", active=1,
+    )  # fmt: skip
+    row.update(values)
+    return row
+
+
+def test_what_a_sale_gives_the_engine_store_group_window_and_coupons() -> None:
+    at = datetime(2026, 12, 1, 18, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
+    promos = [
+        _promo("ALL"),
+        _promo("OTHER-STORE", stores="BER01"),
+        _promo("MINE", stores="TKY02 TKY01"),
+        _promo("MEMBERS", groups="members"),
+        _promo("OFF", active=0),
+        _promo("ENDED-A-MINUTE-AGO", ends="2026-12-01T18:29:00"),  # the store's wall clock
+        _promo("ENDED-LAST-WEEK", ends="2026-11-24T00:00:00+09:00"),
+        _promo("STARTS-TOMORROW", starts="2026-12-02T10:00:00"),
+        _promo("NEXT-MONTH", starts="2027-01-01T00:00:00"),
+        _promo("COUPON", kind="spend_save", target="{}", percent=None, amount=500, threshold=5000, coupons="TOKYO500"),
+        _promo("OLD-COUPON", coupons="OLD1", ends="2026-01-01T00:00:00", stores="BER01"),
+    ]
+
+    def chosen(**kw: Any) -> list[str]:
+        return [d["id"] for d in choose(promos, store="TKY01", timezone="Asia/Tokyo", at=at, **kw)]
+
+    near = ["ALL", "ENDED-A-MINUTE-AGO", "MINE", "STARTS-TOMORROW"]
+    assert chosen() == near
+    assert chosen(customer_group="members") == sorted([*near, "MEMBERS"])
+    # A presented coupon brings its promotion whatever its window or store, so the engine can
+    # say "ended" or "other store" rather than "unknown"; codes compare as the engine does.
+    assert chosen(coupons=[" tokyo500", "old1", "NOPE"]) == sorted([*near, "COUPON", "OLD-COUPON"])
+    doc = choose(promos, store="TKY01", timezone="Asia/Tokyo", at=at, coupons=["TOKYO500"])
+    assert next(d for d in doc if d["id"] == "COUPON") == {
+        "id": "COUPON", "kind": "spend_save", "name": "COUPON", "amount": 500, "threshold": 5000,
+        "coupons": ["TOKYO500"], "stack_group": "spend",
+    }  # fmt: skip
+    assert next(d for d in doc if d["id"] == "MINE") == {
+        "id": "MINE", "kind": "percent_off", "name": "MINE", "target": {"categories": ["Knitwear"]},
+        "percent": "10", "stores": ["TKY02", "TKY01"],
+    }  # fmt: skip

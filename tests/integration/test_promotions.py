@@ -96,3 +96,13 @@ def test_a_promotion_central_ended_is_flagged_then_reaches_the_tablet(device: De
     assert again.totals.promotions == 0
     assert ("JP-KNIT-10", "promotion.ended") in {(n.subject, n.reason) for n in again.not_applied}
     assert device.engine.verify("promotions") is True
+
+
+def test_a_scanned_coupon_is_known_and_a_members_promotion_needs_the_group(device: Device) -> None:
+    co = checkout(device)
+    assert co.is_coupon(" tokyo500") and not co.is_coupon("BERLIN10-NOT") and not co.is_coupon("")
+    hoodie = cached_variant(device, "Hoodies")
+    anyone = co.price(co.basket(co.open_basket(), [(hoodie, 1)]))
+    member = co.price(co.basket(co.open_basket(), [(hoodie, 1)], customer_group="members"))
+    assert "JP-MEMBERS-HOODIE" not in {u.id for u in anyone.promotions}
+    assert "JP-MEMBERS-HOODIE" in {u.id for u in member.promotions}
