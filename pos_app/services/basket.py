@@ -173,7 +173,7 @@ class BasketService:
         self.store = checkout.store
         self.data_dir = Path(data_dir)
         self.scan_fn = scan
-        self.promotions = promotions  # until the promotions stream: demo / tests give them
+        self.promotions = promotions  # given (demo screenshots): these instead of the cached ones
         self.clock = clock
         self._file_lock = threading.Lock()
         self._info: dict[int, tuple[str, str, str, str]] = {}
@@ -496,7 +496,8 @@ class BasketService:
         return self._view(basket, priced)
 
     def _sale_basket(self, basket: Basket) -> SaleBasket:
-        promotions = list(self.promotions()) if self.promotions is not None else []
+        # None: CheckoutService reads the cached promotions (the promotions stream) itself
+        promotions = list(self.promotions()) if self.promotions is not None else None
         sb = self.checkout.basket(
             basket.sale_id,
             [(x.variant_id, x.quantity) for x in basket.lines],

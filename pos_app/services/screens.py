@@ -136,6 +136,33 @@ def demo_product(device: Device, query: str = "linen") -> tuple[str, int]:
     return target.code, focus
 
 
+def demo_sell(device: Device, count: int = 3) -> list[str]:
+    """Barcodes of a few priced items for the sell screen, and a demo promotion on the first
+    (20 % off) until promotions come from central as a stream."""
+    rows = device.store.query(
+        "SELECT b.code, c.sku FROM barcodes b JOIN catalog c ON c.id=b.variant_id WHERE c.id IN ("
+        "SELECT min(c2.id) FROM catalog c2 WHERE EXISTS (SELECT 1 FROM prices p WHERE p.variant_id=c2.id "
+        "AND p.currency=(SELECT currency FROM locations WHERE id=?)) GROUP BY c2.style_code "
+        "ORDER BY c2.style_code LIMIT ?) ORDER BY c.style_code",
+        (device.identity.store_id, count),
+    )
+    seen: set[str] = set()
+    picked: list[tuple[str, str]] = []
+    for code, sku in rows:  # one barcode per item, different styles: like a real basket
+        if sku not in seen:
+            seen.add(sku)
+            picked.append((str(code), str(sku)))
+    promo = {
+        "id": "demo-linen-week",
+        "kind": "percent_off",
+        "name": "Linen week −20 %",
+        "target": {"skus": [picked[0][1]]},
+        "percent": "20",
+    }
+    device.basket.promotions = lambda: [promo]
+    return [c for c, _s in picked]
+
+
 def demo_corrections(device: Device, session: Session, variant_id: int) -> None:
     """One correction waiting to be sent and one that central rejected (for the queue sheet)."""
     device.stock.correct(session, variant_id, delta=-1, reason=CorrectionReason.DAMAGED)
@@ -159,5 +186,6 @@ __all__ = [
     "demo_device",
     "demo_offline",
     "demo_product",
+    "demo_sell",
     "demo_session",
 ]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -295,7 +296,8 @@ class MainWindow(QMainWindow):
         self.matrix.cellClicked.connect(self._cell_clicked)
         self.matrix.hide()
         lay.addWidget(self.matrix)
-        actions = QHBoxLayout()
+        actions = QGridLayout()
+        self.actions_grid = actions
         self.selected = QLabel("")
         self.selected.setObjectName("hint")
         self.selected.setWordWrap(True)
@@ -308,9 +310,7 @@ class MainWindow(QMainWindow):
         self.add_to_sale.setEnabled(False)
         self.add_to_sale.setToolTip(self.tr("Tap a size in the grid first."))
         self.add_to_sale.clicked.connect(self._add_to_sale)
-        actions.addWidget(self.selected, 1)
-        actions.addWidget(self.add_to_sale)
-        actions.addWidget(self.correct)
+        self._place_actions(False)
         self.actions = QWidget()
         self.actions.setLayout(actions)
         actions.setContentsMargins(0, 0, 0, 0)
@@ -340,6 +340,26 @@ class MainWindow(QMainWindow):
         lay.addStretch(1)
         return panel
 
+    def _place_actions(self, narrow: bool) -> None:
+        """Wide: what is chosen | Add to sale | Correct stock…; portrait: the buttons under it."""
+        g = self.actions_grid
+        for w in (self.selected, self.add_to_sale, self.correct):
+            g.removeWidget(w)
+        if narrow:
+            g.addWidget(self.selected, 0, 0, 1, 2)
+            g.addWidget(self.add_to_sale, 1, 0)
+            g.addWidget(self.correct, 1, 1)
+            g.setColumnStretch(0, 1)
+            g.setColumnStretch(1, 1)
+            g.setColumnStretch(2, 0)
+        else:
+            g.addWidget(self.selected, 0, 0)
+            g.addWidget(self.add_to_sale, 0, 1)
+            g.addWidget(self.correct, 0, 2)
+            g.setColumnStretch(0, 1)
+            g.setColumnStretch(1, 0)
+            g.setColumnStretch(2, 0)
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         if self.width() >= NARROW:  # the results keep ~40 %: names stay readable at 853 wide
@@ -354,6 +374,9 @@ class MainWindow(QMainWindow):
             # portrait: every pixel for the matrix (nine sizes beside the two-line colour names)
             self.panel_layout.setContentsMargins(*((2, 0, 0, 8) if narrow else (12, 0, 4, 8)))
             self.who.setVisible(not narrow)
+            self._place_actions(narrow)
+            self.back.setText(self.tr("‹") if narrow else self.tr("‹ Results"))  # room for "Sell"
+            self.back.setAccessibleName(self.tr("Back to the results"))
         self._arrange()
         self.thumb_timer.start()
 

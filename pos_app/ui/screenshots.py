@@ -14,6 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -59,6 +60,105 @@ def grab_sizes(
         widget.grab().save(str(path))
         paths.append(path)
     return paths
+
+
+def render_sell(window: Any, device: Any, session: Any, ops: Any, out: Path) -> list[Path]:
+    """The sell screen's states: empty, a basket with a promotion and a discount, the tender
+    sheet, cash in two parts, change due, the sale done, parked baskets, a supervisor's
+    approval, and the customer display."""
+    from pos_app.services import screens
+    from pos_app.ui.sell_view import LineSheet, TenderSheet
+
+    shots: list[Path] = []
+    codes = screens.demo_sell(device)
+    sell = window.sell
+    window.show_sell()
+    sell.new_sale()
+    shots += grab_sizes(window, out, "10-sell-empty", ops)
+    display = window.open_customer_display()
+    for code in codes:
+        sell.scanned(code)
+        settle(ops)
+    basket, service = sell.basket, sell.service
+    assert len(basket.lines) > 1, (codes, sell.message.text(), len(basket.lines))
+    second = basket.lines[1].key
+    sell._change(lambda: service.discount_line(basket, second, "percent", "5", "Damaged", session))
+    settle(ops)
+    sell.search.setText("linen")
+    sell._search_now()
+    shots += grab_sizes(window, out, "11-sell-basket", ops)
+    shots += grab_sizes(display, out, "18-customer-display", ops)
+
+    def tender() -> None:
+        if sell.tender is None:
+            sell.open_tender()
+
+    shots += grab_sizes(window, out, "12-tender", ops, tender)
+
+    def cash_part() -> None:
+        sheet = sell.tender
+        assert isinstance(sheet, TenderSheet)
+        if not sheet.tenders:
+            sheet.cash(sheet.view.cash_total_minor // 2)
+
+    shots += grab_sizes(window, out, "13-cash-in-parts", ops, cash_part)
+
+    def change_due() -> None:
+        sheet = sell.tender
+        assert isinstance(sheet, TenderSheet)
+        if sheet.sale is None:
+            due = sheet.view.cash_total_minor - sheet.paid()
+            sheet.cash(-(-due // 10000) * 10000 if sheet.view.currency == "JPY" else due + 1000)
+            settle(ops)
+
+    shots += grab_sizes(window, out, "14-change-due", ops, change_due)
+    shots += grab_sizes(display, out, "19-customer-thanks", ops)
+    if sell.tender is not None:
+        sell.tender.accept()
+    settle(ops)
+    shots += grab_sizes(window, out, "15-sale-done", ops)
+
+    for code in codes[:2]:
+        sell.scanned(code)
+        settle(ops)
+    sell.park_basket()
+    settle(ops)
+    sell.scanned(codes[2])
+    settle(ops)
+    sell.park_basket()
+    settle(ops)
+
+    def parked() -> None:
+        if sell.parked_sheet is None:
+            sell.show_parked()
+
+    shots += grab_sizes(window, out, "16-parked", ops, parked)
+    if sell.parked_sheet is not None:
+        sell.parked_sheet.reject()
+    settle(ops)
+    sell.scanned(codes[1])
+    settle(ops)
+
+    def approval() -> None:
+        if sell.line_sheet is None:
+            sell.edit_line(sell.basket.lines[0].key)
+            sheet = sell.line_sheet
+            assert isinstance(sheet, LineSheet)
+            sheet.modes["percent"].click()
+            sheet.value.setText("25")
+            sheet.reasons["Damaged"].setChecked(True)
+            sheet.apply()
+            settle(ops)
+
+    shots += grab_sizes(window, out, "17-approval-needed", ops, approval)
+    if sell.line_sheet is not None:
+        sell.line_sheet.reject()
+    sell.clear_basket()
+    settle(ops)
+    display.hide()
+    window.show_lookup()
+    settle(ops)
+    return shots
 
 
 def render_all(out: Path) -> list[Path]:
@@ -138,6 +238,8 @@ def render_all(out: Path) -> list[Path]:
         if window.correction is not None:
             window.correction.reject()
         settle(ops)
+
+        shots += render_sell(window, device, session, ops, out)
 
         screens.demo_corrections(device, session, focus)
         screens.demo_offline(device, central)

@@ -201,6 +201,7 @@ class SellView(QWidget):
         head = QHBoxLayout()
         self.count = QLabel(self.tr("Basket"))
         self.count.setObjectName("basketTitle")
+        self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the screen
         self.park = QPushButton(self.tr("Park"))
         self.park.setToolTip(self.tr("Put this basket aside and start another"))
         self.park.clicked.connect(self.park_basket)
@@ -282,6 +283,9 @@ class SellView(QWidget):
         bl.addWidget(self.pay)
         right.addWidget(self.bottom)
 
+        # The main window's stack is as small as its largest page's minimum: this page never
+        # sets it (its parts fit 533 wide in portrait and 533 high in the compact form).
+        self.setMinimumSize(360, 360)
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(12, 10, 12, 8)
         self.box.setSpacing(12)
@@ -297,8 +301,18 @@ class SellView(QWidget):
 
     # --- layout ----------------------------------------------------------------------------
 
+    compact = False  # a short screen (853×533): one line of totals above Total
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
+        compact = self.height() < 650
+        if compact != self.compact:
+            self.compact = compact
+            self.show_basket(self.current)
+        cols = 3 if self.width() < NARROW else (2 if self.width() >= 1000 else 1)
+        if cols != self.cols:
+            self.cols = cols
+            self._show_tiles(self.hits)
         narrow = self.width() < NARROW
         if narrow != self.narrow:
             self.narrow = narrow
@@ -306,7 +320,6 @@ class SellView(QWidget):
             self.box.setStretch(0, 2 if narrow else 4)
             self.box.setStretch(1, 5)
             self.back.setText(self.tr("‹") if narrow else self.tr("‹ Look up"))
-            self._show_tiles()
 
     # --- messages --------------------------------------------------------------------------
 
@@ -388,7 +401,14 @@ class SellView(QWidget):
             self.count.setText(self.tr("Basket · {0} items").replace("{0}", str(items)))
         _clear_layout(self.totals_grid)
         rows: list[tuple[str, str, str]] = []
-        if view is not None and not view.empty:
+        if view is not None and not view.empty and self.compact:
+            t = view.priced.totals if view.priced else None
+            bits = [view.subtotal]
+            if t is not None and t.promotions + t.discounts:
+                bits.append(self.tr("saved {0}").replace("{0}", view.money(t.promotions + t.discounts)))
+            bits.append(self.tr("incl. tax {0}").replace("{0}", view.tax))
+            rows.append((" · ".join(bits), "", "sum"))
+        elif view is not None and not view.empty:
             if view.savings:
                 rows.append((self.tr("Subtotal"), view.subtotal, "sum"))
                 rows += [(what, amount, "saving") for what, amount in view.savings]
@@ -442,9 +462,13 @@ class SellView(QWidget):
             parent=self, op=lambda: lookup.search(text, TILES, 0), success=self._show_hits, kind="search"
         ).run_in_background(self.ops)
 
+    cols = 2
+    hits: list[Any] | None = None
+
     def _show_tiles(self, hits: list[Any] | None = None) -> None:
         _clear_layout(self.tiles)
-        cols = 3 if self.narrow else 2
+        self.hits = hits
+        cols = self.cols
         if hits is None:
             self.tiles_title.setText(
                 self.tr("Recent items — tap to add one more")
@@ -559,7 +583,15 @@ class SellView(QWidget):
         sheet = self.tender
         self.tender = None
         if sheet is not None and sheet.sale is not None:
+            sale, view = sheet.sale, sheet.view
             self.new_sale()
+            change = view.money(sale.change) if sale.change else self.tr("none")
+            self.say(
+                self.tr("Last sale: receipt {no} · {total} · change {change}")
+                .replace("{no}", sale.receipt_no)
+                .replace("{total}", view.money(sale.total))
+                .replace("{change}", change)
+            )
 
     def complete(self, tenders: list[Tender], sheet: TenderSheet) -> None:
         basket, service, session = self.basket, self.service, self.session
@@ -572,6 +604,10 @@ class SellView(QWidget):
         CollectionOp(parent=sheet, op=lambda: service.complete(session, basket, tenders), success=done).failure(
             sheet.failed
         ).run_in_background(self.ops)
+
+    def clear_basket(self) -> None:
+        basket, service = self.basket, self.service
+        self._change(lambda: service.clear(basket))
 
     def new_sale(self) -> None:
         self.basket = self.service.new()
