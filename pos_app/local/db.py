@@ -80,10 +80,27 @@ def _add_missing_columns(conn: Connection, metadata: MetaData) -> None:
             conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {col.name} {sqltype}{default}")
 
 
+# Caches of 2026-12-01 held names per language on every catalog row (`names`, `colour_names`);
+# they now come in the `names` stream. Such a catalog (and what was derived from it) is dropped
+# and downloaded again: its rows and checksums are of the old shape.
+_OLD_CATALOG = ("styles_vocab", "styles_fts", "styles_tri", "styles", "barcodes", "catalog", "catalog__new")
+
+
+def _drop_old_catalog(conn: Connection) -> None:
+    have = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(catalog)")}
+    if "colour_names" not in have:
+        return
+    for table in _OLD_CATALOG:
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+    conn.exec_driver_sql("DELETE FROM stream_state WHERE stream='catalog'")
+
+
 def open_cache(path: Path) -> Engine:
     _probe(path)
     engine = _engine(path)
     with engine.begin() as conn:
+        cache_metadata.create_all(conn)
+        _drop_old_catalog(conn)
         cache_metadata.create_all(conn)
         _add_missing_columns(conn, cache_metadata)
         for ddl in FTS_DDL:

@@ -1,5 +1,5 @@
 """Local tables. Stream tables mirror `sync.protocol.STREAMS` plus `h`, the row hash used for
-checksums; `styles` and its FTS5 index are derived from `catalog` for search."""
+checksums; `styles` and its FTS5 indexes are derived from `catalog` and `names` for search."""
 
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ styles = Table(
     Column("skus", Text, nullable=False),
     Column("first_variant", Integer, nullable=False),
     Column("variants", Integer, nullable=False),
-    Column("names", Text),  # the style's names per language (the catalog's JSON object)
+    Column("names", Text),  # the style's names per language (its `names` stream value)
     # Every local-language name of the style and its colours, space-separated ("… リネン… 紺 黒"):
     # what the trigram index `styles_tri` and the short-query path search.
     Column("local_text", Text),
@@ -219,6 +219,31 @@ CATALOG_INDEXES = {
 # Secondary indexes per local table (name -> DDL), dropped during a bootstrap and made again.
 TABLE_INDEXES: dict[str, dict[str, str]] = {"catalog": CATALOG_INDEXES}
 
+# Search indexes of `styles`, kept in step by triggers when a page changes a few styles; a
+# bulk rebuild (a catalog bootstrap) drops the triggers, writes the rows, and has each index
+# build itself with its 'rebuild' command instead (STYLE_TRIGGERS are then made again).
+STYLE_TRIGGERS = {
+    "styles_ai": """CREATE TRIGGER IF NOT EXISTS styles_ai AFTER INSERT ON styles BEGIN
+        INSERT INTO styles_fts(rowid, name, brand, category, code, colours, skus)
+        VALUES (new.id, new.name, new.brand, new.category, new.code, new.colours, new.skus);
+    END""",
+    "styles_ad": """CREATE TRIGGER IF NOT EXISTS styles_ad AFTER DELETE ON styles BEGIN
+        INSERT INTO styles_fts(styles_fts, rowid, name, brand, category, code, colours, skus)
+        VALUES ('delete', old.id, old.name, old.brand, old.category, old.code, old.colours, old.skus);
+    END""",
+    "styles_tri_ai": """CREATE TRIGGER IF NOT EXISTS styles_tri_ai AFTER INSERT ON styles BEGIN
+        INSERT INTO styles_tri(rowid, local_text) VALUES (new.id, coalesce(new.local_text, ''));
+    END""",
+    "styles_tri_ad": """CREATE TRIGGER IF NOT EXISTS styles_tri_ad AFTER DELETE ON styles BEGIN
+        INSERT INTO styles_tri(styles_tri, rowid, local_text) VALUES ('delete', old.id, coalesce(old.local_text, ''));
+    END""",
+    # A names change rewrites local_text in place (the catalog columns stay as they are).
+    "styles_tri_au": """CREATE TRIGGER IF NOT EXISTS styles_tri_au AFTER UPDATE OF local_text ON styles BEGIN
+        INSERT INTO styles_tri(styles_tri, rowid, local_text) VALUES ('delete', old.id, coalesce(old.local_text, ''));
+        INSERT INTO styles_tri(rowid, local_text) VALUES (new.id, coalesce(new.local_text, ''));
+    END""",
+}
+
 FTS_DDL = [
     *CATALOG_INDEXES.values(),
     "DROP INDEX IF EXISTS ix_barcodes_variant",  # caches of 2026-11: barcodes now go by their code
@@ -226,24 +251,11 @@ FTS_DDL = [
         name, brand, category, code, colours, skus,
         content='styles', content_rowid='id',
         tokenize="unicode61 remove_diacritics 2", prefix='1 2 3')""",
-    """CREATE TRIGGER IF NOT EXISTS styles_ai AFTER INSERT ON styles BEGIN
-        INSERT INTO styles_fts(rowid, name, brand, category, code, colours, skus)
-        VALUES (new.id, new.name, new.brand, new.category, new.code, new.colours, new.skus);
-    END""",
-    """CREATE TRIGGER IF NOT EXISTS styles_ad AFTER DELETE ON styles BEGIN
-        INSERT INTO styles_fts(styles_fts, rowid, name, brand, category, code, colours, skus)
-        VALUES ('delete', old.id, old.name, old.brand, old.category, old.code, old.colours, old.skus);
-    END""",
     # Names in other scripts (kanji, kana): a trigram index finds any substring of 3+ characters
     # (Japanese has no spaces between words); shorter queries scan `styles.local_text`.
     """CREATE VIRTUAL TABLE IF NOT EXISTS styles_tri USING fts5(
         local_text, content='styles', content_rowid='id', tokenize='trigram')""",
-    """CREATE TRIGGER IF NOT EXISTS styles_tri_ai AFTER INSERT ON styles BEGIN
-        INSERT INTO styles_tri(rowid, local_text) VALUES (new.id, coalesce(new.local_text, ''));
-    END""",
-    """CREATE TRIGGER IF NOT EXISTS styles_tri_ad AFTER DELETE ON styles BEGIN
-        INSERT INTO styles_tri(styles_tri, rowid, local_text) VALUES ('delete', old.id, coalesce(old.local_text, ''));
-    END""",
+    *STYLE_TRIGGERS.values(),
     # The words of the catalog, per column, straight from the index: the typo vocabulary.
     "CREATE VIRTUAL TABLE IF NOT EXISTS styles_vocab USING fts5vocab(styles_fts, 'col')",
 ]

@@ -24,7 +24,7 @@ from sqlalchemy import Engine
 from pos_app.local import journal_upload
 from pos_app.local.db import CorruptDatabase, move_aside, open_cache, open_device
 from pos_app.local.ops import META_BATCHED, META_HELD, hooks_for, marks_settlers
-from pos_app.local.schema import TABLE_INDEXES
+from pos_app.local.schema import STYLE_TRIGGERS, TABLE_INDEXES
 from sync.engine import OutboxCounts, PendingOp, StreamState
 from sync.journal import JournalEntry, make_entry, verify_chain
 from sync.protocol import STREAMS, ChangePage, Scalar, StreamSpec, row_hash
@@ -78,25 +78,56 @@ def _with_hash(row: list[Scalar], h: int) -> tuple[Scalar, ...]:
     return (*row, h)
 
 
-# One row per style; `local_text` joins the values of its `names` and of its colours'
-# `colour_names` (JSON objects per language; a value that is not valid JSON counts as none).
-REBUILD_STYLES = """
-INSERT INTO styles(code, name, brand, category, colours, skus, first_variant, variants, names, local_text)
-SELECT code, name, brand, category, colours, skus, first_variant, variants, names,
-       trim(coalesce((SELECT group_concat(value, ' ') FROM json_each(g.names)), '') || ' ' ||
-            coalesce((SELECT group_concat(j.value, ' ')
-                      FROM json_each(g.colour_names) e,
-                           json_each(CASE WHEN e.type = 'object' THEN e.value ELSE '{{}}' END) j), ''))
+# A `names` value that is a JSON object, else none (the guard runs on the small names table,
+# never per catalog row).
+_OBJECT = "CASE WHEN json_valid({v}) THEN json_type({v}) END = 'object'"
+# A style's names (its `names` row's value, "{}" for none) and `local_text`: every value of its
+# names and of its colours' names, space-separated. `{code}` is the style's code, `{colours}` a
+# JSON array of its colours.
+STYLE_NAMES = (
+    "coalesce((SELECT n.value FROM names n WHERE n.kind = 'style' AND n.key = {code} AND "
+    + _OBJECT.format(v="n.value")
+    + "), json_object())"
+)
+LOCAL_TEXT = (
+    "trim(coalesce((SELECT group_concat(j.value, ' ') FROM names n, json_each(CASE WHEN "
+    + _OBJECT.format(v="n.value")
+    + " THEN n.value ELSE json_object() END) j WHERE n.kind = 'style' AND n.key = {code}), '') || ' ' || "
+    "coalesce((SELECT group_concat(j.value, ' ') FROM json_each({colours}) c "
+    "JOIN names n ON n.kind = 'colour' AND n.key = c.value, json_each(CASE WHEN "
+    + _OBJECT.format(v="n.value")
+    + " THEN n.value ELSE json_object() END) j), ''))"
+)
+
+# One row per style from the catalog, with the names of the `names` stream (bootstrapped first).
+REBUILD_STYLES = (
+    "INSERT INTO styles(code, name, brand, category, colours, skus, first_variant, variants, names, local_text) "
+    "SELECT code, name, brand, category, colours, skus, first_variant, variants, "
+    + STYLE_NAMES.format(code="g.code")
+    + ", "
+    + LOCAL_TEXT.format(code="g.code", colours="g.colour_list")
+    + """
 FROM (
     SELECT style_code AS code, max(name) AS name, max(brand) AS brand, max(category) AS category,
            group_concat(DISTINCT colour) AS colours, group_concat(sku, ' ') AS skus,
-           min(id) AS first_variant, count(*) AS variants,
-           coalesce(max(CASE WHEN json_valid(names) THEN names END), '{{}}') AS names,
-           '[' || coalesce(group_concat(DISTINCT CASE WHEN json_valid(colour_names) THEN colour_names END), '')
-               || ']' AS colour_names
+           min(id) AS first_variant, count(*) AS variants, json_group_array(DISTINCT colour) AS colour_list
     FROM catalog {where} GROUP BY style_code
 ) g
 """
+)
+
+# The names of styles already built, rewritten in place (a names page, or the names stream
+# swapped in): their colours from the catalog by its style index.
+RENAME_STYLES = (
+    "UPDATE styles SET names = "
+    + STYLE_NAMES.format(code="styles.code")
+    + ", local_text = "
+    + LOCAL_TEXT.format(
+        code="styles.code",
+        colours="(SELECT json_group_array(DISTINCT colour) FROM catalog WHERE style_code = styles.code)",
+    )
+    + " {where}"
+)
 
 # --- derived local structures, registered by the names in StreamSpec.derived -----------------
 
@@ -180,9 +211,29 @@ def _barcodes_page(con: sqlite3.Connection, page: ChangePage) -> PageFinisher:
     return after
 
 
+@contextmanager
+def _bulk_styles(con: sqlite3.Connection, *indexes: str) -> Iterator[None]:
+    """Rewrite many styles without the per-row triggers; then the search `indexes` build
+    themselves from the table with FTS5's 'rebuild' (one sorted pass instead of a posting-list
+    merge per style), and the triggers are made again, all in the caller's transaction."""
+    for name in STYLE_TRIGGERS:
+        con.execute(f"DROP TRIGGER IF EXISTS {name}")
+    yield
+    for index in indexes:
+        con.execute(f"INSERT INTO {index}({index}) VALUES('rebuild')")
+    for ddl in STYLE_TRIGGERS.values():
+        con.execute(ddl)
+
+
+def _styles_clear(con: sqlite3.Connection) -> None:
+    with _bulk_styles(con, "styles_fts", "styles_tri"):
+        con.execute("DELETE FROM styles")
+
+
 def _styles_rebuild(con: sqlite3.Connection) -> None:
-    con.execute("DELETE FROM styles")
-    con.execute(REBUILD_STYLES.format(where=""))
+    with _bulk_styles(con, "styles_fts", "styles_tri"):
+        con.execute("DELETE FROM styles")
+        con.execute(REBUILD_STYLES.format(where=""))
 
 
 def _styles_page(con: sqlite3.Connection, page: ChangePage) -> PageFinisher:
@@ -207,7 +258,37 @@ def _emptied(table: str) -> Callable[[sqlite3.Connection], None]:
 
 
 register_derived("barcodes", clear=_emptied("barcodes"), rebuild=_barcodes_rebuild, page=_barcodes_page)
-register_derived("styles", clear=_emptied("styles"), rebuild=_styles_rebuild, page=_styles_page)
+
+
+def _names_rebuild(con: sqlite3.Connection) -> None:
+    """The names stream was (re)downloaded: every built style takes its names from it (a first
+    bootstrap comes before the catalog's, so there is nothing to rewrite yet)."""
+    if con.execute("SELECT 1 FROM styles LIMIT 1").fetchone() is None:
+        return
+    with _bulk_styles(con, "styles_tri"):
+        con.execute(RENAME_STYLES.format(where=""))
+
+
+def _names_page(con: sqlite3.Connection, page: ChangePage) -> PageFinisher:
+    def after() -> None:
+        codes = {str(ch.key[1]) for ch in page.changes if ch.key[0] == "style"}
+        colours = sorted({str(ch.key[1]) for ch in page.changes if ch.key[0] == "colour"})
+        if colours:  # the styles of a renamed colour (rare: one pass over the catalog)
+            marks = ",".join("?" * len(colours))
+            codes.update(
+                str(r[0])
+                for r in con.execute(f"SELECT DISTINCT style_code FROM catalog WHERE colour IN ({marks})", colours)
+            )
+        if codes:
+            ordered = sorted(codes)
+            con.execute(RENAME_STYLES.format(where=f"WHERE code IN ({','.join('?' * len(ordered))})"), ordered)
+
+    return after
+
+
+register_derived("styles", clear=_styles_clear, rebuild=_styles_rebuild, page=_styles_page)
+# The names stream feeds styles.names / local_text (and styles_tri, by the update trigger).
+register_derived("local_names", clear=lambda _con: None, rebuild=_names_rebuild, page=_names_page)
 # Live answers are a cache beside the stream: a new copy of the stream supersedes them.
 register_derived("live_stock", clear=_emptied("live_stock"), rebuild=_emptied("live_stock"))
 

@@ -412,12 +412,20 @@ class LookupService:
     ) -> ProductView | None:
         now = now or datetime.now(UTC)
         variants = self.store.query(
-            "SELECT id, sku, name, brand, category, colour, size, size_order, names, colour_names FROM catalog "
+            "SELECT id, sku, name, brand, category, colour, size, size_order FROM catalog "
             "WHERE style_code=? AND active=1 ORDER BY size_order, id",
             (style_code,),
         )
         if not variants:
             return None
+        style_names = self.store.query("SELECT names FROM styles WHERE code=?", (style_code,))
+        distinct = sorted({str(v[5]) for v in variants})
+        named_colours = dict(
+            self.store.query(
+                f"SELECT key, value FROM names WHERE kind='colour' AND key IN ({','.join('?' * len(distinct))})",
+                distinct,
+            )
+        )
         home = self.home()
         locale = home.locale if home else "en_US"
         ids = [v[0] for v in variants]
@@ -428,7 +436,7 @@ class LookupService:
         for v in variants:
             if v[5] not in colours:
                 colours.append(v[5])
-                local_colour = self._local(v[9], v[5])
+                local_colour = self._local(named_colours.get(v[5]), v[5])
                 if local_colour:
                     colour_names[v[5]] = local_colour
             if v[6] not in sizes:
@@ -446,7 +454,7 @@ class LookupService:
         pending = self.pending_corrections(ids, cursor=cursor)
         uncertain = self.uncertain_corrections(ids)
         cells: dict[tuple[str, str], Cell] = {}
-        for vid, sku, _n, _b, _c, colour, size, _o, _names, _cn in variants:
+        for vid, sku, _n, _b, _c, colour, size, _o in variants:
             avail = stock.get((self.store_id, vid), 0) + pending.get(vid, 0)
             cells[(colour, size)] = Cell(vid, sku, avail, pending.get(vid, 0), level(avail), uncertain.get(vid, 0))
         amounts = sorted({p[0].minor for p in prices.values()})
@@ -473,7 +481,7 @@ class LookupService:
             colours=colours,
             sizes=sizes,
             cells=cells,
-            local_name=self._local(variants[0][8], variants[0][2]),
+            local_name=self._local(style_names[0][0] if style_names else None, variants[0][2]),
             colour_names=colour_names,
             focus_variant=focus_variant,
             stock_as_of=self.store.stream_state("stock").synced_at,

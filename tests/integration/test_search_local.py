@@ -1,5 +1,5 @@
 """Search in the store's language and with one typo, on a seeded central and a bootstrapped
-Tokyo tablet: the catalog carries names per language, kanji and kana are found (also one or
+Tokyo tablet: names per language come in their own stream, kanji and kana are found (also one or
 two characters), Tokyo shows the Japanese name beside the Latin one, and "lenin" finds linen."""
 
 from __future__ import annotations
@@ -7,35 +7,40 @@ from __future__ import annotations
 import zlib
 
 import orjson
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from central.changes import touch_variant, writing
+from central.changes import names_rows, touch_variant, writing
 from central.db import Database
-from central.models import Style, Variant
+from central.models import ChangeLog, Style, Variant
 from central.seed import JA_COLOURS
 from pos_app.core.search import Vocabulary
 from pos_app.services.app import Device
 from pos_app.services.lookup import LookupService, SearchResults
+from sync.protocol import STREAMS
 
 
-def test_seed_writes_japanese_names_in_canonical_wire_rows(central_db: Database) -> None:
+def test_seed_writes_japanese_names_in_their_own_stream(central_db: Database) -> None:
     with central_db.session() as s:
-        styles = s.scalar(select(func.count()).select_from(Style))
+        styles = dict(s.execute(select(Style.id, Style.code)).all())
         rows = s.execute(select(Variant.style_id, Variant.colour, Variant.wire_row, Variant.row_hash)).all()
-    named: set[int] = set()
-    for style_id, colour, wire, h in rows:
+        names = {(str(k), str(key)): str(v) for k, key, v in names_rows(s)}
+    colours: set[str] = set()
+    for _style_id, colour, wire, h in rows:
         row = orjson.loads(wire)
         assert orjson.dumps(row).decode() == wire and zlib.crc32(wire.encode()) == h  # canonical, hashed
-        names, colour_names = orjson.loads(row[12]), orjson.loads(row[13])
-        assert set(names) == {"ja"} and names["ja"] and not names["ja"].isascii()
-        assert colour_names == {"ja": JA_COLOURS[colour]}
-        named.add(style_id)
-    assert len(named) == styles
+        assert len(row) == len(STREAMS["catalog"].columns) == 12  # no names on the catalog rows
+        colours.add(colour)
+    for code in styles.values():
+        ja = orjson.loads(names[("style", code)])
+        assert set(ja) == {"ja"} and ja["ja"] and not ja["ja"].isascii()
+    assert {key for kind, key in names if kind == "colour"} == colours
+    assert all(orjson.loads(names[("colour", c)]) == {"ja": JA_COLOURS[c]} for c in colours)
+    assert len(names) == len(styles) + len(colours)
 
 
 def test_a_rewritten_catalog_row_keeps_its_names(central_db: Database) -> None:
     with central_db.session() as s:
-        before = orjson.loads(s.get_one(Variant, 1).wire_row)
+        before = {(str(k), str(key)): v for k, key, v in names_rows(s)}
     with central_db.session() as s, writing(s):
         v = s.get_one(Variant, 1)
         v.size = "XXS"
@@ -44,11 +49,28 @@ def test_a_rewritten_catalog_row_keeps_its_names(central_db: Database) -> None:
         v2.colour = "Sunset"  # a colour without a Japanese name (yet)
         touch_variant(s, v2)
     with central_db.session() as s:
-        after = orjson.loads(s.get_one(Variant, 1).wire_row)
-        other = orjson.loads(s.get_one(Variant, 2).wire_row)
+        after = {(str(k), str(key)): v for k, key, v in names_rows(s)}
+        assert s.get_one(Variant, 2).colour_names == "{}"
         assert zlib.crc32(s.get_one(Variant, 1).wire_row.encode()) == s.get_one(Variant, 1).row_hash
-    assert after[7] == "XXS" and after[12:] == before[12:]
-    assert other[6] == "Sunset" and other[12] == before[12] and other[13] == "{}"
+        changed = s.execute(select(ChangeLog.key, ChangeLog.row).where(ChangeLog.stream == "names")).all()
+    assert after == before  # Sunset has no names (absent); the old colour keeps its other variants'
+    assert ('["colour","Sunset"]', None) in [(k, r) for k, r in changed]  # published: none
+
+
+def test_a_renamed_style_and_colour_reach_the_tablet_search(device: Device, central_db: Database) -> None:
+    with central_db.session() as s, writing(s):
+        v = s.get_one(Variant, 1)
+        style = s.get_one(Style, v.style_id)
+        code, colour = style.code, v.colour
+        style.names = '{"ja":"日曜シャツ"}'
+        v.colour_names = '{"ja":"夜空"}'
+        touch_variant(s, v)
+    device.engine.sync_once(["names"])
+    assert [h.code for h in device.lookup.search("日曜シャツ")] == [code]
+    assert code in {h.code for h in device.lookup.search("夜空", 5000)}
+    view = device.lookup.product(code)
+    assert view is not None and view.local_name == "日曜シャツ" and view.colour_names[colour] == "夜空"
+    assert device.store.local_checksum("names")[0] == device.store.query("SELECT count(*) FROM names")[0][0]
 
 
 def _local_names(device: Device) -> list[tuple[str, str, str]]:
