@@ -1,6 +1,7 @@
 """Names per language live in central's columns (styles.names, variants.colour_names), not only
-in the materialised catalog wire row: a rewrite builds the row from them, a colour rename takes
-the new colour's names (or none, never the old one's), the seed writes them, and migration 0003
+in the materialised catalog wire row; the `names` stream is built from them (the catalog row no
+longer carries them): a rename publishes its names rows, a colour rename takes the new colour's
+names (or none, never the old one's), the seed writes them, and migration 0003
 upgrades a 0002 database that holds data by backfilling them from its wire rows."""
 
 from __future__ import annotations
@@ -15,14 +16,12 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import select, text
 
-from central.changes import catalog_row, touch_variant, writing
+from central.changes import catalog_row, names_row, names_rows, touch_variant, writing
 from central.db import Database, alembic_config, migrate
-from central.models import Style, Variant
+from central.models import ChangeLog, Style, Variant
 from central.seed import JA_COLOURS
 from tests.central.conftest import BACKENDS
 from tests.support.postgres import PostgresCluster
-
-NAMES_AT, COLOUR_NAMES_AT = 12, 13
 
 
 def _wire(db: Database, vid: int) -> list[object]:
@@ -30,6 +29,25 @@ def _wire(db: Database, vid: int) -> list[object]:
         v = s.get_one(Variant, vid)
         assert zlib.crc32(v.wire_row.encode()) == v.row_hash
         return list(orjson.loads(v.wire_row))
+
+
+def _names(db: Database) -> dict[tuple[str, str], str]:
+    """The names stream as central serves it."""
+    with db.session() as s:
+        return {(str(k), str(key)): str(v) for k, key, v in names_rows(s)}
+
+
+def _published(db: Database) -> dict[tuple[str, str], str | None]:
+    """The last change of each names row in the change log (None: published as none)."""
+    with db.session() as s:
+        rows = s.execute(
+            select(ChangeLog.key, ChangeLog.row).where(ChangeLog.stream == "names").order_by(ChangeLog.seq)
+        )
+        out: dict[tuple[str, str], str | None] = {}
+        for key, row in rows:
+            kind, k = orjson.loads(key)
+            out[(kind, k)] = None if row is None else orjson.loads(row)[2]
+        return out
 
 
 def test_the_seed_writes_the_names_into_their_columns(backend: Database) -> None:
@@ -40,18 +58,21 @@ def test_the_seed_writes_the_names_into_their_columns(backend: Database) -> None
                 orjson.loads(style.names)["ja"]
                 and v.colour_names == orjson.dumps({"ja": JA_COLOURS[v.colour]}).decode()
             )
-            # the stored wire row is exactly what a rewrite would build from the columns
-            assert orjson.loads(v.wire_row) == catalog_row(s, v)
+            # the stored wire row is exactly what a rewrite would build from the columns, without names
+            assert orjson.loads(v.wire_row) == catalog_row(s, v) and len(catalog_row(s, v)) == 12
+            assert names_row(s, "style", style.code) == ["style", style.code, style.names]
+            assert names_row(s, "colour", v.colour) == ["colour", v.colour, v.colour_names]
 
 
 def test_a_rewritten_catalog_row_keeps_its_names(backend: Database) -> None:
-    before = _wire(backend, 1)
+    before, names = _wire(backend, 1), _names(backend)
     with backend.session() as s, writing(s):
         v = s.get_one(Variant, 1)
         v.size = "XXS"
         touch_variant(s, v)
     after = _wire(backend, 1)
-    assert after[7] == "XXS" and after[NAMES_AT:] == before[NAMES_AT:] and after[NAMES_AT] != "{}"
+    assert after[7] == "XXS" and after[:7] == before[:7] and _names(backend) == names
+    assert _published(backend) == {}  # no rename: nothing for the names stream
 
 
 def test_a_renamed_style_carries_its_new_names(backend: Database) -> None:
@@ -59,11 +80,11 @@ def test_a_renamed_style_carries_its_new_names(backend: Database) -> None:
         v = s.get_one(Variant, 1)
         style = s.get_one(Style, v.style_id)
         style.name, style.names = "Sunday Shirt", '{"ja":"日曜シャツ"}'
+        code = style.code
         touch_variant(s, v)
-    assert _wire(backend, 1)[3:4] + _wire(backend, 1)[NAMES_AT : NAMES_AT + 1] == [
-        "Sunday Shirt",
-        '{"ja":"日曜シャツ"}',
-    ]
+    assert _wire(backend, 1)[3] == "Sunday Shirt"
+    assert _names(backend)[("style", code)] == '{"ja":"日曜シャツ"}'
+    assert _published(backend) == {("style", code): '{"ja":"日曜シャツ"}'}
 
 
 def test_a_renamed_colour_gets_the_new_colours_names_or_none_never_the_old(backend: Database) -> None:
@@ -76,17 +97,20 @@ def test_a_renamed_colour_gets_the_new_colours_names_or_none_never_the_old(backe
         v.colour = new  # a colour the catalog knows: its Japanese name comes along
         touch_variant(s, v)
     row = _wire(backend, 1)
-    assert row[6] == new and orjson.loads(str(row[COLOUR_NAMES_AT])) == {"ja": JA_COLOURS[new]}
+    assert row[6] == new
     with backend.session() as s:
-        assert s.get_one(Variant, 1).colour_names == row[COLOUR_NAMES_AT]
+        assert orjson.loads(s.get_one(Variant, 1).colour_names) == {"ja": JA_COLOURS[new]}
+    assert _published(backend)[("colour", new)] == orjson.dumps({"ja": JA_COLOURS[new]}).decode()
 
     with backend.session() as s, writing(s):
         v = s.get_one(Variant, 1)
         v.colour = "Sunset"  # a colour without a Japanese name (yet)
         s.flush()  # a flush before the rewrite must not hide the rename
         touch_variant(s, v)
-    row = _wire(backend, 1)
-    assert row[6] == "Sunset" and row[COLOUR_NAMES_AT] == "{}"
+    assert _wire(backend, 1)[6] == "Sunset"
+    with backend.session() as s:
+        assert s.get_one(Variant, 1).colour_names == "{}"
+    assert ("colour", "Sunset") not in _names(backend) and _published(backend)[("colour", "Sunset")] is None
 
     with backend.session() as s, writing(s):
         v = s.get_one(Variant, 1)
@@ -95,8 +119,12 @@ def test_a_renamed_colour_gets_the_new_colours_names_or_none_never_the_old(backe
         v2 = s.get_one(Variant, 2)
         v2.colour, v2.colour_names = "Dawn", '{"ja":"暁"}'
         touch_variant(s, v2)
-    assert _wire(backend, 1)[6:7] + _wire(backend, 1)[COLOUR_NAMES_AT:] == [old, old_names]
-    assert _wire(backend, 2)[COLOUR_NAMES_AT] == '{"ja":"暁"}'
+    assert _wire(backend, 1)[6] == old
+    with backend.session() as s:
+        assert s.get_one(Variant, 1).colour_names == old_names
+    names = _names(backend)
+    assert names[("colour", old)] == old_names and names[("colour", "Dawn")] == '{"ja":"暁"}'
+    assert _published(backend)[("colour", "Dawn")] == '{"ja":"暁"}'
 
 
 # --- migration 0003 on a 0002 database with data -----------------------------------------
