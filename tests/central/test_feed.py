@@ -150,9 +150,10 @@ def test_snapshot_resumes_after_a_key_with_exactly_the_rest(api: TestClient, bac
         assert rest.lines == whole.lines[cut + 1 :]
         assert rest.trailer.rows == len(rows) - cut - 1
     # A key before the first row (not itself a row) resumes at the first row.
-    before_all = [0] * len(key_index)
+    key_types = [STREAMS[stream].types[i] for i in key_index]
+    before_all = [0 if t is int else "" for t in key_types]
     assert snapshot(api, device.headers, stream, before_all).lines == whole.lines
-    wrong_type = '["1"]' if len(key_index) == 1 else '[1,"2"]'
+    wrong_type = orjson.dumps(["1" if t is int else 1 for t in key_types]).decode()
     for bad in ("[1", "{}", "[1,2,3]", wrong_type, "[" + "1," * 150 + "1]"):
         r = api.get(f"/v1/sync/{stream}/snapshot", headers=device.headers, params={"after_key": bad})
         assert r.status_code == 422, (bad, r.text)
