@@ -111,7 +111,11 @@ def test_scanned_barcode_opens_the_product_on_its_cell(qtbot: QtBot, window: Mai
     shot = m.viewport().grab().toImage()
     assert shot.pixelColor(rect.left() + 12, rect.center().y()) == current.background().color()
     assert shot.pixelColor(rect.left() + 3, rect.center().y()) == theme.ACCENT
-    colour, size, names = ui_device.store.query("SELECT colour, size, colour_names FROM catalog WHERE id=?", (vid,))[0]
+    colour, size, names = ui_device.store.query(
+        "SELECT c.colour, c.size, n.value FROM catalog c JOIN names n ON n.kind='colour' AND n.key=c.colour "
+        "WHERE c.id=?",
+        (vid,),
+    )[0]
     local = json.loads(names)["ja"]
     # as on the label, not the SKU; the colour in Japanese with the catalog's name
     assert window.selected.text().startswith(f"{local} ({colour}) · {size}: ")
@@ -174,7 +178,9 @@ def test_matrix_has_sizes_as_columns_colours_as_rows_and_this_stores_figures(
     local = {
         c: json.loads(n)["ja"]
         for c, n in ui_device.store.query(
-            "SELECT DISTINCT colour, colour_names FROM catalog WHERE style_code=?", (style,)
+            "SELECT DISTINCT c.colour, n.value FROM catalog c JOIN names n ON n.kind='colour' AND n.key=c.colour "
+            "WHERE c.style_code=?",
+            (style,),
         )
     }
     # the colours as a Tokyo assistant says them, with the catalog's (Latin) names under them
