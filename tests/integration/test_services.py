@@ -192,7 +192,7 @@ def test_bootstrapped_barcodes_split_like_incremental_ones(tmp_path: Path) -> No
     """The catalog bootstrap builds the barcode table in SQL; it must agree with str.split()."""
     odd = ["4006381333931", "4006381333948 4006381333955", " 4012345678901  4012345678918 ", "A-77 4099999999999", ""]
     rows = [
-        [i, f"SKU{i}", "ST1", "Shirt", "B", "tops", "red", "M", 2, codes, "standard", 1, "{}", "{}"]
+        [i, f"SKU{i}", "ST1", "Shirt", "B", "tops", "red", "M", 2, codes, "standard", 1]
         for i, codes in enumerate(odd, 1)
     ]
     store = LocalStore(tmp_path / "t")
