@@ -81,7 +81,7 @@ def test_every_route_but_health_needs_a_token(api: TestClient, backend: Database
         right_kind = channel if path in CHANNEL_ROUTES else device.headers
         assert api.request(method, url, headers=right_kind, json={}).status_code != 401, (method, path)
         guarded += 1
-    assert guarded == len(routes) - 2 == 14
+    assert guarded == len(routes) - 2 == 15
 
 
 def test_the_openapi_document_declares_bearer_auth_where_it_is_needed(api: TestClient) -> None:
