@@ -111,7 +111,9 @@ def analyse(rows: list[tuple[Any, ...]]) -> list[Finding]:
             findings.append(Finding(r.origin, "reordered", f"written as entry {r.origin}, now stored at {r.pos}"))
     for k in range(1, top + 1):
         if k not in origins and not any(r.pos == k and r.origin is None for r in table):
-            findings.append(Finding(k, "deleted", f"no entry {k} is left: the chain jumps from entry {k - 1} to a later one"))
+            findings.append(
+                Finding(k, "deleted", f"no entry {k} is left: the chain jumps from entry {k - 1} to a later one")
+            )
     for k, r in sorted(origins.items()):  # whole entries the next one no longer links to
         nxt = origins.get(k + 1)
         if nxt is not None and nxt.prev_hash != r.hash:
