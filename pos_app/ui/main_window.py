@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
         self.narrow = False
         self.setWindowTitle(self.tr("Aisle — {store}").replace("{store}", device.identity.store_name))
         self.resize(1280, 800)
+        # Explicit: the wide layout's minimum must not clamp a resize to portrait (533) before
+        # resizeEvent switches to the one-column layout, which fits.
+        self.setMinimumSize(360, 360)
 
         page = QWidget()
         page.setObjectName("page")
@@ -139,6 +142,7 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search name, SKU or barcode — or scan"))
+        self.search.setMinimumWidth(60)  # portrait: the field gives way to ‹, ✕, Sell and Sign out
         self.search.textChanged.connect(self._schedule_search)
         self.search.returnPressed.connect(self._search_now)
         self.clear = QPushButton("✕")  # thumb-sized, not Qt's 16-pixel clear icon
@@ -376,6 +380,8 @@ class MainWindow(QMainWindow):
             self.who.setVisible(not narrow)
             self._place_actions(narrow)
             self.back.setText(self.tr("‹") if narrow else self.tr("‹ Results"))  # room for "Sell"
+            self.back.setFixedWidth(theme.TOUCH) if narrow else self.back.setMaximumWidth(16777215)
+            self.back.setMinimumWidth(theme.TOUCH)
             self.back.setAccessibleName(self.tr("Back to the results"))
         self._arrange()
         self.thumb_timer.start()

@@ -91,25 +91,30 @@ def _clear_layout(lay: Any) -> None:
 
 
 class LineRow(QFrame):
-    """One basket line: name, colour · size, what it saved; − qty +; total; remove."""
+    """One basket line: name, colour · size, what it saved; − qty +; total; remove. Portrait
+    (`narrow`): the words on their own row, the buttons under them."""
 
-    def __init__(self, line: LineView, view: SellView) -> None:
+    def __init__(self, line: LineView, view: SellView, narrow: bool = False) -> None:
         super().__init__()
         self.setObjectName("basketLine")
         self.key = line.key
-        lay = QHBoxLayout(self)
+        lay = QGridLayout(self)
         lay.setContentsMargins(10, 6, 6, 6)
-        lay.setSpacing(6)
-        self.info = QPushButton()
+        lay.setHorizontalSpacing(6)
+        lay.setVerticalSpacing(2)
+        # A label (wraps, as tall as its text); tapping it — or anywhere on the row outside the
+        # buttons — opens the line's quantity, discount and price.
+        self.info = QLabel()
         self.info.setObjectName("lineInfo")
-        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        text = f"{line.name}\n{line.colour} · {line.size} · {line.unit_price}"
-        if line.savings:
-            text += "\n" + "\n".join(line.savings)
-        self.info.setText(text)
-        self.info.setToolTip(self.tr("Quantity, discount or price of this line"))
-        self.info.clicked.connect(lambda: view.edit_line(line.key))
-        lay.addWidget(self.info, 1)
+        self.info.setWordWrap(True)
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        saved = "".join(f"<br><span style='color:#1F7A3D'>{s}</span>" for s in line.savings)
+        self.info.setText(
+            f"<b>{line.name}</b><br><span style='color:#52606D'>{line.colour} · {line.size} · "
+            f"{line.unit_price}</span>{saved}"
+        )
+        self.setToolTip(self.tr("Tap for quantity, discount or price"))
+        self.edit = lambda: view.edit_line(line.key)
         self.minus = QPushButton("−")
         self.minus.setObjectName("qty")
         self.minus.setAccessibleName(self.tr("One fewer"))
@@ -129,9 +134,25 @@ class LineRow(QFrame):
         self.remove.setAccessibleName(self.tr("Remove this line"))
         self.remove.setToolTip(self.tr("Remove this line"))
         self.remove.clicked.connect(lambda: view.remove_line(line.key))
-        for w in (self.minus, self.qty, self.plus, self.total, self.remove):
-            lay.addWidget(w, 0, Qt.AlignmentFlag.AlignVCenter)
+        controls = (self.minus, self.qty, self.plus, self.total, self.remove)
+        if narrow:
+            lay.addWidget(self.info, 0, 0, 1, 6)
+            for c, w in enumerate(controls[:3]):
+                lay.addWidget(w, 1, c)
+            lay.setColumnStretch(3, 1)
+            lay.addWidget(self.total, 1, 4)
+            lay.addWidget(self.remove, 1, 5)
+        else:
+            lay.addWidget(self.info, 0, 0)
+            lay.setColumnStretch(0, 1)
+            for c, w in enumerate(controls, start=1):
+                lay.addWidget(w, 0, c, Qt.AlignmentFlag.AlignVCenter)
         self.minus.setEnabled(line.quantity > 1)
+
+    def mouseReleaseEvent(self, event: Any) -> None:  # the row, not its buttons
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.edit()
+        super().mouseReleaseEvent(event)
 
 
 class SellView(QWidget):
@@ -276,11 +297,18 @@ class SellView(QWidget):
         self.pay.setEnabled(False)
         self.pay.clicked.connect(self.open_tender)
         self.bottom = QWidget()
-        bl = QVBoxLayout(self.bottom)
+        bl = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.bottom)
+        self.bottom_box = bl
         bl.setContentsMargins(0, 0, 0, 0)
         bl.setSpacing(6)
         bl.addWidget(self.totals)
         bl.addWidget(self.pay)
+        self.summary = QLabel("")  # compact: "3 items · ¥91,870 · saved ¥6,348 · incl. tax ¥7,774"
+        self.summary.setObjectName("sum")
+        self.summary.setWordWrap(True)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self.summary.hide()
+        right.addWidget(self.summary)
         right.addWidget(self.bottom)
 
         # The main window's stack is as small as its largest page's minimum: this page never
@@ -301,24 +329,36 @@ class SellView(QWidget):
 
     # --- layout ----------------------------------------------------------------------------
 
-    compact = False  # a short screen (853×533): one line of totals above Total
+    compact = False  # a short screen (853×533) or portrait: one line of totals, Total beside Pay
+    two_level = False  # basket rows: the words above the buttons (narrower than 1000)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        compact = self.height() < 650
-        if compact != self.compact:
+        compact = self.height() < 650 or self.width() < NARROW  # portrait: room for the lines
+        narrow = self.width() < NARROW
+        two_level = self.width() < 1000
+        if compact != self.compact or narrow != self.narrow or two_level != self.two_level:
+            self.two_level = two_level
             self.compact = compact
+            self.bottom_box.setDirection(
+                QBoxLayout.Direction.LeftToRight if compact else QBoxLayout.Direction.TopToBottom
+            )
+            self.bottom_box.setStretch(0, 3 if compact else 0)
+            self.bottom_box.setStretch(1, 2 if compact else 0)
+            self.count.setVisible(not compact)  # the count goes into the totals' line
+            self._relayout(narrow)
             self.show_basket(self.current)
         cols = 3 if self.width() < NARROW else (2 if self.width() >= 1000 else 1)
         if cols != self.cols:
             self.cols = cols
             self._show_tiles(self.hits)
-        narrow = self.width() < NARROW
+
+    def _relayout(self, narrow: bool) -> None:
         if narrow != self.narrow:
             self.narrow = narrow
             self.box.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
-            self.box.setStretch(0, 2 if narrow else 4)
-            self.box.setStretch(1, 5)
+            self.box.setStretch(0, 1 if narrow else 4)
+            self.box.setStretch(1, 4 if narrow else 5)
             self.back.setText(self.tr("‹") if narrow else self.tr("‹ Look up"))
 
     # --- messages --------------------------------------------------------------------------
@@ -391,7 +431,7 @@ class SellView(QWidget):
             self.lines.addWidget(self.empty)
         else:
             for line in view.lines:
-                self.lines.addWidget(LineRow(line, self))
+                self.lines.addWidget(LineRow(line, self, self.width() < 1000))
         items = view.items if view else 0
         if not items:
             self.count.setText(self.tr("Basket"))
@@ -403,12 +443,15 @@ class SellView(QWidget):
         rows: list[tuple[str, str, str]] = []
         if view is not None and not view.empty and self.compact:
             t = view.priced.totals if view.priced else None
-            bits = [view.subtotal]
+            bits = [self.tr("1 item") if view.items == 1 else self.tr("{0} items").replace("{0}", str(view.items))]
+            bits.append(view.subtotal)
             if t is not None and t.promotions + t.discounts:
                 bits.append(self.tr("saved {0}").replace("{0}", view.money(t.promotions + t.discounts)))
-            bits.append(self.tr("incl. tax {0}").replace("{0}", view.tax))
-            rows.append((" · ".join(bits), "", "sum"))
-        elif view is not None and not view.empty:
+            included = view.priced is not None and view.priced.tax_mode == "included"
+            bits.append((self.tr("incl. tax {0}") if included else self.tr("tax {0}")).replace("{0}", view.tax))
+            self.summary.setText(" · ".join(bits))
+        self.summary.setVisible(self.compact and view is not None and not view.empty)
+        if view is not None and not view.empty and not self.compact:
             if view.savings:
                 rows.append((self.tr("Subtotal"), view.subtotal, "sum"))
                 rows += [(what, amount, "saving") for what, amount in view.savings]
@@ -438,7 +481,9 @@ class SellView(QWidget):
         self.totals_grid.setColumnStretch(0, 1)
         has = view is not None and not view.empty
         self.pay.setEnabled(has)
-        self.pay.setText(self.tr("Pay {0}").replace("{0}", view.total) if has and view else self.tr("Pay"))
+        self.pay.setText(
+            self.tr("Pay {0}").replace("{0}", view.total) if has and view and not self.compact else self.tr("Pay")
+        )
         self.park.setEnabled(has)
         self.discount.setEnabled(has)
         if view is not None and view.can_undo:

@@ -63,8 +63,7 @@ QFrame#card {{ background: #F5F7FA; border: 2px solid #627D98; border-radius: 14
 QFrame#basket {{ background: white; border-radius: 12px; }}
 QLabel#basketTitle {{ font-size: 20px; font-weight: 700; }}
 QFrame#basketLine {{ background: #F5F7FA; border-radius: 10px; }}
-QPushButton#lineInfo {{ text-align: left; border: none; background: transparent; padding: 4px 6px;
-                       font-size: 17px; font-weight: 600; }}
+QLabel#lineInfo {{ padding: 4px 6px; font-size: 17px; }}
 QPushButton#qty {{ min-width: {TOUCH}px; max-width: {TOUCH}px; padding: 0; font-size: 24px; }}
 QLabel#qtyValue {{ min-width: 36px; font-size: 20px; font-weight: 700; }}
 QLabel#lineTotal {{ min-width: 90px; font-size: 19px; font-weight: 700; }}

@@ -121,7 +121,7 @@ def test_cash_in_two_parts_then_change(qtbot: QtBot, window: MainWindow, ui_devi
 
 def open_line(qtbot: QtBot, sell: SellView) -> LineSheet:
     row = sell.lines_box.findChildren(LineRow)[0]
-    qtbot.mouseClick(row.info, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(row.info, Qt.MouseButton.LeftButton)  # the words of the row
     sheet = sell.line_sheet
     assert isinstance(sheet, LineSheet)
     return sheet
