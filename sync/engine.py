@@ -204,7 +204,11 @@ class SyncEngine:
         keepalive_seconds: float = 15.0,
         backoff_base: float = 2.0,
         rng: random.Random | None = None,
+        before_push: Callable[[], object] | None = None,
     ) -> None:
+        # Run at the start of every cycle, before the outbox is pushed: the device queues what
+        # should travel with this cycle (the journal's last entries as a batch op).
+        self.before_push = before_push
         self.client_factory = client_factory
         self.client = client_factory()
         self.store = store
@@ -305,6 +309,11 @@ class SyncEngine:
 
     def _cycle(self, wanted: tuple[str, ...], *, fresh: bool) -> SyncStatus:
         try:
+            if self.before_push is not None:
+                try:
+                    self.before_push()
+                except Exception:  # what it queues waits for the next cycle; the push goes on
+                    log.exception("before_push failed")
             self._push()
             held = self.store.in_doubt_streams()  # over all streams: the checksum check pulls too
             if held:  # sent without an answer heard: settle them before pulling what they touch

@@ -61,7 +61,11 @@ class Device:
         # The retailer's PIN key: without it no PIN can be checked (a copied cache.db is useless).
         self.pin_key = pin_key or secrets.load_pin_key(str(self.data_dir))
         self.engine = SyncEngine(
-            self.new_client, self.store, keepalive_seconds=keepalive_seconds, poll_seconds=poll_seconds
+            self.new_client,
+            self.store,
+            keepalive_seconds=keepalive_seconds,
+            poll_seconds=poll_seconds,
+            before_push=self.store.journal_flush,  # the journal travels with every cycle
         )
         self.lookup = LookupService(self.store, identity.store_id)
         self.auth = AuthService(self.store, identity.store_id, pin_key=self.pin_key)

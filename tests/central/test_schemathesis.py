@@ -68,6 +68,7 @@ OPERATIONS = [
     "GET /v1/orders/{sale_id}",
     "GET /v1/orders",
     "GET /v1/journal/breaks",
+    "POST /v1/orders/{sale_id}/receipt-email",
 ]
 STREAMING = {"GET /v1/events", "GET /v1/sync/{stream}/snapshot"}
 # No negative run: /health and /v1/device take no input but the token; the only input of
@@ -145,7 +146,7 @@ class Target:
                     op["payload"]["device_id"] = self.enrolled.device_id  # its own journal
                 else:
                     op["payload"].update(location_id=self.store, variant_id=self.variant)
-        elif label == "GET /v1/orders/{sale_id}":
+        elif label in ("GET /v1/orders/{sale_id}", "POST /v1/orders/{sale_id}/receipt-email"):
             case.path_parameters["sale_id"] = self.sale_id
         elif label == "GET /v1/orders":
             case.query = {**(case.query or {}), "store": "TKY01", "after": 0}

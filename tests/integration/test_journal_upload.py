@@ -212,3 +212,13 @@ def test_a_reenrolled_data_directory_continues_its_chain_under_the_new_id(
     assert breaks(central_url, central_db, old_id) == [] and breaks(central_url, central_db, new_id) == []
     code, out, _ = cli(capsys, "--data-dir", str(data), "journal", "verify")
     assert code == 0 and f"central holds entries 1–{n} (as device {new_id})" in out, out
+
+
+def test_every_sync_cycle_takes_the_journal_with_it(device: Device, central_db: Database) -> None:
+    """Fewer entries than a batch, none old: the device's own engine still sends them at its
+    next cycle (before_push queues them), so central never waits for 50 sign-ins."""
+    append(device, 3)
+    assert not [r for r in device.store.outbox_rows() if r["type"] == "journal.batch"]
+    status = device.engine.sync_once()
+    assert status.online and status.pending_ops == 0, status
+    assert central_seqs(central_db, device.identity.device_id) == list(range(1, last_seq(device) + 1))
