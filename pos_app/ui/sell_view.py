@@ -67,6 +67,7 @@ class NumberPad(QWidget):
         for i, key in enumerate(keys):
             b = QPushButton(key)
             b.setObjectName("pad")
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             if key == "⌫":
                 b.setAccessibleName(self.tr("Delete"))
             b.clicked.connect(lambda _=False, k=key: self._key(k))
@@ -347,7 +348,7 @@ class SellView(QWidget):
             self.bottom_box.setStretch(1, 2 if compact else 0)
             self.count.setVisible(not compact)  # the count goes into the totals' line
             self._relayout(narrow)
-            self.show_basket(self.current)
+            self.show_basket(self.current, emit=False)  # the same basket: the customer display stays
         cols = 3 if self.width() < NARROW else (2 if self.width() >= 1000 else 1)
         if cols != self.cols:
             self.cols = cols
@@ -418,7 +419,7 @@ class SellView(QWidget):
         if not self.search.text().strip():
             self._show_tiles()
 
-    def show_basket(self, view: BasketView | None) -> None:
+    def show_basket(self, view: BasketView | None, emit: bool = True) -> None:
         if view is not None and view.sale_id != self.basket.sale_id:
             return  # an answer for a basket that was parked or paid meanwhile
         self.current = view
@@ -492,7 +493,9 @@ class SellView(QWidget):
             self.undo_timer.start()
         elif view is not None and not view.can_undo:
             self.undo_row.hide()
-        self.basket_changed.emit(view)
+        self.total_label.setVisible(has)
+        if emit:
+            self.basket_changed.emit(view)
 
     # --- search and tiles ------------------------------------------------------------------
 
@@ -965,9 +968,12 @@ class ParkedSheet(Sheet):
             self.none = QLabel(self.tr("No basket is parked on this device."))
             self.none.setObjectName("hint")
             self.list.addWidget(self.none)
+            self.none.show()
         for e in sorted(entries, key=lambda x: x.parked_at, reverse=True):
-            when = e.parked_at.astimezone().strftime("%H:%M")
-            label = e.label or self.tr("{0} items").replace("{0}", str(e.items))
+            tz = getattr(self.host_view.window(), "tz", None)  # the store's zone (the main window's)
+            when = e.parked_at.astimezone(tz).strftime("%H:%M")
+            items = self.tr("1 item") if e.items == 1 else self.tr("{0} items").replace("{0}", str(e.items))
+            label = e.label or items
             b = QPushButton(
                 self.tr("{when} · {what} · {total} — Resume")
                 .replace("{when}", when)
@@ -977,6 +983,7 @@ class ParkedSheet(Sheet):
             b.setObjectName("parkedEntry")
             b.clicked.connect(lambda _=False, pid=e.id: self.host_view.resume(pid))
             self.list.addWidget(b)
+            b.show()  # now, so the card is measured with it
         self.fit()
 
 
@@ -1005,16 +1012,17 @@ class TenderSheet(Sheet):
         self.form_grid = grid
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
-        cash = QLabel(self.tr("Cash — tap what the customer hands you"))
+        cash = QLabel(self.tr("Cash — tap what you are handed"))
         cash.setObjectName("subtitle")
-        cash.setWordWrap(True)
         left.addWidget(cash)
         self.quick_box = QGridLayout()
         self.quick_box.setSpacing(8)
         left.addLayout(self.quick_box)
-        self.card = QPushButton(self.tr("Card — card terminal: next issue"))
-        self.card.setEnabled(False)
-        left.addWidget(self.card)
+        self.card_button = QPushButton(self.tr("Card — card terminal: next issue"))
+        self.card_button.setObjectName("later")
+        self.card_button.setEnabled(False)
+        self.card_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        left.addWidget(self.card_button)
         self.error = QLabel("")
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -1085,7 +1093,7 @@ class TenderSheet(Sheet):
         if self.tenders:
             self.due_label.setText(self.tr("Still due {0}").replace("{0}", v.money(due)))
             self.paid_label.setText(
-                self.tr("Cash taken: {0} — tap Back to change it").replace(
+                self.tr("Cash taken: {0} (“Start again” to change it)").replace(
                     "{0}", " + ".join(v.money(t.amount) for t in self.tenders)
                 )
             )
@@ -1129,7 +1137,7 @@ class TenderSheet(Sheet):
         self.busy = False
         self.tenders.clear()
         for b in self.findChildren(QPushButton):
-            b.setEnabled(b is not self.card)
+            b.setEnabled(b is not self.card_button)
         self._refresh()
 
     def reject(self) -> None:
@@ -1187,27 +1195,27 @@ class CustomerDisplay(QWidget):
         lay.addWidget(self.total)
         self.show_basket(None)
 
-    def show_basket(self, view: BasketView | None) -> None:
+    def show_basket(self, view: BasketView | None, emit: bool = True) -> None:
         if view is None or view.empty:
-            self.lines.setText(f"<p style='font-size:40px; color:#52606D'>{self.tr('Welcome')}</p>")
+            self.lines.setText(f"<p style='font-size:40px; color:#BCCCDC'>{self.tr('Welcome')}</p>")
             self.total.setText("")
             return
         rows = []
         for line in view.lines[-8:]:
-            saved = "".join(f"<br><span style='color:#1F7A3D; font-size:20px'>{s}</span>" for s in line.savings)
+            saved = "".join(f"<br><span style='color:#8EEDB0; font-size:20px'>{s}</span>" for s in line.savings)
             rows.append(
                 "<tr><td style='padding:6px 0'>"
-                f"{line.quantity} × {line.name} <span style='color:#52606D'>{line.colour} · {line.size}</span>{saved}"
+                f"{line.quantity} × {line.name} <span style='color:#BCCCDC'>{line.colour} · {line.size}</span>{saved}"
                 f"</td><td align='right' style='padding:6px 0 6px 24px'>{line.total}</td></tr>"
             )
         more = len(view.lines) - 8
         head = (
-            f"<p style='color:#52606D'>{self.tr('… and {0} more lines').replace('{0}', str(more))}</p>"
+            f"<p style='color:#BCCCDC'>{self.tr('… and {0} more lines').replace('{0}', str(more))}</p>"
             if more > 0
             else ""
         )
         saved = "".join(
-            f"<tr><td style='color:#1F7A3D'>{w}</td><td align='right' style='color:#1F7A3D'>{a}</td></tr>"
+            f"<tr><td style='color:#8EEDB0'>{w}</td><td align='right' style='color:#8EEDB0'>{a}</td></tr>"
             for w, a in view.savings
         )
         self.lines.setText(f"{head}<table width='100%' style='font-size:26px'>{''.join(rows)}{saved}</table>")
@@ -1222,7 +1230,7 @@ class CustomerDisplay(QWidget):
         )
         self.lines.setText(
             f"<p style='font-size:64px; font-weight:700'>{self.tr('Thank you!')}</p>{change}"
-            f"<p style='font-size:26px; color:#52606D'>{self.tr('Receipt {0}').replace('{0}', sale.receipt_no)}</p>"
+            f"<p style='font-size:26px; color:#BCCCDC'>{self.tr('Receipt {0}').replace('{0}', sale.receipt_no)}</p>"
         )
         self.total.setText(self.tr("Paid {0}").replace("{0}", money(sale.total)))
 

@@ -79,6 +79,7 @@ QPushButton#tile {{ min-height: 76px; text-align: left; padding: 6px 12px; font-
 QPushButton#quick {{ min-height: 72px; font-size: 24px; font-weight: 800; background: #1F7A3D; color: white;
                     border: none; }}
 QPushButton#quick:disabled {{ background: #9FB3C8; }}
+QPushButton#later {{ color: #627D98; background: #F0F4F8; border: 1px dashed #9FB3C8; font-size: 16px; }}
 QPushButton#size {{ min-width: {TOUCH}px; }}
 QPushButton#parkedEntry {{ text-align: left; padding: 0 14px; }}
 QLabel#due {{ font-size: 30px; font-weight: 800; color: #102A43; }}
