@@ -79,6 +79,10 @@ styles = Table(
     # Every local-language name of the style and its colours, space-separated ("… リネン… 紺 黒"):
     # what the trigram index `styles_tri` and the short-query path search.
     Column("local_text", Text),
+    Column("colour_list", Text),  # its colours as a JSON array: what a names change looks up
+    # The last variant id when the style's variants are exactly the ids first_variant..last_variant
+    # and all active (search reads its price and stock figures as key ranges); NULL otherwise.
+    Column("last_variant", Integer),
 )
 
 live_stock = Table(

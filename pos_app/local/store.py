@@ -101,8 +101,9 @@ LOCAL_TEXT = (
 
 # One row per style from the catalog, with the names of the `names` stream (bootstrapped first).
 REBUILD_STYLES = (
-    "INSERT INTO styles(code, name, brand, category, colours, skus, first_variant, variants, names, local_text) "
-    "SELECT code, name, brand, category, colours, skus, first_variant, variants, "
+    "INSERT INTO styles(code, name, brand, category, colours, skus, first_variant, variants, last_variant, "
+    "colour_list, names, local_text) "
+    "SELECT code, name, brand, category, colours, skus, first_variant, variants, last_variant, colour_list, "
     + STYLE_NAMES.format(code="g.code")
     + ", "
     + LOCAL_TEXT.format(code="g.code", colours="g.colour_list")
@@ -110,21 +111,23 @@ REBUILD_STYLES = (
 FROM (
     SELECT style_code AS code, max(name) AS name, max(brand) AS brand, max(category) AS category,
            group_concat(DISTINCT colour) AS colours, group_concat(sku, ' ') AS skus,
-           min(id) AS first_variant, count(*) AS variants, json_group_array(DISTINCT colour) AS colour_list
+           min(id) AS first_variant, count(*) AS variants, json_group_array(DISTINCT colour) AS colour_list,
+           CASE WHEN max(id) - min(id) + 1 = count(*) AND min(active) = 1 THEN max(id) END AS last_variant
     FROM catalog {where} GROUP BY style_code
 ) g
 """
 )
 
 # The names of styles already built, rewritten in place (a names page, or the names stream
-# swapped in): their colours from the catalog by its style index.
+# swapped in): their colours from `colour_list` (a cache made before it: from the catalog).
 RENAME_STYLES = (
     "UPDATE styles SET names = "
     + STYLE_NAMES.format(code="styles.code")
     + ", local_text = "
     + LOCAL_TEXT.format(
         code="styles.code",
-        colours="(SELECT json_group_array(DISTINCT colour) FROM catalog WHERE style_code = styles.code)",
+        colours="coalesce(styles.colour_list, "
+        "(SELECT json_group_array(DISTINCT colour) FROM catalog WHERE style_code = styles.code))",
     )
     + " {where}"
 )
