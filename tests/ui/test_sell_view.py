@@ -233,3 +233,39 @@ def test_portrait_keeps_totals_and_pay_in_sight(qtbot: QtBot, window: MainWindow
         assert screen.contains(QRect(top_left, w.size())), f"{w.objectName()} is off screen"
     assert sell.pay.mapTo(window, QPoint(0, 0)).y() > sell.lines_scroll.mapTo(window, QPoint(0, 0)).y()
     assert sell.pay.height() >= 56
+
+
+def test_basket_service_limits_and_refusals(ui_device: Device) -> None:
+    """The service's rules the screen relies on: absurd quantities and over-100 % discounts are
+    the engine's refusals; an override or discount above the role's limit needs the right role."""
+    import pytest
+
+    from pos_app.core.auth import Role
+    from pos_app.services.errors import PermissionNeeded, ValidationFailed
+    from tests.ui.conftest import sign_in
+
+    service = ui_device.basket
+    associate, supervisor = sign_in(ui_device, "ASSOCIATE"), sign_in(ui_device, "SUPERVISOR")
+    _code, vid = priced_barcode(ui_device)
+    basket = service.new()
+    view = service.add(basket, vid)
+    key = view.lines[0].key
+    for qty, code in ((0, "line.quantity_zero"), (-1, "line.quantity_negative"), (10_000, "line.quantity_absurd")):
+        with pytest.raises(ValidationFailed) as e:
+            service.set_quantity(basket, key, qty)
+        assert e.value.code == code
+    assert service.view(basket).items == 1  # a refused change is not kept
+    with pytest.raises(ValidationFailed) as e:
+        service.discount_line(basket, key, "percent", "-5", "Damaged", associate)
+    assert e.value.code == "discount.negative"
+    unit = service.view(basket).priced.lines[0].unit_price  # type: ignore[union-attr]
+    with pytest.raises(PermissionNeeded) as needed:
+        service.override(basket, key, unit // 2, "Price match", associate)  # 50 % off
+    assert needed.value.needed is Role.MANAGER
+    with pytest.raises(PermissionNeeded):
+        service.override(basket, key, unit // 2, "Price match", supervisor)  # above 30 % too
+    view = service.override(basket, key, unit - unit // 20, "Price match", supervisor)  # 5 %: anyone
+    assert any("Price match" in s for s in view.lines[0].savings)
+    with pytest.raises(ValidationFailed) as e:
+        service.undo(basket)
+    assert e.value.code == "basket.undo_expired"
