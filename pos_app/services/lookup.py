@@ -6,7 +6,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -32,6 +32,19 @@ SELECT style_code, min(amount), max(amount), sum(available), count(available) FR
            (SELECT s.on_hand - s.reserved FROM stock s WHERE s.location_id = ? AND s.variant_id = c.id) AS available
     FROM catalog c WHERE c.style_code IN ({styles}) AND c.active = 1
 ) GROUP BY style_code
+"""
+# The same figures for styles whose active variants are one id run (styles.last_variant): key
+# ranges of the prices and stock B-trees instead of a probe per variant (a page of 50 styles:
+# ~250 range scans instead of ~3,600 probes). Used when there is one base list and the range
+# holds no price of the store's own lists (else the per-variant query picks own over base).
+RANGE_FIGURES_SQL = """
+SELECT code,
+       (SELECT count(*) FROM prices p WHERE p.list_id IN ({own}) AND p.variant_id BETWEEN s.first_variant AND s.last_variant),
+       (SELECT min(amount) FROM prices p WHERE p.list_id = ? AND p.variant_id BETWEEN s.first_variant AND s.last_variant),
+       (SELECT max(amount) FROM prices p WHERE p.list_id = ? AND p.variant_id BETWEEN s.first_variant AND s.last_variant),
+       (SELECT sum(on_hand - reserved) FROM stock k WHERE k.location_id = ? AND k.variant_id BETWEEN s.first_variant AND s.last_variant),
+       (SELECT count(*) FROM stock k WHERE k.location_id = ? AND k.variant_id BETWEEN s.first_variant AND s.last_variant)
+FROM styles s WHERE s.code IN ({styles}) AND s.last_variant IS NOT NULL
 """
 VOCABULARY_SQL = (
     "SELECT term, sum(doc) FROM styles_vocab WHERE col IN ('name', 'brand', 'category', 'colours') GROUP BY term"
@@ -149,6 +162,7 @@ class LookupService:
         self._vocabulary: tuple[tuple[Any, ...], Vocabulary] | None = None
         self._vocabulary_lock = threading.Lock()
         self._money_texts: dict[tuple[int, str, str], str] = {}
+        self._lists: tuple[tuple[Any, ...], tuple[list[int], list[int]]] | None = None
 
     # --- reference data ------------------------------------------------------------------------
 
@@ -203,13 +217,13 @@ class LookupService:
             return SearchResults()
         rows = self._fts(query, limit, offset)
         if rows or (offset and self._fts(query, 1, 0)):
-            return SearchResults(self._with_figures(self._hits(rows)))
+            return SearchResults(self._with_figures(rows))
         corrected = self.vocabulary().correct_text(text)
         fixed = None if corrected is None else fts_query(corrected)
         if fixed is None:
             return SearchResults()
         rows = self._fts(fixed, limit, offset)
-        return SearchResults(self._with_figures(self._hits(rows)), corrected if rows or offset else None)
+        return SearchResults(self._with_figures(rows), corrected if rows or offset else None)
 
     def _fts(self, query: str, limit: int, offset: int) -> list[tuple[Any, ...]]:
         return self.store.query(
@@ -241,7 +255,7 @@ class LookupService:
                 f"WHERE styles_tri MATCH ?{' AND ' + where if where else ''} LIMIT ? OFFSET ?"
             )
             args = [match, *short, limit, offset]
-        return self._with_figures(self._hits(self.store.query(sql, args)))
+        return self._with_figures(self.store.query(sql, args))
 
     def _catalog_version(self) -> tuple[Any, ...]:
         rows = self.store.query("SELECT epoch, cursor, resync_epoch FROM stream_state WHERE stream='catalog'")
@@ -257,53 +271,73 @@ class LookupService:
                 self._vocabulary = (version, Vocabulary(words))
             return self._vocabulary[1]
 
-    def _with_figures(self, hits: list[StyleHit]) -> list[StyleHit]:
-        """The page of hits with this store's price (range) and stock: one query that probes the
-        price and stock keys per variant and sums per style inside SQLite (no Python object per
-        variant: a page of 50 styles has over a thousand), plus corrections not yet in the cache."""
+    def _with_figures(self, rows: list[tuple[Any, ...]]) -> list[StyleHit]:
+        """The page of hits (rows of HIT_COLUMNS) with this store's price (range) and stock,
+        summed per style inside SQLite (no Python object per variant: a page of 50 styles has
+        over a thousand) — key ranges where a style's variants are one id run, else a probe per
+        variant — plus corrections not yet in the cache."""
         home = self.home()
-        if not hits or home is None:
-            return hits
-        codes = [h.code for h in hits]
-        own, base = self._regular_lists()
+        if not rows or home is None:
+            return self._hits(rows)
+        codes = [str(r[0]) for r in rows]
         with self._reading() as con:  # the figures and the cursor they are as of: one snapshot
-            rows = con.execute(
-                FIGURES_SQL.format(
-                    own=",".join("?" * len(own)), base=",".join("?" * len(base)), styles=",".join("?" * len(codes))
-                ),
-                (*own, *base, self.store_id, *codes),
-            ).fetchall()
+            own, base = self._regular_lists(con)
+            figures: dict[str, tuple[Any, Any, Any, int]] = {}
+            if len(base) == 1:
+                for code, own_n, lo, hi, stock, n in con.execute(
+                    RANGE_FIGURES_SQL.format(own=",".join("?" * len(own)), styles=",".join("?" * len(codes))),
+                    (*own, base[0], base[0], self.store_id, self.store_id, *codes),
+                ):
+                    if not own_n:
+                        figures[str(code)] = (lo, hi, stock, int(n))
+            rest = [c for c in codes if c not in figures]
+            if rest:
+                probed = con.execute(
+                    FIGURES_SQL.format(
+                        own=",".join("?" * len(own)), base=",".join("?" * len(base)), styles=",".join("?" * len(rest))
+                    ),
+                    (*own, *base, self.store_id, *rest),
+                ).fetchall()
+                figures.update((str(code), (lo, hi, stock, int(n))) for code, lo, hi, stock, n in probed)
             cursor = _stock_cursor(con)
-        figures = {str(code): (lo, hi, stock, int(n)) for code, lo, hi, stock, n in rows}
         pending = self._pending_by_style(codes, cursor)
         out: list[StyleHit] = []
-        for h in hits:
-            lo, hi, stock, n = figures.get(h.code, (None, None, None, 0))
+        for r in rows:
+            code = str(r[0])
+            lo, hi, stock, n = figures.get(code, (None, None, None, 0))
             text = ""
             if lo is not None:
                 text = self._money_text(int(lo), home.currency, home.locale)
                 if hi != lo:
                     text += " – " + self._money_text(int(hi), home.currency, home.locale)
-            extra = pending.get(h.code)
+            extra = pending.get(code)
             available = None if not n and extra is None else int(stock or 0) + (extra or 0)
-            out.append(replace(h, price_text=text, available=available))
+            out.append(StyleHit(code, r[1], r[2], r[3], r[4], r[5], r[6], text, available, self._local(r[7], r[1])))
         return out
 
-    def _regular_lists(self) -> tuple[list[int], list[int]]:
+    def _regular_lists(self, con: sqlite3.Connection) -> tuple[list[int], list[int]]:
         """The price lists everyone pays here: this store's own lists and the base lists (member
-        lists aside), each never empty (-1 matches nothing)."""
+        lists aside), each never empty (-1 matches nothing). Kept per copy of the prices stream
+        (its epoch and cursor), read with `con`'s snapshot."""
+        version = tuple(
+            con.execute("SELECT epoch, cursor, resync_epoch FROM stream_state WHERE stream='prices'").fetchall()
+        )
+        if self._lists is not None and self._lists[0] == version:
+            return self._lists[1]
         own: list[int] = []
         base: list[int] = []
-        for list_id in self._key_values("prices", "list_id"):
-            store_id, group = self.store.query(
+        for list_id in _key_values(con, "prices", "list_id"):
+            store_id, group = con.execute(
                 "SELECT store_id, customer_group FROM prices WHERE list_id=? LIMIT 1", (list_id,)
-            )[0]
+            ).fetchone()
             if group == "":
                 if store_id == self.store_id:
                     own.append(list_id)
                 elif store_id is None:
                     base.append(list_id)
-        return own or [-1], base or [-1]
+        lists = (own or [-1], base or [-1])
+        self._lists = (version, lists)
+        return lists
 
     def _money_text(self, minor: int, currency: str, locale: str) -> str:
         key = (minor, currency, locale)
@@ -338,19 +372,11 @@ class LookupService:
             "WHERE b.code >= ? AND b.code < ? LIMIT ? OFFSET ?",
             (digits, upper, limit, offset),
         )
-        return self._with_figures(self._hits(rows))
+        return self._with_figures(rows)
 
     def _key_values(self, table: str, column: str) -> list[int]:
-        """Distinct values of a table's leading key column by skipping along the key (a handful
-        of index probes) instead of scanning a million rows."""
-        values: list[int] = []
-        last = -(2**62)
-        while True:
-            (nxt,) = self.store.query(f"SELECT min({column}) FROM {table} WHERE {column} > ?", (last,))[0]
-            if nxt is None:
-                return values
-            values.append(int(nxt))
-            last = int(nxt)
+        with self.store.raw() as con:
+            return _key_values(con, table, column)
 
     def scan(self, raw: str) -> ScanResult:
         """A scanner burst: a GTIN, a SKU, or a mistake, each with words for the person."""
@@ -606,6 +632,19 @@ _UNCERTAIN = (
     "EXISTS (SELECT 1 FROM outbox o WHERE o.state='stuck' AND o.in_doubt=1 "
     "AND o.op_id = CASE WHEN instr(c.op_id, ':') > 0 THEN substr(c.op_id, 1, instr(c.op_id, ':') - 1) ELSE c.op_id END)"
 )
+
+
+def _key_values(con: sqlite3.Connection, table: str, column: str) -> list[int]:
+    """Distinct values of a table's leading key column by skipping along the key (a handful
+    of index probes) instead of scanning a million rows."""
+    values: list[int] = []
+    last = -(2**62)
+    while True:
+        (nxt,) = con.execute(f"SELECT min({column}) FROM {table} WHERE {column} > ?", (last,)).fetchone()
+        if nxt is None:
+            return values
+        values.append(int(nxt))
+        last = int(nxt)
 
 
 def _stock_cursor(con: sqlite3.Connection) -> int:

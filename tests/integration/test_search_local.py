@@ -14,6 +14,7 @@ from central.db import Database
 from central.models import ChangeLog, Style, Variant
 from central.seed import JA_COLOURS
 from pos_app.core.search import Vocabulary
+from pos_app.local.store import REBUILD_STYLES
 from pos_app.services.app import Device
 from pos_app.services.lookup import LookupService, SearchResults
 from sync.protocol import STREAMS
@@ -156,3 +157,31 @@ def test_the_vocabulary_is_built_once_per_catalog_version(device: Device, centra
     fresh = lookup.vocabulary()
     assert fresh is not vocab and "aubergine" in fresh.words
     assert lookup.search("aubergene").corrected_to == "aubergine"
+
+
+def test_figures_read_as_key_ranges_equal_those_probed_per_variant(device: Device) -> None:
+    """A style whose active variants are one id run reads its price range and stock as key ranges
+    of prices and stock; the per-variant probes (own list over base list) give the same figures,
+    and a style with an inactive variant or an own-list price takes the probes."""
+    store = device.store
+    own = store.query(
+        "SELECT p.variant_id FROM prices p WHERE p.store_id=? AND p.customer_group='' LIMIT 1",
+        (device.lookup.store_id,),
+    )
+    own_vid = own[0][0] if own else None
+    queries = ["shirt", "linen", "navy", "シャツ", "4900000"]
+    fast = {q: [(h.code, h.price_text, h.available) for h in device.lookup.search(q, 200)] for q in queries}
+    assert all(fast.values()) and store.query("SELECT count(*) FROM styles WHERE last_variant IS NULL")[0][0] == 0
+    with store.tx() as con:
+        con.execute("UPDATE styles SET last_variant = NULL")
+    probed = LookupService(store, device.lookup.store_id)
+    assert {q: [(h.code, h.price_text, h.available) for h in probed.search(q, 200)] for q in queries} == fast
+    # an own-list price inside a run is still picked over the base price
+    if own_vid is not None:
+        (code,) = store.query("SELECT style_code FROM catalog WHERE id=?", (own_vid,))[0]
+        with store.tx() as con:
+            con.execute("DELETE FROM styles WHERE code=?", (code,))
+            con.execute(REBUILD_STYLES.format(where="WHERE style_code = ?"), (code,))
+        (hit,) = [h for h in LookupService(store, device.lookup.store_id).search(code) if h.code == code]
+        (expected,) = [h for h in probed.search(code) if h.code == code]
+        assert (hit.price_text, hit.available) == (expected.price_text, expected.available)
