@@ -269,3 +269,19 @@ def test_basket_service_limits_and_refusals(ui_device: Device) -> None:
     with pytest.raises(ValidationFailed) as e:
         service.undo(basket)
     assert e.value.code == "basket.undo_expired"
+
+
+def test_add_from_the_product_views_chosen_size(qtbot: QtBot, window: MainWindow, ui_device: Device) -> None:
+    from tests.ui.test_correct_stock import open_and_tap, stocked_variant
+
+    vid, style, _avail = stocked_variant(ui_device)
+    assert not window.add_to_sale.isEnabled()
+    open_and_tap(qtbot, window, style, vid)
+    assert window.add_to_sale.isEnabled()
+    qtbot.mouseClick(window.add_to_sale, Qt.MouseButton.LeftButton)
+    assert window.selling()
+    sell = window.sell
+    qtbot.waitUntil(lambda: sell.current is not None and sell.current.items == 1, timeout=5000)
+    assert sell.current.lines[0].variant_id == vid
+    qtbot.mouseClick(sell.back, Qt.MouseButton.LeftButton)  # "‹ Look up": the product again
+    assert not window.selling() and window.view is not None and window.view.style_code == style
