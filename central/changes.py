@@ -183,7 +183,8 @@ def names_rows(session: Session) -> list[list[Scalar]]:
     """Every row of the `names` stream in key order: colours (from the variants' colour_names)
     and styles (from styles.names), those without names left out."""
     last = session.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0)).where(ChangeLog.stream == "names"))
-    cache_key = (str(session.get_bind().url), int(last or 0))
+    bind = session.get_bind()
+    cache_key = (str(bind.engine.url), int(last or 0))
     built = _NAMES_BUILT.get(cache_key)
     if built is None:
         colours = session.execute(
@@ -192,13 +193,14 @@ def names_rows(session: Session) -> list[list[Scalar]]:
             .group_by(Variant.colour)
         ).all()
         styles = session.execute(select(Style.code, Style.names).where(Style.names != "{}")).all()
-        built = sorted(
-            [["colour", str(c), str(v)] for c, v in colours] + [["style", str(c), str(v)] for c, v in styles if v]
+        pairs = sorted(
+            [("colour", str(c), str(v)) for c, v in colours] + [("style", str(c), str(v)) for c, v in styles]
         )
+        built = [[kind, key, value] for kind, key, value in pairs]
         if len(_NAMES_BUILT) > 8:
             _NAMES_BUILT.clear()
         _NAMES_BUILT[cache_key] = built
-    return [list(r) for r in built]
+    return [list(r) for r in built]  # copies: a caller may change its rows
 
 
 def record_names(session: Session, kind: str, keys: set[str]) -> None:
