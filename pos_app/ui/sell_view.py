@@ -389,6 +389,11 @@ class SellView(QWidget):
         CollectionOp(parent=self, op=fn, success=done).run_in_background(self.ops)
 
     def scanned(self, code: str) -> None:
+        if self.tender is not None and self.tender.isVisible():  # the amount due is on screen
+            if self.tender.sale is None:
+                self.tender.show_problem(self.tr("Finish this payment first, or go back to the basket to add items."))
+                return
+            self.tender.accept()  # the sale is done: the scan starts the next one
         basket, service = self.basket, self.service
         self._change(lambda: service.add_scan(basket, code), self._remember_last)
 
@@ -440,6 +445,8 @@ class SellView(QWidget):
             self.count.setText(self.tr("Basket · 1 item"))
         else:
             self.count.setText(self.tr("Basket · {0} items").replace("{0}", str(items)))
+        for w in (self.total_label, self.total):  # kept: only the rows above them are rebuilt
+            self.totals_grid.removeWidget(w)
         _clear_layout(self.totals_grid)
         rows: list[tuple[str, str, str]] = []
         if view is not None and not view.empty and self.compact:
@@ -472,11 +479,7 @@ class SellView(QWidget):
             self.totals_grid.addWidget(a, r, 0)
             self.totals_grid.addWidget(b, r, 1)
         n = len(rows)
-        self.total_label = QLabel(self.tr("Total"))
-        self.total_label.setObjectName("totalWord")
-        self.total = QLabel(view.total if view else "")
-        self.total.setObjectName("total")
-        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.total.setText(view.total if view else "")
         self.totals_grid.addWidget(self.total_label, n, 0)
         self.totals_grid.addWidget(self.total, n, 1)
         self.totals_grid.setColumnStretch(0, 1)

@@ -97,6 +97,11 @@ def test_a_double_tap_on_the_amount_completes_one_sale(qtbot: QtBot, window: Mai
     qtbot.waitUntil(lambda: window.ops.in_flight == 0, timeout=5000)
     assert ui_device.store.query("SELECT count(*) FROM sales", (), "device") == [(1,)]
     assert sheet.sale.change == 0 and sheet.change.text() == "No change"
+    # the next customer's first scan closes the finished sale and starts a new basket
+    first_sale = sell.basket.sale_id
+    window.scanned(code)
+    qtbot.waitUntil(lambda: sell.current is not None and sell.current.items == 1, timeout=5000)
+    assert sell.tender is None and sell.basket.sale_id != first_sale
 
 
 def test_cash_in_two_parts_then_change(qtbot: QtBot, window: MainWindow, ui_device: Device) -> None:
@@ -109,6 +114,8 @@ def test_cash_in_two_parts_then_change(qtbot: QtBot, window: MainWindow, ui_devi
     sheet = sell.tender
     assert sheet is not None
     assert not button(sheet, "Card — card terminal: next issue").isEnabled()
+    window.scanned(code)  # a scan while the amount due is on screen does not change it
+    assert "Finish this payment first" in sheet.error.text()
     part = max(1, view.cash_total_minor // 2)
     sheet.amount.setText(str(part))  # JPY: no decimals
     qtbot.mouseClick(sheet.take, Qt.MouseButton.LeftButton)
@@ -228,9 +235,11 @@ def test_portrait_keeps_totals_and_pay_in_sight(qtbot: QtBot, window: MainWindow
         scan_one(qtbot, window, code, n + 1)
     qtbot.waitUntil(lambda: window.ops.in_flight == 0, timeout=5000)
     screen = QRect(QPoint(0, 0), window.size())
-    for w in (sell.pay, sell.total):
-        top_left = w.mapTo(window, QPoint(0, 0))
-        assert screen.contains(QRect(top_left, w.size())), f"{w.objectName()} is off screen"
+
+    def inside(w: QWidget) -> bool:
+        return w.isVisible() and screen.contains(QRect(w.mapTo(window, QPoint(0, 0)), w.size()))
+
+    qtbot.waitUntil(lambda: inside(sell.pay) and inside(sell.total), timeout=3000)
     assert sell.pay.mapTo(window, QPoint(0, 0)).y() > sell.lines_scroll.mapTo(window, QPoint(0, 0)).y()
     assert sell.pay.height() >= 56
 
