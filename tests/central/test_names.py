@@ -146,7 +146,7 @@ def at_0002(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database
         cluster.drop_database("central_at_0002")
 
 
-def test_migration_0003_backfills_names_from_the_wire_rows(at_0002: Database) -> None:
+def test_migrations_0003_and_0005c_move_the_names_out_of_the_wire_rows(at_0002: Database) -> None:
     named = orjson.dumps([1, "TS1-NVY-M", "TS1", "Crew Tee", "Kaze", "T-shirts", "Navy", "M", 2, "4900000000017",
                           "standard", 1, '{"ja":"クルーネックTシャツ"}', '{"ja":"紺"}']).decode()  # fmt: skip
     old12 = orjson.dumps(
@@ -169,6 +169,9 @@ def test_migration_0003_backfills_names_from_the_wire_rows(at_0002: Database) ->
                 ),
                 {"v": vid, "s": sid, "k": f"SKU{vid}", "w": wire},
             )
+    with at_0002.engine.begin() as c:
+        c.execute(text("INSERT INTO meta (key, value) VALUES ('epoch', 'before')"))
+    epoch_before = "before"
     migrate(at_0002.engine)
     with at_0002.session() as s:
         applied = set(s.scalars(text("SELECT version_num FROM alembic_version")))
@@ -183,8 +186,12 @@ def test_migration_0003_backfills_names_from_the_wire_rows(at_0002: Database) ->
             2: "{}",
             3: "{}",
         }
-        # the wire rows are untouched: devices keep their checksums
-        assert s.scalar(select(Variant.wire_row).where(Variant.id == 1)) == named
+        # 0005c: the wire rows lose their names (12 columns, hashed again) and the epoch changes,
+        # so devices download the catalog again; the names stay in their columns (above)
+        wire, h = s.execute(select(Variant.wire_row, Variant.row_hash).where(Variant.id == 1)).one()
+        assert orjson.loads(wire) == orjson.loads(named)[:12] and zlib.crc32(wire.encode()) == h
+        assert s.scalar(select(Variant.wire_row).where(Variant.id == 2)) == old12  # already 12: kept
+        assert s.scalar(text("SELECT value FROM meta WHERE key='epoch'")) != epoch_before
         s.add(Style(id=4, code="TS4", name="y", brand="Kaze", category_id=1))  # the default for new rows
         s.commit()
         assert s.get_one(Style, 4).names == "{}"
