@@ -1021,7 +1021,7 @@ class TenderSheet(Sheet):
         self.quick_box = QGridLayout()
         self.quick_box.setSpacing(8)
         left.addLayout(self.quick_box)
-        self.card_button = QPushButton(self.tr("Card — card terminal: next issue"))
+        self.card_button = QPushButton(self.tr("Card — no card terminal set up on this till"))
         self.card_button.setObjectName("later")
         self.card_button.setEnabled(False)
         self.card_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
