@@ -130,6 +130,9 @@ class Variant(Base):
     # bytes instead of joining styles and categories for a million rows; kept by central.changes.
     wire_row: Mapped[str] = mapped_column(Text, default="")
     row_hash: Mapped[int] = mapped_column(BigInteger, default=0)
+    # The names stream lists each colour with its names: a skip along this index (a probe per
+    # colour) instead of grouping every variant (central.changes.names_rows).
+    __table_args__ = (Index("ix_variants_colour", "colour", "colour_names"),)
 
 
 class Barcode(Base):

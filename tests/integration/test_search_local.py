@@ -64,8 +64,10 @@ def test_a_renamed_style_and_colour_reach_the_tablet_search(device: Device, cent
         style = s.get_one(Style, v.style_id)
         code, colour = style.code, v.colour
         style.names = '{"ja":"日曜シャツ"}'
-        v.colour_names = '{"ja":"夜空"}'
         touch_variant(s, v)
+        for other in s.scalars(select(Variant).where(Variant.colour == colour)):  # the colour's names
+            other.colour_names = '{"ja":"夜空"}'
+            touch_variant(s, other)
     device.engine.sync_once(["names"])
     assert [h.code for h in device.lookup.search("日曜シャツ")] == [code]
     assert code in {h.code for h in device.lookup.search("夜空", 5000)}

@@ -4,7 +4,8 @@ The names per language moved from every catalog row (columns 12 and 13 of a 14-c
 to the `names` stream, built from styles.names / variants.colour_names (filled by 0003). The
 materialised wire rows are cut to their first 12 columns with their hashes, and when any was, a
 new epoch makes every device download its streams again (its rows and its position in the
-change log are of the old shape).
+change log are of the old shape). An index on variants (colour, colour_names) lets the names
+stream list the colours with a probe each.
 
 Revision ID: 0005c
 Revises: 0004
@@ -29,6 +30,8 @@ BATCH = 5000
 
 
 def upgrade() -> None:
+    # The names stream's colours: a probe per colour along this index, not a scan of the variants.
+    op.create_index("ix_variants_colour", "variants", ["colour", "colour_names"])
     conn = op.get_bind()
     last, rewritten = 0, 0
     while True:
@@ -58,3 +61,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     """The names stay in their columns; 14-column rows are not rebuilt (a reseed or an upgrade
     again gives the current shape)."""
+    op.drop_index("ix_variants_colour", table_name="variants")
