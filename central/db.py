@@ -66,7 +66,7 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision and make sure the log has an epoch."""
     from central.changes import writing  # central.changes imports this module
 
-    command.upgrade(alembic_config(engine), "heads")  # branches made side by side, merged later
+    command.upgrade(alembic_config(engine), "heads")  # also a tree whose branches are not merged yet
     with Session(engine) as s, writing(s):
         if s.get(Meta, "epoch") is None:
             s.add(Meta(key="epoch", value=str(uuid.uuid4())))

@@ -347,8 +347,11 @@ def test_outbox_retries_on_a_timer_when_central_comes_back(
     vid, _ = a_stocked_variant(device)
     device.stock.correct(associate(device), vid, delta=2, reason=CorrectionReason.FOUND)
     status = device.engine.sync_once()
-    assert status.online is False and status.pending_ops == 1
-    row = device.store.outbox_rows()[0]
+    waiting = device.store.outbox_rows()
+    # the correction, then the journal's entries, which travel with every cycle
+    assert [r["type"] for r in waiting] == ["stock.adjust", "journal.batch"]
+    assert status.online is False and status.pending_ops == len(waiting)
+    row = waiting[0]
     assert row["attempts"] == 1 and row["next_attempt_at"] and "Cannot reach central" in row["last_error"]
     with run_central(central_db, port=port):
         device.engine.start(live=False)  # nobody kicks it: the retry timer must fire by itself
