@@ -137,37 +137,49 @@ async def _watch(database: Database, hub: Hub, every: float, stopping: asyncio.E
 
     The watcher keeps its own mark in the log, so a newer poke of this process cannot hide an
     older outside change, and names the (stream, scope) pairs of the changes since that this
-    process did not publish itself (those were poked for already)."""
-    last = hub.last_seq
+    process did not publish itself (those were poked for already). A change is looked at one
+    tick after it was first seen: a request handler publishes right after its commit, and a
+    tick falling between the two must not take the handler's change for an outside one."""
+    last = hub.last_seq  # everything up to here is dealt with
+    ripe = last  # changes up to here have had a whole tick to be published by this process
+    local: set[int] = set()
     while True:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stopping.wait(), every)
         if stopping.is_set():
             return
-        local = hub.take_local()
+        local |= hub.take_local()
         try:
-            seq, touched = await run_in_threadpool(_outside_changes, database, last, local)
+            hw, touched = await run_in_threadpool(_outside_changes, database, last, ripe, local)
         except Exception:  # the database restarts: try again on the next tick
             continue
-        if seq < last:  # the log started again (a reseed): everyone pulls everything
-            hub.publish(seq, None, local=False)
-        elif touched is None or touched:
-            hub.publish(seq, touched, local=False)
-        last = seq
+        if hw < max(last, ripe):  # the log started again (a reseed): everyone pulls everything
+            hub.publish(hw, None, local=False)
+            last = ripe = hw
+            local.clear()
+            continue
+        if touched is None or touched:
+            hub.publish(max(ripe, last), touched, local=False)
+        last = max(last, ripe)
+        ripe = hw
+        local = {seq for seq in local if seq > last}
 
 
 WATCH_RANGE_LIMIT = 50_000  # more changes than that since the last look: poke for everything
 
 
-def _outside_changes(database: Database, after: int, local: set[int]) -> tuple[int, list[tuple[str, int]] | None]:
-    """The high water, and the (stream, scope) pairs changed in (after, high water] by others."""
+def _outside_changes(
+    database: Database, after: int, upto: int, local: set[int]
+) -> tuple[int, list[tuple[str, int]] | None]:
+    """The high water now, and the (stream, scope) pairs changed in (after, upto] by others."""
     with database.session() as s:
         hw = high_water(s)
-        if hw <= after:
+        upto = min(upto, hw)
+        if upto <= after:
             return hw, []
-        if hw - after > WATCH_RANGE_LIMIT:
+        if upto - after > WATCH_RANGE_LIMIT:
             return hw, None
         rows = s.execute(
-            select(ChangeLog.seq, ChangeLog.stream, ChangeLog.scope).where(ChangeLog.seq > after, ChangeLog.seq <= hw)
+            select(ChangeLog.seq, ChangeLog.stream, ChangeLog.scope).where(ChangeLog.seq > after, ChangeLog.seq <= upto)
         ).all()
         return hw, sorted({(stream, scope) for seq, stream, scope in rows if seq not in local})
