@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 import orjson
@@ -196,6 +197,22 @@ class CentralClient:
     def live_stock(self, *, style: str | None = None, variant_id: int | None = None) -> LiveStock:
         url = f"/v1/stock/live/style/{quote(style, safe='')}" if style else f"/v1/stock/live/variant/{variant_id}"
         return self._json(LiveStock, "GET", url, timeout=4.0)
+
+    def receipt_email(self, sale_id: UUID, email: str, language: str | None = None) -> dict[str, Any]:
+        """Ask central to e-mail a sale's receipt (202: taken; it waits for the sale if needed).
+        The answer's `message_id`, `state`, `created`, `waiting_for_sale`."""
+        body: dict[str, Any] = {"email": email}
+        if language:
+            body["language"] = language
+        with self._request("POST", f"/v1/orders/{sale_id}/receipt-email", json=body) as r:
+            raw = _read_limited(r, 64 * 1024)
+        try:
+            answer = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            raise MalformedResponse("Central's answer to a receipt e-mail is not JSON") from None
+        if not isinstance(answer, dict) or not isinstance(answer.get("message_id"), str):
+            raise MalformedResponse("Central's answer to a receipt e-mail has no message id")
+        return answer
 
     @contextmanager
     def events(self, read_timeout: float) -> Iterator[Iterator[tuple[str, bytes]]]:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from central.mail.outbox import Attachment, Rendered
 from central.models import Location, MailMessage, Order, Payment, Staff
 from sync.pricing import PricingError, Tender, TenderType, price_basket, read_basket, settle
-from sync.receipts import Receipt, ReceiptError, SaleFacts, StoreFacts, build_receipt, render_text
+from sync.receipts import Receipt, ReceiptError, SaleFacts, build_receipt, render_text, store_facts
 from sync.receipts.layout import Pair, Qr, Rule, Text, layout, money, when
 
 LANGUAGES = ("en", "ja", "de")
@@ -74,18 +74,6 @@ def message_language(asked: str | None, store_locale: str) -> str:
         if lang and lang.lower()[:2] in LANGUAGES:
             return lang.lower()[:2]
     return "en"
-
-
-def store_facts(store: Location) -> StoreFacts:
-    registration = store.registration_no or None
-    return StoreFacts(
-        code=store.code,
-        name=store.name,
-        address=tuple(a for a in (store.address, store.city) if a),
-        locale=store.locale,
-        timezone=store.timezone,
-        registration=registration,
-    )
 
 
 def order_receipt(session: Session, order: Order) -> Receipt:

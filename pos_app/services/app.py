@@ -16,6 +16,9 @@ from pos_app.services.errors import ServiceError
 from pos_app.services.images import ImageService
 from pos_app.services.lookup import Location, LookupService
 from pos_app.services.outbox import OutboxService
+from pos_app.services.receipts import KeyringKeyStore, ReceiptService, ReceiptSigner
+from pos_app.services.sale_receipts import SaleReceipts
+from pos_app.services.settings import SettingsService
 from pos_app.services.stock import StockService
 from sync.client import CentralClient
 from sync.engine import SyncEngine, SyncStatus
@@ -65,7 +68,7 @@ class Device:
             self.store,
             keepalive_seconds=keepalive_seconds,
             poll_seconds=poll_seconds,
-            before_push=self.store.journal_flush,  # the journal travels with every cycle
+            before_push=self._before_push,  # the journal travels with every cycle
         )
         self.lookup = LookupService(self.store, identity.store_id)
         self.auth = AuthService(self.store, identity.store_id, pin_key=self.pin_key)
@@ -79,6 +82,17 @@ class Device:
         # Baskets on the sell screen (parked ones in parked.json beside device.db).
         self.basket = BasketService(self.checkout, self.data_dir, scan=self.lookup.scan)
         self.images = ImageService.in_data_dir(self.data_dir, identity.central_url, token)
+        # This till's own settings (its printer) and the receipts of its sales: kept in
+        # receipts.db, printed through the configured printer, e-mailed through central.
+        self.settings = SettingsService(self.data_dir)
+        self.receipts = ReceiptService(
+            self.data_dir,
+            self.settings.printer(),
+            signer=ReceiptSigner(identity.device_id, KeyringKeyStore(self.data_dir)),
+            columns=self.settings.load().printer_columns,
+        )
+        self.sale_receipts = SaleReceipts(self.store, self.checkout, self.receipts, self.new_client)
+        self.receipts.on_reprint = self.sale_receipts.journal_reprint
 
     @classmethod
     def open(
@@ -96,6 +110,21 @@ class Device:
         return cls(
             data_dir, keepalive_seconds=keepalive_seconds, poll_seconds=poll_seconds, token=token, pin_key=pin_key
         )
+
+    def _before_push(self) -> None:
+        """Start of every sync cycle: the journal's last entries become a batch op, and the
+        e-mail receipts asked for meanwhile go to central."""
+        self.store.journal_flush()
+        self.sale_receipts.send_emails()
+
+    def set_printer(self, url: str, columns: int | None = None) -> None:
+        """Change this till's printer (validated; "" for none) and use it at once."""
+        changes: dict[str, object] = {"printer": url}
+        if columns is not None:
+            changes["printer_columns"] = columns
+        s = self.settings.update(**changes)
+        self.receipts.printer = self.settings.printer()
+        self.receipts.columns = s.printer_columns
 
     def start_sync(self, live: bool = True) -> None:
         self.engine.start(live=live)
@@ -128,6 +157,7 @@ class Device:
         return all(self.store.stream_state(s).bootstrapped for s in ("catalog", "stock", "staff"))
 
     def close(self) -> None:
+        self.receipts.close()
         self.engine.stop()
         self.engine.client.close()
         self.images.close()

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from pos_app.devices.printer.base import PrinterError, Transport
 from pos_app.services.errors import ValidationFailed
@@ -114,11 +114,21 @@ class ReceiptSigner:
 
     def __init__(self, key_id: str, store: KeyStore) -> None:
         self.key_id = key_id
-        text = store.load()
-        if text is None:
-            text = private_key_text(new_private_key())
-            store.save(text)
-        self._key = private_key_from_text(text)
+        self._store = store
+        self._loaded: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def _key(self) -> Any:
+        """Loaded (or made and kept) on first use, so opening a device does not touch the keyring."""
+        with self._lock:
+            if self._loaded is None:
+                text = self._store.load()
+                if text is None:
+                    text = private_key_text(new_private_key())
+                    self._store.save(text)
+                self._loaded = private_key_from_text(text)
+            return self._loaded
 
     @property
     def public_key(self) -> str:
@@ -217,9 +227,13 @@ class ReceiptService:
     # -- issuing ---------------------------------------------------------------------------
     def issue(self, receipt: Receipt, *, open_drawer: bool = False, gift: bool = False) -> PrintOutcome:
         """Keep the receipt (signed), queue it (and a gift receipt), try the printer once.
+        With no printer (a till that prints nothing) the receipt is only kept: `job_id` 0,
+        problem ``printer.none``; it can still be reprinted once a printer is set, or e-mailed.
 
         Idempotent by receipt number: issuing the same sale again (a double tap) queues
         nothing new and answers with the first job."""
+        if self.printer is None:
+            return self.keep(receipt)
         if self.signer is not None and receipt.code is None:
             receipt = receipt.with_code(self.signer.sign(receipt))
         now = self.clock().isoformat()
@@ -257,10 +271,29 @@ class ReceiptService:
             opened = con.execute("SELECT drawer_opened FROM print_jobs WHERE id = ?", (job_id,)).fetchone()[0]
         return PrintOutcome(receipt.sale.number, job_id, job.state == "printed", job.last_error, bool(opened))
 
+    def keep(self, receipt: Receipt) -> PrintOutcome:
+        """Keep the receipt (signed) without printing it (idempotent by number)."""
+        if self.signer is not None and receipt.code is None:
+            receipt = receipt.with_code(self.signer.sign(receipt))
+        with self._db() as con:
+            con.execute(
+                "INSERT INTO receipts(number, created, document) VALUES (?, ?, ?) ON CONFLICT(number) DO NOTHING",
+                (receipt.sale.number, self.clock().isoformat(), json.dumps(receipt.to_dict(), ensure_ascii=False)),
+            )
+        return PrintOutcome(receipt.sale.number, 0, False, "printer.none")
+
+    def has(self, number: str) -> bool:
+        with self._db() as con:
+            return con.execute("SELECT 1 FROM receipts WHERE number = ?", (number,)).fetchone() is not None
+
     def reprint(self, number: str, *, staff: str, gift: bool = False, reason: str = "") -> PrintOutcome:
         """Print a past receipt again (marked as a reprint). The hook journals it first: if
         journaling fails, nothing is printed."""
         self.receipt(number)  # raises for an unknown number
+        if self.printer is None:
+            raise ValidationFailed(
+                "printer.none", "This till has no receipt printer set up: e-mail the receipt, or set a printer first."
+            )
         if self.on_reprint is not None:
             self.on_reprint(ReprintRequest(number, staff, gift, reason, self.clock()))
         with self._db() as con:

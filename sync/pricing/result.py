@@ -241,3 +241,64 @@ class PricedBasket:
         if indent is None:
             return json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)  # the fields' own order, for people
+
+
+def priced_from_dict(d: dict[str, Any]) -> PricedBasket:
+    """`PricedBasket.to_dict()` read back (a sale's stored priced basket, for its receipt after
+    a restart). Refuses anything that is not such a document with KeyError/TypeError/ValueError."""
+
+    def line(x: dict[str, Any]) -> PricedLine:
+        src = x["source"]
+        return PricedLine(
+            id=x["id"],
+            sku=x["sku"],
+            name=x["name"],
+            category=x.get("category"),
+            quantity=int(x["quantity"]),
+            unit_price=int(x["unit_price"]),
+            source=PriceSource(src["kind"], src.get("list"), src.get("reason"), src.get("list_price")),
+            amount=int(x["amount"]),
+            promotions=tuple(
+                LinePromotion(p["promotion"], p["name"], p["kind"], int(p["units"]), int(p["saving"]))
+                for p in x["promotions"]
+            ),
+            discounts=tuple(
+                LineDiscount(q["scope"], q["kind"], q["value"], q["reason"], int(q["amount"]), bool(q["capped"]))
+                for q in x["discounts"]
+            ),
+            total=int(x["total"]),
+            tax_class=x["tax_class"],
+            tax_rate=Decimal(x["tax_rate"]),
+            net=int(x["net"]),
+            tax=int(x["tax"]),
+            gross=int(x["gross"]),
+        )
+
+    t = d["totals"]
+    return PricedBasket(
+        currency=d["currency"],
+        exponent=int(d["exponent"]),
+        store=d["store"],
+        at=d["at"],
+        tax_mode=d["tax_mode"],
+        rounding=dict(d["rounding"]),
+        lines=tuple(line(x) for x in d["lines"]),
+        promotions=tuple(
+            PromotionUse(p["id"], p["name"], p["kind"], int(p["saving"]), dict(p["lines"]), p.get("coupon"))
+            for p in d["promotions"]
+        ),
+        not_applied=tuple(Note(n["subject"], n["reason"]) for n in d["not_applied"]),
+        coupons=tuple(
+            Note(c["code"], c["reason"], bool(c["accepted"])) for c in d["coupons"]
+        ),
+        taxes=tuple(
+            TaxLine(x["tax_class"], Decimal(x["rate"]), int(x["net"]), int(x["tax"]), int(x["gross"]), tuple(x["lines"]))
+            for x in d["taxes"]
+        ),
+        totals=Totals(
+            int(t["amount"]), int(t["promotions"]), int(t["discounts"]), int(t["net"]), int(t["tax"]),
+            int(t["total"]), int(t["cash_total"]),
+        ),
+        customer_group=d.get("customer_group"),
+        payment=d.get("payment"),
+    )

@@ -15,6 +15,7 @@ from sync.receipts.model import (
     TaxRow,
     TenderRow,
     build_receipt,
+    store_facts,
 )
 from sync.receipts.text import render_text
 
@@ -35,5 +36,6 @@ __all__ = [
     "render_escpos",
     "render_text",
     "sign_reference",
+    "store_facts",
     "verify_reference",
 ]

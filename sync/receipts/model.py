@@ -10,6 +10,7 @@ the tablet spools it for the printer and reprints it from that copy.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -291,6 +292,24 @@ def _marks(priced: PricedBasket, store: StoreFacts) -> dict[tuple[str, Decimal],
         mark = ("※" if reduced else "") if store.country == "JP" else letter
         out[(t.tax_class, t.rate)] = (mark, reduced)
     return out
+
+
+def store_facts(row: Any) -> StoreFacts:
+    """A store's receipt facts from its `locations` row: a mapping by column name (the tablet's
+    cache) or an object with those attributes (central's model). One function, so the printed
+    receipt and the e-mailed one name the store the same way."""
+
+    def get(k: str) -> Any:
+        return row[k] if isinstance(row, Mapping) else getattr(row, k)
+
+    return StoreFacts(
+        code=get("code"),
+        name=get("name"),
+        address=tuple(a for a in (get("address"), get("city")) if a),
+        locale=get("locale"),
+        timezone=get("timezone"),
+        registration=get("registration_no") or None,
+    )
 
 
 def build_receipt(

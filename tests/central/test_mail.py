@@ -5,20 +5,14 @@ German words survive the MIME encoding."""
 
 from __future__ import annotations
 
-import email
-import socket
 import threading
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from email.message import EmailMessage
-from email.policy import default as default_policy
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
@@ -30,40 +24,7 @@ from central.mail import MailSender, MailSettings
 from central.models import MailMessage
 from tests.central.helpers import Enrolled, enrol, location_id, stocked_variant
 from tests.central.test_sales import push, sale_op
-
-
-class Sink:
-    """aiosmtpd handler keeping every message it accepted."""
-
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-        self.raw: list[bytes] = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        data = envelope.original_content or envelope.content
-        with self.lock:
-            self.raw.append(data)
-            self.messages.append(email.message_from_bytes(data, policy=default_policy))  # type: ignore[arg-type]
-        return "250 OK"
-
-
-def free_port() -> int:
-    # aiosmtpd's Controller(port=0) does not report the port it got: find one first.
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def smtp_server(port: int) -> Iterator[Sink]:
-    sink = Sink()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield sink
-    finally:
-        controller.stop()
+from tests.support.smtp import free_port, smtp_server
 
 
 def mail_settings(port: int) -> MailSettings:

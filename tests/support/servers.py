@@ -23,10 +23,24 @@ def free_port() -> int:
 
 
 @contextmanager
-def run_central(db: Database, *, keepalive: float = 1.0, watch: float = 0.2, port: int | None = None) -> Iterator[str]:
-    """Serve `db` on a free loopback port; yields the base URL."""
+def run_central(
+    db: Database,
+    *,
+    keepalive: float = 1.0,
+    watch: float = 0.2,
+    port: int | None = None,
+    smtp_port: int | None = None,
+) -> Iterator[str]:
+    """Serve `db` on a free loopback port; yields the base URL. `smtp_port`: central's mail
+    sender delivers to an SMTP server there (quick retries, for tests)."""
     settings = Settings(database_url=db.url, keepalive_seconds=keepalive, change_watch_seconds=watch)
     app = create_app(settings, db)
+    if smtp_port is not None:
+        from central.mail import MailSettings
+
+        app.state.mail_settings = MailSettings(
+            smtp_url=f"smtp://127.0.0.1:{smtp_port}", mail_poll_seconds=0.1, mail_retry_seconds=0.3, smtp_timeout_seconds=3
+        )
     port = port or free_port()
     # central's own server: its hub closes the event streams when shutdown begins, so stopping
     # with a tablet's live stream open does not wait for the graceful-shutdown timeout.
