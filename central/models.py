@@ -436,3 +436,40 @@ class MailAttachment(Base):
     filename: Mapped[str] = mapped_column(String(200))
     content_type: Mapped[str] = mapped_column(String(100))  # application/pdf
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# --- customers and role limits (docs/customers.md, docs/pricing.md "Role limits") ---------------
+
+
+class Customer(Base):
+    """A customer of the retailer (any store serves them). `id` is derived from the UUID the
+    tablet (or the seed) made (`sync.protocol.customer_id_for`), so a customer created offline
+    is known by its id before central hears of it. `email` is lower case, `phone` E.164; `name_key`
+    is the name and reading folded to lower case for search. A customer created offline with
+    an e-mail another customer already has is kept as an alias (`merged_into` that customer):
+    sales made with its id still find who it is."""
+
+    __tablename__ = "customers"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    client_id: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kana: Mapped[str] = mapped_column(String(200), default="")
+    name_key: Mapped[str] = mapped_column(String(401), default="")
+    email: Mapped[str] = mapped_column(String(254), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(16), default="", index=True)
+    customer_group: Mapped[str] = mapped_column(String(32), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_store_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), nullable=True)
+    created_device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    created_staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    merged_into: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class RoleLimit(Base):
+    """The `role_limits` stream: the largest manual discount or price override (`kind`), in
+    percent, a role gives without an approver; `max_percent` null = no limit."""
+
+    __tablename__ = "role_limits"
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # discount | override
+    max_percent: Mapped[str | None] = mapped_column(String(16), nullable=True)

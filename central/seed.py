@@ -9,8 +9,10 @@ of work is many times slower for a million rows, DESIGN.md section 3).
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -19,10 +21,11 @@ from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.orm import Session
 from stdnum import ean
 
+from central.customers import name_key
 from central.db import Database, get_pin_key, new_epoch
-from central.models import Base, Location, Variant
+from central.models import Base, Customer, Location, RoleLimit, Variant
 from sync.pins import hash_pin
-from sync.protocol import row_hash
+from sync.protocol import customer_id_for, row_hash
 
 DEMO_PINS = {"manager": "3333", "supervisor": "2222", "associate": "1111"}
 SECOND_ASSOCIATE_PIN = "1112"
@@ -357,6 +360,7 @@ class SeedSummary:
     promotions: int = 0
     coupons: list[tuple[str, str, str]] = field(default_factory=list)  # stores, code, promotion
     staff: list[tuple[str, str, str, str]] = field(default_factory=list)  # store, name, role, pin
+    customers: list[tuple[str, str, str, str]] = field(default_factory=list)  # name, email, phone, group
 
 
 class Bulk:
@@ -421,6 +425,7 @@ def seed(
         _stock(session, bulk, rnd, summary, progress)
         _staff(session, bulk, summary)
         _promotions(bulk, stores, summary)
+        _customers_and_limits(session, summary)
         if conn.dialect.name == "postgresql":
             for t in ("variants", "prices", "stock", "barcodes", "styles"):
                 conn.exec_driver_sql(f"ANALYZE {t}")
@@ -752,3 +757,50 @@ def _promotions(bulk: Bulk, stores: int, summary: SeedSummary) -> None:
             if f.get("coupons"):
                 summary.coupons.append((codes, f["coupons"], name))
     summary.promotions = bulk.insert("promotions", PROMOTION_COLUMNS, rows)
+
+
+# The demo's customers (docs/customers.md): name, reading, e-mail, phone (E.164), group. The
+# "members" ones get the member price lists and the members' promotions (JP-MEMBERS-HOODIE,
+# DE-MEMBERS-LOAFER) as soon as they are attached to a basket. Ids derive from fixed UUIDs, so
+# every seed makes the same customers.
+DEMO_CUSTOMERS: list[tuple[str, str, str, str, str]] = [
+    ("Hanako Yamada", "やまだ はなこ", "hanako.yamada@example.jp", "+819012345678", "members"),
+    ("Kenji Mori", "もり けんじ", "kenji.mori@example.jp", "+818023456789", ""),
+    ("Aiko Fujita", "ふじた あいこ", "aiko.fujita@example.jp", "+817034567890", "members"),
+    ("Shota Ishikawa", "いしかわ しょうた", "", "+819045678901", ""),
+    ("Julia Becker", "", "julia.becker@example.de", "+4915198765432", "members"),
+    ("Max Hartmann", "", "max.hartmann@example.de", "+4917623456789", ""),
+    ("Clara Vogel", "", "clara.vogel@example.de", "", "members"),
+    ("Emily Carter", "", "emily.carter@example.com", "+12125550123", ""),
+]
+DEMO_CUSTOMER_NS = uuid.UUID("6f1d6c1e-1a2b-4c3d-9e8f-0a1b2c3d4e5f")
+# The tablet's built-in role limits until now: what head office starts with (central/customers.py
+# put_role_limit changes them; `central role-limit` at the CLI is a later issue).
+DEMO_ROLE_LIMITS: list[tuple[str, str, str | None]] = [
+    (role, kind, pct)
+    for role, pct in [("associate", "10"), ("supervisor", "30"), ("manager", None)]
+    for kind in ("discount", "override")
+]
+
+
+def _customers_and_limits(session: Session, summary: SeedSummary) -> None:
+    at = datetime(2026, 11, 1, tzinfo=UTC)
+    for name, kana, email, phone, group in DEMO_CUSTOMERS:
+        client_id = uuid.uuid5(DEMO_CUSTOMER_NS, email or phone)
+        session.add(
+            Customer(
+                id=customer_id_for(client_id),
+                client_id=str(client_id),
+                name=name,
+                kana=kana,
+                name_key=name_key(name, kana),
+                email=email,
+                phone=phone,
+                customer_group=group,
+                created_at=at,
+            )
+        )
+        summary.customers.append((name, email, phone, group))
+    session.execute(delete(RoleLimit))  # the migration's defaults: the seed's own rows replace them
+    session.add_all(RoleLimit(role=r, kind=k, max_percent=p) for r, k, p in DEMO_ROLE_LIMITS)
+    session.flush()

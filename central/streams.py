@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Select, func, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from central.changes import location_row, names_rows, staff_row, tax_row
+from central.customers import role_limit_rows
 from central.models import Location, Price, PriceList, Staff, Stock, TaxRate, Variant
 from central.promotions import rows as promotion_rows
 from central.scope import Scope
@@ -141,6 +142,10 @@ def _promotions(session: Session, _scope: Scope) -> list[list[Scalar]]:
     return promotion_rows(session)
 
 
+def _role_limits(session: Session, _scope: Scope) -> list[list[Scalar]]:
+    return role_limit_rows(session)
+
+
 def _names(session: Session, _scope: Scope) -> list[list[Scalar]]:
     return names_rows(session)
 
@@ -154,6 +159,7 @@ SOURCES: dict[str, StreamSource] = {
     "tax": small("tax", _tax),
     "promotions": small("promotions", _promotions),
     "names": small("names", _names),
+    "role_limits": small("role_limits", _role_limits),
 }
 
 if set(SOURCES) != set(STREAMS):  # pragma: no cover - a declaration without its source

@@ -31,7 +31,16 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 
 import orjson
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, field_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    field_validator,
+    model_validator,
+)
 
 PROTOCOL_VERSION = 1
 MAX_PAGE = 5000
@@ -288,12 +297,26 @@ STREAMS: dict[str, StreamSpec] = {
             ],
             ("id",),
         ),
+        # Role limits (docs/pricing.md "Role limits"): the largest manual discount (`kind`
+        # "discount") or price override ("override"), in percent of what the line or basket
+        # costs before it, that a role may give without a higher role's PIN. Global: head office
+        # configures them for every store; six rows. `max_percent` a decimal string ("10"),
+        # null = no limit (a manager).
+        _spec(
+            "role_limits",
+            [
+                ("role", str, False),  # associate | supervisor | manager
+                ("kind", str, False),  # discount | override
+                ("max_percent", str, True),
+            ],
+            ("role", "kind"),
+        ),
     ]
 }
 
 # Order a fresh device bootstraps in: small reference data first so the UI can show a store
 # (names before catalog: the catalog's finish builds the search structures with them).
-BOOTSTRAP_ORDER = ("locations", "tax", "staff", "promotions", "names", "catalog", "prices", "stock")
+BOOTSTRAP_ORDER = ("locations", "tax", "staff", "role_limits", "promotions", "names", "catalog", "prices", "stock")
 
 
 def dump_row(row: list[Scalar]) -> bytes:
@@ -567,6 +590,122 @@ class JournalBatchOp(OpBase):
     payload: JournalBatchPayload
 
 
+# --- customer.create: a customer made at the till, online or offline (docs/customers.md) -----
+
+# Country calling codes of the stores' countries: a national phone number ("090-1234-5678" in a
+# Tokyo store) is written in E.164 with its store's code ("+819012345678").
+CALLING_CODES: dict[str, str] = {"JP": "81", "DE": "49", "US": "1", "CH": "41", "AT": "43", "GB": "44", "FR": "33"}
+E164_PATTERN = r"^\+[1-9][0-9]{6,14}$"
+_E164 = re.compile(E164_PATTERN)
+_PHONE_CHARS = re.compile(r"^\+?[0-9 ()./-]+$")
+EMAIL_PATTERN = r"^[^@\s]{1,64}@(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$"
+_EMAIL = re.compile(EMAIL_PATTERN)
+
+
+def normalise_email(raw: str) -> str:
+    """An e-mail address as both ends store and compare it: trimmed, lower case ("" stays "").
+    Raises ValueError with a sentence when it is not an address."""
+    email = raw.strip().lower()
+    if email and not _EMAIL.match(email):
+        raise ValueError("That e-mail address is not complete: it looks like name@example.com.")
+    return email
+
+
+def normalise_phone(raw: str, country: str) -> str:
+    """A phone number in E.164 ("+819012345678"; "" stays ""): spaces, dashes, dots and
+    brackets dropped; a national number (leading 0) gets the store country's calling code.
+    Raises ValueError with a sentence when it cannot be a phone number."""
+    text = raw.strip()
+    if not text:
+        return ""
+    if not _PHONE_CHARS.match(text):
+        raise ValueError("A phone number has only digits (and + - ( ) spaces).")
+    digits = re.sub(r"[^0-9]", "", text)
+    if text.startswith("+"):
+        number = "+" + digits
+    elif text.startswith("00"):
+        number = "+" + digits[2:]
+    elif digits.startswith("0") and country in CALLING_CODES:
+        number = "+" + CALLING_CODES[country] + digits[1:]
+    else:
+        raise ValueError("Give the phone number with its area code (starting with 0) or as +country code.")
+    if not _E164.match(number):
+        raise ValueError("That phone number is too short or too long.")
+    return number
+
+
+def customer_id_for(client_id: UUID) -> int:
+    """A customer's id is the first 62 bits of the UUID its tablet (or the seed) made, so a
+    customer created offline has its id at once and a sale can carry it before central has
+    heard of the customer (docs/customers.md: why, and what a collision does)."""
+    return (client_id.int >> 66) or 1
+
+
+class CustomerCreatePayload(Strict):
+    """A new customer: a name and at least one way to find them again (e-mail or phone), both
+    already normalised (`normalise_email`, `normalise_phone`). Central makes the customer
+    `customer_id_for(client_id)`, once whatever the retries."""
+
+    client_id: UUID = Field(description="made by the tablet; the customer's id is derived from it")
+    name: str = Field(min_length=1, max_length=200)
+    kana: str = Field(default="", max_length=200, description="the reading (フリガナ), optional")
+    email: str = Field(default="", max_length=254)
+    phone: str = Field(default="", max_length=16, description="E.164, e.g. +819012345678")
+    store_id: int = Field(ge=1, le=2**31 - 1)
+    staff_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    created_at: WireTime
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not v.strip() or v != v.strip():
+            raise ValueError("a name is trimmed and not empty")
+        return v
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, v: str) -> str:
+        if v and normalise_email(v) != v:
+            raise ValueError("an e-mail is sent trimmed and in lower case")
+        return v
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, v: str) -> str:
+        if v and not _E164.match(v):
+            raise ValueError("a phone number is sent in E.164 (+ and 7 to 15 digits)")
+        return v
+
+    @model_validator(mode="after")
+    def _findable(self) -> CustomerCreatePayload:
+        if not self.email and not self.phone:
+            raise ValueError("a customer needs an e-mail or a phone number")
+        return self
+
+
+class CustomerCreateOp(OpBase):
+    type: Literal["customer.create"]
+    payload: CustomerCreatePayload
+
+
+class CustomerOut(Strict):
+    """A customer as central's customer routes answer (`merged_into` never shown: an alias
+    answers as the customer it was linked to)."""
+
+    id: int
+    name: str
+    kana: str
+    email: str
+    phone: str
+    group: str = Field(description='the customer group of price lists and promotions ("" = none)')
+    created_at: WireTime
+
+
+class CustomerList(Strict):
+    customers: list[CustomerOut]
+    more: bool = Field(description="more customers match than the page holds: type more")
+
+
 # One wire model per op type, keyed by its `type`. A new op type is a payload, an `OpBase`
 # subclass with its `type` literal and a line here (plus central's handler module and the
 # device's on-done hooks, each in their own registry).
@@ -574,9 +713,10 @@ OP_TYPES: dict[str, type[OpBase]] = {
     "stock.adjust": StockAdjustOp,
     "sale.complete": SaleCompleteOp,
     "journal.batch": JournalBatchOp,
+    "customer.create": CustomerCreateOp,
 }
 
-Op = Annotated[StockAdjustOp | SaleCompleteOp | JournalBatchOp, Field(discriminator="type")]
+Op = Annotated[StockAdjustOp | SaleCompleteOp | JournalBatchOp | CustomerCreateOp, Field(discriminator="type")]
 OP_ADAPTER: TypeAdapter[Op] = TypeAdapter(Op)
 
 MAX_PUSH_OPS = 200

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from central.changes import now, writing
 from central.db import Database
 from central.models import AppliedOp, Device, DeviceSeq, SeqGap
-from central.ops import journal_batch, sale_complete, stock_adjust
+from central.ops import customer_create, journal_batch, sale_complete, stock_adjust
 from central.ops.base import Applied, Caller, OpRejected
 from sync.protocol import Op, OpBase, OpOutcome, PushResponse
 
@@ -44,6 +44,7 @@ HANDLERS: dict[str, Handler] = {
     "stock.adjust": stock_adjust.apply,
     "sale.complete": sale_complete.apply,
     "journal.batch": journal_batch.apply,
+    "customer.create": customer_create.apply,
 }
 
 MAX_GAPS_REPORTED = 100

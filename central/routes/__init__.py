@@ -21,7 +21,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 def routers() -> list[APIRouter]:
     from central.mail import routes as mail
-    from central.routes import channel, events, health, images, journal, ops, orders, stock, sync
+    from central.routes import channel, customers, events, health, images, journal, ops, orders, stock, sync
 
     return [
         health.router,
@@ -33,5 +33,6 @@ def routers() -> list[APIRouter]:
         images.router,
         orders.router,
         journal.router,
+        customers.router,
         mail.router,
     ]
