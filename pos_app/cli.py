@@ -51,10 +51,29 @@ def main(argv: list[str] | None = None) -> int:
     pr = sub.add_parser("price", help="price a basket described in a JSON file and print it as JSON (docs/pricing.md)")
     pr.add_argument("file", type=Path, help="the basket: lines, the store's rules, promotions, coupons, tenders")
     pr.add_argument("--compact", action="store_true", help="one line of canonical JSON instead of indented")
+    ts = sub.add_parser("terminal-sim", help="serve the nexo payment-terminal simulator on loopback (docs/terminal.md)")
+    ts.add_argument("--port", type=int, required=True)
+    ts.add_argument("--host", default="127.0.0.1")
+    ts.add_argument("--poiid", default="V400m-123456789", help="the terminal's POIID (also its certificate's CN)")
+    ts.add_argument("--key-passphrase", default=None, help="turn on message protection with this passphrase")
+    ts.add_argument("--key-id", default=None, help="the key identifier (with --key-passphrase)")
+    ts.add_argument("--key-version", type=int, default=1)
+    ts.add_argument("--plain", action="store_true", help="plain HTTP instead of HTTPS (loopback tests only)")
+    ts.add_argument("--cert-dir", type=Path, default=None, help="where the CA and terminal certificate are kept")
+    ts.add_argument("--fault", action="append", default=[], metavar="KIND[:VALUE]", help="queue a fault for the next requests")
+    ts.add_argument("--store-and-forward", action="store_true", help="the terminal approves offline when it cannot reach its acquirer")
     args = p.parse_args(argv)
     data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
     os.environ["POS_APP_DATA_DIR"] = str(data_dir)
     cmd = args.cmd or "run"
+    if cmd == "terminal-sim":  # a stand-in device on the network, not this device's data
+        from pos_app.devices.terminal.sim_server import run as run_terminal_sim
+
+        return run_terminal_sim(
+            port=args.port, host=args.host, poiid=args.poiid, passphrase=args.key_passphrase, key_id=args.key_id,
+            key_version=args.key_version, plain=args.plain, cert_dir=args.cert_dir or data_dir / "terminal-sim",
+            faults=args.fault, store_and_forward=args.store_and_forward,
+        )  # fmt: skip
     if cmd == "price":  # needs no device: pure pricing of the file
         from pos_app import commands
 
