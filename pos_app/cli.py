@@ -19,7 +19,13 @@ def main(argv: list[str] | None = None) -> int:
         help="where this device keeps its data (POS_APP_DATA_DIR); one directory per device",
     )
     sub = p.add_subparsers(dest="cmd")
-    sub.add_parser("run", help="open the app (the default)")
+    r = sub.add_parser("run", help="open the app (the default)")
+    r.add_argument(
+        "--customer-display",
+        action="store_true",
+        default=None,
+        help="open the customer-facing window too, for a second screen (or POS_APP_CUSTOMER_DISPLAY=1)",
+    )
     e = sub.add_parser("enroll", help="enrol this device with a one-time code from central")
     e.add_argument("--central", help="central URL, e.g. https://central.example.com")
     e.add_argument("--code", help="the enrolment code, or the aisle://enroll?… QR payload")
@@ -62,6 +68,17 @@ def main(argv: list[str] | None = None) -> int:
     ts.add_argument("--cert-dir", type=Path, default=None, help="where the CA and terminal certificate are kept")
     ts.add_argument("--fault", action="append", default=[], metavar="KIND[:VALUE]", help="queue a fault for the next requests")
     ts.add_argument("--store-and-forward", action="store_true", help="the terminal approves offline when it cannot reach its acquirer")
+    se = sub.add_parser("settings", help="this till's own settings: its receipt printer")
+    se.add_argument("--printer", metavar="URL", help="tcp://HOST[:9100], file:///dev/usb/lp0, serial:///dev/ttyS0?baud=19200, or '' for none")
+    se.add_argument("--columns", type=int, choices=(42, 48), help="characters per line: 48 (80 mm, 576 dots) or 42")
+    se.add_argument("--test-printer", action="store_true", help="ask the printer for its status")
+    rc = sub.add_parser("receipt", help="the receipts of this till: list, show, what waits, reprint, gift, e-mail")
+    rc.add_argument("action", choices=["list", "show", "waiting", "print", "reprint", "gift", "email"])
+    rc.add_argument("number", nargs="?", help="the receipt number, e.g. TKY01-07-000123")
+    rc.add_argument("--to", dest="address", help="email: the customer's address")
+    rc.add_argument("--staff", type=int, metavar="STAFF_ID", help="who asks (reprint, gift, email); the PIN is read next")
+    rc.add_argument("--reason", help="reprint: why (journaled)")
+    rc.add_argument("--limit", type=int, default=30, help="list: how many of the latest")
     args = p.parse_args(argv)
     data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
     os.environ["POS_APP_DATA_DIR"] = str(data_dir)
@@ -81,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     if cmd == "run":
         from pos_app.ui.main import run_gui
 
-        return run_gui(data_dir)
+        return run_gui(data_dir, customer_display=getattr(args, "customer_display", None))
     if cmd == "screenshots":
         from pos_app.ui.screenshots import render_all
 

@@ -16,7 +16,7 @@ from pos_app.services import diagnostics, pricing, secrets
 from pos_app.services import journal as journal_service
 from pos_app.services.app import Device, NotEnrolled
 from pos_app.services.enrollment import EnrollmentError, ReenrolmentPlan, enroll_data_dir, parse_enroll_payload
-from pos_app.services.errors import ServiceError
+from pos_app.services.errors import ServiceError, ValidationFailed
 from pos_app.services.lookup import ProductView
 from pos_app.services.sync import Progress, sync_once
 
@@ -248,3 +248,81 @@ def price(path: Path, *, compact: bool = False) -> int:
         return _err(f"{e} [{e.code}]")
     print(priced.to_json(indent=None if compact else 2))
     return 0
+
+
+def settings(data_dir: Path, args: argparse.Namespace) -> int:
+    """`pos-app settings [--printer URL] [--columns 42|48]`: this till's own settings."""
+    device = _device(data_dir)
+    try:
+        if args.printer is not None or args.columns is not None:
+            try:
+                device.set_printer(device.settings.load().printer if args.printer is None else args.printer, args.columns)
+            except ServiceError as e:
+                return _err(str(e))
+        s = device.settings.load()
+        print(f"printer  {s.printer or '(none: receipts are kept, not printed)'}")
+        print(f"columns  {s.printer_columns}")
+        if args.test_printer:
+            if device.receipts.printer is None:
+                return _err("no printer is set: --printer tcp://HOST[:9100] | file:///dev/usb/lp0 | serial:///dev/ttyS0")
+            status = device.receipts.printer.status()
+            print(f"status   {status if status is not None else 'the printer answers no status (it may still print)'}")
+        return 0
+    finally:
+        device.close()
+
+
+def receipt(data_dir: Path, args: argparse.Namespace) -> int:
+    """`pos-app receipt list|show|waiting|print|reprint|gift|email`: the receipts of this till."""
+    device = _device(data_dir)
+    sr = device.sale_receipts
+    try:
+        try:
+            if args.action == "list":
+                for number in device.receipts.recent(args.limit):
+                    print(number)
+                return 0
+            if args.action == "show":
+                print(device.receipts.text(_need(args.number, "show")))
+                return 0
+            if args.action == "waiting":
+                for job in device.receipts.waiting():
+                    print(f"{job.id:>5} {job.number} {job.kind:<12} tried {job.attempts}x  {job.last_error or ''}".rstrip())
+                for req in sr.emails():
+                    if req.state != "taken":
+                        print(f"email {req.number} {req.address} {req.state}  {req.last_error or ''}".rstrip())
+                made = sr.catch_up()
+                for number in made:
+                    print(f"{number}: the receipt was missing (the app stopped after the sale): made and queued")
+                return 0
+            if args.action == "print":  # what waits, now
+                printed = device.receipts.flush()
+                left = len(device.receipts.waiting())
+                print(f"printed {printed}, still waiting {left}")
+                return 0 if left == 0 else 1
+            number = _need(args.number, args.action)
+            if args.staff is None:
+                return _err(f"{args.action} is done by someone: --staff STAFF_ID (their PIN is read next)")
+            session = device.auth.sign_in(args.staff, _read_pin("PIN: "))
+            if args.action == "reprint":
+                out = sr.reprint(number, session, reason=args.reason or "asked by support")
+            elif args.action == "gift":
+                out = device.receipts.gift(number)
+            else:
+                if not args.address:
+                    return _err("email needs the address: pos-app receipt email NUMBER --to ADDRESS")
+                req = sr.email(number, args.address, session)
+                print(f"{number} → {req.address}: {req.state}{'  ' + req.last_error if req.last_error else ''}")
+                return 0 if req.state != "refused" else 1
+            print(f"{number}: {'printed' if out.printed else 'waiting (' + (out.problem or '?') + ')'}")
+            return 0
+        except ServiceError as e:
+            return _err(str(e))
+    finally:
+        device.close()
+
+
+def _need(number: str | None, action: str) -> str:
+    if not number:
+        raise ValidationFailed("receipt.number_needed", f"{action} needs a receipt number (pos-app receipt list).")
+    return number

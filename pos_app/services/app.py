@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ from pos_app.services.errors import ServiceError
 from pos_app.services.images import ImageService
 from pos_app.services.lookup import Location, LookupService
 from pos_app.services.outbox import OutboxService
-from pos_app.services.receipts import KeyringKeyStore, ReceiptService, ReceiptSigner
+from pos_app.services.receipts import KeyringKeyStore, MemoryKeyStore, ReceiptService, ReceiptSigner
 from pos_app.services.sale_receipts import SaleReceipts
 from pos_app.services.settings import SettingsService
 from pos_app.services.stock import StockService
@@ -57,6 +58,7 @@ class Device:
             raise NotEnrolled()
         self.identity: Identity = identity
         # `token` is for throwaway devices (screenshots); real ones read the OS keyring.
+        throwaway = token is not None
         token = token or secrets.load_token(str(self.data_dir))
         if not token:
             raise NotEnrolled("device.no_token")
@@ -88,7 +90,9 @@ class Device:
         self.receipts = ReceiptService(
             self.data_dir,
             self.settings.printer(),
-            signer=ReceiptSigner(identity.device_id, KeyringKeyStore(self.data_dir)),
+            signer=ReceiptSigner(
+                identity.device_id, MemoryKeyStore() if throwaway else KeyringKeyStore(self.data_dir)
+            ),
             columns=self.settings.load().printer_columns,
         )
         self.sale_receipts = SaleReceipts(self.store, self.checkout, self.receipts, self.new_client)
@@ -127,6 +131,11 @@ class Device:
         self.receipts.columns = s.printer_columns
 
     def start_sync(self, live: bool = True) -> None:
+        """Start syncing (a worker's call): first the receipts a crash may have left unmade,
+        then the retry thread of the print queue, then the engine."""
+        with contextlib.suppress(ServiceError):  # the store not cached yet: nothing was sold either
+            self.sale_receipts.catch_up()
+        self.receipts.start()
         self.engine.start(live=live)
 
     def status(self) -> SyncStatus:

@@ -48,6 +48,9 @@ MESSAGES: dict[str, str] = {
     "sale.underpaid": "{due} is still due.",
     "sale.underpaid_cash": "{due} is still due ({due_cash} in cash).",
     "sale.invalid": "This sale cannot be recorded: {detail}",
+    # receipts
+    "receipt.email_address": "“{address}” is not an e-mail address; check it with the customer.",
+    "receipt.no_sale": "There is no sale {sale_id} on this device.",
     # the basket (sell screen)
     "basket.unknown_code": "“{code}” is not a barcode or SKU this store knows.",
     "basket.undo_expired": "Too late to undo; add the item again.",

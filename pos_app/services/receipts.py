@@ -306,6 +306,26 @@ class ReceiptService:
         job = self.job(job_id)
         return PrintOutcome(number, job_id, job.state == "printed", job.last_error)
 
+    def gift(self, number: str) -> PrintOutcome:
+        """A gift receipt (no prices) of a receipt just issued; asked again, it is a reprint."""
+        self.receipt(number)
+        if self.printer is None:
+            raise ValidationFailed(
+                "printer.none", "This till has no receipt printer set up: e-mail the receipt, or set a printer first."
+            )
+        with self._db() as con:
+            had = con.execute(
+                "SELECT 1 FROM print_jobs WHERE number = ? AND kind IN ('gift', 'gift_reprint')", (number,)
+            ).fetchone()
+            cur = con.execute(
+                "INSERT INTO print_jobs(number, kind, created) VALUES (?, ?, ?)",
+                (number, "gift_reprint" if had else "gift", self.clock().isoformat()),
+            )
+            job_id = int(cur.lastrowid or 0)
+        self.flush()
+        job = self.job(job_id)
+        return PrintOutcome(number, job_id, job.state == "printed", job.last_error)
+
     def open_drawer(self) -> bool:
         """Kick the drawer alone (a no-sale; the caller journals it). False: the printer is away."""
         if self.printer is None:

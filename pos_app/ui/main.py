@@ -282,7 +282,7 @@ def has_display() -> bool:
 
 def run_gui(data_dir: Path, customer_display: bool | None = None) -> int:
     """`customer_display`: open the customer-facing window too (default: the environment's
-    POS_APP_CUSTOMER_DISPLAY=1, until `pos-app run --customer-display` is wired in cli.py)."""
+    POS_APP_CUSTOMER_DISPLAY=1; `pos-app run --customer-display` sets it)."""
     if customer_display is None:
         customer_display = os.environ.get("POS_APP_CUSTOMER_DISPLAY", "") in ("1", "true", "yes")
     if not has_display():

@@ -12,6 +12,7 @@ bottom."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -37,6 +38,8 @@ from pos_app.services.basket import UNDO_SECONDS, Basket, BasketView, LineView, 
 from pos_app.services.errors import PermissionNeeded
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
+
+log = logging.getLogger(__name__)
 
 REASONS = ("Damaged", "Price match", "Loyalty", "Staff")
 TILES = 8
@@ -646,14 +649,59 @@ class SellView(QWidget):
 
     def complete(self, tenders: list[Tender], sheet: TenderSheet) -> None:
         basket, service, session = self.basket, self.service, self.session
+        receipts = getattr(self.device, "sale_receipts", None)
         view = self.current
 
-        def done(sale: Any) -> None:
-            sheet.show_done(sale)
+        def op() -> tuple[Any, Any]:
+            sale = service.complete(session, basket, tenders)
+            if receipts is None:
+                return sale, None
+            try:  # the sale is complete: nothing the receipt does may undo that on screen
+                return sale, receipts.issue(sale, session)
+            except Exception as e:  # shown as a line under the completed sale
+                log.exception("receipt of %s", sale.receipt_no)
+                return sale, e
+
+        def done(result: tuple[Any, Any]) -> None:
+            sale, printed = result
+            sheet.show_done(sale, printed)
             self.sale_done.emit(sale, view)
 
-        CollectionOp(parent=sheet, op=lambda: service.complete(session, basket, tenders), success=done).failure(
-            sheet.failed
+        CollectionOp(parent=sheet, op=op, success=done).failure(sheet.failed).run_in_background(self.ops)
+
+    def receipt_action(self, kind: str, number: str, sheet: TenderSheet) -> None:
+        """A gift receipt or a reprint of the sale just made (journaled by the service)."""
+        receipts, session = self.device.sale_receipts, self.session
+
+        def op() -> Any:
+            if kind == "gift":
+                return receipts.receipts.gift(number)
+            return receipts.reprint(number, session, reason="asked at the counter")
+
+        def done(outcome: Any) -> None:
+            sheet.receipt_done(
+                self.tr("Printed.") if outcome.printed else sheet._printed_text(outcome)
+            )
+
+        CollectionOp(parent=sheet, op=op, success=done).failure(
+            lambda e: sheet.receipt_done(str(e))
+        ).run_in_background(self.ops)
+
+    def email_receipt(self, number: str, address: str, sheet: TenderSheet) -> None:
+        receipts, session = self.device.sale_receipts, self.session
+
+        def done(req: Any) -> None:
+            if req.state == "taken":
+                text = self.tr("Central e-mails the receipt to {0}.")
+            elif req.state == "refused":
+                text = self.tr("Central refused {0}: check the address.")
+            else:
+                text = self.tr("Queued for {0}: it goes as soon as the till is online.")
+            sheet.email_box.hide()
+            sheet.receipt_done(text.replace("{0}", req.address))
+
+        CollectionOp(parent=sheet, op=lambda: receipts.email(number, address, session), success=done).failure(
+            lambda e: sheet.receipt_done(str(e))
         ).run_in_background(self.ops)
 
     def clear_basket(self) -> None:
@@ -894,7 +942,7 @@ class LineSheet(Sheet):
         CollectionOp(parent=self, op=op, success=done).failure(self._refused).run_in_background(host.ops)
 
     def _refused(self, error: BaseException) -> bool:
-        if isinstance(error, PermissionNeeded) and error.code == "discount.approval":
+        if isinstance(error, PermissionNeeded) and error.code in ("discount.approval", "override.approval"):
             self.ask_approval(str(error), error.needed)
             return True
         return False
@@ -1064,6 +1112,37 @@ class TenderSheet(Sheet):
         self.receipt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         dl.addWidget(self.change)
         dl.addWidget(self.receipt)
+        # The receipt's own actions: a gift receipt, a reprint, or an e-mail (typed here).
+        acts = QHBoxLayout()
+        self.gift_button = QPushButton(self.tr("Gift receipt"))
+        self.gift_button.clicked.connect(lambda: self._receipt_action("gift"))
+        self.reprint_button = QPushButton(self.tr("Print again"))
+        self.reprint_button.clicked.connect(lambda: self._receipt_action("reprint"))
+        self.email_button = QPushButton(self.tr("E-mail receipt"))
+        self.email_button.clicked.connect(self._ask_email)
+        for b in (self.gift_button, self.reprint_button, self.email_button):
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            acts.addWidget(b)
+        dl.addLayout(acts)
+        self.email_box = QWidget()
+        el = QHBoxLayout(self.email_box)
+        el.setContentsMargins(0, 0, 0, 0)
+        self.email = QLineEdit()
+        self.email.setObjectName("search")
+        self.email.setPlaceholderText(self.tr("The customer's e-mail address"))
+        self.email.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
+        self.email.returnPressed.connect(self._send_email)
+        self.send_email = QPushButton(self.tr("Send"))
+        self.send_email.setObjectName("primary")
+        self.send_email.clicked.connect(self._send_email)
+        el.addWidget(self.email, 1)
+        el.addWidget(self.send_email)
+        self.email_box.hide()
+        dl.addWidget(self.email_box)
+        self.receipt_note = QLabel("")
+        self.receipt_note.setObjectName("hint")
+        self.receipt_note.setWordWrap(True)
+        dl.addWidget(self.receipt_note)
         self.done.hide()
         self.layout_.addWidget(self.done)
         self.back = QPushButton(self.tr("Back to the basket"))
@@ -1152,7 +1231,46 @@ class TenderSheet(Sheet):
             return
         super().reject()
 
-    def show_done(self, sale: Any) -> None:
+    def _printed_text(self, outcome: Any) -> str:
+        """What happened to the paper, in one line (the sale is complete either way)."""
+        if outcome is None:
+            return ""
+        if isinstance(outcome, BaseException):
+            return self.tr("The receipt could not be kept ({0}); the sale is complete.").replace("{0}", str(outcome))
+        if outcome.printed:
+            return self.tr("Receipt printed.") + (self.tr(" Drawer open.") if outcome.drawer_opened else "")
+        if outcome.problem == "printer.none":
+            return self.tr("No receipt printer on this till: e-mail the receipt, or print it later.")
+        why = {
+            "printer.offline": self.tr("the printer is off or unreachable"),
+            "printer.paper_out": self.tr("the printer is out of paper"),
+            "printer.cover_open": self.tr("the printer's cover is open"),
+        }.get(outcome.problem or "", self.tr("the printer did not take it"))
+        drawer = self.tr(" Drawer open.") if outcome.drawer_opened else ""
+        return self.tr("The receipt waits: {0}. It prints by itself when the printer is back.").replace("{0}", why) + drawer
+
+    def _receipt_action(self, kind: str) -> None:
+        if self.sale is None:
+            return
+        self.host_view.receipt_action(kind, self.sale.receipt_no, self)
+
+    def _ask_email(self) -> None:
+        self.email_box.show()
+        if not self.email.text():
+            self.email.setText(getattr(self.host_view, "customer_email", lambda: "")() or "")
+        self.email.setFocus()
+        self.fit()
+
+    def _send_email(self) -> None:
+        if self.sale is None:
+            return
+        self.host_view.email_receipt(self.sale.receipt_no, self.email.text(), self)
+
+    def receipt_done(self, text: str) -> None:
+        self.receipt_note.setText(text)
+        self.fit()
+
+    def show_done(self, sale: Any, printed: Any = None) -> None:
         self.sale = sale
         self.busy = False
         v = self.view
@@ -1163,6 +1281,13 @@ class TenderSheet(Sheet):
             self.tr("Change {0}").replace("{0}", v.money(sale.change)) if sale.change else self.tr("No change")
         )
         self.receipt.setText(self.tr("Receipt {0}").replace("{0}", sale.receipt_no))
+        self.receipt_note.setText(self._printed_text(printed))
+        for b in (self.gift_button, self.reprint_button, self.email_button, self.send_email):
+            b.setEnabled(True)
+        receipts = getattr(self.host_view.device, "receipts", None)
+        printer = receipts is not None and receipts.printer is not None  # (no disk: fine here)
+        self.gift_button.setVisible(printer)
+        self.reprint_button.setVisible(printer)
         self.done.show()
         self.back.hide()
         self.next.show()
