@@ -263,3 +263,26 @@ FTS_DDL = [
     # The words of the catalog, per column, straight from the index: the typo vocabulary.
     "CREATE VIRTUAL TABLE IF NOT EXISTS styles_vocab USING fts5vocab(styles_fts, 'col')",
 ]
+
+# Customers this till served recently or found in a search, and those it created (docs/customers.md).
+# In device.db: a customer created here joins its `customer.create` outbox op by op_id, written in
+# the same transaction. `id` is the customer's id (sync.protocol.customer_id_for of client_id, or
+# central's for one found in a search); `central_id` the customer central says it is (another id
+# when an offline-made customer was linked to one with the same e-mail). status: synced (central
+# has it) | pending (its op waits) | rejected. Personal data: only the last RECENT_KEPT
+# (pos_app.local.customers) are kept, besides those still waiting to be sent.
+customers = Table(
+    "customers",
+    device_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("central_id", Integer, nullable=False),
+    Column("client_id", String),
+    Column("name", Text, nullable=False),
+    Column("kana", Text, nullable=False, default=""),
+    Column("email", Text, nullable=False, default=""),
+    Column("phone", Text, nullable=False, default=""),
+    Column("customer_group", Text, nullable=False, default=""),
+    Column("status", String, nullable=False),  # synced | pending | rejected
+    Column("op_id", String),
+    Column("used_at", String, nullable=False),  # attached, created or found: the recent list's order
+)

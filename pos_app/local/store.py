@@ -21,6 +21,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Engine
 
+from pos_app.local import customers as _customers  # noqa: F401  (registers the customer.create hooks)
 from pos_app.local import journal_upload
 from pos_app.local.db import CorruptDatabase, move_aside, open_cache, open_device
 from pos_app.local.ops import META_BATCHED, META_HELD, hooks_for, marks_settlers

@@ -13,6 +13,7 @@ from pos_app.services import secrets
 from pos_app.services.auth import AuthService, Session
 from pos_app.services.basket import BasketService
 from pos_app.services.checkout import CheckoutService
+from pos_app.services.customers import CustomerService
 from pos_app.services.errors import ServiceError
 from pos_app.services.images import ImageService
 from pos_app.services.lookup import Location, LookupService
@@ -81,8 +82,12 @@ class Device:
         # Product pictures: a bounded disk cache under the data directory, filled from central on
         # demand (call `images.get` from a worker; it never raises for the network).
         self.checkout = CheckoutService(self.store, identity, kick=self.engine.kick)
+        # Customers: searched live, the recent ones and those made here kept in device.db.
+        self.customers = CustomerService(self.store, identity, self.new_client, kick=self.engine.kick)
         # Baskets on the sell screen (parked ones in parked.json beside device.db).
-        self.basket = BasketService(self.checkout, self.data_dir, scan=self.lookup.scan)
+        self.basket = BasketService(
+            self.checkout, self.data_dir, scan=self.lookup.scan, customer_used=self.customers.used
+        )
         self.images = ImageService.in_data_dir(self.data_dir, identity.central_url, token)
         # This till's own settings (its printer) and the receipts of its sales: kept in
         # receipts.db, printed through the configured printer, e-mailed through central.

@@ -10,10 +10,15 @@ the store's money, quick cash amounts).
 Role limits for manual discounts and price overrides (a percent of what the line or basket
 costs before the manual discount; an override counts as the percent it takes off the list
 price). Above the limit of the person signed in, a supervisor's or manager's PIN on the same
-screen approves (`approver=` from `AuthService.approve`). Central-configured limits come later;
-until then these defaults hold:
+screen approves (`approver=` from `AuthService.approve`). The limits are central's
+configuration, the `role_limits` stream (one row per role and kind, discount or override),
+read from the cache at each check; a till that has never synced that stream uses the built-in
+`LIMITS` (the values central is seeded with):
 
     associate 10 %   supervisor 30 %   manager any
+
+A customer attached to the basket (`attach_customer`, from `CustomerService`) is priced with
+their customer group's price lists and promotions at once, and the sale carries their id.
 
 Parked baskets live on this device in `parked.json` in the data directory (written atomically:
 a temporary file, fsync, rename), so several can wait and they survive a restart. A basket is
@@ -31,7 +36,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -42,6 +47,7 @@ from pos_app.core.auth import Permission, Role
 from pos_app.core.money import Money, format_money
 from pos_app.services.auth import Session, StaffMember
 from pos_app.services.checkout import CheckoutService, CompletedSale, SaleBasket
+from pos_app.services.customers import Customer
 from pos_app.services.errors import PermissionNeeded, ValidationFailed
 from sync.pricing import PricedBasket, Tender, TenderType, quick_amounts, read_basket
 
@@ -59,10 +65,12 @@ __all__ = [
     "TenderType",
 ]
 
-# The largest manual discount / override (percent) each role may give without an approval.
+# The largest manual discount / override (percent) each role may give without an approval, until
+# the till has synced central's `role_limits` stream.
 LIMITS: dict[Role, Decimal | None] = {Role.ASSOCIATE: Decimal(10), Role.SUPERVISOR: Decimal(30), Role.MANAGER: None}
 UNDO_SECONDS = 6.0  # a removed line can be put back this long
 PARKED_FILE = "parked.json"
+LIMIT_KINDS = ("discount", "override")
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,7 @@ class Basket:
     coupons: list[str] = field(default_factory=list)
     parked_id: str | None = None  # resumed from this parked entry
     removed: tuple[int, BasketLine, float] | None = None  # (position, line, when) for undo
+    customer: Customer | None = None
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
 
@@ -136,6 +145,7 @@ class BasketView:
     undo_text: str = ""
     priced: PricedBasket | None = None
     basket_discount: str = ""
+    customer: Customer | None = None
 
     @property
     def empty(self) -> bool:
@@ -168,6 +178,7 @@ class BasketService:
         scan: Callable[[str], Any] | None = None,
         promotions: Callable[[], Sequence[dict[str, Any]]] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        customer_used: Callable[[Customer], None] | None = None,
     ) -> None:
         self.checkout = checkout
         self.store = checkout.store
@@ -175,6 +186,7 @@ class BasketService:
         self.scan_fn = scan
         self.promotions = promotions  # given (demo screenshots): these instead of the cached ones
         self.clock = clock
+        self.customer_used = customer_used  # the customer goes first in the till's recent list
         self._file_lock = threading.Lock()
         self._info: dict[int, tuple[str, str, str, str]] = {}
 
@@ -321,14 +333,48 @@ class BasketService:
             pct = Decimal(0)
             if list_price > 0 and unit_price < list_price:
                 pct = Decimal(list_price - unit_price) * 100 / Decimal(list_price)
-            who = self._allowed(session, approver, pct)
+            who = self._allowed(session, approver, pct, "override")
             ov = PriceOverride(int(unit_price), reason.strip(), who)
             lines = [replace(x, override=ov) if x.key == key else x for x in basket.lines]
             return self._commit(basket, lines=lines)
 
-    @staticmethod
-    def limit(role: Role) -> Decimal | None:
-        return LIMITS.get(role, Decimal(0))
+    def limit(self, role: Role, kind: str = "discount") -> Decimal | None:
+        """The largest discount or override (`kind`) in percent `role` gives without an approver
+        (None: any): central's `role_limits` row; a role or kind central has no row for gets 0 %
+        (everything needs approval); the built-in LIMITS only while the stream was never synced."""
+        return self.limits(kind).get(role, Decimal(0))
+
+    def limits(self, kind: str = "discount") -> dict[Role, Decimal | None]:
+        if kind not in LIMIT_KINDS:
+            raise ValueError(f"unknown limit kind {kind!r}")
+        rows = self.store.query("SELECT role, kind, max_percent FROM role_limits", ())
+        if not rows:
+            return dict(LIMITS)
+        out: dict[Role, Decimal | None] = {}
+        for role_name, k, pct in rows:
+            role = Role.__members__.get(str(role_name).upper())
+            if role is None or k != kind:
+                continue
+            try:
+                out[role] = None if pct is None else Decimal(str(pct))
+            except InvalidOperation:
+                out[role] = Decimal(0)  # a row the till cannot read: nothing without approval
+        return out
+
+    # --- the customer ----------------------------------------------------------------------------
+
+    def attach_customer(self, basket: Basket, customer: Customer) -> BasketView:
+        """Price the basket for this customer (their group's prices and promotions) and carry
+        them in the sale."""
+        with basket.lock:
+            view = self._commit(basket, customer=customer)
+        if self.customer_used is not None:
+            self.customer_used(customer)
+        return view
+
+    def detach_customer(self, basket: Basket) -> BasketView:
+        with basket.lock:
+            return self._commit(basket, customer=None)
 
     @staticmethod
     def approval_permission(needed: Role) -> Permission:
@@ -382,6 +428,7 @@ class BasketService:
             basket.lines = []
             basket.discount = None
             basket.parked_id = None
+            basket.customer = None
             return _parked(entry)
 
     def parked(self) -> list[ParkedBasket]:
@@ -463,25 +510,35 @@ class BasketService:
             return Decimal(0) if value <= 0 else Decimal(100)
         return value * 100 / Decimal(base)
 
-    def _allowed(self, session: Session, approver: StaffMember | None, pct: Decimal) -> int | None:
+    def _allowed(
+        self, session: Session, approver: StaffMember | None, pct: Decimal, kind: str = "discount"
+    ) -> int | None:
         """None when the person signed in may; the approver's id when they approved; else
         PermissionNeeded with the role that may (a negative or >100 % value is left to the engine)."""
         if pct <= 0 or pct > 100:
             return None
-        mine = self.limit(session.staff.role)
+        limits = self.limits(kind)
+        mine = limits.get(session.staff.role, Decimal(0))
         if mine is None or pct <= mine:
             return None
-        needed = next(r for r in sorted(Role) if (lim := self.limit(r)) is None or pct <= lim)
+        needed = next(
+            (r for r in sorted(Role) if r in limits and ((lim := limits[r]) is None or pct <= lim)),
+            None,
+        )
+        if needed is None:
+            raise ValidationFailed(f"{kind}.over_every_limit", percent=_pct_text(pct.quantize(Decimal("0.1"))))
         if approver is not None and approver.role >= needed:
             return approver.id
         raise PermissionNeeded(
-            "discount.approval",
+            f"{kind}.approval",
             needed,
             percent=_pct_text(pct.quantize(Decimal("0.1"))),
             limit=_pct_text(mine),
         )
 
-    def _commit(self, basket: Basket, *, lines: list[BasketLine] | None = None, discount: Any = ...) -> BasketView:
+    def _commit(
+        self, basket: Basket, *, lines: list[BasketLine] | None = None, discount: Any = ..., customer: Any = ...
+    ) -> BasketView:
         """Price the changed basket; only a basket the engine accepts is kept."""
         trial = Basket(
             basket.sale_id,
@@ -489,18 +546,22 @@ class BasketService:
             basket.discount if discount is ... else discount,
             list(basket.coupons),
             basket.parked_id,
+            customer=basket.customer if customer is ... else customer,
         )
         priced = self._price(trial)
-        basket.lines, basket.discount = trial.lines, trial.discount
+        basket.lines, basket.discount, basket.customer = trial.lines, trial.discount, trial.customer
         basket.removed = None
         return self._view(basket, priced)
 
     def _sale_basket(self, basket: Basket) -> SaleBasket:
         # None: CheckoutService reads the cached promotions (the promotions stream) itself
         promotions = list(self.promotions()) if self.promotions is not None else None
+        customer = basket.customer
         sb = self.checkout.basket(
             basket.sale_id,
             [(x.variant_id, x.quantity) for x in basket.lines],
+            customer_id=None if customer is None else customer.id,
+            customer_group=(customer.group or None) if customer is not None else None,
             coupons=basket.coupons,
             promotions=promotions,
         )
@@ -551,7 +612,21 @@ class BasketService:
             undo_text = f"{name} · {colour} · {size}"
         if priced is None:
             return BasketView(
-                basket.sale_id, (), currency, locale, 0, money(0), (), money(0), money(0), 0, 0, (), undo, undo_text
+                basket.sale_id,
+                (),
+                currency,
+                locale,
+                0,
+                money(0),
+                (),
+                money(0),
+                money(0),
+                0,
+                0,
+                (),
+                undo,
+                undo_text,
+                customer=basket.customer,
             )
         info = self._names([x.variant_id for x in basket.lines])
         views = []
@@ -617,6 +692,7 @@ class BasketService:
                 if bd.kind == "percent"
                 else f"{bd.reason} −{money(int(Decimal(bd.value)))}"
             ),
+            basket.customer,
         )
 
 
@@ -646,6 +722,7 @@ def _basket_to_json(basket: Basket) -> dict[str, Any]:
         ],
         "discount": disc(basket.discount),
         "coupons": list(basket.coupons),
+        "customer": None if basket.customer is None else asdict(basket.customer),
     }
 
 
@@ -669,7 +746,27 @@ def _basket_from_json(data: dict[str, Any]) -> Basket:
         )
         for x in data.get("lines", [])
     ]
-    return Basket(UUID(data["sale_id"]), lines, disc(data.get("discount")), [str(c) for c in data.get("coupons", [])])
+    c = data.get("customer")
+    customer = (
+        Customer(
+            int(c["id"]),
+            str(c["name"]),
+            str(c.get("kana", "")),
+            str(c.get("email", "")),
+            str(c.get("phone", "")),
+            str(c.get("group", "")),
+            bool(c.get("pending", False)),
+        )
+        if isinstance(c, dict)
+        else None
+    )
+    return Basket(
+        UUID(data["sale_id"]),
+        lines,
+        disc(data.get("discount")),
+        [str(c) for c in data.get("coupons", [])],
+        customer=customer,
+    )
 
 
 def _parked(entry: dict[str, Any]) -> ParkedBasket:
