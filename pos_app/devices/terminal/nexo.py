@@ -315,6 +315,12 @@ class NexoClient:
     def close(self) -> None:
         pass
 
+    def __enter__(self) -> NexoClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # --- contract -------------------------------------------------------------------------------
 
     def start_payment(
@@ -327,7 +333,7 @@ class NexoClient:
         if not sale_reference:
             raise InvalidRequest("A card payment needs the sale's reference.")
         with self._lock:
-            self._asked[service_id] = (amount_minor, currency)
+            self._asked.setdefault(service_id, (amount_minor, currency))  # the first ask is the real one
         req = payment_request(
             service_id=service_id,
             sale_id=self.sale_id,
@@ -556,7 +562,7 @@ class NexoClient:
                     if "crypt" in extra.lower() or "hmac" in extra.lower() or "key" in extra.lower():
                         raise ProtectionFailure(
                             "The terminal could not read the till's message: the encryption key or passphrase does not match.",
-                            safe_to_retry=True,
+                            safe_to_retry=self.authenticated_transport,
                         )
                     raise TerminalRefused("The terminal could not read the till's request.", condition=condition)
                 if condition == "NotAllowed" and "duplicate" in _additional(_dig(body, "Response")).get("message", "").lower():
