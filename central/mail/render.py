@@ -105,7 +105,7 @@ def order_receipt(session: Session, order: Order) -> Receipt:
         raise Unrenderable(f"{getattr(e, 'code', 'receipt')}: {e!s:.200}") from e
 
 
-def _elements(receipt: Receipt) -> list[dict[str, Any]]:
+def elements(receipt: Receipt) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for el in layout(receipt):
         if isinstance(el, Text):
@@ -141,7 +141,7 @@ def render_receipt(session: Session, msg: MailMessage) -> Rendered:
         "total_label": words["total"],
         "total": money(receipt.paid, receipt),
         "receipt_text": render_text(receipt, 42),
-        "elements": _elements(receipt),
+        "elements": elements(receipt),
         "store": receipt.store,
     }
     return Rendered(

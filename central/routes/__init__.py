@@ -21,7 +21,19 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 def routers() -> list[APIRouter]:
     from central.mail import routes as mail
-    from central.routes import channel, customers, events, health, images, journal, ops, orders, stock, sync
+    from central.routes import (
+        channel,
+        customers,
+        events,
+        health,
+        images,
+        journal,
+        ops,
+        orders,
+        receipt_page,
+        stock,
+        sync,
+    )
 
     return [
         health.router,
@@ -35,4 +47,5 @@ def routers() -> list[APIRouter]:
         journal.router,
         customers.router,
         mail.router,
+        receipt_page.router,
     ]

@@ -187,6 +187,11 @@ class SaleReceipts:
             done.append(number)
         return done
 
+    def page_url(self, sale_id: UUID | str) -> str:
+        """The customer's e-receipt page at central (the QR on the customer display): the sale's
+        random id is the capability (docs/receipts.md "The e-receipt page")."""
+        return f"{self.checkout.identity.central_url.rstrip('/')}/r/{sale_id}"
+
     def reprint(self, number: str, session: Session, *, gift: bool = False, reason: str = "") -> PrintOutcome:
         return self.receipts.reprint(number, staff=f"{session.staff.id}:{session.staff.name}", gift=gift, reason=reason)
 

@@ -516,7 +516,10 @@ class MainWindow(QMainWindow):
         if self.customer is None:
             from PySide6.QtGui import QGuiApplication
 
-            display = CustomerDisplay(self.device.identity.store_name, self)  # closed with this window
+            receipts = getattr(self.device, "sale_receipts", None)
+            display = CustomerDisplay(  # closed with this window
+                self.device.identity.store_name, self, page_url=receipts.page_url if receipts is not None else None
+            )
             self.sell.basket_changed.connect(display.show_basket)
             self.sell.sale_done.connect(display.show_done)
             screens = QGuiApplication.screens()

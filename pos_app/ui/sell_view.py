@@ -17,7 +17,9 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import qrcode
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -1300,8 +1302,11 @@ class CustomerDisplay(QWidget):
     """The customer's screen (a second top-level window): the lines and the total as they are
     rung up, then "Thank you" with the receipt number and the change."""
 
-    def __init__(self, store_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store_name: str, parent: QWidget | None = None, page_url: Callable[[Any], str] | None = None
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self.page_url = page_url  # sale id -> the e-receipt page's address (pure: no disk)
         self.setObjectName("customer")
         self.setWindowTitle(self.tr("Aisle — customer display"))
         self.resize(1280, 800)
@@ -1321,9 +1326,26 @@ class CustomerDisplay(QWidget):
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.total.setWordWrap(True)
         lay.addWidget(self.total)
+        # After the sale: a QR the customer's phone opens for the e-receipt.
+        self.qr_box = QWidget()
+        ql = QHBoxLayout(self.qr_box)
+        ql.setContentsMargins(0, 0, 0, 0)
+        self.qr = QLabel()
+        self.qr.setObjectName("customerQr")
+        self.qr_caption = QLabel(
+            f"<p style='font-size:30px'>{self.tr('Scan with your phone for your e-receipt')}</p>"
+        )
+        self.qr_caption.setObjectName("customerStore")
+        self.qr_caption.setWordWrap(True)
+        ql.addWidget(self.qr)
+        ql.addWidget(self.qr_caption, 1)
+        self.qr_box.hide()
+        lay.addWidget(self.qr_box)
+        self.qr_text = ""
         self.show_basket(None)
 
     def show_basket(self, view: BasketView | None, emit: bool = True) -> None:
+        self.qr_box.hide()
         if view is None or view.empty:
             self.lines.setText(f"<p style='font-size:40px; color:#BCCCDC'>{self.tr('Welcome')}</p>")
             self.total.setText("")
@@ -1361,6 +1383,30 @@ class CustomerDisplay(QWidget):
             f"<p style='font-size:26px; color:#BCCCDC'>{self.tr('Receipt {0}').replace('{0}', sale.receipt_no)}</p>"
         )
         self.total.setText(self.tr("Paid {0}").replace("{0}", money(sale.total)))
+        if self.page_url is not None:
+            self.qr_text = self.page_url(sale.sale_id)
+            self.qr.setPixmap(qr_pixmap(self.qr_text, 6))
+            self.qr_box.show()
+
+
+def qr_pixmap(text: str, scale: int) -> QPixmap:
+    """A QR code drawn from qrcode's module matrix, `scale` pixels a module, white quiet zone."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+    code.add_data(text)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    n = len(matrix)
+    image = QImage(n * scale, n * scale, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("black"))
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                painter.drawRect(x * scale, y * scale, scale, scale)
+    painter.end()
+    return QPixmap.fromImage(image)
 
 
 __all__ = ["CustomerDisplay", "LineSheet", "ParkedSheet", "SellView", "TenderSheet", "VariantSheet", "minor_units"]

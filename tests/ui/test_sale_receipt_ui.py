@@ -72,3 +72,24 @@ def test_a_till_without_a_printer_says_so_and_the_sale_is_complete(
     assert ui_device.store.query("SELECT count(*) FROM sales", (), "device") == [(1,)]
     assert not sheet.gift_button.isVisible() and not sheet.reprint_button.isVisible()
     assert sheet.email_button.isVisible()  # e-mail is what is left
+
+
+def test_the_customer_display_shows_a_qr_of_the_e_receipt_page_after_the_sale(
+    qtbot: QtBot, window: MainWindow, ui_device: Device
+) -> None:
+    import zxingcpp
+    from PIL import Image
+
+    display = window.open_customer_display()
+    assert not display.qr_box.isVisible()
+    sheet = pay_exact(qtbot, window, ui_device)
+    qtbot.waitUntil(display.qr_box.isVisible, timeout=5000)
+    img = display.qr.pixmap().toImage().convertToFormat(display.qr.pixmap().toImage().Format.Format_RGB888)
+    pil = Image.frombytes("RGB", (img.width(), img.height()), bytes(img.constBits()), "raw", "RGB", img.bytesPerLine())
+    [found] = zxingcpp.read_barcodes(pil, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert found.text == f"{ui_device.identity.central_url}/r/{sheet.sale.sale_id}"
+    # the next customer's basket takes the QR away
+    code, _ = priced_barcode(ui_device, skip=1)
+    qtbot.mouseClick(sheet.next, Qt.MouseButton.LeftButton)
+    window.scanned(code)
+    qtbot.waitUntil(lambda: not display.qr_box.isVisible(), timeout=5000)

@@ -1,0 +1,119 @@
+"""The customer's e-receipt page: `GET /r/{sale_id}` (HTML) and `GET /r/{sale_id}/pdf`.
+
+The customer display shows a QR of this address after the sale; the customer's phone opens it.
+Decision (docs/receipts.md "The e-receipt page"): the sale id is the capability. It is a random
+UUID made on the till (122 random bits, never shown in a list nor printed in clear), so the
+address cannot be guessed; the page holds the receipt only (no customer data), in the store's
+language, and is readable without signing in, as an e-mailed receipt would be. A sale the till
+has not sent yet answers 404 with a page saying it appears shortly (and reloads itself).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Path
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+from sqlalchemy import select
+
+from central.deps import DatabaseDep
+from central.mail.render import Unrenderable, elements, order_receipt
+from central.models import Order
+from sync.receipts import money
+from sync.receipts.layout import when
+
+router = APIRouter(tags=["customer pages"])
+_env = Environment(loader=PackageLoader("central.mail", "templates"), autoescape=select_autoescape(["html"]))
+
+WORDS = {
+    "ja": {
+        "title": "レシート {number}",
+        "store": "{store}",
+        "total": "合計",
+        "pdf": "PDFで保存",
+        "wait_title": "レシートを準備しています",
+        "wait": "お店のレジから届きしだい、ここに表示されます（通常1分以内）。このページは自動で更新されます。",
+    },
+    "de": {
+        "title": "Kassenbon {number}",
+        "store": "{store}",
+        "total": "Summe",
+        "pdf": "Als PDF speichern",
+        "wait_title": "Ihr Kassenbon kommt gleich",
+        "wait": "Er erscheint hier, sobald die Kasse ihn gesendet hat (meist innerhalb einer Minute). Die Seite lädt sich selbst neu.",
+    },
+    "en": {
+        "title": "Receipt {number}",
+        "store": "{store}",
+        "total": "Total",
+        "pdf": "Save as PDF",
+        "wait_title": "Your receipt is on its way",
+        "wait": "It appears here as soon as the shop's till has sent it (usually within a minute). This page reloads itself.",
+    },
+}
+
+SaleId = Annotated[UUID, Path(description="the sale's id, from the QR on the customer display")]
+
+
+def _lang(locale: str) -> str:
+    lang = locale.split("_")[0].lower()
+    return lang if lang in WORDS else "en"
+
+
+def _waiting() -> HTMLResponse:
+    # The store is unknown until the sale arrives: the three languages, one under the other.
+    html = _env.get_template("receipt_page.html").render(
+        lang="en", waiting=True, pages=[WORDS[k] for k in ("ja", "de", "en")], title=WORDS["en"]["wait_title"]
+    )
+    return HTMLResponse(html, status_code=404, headers={"Retry-After": "15", "Cache-Control": "no-store"})
+
+
+@router.get("/r/{sale_id}", response_class=HTMLResponse, summary="The customer's e-receipt page")
+def receipt_page(db: DatabaseDep, sale_id: SaleId) -> HTMLResponse:
+    with db.session() as s:
+        order = s.scalar(select(Order).where(Order.sale_id == str(sale_id)))
+        if order is None:
+            return _waiting()
+        try:
+            receipt = order_receipt(s, order)
+        except Unrenderable:
+            return _waiting()
+    words = WORDS[_lang(receipt.store.locale)]
+    values = {"store": receipt.store.name, "number": receipt.sale.number}
+    html = _env.get_template("receipt_page.html").render(
+        lang=_lang(receipt.store.locale),
+        waiting=False,
+        title=words["title"].format(**values),
+        store=receipt.store.name,
+        date=when(receipt),
+        total_label=words["total"],
+        total=money(receipt.paid, receipt),
+        elements=elements(receipt),
+        pdf_label=words["pdf"],
+        pdf_href=f"/r/{sale_id}/pdf",
+    )
+    return HTMLResponse(html, headers={"Cache-Control": "private, max-age=300", "Referrer-Policy": "no-referrer"})
+
+
+@router.get("/r/{sale_id}/pdf", summary="The customer's e-receipt as PDF", response_class=Response)
+def receipt_pdf(db: DatabaseDep, sale_id: SaleId) -> Response:
+    from sync.receipts.pdf import render_pdf
+
+    with db.session() as s:
+        order = s.scalar(select(Order).where(Order.sale_id == str(sale_id)))
+        if order is None:
+            return _waiting()
+        try:
+            receipt = order_receipt(s, order)
+        except Unrenderable:
+            return _waiting()
+    return Response(
+        render_pdf(receipt),
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f'inline; filename="receipt-{receipt.sale.number}.pdf"',
+            "Referrer-Policy": "no-referrer",
+        },
+    )
