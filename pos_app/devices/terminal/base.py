@@ -218,7 +218,7 @@ class Refunded:
 
 
 PaymentOutcome = Approved | Declined | Cancelled | Unknown
-StatusOutcome = Approved | Declined | Cancelled | Unknown | InProgress
+StatusOutcome = Approved | Declined | Cancelled | Unknown | InProgress | Refunded  # Refunded: category="Reversal"
 RefundOutcome = Refunded | Declined | Unknown
 
 

@@ -601,8 +601,8 @@ class NexoClient:
             raise MalformedResponse("The terminal approved without a transaction id.")
         card = _dig(pr, "PaymentInstrumentData", "CardData")
         masked = _str(_dig(card, "MaskedPan")) or _str(_dig(card, "MaskedPAN"))
-        extra = _additional(_dig(body, "Response"))
-        approval = _str(_dig(pr, "PaymentAcquirerData", "ApprovalCode")) or extra.get("authCode", "")
+        additional = _additional(_dig(body, "Response"))
+        approval = _str(_dig(pr, "PaymentAcquirerData", "ApprovalCode")) or additional.get("authCode", "")
         offline = _dig(pr, "OnlineFlag") is False
         return Approved(
             service_id=service_id,

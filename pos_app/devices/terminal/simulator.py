@@ -286,12 +286,12 @@ class TerminalSimulator:
         sale_id, service_id = str(h.get("SaleID")), str(h.get("ServiceID"))
         fingerprint = json.dumps(req, sort_keys=True)
         amounts = (req.get("PaymentTransaction") or {}).get("AmountsReq") or {}
-        currency = amounts.get("Currency")
+        currency = str(amounts.get("Currency"))
         try:
             amount_minor = to_minor(amounts.get("RequestedAmount"), currency)
         except Exception:
-            body = {"Response": {"Result": "Failure", "ErrorCondition": "MessageFormat"}}
-            return Reply(body=self._envelope(h, "Payment", body))
+            bad = {"Response": {"Result": "Failure", "ErrorCondition": "MessageFormat"}}
+            return Reply(body=self._envelope(h, "Payment", bad))
 
         def refuse(condition: str, text: str | None = None) -> Reply:
             resp: dict[str, Any] = {"Result": "Failure", "ErrorCondition": condition}
