@@ -68,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     ts.add_argument("--cert-dir", type=Path, default=None, help="where the CA and terminal certificate are kept")
     ts.add_argument("--fault", action="append", default=[], metavar="KIND[:VALUE]", help="queue a fault for the next requests")
     ts.add_argument("--store-and-forward", action="store_true", help="the terminal approves offline when it cannot reach its acquirer")
+    ps = sub.add_parser("printer-sim", help="a receipt printer on TCP that files what it prints (text and bytes)")
+    ps.add_argument("--port", type=int, default=9100)
+    ps.add_argument("--host", default="127.0.0.1")
+    ps.add_argument("--out", type=Path, required=True, help="where each printed job is filed: NNNN.txt and NNNN.escpos")
     se = sub.add_parser("settings", help="this till's own settings: its receipt printer")
     se.add_argument("--printer", metavar="URL", help="tcp://HOST[:9100], file:///dev/usb/lp0, serial:///dev/ttyS0?baud=19200, or '' for none")
     se.add_argument("--columns", type=int, choices=(42, 48), help="characters per line: 48 (80 mm, 576 dots) or 42")
@@ -91,6 +95,11 @@ def main(argv: list[str] | None = None) -> int:
             key_version=args.key_version, plain=args.plain, cert_dir=args.cert_dir or data_dir / "terminal-sim",
             faults=args.fault, store_and_forward=args.store_and_forward,
         )  # fmt: skip
+    if cmd == "printer-sim":  # a stand-in printer on the network, not this device's data
+        from pos_app.devices.printer.fake import serve
+
+        serve(args.port, args.out, args.host)
+        return 0
     if cmd == "price":  # needs no device: pure pricing of the file
         from pos_app import commands
 

@@ -26,16 +26,23 @@ while (echo > /dev/tcp/127.0.0.1/$SMTP_PORT) 2>/dev/null; do SMTP_PORT=$((SMTP_P
 "$BIN/python" -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$DEMO_ABS/mail" > "$DEMO/smtp.log" 2>&1 &
 SMTP_PID=$!
 export AISLE_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" AISLE_MAIL_FROM="Aisle demo <receipts@aisle.invalid>"
+# The receipt printer: a simulator on TCP that files each receipt it prints as text (and the raw
+# ESC/POS bytes) under the demo dir, so a demo sale's paper can be read.
+PRINTER_PORT=${PRINTER_PORT:-9100}
+while (echo > /dev/tcp/127.0.0.1/$PRINTER_PORT) 2>/dev/null; do PRINTER_PORT=$((PRINTER_PORT + 1)); done
+"$BIN/pos-app" printer-sim --port "$PRINTER_PORT" --out "$DEMO_ABS/printer" > "$DEMO/printer.log" 2>&1 &
+PRINTER_PID=$!
 "$BIN/central" --db "$DB" serve --port "$PORT" --public-url "$URL" > "$DEMO/central.log" 2>&1 &
 CENTRAL_PID=$!
 trap 'kill $CENTRAL_PID 2>/dev/null || true' EXIT
-trap 'kill $CENTRAL_PID $SMTP_PID 2>/dev/null || true' EXIT  # the mail sink stops with central
+trap 'kill $CENTRAL_PID $SMTP_PID $PRINTER_PID 2>/dev/null || true' EXIT  # the sinks stop with central
 for _ in $(seq 1 100); do
   "$BIN/python" -c "import httpx; httpx.get('$URL/health', timeout=0.5).raise_for_status()" 2>/dev/null && break
   sleep 0.1
 done
 echo "Central is running at $URL (log: $DEMO/central.log)"
 echo "Mail sink on $AISLE_SMTP_URL: messages in $DEMO/mail (Maildir); list them: $BIN/central --db $DB mail"
+echo "Receipt printer simulator on tcp://127.0.0.1:$PRINTER_PORT: what it prints lands in $DEMO/printer/*.txt"
 
 inner() {
   if [ ! -f "$TABLET/device.db" ] || ! "$BIN/pos-app" doctor 2>/dev/null | grep -q "^\[ok  \] enrolment"; then
@@ -50,6 +57,7 @@ from pos_app.local.store import LocalStore
 s = LocalStore(Path(sys.argv[1])); s.set_meta({"central_url": sys.argv[2]}); s.close()
 PY
   fi
+  "$BIN/pos-app" settings --printer "tcp://127.0.0.1:$PRINTER_PORT" > /dev/null
   echo
   echo "Demo staff at TKY01 (Aisle Shibuya): tap a name, then the PIN —"
   echo "  manager 3333 · supervisor 2222 · associates 1111 and 1112"
@@ -76,7 +84,7 @@ if "$BIN/python" -c "from pos_app.services.secrets import check_backend; check_b
 elif command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
   echo "No Secret Service in this session: starting GNOME Keyring for the demo (password 'demo')."
   export -f inner
-  export DEMO BIN TABLET URL DB ROOT DEMO_ABS
+  export DEMO BIN TABLET URL DB ROOT DEMO_ABS PRINTER_PORT
   dbus-run-session -- bash -c 'echo -n demo | gnome-keyring-daemon --unlock --components=secrets >/dev/null; inner'
 else
   echo "No secure keyring (Secret Service) is available; install gnome-keyring (make system-deps)." >&2

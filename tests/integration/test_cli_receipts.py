@@ -81,3 +81,34 @@ def test_settings_and_receipts_from_the_command_line(
     assert "再発行" in read_escpos(printer.jobs[-1]).text
     code, _, err = cli(capsys, "--data-dir", data, "receipt", "show", "NOPE-1-000001")
     assert code == 2 and "There is no receipt NOPE-1-000001" in err
+
+
+def test_the_printer_simulator_files_what_it_prints(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import time
+
+    from pos_app.devices.printer import NetworkPrinter
+    from sync.receipts.escpos import DRAWER_KICK, INIT
+    from tests.support.servers import free_port
+
+    port = free_port()
+    out = tmp_path / "paper"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pos_app.cli", "printer-sim", "--port", str(port), "--out", str(out)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None and "Receipt printer simulator on tcp://127.0.0.1" in proc.stdout.readline()
+        kanji_on = b"\x1c&"  # FS &: Shift_JIS from here on
+        NetworkPrinter("127.0.0.1", port).send(INIT + DRAWER_KICK + kanji_on + "Aisle テスト\n".encode("cp932"))
+        deadline = time.monotonic() + 10
+        while not (out / "0001.txt").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        text = (out / "0001.txt").read_text(encoding="utf-8")
+        assert "Aisle テスト" in text and "[drawer]" in text and (out / "0001.escpos").read_bytes().startswith(INIT)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        if proc.stdout is not None:
+            proc.stdout.close()

@@ -15,7 +15,9 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pos_app.devices.printer.base import DLE_EOT
 
@@ -164,7 +166,8 @@ def read_escpos(data: bytes) -> Printout:
 class FakeNetworkPrinter:
     """A printer on 127.0.0.1:<port>. ``jobs`` holds the bytes of each print connection."""
 
-    def __init__(self, port: int = 0) -> None:
+    def __init__(self, port: int = 0, on_job: Callable[[bytes], None] | None = None) -> None:
+        self.on_job = on_job  # called with each printed job's bytes (the printer simulator)
         self.jobs: list[bytes] = []
         self.dropped: list[bytes] = []
         self.status_requests = 0
@@ -259,4 +262,43 @@ class FakeNetworkPrinter:
             if got:
                 with self._lock:
                     # with no paper nothing prints, but a drawer kick still works (read `dropped`)
-                    (self.jobs if self.paper and not self.cover_open else self.dropped).append(bytes(got))
+                    printed = self.paper and not self.cover_open
+                    (self.jobs if printed else self.dropped).append(bytes(got))
+                if printed and self.on_job is not None:
+                    self.on_job(bytes(got))
+
+
+def serve(port: int, out: Path, host: str = "127.0.0.1") -> None:
+    """`pos-app printer-sim`: a receipt printer on TCP `port` that files each job it prints in
+    `out` as the raw bytes (`NNNN.escpos`) and as what the paper would show (`NNNN.txt`: the
+    text, `[QR]`/`[image]` for rasters, `--- cut ---`, `[drawer]`). Runs until interrupted."""
+    out.mkdir(parents=True, exist_ok=True)
+    count = [len(list(out.glob("*.escpos")))]
+    lock = threading.Lock()
+
+    def filed(data: bytes) -> None:
+        with lock:
+            count[0] += 1
+            n = count[0]
+        (out / f"{n:04d}.escpos").write_bytes(data)
+        try:
+            page = read_escpos(data)
+            text = page.text
+            extra = [f"[image {b.width}x{b.height}]" for b in page.images]
+            extra += ["[drawer]"] * len(page.drawer_kicks) + ["--- cut ---"] * page.cuts
+            (out / f"{n:04d}.txt").write_text(text + "\n" + "\n".join(extra) + "\n", encoding="utf-8")
+        except UnknownCommand as e:  # a real printer would print garbage; say so instead
+            (out / f"{n:04d}.txt").write_text(f"(not ESC/POS this printer reads: {e})\n", encoding="utf-8")
+        print(f"printed job {n}: {out / f'{n:04d}.txt'}", flush=True)
+
+    printer = FakeNetworkPrinter(port, on_job=filed)
+    printer.host = host
+    printer.start()
+    print(f"Receipt printer simulator on tcp://{host}:{printer.port}, jobs in {out}", flush=True)
+    stop = threading.Event()
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        printer.stop()
