@@ -153,10 +153,57 @@ def render_sell(window: Any, device: Any, session: Any, ops: Any, out: Path) -> 
     shots += grab_sizes(window, out, "17-approval-needed", ops, approval)
     if sell.line_sheet is not None:
         sell.line_sheet.reject()
+    settle(ops)
+    shots += render_customers(window, sell, ops, out)
     sell.clear_basket()
     settle(ops)
     display.hide()
     window.show_lookup()
+    settle(ops)
+    return shots
+
+
+def render_customers(window: Any, sell: Any, ops: Any, out: Path) -> list[Path]:
+    """The customer sheet (docs/customers.md): found by phone, attached (the chip and the
+    members' price), and the new-customer form with a sentence for a bad e-mail."""
+    from pos_app.ui.customer_view import CustomerSheet
+
+    shots: list[Path] = []
+
+    def sheet() -> CustomerSheet:
+        if sell.customer_sheet is None:
+            sell.open_customers()
+        found = sell.customer_sheet
+        assert isinstance(found, CustomerSheet)
+        return found
+
+    def found() -> None:
+        s = sheet()
+        if s.query.text() != "090-1234-5678":
+            s.query.setText("090-1234-5678")
+            s.search()
+            settle(ops)
+
+    shots += grab_sizes(window, out, "21-customer-search", ops, found)
+    s = sheet()
+    if s.found:
+        s.attach(s.found[0])
+    settle(ops)
+    shots += grab_sizes(window, out, "22-customer-attached", ops)
+
+    def form() -> None:
+        s = sheet()
+        if not s.form.isVisible():
+            s.show_form()
+            s.name.setText("Mio Sato")
+            s.email.setText("mio@example")
+            s.phone.setText("090-7777-0000")
+            s.create()
+            settle(ops)
+
+    shots += grab_sizes(window, out, "23-customer-new", ops, form)
+    if sell.customer_sheet is not None:
+        sell.customer_sheet.reject()
     settle(ops)
     return shots
 

@@ -237,7 +237,13 @@ class SellView(QWidget):
         self.discount = QPushButton(self.tr("Discount"))
         self.discount.setToolTip(self.tr("A discount on the whole basket"))
         self.discount.clicked.connect(self.edit_basket_discount)
+        # The customer on this sale (docs/customers.md): the sheet searches, attaches, detaches.
+        self.customer_chip = QPushButton(self.tr("Customer"))
+        self.customer_chip.setObjectName("customerChip")
+        self.customer_chip.clicked.connect(self.open_customers)
+        self.customer_sheet: Any = None
         head.addWidget(self.count, 1)
+        head.addWidget(self.customer_chip)
         head.addWidget(self.discount)
         head.addWidget(self.park)
         head.addWidget(self.parked)
@@ -433,6 +439,10 @@ class SellView(QWidget):
         if view is not None and view.sale_id != self.basket.sale_id:
             return  # an answer for a basket that was parked or paid meanwhile
         self.current = view
+        who = view.customer if view is not None else None
+        name = "" if who is None else (who.name if len(who.name) <= 10 else who.name[:9] + "…")
+        self.customer_chip.setText(self.tr("Customer") if who is None else name)
+        self.customer_chip.setToolTip("" if who is None else who.name)
         _clear_layout(self.lines)
         self.empty = QLabel(self.tr("The basket is empty. Scan an item to start a sale."))
         self.empty.setObjectName("hint")
@@ -597,6 +607,13 @@ class SellView(QWidget):
             self.say(self.tr("Parked ({0}). Tap “Parked” to bring it back.").replace("{0}", entry.total))
 
         CollectionOp(parent=self, op=lambda: service.park(basket, session), success=parked).run_in_background(self.ops)
+
+    def open_customers(self) -> None:
+        from pos_app.ui.customer_view import CustomerSheet
+
+        self.customer_sheet = CustomerSheet(self)
+        self.customer_sheet.finished.connect(lambda: setattr(self, "customer_sheet", None))
+        self.customer_sheet.open()
 
     def show_parked(self) -> None:
         service = self.service
