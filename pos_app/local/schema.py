@@ -286,3 +286,69 @@ customers = Table(
     Column("op_id", String),
     Column("used_at", String, nullable=False),  # attached, created or found: the recent list's order
 )
+
+# Card payments (pos_app/services/payments.py, docs/terminal.md "With the checkout"). One row per
+# request that may move money on the terminal — a payment or a refund (a nexo reversal) — keyed
+# by its ServiceID, written and committed BEFORE the terminal is asked, its answer written as
+# soon as it arrives. state: intent (written, not yet sent) | asked (being sent: it may have
+# reached the terminal) | approved | declined | cancelled | unknown (the terminal could not say:
+# recovered by a status request, else decided by staff) | not_charged (never reached the
+# terminal, or staff saw nothing charged) | refunded (a refund row the terminal carried out).
+# Card data: masked PAN, brand, approval code, the terminal's transaction id and its receipt
+# lines only. The rows join the sale (`sales`) by sale_id.
+payment_intents = Table(
+    "payment_intents",
+    device_metadata,
+    Column("service_id", String, primary_key=True),
+    Column("sale_id", String, nullable=False, index=True),
+    Column("kind", String, nullable=False),  # payment | refund
+    Column("original", String),  # refund: the service_id of the payment it gives money back on
+    Column("amount", Integer, nullable=False),  # asked, minor units
+    Column("approved_amount", Integer),  # what the terminal authorised / refunded
+    Column("currency", String, nullable=False),
+    Column("poiid", String, nullable=False),
+    Column("state", String, nullable=False),
+    Column("why", String),  # unknown: timeout | dropped | not_found | unreachable ...; declined: ErrorCondition
+    Column("message", Text),  # one sentence for staff / the customer
+    Column("masked_pan", String),
+    Column("brand", String),
+    Column("approval_code", String),
+    Column("transaction_id", String),
+    Column("transaction_at", String),
+    Column("stored_offline", Integer, nullable=False, default=0, server_default="0"),
+    Column("merchant_receipt", Text),  # JSON array of lines
+    Column("customer_receipt", Text),
+    Column("staff_id", Integer),
+    Column("decided_by", Integer),  # staff who recorded what the terminal showed
+    Column("created_at", String, nullable=False),
+    Column("answered_at", String),
+)
+
+# The basket a card payment was taken for, kept so a restart can finish the sale (the card
+# payments cover it) or void it with the money given back (docs/terminal.md "Recovery").
+# state: open | voided (a completed sale is the `sales` row with this sale_id).
+payment_sales = Table(
+    "payment_sales",
+    device_metadata,
+    Column("sale_id", String, primary_key=True),
+    Column("basket", Text, nullable=False),  # SaleBasket as JSON (pricing input, variants, customer)
+    Column("staff_id", Integer, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("currency", String, nullable=False),
+    Column("state", String, nullable=False),
+    Column("updated_at", String, nullable=False),
+)
+
+# The terminal's end-of-day totals (ReconciliationRequest), kept for the shift close.
+terminal_reconciliations = Table(
+    "terminal_reconciliations",
+    device_metadata,
+    Column("service_id", String, primary_key=True),
+    Column("poiid", String, nullable=False),
+    Column("reconciliation_id", String, nullable=False),
+    Column("at", String, nullable=False),
+    Column("staff_id", Integer),
+    Column(
+        "totals", Text, nullable=False
+    ),  # JSON: [{currency, payments_count, payments_minor, refunds_count, refunds_minor}]
+)

@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from datetime import datetime
 from pathlib import Path
 
 from pos_app.core.auth import Permission
+from pos_app.devices.terminal import PaymentTerminal, TerminalError, new_service_id
 from pos_app.local.store import Identity, LocalStore
 from pos_app.services import secrets
 from pos_app.services.auth import AuthService, Session
 from pos_app.services.basket import BasketService
-from pos_app.services.checkout import CheckoutService
+from pos_app.services.checkout import CheckoutService, device_code
 from pos_app.services.customers import CustomerService
 from pos_app.services.errors import ServiceError
 from pos_app.services.images import ImageService
 from pos_app.services.lookup import Location, LookupService
 from pos_app.services.outbox import OutboxService
+from pos_app.services.payments import Caps, PaymentService
 from pos_app.services.receipts import KeyringKeyStore, MemoryKeyStore, ReceiptService, ReceiptSigner
 from pos_app.services.sale_receipts import SaleReceipts
-from pos_app.services.settings import SettingsService
+from pos_app.services.settings import SettingsService, TerminalSettings, build_terminal
 from pos_app.services.stock import StockService
 from sync.client import CentralClient
 from sync.engine import SyncEngine, SyncStatus
@@ -95,13 +98,19 @@ class Device:
         self.receipts = ReceiptService(
             self.data_dir,
             self.settings.printer(),
-            signer=ReceiptSigner(
-                identity.device_id, MemoryKeyStore() if throwaway else KeyringKeyStore(self.data_dir)
-            ),
+            signer=ReceiptSigner(identity.device_id, MemoryKeyStore() if throwaway else KeyringKeyStore(self.data_dir)),
             columns=self.settings.load().printer_columns,
         )
         self.sale_receipts = SaleReceipts(self.store, self.checkout, self.receipts, self.new_client)
         self.receipts.on_reprint = self.sale_receipts.journal_reprint
+        # The card terminal (settings.json + its passphrase in the keyring), made when first
+        # asked for; card payments, their recovery and refunds (docs/terminal.md).
+        self._terminal: PaymentTerminal | None = None
+        self._terminal_made = False
+        self._terminal_lock = threading.Lock()
+        self._throwaway = throwaway
+        self.payments = PaymentService(self.store, self.checkout, self.terminal, staff=self._staff, caps=self._caps)
+        self.basket.payments = self.payments
 
     @classmethod
     def open(
@@ -135,9 +144,58 @@ class Device:
         self.receipts.printer = self.settings.printer()
         self.receipts.columns = s.printer_columns
 
+    # --- the card terminal -------------------------------------------------------------------
+
+    def terminal_sale_id(self) -> str:
+        """This till's nexo SaleID (ServiceIDs are unique per SaleID)."""
+        return f"AISLE-{device_code(self.identity.device_id)}"
+
+    def terminal(self) -> PaymentTerminal | None:
+        """The configured card terminal, made once (None: none set up)."""
+        with self._terminal_lock:
+            if not self._terminal_made:
+                t = self.settings.load().terminal
+                passphrase = None
+                if t.kind and t.key_id:
+                    passphrase = secrets.load_terminal_passphrase(str(self.data_dir), t.poiid)
+                self._terminal = build_terminal(t, sale_id=self.terminal_sale_id(), passphrase=passphrase)
+                self._terminal_made = True
+            return self._terminal
+
+    def set_terminal(self, terminal: TerminalSettings, passphrase: str | None = None) -> None:
+        """Change this till's terminal (validated; kind "" for none); a passphrase given goes to
+        the keyring (kept there when None). Used at once."""
+        self.settings.set_terminal(terminal)
+        if passphrase:
+            secrets.save_terminal_passphrase(str(self.data_dir), terminal.poiid.strip(), passphrase)
+        with self._terminal_lock:
+            if self._terminal is not None:
+                self._terminal.close()
+            self._terminal, self._terminal_made = None, False
+
+    def test_terminal(self) -> str:
+        """Ask the terminal about a payment that never was: an answer proves the address, the
+        certificate, the POIID and the key. One sentence for staff; raises TerminalError."""
+        t = self.terminal()
+        if t is None:
+            return "No card terminal is set up on this till."
+        t.status(new_service_id())
+        return f"Terminal {t.poiid} answered" + (
+            " (messages protected)." if self.settings.load().terminal.key_id else "."
+        )
+
+    def _caps(self) -> Caps:
+        t = self.settings.load().terminal
+        return Caps(per_sale=t.offline_per_sale, total=t.offline_total)
+
+    def _staff(self, staff_id: int) -> object:
+        return next((p for p in self.auth.staff() if p.id == staff_id), None)
+
     def start_sync(self, live: bool = True) -> None:
-        """Start syncing (a worker's call): first the receipts a crash may have left unmade,
-        then the retry thread of the print queue, then the engine."""
+        """Start syncing (a worker's call): first the card payments and receipts a crash may
+        have left unsettled or unmade, then the retry thread of the print queue, then the engine."""
+        with contextlib.suppress(ServiceError, TerminalError):  # the terminal's word, before anything else
+            self.payments.resolve_open(seconds=10.0)
         with contextlib.suppress(ServiceError):  # the store not cached yet: nothing was sold either
             self.sale_receipts.catch_up()
         self.receipts.start()
@@ -171,6 +229,8 @@ class Device:
         return all(self.store.stream_state(s).bootstrapped for s in ("catalog", "stock", "staff"))
 
     def close(self) -> None:
+        if self._terminal is not None:
+            self._terminal.close()
         self.receipts.close()
         self.engine.stop()
         self.engine.client.close()

@@ -49,6 +49,7 @@ from pos_app.services.auth import Session, StaffMember
 from pos_app.services.checkout import CheckoutService, CompletedSale, SaleBasket
 from pos_app.services.customers import Customer
 from pos_app.services.errors import PermissionNeeded, ValidationFailed
+from pos_app.services.payments import CardPayment, PaymentService
 from sync.pricing import PricedBasket, Tender, TenderType, quick_amounts, read_basket
 
 __all__ = [
@@ -189,6 +190,7 @@ class BasketService:
         self.customer_used = customer_used  # the customer goes first in the till's recent list
         self._file_lock = threading.Lock()
         self._info: dict[int, tuple[str, str, str, str]] = {}
+        self.payments: PaymentService | None = None  # the card terminal's payments (app.py wires it)
 
     # --- a basket ------------------------------------------------------------------------------
 
@@ -389,15 +391,60 @@ class BasketService:
             return self._sale_basket(basket)
 
     def complete(self, session: Session, basket: Basket, tenders: Sequence[Tender]) -> CompletedSale:
-        """Through CheckoutService.complete: the same basket completed twice is one sale."""
+        """Through CheckoutService.complete: the same basket completed twice is one sale. With a
+        terminal wired (`payments`), the card tenders are the basket's approved card payments
+        (each referenced by the terminal's transaction id); ``tenders`` gives the others."""
         with basket.lock:
             if not basket.lines:
                 raise ValidationFailed("basket.empty")
+            if self.payments is not None:
+                tenders = [
+                    *self.payments.tenders(basket.sale_id),
+                    *(t for t in tenders if t.type is not TenderType.CARD),
+                ]
             sale = self.checkout.complete(session, self._sale_basket(basket), tenders)
+            if self.payments is not None:
+                self.payments.forget(basket.sale_id)
             if basket.parked_id:
                 self._drop_parked(basket.parked_id)
                 basket.parked_id = None
             return sale
+
+    def pay_card(self, session: Session, basket: Basket, amount: int | None = None, *, cash: int = 0) -> CardPayment:
+        """A card payment on the terminal for ``amount`` (None: all that is still due after the
+        card payments already taken and ``cash`` handed over on the tender sheet). Blocks while
+        the customer is at the terminal; `PaymentService.abort(sale_id)` cancels from the till."""
+        if self.payments is None:
+            raise ValidationFailed("payment.no_terminal", "No card terminal is set up on this till.")
+        with basket.lock:
+            if not basket.lines:
+                raise ValidationFailed("basket.empty")
+            sb = self._sale_basket(basket)
+            priced = self.checkout.price(sb)
+        due = priced.totals.total
+        if amount is None:
+            amount = due - self.payments.taken(basket.sale_id) - cash
+        return self.payments.pay(session, sb, amount, due=due - cash, currency=priced.currency)
+
+    def card_payments(self, basket: Basket) -> list[CardPayment]:
+        return [] if self.payments is None else self.payments.of_sale(basket.sale_id)
+
+    def abandon(self, session: Session | None, basket: Basket) -> list[CardPayment]:
+        """The basket goes without a sale: the card payments it holds are reversed first (money is
+        never left taken without a sale). Raises when a reversal did not go through; the basket
+        then stays."""
+        if self.payments is None or not self.payments.of_sale(basket.sale_id):
+            return []
+        if self.checkout.sale(basket.sale_id) is not None:
+            self.payments.forget(basket.sale_id)
+            return []
+        done = self.payments.void(session, basket.sale_id)
+        if self.payments.taken(basket.sale_id):
+            raise ValidationFailed(
+                "payment.reverse_failed",
+                "A card payment could not be given back yet: try again, or look at the terminal.",
+            )
+        return done
 
     @staticmethod
     def quick(due: int, view: BasketView) -> list[tuple[int, str]]:

@@ -288,6 +288,7 @@ class CheckoutService:
             again = self._existing(con, basket.sale_id)
             if again is not None:  # completed meanwhile by another thread
                 return again
+            _check_card_tenders(con, basket.sale_id, settlement)
             self._step("counter")
             counter, receipt_no = self._next_receipt(con)
             op_id = str(uuid.uuid4())
@@ -540,6 +541,35 @@ class CheckoutService:
             err = e.errors()[0]
             where = ".".join(str(x) for x in err["loc"])
             raise ValidationFailed("sale.invalid", detail=f"{where}: {err['msg']}") from None
+
+
+def _check_card_tenders(con: sqlite3.Connection, sale_id: UUID, settlement: Settlement) -> None:
+    """A card tender is a payment the terminal approved for this basket (payment_intents,
+    pos_app/services/payments.py), referenced by its transaction id, for no more than it holds."""
+    cards = [t for t in settlement.tenders if t.type is TenderType.CARD]
+    if not cards:
+        return
+    held: dict[str, int] = {}
+    for sid, tx, code, approved in con.execute(
+        "SELECT service_id, transaction_id, approval_code, approved_amount FROM payment_intents "
+        "WHERE sale_id=? AND kind='payment' AND state='approved'",
+        (str(sale_id),),
+    ):
+        given = con.execute(
+            "SELECT coalesce(sum(CASE WHEN state='refunded' THEN approved_amount ELSE amount END), 0) "
+            "FROM payment_intents WHERE kind='refund' AND original=? AND state IN ('refunded', 'intent', 'asked', 'unknown')",
+            (sid,),
+        ).fetchone()[0]
+        ref = tx or (f"approval:{code}" if code else sid)
+        held[ref] = int(approved or 0) - int(given)
+    for t in cards:
+        if t.reference not in held or t.amount > held[t.reference]:
+            raise ValidationFailed(
+                "sale.card_unknown",
+                "A card tender must be a payment the terminal approved for this basket.",
+                reference=t.reference or "",
+            )
+        held[t.reference] -= t.amount
 
 
 def _tender_rows(settlement: Settlement) -> list[dict[str, Any]]:

@@ -34,16 +34,16 @@ from pos_app.local.store import LocalStore
 from pos_app.services.auth import Session
 from pos_app.services.checkout import CheckoutService, CompletedSale
 from pos_app.services.errors import ValidationFailed
+from pos_app.services.payments import card_slip
 from pos_app.services.receipts import PrintOutcome, ReceiptService, ReprintRequest
 from sync.client import CentralClient, CentralError, Rejected, Unreachable
 from sync.pricing.result import priced_from_dict
+from sync.protocol import EMAIL_ANY_CASE_PATTERN
 from sync.receipts import Receipt, SaleFacts, build_receipt, store_facts
 
-# The address rule central applies too (central/mail/routes.py): asked here first, so a typo is
-# said at the counter, not later.
-EMAIL = re.compile(
-    r"^[^@\s<>,;\"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$"
-)
+# The address rule central applies too (one pattern, sync.protocol): asked here first, so a
+# typo is said at the counter, not later.
+EMAIL = re.compile(EMAIL_ANY_CASE_PATTERN)
 LANGUAGES = ("ja", "en", "de")
 
 SCHEMA = """
@@ -132,6 +132,7 @@ class SaleReceipts:
             store_facts(self.checkout.store_row()),
             self._facts(sale.receipt_no, sale.completed_at, staff, sale.sale_id),
             sale.settlement,
+            card_slip=card_slip(self.store, sale.sale_id),
         )
 
     def _rebuilt(self, sale_id: str) -> Receipt:
@@ -158,6 +159,7 @@ class SaleReceipts:
             priced,
             store_facts(self.checkout.store_row()),
             self._facts(number, datetime.fromisoformat(completed_at), self._staff_name(int(staff_id)), sale_id),
+            card_slip=card_slip(self.store, sale_id),
         )
 
     def issue(self, sale: CompletedSale, session: Session, *, gift: bool = False) -> PrintOutcome:
@@ -232,9 +234,7 @@ class SaleReceipts:
 
     @staticmethod
     def _request(row: sqlite3.Row) -> EmailRequest:
-        return EmailRequest(
-            row["id"], row["number"], row["address"], row["state"], row["attempts"], row["last_error"]
-        )
+        return EmailRequest(row["id"], row["number"], row["address"], row["state"], row["attempts"], row["last_error"])
 
     def emails(self, state: str | None = None) -> list[EmailRequest]:
         with self._db() as con:

@@ -106,6 +106,24 @@ def load_pin_key(data_dir: str) -> str | None:
     return _load(pin_key_for(data_dir))
 
 
+def terminal_key_for(data_dir: str, poiid: str) -> str:
+    return f"terminal-key:{data_dir}:{poiid}"
+
+
+def save_terminal_passphrase(data_dir: str, poiid: str, passphrase: str) -> None:
+    """The card terminal's message-protection passphrase (per till and terminal), never a file."""
+    _save(terminal_key_for(data_dir, poiid), passphrase, "terminal passphrase")
+
+
+def load_terminal_passphrase(data_dir: str, poiid: str) -> str | None:
+    return _load(terminal_key_for(data_dir, poiid))
+
+
+def delete_terminal_passphrase(data_dir: str, poiid: str) -> None:
+    with contextlib.suppress(KeyringError):
+        keyring.delete_password(SERVICE, terminal_key_for(data_dir, poiid))
+
+
 def delete_token(data_dir: str) -> None:
     for username in (key_for(data_dir), pin_key_for(data_dir)):
         with contextlib.suppress(KeyringError):
@@ -116,10 +134,13 @@ __all__ = [
     "NoSecureKeyring",
     "backend_name",
     "check_backend",
+    "delete_terminal_passphrase",
     "delete_token",
     "load_pin_key",
+    "load_terminal_passphrase",
     "load_token",
     "save_pin_key",
+    "save_terminal_passphrase",
     "save_token",
     "storing_backend",
 ]

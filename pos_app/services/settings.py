@@ -1,4 +1,4 @@
-"""This device's own settings: its receipt printer (and, with the card issue, its terminal).
+"""This device's own settings: its receipt printer and its card terminal.
 
 Kept in ``settings.json`` in the data directory, beside device.db: they belong to the physical
 till, not to the retailer's data, so they are neither synced nor lost with a cache re-download.
@@ -17,12 +17,42 @@ import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pos_app.devices.printer import PrinterError, Transport, printer_from_url
+from pos_app.devices.terminal import NexoKey, NexoTerminal, PaymentTerminal, SimulatedTerminal, TerminalSimulator
 from pos_app.services.errors import ValidationFailed
 
 FILE = "settings.json"
 COLUMNS = (42, 48)
+
+
+TERMINAL_KINDS = ("", "simulated", "network")
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@dataclass(frozen=True)
+class TerminalSettings:
+    """This till's card terminal (docs/terminal.md "Setting up a terminal"). The passphrase of
+    its message protection is in the OS keyring (`secrets.save_terminal_passphrase`), never here.
+
+    TODO (issue 8): the store-and-forward caps belong to central's configuration; until a synced
+    setting carries them they are this till's (minor units of the store's currency, 0 = none)."""
+
+    kind: str = ""  # "" (no terminal) | simulated (in process, for a try-out) | network (nexo over the LAN)
+    url: str = ""  # https://192.168.1.20:8443/nexo/ (network)
+    poiid: str = ""  # the terminal's id, e.g. V400m-123456789 (also its certificate's name)
+    key_id: str = ""  # message protection: the key identifier and version set on the terminal
+    key_version: int = 1
+    ca_file: str = ""  # the CA the terminal's certificate must chain to (HTTPS)
+    allow_plain: bool = False  # plain HTTP: loopback only (tests, a local simulator)
+    store_and_forward: bool = False  # the terminal may approve offline
+    offline_per_sale: int = 0
+    offline_total: int = 0
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.kind)
 
 
 @dataclass(frozen=True)
@@ -30,12 +60,65 @@ class DeviceSettings:
     printer: str = ""  # tcp://host[:9100] | file:///dev/usb/lp0 | serial:///dev/ttyS0?baud=19200 | "" (none)
     printer_columns: int = 48  # 48 for 576-dot (80 mm) printers, 42 for 512-dot ones
     gift_receipt_default: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)  # sections of later issues (the terminal)
+    terminal: TerminalSettings = field(default_factory=TerminalSettings)
+    extra: dict[str, Any] = field(default_factory=dict)  # sections of later issues
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         extra = d.pop("extra")
+        if not self.terminal.configured:
+            d.pop("terminal")
         return {**d, **extra}
+
+
+def _check_terminal(t: TerminalSettings) -> None:
+    def bad(code: str, message: str) -> ValidationFailed:
+        return ValidationFailed(code, message)
+
+    if t.kind not in TERMINAL_KINDS:
+        raise bad("settings.terminal_kind", "A terminal is simulated or on the network.")
+    if not t.kind:
+        return
+    if t.kind == "network":
+        if not t.poiid.strip() or len(t.poiid) > 40 or not t.poiid.isprintable() or " " in t.poiid:
+            raise bad("settings.terminal_poiid", "Type the terminal's POIID as it shows it, like V400m-123456789.")
+        u = urlsplit(t.url if "://" in t.url else f"https://{t.url}")
+        if u.scheme not in ("https", "http") or not u.hostname:
+            raise bad("settings.terminal_url", "Type the terminal's address, like https://192.168.1.20:8443/nexo/.")
+        try:
+            u.port  # noqa: B018 - raises for a bad port
+        except ValueError:
+            raise bad("settings.terminal_url", "The port of the terminal's address is not a number.") from None
+        if u.scheme == "http" and not (t.allow_plain and u.hostname in LOOPBACK):
+            raise bad(
+                "settings.terminal_plain",
+                "A terminal on the network is reached over HTTPS (plain HTTP only on this computer, for tests).",
+            )
+        if u.scheme == "https" and not (t.ca_file and Path(t.ca_file).is_file()):
+            raise bad("settings.terminal_ca", "Choose the CA file the terminal's certificate is checked against.")
+    if t.key_id and t.key_version < 1:
+        raise bad("settings.terminal_key", "The key version is a number from 1.")
+    if t.offline_per_sale < 0 or t.offline_total < 0:
+        raise bad("settings.terminal_caps", "Offline limits are amounts of zero or more.")
+
+
+def build_terminal(t: TerminalSettings, *, sale_id: str, passphrase: str | None) -> PaymentTerminal | None:
+    """The configured terminal (None: none set up). The passphrase comes from the keyring."""
+    if not t.kind:
+        return None
+    key = NexoKey(passphrase, t.key_id, t.key_version) if passphrase and t.key_id else None
+    if t.kind == "simulated":
+        sim = TerminalSimulator(poiid=t.poiid or "V400m-123456789", key=key, store_and_forward=t.store_and_forward)
+        return SimulatedTerminal(sim, sale_id=sale_id)
+    return NexoTerminal(
+        url=t.url,
+        poiid=t.poiid,
+        sale_id=sale_id,
+        key=key,
+        ca_file=t.ca_file or None,
+        allow_plain=t.allow_plain,
+        store_and_forward=t.store_and_forward,
+    )
 
 
 def _check(s: DeviceSettings) -> DeviceSettings:
@@ -48,6 +131,7 @@ def _check(s: DeviceSettings) -> DeviceSettings:
             printer_from_url(s.printer)
         except PrinterError as e:
             raise ValidationFailed("settings.printer", str(e), value=s.printer) from None
+    _check_terminal(s.terminal)
     return s
 
 
@@ -70,17 +154,24 @@ class SettingsService:
             raise ValidationFailed(
                 "settings.unreadable", f"The device settings in {self.path} are not a JSON object.", path=str(self.path)
             )
-        known = {"printer", "printer_columns", "gift_receipt_default"}
+        known = {"printer", "printer_columns", "gift_receipt_default", "terminal"}
         try:
+            t = raw.get("terminal") or {}
+            if not isinstance(t, dict):
+                raise TypeError("terminal is not an object")
+            names = set(TerminalSettings.__dataclass_fields__)
             s = DeviceSettings(
                 printer=str(raw.get("printer", "")),
                 printer_columns=int(raw.get("printer_columns", 48)),
                 gift_receipt_default=bool(raw.get("gift_receipt_default", False)),
+                terminal=TerminalSettings(**{k: v for k, v in t.items() if k in names}),
                 extra={k: v for k, v in raw.items() if k not in known},
             )
         except (TypeError, ValueError) as e:
             raise ValidationFailed(
-                "settings.unreadable", f"The device settings in {self.path} have a wrong value ({e}).", path=str(self.path)
+                "settings.unreadable",
+                f"The device settings in {self.path} have a wrong value ({e}).",
+                path=str(self.path),
             ) from None
         return s
 
@@ -107,5 +198,18 @@ class SettingsService:
         s = self.load()
         return printer_from_url(s.printer) if s.printer else None
 
+    def set_terminal(self, terminal: TerminalSettings) -> DeviceSettings:
+        t = replace(
+            terminal,
+            url=terminal.url.strip(),
+            poiid=terminal.poiid.strip(),
+            key_id=terminal.key_id.strip(),
+            ca_file=terminal.ca_file.strip(),
+            key_version=int(terminal.key_version),
+            offline_per_sale=int(terminal.offline_per_sale),
+            offline_total=int(terminal.offline_total),
+        )
+        return self.update(terminal=t)
 
-__all__ = ["DeviceSettings", "SettingsService"]
+
+__all__ = ["DeviceSettings", "SettingsService", "TerminalSettings", "build_terminal"]

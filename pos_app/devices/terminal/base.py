@@ -259,7 +259,14 @@ class PaymentTerminal(Protocol):
         self, *, service_id: str, amount_minor: int, currency: str, sale_reference: str, timeout: float | None = None
     ) -> PaymentOutcome: ...
 
-    def status(self, service_id: str, *, category: Literal["Payment", "Reversal"] = "Payment") -> StatusOutcome: ...
+    def status(
+        self,
+        service_id: str,
+        *,
+        category: Literal["Payment", "Reversal"] = "Payment",
+        expected_amount_minor: int | None = None,
+        expected_currency: str | None = None,
+    ) -> StatusOutcome: ...
 
     def abort(self, service_id: str, *, reason: str = "MerchantAbort") -> None: ...
 

@@ -8,6 +8,7 @@ or through the control endpoint on the same port:
     POST /control/faults   {"faults": ["decline", "delay:5", "in_progress:3"]}   queue faults
     GET  /control/faults   the queue;   POST /control/reset   empty it
     GET  /control/health   {"poiid": ..., "requests": n}
+    GET  /control/records  what the terminal did per (SaleID, ServiceID): payments, reversals
 
 Nothing a till sends is logged.
 """
@@ -137,6 +138,8 @@ class _Handler(BaseHTTPRequestHandler):
         sim = self.server.simulator
         if self.path == "/control/faults":
             self._json(200, {"faults": sim.pending_faults()})
+        elif self.path == "/control/records":
+            self._json(200, {"records": sim.records()})
         elif self.path == "/control/health":
             self._json(200, {"poiid": sim.poiid, "requests": sim.requests_seen})
         else:

@@ -158,6 +158,35 @@ class TerminalSimulator:
         with self._lock:
             return [f.kind if f.value is None else f"{f.kind}:{f.value}" for f in self._faults]
 
+    def records(self) -> list[dict[str, Any]]:
+        """What the terminal did, per (SaleID, ServiceID) — for tests and support to check that
+        no ServiceID moved money twice and what each basket (SaleTransactionID) was charged."""
+        out = []
+        with self._lock:
+            for (sale_id, service_id), rec in self._records.items():
+                try:
+                    req = json.loads(rec.request)
+                except ValueError:
+                    req = {}
+                resp = (rec.response or {}) if rec.done.is_set() else {}
+                answer = resp.get("Response") or {}
+                poi_tx = ((resp.get("POIData") or {}).get("POITransactionID") or {}).get("TransactionID")
+                out.append({
+                    "sale_id": sale_id,
+                    "service_id": service_id,
+                    "category": rec.category,
+                    "sale_reference": ((req.get("SaleData") or {}).get("SaleTransactionID") or {}).get("TransactionID"),
+                    "original": ((req.get("OriginalPOITransaction") or {}).get("POITransactionID") or {}).get("TransactionID"),
+                    "done": rec.done.is_set(),
+                    "result": answer.get("Result"),
+                    "condition": answer.get("ErrorCondition"),
+                    "amount_minor": rec.amount_minor,
+                    "currency": rec.currency,
+                    "transaction_id": rec.transaction_id or poi_tx,
+                    "refunded_minor": rec.refunded_minor,
+                })  # fmt: skip
+        return out
+
     def reset(self) -> None:
         with self._lock:
             self._faults.clear()
