@@ -12,7 +12,7 @@ from pos_app.core.auth import Permission
 from pos_app.devices.terminal import PaymentTerminal, TerminalError, new_service_id
 from pos_app.local.store import Identity, LocalStore
 from pos_app.services import secrets
-from pos_app.services.auth import AuthService, Session
+from pos_app.services.auth import AuthService, Session, StaffMember
 from pos_app.services.basket import BasketService
 from pos_app.services.checkout import CheckoutService, device_code
 from pos_app.services.customers import CustomerService
@@ -188,7 +188,7 @@ class Device:
         t = self.settings.load().terminal
         return Caps(per_sale=t.offline_per_sale, total=t.offline_total)
 
-    def _staff(self, staff_id: int) -> object:
+    def _staff(self, staff_id: int) -> StaffMember | None:
         return next((p for p in self.auth.staff() if p.id == staff_id), None)
 
     def start_sync(self, live: bool = True) -> None:
