@@ -66,21 +66,55 @@ def main(argv: list[str] | None = None) -> int:
     ts.add_argument("--key-version", type=int, default=1)
     ts.add_argument("--plain", action="store_true", help="plain HTTP instead of HTTPS (loopback tests only)")
     ts.add_argument("--cert-dir", type=Path, default=None, help="where the CA and terminal certificate are kept")
-    ts.add_argument("--fault", action="append", default=[], metavar="KIND[:VALUE]", help="queue a fault for the next requests")
-    ts.add_argument("--store-and-forward", action="store_true", help="the terminal approves offline when it cannot reach its acquirer")
+    ts.add_argument(
+        "--fault", action="append", default=[], metavar="KIND[:VALUE]", help="queue a fault for the next requests"
+    )
+    ts.add_argument(
+        "--store-and-forward",
+        action="store_true",
+        help="the terminal approves offline when it cannot reach its acquirer",
+    )
     ps = sub.add_parser("printer-sim", help="a receipt printer on TCP that files what it prints (text and bytes)")
     ps.add_argument("--port", type=int, default=9100)
     ps.add_argument("--host", default="127.0.0.1")
     ps.add_argument("--out", type=Path, required=True, help="where each printed job is filed: NNNN.txt and NNNN.escpos")
     se = sub.add_parser("settings", help="this till's own settings: its receipt printer")
-    se.add_argument("--printer", metavar="URL", help="tcp://HOST[:9100], file:///dev/usb/lp0, serial:///dev/ttyS0?baud=19200, or '' for none")
+    se.add_argument(
+        "--printer",
+        metavar="URL",
+        help="tcp://HOST[:9100], file:///dev/usb/lp0, serial:///dev/ttyS0?baud=19200, or '' for none",
+    )
     se.add_argument("--columns", type=int, choices=(42, 48), help="characters per line: 48 (80 mm, 576 dots) or 42")
     se.add_argument("--test-printer", action="store_true", help="ask the printer for its status")
+    tm = sub.add_parser(
+        "terminal", help="this till's card terminal: set up, test, unsettled payments, recovery, end of day"
+    )
+    tm.add_argument("action", choices=["set", "show", "test", "status", "recover", "decide", "reconcile"])
+    tm.add_argument("service_id", nargs="?", help="decide: the payment's ServiceID (from status)")
+    tm.add_argument("--kind", choices=["network", "simulated", "none"], help="set: how the terminal is reached")
+    tm.add_argument("--url", help="set: https://HOST:8443/nexo/")
+    tm.add_argument("--poiid", help="set: the terminal's POIID (its certificate's name)")
+    tm.add_argument("--key-id", help="set: the message protection's key identifier")
+    tm.add_argument("--key-version", type=int, help="set: the key version")
+    tm.add_argument("--passphrase", action="store_true", help="set: read the key passphrase (to the keyring)")
+    tm.add_argument("--ca-file", type=Path, help="set: the CA the terminal's certificate is checked against")
+    tm.add_argument("--plain", action="store_true", help="set: plain HTTP to a simulator on this computer")
+    tm.add_argument(
+        "--store-and-forward", action="store_true", default=None, help="set: the terminal may approve offline"
+    )
+    tm.add_argument("--offline-per-sale", type=int, help="set: offline cap per sale, minor units")
+    tm.add_argument("--offline-total", type=int, help="set: offline cap until the next reconciliation, minor units")
+    tm.add_argument("--seconds", type=float, default=30.0, help="recover: how long to poll a payment in progress")
+    tm.add_argument("--staff", type=int, metavar="STAFF_ID", help="decide: who looked at the terminal (PIN read next)")
+    tm.add_argument("--approved", metavar="CODE", help="decide: the terminal shows it approved with this code")
+    tm.add_argument("--not-charged", action="store_true", help="decide: the terminal shows nothing charged")
     rc = sub.add_parser("receipt", help="the receipts of this till: list, show, what waits, reprint, gift, e-mail")
     rc.add_argument("action", choices=["list", "show", "waiting", "print", "reprint", "gift", "email"])
     rc.add_argument("number", nargs="?", help="the receipt number, e.g. TKY01-07-000123")
     rc.add_argument("--to", dest="address", help="email: the customer's address")
-    rc.add_argument("--staff", type=int, metavar="STAFF_ID", help="who asks (reprint, gift, email); the PIN is read next")
+    rc.add_argument(
+        "--staff", type=int, metavar="STAFF_ID", help="who asks (reprint, gift, email); the PIN is read next"
+    )
     rc.add_argument("--reason", help="reprint: why (journaled)")
     rc.add_argument("--limit", type=int, default=30, help="list: how many of the latest")
     args = p.parse_args(argv)

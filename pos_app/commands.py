@@ -256,7 +256,9 @@ def settings(data_dir: Path, args: argparse.Namespace) -> int:
     try:
         if args.printer is not None or args.columns is not None:
             try:
-                device.set_printer(device.settings.load().printer if args.printer is None else args.printer, args.columns)
+                device.set_printer(
+                    device.settings.load().printer if args.printer is None else args.printer, args.columns
+                )
             except ServiceError as e:
                 return _err(str(e))
         s = device.settings.load()
@@ -264,7 +266,9 @@ def settings(data_dir: Path, args: argparse.Namespace) -> int:
         print(f"columns  {s.printer_columns}")
         if args.test_printer:
             if device.receipts.printer is None:
-                return _err("no printer is set: --printer tcp://HOST[:9100] | file:///dev/usb/lp0 | serial:///dev/ttyS0")
+                return _err(
+                    "no printer is set: --printer tcp://HOST[:9100] | file:///dev/usb/lp0 | serial:///dev/ttyS0"
+                )
             status = device.receipts.printer.status()
             print(f"status   {status if status is not None else 'the printer answers no status (it may still print)'}")
         return 0
@@ -287,7 +291,9 @@ def receipt(data_dir: Path, args: argparse.Namespace) -> int:
                 return 0
             if args.action == "waiting":
                 for job in device.receipts.waiting():
-                    print(f"{job.id:>5} {job.number} {job.kind:<12} tried {job.attempts}x  {job.last_error or ''}".rstrip())
+                    print(
+                        f"{job.id:>5} {job.number} {job.kind:<12} tried {job.attempts}x  {job.last_error or ''}".rstrip()
+                    )
                 for req in sr.emails():
                     if req.state != "taken":
                         print(f"email {req.number} {req.address} {req.state}  {req.last_error or ''}".rstrip())
@@ -326,3 +332,102 @@ def _need(number: str | None, action: str) -> str:
     if not number:
         raise ValidationFailed("receipt.number_needed", f"{action} needs a receipt number (pos-app receipt list).")
     return number
+
+
+def terminal(data_dir: Path, args: argparse.Namespace) -> int:
+    """`pos-app terminal set|show|test|status|recover|decide|reconcile`: this till's card
+    terminal for support (docs/terminal.md). The passphrase is read without echo (or one line of
+    stdin) and goes to the keyring."""
+    from dataclasses import replace
+
+    from pos_app.devices.terminal import TerminalError
+    from pos_app.services.settings import TerminalSettings
+
+    device = _device(data_dir)
+    try:
+        t = device.settings.load().terminal
+        if args.action == "set":
+            kind = args.kind if args.kind is not None else (t.kind or "network")
+            changes = {
+                k: v
+                for k, v in {
+                    "kind": "" if kind == "none" else kind,
+                    "url": args.url,
+                    "poiid": args.poiid,
+                    "key_id": args.key_id,
+                    "key_version": args.key_version,
+                    "ca_file": str(args.ca_file.resolve()) if args.ca_file else None,
+                    "allow_plain": True if args.plain else None,
+                    "store_and_forward": args.store_and_forward,
+                    "offline_per_sale": args.offline_per_sale,
+                    "offline_total": args.offline_total,
+                }.items()
+                if v is not None
+            }
+            new = replace(t if kind != "none" else TerminalSettings(), **changes)
+            passphrase = _read_pin("Terminal passphrase: ") if args.passphrase else None
+            try:
+                device.set_terminal(new, passphrase)
+            except ServiceError as e:
+                return _err(str(e))
+            t = device.settings.load().terminal
+        if args.action in ("set", "show"):
+            print(f"terminal  {t.kind or '(none: card is not offered)'}")
+            if t.kind:
+                print(f"address   {t.url or '(in process)'}")
+                print(f"POIID     {t.poiid}")
+                print(f"key       {t.key_id + ' v' + str(t.key_version) if t.key_id else '(no message protection)'}")
+                print(f"CA file   {t.ca_file or '-'}")
+                print(
+                    f"offline   {'store-and-forward, caps ' + str(t.offline_per_sale) + ' / ' + str(t.offline_total) if t.store_and_forward else 'no store-and-forward'}"
+                )
+            return 0
+        pay = device.payments
+        try:
+            if args.action == "test":
+                print(device.test_terminal())
+                return 0
+            if args.action == "status":
+                rows = pay.unsettled()
+                opened = pay.open_sales()
+                print(f"unsettled {len(rows)}   open baskets with card payments {len(opened)}")
+                for p in rows:
+                    print(
+                        f"  {p.service_id}  {p.kind:7} {p.state:8} {p.amount:>10} {p.currency}  sale {p.sale_id}  {p.why}: {p.message}"
+                    )
+                for sale_id, total, taken in opened:
+                    print(f"  basket {sale_id}: total {total}, card holds {taken}")
+                return 0
+            if args.action == "recover":
+                out = pay.resolve_open(seconds=args.seconds)
+                for key in ("completed", "voided", "waiting"):
+                    print(f"{key:10}{len(out[key])}  {' '.join(out[key])}")
+                for p in pay.unsettled():
+                    print(f"look at the terminal: {p.service_id} ({p.amount} {p.currency}) — then "
+                          f"pos-app terminal decide {p.service_id} --staff ID --approved CODE | --not-charged")  # fmt: skip
+                device.sale_receipts.catch_up()
+                return 0 if not out["waiting"] else 1
+            if args.action == "decide":
+                if not args.service_id or args.staff is None or (args.approved is None) == (not args.not_charged):
+                    return _err("decide SERVICE_ID --staff ID and one of --approved CODE / --not-charged")
+                session = device.auth.sign_in(args.staff, _read_pin("PIN: "))
+                p = pay.decide(
+                    session, args.service_id, approved=args.approved is not None, approval_code=args.approved or ""
+                )
+                print(f"{p.service_id} recorded {p.state} by staff {session.staff.id}")
+                return 0
+            if args.action == "reconcile":
+                totals = pay.reconcile()
+                print(f"batch {totals.reconciliation_id}")
+                for c in totals.totals:
+                    print(
+                        f"  {c.currency}  payments {c.payments_count} = {c.payments_minor}   refunds {c.refunds_count} = {c.refunds_minor}"
+                    )
+                return 0
+        except TerminalError as e:
+            return _err(str(e))
+        except ServiceError as e:
+            return _err(str(e))
+        return _err(f"unknown action {args.action}")
+    finally:
+        device.close()
