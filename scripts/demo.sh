@@ -32,10 +32,18 @@ PRINTER_PORT=${PRINTER_PORT:-9100}
 while (echo > /dev/tcp/127.0.0.1/$PRINTER_PORT) 2>/dev/null; do PRINTER_PORT=$((PRINTER_PORT + 1)); done
 "$BIN/pos-app" printer-sim --port "$PRINTER_PORT" --out "$DEMO_ABS/printer" > "$DEMO/printer.log" 2>&1 &
 PRINTER_PID=$!
+# The card terminal: the nexo simulator over HTTPS with its own CA (kept in the demo dir) and
+# message protection, so a demo card payment takes the real network path.
+TERMINAL_PORT=${TERMINAL_PORT:-8443}
+while (echo > /dev/tcp/127.0.0.1/$TERMINAL_PORT) 2>/dev/null; do TERMINAL_PORT=$((TERMINAL_PORT + 1)); done
+TERMINAL_PASSPHRASE=${TERMINAL_PASSPHRASE:-aisle demo terminal}
+"$BIN/pos-app" terminal-sim --port "$TERMINAL_PORT" --cert-dir "$DEMO_ABS/terminal-sim" \
+  --key-passphrase "$TERMINAL_PASSPHRASE" --key-id AisleDemo --key-version 1 > "$DEMO/terminal.log" 2>&1 &
+TERMINAL_PID=$!
 "$BIN/central" --db "$DB" serve --port "$PORT" --public-url "$URL" > "$DEMO/central.log" 2>&1 &
 CENTRAL_PID=$!
 trap 'kill $CENTRAL_PID 2>/dev/null || true' EXIT
-trap 'kill $CENTRAL_PID $SMTP_PID $PRINTER_PID 2>/dev/null || true' EXIT  # the sinks stop with central
+trap 'kill $CENTRAL_PID $SMTP_PID $PRINTER_PID $TERMINAL_PID 2>/dev/null || true' EXIT  # the sinks stop with central
 for _ in $(seq 1 100); do
   "$BIN/python" -c "import httpx; httpx.get('$URL/health', timeout=0.5).raise_for_status()" 2>/dev/null && break
   sleep 0.1
@@ -43,6 +51,8 @@ done
 echo "Central is running at $URL (log: $DEMO/central.log)"
 echo "Mail sink on $AISLE_SMTP_URL: messages in $DEMO/mail (Maildir); list them: $BIN/central --db $DB mail"
 echo "Receipt printer simulator on tcp://127.0.0.1:$PRINTER_PORT: what it prints lands in $DEMO/printer/*.txt"
+for _ in $(seq 1 100); do [ -f "$DEMO_ABS/terminal-sim/ca.pem" ] && grep -q "^Terminal simulator" "$DEMO/terminal.log" && break; sleep 0.1; done
+echo "Card terminal simulator V400m-123456789 on https://127.0.0.1:$TERMINAL_PORT/nexo/ (faults: POST /control/faults, see docs/terminal.md)"
 
 inner() {
   if [ ! -f "$TABLET/device.db" ] || ! "$BIN/pos-app" doctor 2>/dev/null | grep -q "^\[ok  \] enrolment"; then
@@ -58,6 +68,9 @@ s = LocalStore(Path(sys.argv[1])); s.set_meta({"central_url": sys.argv[2]}); s.c
 PY
   fi
   "$BIN/pos-app" settings --printer "tcp://127.0.0.1:$PRINTER_PORT" > /dev/null
+  echo "$TERMINAL_PASSPHRASE" | "$BIN/pos-app" terminal set --kind network --url "https://127.0.0.1:$TERMINAL_PORT/nexo/" \
+    --poiid V400m-123456789 --ca-file "$DEMO_ABS/terminal-sim/ca.pem" --key-id AisleDemo --key-version 1 --passphrase > /dev/null
+  "$BIN/pos-app" terminal test || echo "The card terminal simulator did not answer; see $DEMO/terminal.log"
   echo
   echo "Demo staff at TKY01 (Aisle Shibuya): tap a name, then the PIN —"
   echo "  manager 3333 · supervisor 2222 · associates 1111 and 1112"
@@ -84,7 +97,7 @@ if "$BIN/python" -c "from pos_app.services.secrets import check_backend; check_b
 elif command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
   echo "No Secret Service in this session: starting GNOME Keyring for the demo (password 'demo')."
   export -f inner
-  export DEMO BIN TABLET URL DB ROOT DEMO_ABS PRINTER_PORT
+  export DEMO BIN TABLET URL DB ROOT DEMO_ABS PRINTER_PORT TERMINAL_PORT TERMINAL_PASSPHRASE
   dbus-run-session -- bash -c 'echo -n demo | gnome-keyring-daemon --unlock --components=secrets >/dev/null; inner'
 else
   echo "No secure keyring (Secret Service) is available; install gnome-keyring (make system-deps)." >&2
