@@ -67,6 +67,7 @@ log = logging.getLogger(__name__)
 # before the intent is written; the intent committed, before it is marked asked; asked, before
 # the request is sent; the terminal answered, before the answer is written; the answer written.
 PAY_STEPS = ("intent", "asked", "send", "answer", "recorded")
+ABORT_SECONDS = 5.0  # how long a Cancel from the till keeps telling the terminal
 OPEN = ("intent", "asked", "unknown")  # states whose outcome the till does not know yet
 FINAL = ("approved", "declined", "cancelled", "not_charged", "refunded")
 # Errors of a status request worth asking again about (the others need a person).
@@ -466,12 +467,26 @@ class PaymentService:
         sid = self.in_flight(sale_id)
         if not sid:
             return False
-        try:
-            self.terminal().abort(sid)
-        except TerminalError as e:
-            log.warning("abort of %s: %s", sid, e.code)
-            return False
-        return True
+        terminal = self.terminal()
+        # The abort may overtake the payment request on its way (the terminal then has nothing to
+        # abort): it is sent again while the terminal has no record of the payment or says it is
+        # still in progress, until the payment's answer came back (pay is no longer waiting).
+        deadline = time.monotonic() + ABORT_SECONDS
+        sent = False
+        while self.in_flight(sale_id) == sid:
+            try:
+                terminal.abort(sid)
+                sent = True
+                st = terminal.status(sid)
+            except TerminalError as e:
+                log.warning("abort of %s: %s", sid, e.code)
+                st = None
+            if not (st is None or isinstance(st, InProgress) or (isinstance(st, Unknown) and st.why == "not_found")):
+                break  # it ended: pay has (or is writing) its answer
+            if time.monotonic() >= deadline:
+                break
+            self.sleep(0.25)
+        return sent
 
     # --- answers ---------------------------------------------------------------------------------
 

@@ -6,13 +6,17 @@ supervisor's PIN on the same sheet when the amount is above the person's limit; 
 Every read and write goes through the operations bridge: basket changes and the sale are
 CollectionOps (one after another, in the order they were tapped), searches QueryOps.
 
-A cash sale of one scanned item is two taps: Pay, then the amount the customer hands over.
+A cash sale of one scanned item is two taps: Pay, then the amount the customer hands over. With
+a card terminal set up, Pay starts the card payment for the whole amount at once (one tap);
+the quick cash amounts stay on the sheet, and tapping one cancels the card payment on the
+terminal and takes the cash when the terminal says it was cancelled.
 Portrait (narrower than NARROW): tiles on top, the basket under them, totals + Pay pinned at the
 bottom."""
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -179,6 +183,7 @@ class SellView(QWidget):
         self.current: BasketView | None = None
         self.recent: list[tuple[int, str]] = []  # (variant, label): quick tiles of this shift
         self.tender: TenderSheet | None = None
+        self.card_info: tuple[bool, str] = (False, self.tr("Card — no card terminal set up on this till"))
         self.line_sheet: LineSheet | None = None
         self.parked_sheet: ParkedSheet | None = None
         self.narrow: bool | None = None
@@ -439,6 +444,8 @@ class SellView(QWidget):
         if view is not None and view.sale_id != self.basket.sale_id:
             return  # an answer for a basket that was parked or paid meanwhile
         self.current = view
+        if view is not None and not view.empty and hasattr(self.device, "payments"):
+            self.refresh_card()  # card or not, and the offline notice, ready for Pay
         who = view.customer if view is not None else None
         name = "" if who is None else (who.name if len(who.name) <= 10 else who.name[:9] + "…")
         self.customer_chip.setText(self.tr("Customer") if who is None else name)
@@ -645,12 +652,20 @@ class SellView(QWidget):
     # --- paying ----------------------------------------------------------------------------
 
     def open_tender(self) -> None:
+        """Pay. Whether card may be offered was read on a worker when the basket last changed
+        (`refresh_card`); with a terminal set up the sheet starts a card payment at once."""
         view = self.current
         if view is None or view.empty or self.tender is not None:
             return
         self.tender = TenderSheet(self, view)
         self.tender.finished.connect(self._tender_closed)
         self.tender.open()
+
+    def refresh_card(self) -> None:
+        def got(state: tuple[bool, str]) -> None:
+            self.card_info = state
+
+        QueryOp(parent=self, op=self._card_state, success=got, kind="card").run_in_background(self.ops)
 
     def _tender_closed(self) -> None:
         sheet = self.tender
@@ -688,6 +703,42 @@ class SellView(QWidget):
 
         CollectionOp(parent=sheet, op=op, success=done).failure(sheet.failed).run_in_background(self.ops)
 
+    def card_state(self) -> tuple[bool, str]:
+        """What the worker found when Pay was tapped (no disk here)."""
+        return self.card_info
+
+    def _card_state(self) -> tuple[bool, str]:
+        """(card may be offered, the line to show under it): a worker's call (settings, keyring,
+        the offline total); no terminal call."""
+        payments = getattr(self.device, "payments", None)
+        if payments is None or not payments.configured():
+            return False, self.tr("Card — no card terminal set up on this till")
+        a = payments.availability()
+        if not a.ok:
+            return False, self.tr("Card unavailable: {0}").replace("{0}", a.reason)
+        return True, a.notice
+
+    def pay_card(self, sheet: TenderSheet, cash: int) -> None:
+        """The card payment for what is still due (one at a time: the service refuses a second)."""
+        basket, service, session = self.basket, self.service, self.session
+        CollectionOp(
+            parent=sheet, op=lambda: service.pay_card(session, basket, cash=cash), success=sheet.card_done
+        ).failure(sheet.card_failed).run_in_background(self.ops)
+
+    def abort_card(self) -> None:
+        """Cancel from the till: the payment's own answer says how it ended (no worker queue:
+        the pay op is blocking it)."""
+        payments, sale_id = self.device.payments, self.basket.sale_id
+        threading.Thread(target=lambda: payments.abort(sale_id), daemon=True).start()
+
+    def decide_card(self, sheet: TenderSheet, service_id: str, approved: bool, code: str) -> None:
+        payments, session = self.device.payments, self.session
+        CollectionOp(
+            parent=sheet,
+            op=lambda: payments.decide(session, service_id, approved=approved, approval_code=code),
+            success=sheet.card_done,
+        ).failure(sheet.card_failed).run_in_background(self.ops)
+
     def receipt_action(self, kind: str, number: str, sheet: TenderSheet) -> None:
         """A gift receipt or a reprint of the sale just made (journaled by the service)."""
         receipts, session = self.device.sale_receipts, self.session
@@ -698,13 +749,11 @@ class SellView(QWidget):
             return receipts.reprint(number, session, reason="asked at the counter")
 
         def done(outcome: Any) -> None:
-            sheet.receipt_done(
-                self.tr("Printed.") if outcome.printed else sheet._printed_text(outcome)
-            )
+            sheet.receipt_done(self.tr("Printed.") if outcome.printed else sheet._printed_text(outcome))
 
-        CollectionOp(parent=sheet, op=op, success=done).failure(
-            lambda e: sheet.receipt_done(str(e))
-        ).run_in_background(self.ops)
+        CollectionOp(parent=sheet, op=op, success=done).failure(lambda e: sheet.receipt_done(str(e))).run_in_background(
+            self.ops
+        )
 
     def email_receipt(self, number: str, address: str, sheet: TenderSheet) -> None:
         receipts, session = self.device.sale_receipts, self.session
@@ -724,8 +773,15 @@ class SellView(QWidget):
         ).run_in_background(self.ops)
 
     def clear_basket(self) -> None:
-        basket, service = self.basket, self.service
-        self._change(lambda: service.clear(basket))
+        """The basket goes; a card payment it holds is given back first (never money taken
+        without a sale)."""
+        basket, service, session = self.basket, self.service, self.session
+
+        def op() -> BasketView:
+            service.abandon(session, basket)
+            return service.clear(basket)
+
+        self._change(op)
 
     def new_sale(self) -> None:
         self.basket = self.service.new()
@@ -1088,11 +1144,47 @@ class TenderSheet(Sheet):
         self.quick_box = QGridLayout()
         self.quick_box.setSpacing(8)
         left.addLayout(self.quick_box)
-        self.card_button = QPushButton(self.tr("Card — no card terminal set up on this till"))
-        self.card_button.setObjectName("later")
-        self.card_button.setEnabled(False)
+        self.card_ok, card_note = host.card_state() if hasattr(host, "card_state") else (False, "")
+        self.card_button = QPushButton(self.tr("Card") if self.card_ok else card_note)
+        self.card_button.setObjectName("primary" if self.card_ok else "later")
+        self.card_button.setEnabled(self.card_ok)
         self.card_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.card_button.clicked.connect(self.pay_by_card)
         left.addWidget(self.card_button)
+        self.card_note = QLabel(card_note if self.card_ok else "")
+        self.card_note.setObjectName("hint")
+        self.card_note.setWordWrap(True)
+        self.card_note.setVisible(bool(self.card_ok and card_note))
+        left.addWidget(self.card_note)
+        # Waiting for the customer at the terminal, and what staff record when it cannot say.
+        self.paying = False
+        self.cards: list[Any] = []  # approved card payments of this basket (CardPayment)
+        self.pending_cash: int | None = None
+        self.unknown: Any = None
+        self.waiting = QLabel("")
+        self.waiting.setObjectName("subtitle")
+        self.waiting.setWordWrap(True)
+        self.waiting.hide()
+        self.layout_.addWidget(self.waiting)
+        self.cancel_card = QPushButton(self.tr("Cancel card payment"))
+        self.cancel_card.clicked.connect(self._cancel_card)
+        self.cancel_card.hide()
+        self.layout_.addWidget(self.cancel_card)
+        self.decide_box = QWidget()
+        dbl = QHBoxLayout(self.decide_box)
+        dbl.setContentsMargins(0, 0, 0, 0)
+        self.approval = QLineEdit()
+        self.approval.setObjectName("search")
+        self.approval.setPlaceholderText(self.tr("Approval code the terminal shows"))
+        self.shows_approved = QPushButton(self.tr("It shows approved"))
+        self.shows_approved.clicked.connect(lambda: self._decide(True))
+        self.shows_nothing = QPushButton(self.tr("Nothing charged"))
+        self.shows_nothing.clicked.connect(lambda: self._decide(False))
+        dbl.addWidget(self.approval, 1)
+        dbl.addWidget(self.shows_approved)
+        dbl.addWidget(self.shows_nothing)
+        self.decide_box.hide()
+        self.layout_.addWidget(self.decide_box)
         self.error = QLabel("")
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -1174,6 +1266,8 @@ class TenderSheet(Sheet):
         self.footer.addStretch(1)
         self.footer.addWidget(self.next)
         self._refresh()
+        if self.card_ok:  # decision (docs/checkout.md): with a terminal, Pay is a card payment at once
+            QTimer.singleShot(0, self.pay_by_card)
 
     def resizeEvent(self, event: Any) -> None:
         stacked = self.host.width() < NARROW
@@ -1186,12 +1280,110 @@ class TenderSheet(Sheet):
         self.error.setText(text)
 
     def paid(self) -> int:
-        return sum(t.amount for t in self.tenders)
+        return sum(t.amount for t in self.tenders) + self.card_paid()
+
+    def card_paid(self) -> int:
+        return sum(p.approved_amount for p in self.cards)
+
+    # --- card ---------------------------------------------------------------------------------
+
+    def pay_by_card(self) -> None:
+        """Card for what is still due (a double tap never starts two: `paying`, and the service
+        refuses a second payment of the same basket)."""
+        if self.paying or self.busy or self.sale is not None or not self.card_ok:
+            return
+        self.paying = True
+        self.error.setText("")
+        self.waiting.setText(self.tr("Customer is paying on the terminal…"))
+        self.waiting.show()
+        self.cancel_card.show()
+        self.cancel_card.setEnabled(True)
+        self.card_button.setEnabled(False)
+        self.back.setEnabled(False)
+        self.fit()
+        self.host_view.pay_card(self, sum(t.amount for t in self.tenders))
+
+    def _cancel_card(self) -> None:
+        if self.paying:
+            self.cancel_card.setEnabled(False)
+            self.waiting.setText(self.tr("Cancelling on the terminal… its answer decides."))
+            self.host_view.abort_card()
+
+    def _end_paying(self) -> None:
+        self.paying = False
+        self.waiting.hide()
+        self.cancel_card.hide()
+        self.back.setEnabled(True)
+        self.card_button.setEnabled(self.card_ok)
+
+    def card_done(self, p: Any) -> None:
+        """The terminal's final word on one card payment."""
+        self._end_paying()
+        self.decide_box.hide()
+        self.unknown = None
+        v = self.view
+        cash, self.pending_cash = self.pending_cash, None
+        if p.state == "approved":
+            self.cards.append(p)
+            left = v.total_minor - self.card_paid() - sum(t.amount for t in self.tenders)
+            if left <= 0:
+                self._complete()
+                return
+            self.error.setText(
+                self.tr("Card paid {0}; {1} still due.")
+                .replace("{0}", v.money(p.approved_amount))
+                .replace("{1}", v.money(left))
+            )
+        elif p.state == "unknown":
+            self.unknown = p
+            self.error.setText(
+                self.tr(
+                    "The terminal cannot say how this payment ended. Look at the terminal and record what it shows."
+                )
+            )
+            self.decide_box.show()
+            self.card_button.setEnabled(False)
+        elif p.state == "cancelled":
+            self.error.setText(self.tr("Card payment cancelled."))
+            if cash is not None:
+                self.cash(cash)
+                return
+        else:
+            self.error.setText(p.message or self.tr("The card was declined — ask for another card or take cash."))
+        self._refresh()
+
+    def card_failed(self, error: BaseException) -> None:
+        self._end_paying()
+        self.pending_cash = None
+        self.error.setText(str(error))
+        self._refresh()
+
+    def _decide(self, approved: bool) -> None:
+        if self.unknown is not None:
+            self.host_view.decide_card(self, self.unknown.service_id, approved, self.approval.text())
+
+    def _complete(self) -> None:
+        self.busy = True
+        for b in self.findChildren(QPushButton):
+            b.setEnabled(False)
+        self.host_view.complete(list(self.tenders), self)
 
     def _refresh(self) -> None:
         v = self.view
-        due = max(0, v.cash_total_minor - self.paid())
-        if self.tenders:
+        due = max(0, v.cash_total_minor - self.paid()) if not self.cards else max(0, v.total_minor - self.paid())
+        if self.cards:
+            self.card_button.setText(self.tr("Card {0}").replace("{0}", v.money(due)))
+        if self.cards and not self.tenders:
+            self.due_label.setText(self.tr("Still due {0}").replace("{0}", v.money(due)))
+            self.paid_label.setText(
+                self.tr("Card taken: {0} (kept with the basket; clearing the basket gives it back)").replace(
+                    "{0}",
+                    " + ".join(
+                        f"{v.money(p.approved_amount)} {p.brand.upper()} {p.masked_pan[-4:]}" for p in self.cards
+                    ),
+                )
+            )
+        elif self.tenders:
             self.due_label.setText(self.tr("Still due {0}").replace("{0}", v.money(due)))
             self.paid_label.setText(
                 self.tr("Cash taken: {0} (“Start again” to change it)").replace(
@@ -1224,24 +1416,28 @@ class TenderSheet(Sheet):
         """One cash payment; when cash covers what is due the sale completes (once)."""
         if self.busy or self.sale is not None:
             return  # a double tap: the sale is already on its way
+        if self.paying:  # cash instead: the card payment is cancelled first; its answer decides
+            self.pending_cash = minor
+            self._cancel_card()
+            return
         self.error.setText("")
         self.tenders.append(Tender(TenderType.CASH, minor))
-        if self.paid() < self.view.cash_total_minor:
+        due = self.view.cash_total_minor if not self.cards else self.view.total_minor
+        if self.paid() < due:
             self._refresh()  # split: the rest in another payment
             return
-        self.busy = True
-        for b in self.findChildren(QPushButton):
-            b.setEnabled(False)
-        self.host_view.complete(list(self.tenders), self)
+        self._complete()
 
     def failed(self, _error: BaseException) -> None:
         self.busy = False
         self.tenders.clear()
         for b in self.findChildren(QPushButton):
-            b.setEnabled(b is not self.card_button)
+            b.setEnabled(b is not self.card_button or self.card_ok)
         self._refresh()
 
     def reject(self) -> None:
+        if self.paying:  # the customer is at the terminal: Cancel first
+            return
         if self.tenders and self.sale is None and not self.busy:  # "Start again": forget the cash taken
             self.tenders.clear()
             self._refresh()
@@ -1266,7 +1462,10 @@ class TenderSheet(Sheet):
             "printer.cover_open": self.tr("the printer's cover is open"),
         }.get(outcome.problem or "", self.tr("the printer did not take it"))
         drawer = self.tr(" Drawer open.") if outcome.drawer_opened else ""
-        return self.tr("The receipt waits: {0}. It prints by itself when the printer is back.").replace("{0}", why) + drawer
+        return (
+            self.tr("The receipt waits: {0}. It prints by itself when the printer is back.").replace("{0}", why)
+            + drawer
+        )
 
     def _receipt_action(self, kind: str) -> None:
         if self.sale is None:
@@ -1349,9 +1548,7 @@ class CustomerDisplay(QWidget):
         ql.setContentsMargins(0, 0, 0, 0)
         self.qr = QLabel()
         self.qr.setObjectName("customerQr")
-        self.qr_caption = QLabel(
-            f"<p style='font-size:30px'>{self.tr('Scan with your phone for your e-receipt')}</p>"
-        )
+        self.qr_caption = QLabel(f"<p style='font-size:30px'>{self.tr('Scan with your phone for your e-receipt')}</p>")
         self.qr_caption.setObjectName("customerStore")
         self.qr_caption.setWordWrap(True)
         ql.addWidget(self.qr)
