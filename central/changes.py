@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import Table, bindparam, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from central.db import WRITER
@@ -40,6 +40,10 @@ from central.models import (
 from sync.protocol import STREAMS, Scalar, row_hash
 
 CHANGE_LOG_LOCK = 0x41_49_53_4C  # "AISL"
+# session.info keys, both dropped when the writing transaction ends: the change-log sequences
+# it wrote (`written`), and what its handlers read once per transaction (`tx_cache`).
+_WRITTEN = "aisle_written"
+_TX_CACHE = "aisle_tx_cache"
 
 
 def now() -> datetime:
@@ -72,6 +76,26 @@ def writing(session: Session) -> Iterator[Session]:
         raise
     finally:
         session.info.pop(WRITER, None)
+        session.info.pop(_WRITTEN, None)
+        session.info.pop(_TX_CACHE, None)
+
+
+def written(session: Session) -> list[int]:
+    """The change-log sequences this writing transaction has written so far (savepoints rolled
+    back included: a sequence no row holds is harmless to whoever looks for it)."""
+    return list(session.info.get(_WRITTEN, ()))
+
+
+def tx_cache(session: Session) -> dict[Any, Any]:
+    """A dict that lives as long as this writing transaction. Only for rows no writer can change
+    while the writer lock is held (every writer takes it): what one transaction reads again
+    and again (a store's rules, its tax rates, the promotions) is read once. A handler that
+    changes such rows itself must drop what it changed from here. Outside a writing
+    transaction nothing is kept: a fresh dict each call."""
+    if not session.info.get(WRITER):
+        return {}
+    cache: dict[Any, Any] = session.info.setdefault(_TX_CACHE, {})
+    return cache
 
 
 def _require_writer(session: Session) -> None:
@@ -91,7 +115,52 @@ def record(session: Session, stream: str, scope: int, key: Sequence[Scalar], row
     )
     session.add(entry)
     session.flush()
+    session.info.setdefault(_WRITTEN, []).append(entry.seq)
     return entry.seq
+
+
+def record_rows(session: Session, entries: Sequence[tuple[str, int, Sequence[Scalar], Sequence[Scalar] | None]]) -> int:
+    """`record()` for several changes at once, without the ORM (one INSERT each, in order);
+    returns the last sequence number. For handlers that write many rows per op."""
+    _require_writer(session)
+    stamp = now()
+    seq = 0
+    seqs = session.info.setdefault(_WRITTEN, [])
+    for stream, scope, key, row in entries:
+        values = {
+            "stream": stream,
+            "scope": scope,
+            "key": orjson.dumps(list(key)).decode(),
+            "row": None if row is None else orjson.dumps(list(row)).decode(),
+            "at": stamp,
+        }
+        seq = int(session.execute(_LOG_INSERT, values).scalar_one())
+        seqs.append(seq)
+    return seq
+
+
+def _table(model: type[Any]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+# Statements built once (building a statement costs more than running it on SQLite).
+_LOG = _table(ChangeLog)
+_LOG_INSERT = _LOG.insert().returning(_LOG.c.seq)
+_STOCK = _table(Stock)
+_STOCK_READ = (
+    select(_STOCK.c.on_hand, _STOCK.c.reserved)
+    .where(_STOCK.c.location_id == bindparam("k_loc"), _STOCK.c.variant_id == bindparam("k_var"))
+    .with_for_update()
+)
+_STOCK_WRITE = (
+    _STOCK.update()
+    .where(_STOCK.c.location_id == bindparam("k_loc"), _STOCK.c.variant_id == bindparam("k_var"))
+    .values(on_hand=bindparam("on_hand"), reserved=bindparam("reserved"), row_hash=bindparam("row_hash"))
+)
+_STOCK_INSERT = _STOCK.insert()
+_MOVES_INSERT = _table(StockMovement).insert()
 
 
 def high_water(session: Session) -> int:
@@ -353,6 +422,59 @@ def adjust_stock(
     )
     seq = record(session, "stock", location_id, [location_id, variant_id], row)
     return seq, stock
+
+
+def adjust_stocks(
+    session: Session,
+    deltas: Sequence[tuple[int, int, int]],
+    *,
+    reason: str,
+    source: str,
+    reference: str = "",
+    device_id: str | None = None,
+    staff_id: int | None = None,
+    note: str = "",
+) -> int:
+    """`adjust_stock` for several (location_id, variant_id, delta) at once, in order, without the
+    ORM: the same stock rows, ledger lines and changes, a few statements each. Returns the last
+    sequence (0: no delta). Rows are read and written with Core statements, so no ORM object of
+    these stock rows may be pending in the session (a handler using this does not load them)."""
+    _require_writer(session)
+    if not deltas:
+        return 0
+    stamp = now()
+    entries: list[tuple[str, int, Sequence[Scalar], Sequence[Scalar] | None]] = []
+    for location_id, variant_id, delta in deltas:
+        key = {"k_loc": location_id, "k_var": variant_id}
+        cur = session.execute(_STOCK_READ, key).first()
+        on_hand = (0 if cur is None else cur[0] or 0) + delta
+        reserved = 0 if cur is None else cur[1] or 0
+        row: list[Scalar] = [location_id, variant_id, on_hand, reserved]
+        values = {"on_hand": on_hand, "reserved": reserved, "row_hash": hash_of(row)}
+        if cur is None:
+            session.execute(_STOCK_INSERT, {"location_id": location_id, "variant_id": variant_id, **values})
+        else:
+            session.execute(_STOCK_WRITE, {**key, **values})
+        entries.append(("stock", location_id, [location_id, variant_id], row))
+    session.execute(
+        _MOVES_INSERT,
+        [
+            {
+                "location_id": location_id,
+                "variant_id": variant_id,
+                "delta": delta,
+                "reason": reason,
+                "source": source,
+                "reference": reference,
+                "device_id": device_id,
+                "staff_id": staff_id,
+                "note": note,
+                "at": stamp,
+            }
+            for location_id, variant_id, delta in deltas
+        ],
+    )
+    return record_rows(session, entries)
 
 
 def json_dumps(value: Any) -> str:

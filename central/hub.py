@@ -99,14 +99,23 @@ class Hub:
     def unsubscribe(self, sub: Subscriber) -> None:
         self.subscribers.discard(sub)
 
-    def publish(self, seq: int, touched: Iterable[tuple[str, int]] | None = None, *, local: bool = True) -> None:
+    def publish(
+        self,
+        seq: int,
+        touched: Iterable[tuple[str, int]] | None = None,
+        *,
+        local: bool = True,
+        also: Iterable[int] = (),
+    ) -> None:
         """Thread-safe: called by request handlers after their commit (and by the watcher, with
-        local=False, for what other processes wrote)."""
+        local=False, for what other processes wrote). `also`: the other sequences the commit
+        wrote (one poke covers them; the watcher leaves them out too)."""
         if self.loop is None or self.loop.is_closed():
             return
         if local:
             with self._local_lock:
                 self._local.add(seq)
+                self._local.update(also)
         pairs = None if touched is None else tuple(touched)
         self.loop.call_soon_threadsafe(self._deliver, seq, pairs)
 

@@ -65,6 +65,7 @@ from sync.protocol import (
 
 log = logging.getLogger("aisle.sync")
 
+_DONE = ("applied", "replayed")
 STUCK_AFTER = 8  # attempts central answered with a 5xx before an op is set aside as stuck
 
 
@@ -155,6 +156,7 @@ class SyncStore(Protocol):
     def next_due(self) -> datetime | None: ...
     def in_doubt_streams(self) -> set[str]: ...
     def op_done(self, op_id: str, result: dict[str, Any] | None) -> None: ...
+    def ops_done(self, done: list[tuple[str, dict[str, Any] | None]]) -> None: ...
     def op_retry(
         self, op_id: str, error: str, at: datetime, *, server_failure: bool, in_doubt: bool, stuck_after: int
     ) -> str: ...
@@ -483,10 +485,15 @@ class SyncEngine:
     def _settle(self, ops: list[PendingOp], answer: PushResponse) -> bool:
         go_on = True
         retry_at: datetime | None = None
+        # Every op central applied is acknowledged in one local transaction (ops are independent
+        # of each other's outcome there), then the others one by one.
+        self.store.ops_done(
+            [(op.op_id, out.result) for op, out in zip(ops, answer.results, strict=True) if out.status in _DONE]
+        )
         for op, out in zip(ops, answer.results, strict=True):
-            if out.status in ("applied", "replayed"):
-                self.store.op_done(op.op_id, out.result)
-            elif out.status == "rejected":
+            if out.status in _DONE:
+                continue
+            if out.status == "rejected":
                 log.warning("op %s rejected: %s %s", op.op_id, out.code, out.detail)
                 self.store.op_dead(op.op_id, out.code, out.detail or f"Central refused it ({out.code})")
             elif out.status == "failed":

@@ -8,26 +8,111 @@ store rules (its locations row), price lists, tax rates and promotions (did the 
 from what central says? a promotion central ended a minute ago, a coupon it does not know).
 Every difference is a check stored on the order (`flagged`, `checks`), visible in the order API.
 Exactly once comes from the applied-op record written in the same transaction (central.ops).
+
+Cost (docs/performance.md, ingest): what does not change while the writer lock is held — the
+store's rules and tax rates, the promotions, a variant's SKU, tax class and category, its prices
+— is read once per writing transaction (`central.changes.tx_cache`), and a push applies many ops
+per transaction (central.ops.batch). When central's pricing input comes out equal to the one
+the tablet sent (the usual case: the tablet priced from what central says), the two prices are
+one: the engine is a pure function of its input. Rows are written with Core statements.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import orjson
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
-from central.changes import adjust_stock, location_row, now
+from central.changes import adjust_stocks, location_row, now, tx_cache
 from central.models import Category, Location, Order, OrderLine, Payment, Price, PriceList, Style, TaxRate, Variant
 from central.ops.base import Applied, Caller, OpRejected
-from central.promotions import for_sale
+from central.promotions import rows as promotion_rows
 from sync.pricing import PricedBasket, PricingError, price_basket, read_basket
-from sync.pricing_rows import LOCATION_COLUMNS, as_mapping, store_document
+from sync.pricing_rows import LOCATION_COLUMNS, PROMOTION_COLUMNS, as_mapping, choose, store_document
 from sync.protocol import SaleCompleteOp, SaleCompletePayload
+
+
+def _table(model: type[Any]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+ORDERS, ORDER_LINES, PAYMENTS = _table(Order), _table(OrderLine), _table(Payment)
+# Statements built once: building one costs more than running it on SQLite.
+_SALE_KNOWN = select(ORDERS.c.id).where(ORDERS.c.sale_id == bindparam("sale_id"))
+_RECEIPT_ELSEWHERE = (
+    select(ORDERS.c.sale_id)
+    .where(ORDERS.c.receipt_no == bindparam("receipt_no"), ORDERS.c.sale_id != bindparam("sale_id"))
+    .limit(1)
+)
+_VARIANTS = (
+    select(Variant.id, Variant.sku, Style.tax_class, Category.name)
+    .join(Style, Style.id == Variant.style_id)
+    .join(Category, Category.id == Style.category_id)
+    .where(Variant.id.in_(bindparam("ids", expanding=True)))
+)
+_PRICES = (
+    select(PriceList.id, PriceList.store_id, PriceList.customer_group, Price.variant_id, Price.amount)
+    .join(Price, Price.list_id == PriceList.id)
+    .where(PriceList.currency == bindparam("currency"), Price.variant_id.in_(bindparam("ids", expanding=True)))
+    .where((PriceList.store_id.is_(None)) | (PriceList.store_id == bindparam("store_id")))
+)
+_ORDER_INSERT = ORDERS.insert().returning(ORDERS.c.id)
+_LINES_INSERT = ORDER_LINES.insert()
+_PAYMENTS_INSERT = PAYMENTS.insert()
+
+
+@dataclass(frozen=True)
+class StoreFacts:
+    """What a sale's checks read of its store, once per writing transaction."""
+
+    id: int
+    code: str
+    currency: str
+    timezone: str
+    country: str
+    rules: dict[str, Any]  # the pricing document's `store` object
+    rates: dict[str, str]  # tax class -> percent string, of the store's country
+
+
+def store_facts(session: Session, store_id: int) -> StoreFacts:
+    cache = tx_cache(session)
+    facts: StoreFacts | None = cache.get(("sale.store", store_id))
+    if facts is None:
+        loc = session.get_one(Location, store_id)
+        rates = {
+            tc: percent(r)
+            for tc, r in session.execute(select(TaxRate.tax_class, TaxRate.rate).where(TaxRate.country == loc.country))
+        }
+        facts = StoreFacts(loc.id, loc.code, loc.currency, loc.timezone, loc.country, store_rules(session, loc), rates)
+        cache[("sale.store", store_id)] = facts
+    return facts
+
+
+def variant_facts(session: Session, vids: set[int]) -> dict[int, tuple[str, str, str]]:
+    """(sku, tax class, category name) of those of `vids` central knows."""
+    cache = tx_cache(session)
+    known: dict[int, tuple[str, str, str]] = cache.setdefault("sale.variants", {})
+    missing = sorted(v for v in vids if v not in known)
+    if missing:
+        for vid, sku, tax_class, category in session.execute(_VARIANTS, {"ids": missing}):
+            known[vid] = (sku, tax_class, category)
+    return {v: known[v] for v in vids if v in known}
+
+
+def _promotion_rows(session: Session) -> list[dict[str, Any]]:
+    cache = tx_cache(session)
+    rows: list[dict[str, Any]] | None = cache.get("sale.promotions")
+    if rows is None:
+        rows = cache["sale.promotions"] = [as_mapping(PROMOTION_COLUMNS, r) for r in promotion_rows(session)]
+    return rows
 
 
 def store_rules(session: Session, loc: Location) -> dict[str, Any]:
@@ -45,88 +130,93 @@ def apply(session: Session, caller: Caller, op: SaleCompleteOp) -> Applied:
     p = op.payload
     if p.store_id != caller.store_id:
         raise OpRejected(403, "a device may only record sales of its own store")
-    store = session.get_one(Location, p.store_id)
+    store = store_facts(session, p.store_id)
     variant_ids = {ln.variant_id for ln in p.lines} | {d.variant_id for d in p.stock}
-    known = set(session.scalars(select(Variant.id).where(Variant.id.in_(variant_ids))))
-    if variant_ids - known:
-        raise OpRejected(404, f"unknown variant {min(variant_ids - known)}")
+    facts = variant_facts(session, variant_ids)
+    if len(facts) != len(variant_ids):
+        raise OpRejected(404, f"unknown variant {min(variant_ids - set(facts))}")
     if any(d.location_id != p.store_id for d in p.stock):
         raise OpRejected(403, "a sale moves the stock of its own store only")
-    if session.scalar(select(Order.id).where(Order.sale_id == str(p.sale_id))) is not None:
+    if session.execute(_SALE_KNOWN, {"sale_id": str(p.sale_id)}).first() is not None:
         # Another op_id for a sale central already has: the sale happened once.
         raise OpRejected(409, f"sale {p.sale_id} is already recorded under another operation")
 
-    checks = _checks(session, store, p)
+    checks = _checks(session, store, p, facts)
     central_total = next((c["central"] for c in checks if c["check"] == "_central_total"), p.totals.total)
     checks = [c for c in checks if c["check"] != "_central_total"]
-    order = Order(
-        sale_id=str(p.sale_id),
-        channel="store",
-        store_id=p.store_id,
-        device_id=caller.device_id,
-        op_id=str(op.op_id),
-        receipt_no=p.receipt_no,
-        staff_id=p.staff_id,
-        customer_id=p.customer_id,
-        currency=p.currency,
-        completed_at=p.completed_at,
-        received_at=now(),
-        total=p.totals.total,
-        tax=p.totals.tax,
-        cash_rounding=p.totals.cash_rounding,
-        pricing=orjson.dumps(p.pricing, option=orjson.OPT_SORT_KEYS).decode(),
-        priced=orjson.dumps(
-            {
-                "discounts": [d.model_dump(mode="json") for d in p.discounts],
-                "taxes": [t.model_dump(mode="json") for t in p.taxes],
-                "totals": p.totals.model_dump(mode="json"),
-            }
-        ).decode(),
-        central_total=central_total if isinstance(central_total, int) else None,
-        flagged=int(bool(checks)),
-        checks=orjson.dumps(checks).decode(),
-    )
-    session.add(order)
-    session.flush()
-    session.add_all(
-        OrderLine(
-            order_id=order.id,
-            line_no=i,
-            line_id=ln.line_id,
-            variant_id=ln.variant_id,
-            sku=ln.sku,
-            quantity=ln.quantity,
-            fulfilment=ln.fulfilment,
-            unit_price=ln.unit_price,
-            amount=ln.amount,
-            promotions=ln.promotions,
-            discounts=ln.discounts,
-            total=ln.total,
-            tax_class=ln.tax_class,
-            tax_rate=ln.tax_rate,
-            net=ln.net,
-            tax=ln.tax,
-        )
-        for i, ln in enumerate(p.lines, start=1)
-    )
-    session.add_all(
-        Payment(order_id=order.id, type=t.type, amount=t.amount, change=t.change, reference=t.reference)
-        for t in p.tenders
-    )
-    seq = 0
-    for d in p.stock:
-        seq, _stock = adjust_stock(
-            session,
-            location_id=d.location_id,
-            variant_id=d.variant_id,
-            delta=d.delta,
-            reason="sale",
-            source="device",
-            reference=p.receipt_no,
+    order_id = session.execute(
+        _ORDER_INSERT,
+        dict(
+            sale_id=str(p.sale_id),
+            channel="store",
+            store_id=p.store_id,
             device_id=caller.device_id,
+            op_id=str(op.op_id),
+            receipt_no=p.receipt_no,
             staff_id=p.staff_id,
+            customer_id=p.customer_id,
+            currency=p.currency,
+            completed_at=p.completed_at,
+            received_at=now(),
+            total=p.totals.total,
+            tax=p.totals.tax,
+            cash_rounding=p.totals.cash_rounding,
+            pricing=orjson.dumps(p.pricing, option=orjson.OPT_SORT_KEYS).decode(),
+            priced=orjson.dumps(
+                {
+                    "discounts": [d.model_dump(mode="json") for d in p.discounts],
+                    "taxes": [t.model_dump(mode="json") for t in p.taxes],
+                    "totals": p.totals.model_dump(mode="json"),
+                }
+            ).decode(),
+            central_total=central_total if isinstance(central_total, int) else None,
+            flagged=int(bool(checks)),
+            checks=orjson.dumps(checks).decode(),
+        ),
+    ).scalar_one()
+    if p.lines:
+        session.execute(
+            _LINES_INSERT,
+            [
+                {
+                    "order_id": order_id,
+                    "line_no": i,
+                    "line_id": ln.line_id,
+                    "variant_id": ln.variant_id,
+                    "sku": ln.sku,
+                    "quantity": ln.quantity,
+                    "fulfilment": ln.fulfilment,
+                    "unit_price": ln.unit_price,
+                    "amount": ln.amount,
+                    "promotions": ln.promotions,
+                    "discounts": ln.discounts,
+                    "total": ln.total,
+                    "tax_class": ln.tax_class,
+                    "tax_rate": ln.tax_rate,
+                    "net": ln.net,
+                    "tax": ln.tax,
+                }
+                for i, ln in enumerate(p.lines, start=1)
+            ],
         )
-    result: dict[str, Any] = {"order_id": order.id, "receipt_no": p.receipt_no, "seq": seq, "flagged": bool(checks)}
+    if p.tenders:
+        session.execute(
+            _PAYMENTS_INSERT,
+            [
+                {"order_id": order_id, "type": t.type, "amount": t.amount, "change": t.change, "reference": t.reference}
+                for t in p.tenders
+            ],
+        )
+    seq = adjust_stocks(
+        session,
+        [(d.location_id, d.variant_id, d.delta) for d in p.stock],
+        reason="sale",
+        source="device",
+        reference=p.receipt_no,
+        device_id=caller.device_id,
+        staff_id=p.staff_id,
+    )
+    result: dict[str, Any] = {"order_id": order_id, "receipt_no": p.receipt_no, "seq": seq, "flagged": bool(checks)}
     return Applied(result, seq, [("stock", p.store_id)] if seq else [])
 
 
@@ -138,7 +228,9 @@ def _diff(out: list[dict[str, Any]], check: str, subject: str, tablet: Any, cent
         out.append({"check": check, "subject": subject, "tablet": tablet, "central": central})
 
 
-def _checks(session: Session, store: Location, p: SaleCompletePayload) -> list[dict[str, Any]]:
+def _checks(
+    session: Session, store: StoreFacts, p: SaleCompletePayload, facts: dict[int, tuple[str, str, str]]
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     _diff(out, "currency", "sale", p.currency, store.currency)
     # Tenders: what was paid (less change) covers the total with its cash rounding.
@@ -159,9 +251,7 @@ def _checks(session: Session, store: Location, p: SaleCompletePayload) -> list[d
         {str(k): v for k, v in sorted(moved.items())},
         {str(k): v for k, v in sorted(sold.items())},
     )
-    other = session.scalar(
-        select(Order.sale_id).where(Order.receipt_no == p.receipt_no, Order.sale_id != str(p.sale_id)).limit(1)
-    )
+    other = session.execute(_RECEIPT_ELSEWHERE, {"receipt_no": p.receipt_no, "sale_id": str(p.sale_id)}).scalar()
     if other is not None:
         out.append(
             {"check": "receipt_no.duplicate", "subject": p.receipt_no, "tablet": str(p.sale_id), "central": other}
@@ -171,11 +261,12 @@ def _checks(session: Session, store: Location, p: SaleCompletePayload) -> list[d
     if as_sent is not None:
         _compare(out, "as_sent", p, as_sent)
     try:
-        ours = _central_document(session, store, p)
+        ours = _central_document(session, store, p, facts)
     except (KeyError, TypeError, ValueError) as e:
         out.append({"check": "pricing.central", "subject": "input", "tablet": None, "central": f"{e!s:.200}"})
         return out
-    central = _price(out, "pricing.central", ours)
+    # The engine is a pure function of its input: the same input prices the same.
+    central = as_sent if as_sent is not None and ours == p.pricing else _price(out, "pricing.central", ours)
     if central is not None:
         _compare(out, "central", p, central)
         # Which promotions saved what, and what became of each coupon: the tablet's own
@@ -228,47 +319,46 @@ def percent_str(rate: Decimal) -> str:
     return format(rate.normalize(), "f")
 
 
-def _central_document(session: Session, store: Location, p: SaleCompletePayload) -> dict[str, Any]:
+def _central_document(
+    session: Session, store: StoreFacts, p: SaleCompletePayload, facts: dict[int, tuple[str, str, str]]
+) -> dict[str, Any]:
     """The tablet's pricing input with central's store rules, price lists, tax rates and
     promotions put in; the time, customer group, coupons, manual discounts and overrides stay
     as sent (docs/checkout.md)."""
     doc = dict(p.pricing)
-    doc["store"] = store_rules(session, store)
+    doc["store"] = dict(store.rules)
     at = datetime.fromisoformat(str(doc["at"]))
     if at.tzinfo is None:  # the store's wall clock, as the engine reads it
         at = at.replace(tzinfo=ZoneInfo(store.timezone))
     coupons = doc.get("coupons") or []
     group = doc.get("customer_group")
-    ours = for_sale(session, store, at, group if isinstance(group, str) else None, [str(c) for c in coupons])
+    ours = choose(
+        _promotion_rows(session),
+        store=store.code,
+        timezone=store.timezone,
+        at=at,
+        customer_group=group if isinstance(group, str) else None,
+        coupons=[str(c) for c in coupons],
+    )
     if ours:
         doc["promotions"] = ours
     else:
         doc.pop("promotions", None)
     line_variant = {ln.line_id: ln.variant_id for ln in p.lines}
     vids = sorted(set(line_variant.values()))
-    rows = session.execute(
-        select(Variant.id, Variant.sku, Style.tax_class, Category.name)
-        .join(Style, Style.id == Variant.style_id)
-        .join(Category, Category.id == Style.category_id)
-        .where(Variant.id.in_(vids))
-    ).all()
-    sku = {vid: s for vid, s, _, _ in rows}
-    tax_class = {vid: tc for vid, _, tc, _ in rows}
-    category = {vid: c for vid, _, _, c in rows}  # what category promotions look at
-    rates = {
-        tc: percent(r)
-        for tc, r in session.execute(select(TaxRate.tax_class, TaxRate.rate).where(TaxRate.country == store.country))
-    }
+    sku = {vid: facts[vid][0] for vid in vids}
+    rates = store.rates
     doc["price_lists"] = price_lists(session, store, vids, sku)
     lines = []
     for raw in doc.get("lines") or []:
         line = dict(raw)
         vid = line_variant.get(str(line.get("id")))
         if vid is not None:
-            line["sku"] = sku[vid]
-            line["tax_class"] = tax_class[vid]
-            line["category"] = category[vid]
-            line["tax_rate"] = rates[tax_class[vid]]
+            _sku, tax_class, category = facts[vid]
+            line["sku"] = _sku
+            line["tax_class"] = tax_class
+            line["category"] = category  # what category promotions look at
+            line["tax_rate"] = rates[tax_class]
             line.pop("unit_price", None)  # the price comes from central's lists
         lines.append(line)
     doc["lines"] = lines
@@ -276,18 +366,25 @@ def _central_document(session: Session, store: Location, p: SaleCompletePayload)
     return doc
 
 
-def price_lists(session: Session, store: Location, vids: list[int], sku: dict[int, str]) -> list[dict[str, Any]]:
+def price_lists(
+    session: Session, store: StoreFacts | Location, vids: list[int], sku: dict[int, str]
+) -> list[dict[str, Any]]:
     """Central's price lists of the store's currency (base, its own override, customer groups)
-    for these variants, in the pricing document's form (list ids "list-<id>")."""
-    q = (
-        select(PriceList.id, PriceList.store_id, PriceList.customer_group, Price.variant_id, Price.amount)
-        .join(Price, Price.list_id == PriceList.id)
-        .where(PriceList.currency == store.currency, Price.variant_id.in_(vids))
-        .where((PriceList.store_id.is_(None)) | (PriceList.store_id == store.id))
-        .order_by(PriceList.id, Price.variant_id)
+    for these variants, in the pricing document's form (list ids "list-<id>"). A variant's
+    prices are read once per writing transaction."""
+    cache: dict[int, list[tuple[int, int | None, str, int]]] = tx_cache(session).setdefault(
+        ("sale.prices", store.id), {}
     )
+    missing = [v for v in vids if v not in cache]
+    if missing:
+        for v in missing:
+            cache[v] = []
+        params = {"currency": store.currency, "ids": missing, "store_id": store.id}
+        for lid, store_id, group, vid, amount in session.execute(_PRICES, params):
+            cache[vid].append((lid, store_id, group, amount))
+    rows = sorted((lid, vid, store_id, group, amount) for vid in vids for lid, store_id, group, amount in cache[vid])
     lists: dict[int, dict[str, Any]] = {}
-    for lid, store_id, group, vid, amount in session.execute(q):
+    for lid, vid, store_id, group, amount in rows:
         entry = lists.get(lid)
         if entry is None:
             entry = lists[lid] = _list_entry(lid, store_id, group, store.code)

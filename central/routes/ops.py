@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends
 
 from central import ops
 from central.deps import DatabaseDep, DeviceDep, HubDep, json_body, json_body_doc
+from central.ops import batch
 from central.routes import ERRORS
 from sync.protocol import PushRequest, PushResponse
 
@@ -25,7 +26,8 @@ def push_ops(
     db: DatabaseDep,
     hub: HubDep,
 ) -> PushResponse:
-    """Apply the ops in order, each in its own transaction, and answer per op (200 whenever the
-    request is well formed, even if every op was rejected)."""
+    """Apply the ops in order, each as its own savepoint of a transaction shared by a run of them
+    (central.ops.batch), and answer per op (200 whenever the request is well formed, even if
+    every op was rejected)."""
     caller = ops.Caller(device.device_id, device.store_id)
-    return ops.push(db, caller, body.ops, hub.publish)
+    return batch.push(db, caller, body.ops, hub.publish)

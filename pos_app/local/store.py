@@ -646,17 +646,27 @@ class LocalStore:
         return {s for t in types for s in hooks_for(t).streams}
 
     def op_done(self, op_id: str, result: dict[str, Any] | None) -> None:
+        self.ops_done([(op_id, result)])
+
+    def ops_done(self, done: Sequence[tuple[str, dict[str, Any] | None]]) -> None:
+        """Central applied these ops (a push's answer): each marked done with its type's hook, all
+        in one device.db transaction; then done ops older than DONE_KEPT are forgotten (one scan
+        per answer, not per op)."""
+        if not done:
+            return
         with self.tx("device") as con:
-            row = con.execute("SELECT type FROM outbox WHERE op_id=?", (op_id,)).fetchone()
-            if row is None:
-                return
             now = datetime.now(UTC)
-            con.execute(
-                "UPDATE outbox SET state='done', in_doubt=0, done_at=?, next_attempt_at=NULL WHERE op_id=?",
-                (now.isoformat(timespec="milliseconds"), op_id),
-            )
+            stamp = now.isoformat(timespec="milliseconds")
+            for op_id, result in done:
+                row = con.execute("SELECT type FROM outbox WHERE op_id=?", (op_id,)).fetchone()
+                if row is None:
+                    continue
+                con.execute(
+                    "UPDATE outbox SET state='done', in_doubt=0, done_at=?, next_attempt_at=NULL WHERE op_id=?",
+                    (stamp, op_id),
+                )
+                hooks_for(row[0]).on_applied(con, op_id, result)
             con.execute("DELETE FROM outbox WHERE state='done' AND done_at < ?", ((now - DONE_KEPT).isoformat(),))
-            hooks_for(row[0]).on_applied(con, op_id, result)
 
     def op_retry(
         self, op_id: str, error: str, at: datetime, *, server_failure: bool, in_doubt: bool, stuck_after: int

@@ -2,6 +2,7 @@
 
 Figures (in this order): bootstrap, pull, search, barcode, appstart, channel. On request only
 (--only channel-pool): the channel figure again with central's DB pool raised, a diagnostic.
+On their own (--only ingest,ingest-pg): central ingesting sales (tests/bench/ingest.py).
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from typing import Any
 
 from tests.bench.figures import FIGURES, OPTIONAL, Ctx, Row
 from tests.bench.harness import BENCH_DIR, ROOT, Central, Interference, log, seeded_central
+
+# Figures with their own small centrals (tests/bench/ingest.py), run only when named in --only.
+INGEST = ("ingest", "ingest-pg")
 
 
 def machine() -> dict[str, Any]:
@@ -111,12 +115,22 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop central and the fleet on the way out
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     only = [x.strip() for x in args.only.split(",") if x.strip()] or [n for n in FIGURES if n not in OPTIONAL]
-    unknown = set(only) - set(FIGURES)
+    unknown = set(only) - set(FIGURES) - set(INGEST)
     if unknown:
-        p.error(f"unknown figure(s) {', '.join(sorted(unknown))}; choose from {', '.join(FIGURES)}")
+        p.error(f"unknown figure(s) {', '.join(sorted(unknown))}; choose from {', '.join([*FIGURES, *INGEST])}")
 
     info_machine = machine()
     log(f"machine: {info_machine}")
+    standalone = [n for n in only if n in INGEST]
+    if standalone:  # their own centrals and tablets (tests/bench/ingest.py), no seeded 1M central
+        if len(standalone) != len(only):
+            p.error(f"run {', '.join(INGEST)} on their own (--only {','.join(standalone)})")
+        from tests.bench import ingest
+
+        results = ingest.run(standalone, 10_000, 20, 500, args.tablet_procs)
+        print()
+        print(ingest.table([r for r, _ in results]))
+        return 0 if all(r.passed for r, _ in results) else 1
     pristine, info = seeded_central(args.variants, args.seed)
     run_dir = BENCH_DIR / f"run-{args.variants}"
     shutil.rmtree(run_dir, ignore_errors=True)
