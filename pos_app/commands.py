@@ -340,7 +340,7 @@ def terminal(data_dir: Path, args: argparse.Namespace) -> int:
     stdin) and goes to the keyring."""
     from dataclasses import replace
 
-    from pos_app.devices.terminal import TerminalError
+    from pos_app.services.payments import TerminalError
     from pos_app.services.settings import TerminalSettings
 
     device = _device(data_dir)

@@ -892,6 +892,7 @@ __all__ = [
     "Caps",
     "CardPayment",
     "PaymentService",
+    "TerminalError",
     "basket_from_json",
     "basket_to_json",
     "card_slip",
