@@ -598,11 +598,18 @@ CALLING_CODES: dict[str, str] = {"JP": "81", "DE": "49", "US": "1", "CH": "41", 
 E164_PATTERN = r"^\+[1-9][0-9]{6,14}$"
 _E164 = re.compile(E164_PATTERN)
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ()./-]+$")
-EMAIL_PATTERN = r"^[^@\s]{1,64}@(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$"
+# An address's local part: anything but "@", controls, spaces and <>,;" — spelled out rather than
+# with \s, which Python's re and the JSON Schema (ECMA) regex of the document read differently
+# (Python's also matches U+001C-1F and U+0085): one pattern must mean the same on both ends.
+EMAIL_LOCAL = '[^@\\x00-\\x20\\x7f-\\x9f<>,;"\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]'
+EMAIL_PATTERN = r"^" + EMAIL_LOCAL + r"{1,64}@(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$"
+# The same, any case (what a person types; central's receipt e-mail route accepts it as typed),
+# without the look-ahead (pydantic's regex engine has none: the field's max_length bounds it).
+EMAIL_ANY_CASE_PATTERN = r"^" + EMAIL_LOCAL + r"{1,64}@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
 _EMAIL = re.compile(EMAIL_PATTERN)
 # What the op's fields accept (the JSON schema says the same): empty, or the normalised form.
 PHONE_WIRE_PATTERN = r"^$|^\+[1-9][0-9]{6,14}$"
-EMAIL_WIRE_PATTERN = r"^$|^[^@\sA-Z]{1,64}@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$"
+EMAIL_WIRE_PATTERN = r"^$|^" + EMAIL_LOCAL[:-1] + r"A-Z]{1,64}@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$"
 
 
 def normalise_email(raw: str) -> str:

@@ -22,16 +22,16 @@ from central.mail.outbox import Rendered, enqueue, receipt_key
 from central.mail.render import NotReady, Unrenderable, message_language, render
 from central.models import Location, MailMessage
 from central.routes import ERRORS
+from sync.protocol import EMAIL_ANY_CASE_PATTERN
 
 router = APIRouter(prefix="/v1/orders", tags=["orders"], responses=ERRORS)
 
-EMAIL_PATTERN = r"^[^@\s<>,;\"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$"
 
 
 class ReceiptEmailRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    email: str = Field(max_length=254, pattern=EMAIL_PATTERN, description="the customer's address")
+    email: str = Field(max_length=254, pattern=EMAIL_ANY_CASE_PATTERN, description="the customer's address")
     language: Literal["ja", "en", "de"] | None = Field(
         default=None, description="the customer's language for the e-mail's words; the store's when left out"
     )

@@ -10,7 +10,7 @@ has not sent yet answers 404 with a page saying it appears shortly (and reloads 
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Path
@@ -21,10 +21,11 @@ from sqlalchemy import select
 from central.deps import DatabaseDep
 from central.mail.render import Unrenderable, elements, order_receipt
 from central.models import Order
+from central.routes import ERRORS
 from sync.receipts import money
 from sync.receipts.layout import when
 
-router = APIRouter(tags=["customer pages"])
+router = APIRouter(tags=["customer pages"], responses={422: ERRORS[422]})  # a malformed id: one sentence
 _env = Environment(loader=PackageLoader("central.mail", "templates"), autoescape=select_autoescape(["html"]))
 
 WORDS = {
@@ -54,6 +55,8 @@ WORDS = {
     },
 }
 
+WAITING: dict[int | str, dict[str, Any]] = {404: {"description": "Not at central yet: a page saying it appears shortly (reloads itself)", "content": {"text/html": {}}}}
+
 SaleId = Annotated[UUID, Path(description="the sale's id, from the QR on the customer display")]
 
 
@@ -70,7 +73,11 @@ def _waiting() -> HTMLResponse:
     return HTMLResponse(html, status_code=404, headers={"Retry-After": "15", "Cache-Control": "no-store"})
 
 
-@router.get("/r/{sale_id}", response_class=HTMLResponse, summary="The customer's e-receipt page")
+@router.get(
+    "/r/{sale_id}",
+    summary="The customer's e-receipt page",
+    responses={200: {"content": {"text/html": {}}, "description": "the receipt as a page"}, **WAITING},
+)
 def receipt_page(db: DatabaseDep, sale_id: SaleId) -> HTMLResponse:
     with db.session() as s:
         order = s.scalar(select(Order).where(Order.sale_id == str(sale_id)))
@@ -97,7 +104,11 @@ def receipt_page(db: DatabaseDep, sale_id: SaleId) -> HTMLResponse:
     return HTMLResponse(html, headers={"Cache-Control": "private, max-age=300", "Referrer-Policy": "no-referrer"})
 
 
-@router.get("/r/{sale_id}/pdf", summary="The customer's e-receipt as PDF", response_class=Response)
+@router.get(
+    "/r/{sale_id}/pdf",
+    summary="The customer's e-receipt as PDF",
+    responses={200: {"content": {"application/pdf": {}}, "description": "the receipt as PDF"}, **WAITING},
+)
 def receipt_pdf(db: DatabaseDep, sale_id: SaleId) -> Response:
     from sync.receipts.pdf import render_pdf
 

@@ -48,6 +48,8 @@ from central.cli import issue_enroll_code
 from central.config import Settings
 from central.db import Database, migrate
 from central.models import Style, Variant
+from central.seed import DEMO_CUSTOMER_NS
+from sync.protocol import customer_id_for
 from tests.central.helpers import Enrolled, channel_token, enrol, location_id, on_hand, stocked_variant
 from tests.central.test_sales import sale_op
 
@@ -69,6 +71,10 @@ OPERATIONS = [
     "GET /v1/orders",
     "GET /v1/journal/breaks",
     "POST /v1/orders/{sale_id}/receipt-email",
+    "GET /v1/customers",
+    "GET /v1/customers/{customer_id}",
+    "GET /r/{sale_id}",
+    "GET /r/{sale_id}/pdf",
 ]
 STREAMING = {"GET /v1/events", "GET /v1/sync/{stream}/snapshot"}
 # No negative run: /health and /v1/device take no input but the token; the only input of
@@ -146,7 +152,14 @@ class Target:
                     op["payload"]["device_id"] = self.enrolled.device_id  # its own journal
                 else:
                     op["payload"].update(location_id=self.store, variant_id=self.variant)
-        elif label in ("GET /v1/orders/{sale_id}", "POST /v1/orders/{sale_id}/receipt-email"):
+        elif label == "GET /v1/customers/{customer_id}":
+            case.path_parameters["customer_id"] = customer_id_for(uuid.uuid5(DEMO_CUSTOMER_NS, "hanako.yamada@example.jp"))
+        elif label in (
+            "GET /v1/orders/{sale_id}",
+            "POST /v1/orders/{sale_id}/receipt-email",
+            "GET /r/{sale_id}",
+            "GET /r/{sale_id}/pdf",
+        ):
             case.path_parameters["sale_id"] = self.sale_id
         elif label == "GET /v1/orders":
             case.query = {**(case.query or {}), "store": "TKY01", "after": 0}
