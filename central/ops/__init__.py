@@ -11,8 +11,9 @@ with its idempotency record (`applied_ops`), so a replay is answered from the st
 - an op_id already applied by this device, or by another device of the same store (a
   re-enrolled tablet sending its old outbox), with the same body is `replayed`.
 
-A new op type is its wire model in sync.protocol plus a module here with `apply(session,
-caller, op) -> Applied`, registered in HANDLERS.
+A push is applied by `central.ops.batch.push` (runs of ops in one transaction, each in its
+own savepoint: docs/architecture.md). A new op type is its wire model in sync.protocol plus a
+module here with `apply(session, caller, op) -> Applied`, registered in HANDLERS.
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ from central.db import Database
 from central.models import AppliedOp, Device, DeviceSeq, SeqGap
 from central.ops import customer_create, journal_batch, sale_complete, stock_adjust
 from central.ops.base import Applied, Caller, OpRejected
-from sync.protocol import Op, OpBase, OpOutcome, PushResponse
+from sync.protocol import OpBase, OpOutcome
 
-__all__ = ["HANDLERS", "Applied", "Caller", "OpRejected", "body_hash", "push"]
+__all__ = ["HANDLERS", "Applied", "Caller", "OpRejected", "body_hash"]
 
 log = logging.getLogger(__name__)
 
@@ -54,74 +55,6 @@ Publish = Callable[[int, list[tuple[str, int]]], None]
 def body_hash(op: OpBase) -> str:
     body = op.model_dump(mode="json", exclude={"op_id"})
     return hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
-
-
-def push(db: Database, caller: Caller, ops: list[Op], publish: Publish) -> PushResponse:
-    """Apply `ops` in order, each in its own transaction; `publish(seq, touched)` after each
-    commit that wrote to the change log."""
-    gaps = note_seqs(db, caller.device_id, [op.device_seq for op in ops])
-    results: list[OpOutcome] = []
-    failed = False
-    for op in ops:
-        op_id = str(op.op_id)
-        if failed:
-            results.append(
-                OpOutcome(
-                    op_id=op_id, status="skipped", code=503, detail="not tried: an earlier op of this push failed"
-                )
-            )
-            continue
-        try:
-            outcome, applied = _apply_one(db, caller, op)
-        except Exception:
-            log.exception("op %s (%s) failed", op_id, op.type)
-            failed = True
-            outcome = OpOutcome(
-                op_id=op_id,
-                status="failed",
-                code=500,
-                detail="central could not apply this op now; it will be sent again",
-            )
-        else:
-            if applied is not None and applied.touched:
-                publish(applied.seq, applied.touched)
-        results.append(outcome)
-    return PushResponse(results=results, gaps=gaps)
-
-
-def _apply_one(db: Database, caller: Caller, op: Op) -> tuple[OpOutcome, Applied | None]:
-    op_id = str(op.op_id)
-    h = body_hash(op)
-    try:
-        with db.session() as s, writing(s):
-            done = s.get(AppliedOp, op_id)
-            if done is not None:
-                return _replay(s, done, caller, h), None
-            applied = HANDLERS[op.type](s, caller, op)
-            s.add(
-                AppliedOp(
-                    op_id=op_id,
-                    device_id=caller.device_id,
-                    device_seq=op.device_seq,
-                    type=op.type,
-                    body_hash=h,
-                    result=orjson.dumps(applied.result).decode(),
-                    at=now(),
-                )
-            )
-    except OpRejected as e:
-        return OpOutcome(op_id=op_id, status="rejected", code=e.status, detail=e.detail), None
-    except IntegrityError as e:
-        # The same op raced in on another connection: answer from its record. Otherwise the
-        # database refuses this op's rows, and will refuse them again: a deterministic failure.
-        with db.session() as s:
-            done = s.get(AppliedOp, op_id)
-            if done is not None:
-                return _replay(s, done, caller, h), None
-        return _refused(op_id, e), None
-    except DataError as e:
-        return _refused(op_id, e), None
-    return OpOutcome(op_id=op_id, status="applied", code=200, result=applied.result), applied
 
 
 def _refused(op_id: str, e: IntegrityError | DataError) -> OpOutcome:
