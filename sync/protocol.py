@@ -707,6 +707,52 @@ class CustomerList(Strict):
     more: bool = Field(description="more customers match than the page holds: type more")
 
 
+# --- shift.close: a till's shift and its Z report (docs/shifts.md) --------------------------
+# The whole shift travels in its close: the float, every cash movement, the count and the Z
+# report, so central stores the day as the till printed it (GET /v1/shifts).
+
+
+class ShiftMovement(Strict):
+    kind: Literal["float", "paid_in", "paid_out", "drop", "no_sale"]
+    amount: int = Field(ge=0, le=2**53, description="minor units; 0 for a no-sale")
+    reason: str = Field(max_length=40)
+    note: str = Field(default="", max_length=500)
+    staff_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    approved_by: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    at: WireTime
+
+
+class ShiftCountRow(Strict):
+    denomination: int = Field(ge=1, le=10**9, description="minor units")
+    pieces: int = Field(ge=0, le=99_999)
+
+
+class ShiftClosePayload(Strict):
+    """A closed shift: which till, its gapless Z number per till, who worked it, its cash
+    movements, the blind count, and the Z report as printed (a JSON object, docs/shifts.md)."""
+
+    shift_id: UUID = Field(description="made by the till when the shift opened")
+    store_id: int = Field(ge=1, le=2**31 - 1)
+    till: str = Field(min_length=1, max_length=40)
+    number: int = Field(ge=1, le=2**62, description="the Z report's number, gapless per till")
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    opened_at: WireTime
+    closed_at: WireTime
+    opened_by: int = Field(ge=1, le=2**31 - 1)
+    closed_by: int = Field(ge=1, le=2**31 - 1)
+    staff: list[int] = Field(max_length=200)
+    movements: list[ShiftMovement] = Field(max_length=10_000)
+    counts: list[ShiftCountRow] = Field(max_length=100)
+    expected_cash: int = Field(ge=-(2**53), le=2**53)
+    counted_cash: int = Field(ge=0, le=2**53)
+    report: dict[str, Any] = Field(description="the Z report: totals by tender, tax rate, category, staff …")
+
+
+class ShiftCloseOp(OpBase):
+    type: Literal["shift.close"]
+    payload: ShiftClosePayload
+
+
 # One wire model per op type, keyed by its `type`. A new op type is a payload, an `OpBase`
 # subclass with its `type` literal and a line here (plus central's handler module and the
 # device's on-done hooks, each in their own registry).
@@ -715,9 +761,12 @@ OP_TYPES: dict[str, type[OpBase]] = {
     "sale.complete": SaleCompleteOp,
     "journal.batch": JournalBatchOp,
     "customer.create": CustomerCreateOp,
+    "shift.close": ShiftCloseOp,
 }
 
-Op = Annotated[StockAdjustOp | SaleCompleteOp | JournalBatchOp | CustomerCreateOp, Field(discriminator="type")]
+Op = Annotated[
+    StockAdjustOp | SaleCompleteOp | JournalBatchOp | CustomerCreateOp | ShiftCloseOp, Field(discriminator="type")
+]
 OP_ADAPTER: TypeAdapter[Op] = TypeAdapter(Op)
 
 MAX_PUSH_OPS = 200
