@@ -454,11 +454,15 @@ class BasketService:
     # --- parking ---------------------------------------------------------------------------------
 
     def park(self, basket: Basket, session: Session, label: str = "") -> ParkedBasket:
+        """Put the basket aside (parked.json). Refused while it holds card money (docs/terminal.md
+        "Parking a basket paid in part by card"): a parked basket is nobody's on screen, so after
+        a restart its cards would be reversed, and a parked list is no place for money taken."""
         with basket.lock:
             if not basket.lines:
                 raise ValidationFailed("basket.empty")
             priced = self._price(basket)
             view = self._view(basket, priced)
+            self._refuse_parking_card(basket, view)
             entry = {
                 "id": basket.parked_id or uuid.uuid4().hex[:12],
                 "label": label.strip()[:60],
@@ -477,6 +481,24 @@ class BasketService:
             basket.parked_id = None
             basket.customer = None
             return _parked(entry)
+
+    def _refuse_parking_card(self, basket: Basket, view: BasketView) -> None:
+        if self.payments is None:
+            return
+        payments = [p for p in self.payments.of_sale(basket.sale_id) if p.kind == "payment"]
+        if self.payments.in_flight(basket.sale_id) or any(not p.settled for p in payments):
+            raise ValidationFailed(
+                "basket.park_card_open",
+                "A card payment of this basket has not ended yet: settle it on the Pay screen before parking.",
+            )
+        taken = self.payments.taken(basket.sale_id)
+        if taken > 0:
+            raise ValidationFailed(
+                "basket.park_card",
+                f"This basket holds a card payment of {view.money(taken)}: take the rest to finish the sale, "
+                "or give the card payment back on the Pay screen, then park it.",
+                taken=taken,
+            )
 
     def parked(self) -> list[ParkedBasket]:
         with self._file_lock:
