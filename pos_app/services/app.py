@@ -16,14 +16,14 @@ from pos_app.services.auth import AuthService, Session, StaffMember
 from pos_app.services.basket import BasketService
 from pos_app.services.checkout import CheckoutService, device_code
 from pos_app.services.customers import CustomerService
-from pos_app.services.errors import ServiceError
+from pos_app.services.errors import ServiceError, ValidationFailed
 from pos_app.services.images import ImageService
 from pos_app.services.lookup import Location, LookupService
 from pos_app.services.outbox import OutboxService
 from pos_app.services.payments import Caps, PaymentService
 from pos_app.services.receipts import KeyringKeyStore, MemoryKeyStore, ReceiptService, ReceiptSigner
 from pos_app.services.sale_receipts import SaleReceipts
-from pos_app.services.settings import SettingsService, TerminalSettings, build_terminal
+from pos_app.services.settings import SettingsService, TerminalSettings, build_terminal, check_terminal
 from pos_app.services.stock import StockService
 from sync.client import CentralClient
 from sync.engine import SyncEngine, SyncStatus
@@ -135,14 +135,60 @@ class Device:
         self.store.journal_flush()
         self.sale_receipts.send_emails()
 
-    def set_printer(self, url: str, columns: int | None = None) -> None:
-        """Change this till's printer (validated; "" for none) and use it at once."""
-        changes: dict[str, object] = {"printer": url}
+    def set_printer(
+        self,
+        url: str,
+        columns: int | None = None,
+        *,
+        session: Session | None = None,
+        approver: StaffMember | None = None,
+    ) -> None:
+        """Change this till's printer (validated; "" for none) and use it at once. From the
+        settings screen (a session and the approving supervisor) the change is journaled."""
+        changes: dict[str, object] = {"printer": url.strip()}
         if columns is not None:
             changes["printer_columns"] = columns
         s = self.settings.update(**changes)
         self.receipts.printer = self.settings.printer()
         self.receipts.columns = s.printer_columns
+        if session is not None:
+            self._journal_settings(
+                "settings.printer", {"printer": s.printer, "columns": s.printer_columns}, session, approver
+            )
+
+    def _journal_settings(
+        self, kind: str, data: dict[str, object], session: Session, approver: StaffMember | None
+    ) -> None:
+        with self.store.tx("device") as con:
+            self.store.journal_append(
+                con,
+                kind,
+                {**data, "staff_id": session.staff.id, "approved_by": None if approver is None else approver.id},
+            )
+
+    def print_test_page(self) -> str:
+        """Print a test page on this till's printer now; one sentence for staff. Raises
+        ValidationFailed (its sentence) when the printer did not take it."""
+        s = self.settings.load()
+        problem = self.receipts.test_page(
+            (
+                f"{self.identity.store_name}",
+                f"Till {device_code(self.identity.device_id)}",
+                f"Printer {s.printer}",
+                datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
+            )
+        )
+        if problem is None:
+            return f"Test page sent to {s.printer}: check that the ruler is on one line."
+        words = {
+            "printer.none": "No receipt printer is set on this till: type its address first.",
+            "printer.offline": f"The printer at {s.printer} is off or cannot be reached.",
+            "printer.paper_out": "The printer is out of paper.",
+            "printer.cover_open": "The printer's cover is open.",
+        }
+        raise ValidationFailed(
+            problem, words.get(problem, f"The printer at {s.printer} did not take the test page ({problem}).")
+        )
 
     # --- the card terminal -------------------------------------------------------------------
 
@@ -162,27 +208,68 @@ class Device:
                 self._terminal_made = True
             return self._terminal
 
-    def set_terminal(self, terminal: TerminalSettings, passphrase: str | None = None) -> None:
+    def set_terminal(
+        self,
+        terminal: TerminalSettings,
+        passphrase: str | None = None,
+        *,
+        session: Session | None = None,
+        approver: StaffMember | None = None,
+    ) -> None:
         """Change this till's terminal (validated; kind "" for none); a passphrase given goes to
-        the keyring (kept there when None). Used at once."""
-        self.settings.set_terminal(terminal)
+        the keyring (kept there when None). Used at once. From the settings screen (a session
+        and the approving supervisor) the change is journaled — never the passphrase."""
+        s = self.settings.set_terminal(terminal)
         if passphrase:
             secrets.save_terminal_passphrase(str(self.data_dir), terminal.poiid.strip(), passphrase)
         with self._terminal_lock:
             if self._terminal is not None:
                 self._terminal.close()
             self._terminal, self._terminal_made = None, False
+        if session is not None:
+            t = s.terminal
+            self._journal_settings(
+                "settings.terminal",
+                {"kind": t.kind, "url": t.url, "poiid": t.poiid, "key_id": t.key_id, "key_version": t.key_version,
+                 "ca_file": t.ca_file, "store_and_forward": t.store_and_forward,
+                 "offline_per_sale": t.offline_per_sale, "offline_total": t.offline_total,
+                 "passphrase_changed": bool(passphrase)},
+                session,
+                approver,
+            )  # fmt: skip
 
-    def test_terminal(self) -> str:
+    def terminal_passphrase_kept(self, poiid: str) -> bool:
+        """Whether the keyring holds a passphrase for this terminal (it is never shown back)."""
+        return bool(poiid.strip()) and bool(secrets.load_terminal_passphrase(str(self.data_dir), poiid.strip()))
+
+    def test_terminal(self, terminal: TerminalSettings | None = None, passphrase: str | None = None) -> str:
         """Ask the terminal about a payment that never was: an answer proves the address, the
-        certificate, the POIID and the key. One sentence for staff; raises TerminalError."""
-        t = self.terminal()
-        if t is None:
-            return "No card terminal is set up on this till."
-        t.status(new_service_id())
-        return f"Terminal {t.poiid} answered" + (
-            " (messages protected)." if self.settings.load().terminal.key_id else "."
-        )
+        certificate, the POIID and the key. Without arguments the saved terminal; with them the
+        settings as typed (not saved; the passphrase typed, else the one kept for that POIID).
+        One sentence for staff; raises TerminalError or ValidationFailed (a bad setting)."""
+        if terminal is None:
+            t = self.terminal()
+            protected = bool(self.settings.load().terminal.key_id)
+            if t is None:
+                return "No card terminal is set up on this till."
+            t.status(new_service_id())
+            return f"Terminal {t.poiid} answered" + (" (messages protected)." if protected else ".")
+        typed = check_terminal(terminal)
+        if not typed.kind:
+            return "No card terminal is chosen."
+        if typed.key_id and not passphrase:
+            passphrase = secrets.load_terminal_passphrase(str(self.data_dir), typed.poiid)
+            if not passphrase:
+                raise ValidationFailed(
+                    "settings.terminal_passphrase", "Type the passphrase set on the terminal for this key."
+                )
+        probe = build_terminal(typed, sale_id=self.terminal_sale_id(), passphrase=passphrase)
+        assert probe is not None
+        try:
+            probe.status(new_service_id())
+        finally:
+            probe.close()
+        return f"Terminal {probe.poiid} answered" + (" (messages protected)." if typed.key_id else ".")
 
     def _caps(self) -> Caps:
         t = self.settings.load().terminal

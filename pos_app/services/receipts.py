@@ -39,7 +39,7 @@ from sync.receipts.code import (
     public_key_text,
     sign_reference,
 )
-from sync.receipts.escpos import DRAWER_KICK, INIT, render_escpos
+from sync.receipts.escpos import ALIGN, BOLD_OFF, BOLD_ON, CUT, DRAWER_KICK, INIT, LATIN, render_escpos
 from sync.receipts.model import Receipt
 from sync.receipts.text import render_text
 
@@ -335,6 +335,29 @@ class ReceiptService:
         except PrinterError:
             return False
         return True
+
+    def test_page(self, lines: list[str] | tuple[str, ...] = ()) -> str | None:
+        """Print a test page now (the settings screen's "Print a test page"): a heading, the
+        caller's lines, and a ruler exactly `columns` wide, so staff see at once whether 42 or
+        48 is right (a ruler that wraps is too wide). Not queued: a test page that comes out an
+        hour later is worse than none. Returns None when printed, else the problem's code
+        (printer.none | printer.offline | printer.paper_out | printer.cover_open | printer.io)."""
+        if self.printer is None:
+            return "printer.none"
+        width = self.columns
+        ruler = "".join(str(i % 10) for i in range(1, width + 1))
+
+        def text(line: str) -> bytes:
+            return line.encode("cp858", errors="replace") + b"\n"
+
+        out = bytearray(INIT + LATIN + ALIGN["center"] + BOLD_ON)
+        out += text("Aisle - printer test page") + BOLD_OFF + ALIGN["left"]
+        for line in lines:
+            out += text(line[:width])
+        out += text("") + text(f"Ruler, {width} columns (must not wrap):") + text(ruler)
+        out += text("-" * width) + CUT
+        with self._print_lock:
+            return self._send(bytes(out))
 
     # -- reading ---------------------------------------------------------------------------
     def receipt(self, number: str) -> Receipt:

@@ -19,12 +19,20 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from pos_app.core.auth import Permission, Role
 from pos_app.devices.printer import PrinterError, Transport, printer_from_url
 from pos_app.devices.terminal import NexoKey, NexoTerminal, PaymentTerminal, SimulatedTerminal, TerminalSimulator
 from pos_app.services.errors import ValidationFailed
 
 FILE = "settings.json"
 COLUMNS = (42, 48)
+
+# Decision (docs/terminal.md "The settings screen"): changing the printer or the card terminal
+# changes how money is handled, so it takes a supervisor's or a manager's PIN on the spot, even
+# when one is signed in. `Permission` has no member of its own for it: its members are role
+# levels, and a new one of the supervisor's level would only be an alias of this one.
+SETTINGS_ROLE = Role.SUPERVISOR
+SETTINGS_PERMISSION = Permission(SETTINGS_ROLE)
 
 
 TERMINAL_KINDS = ("", "simulated", "network")
@@ -199,17 +207,36 @@ class SettingsService:
         return printer_from_url(s.printer) if s.printer else None
 
     def set_terminal(self, terminal: TerminalSettings) -> DeviceSettings:
-        t = replace(
-            terminal,
-            url=terminal.url.strip(),
-            poiid=terminal.poiid.strip(),
-            key_id=terminal.key_id.strip(),
-            ca_file=terminal.ca_file.strip(),
-            key_version=int(terminal.key_version),
-            offline_per_sale=int(terminal.offline_per_sale),
-            offline_total=int(terminal.offline_total),
-        )
-        return self.update(terminal=t)
+        return self.update(terminal=_clean(terminal))
 
 
-__all__ = ["DeviceSettings", "SettingsService", "TerminalSettings", "build_terminal"]
+def check_terminal(t: TerminalSettings) -> TerminalSettings:
+    """The terminal settings as they would be saved (trimmed), or ValidationFailed."""
+    t = _clean(t)
+    _check_terminal(t)
+    return t
+
+
+def _clean(terminal: TerminalSettings) -> TerminalSettings:
+    return replace(
+        terminal,
+        url=terminal.url.strip(),
+        poiid=terminal.poiid.strip(),
+        key_id=terminal.key_id.strip(),
+        ca_file=terminal.ca_file.strip(),
+        key_version=int(terminal.key_version),
+        offline_per_sale=int(terminal.offline_per_sale),
+        offline_total=int(terminal.offline_total),
+    )
+
+
+__all__ = [
+    "COLUMNS",
+    "SETTINGS_PERMISSION",
+    "TERMINAL_KINDS",
+    "DeviceSettings",
+    "SettingsService",
+    "TerminalSettings",
+    "build_terminal",
+    "check_terminal",
+]

@@ -55,6 +55,7 @@ from pos_app.ui.models import PAGE, THUMB, ResultDelegate, StyleResultsModel, pi
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.pictures import LOADING, Pictures, paint_picture
 from pos_app.ui.sell_view import CustomerDisplay, SellView
+from pos_app.ui.settings_view import open_settings
 from pos_app.ui.widgets import NARROW, StatusBar, hhmm
 
 log = logging.getLogger("aisle.ui")
@@ -157,11 +158,18 @@ class MainWindow(QMainWindow):
         self.sell_button = QPushButton(self.tr("Sell"))  # the sell screen (pos_app/ui/sell_view.py)
         self.sell_button.setObjectName("primary")
         self.sell_button.clicked.connect(self.show_sell)
+        # The till's printer and card terminal, after a supervisor's PIN (pos_app/ui/settings_view.py).
+        self.settings_button = QPushButton("⚙")
+        self.settings_button.setObjectName("clear")  # thumb-sized square, like ✕
+        self.settings_button.setToolTip(self.tr("Settings: printer and card terminal"))
+        self.settings_button.setAccessibleName(self.tr("Settings"))
+        self.settings_button.clicked.connect(lambda: open_settings(self.centralWidget(), device, session, ops))
         header.addWidget(self.back)
         header.addWidget(self.search, 1)
         header.addWidget(self.clear)
         header.addWidget(self.sell_button)
         header.addWidget(self.who)
+        header.addWidget(self.settings_button)
         header.addWidget(self.sign_out)
         root.addLayout(header)
         self.message = QLabel("")
