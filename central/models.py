@@ -473,3 +473,35 @@ class RoleLimit(Base):
     role: Mapped[str] = mapped_column(String(16), primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # discount | override
     max_percent: Mapped[str | None] = mapped_column(String(16), nullable=True)
+
+
+class ShiftReport(Base):
+    """A till's closed shift with its Z report, from the tablet's `shift.close` (docs/shifts.md):
+    the Z number is gapless per till, `report` the Z report as the till printed it (JSON),
+    `movements` and `counts` the float, cash movements and blind count (JSON)."""
+
+    __tablename__ = "shift_reports"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    shift_id: Mapped[str] = mapped_column(String(36), unique=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    device_id: Mapped[str] = mapped_column(String(36))
+    op_id: Mapped[str] = mapped_column(String(36))
+    till: Mapped[str] = mapped_column(String(40))
+    number: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    opened_by: Mapped[int] = mapped_column(Integer)
+    closed_by: Mapped[int] = mapped_column(Integer)
+    sales_total: Mapped[int] = mapped_column(BigInteger)
+    expected_cash: Mapped[int] = mapped_column(BigInteger)
+    counted_cash: Mapped[int] = mapped_column(BigInteger)
+    staff: Mapped[str] = mapped_column(Text)  # JSON list of staff ids
+    movements: Mapped[str] = mapped_column(Text)
+    counts: Mapped[str] = mapped_column(Text)
+    report: Mapped[str] = mapped_column(Text)
+    __table_args__ = (
+        UniqueConstraint("store_id", "till", "number", name="uq_shift_reports_till_number"),
+        Index("ix_shift_reports_store_id", "store_id", "id"),
+    )

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from central.changes import now, writing
 from central.db import Database
 from central.models import AppliedOp, Device, DeviceSeq, SeqGap
-from central.ops import customer_create, journal_batch, sale_complete, stock_adjust
+from central.ops import customer_create, journal_batch, sale_complete, shift_close, stock_adjust
 from central.ops.base import Applied, Caller, OpRejected
 from sync.protocol import OpBase, OpOutcome
 
@@ -46,6 +46,7 @@ HANDLERS: dict[str, Handler] = {
     "sale.complete": sale_complete.apply,
     "journal.batch": journal_batch.apply,
     "customer.create": customer_create.apply,
+    "shift.close": shift_close.apply,
 }
 
 MAX_GAPS_REPORTED = 100

@@ -31,6 +31,7 @@ def routers() -> list[APIRouter]:
         ops,
         orders,
         receipt_page,
+        shifts,
         stock,
         sync,
     )
@@ -48,4 +49,5 @@ def routers() -> list[APIRouter]:
         customers.router,
         mail.router,
         receipt_page.router,
+        shifts.router,
     ]
