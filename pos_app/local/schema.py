@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from sqlalchemy import (
     Column,
+    Index,
     Integer,
     MetaData,
     String,
     Table,
     Text,
+    text,
 )
 
 from sync.protocol import STREAMS
@@ -351,4 +353,83 @@ terminal_reconciliations = Table(
     Column(
         "totals", Text, nullable=False
     ),  # JSON: [{currency, payments_count, payments_minor, refunds_count, refunds_minor}]
+)
+
+# Shifts (pos_app/services/shifts.py, docs/shifts.md). A shift belongs to a till (a drawer) of
+# this device; at most one shift per till is not closed (the partial unique index). Its sales
+# are the receipts counted after `first_counter` up to `last_counter` (taken in the close's
+# transaction), so a sale belongs to exactly one shift whatever the clocks say.
+# state: open | counted (the blind count is saved) | closed (Z report made, op queued).
+shifts = Table(
+    "shifts",
+    device_metadata,
+    Column("shift_id", String, primary_key=True),
+    Column("till", String, nullable=False),
+    Column("store_id", Integer, nullable=False),
+    Column("currency", String, nullable=False),
+    Column("state", String, nullable=False),
+    Column("opened_at", String, nullable=False),
+    Column("opened_by", Integer, nullable=False),
+    Column("float_total", Integer, nullable=False),
+    Column("first_counter", Integer, nullable=False),  # receipt_counter at open (exclusive)
+    Column("last_counter", Integer),  # at close (inclusive)
+    Column("counted_at", String),
+    Column("counted_by", Integer),
+    Column("closed_at", String),
+    Column("closed_by", Integer),
+    Column("z_number", Integer),
+    Column("variance_reason", String),
+    Column("variance_note", Text),
+    Column("approved_by", Integer),  # the manager whose PIN allowed a variance beyond the limit
+    Column("deferred_reason", Text),  # the manager's reason to close with unsent operations
+    Column("deferred_by", Integer),
+    Column("op_id", String),  # the shift.close op
+    Index("ux_shifts_open_till", "till", unique=True, sqlite_where=text("state <> 'closed'")),
+)
+
+shift_staff = Table(
+    "shift_staff",
+    device_metadata,
+    Column("shift_id", String, primary_key=True),
+    Column("staff_id", Integer, primary_key=True, autoincrement=False),
+    Column("joined_at", String, nullable=False),
+)
+
+# Cash moved outside a sale: the float (one row), paid in, paid out, safe drops and no-sale
+# openings (amount 0), each with its reason code; journaled in the same transaction.
+shift_cash = Table(
+    "shift_cash",
+    device_metadata,
+    Column("shift_id", String, primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String, nullable=False),  # float | paid_in | paid_out | drop | no_sale
+    Column("amount", Integer, nullable=False),
+    Column("reason", String, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("staff_id", Integer, nullable=False),
+    Column("approved_by", Integer),
+    Column("at", String, nullable=False),
+)
+
+# Pieces per denomination: the float (kind "float") and the blind count at the end ("close").
+shift_counts = Table(
+    "shift_counts",
+    device_metadata,
+    Column("shift_id", String, primary_key=True),
+    Column("kind", String, primary_key=True),
+    Column("denomination", Integer, primary_key=True, autoincrement=False),
+    Column("pieces", Integer, nullable=False),
+)
+
+# X and Z reports as made (the JSON the screen, the printer, the PDF and central read). Z
+# numbers are gapless per till: taken in the close's transaction. X reports are not numbered.
+shift_reports = Table(
+    "shift_reports",
+    device_metadata,
+    Column("till", String, primary_key=True),
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("shift_id", String, nullable=False, unique=True),
+    Column("made_at", String, nullable=False),
+    Column("report", Text, nullable=False),
+    Column("printed_at", String),
 )

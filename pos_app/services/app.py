@@ -24,6 +24,7 @@ from pos_app.services.payments import Caps, PaymentService
 from pos_app.services.receipts import KeyringKeyStore, MemoryKeyStore, ReceiptService, ReceiptSigner
 from pos_app.services.sale_receipts import SaleReceipts
 from pos_app.services.settings import SettingsService, TerminalSettings, build_terminal, check_terminal
+from pos_app.services.shifts import ShiftService
 from pos_app.services.stock import StockService
 from sync.client import CentralClient
 from sync.engine import SyncEngine, SyncStatus
@@ -111,6 +112,9 @@ class Device:
         self._throwaway = throwaway
         self.payments = PaymentService(self.store, self.checkout, self.terminal, staff=self._staff, caps=self._caps)
         self.basket.payments = self.payments
+        self.shifts = ShiftService(
+            self.store, identity, self.auth, receipts=self.receipts, payments=self.payments, kick=self.engine.kick
+        )
 
     @classmethod
     def open(
