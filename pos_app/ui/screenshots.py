@@ -208,6 +208,107 @@ def render_customers(window: Any, sell: Any, ops: Any, out: Path) -> list[Path]:
     return shots
 
 
+def render_settings(window: Any, device: Any, session: Any, ops: Any, out: Path) -> list[Path]:
+    """The settings screen (docs/terminal.md "The settings screen"): the supervisor's approval,
+    the printer with its test page asked for (no printer on the demo: the line under the
+    address says so), and the network terminal with a problem under its CA file."""
+    from pos_app.services import screens
+    from pos_app.ui.settings_view import SettingsSheet, open_settings
+
+    shots: list[Path] = []
+    sheet: SettingsSheet | None = None
+
+    def approval() -> None:
+        nonlocal sheet
+        if sheet is None:
+            sheet = open_settings(window.centralWidget(), device, session, ops)
+            settle(ops)
+            sheet.approval._choose(next(p.id for p in device.auth.staff() if p.role.name == "SUPERVISOR"))
+
+    shots += grab_sizes(window, out, "24-settings-approval", ops, approval)
+    assert sheet is not None
+    supervisor = next(p for p in device.auth.staff() if p.role.name == "SUPERVISOR")
+    for pin in screens.DEMO_PINS:
+        sheet._approve(supervisor.id, pin)
+        settle(ops)
+        if sheet.page == 1:
+            break
+
+    def printer() -> None:
+        assert sheet is not None
+        if not sheet.printer_result.isVisible() and not sheet.printer_field.error.isVisible():
+            sheet.printer.setText("")
+            sheet._save_printer(test_page=True)
+            settle(ops)
+        sheet.scroll.verticalScrollBar().setValue(0)
+
+    shots += grab_sizes(window, out, "25-settings-printer", ops, printer)
+
+    def terminal() -> None:
+        assert sheet is not None
+        if not sheet.ca_field.error.isVisible():
+            sheet.kind_buttons[2].click()
+            sheet.url.setText("https://192.168.1.20:8443/nexo/")
+            sheet.poiid.setText("V400m-123456789")
+            sheet.key_id.setText("AisleKey")
+            sheet.passphrase.setText("demo passphrase")
+            sheet.ca_file.setText("/etc/aisle/terminal-ca.pem")
+            sheet._test_terminal()
+            settle(ops)
+        sheet.url.setCursorPosition(0)
+        sheet.scroll.ensureWidgetVisible(sheet.ca_field)
+
+    shots += grab_sizes(window, out, "26-settings-terminal", ops, terminal)
+    sheet.reject()
+    settle(ops)
+    return shots
+
+
+def render_card(window: Any, device: Any, session: Any, ops: Any, out: Path) -> list[Path]:
+    """The tender sheet with a (simulated) card terminal: the customer paying on the terminal,
+    then a declined card said in the customer's words; the basket is cleared at the end."""
+    from pos_app.services import screens
+    from pos_app.services.settings import TerminalSettings
+    from pos_app.ui.sell_view import TenderSheet
+
+    shots: list[Path] = []
+    device.set_terminal(TerminalSettings(kind="simulated"))
+    sim = device.terminal().simulator
+    sell = window.sell
+    window.show_sell()
+    sell.new_sale()
+    for code in screens.demo_sell(device)[:2]:
+        sell.scanned(code)
+        settle(ops)
+    settle(ops)
+    sim.script("slow:60")
+
+    def waiting() -> None:
+        if sell.tender is None:
+            sell.open_tender()  # with a terminal, Pay starts the card payment at once
+            settle(ops, 1.0)
+
+    shots += grab_sizes(window, out, "27-card-waiting", ops, waiting)
+    sheet = sell.tender
+    assert isinstance(sheet, TenderSheet)
+    sheet._cancel_card()
+    deadline = time.monotonic() + 10
+    while sheet.paying and time.monotonic() < deadline:
+        settle(ops, 0.5)
+    sim.script("decline:InsufficientFunds")
+    sheet.pay_by_card()
+    settle(ops)
+    shots += grab_sizes(window, out, "28-card-declined", ops, sheet._show_error)  # in sight at each size
+    sheet.reject()
+    settle(ops)
+    sell.clear_basket()
+    settle(ops)
+    device.set_terminal(TerminalSettings())
+    window.show_lookup()
+    settle(ops)
+    return shots
+
+
 def render_all(out: Path) -> list[Path]:
     from pos_app.services import screens
     from pos_app.ui import theme
@@ -287,6 +388,8 @@ def render_all(out: Path) -> list[Path]:
         settle(ops)
 
         shots += render_sell(window, device, session, ops, out)
+        shots += render_settings(window, device, session, ops, out)
+        shots += render_card(window, device, session, ops, out)
 
         screens.demo_corrections(device, session, focus)
         screens.demo_offline(device, central)

@@ -1351,12 +1351,19 @@ class TenderSheet(Sheet):
         else:
             self.error.setText(p.message or self.tr("The card was declined — ask for another card or take cash."))
         self._refresh()
+        self._show_error()
 
     def card_failed(self, error: BaseException) -> None:
         self._end_paying()
         self.pending_cash = None
         self.error.setText(str(error))
         self._refresh()
+        self._show_error()
+
+    def _show_error(self) -> None:
+        """The terminal's word in sight: on a short screen (853×533) the line under Card was
+        below the fold, half cut."""
+        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.error))
 
     def _decide(self, approved: bool) -> None:
         if self.unknown is not None:

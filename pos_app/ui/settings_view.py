@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -145,8 +144,7 @@ class SettingsSheet(Sheet):
         self.ops = ops
         self.approver: StaffMember | None = None
         self.loaded: Loaded | None = None
-        self.pages = QStackedWidget()
-        self.layout_.addWidget(self.pages)
+        self.page = 0  # 0: the approval, 1: the form (only the page shown is in the layout's size)
 
         # Page 0: the approval.
         self.approval = ApprovalPanel()
@@ -158,10 +156,10 @@ class SettingsSheet(Sheet):
         )
         self.approval.submitted.connect(self._approve)
         self.approval.cancelled.connect(self.reject)
-        self.pages.addWidget(self.approval)
+        self.layout_.addWidget(self.approval)
 
         # Page 1: the form.
-        form = QWidget()
+        self.form = form = QWidget()
         lay = QVBoxLayout(form)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(10)
@@ -184,10 +182,12 @@ class SettingsSheet(Sheet):
             self.tr("Leave it empty if this till prints no receipts (they are still kept and can be e-mailed)."),
         )
         lay.addWidget(self.printer_field)
-        cols_box, self.columns_group, self.column_buttons = _choices(
-            [self.tr("48 columns (most 80 mm printers)"), self.tr("42 columns")]
+        cols_box, self.columns_group, self.column_buttons = _choices([self.tr("48 columns"), self.tr("42 columns")])
+        self.columns_field = Field(
+            self.tr("Paper width"),
+            cols_box,
+            self.tr("Most 80 mm printers print 48 columns; if the test page's ruler wraps, choose 42."),
         )
-        self.columns_field = Field(self.tr("Paper width"), cols_box)
         lay.addWidget(self.columns_field)
         prow = QHBoxLayout()
         self.save_printer = QPushButton(self.tr("Save printer"))
@@ -210,7 +210,7 @@ class SettingsSheet(Sheet):
         head.setObjectName("basketTitle")
         lay.addWidget(head)
         kind_box, self.kind_group, self.kind_buttons = _choices(
-            [self.tr("None"), self.tr("Simulated"), self.tr("On the network")]
+            [self.tr("None"), self.tr("Simulated"), self.tr("Network")]
         )
         self.kind_group.idClicked.connect(lambda _i: self._show_kind())
         self.kind_field = Field(self.tr("Which terminal"), kind_box)
@@ -242,8 +242,8 @@ class SettingsSheet(Sheet):
         self.key_version_field = Field(self.tr("Key version"), self.key_version)
         keys = QHBoxLayout()
         keys.setContentsMargins(0, 0, 0, 0)
-        keys.addWidget(self.key_id_field, 2)
-        keys.addWidget(self.key_version_field, 1)
+        keys.addWidget(self.key_id_field, 2, Qt.AlignmentFlag.AlignTop)
+        keys.addWidget(self.key_version_field, 1, Qt.AlignmentFlag.AlignTop)
         self.keys_box = QWidget()
         self.keys_box.setLayout(keys)
         self.pair_grid.addWidget(self.passphrase_field, 1, 0)
@@ -270,8 +270,8 @@ class SettingsSheet(Sheet):
         self.total_field = Field(self.tr("Offline limit in all, until the end of day"), self.total)
         caps = QHBoxLayout()
         caps.setContentsMargins(0, 0, 0, 0)
-        caps.addWidget(self.per_sale_field)
-        caps.addWidget(self.total_field)
+        caps.addWidget(self.per_sale_field, 1, Qt.AlignmentFlag.AlignTop)
+        caps.addWidget(self.total_field, 1, Qt.AlignmentFlag.AlignTop)
         self.caps_box = QWidget()
         self.caps_box.setLayout(caps)
         off.addWidget(self.caps_box)
@@ -299,7 +299,7 @@ class SettingsSheet(Sheet):
         self.general.setWordWrap(True)
         self.general.hide()
         lay.addWidget(self.general)
-        self.pages.addWidget(form)
+        self.layout_.addWidget(form)
 
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
@@ -318,10 +318,11 @@ class SettingsSheet(Sheet):
             "caps": self.caps_error,
         }
         self.narrow: bool | None = None
+        self._page(0)
         QueryOp(
             parent=self,
             op=lambda: device.auth.approvers(SETTINGS_PERMISSION),
-            success=self.approval.set_people,
+            success=self._people,
             kind="approvers",
         ).run_in_background(ops)
 
@@ -333,19 +334,20 @@ class SettingsSheet(Sheet):
             self.narrow = narrow
             for w in (self.url_field, self.poiid_field, self.passphrase_field, self.keys_box):
                 self.pair_grid.removeWidget(w)
+            top = Qt.AlignmentFlag.AlignTop  # a field with a hint under it must not push its neighbour down
             if narrow:  # portrait: one field a row
                 for i, w in enumerate((self.url_field, self.poiid_field, self.passphrase_field, self.keys_box)):
-                    self.pair_grid.addWidget(w, i, 0)
+                    self.pair_grid.addWidget(w, i, 0, top)
             else:
-                self.pair_grid.addWidget(self.url_field, 0, 0)
-                self.pair_grid.addWidget(self.poiid_field, 0, 1)
-                self.pair_grid.addWidget(self.passphrase_field, 1, 0)
-                self.pair_grid.addWidget(self.keys_box, 1, 1)
+                self.pair_grid.addWidget(self.url_field, 0, 0, top)
+                self.pair_grid.addWidget(self.poiid_field, 0, 1, top)
+                self.pair_grid.addWidget(self.passphrase_field, 1, 0, top)
+                self.pair_grid.addWidget(self.keys_box, 1, 1, top)
         super().resizeEvent(event)
 
     def show_problem(self, text: str) -> None:
         """Where the bridge's one path puts a failure: the approval's line, or the form's."""
-        if self.pages.currentIndex() == 0:
+        if self.page == 0:
             self.approval.error.setText(text)
             return
         self.general.setText(text)
@@ -353,6 +355,10 @@ class SettingsSheet(Sheet):
         self.fit()
 
     # --- the approval ------------------------------------------------------------------------
+
+    def _people(self, people: list[Any]) -> None:
+        self.approval.set_people(people)
+        self.fit()  # the names came after the card was measured
 
     def _approve(self, staff_id: int, pin: str) -> None:
         auth, device = self.device.auth, self.device
@@ -370,9 +376,18 @@ class SettingsSheet(Sheet):
                 "{name}", self.approver.name
             )
         )
-        self.pages.setCurrentIndex(1)
+        self._page(1)
         self.footer_box.show()
         self.fill(loaded)
+
+    def _page(self, index: int) -> None:
+        """Show one page, the other hidden, so the card is as tall and as wide as this page (the
+        approval's PIN pad is not stretched to the form's size)."""
+        self.page = index
+        self.approval.setVisible(index == 0)
+        self.form.setVisible(index == 1)
+        self.card.setMaximumWidth(760 if index == 0 else 900)
+        self.fit()
 
     def fill(self, loaded: Loaded) -> None:
         self.loaded = loaded
@@ -391,6 +406,8 @@ class SettingsSheet(Sheet):
         self.total.setText(self._amount_text(t.offline_total))
         for f in (self.per_sale, self.total):
             f.setPlaceholderText(self._amount_text(0) or "0")
+        for e in (self.printer, self.url, self.poiid, self.key_id, self.ca_file):
+            e.setCursorPosition(0)  # a long address shows its start, not "ttps://…"
         self.passphrase.clear()
         self._passphrase_hint()
         self._show_kind()

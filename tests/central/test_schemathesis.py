@@ -69,6 +69,8 @@ OPERATIONS = [
     "GET /v1/images/{style_code}/{colour}",
     "GET /v1/orders/{sale_id}",
     "GET /v1/orders",
+    "GET /v1/shifts",
+    "GET /v1/shifts/{shift_id}",
     "GET /v1/journal/breaks",
     "POST /v1/orders/{sale_id}/receipt-email",
     "GET /v1/customers",
@@ -127,6 +129,17 @@ class Target:
                 .limit(1)
             )
 
+    def shift(self) -> str:
+        """A closed shift of TKY01 sent with shift.close (tests/central/test_shifts.py), its id."""
+        if not hasattr(self, "_shift"):
+            from tests.central.test_shifts import close_op
+
+            op = close_op(self.enrolled, till="FUZZ", seq=900_000)
+            r = self.client.post("/v1/ops", headers=self.device, json={"ops": [op]})
+            assert r.status_code == 200 and r.json()["results"][0]["status"] == "applied", r.text
+            self._shift = str(op["payload"]["shift_id"])
+        return self._shift
+
     def operation(self, label: str) -> Any:
         return self.schema[label.split(" ", 1)[1]][label.split(" ", 1)[0]]
 
@@ -150,6 +163,8 @@ class Target:
                     case.body["ops"][i] = {**sale_op(self.db, self.store, self.variant), "device_seq": op["device_seq"]}
                 elif op.get("type") == "journal.batch":
                     op["payload"]["device_id"] = self.enrolled.device_id  # its own journal
+                elif op.get("type") == "shift.close":
+                    op["payload"]["store_id"] = self.store
                 else:
                     op["payload"].update(location_id=self.store, variant_id=self.variant)
         elif label == "GET /v1/customers/{customer_id}":
@@ -163,6 +178,10 @@ class Target:
             case.path_parameters["sale_id"] = self.sale_id
         elif label == "GET /v1/orders":
             case.query = {**(case.query or {}), "store": "TKY01", "after": 0}
+        elif label == "GET /v1/shifts":
+            case.query = {**(case.query or {}), "store": "TKY01"}
+        elif label == "GET /v1/shifts/{shift_id}":
+            case.path_parameters["shift_id"] = self.shift()
         elif label == "GET /v1/stock/live/style/{style}":
             case.path_parameters["style"] = self.style
         elif label == "GET /v1/stock/live/variant/{variant_id}":

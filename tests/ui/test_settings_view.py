@@ -81,7 +81,7 @@ def approve(qtbot: QtBot, sheet: SettingsSheet, device: Device, role: str = "SUP
 def opened(qtbot: QtBot, window: MainWindow, device: Device) -> SettingsSheet:
     sheet = open_sheet(qtbot, window)
     approve(qtbot, sheet, device)
-    qtbot.waitUntil(lambda: sheet.pages.currentIndex() == 1 and sheet.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: sheet.page == 1 and sheet.loaded is not None, timeout=5000)
     return sheet
 
 
@@ -94,16 +94,16 @@ def test_a_supervisor_or_manager_opens_the_settings_with_their_pin(
     qtbot: QtBot, window: MainWindow, ui_device: Device
 ) -> None:
     sheet = open_sheet(qtbot, window)
-    assert sheet.pages.currentIndex() == 0 and "supervisor or a manager" in sheet.approval.heading.text()
+    assert sheet.page == 0 and "supervisor or a manager" in sheet.approval.heading.text()
     people = {p.role.name: p.name for p in ui_device.auth.staff()}
     qtbot.waitUntil(lambda: bool(names(sheet)), timeout=5000)
     assert people["SUPERVISOR"] in names(sheet) and people["MANAGER"] in names(sheet)
     assert window.session.staff.name not in names(sheet)  # the signed-in associate may not
     approve(qtbot, sheet, ui_device, pin="9999")
     qtbot.waitUntil(lambda: bool(sheet.approval.error.text()), timeout=5000)
-    assert sheet.pages.currentIndex() == 0 and "PIN" in sheet.approval.error.text()
+    assert sheet.page == 0 and "PIN" in sheet.approval.error.text()
     approve(qtbot, sheet, ui_device)
-    qtbot.waitUntil(lambda: sheet.pages.currentIndex() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: sheet.page == 1, timeout=5000)
     assert people["SUPERVISOR"] in sheet.approved_by.text()
     assert sheet.printer.text() == "" and sheet.kind_buttons[0].isChecked()  # nothing set up yet
 
