@@ -3,6 +3,7 @@
 Figures (in this order): bootstrap, pull, search, barcode, appstart, channel. On request only
 (--only channel-pool): the channel figure again with central's DB pool raised, a diagnostic.
 On their own (--only ingest,ingest-pg): central ingesting sales (tests/bench/ingest.py).
+On its own (--only card): card payments against the terminal simulator (tests/bench/card.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from tests.bench.harness import BENCH_DIR, ROOT, Central, Interference, log, see
 
 # Figures with their own small centrals (tests/bench/ingest.py), run only when named in --only.
 INGEST = ("ingest", "ingest-pg")
+# Card payments against the terminal simulator (tests/bench/card.py), its own central too.
+CARD = ("card",)
 
 
 def machine() -> dict[str, Any]:
@@ -115,12 +118,21 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop central and the fleet on the way out
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     only = [x.strip() for x in args.only.split(",") if x.strip()] or [n for n in FIGURES if n not in OPTIONAL]
-    unknown = set(only) - set(FIGURES) - set(INGEST)
+    unknown = set(only) - set(FIGURES) - set(INGEST) - set(CARD)
     if unknown:
-        p.error(f"unknown figure(s) {', '.join(sorted(unknown))}; choose from {', '.join([*FIGURES, *INGEST])}")
+        p.error(f"unknown figure(s) {', '.join(sorted(unknown))}; choose from {', '.join([*FIGURES, *INGEST, *CARD])}")
 
     info_machine = machine()
     log(f"machine: {info_machine}")
+    if "card" in only:  # its own central and terminal simulator, no seeded 1M central
+        if only != ["card"]:
+            p.error("run card on its own (--only card)")
+        from tests.bench.figures import bench_card
+
+        rows = bench_card()
+        print()
+        print(table(rows))
+        return 0 if all(r.passed for r in rows) else 1
     standalone = [n for n in only if n in INGEST]
     if standalone:  # their own centrals and tablets (tests/bench/ingest.py), no seeded 1M central
         if len(standalone) != len(only):

@@ -1074,6 +1074,47 @@ def bench_channel_pool(ctx: Ctx, tablets: int = 50, adjustments: int = 200, proc
     )
 
 
+# --- card payments (tests/bench/card.py), on their own: a small central and the terminal simulator -----
+
+CARD_PAY = re.compile(r"^Pay -> approved \(.*\): p50 ([\d.]+) ms, p99 ([\d.]+) ms over (\d+)", re.M)
+CARD_RECOVERY = re.compile(r"^recovery of an unknown outcome .*: p50 ([\d.]+) ms, max ([\d.]+) ms over (\d+)", re.M)
+
+
+def bench_card(payments: int = 300, recoveries: int = 30) -> list[Row]:
+    """`tests/bench/card.py` in this process (its lines are printed as it goes), read back into
+    the table's rows: Pay -> approved p99 (target 150 ms) and the slowest recovery of an unknown
+    outcome after a restart (target 2 s). A line missing from its output is a failure, not a
+    blank row."""
+    import contextlib
+    import io
+
+    from tests.bench import card
+
+    class Tee(io.StringIO):
+        def write(self, text: str) -> int:
+            sys.__stdout__.write(text) if sys.__stdout__ is not None else None
+            return super().write(text)
+
+    out = Tee()
+    argv = sys.argv
+    sys.argv = ["tests.bench.card", "--payments", str(payments), "--recoveries", str(recoveries)]
+    try:
+        with contextlib.redirect_stdout(out):
+            card.main()
+    finally:
+        sys.argv = argv
+    text = out.getvalue()
+    pay, rec = CARD_PAY.search(text), CARD_RECOVERY.search(text)
+    if pay is None or rec is None:
+        raise RuntimeError(f"tests/bench/card.py printed no figures this table can read:\n{text}")
+    return [
+        Row("card: Pay -> approved (p99)", float(pay.group(2)), "ms", 150.0, None, "",
+            f"p50 {pay.group(1)} ms over {pay.group(3)} payments, HTTPS loopback, protection on"),
+        Row("card: recovery after a restart (max)", float(rec.group(2)) / 1000, "s", 2.0, None, "",
+            f"p50 {rec.group(1)} ms over {rec.group(3)} restarts"),
+    ]  # fmt: skip
+
+
 FIGURES: dict[str, Callable[..., None]] = {
     "bootstrap": bench_bootstrap,
     "pull": bench_pull,
