@@ -47,7 +47,7 @@ from central.app import create_app
 from central.cli import issue_enroll_code
 from central.config import Settings
 from central.db import Database, migrate
-from central.models import Style, Variant
+from central.models import Fulfilment, Stock, Style, Variant
 from central.seed import DEMO_CUSTOMER_NS
 from sync.protocol import customer_id_for
 from tests.central.helpers import Enrolled, channel_token, enrol, location_id, on_hand, stocked_variant
@@ -77,6 +77,10 @@ OPERATIONS = [
     "GET /v1/customers/{customer_id}",
     "GET /r/{sale_id}",
     "GET /r/{sale_id}/pdf",
+    "POST /v1/channel/pickups",
+    "GET /v1/channel/pickups/{reference}",
+    "POST /v1/channel/pickups/{reference}/cancel",
+    "GET /o/{token}",
 ]
 STREAMING = {"GET /v1/events", "GET /v1/sync/{stream}/snapshot"}
 # No negative run: /health and /v1/device take no input but the token; the only input of
@@ -129,6 +133,41 @@ class Target:
                 .limit(1)
             )
 
+    def top_up(self) -> None:
+        """Stock for a pickup to reserve (the other operations' fuzzing moves it anywhere)."""
+        with self.db.session() as s:
+            stock = s.get_one(Stock, (self.store, self.variant))
+            short = 5 - (stock.on_hand - stock.reserved)
+        while short > 0:
+            delta = min(short, 100000)
+            body = {
+                "reference": str(uuid.uuid4()),
+                "location_code": "TKY01",
+                "sku": self.sku,
+                "delta": delta,
+                "reason": "fuzz",
+            }
+            assert self.client.post("/v1/channel/adjustments", headers=self.channel, json=body).status_code == 200
+            short -= delta
+
+    def pickup(self) -> dict[str, Any]:
+        """A pickup order of TKY01 made through the channel API, with its stream id."""
+        if not hasattr(self, "_pickup"):
+            self.top_up()
+            body = {
+                "reference": "fuzz-pickup",
+                "store": "TKY01",
+                "customer": {"name": "Fuzz", "email": "fuzz@example.com"},
+                "lines": [{"sku": self.sku, "qty": 1}],
+                "payment": "paid",
+            }
+            r = self.client.post("/v1/channel/pickups", headers=self.channel, json=body)
+            assert r.status_code == 201, r.text
+            with self.db.session() as s:
+                pid = s.scalar(select(Fulfilment.id).order_by(Fulfilment.id.desc()).limit(1))
+            self._pickup = {**r.json(), "id": pid}
+        return self._pickup
+
     def shift(self) -> str:
         """A closed shift of TKY01 sent with shift.close (tests/central/test_shifts.py), its id."""
         if not hasattr(self, "_shift"):
@@ -165,10 +204,22 @@ class Target:
                     op["payload"]["device_id"] = self.enrolled.device_id  # its own journal
                 elif op.get("type") == "shift.close":
                     op["payload"]["store_id"] = self.store
+                elif str(op.get("type")).startswith("pickup."):
+                    op["payload"].update(store_id=self.store, pickup_id=self.pickup()["id"])
                 else:
                     op["payload"].update(location_id=self.store, variant_id=self.variant)
+        elif label == "POST /v1/channel/pickups":
+            self.top_up()
+            case.body.update(store="TKY01", lines=[{"sku": self.sku, "qty": 1}])
+            case.body["customer"].update(email="hanako@example.com", phone="")
+        elif label in ("GET /v1/channel/pickups/{reference}", "POST /v1/channel/pickups/{reference}/cancel"):
+            case.path_parameters["reference"] = self.pickup()["reference"]
+        elif label == "GET /o/{token}":
+            case.path_parameters["token"] = self.pickup()["page_url"].rsplit("/", 1)[1]
         elif label == "GET /v1/customers/{customer_id}":
-            case.path_parameters["customer_id"] = customer_id_for(uuid.uuid5(DEMO_CUSTOMER_NS, "hanako.yamada@example.jp"))
+            case.path_parameters["customer_id"] = customer_id_for(
+                uuid.uuid5(DEMO_CUSTOMER_NS, "hanako.yamada@example.jp")
+            )
         elif label in (
             "GET /v1/orders/{sale_id}",
             "POST /v1/orders/{sale_id}/receipt-email",
