@@ -121,6 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     ml.add_argument("--show", type=int, metavar="ID", help="print one message (text part) and write its HTML")
     ml.add_argument("--out", help="with --show: write the HTML here (default mail-ID.html)")
 
+    pd = command("pickup-demo", help="create demo click-and-collect orders as the web shop would (docs/pickups.md)")
+    pd.add_argument("--store", required=True, help="the pickup store's code, e.g. TKY01")
+    pd.add_argument("--count", type=int, default=1, help="how many orders (1-50)")
+    pd.add_argument("--email", default="customer@example.com", help="where the ready e-mails go")
+    command("pickups-expire", help="send due pickup reminders and expire pickups not collected in time")
+
     args = p.parse_args(argv)
     db = Database(args.db)
     try:
@@ -246,6 +252,10 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
                 reference=str(uuid.uuid4()),
             )
         print(f"{args.sku} at {args.location}: on hand {stock.on_hand} (change {seq})")
+    elif args.cmd in ("pickup-demo", "pickups-expire"):
+        from central.pickups import pickup_command
+
+        return pickup_command(db, args)
     elif args.cmd == "mail":
         from central.mail.cli import mail_command
 

@@ -475,6 +475,99 @@ class RoleLimit(Base):
     max_percent: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
 
+# --- customer orders and their fulfilments: click-and-collect (central/pickups.py, docs/pickups.md)
+# An order is what the customer bought (from a channel, later from a till's endless aisle); each
+# fulfilment is one way part of it reaches them (kind "pickup" at a store; "ship" joins later),
+# with its own state machine and history; its lines are the order's lines it carries.
+
+
+class CustomerOrder(Base):
+    __tablename__ = "customer_orders"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)  # what the customer and staff say
+    channel: Mapped[str] = mapped_column(String(16))  # web | store
+    channel_client_id: Mapped[int | None] = mapped_column(ForeignKey("channel_clients.id"), nullable=True)
+    reference: Mapped[str] = mapped_column(String(100))  # the channel's own id (idempotency key)
+    body_hash: Mapped[str] = mapped_column(String(64))
+    customer_name: Mapped[str] = mapped_column(String(200))
+    customer_email: Mapped[str] = mapped_column(String(254), default="")
+    customer_phone: Mapped[str] = mapped_column(String(16), default="")
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    payment: Mapped[str] = mapped_column(String(16))  # paid | pay_on_pickup
+    currency: Mapped[str] = mapped_column(String(3))
+    total: Mapped[int] = mapped_column(BigInteger)
+    token: Mapped[str] = mapped_column(String(64), unique=True)  # the order page's capability
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (UniqueConstraint("channel_client_id", "reference"),)
+
+
+class Fulfilment(Base):
+    __tablename__ = "fulfilments"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("customer_orders.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # pickup | (ship)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    state: Mapped[str] = mapped_column(String(16))  # central.pickups.TRANSITIONS
+    shelf: Mapped[str] = mapped_column(String(40), default="")
+    ready_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    reminded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    collected_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    collected_by: Mapped[str] = mapped_column(String(200), default="")  # "" = the customer
+    collected_device: Mapped[str] = mapped_column(String(80), default="")  # the till's name
+    code: Mapped[str | None] = mapped_column(Text, nullable=True)  # the signed pickup code, once ready
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (Index("ix_fulfilments_location_state", "location_id", "state"),)
+
+
+class FulfilmentLine(Base):
+    __tablename__ = "fulfilment_lines"
+    fulfilment_id: Mapped[int] = mapped_column(ForeignKey("fulfilments.id"), primary_key=True)
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    variant_id: Mapped[int] = mapped_column(ForeignKey("variants.id"))
+    sku: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[int] = mapped_column(BigInteger)
+    picked: Mapped[int] = mapped_column(Integer, default=0)
+    missing: Mapped[int] = mapped_column(Integer, default=0)
+    collected: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FulfilmentEvent(Base):
+    """A fulfilment's history: each transition (or a pick) with who and when."""
+
+    __tablename__ = "fulfilment_events"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    fulfilment_id: Mapped[int] = mapped_column(ForeignKey("fulfilments.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    state: Mapped[str] = mapped_column(String(16))  # the state after the event
+    event: Mapped[str] = mapped_column(String(32))  # created | picked | ready | collected | reminded | ...
+    actor: Mapped[str] = mapped_column(String(120))  # channel:webshop | device:<id> | central
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class SigningKey(Base):
+    """Central's Ed25519 keys for the codes it signs (pickup QR). The public halves travel to
+    the tablets in the `central_keys` stream; the private half never leaves central."""
+
+    __tablename__ = "signing_keys"
+    kid: Mapped[str] = mapped_column(String(16), primary_key=True)
+    use: Mapped[str] = mapped_column(String(16))  # pickup
+    private_key: Mapped[str] = mapped_column(String(64))  # raw 32 bytes, base64url
+    public_key: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    active: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class StoreHours(Base):
+    """A store's opening hours as words per language ({"en": "10:00-21:00 daily", "ja": ...})."""
+
+    __tablename__ = "store_hours"
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), primary_key=True)
+    hours: Mapped[str] = mapped_column(Text)
+
+
 class ShiftReport(Base):
     """A till's closed shift with its Z report, from the tablet's `shift.close` (docs/shifts.md):
     the Z number is gapless per till, `report` the Z report as the till printed it (JSON),

@@ -20,6 +20,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from central.changes import location_row, names_rows, staff_row, tax_row
 from central.customers import role_limit_rows
 from central.models import Location, Price, PriceList, Staff, Stock, TaxRate, Variant
+from central.pickups import key_rows, pickup_rows
 from central.promotions import rows as promotion_rows
 from central.scope import Scope
 from sync.protocol import STREAMS, Scalar, row_hash
@@ -160,6 +161,8 @@ SOURCES: dict[str, StreamSource] = {
     "promotions": small("promotions", _promotions),
     "names": small("names", _names),
     "role_limits": small("role_limits", _role_limits),
+    "pickups": small("pickups", pickup_rows),  # central.pickups (store scope)
+    "central_keys": small("central_keys", lambda session, _scope: key_rows(session)),
 }
 
 if set(SOURCES) != set(STREAMS):  # pragma: no cover - a declaration without its source

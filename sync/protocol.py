@@ -311,12 +311,66 @@ STREAMS: dict[str, StreamSpec] = {
             ],
             ("role", "kind"),
         ),
+        # Click-and-collect orders to be picked up at this store (docs/pickups.md), one row per
+        # pickup (a fulfilment of kind "pickup" on central), open and finished alike. `lines` is
+        # compact JSON: [{"n": line no, "v": variant id, "sku", "name", "q": quantity, "u": unit
+        # price, "p": picked, "m": missing, "c": collected}]; times ISO 8601 UTC; `code` the signed
+        # pickup code (aisle:p1:…) once ready; `collected_device` the name of the till.
+        _spec(
+            "pickups",
+            [
+                ("id", int, False),
+                ("number", str, False),
+                ("store_id", int, False),
+                ("state", str, False),  # new | picking | ready | collected | expired | cancelled
+                ("payment", str, False),  # paid | pay_on_pickup
+                ("currency", str, False),
+                ("total", int, False),
+                ("customer", str, False),
+                ("lines", str, False),
+                ("shelf", str, False),
+                ("created_at", str, False),
+                ("ready_at", str, True),
+                ("expires_at", str, True),
+                ("collected_at", str, True),
+                ("collected_by", str, False),  # "" = the customer, else the name given
+                ("collected_device", str, False),
+                ("code", str, True),
+                ("updated_at", str, False),
+            ],
+            ("id",),
+            scope="store",
+        ),
+        # Central's public Ed25519 keys (raw 32 bytes, base64url) for the codes it signs, so a
+        # tablet checks a pickup QR offline; `use` pickup; retired keys stay with active 0.
+        _spec(
+            "central_keys",
+            [
+                ("kid", str, False),
+                ("use", str, False),
+                ("public_key", str, False),
+                ("active", int, False),
+            ],
+            ("kid",),
+        ),
     ]
 }
 
 # Order a fresh device bootstraps in: small reference data first so the UI can show a store
 # (names before catalog: the catalog's finish builds the search structures with them).
-BOOTSTRAP_ORDER = ("locations", "tax", "staff", "role_limits", "promotions", "names", "catalog", "prices", "stock")
+BOOTSTRAP_ORDER = (
+    "locations",
+    "tax",
+    "staff",
+    "role_limits",
+    "promotions",
+    "names",
+    "catalog",
+    "prices",
+    "stock",
+    "central_keys",
+    "pickups",
+)
 
 
 def dump_row(row: list[Scalar]) -> bytes:
@@ -707,6 +761,78 @@ class CustomerList(Strict):
     more: bool = Field(description="more customers match than the page holds: type more")
 
 
+# --- pickup.pick / pickup.ready / pickup.handover: click-and-collect at the store -------------
+# (docs/pickups.md). Central decides each transition (central.pickups); a refused one comes back
+# as a rejected op with a sentence the tablet shows ("already collected at 14:02 by till 2").
+
+PickupId = Annotated[int, Field(ge=1, le=2**62, description="the pickup's id (the pickups stream's key)")]
+StoreId = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+class PickupPickLine(Strict):
+    line_no: int = Field(ge=1, le=1000)
+    picked: int = Field(ge=0, le=9999, description="units found and scanned")
+    missing: int = Field(ge=0, le=9999, description="units not found")
+
+
+class PickupPickPayload(Strict):
+    """Lines picked (each unit confirmed by a scan on the tablet) or marked missing, and where
+    the bag is kept. new -> picking; a line may be picked again until the pickup is ready."""
+
+    pickup_id: PickupId
+    store_id: StoreId
+    lines: list[PickupPickLine] = Field(min_length=1, max_length=1000)
+    shelf: str = Field(default="", max_length=40, description="shelf or bin of the bag")
+    staff_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    picked_at: WireTime
+
+
+class PickupPickOp(OpBase):
+    type: Literal["pickup.pick"]
+    payload: PickupPickPayload
+
+
+class PickupReadyPayload(Strict):
+    """Every line is picked or missing and the bag is on its shelf: central e-mails the customer."""
+
+    pickup_id: PickupId
+    store_id: StoreId
+    staff_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    ready_at: WireTime
+
+
+class PickupReadyOp(OpBase):
+    type: Literal["pickup.ready"]
+    payload: PickupReadyPayload
+
+
+class PickupHandoverLine(Strict):
+    line_no: int = Field(ge=1, le=1000)
+    quantity: int = Field(ge=0, le=9999, description="units handed over (0: the customer did not take it)")
+
+
+class PickupHandoverPayload(Strict):
+    """The bag handed over: to the customer or to someone else (their name recorded), which
+    lines, how the order was found (the customer's QR, or the number and name with an ID check),
+    and the sale that took the money of a pay-on-pickup order."""
+
+    pickup_id: PickupId
+    store_id: StoreId
+    collected_by: Literal["customer", "someone_else"]
+    collector_name: str = Field(default="", max_length=200, description="who collected, when not the customer")
+    lines: list[PickupHandoverLine] = Field(min_length=1, max_length=1000)
+    found_by: Literal["code", "search"]
+    id_checked: bool = False
+    sale_id: UUID | None = Field(default=None, description="the checkout sale of a pay-on-pickup order")
+    staff_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    handed_over_at: WireTime
+
+
+class PickupHandoverOp(OpBase):
+    type: Literal["pickup.handover"]
+    payload: PickupHandoverPayload
+
+
 # --- shift.close: a till's shift and its Z report (docs/shifts.md) --------------------------
 # The whole shift travels in its close: the float, every cash movement, the count and the Z
 # report, so central stores the day as the till printed it (GET /v1/shifts).
@@ -740,12 +866,16 @@ class ShiftClosePayload(Strict):
     closed_at: WireTime
     opened_by: int = Field(ge=1, le=2**31 - 1)
     closed_by: int = Field(ge=1, le=2**31 - 1)
-    staff: list[int] = Field(max_length=200)
+    staff: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] = Field(max_length=200)
     movements: list[ShiftMovement] = Field(max_length=10_000)
     counts: list[ShiftCountRow] = Field(max_length=100)
     expected_cash: int = Field(ge=-(2**53), le=2**53)
     counted_cash: int = Field(ge=0, le=2**53)
-    report: dict[str, Any] = Field(description="the Z report: totals by tender, tax rate, category, staff …")
+    report: str = Field(
+        max_length=1_000_000,
+        description="the Z report as a JSON object (totals by tender, tax rate, category, staff …); text, so "
+        "its hash and storage never depend on how a JSON library reads its numbers",
+    )
 
 
 class ShiftCloseOp(OpBase):
@@ -761,11 +891,22 @@ OP_TYPES: dict[str, type[OpBase]] = {
     "sale.complete": SaleCompleteOp,
     "journal.batch": JournalBatchOp,
     "customer.create": CustomerCreateOp,
+    "pickup.pick": PickupPickOp,
+    "pickup.ready": PickupReadyOp,
+    "pickup.handover": PickupHandoverOp,
     "shift.close": ShiftCloseOp,
 }
 
 Op = Annotated[
-    StockAdjustOp | SaleCompleteOp | JournalBatchOp | CustomerCreateOp | ShiftCloseOp, Field(discriminator="type")
+    StockAdjustOp
+    | SaleCompleteOp
+    | JournalBatchOp
+    | CustomerCreateOp
+    | PickupPickOp
+    | PickupReadyOp
+    | PickupHandoverOp
+    | ShiftCloseOp,
+    Field(discriminator="type"),
 ]
 OP_ADAPTER: TypeAdapter[Op] = TypeAdapter(Op)
 

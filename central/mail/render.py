@@ -155,5 +155,14 @@ def render_receipt(session: Session, msg: MailMessage) -> Rendered:
 RENDERERS: dict[str, Callable[[Session, MailMessage], Rendered]] = {"receipt": render_receipt}
 
 
+def _pickup(session: Session, msg: MailMessage) -> Rendered:
+    from central.pickups import render_pickup_mail  # central.pickups enqueues through the outbox
+
+    return render_pickup_mail(session, msg)
+
+
+RENDERERS["pickup.ready"] = RENDERERS["pickup.reminder"] = _pickup
+
+
 def render(session: Session, msg: MailMessage) -> Rendered:
     return RENDERERS[msg.kind](session, msg)

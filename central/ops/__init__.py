@@ -31,7 +31,16 @@ from sqlalchemy.orm import Session
 from central.changes import now, writing
 from central.db import Database
 from central.models import AppliedOp, Device, DeviceSeq, SeqGap
-from central.ops import customer_create, journal_batch, sale_complete, shift_close, stock_adjust
+from central.ops import (
+    customer_create,
+    journal_batch,
+    pickup_handover,
+    pickup_pick,
+    pickup_ready,
+    sale_complete,
+    shift_close,
+    stock_adjust,
+)
 from central.ops.base import Applied, Caller, OpRejected
 from sync.protocol import OpBase, OpOutcome
 
@@ -46,6 +55,9 @@ HANDLERS: dict[str, Handler] = {
     "sale.complete": sale_complete.apply,
     "journal.batch": journal_batch.apply,
     "customer.create": customer_create.apply,
+    "pickup.pick": pickup_pick.apply,
+    "pickup.ready": pickup_ready.apply,
+    "pickup.handover": pickup_handover.apply,
     "shift.close": shift_close.apply,
 }
 

@@ -29,7 +29,9 @@ def routers() -> list[APIRouter]:
         images,
         journal,
         ops,
+        order_page,
         orders,
+        pickups,
         receipt_page,
         shifts,
         stock,
@@ -50,4 +52,6 @@ def routers() -> list[APIRouter]:
         mail.router,
         receipt_page.router,
         shifts.router,
+        pickups.router,
+        order_page.router,
     ]
