@@ -23,6 +23,15 @@ def apply(session: Session, caller: Caller, op: ShiftCloseOp) -> Applied:
     p = op.payload
     if p.store_id != caller.store_id:
         raise OpRejected(403, "a device may only close shifts of its own store")
+    try:
+        report = orjson.loads(p.report)
+    except orjson.JSONDecodeError:
+        raise OpRejected(422, "the Z report is not JSON") from None
+    if not isinstance(report, dict):
+        raise OpRejected(422, "the Z report must be a JSON object")
+    sales_total = report.get("sales_total", 0)
+    if isinstance(sales_total, bool) or not isinstance(sales_total, int) or abs(sales_total) > 2**53:
+        raise OpRejected(422, "the Z report's sales_total must be an amount in minor units")
     known = session.scalar(select(ShiftReport).where(ShiftReport.shift_id == str(p.shift_id)))
     if known is not None:  # the same shift sent again under another op id: stored once
         return Applied({"shift_id": known.shift_id, "number": known.number, "id": known.id})
@@ -49,13 +58,13 @@ def apply(session: Session, caller: Caller, op: ShiftCloseOp) -> Applied:
         received_at=now(),
         opened_by=p.opened_by,
         closed_by=p.closed_by,
-        sales_total=int(p.report.get("sales_total", 0) or 0),
+        sales_total=sales_total,
         expected_cash=p.expected_cash,
         counted_cash=p.counted_cash,
         staff=orjson.dumps(p.staff).decode(),
         movements=orjson.dumps([m.model_dump(mode="json") for m in p.movements]).decode(),
         counts=orjson.dumps([c.model_dump(mode="json") for c in p.counts]).decode(),
-        report=orjson.dumps(p.report, option=orjson.OPT_SORT_KEYS).decode(),
+        report=orjson.dumps(report, option=orjson.OPT_SORT_KEYS).decode(),
     )
     session.add(row)
     session.flush()

@@ -775,7 +775,7 @@ class ShiftService:
             "counts": counts,
             "expected_cash": report["cash"]["expected"],
             "counted_cash": sum(c["denomination"] * c["pieces"] for c in counts),
-            "report": report,
+            "report": json.dumps(report, sort_keys=True),
         }
         try:
             return ShiftClosePayload.model_validate_json(json.dumps(doc)).model_dump(mode="json")

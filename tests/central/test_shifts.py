@@ -5,6 +5,7 @@ On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -58,7 +59,7 @@ def close_op(device: Enrolled, *, number: int = 1, shift_id: uuid.UUID | None = 
             "counts": [{"denomination": 10000, "pieces": 4}, {"denomination": 1000, "pieces": 2}],
             "expected_cash": 42800,
             "counted_cash": 42000,
-            "report": REPORT,
+            "report": json.dumps(REPORT),
         },
     }
 
@@ -118,6 +119,11 @@ def test_bad_closes_are_refused_with_a_reason(api: TestClient, backend: Database
     assert gap["status"] == "applied" and gap["result"]["gap_before"] is True
     (other_till,) = push(api, till, close_op(till, number=1, seq=5, till="T2"))  # numbers are per till
     assert other_till["status"] == "applied"
+    for report, words in (("{", "not JSON"), ("[1]", "JSON object"), ('{"sales_total": "x"}', "sales_total")):
+        bad_report = close_op(till, number=9, seq=7)
+        bad_report["payload"]["report"] = report
+        (refused,) = push(api, till, bad_report)
+        assert refused["status"] == "rejected" and refused["code"] == 422 and words in refused["detail"]
     bad = close_op(till, seq=6)
     bad["payload"]["counts"] = [{"denomination": 1000, "pieces": -1}]
     r = api.post("/v1/ops", json={"ops": [bad]}, headers=till.headers)
