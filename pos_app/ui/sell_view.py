@@ -718,12 +718,23 @@ class SellView(QWidget):
             return False, self.tr("Card unavailable: {0}").replace("{0}", a.reason)
         return True, a.notice
 
-    def pay_card(self, sheet: TenderSheet, cash: int) -> None:
-        """The card payment for what is still due (one at a time: the service refuses a second)."""
+    def pay_card(self, sheet: TenderSheet, cash: int, amount: int | None = None) -> None:
+        """The card payment for what is still due, or ``amount`` of it (split tender: an amount
+        typed before Card); one at a time: the service refuses a second."""
         basket, service, session = self.basket, self.service, self.session
         CollectionOp(
-            parent=sheet, op=lambda: service.pay_card(session, basket, cash=cash), success=sheet.card_done
+            parent=sheet, op=lambda: service.pay_card(session, basket, amount, cash=cash), success=sheet.card_done
         ).failure(sheet.card_failed).run_in_background(self.ops)
+
+    def give_back_card(self, sheet: TenderSheet, service_id: str) -> None:
+        """Reverse one approved card payment of this basket on the terminal (the tender sheet's
+        "Give back"), referenced to its transaction; the terminal's word comes back to the sheet."""
+        payments, session = self.device.payments, self.session
+        CollectionOp(
+            parent=sheet,
+            op=lambda: (service_id, payments.reverse(session, service_id)),
+            success=sheet.given_back,
+        ).failure(sheet.give_back_failed).run_in_background(self.ops)
 
     def abort_card(self) -> None:
         """Cancel from the till: the payment's own answer says how it ended (no worker queue:
@@ -1131,6 +1142,11 @@ class TenderSheet(Sheet):
         self.paid_label.setObjectName("hint")
         self.paid_label.setWordWrap(True)
         self.layout_.addWidget(self.paid_label)
+        # One "Give back" per approved card of an unfinished split (PaymentService.reverse).
+        self.give_back_box = QGridLayout()
+        self.give_back_box.setSpacing(8)
+        self.layout_.addLayout(self.give_back_box)
+        self.give_back_buttons: dict[str, QPushButton] = {}
         self.form = QWidget()
         grid = QGridLayout(self.form)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -1301,7 +1317,9 @@ class TenderSheet(Sheet):
         self.card_button.setEnabled(False)
         self.back.setEnabled(False)
         self.fit()
-        self.host_view.pay_card(self, sum(t.amount for t in self.tenders))
+        part = minor_units(self.amount.text(), self.view.currency) if self.amount.text().strip() else None
+        self.amount.clear()
+        self.host_view.pay_card(self, sum(t.amount for t in self.tenders), part if part and part > 0 else None)
 
     def _cancel_card(self) -> None:
         if self.paying:
@@ -1360,6 +1378,45 @@ class TenderSheet(Sheet):
         self._refresh()
         self._show_error()
 
+    def _give_back(self, service_id: str) -> None:
+        if self.paying or self.busy or self.sale is not None:
+            return
+        for b in self.give_back_buttons.values():
+            b.setEnabled(False)
+        self.error.setText("")
+        self.waiting.setText(self.tr("Giving the card payment back on the terminal…"))
+        self.waiting.show()
+        self.back.setEnabled(False)
+        self.fit()
+        self.host_view.give_back_card(self, service_id)
+
+    def given_back(self, result: tuple[str, Any]) -> None:
+        service_id, q = result
+        self.waiting.hide()
+        self.back.setEnabled(True)
+        card = next((p for p in self.cards if p.service_id == service_id), None)
+        if q.state == "refunded" and card is not None:
+            self.cards.remove(card)
+            self.error.setText(
+                self.tr("Given back {0} to the card ending {1}.")
+                .replace("{0}", self.view.money(q.approved_amount))
+                .replace("{1}", card.masked_pan[-4:])
+            )
+        else:
+            self.error.setText(
+                q.message
+                or self.tr("The terminal has not said the money went back: look at the terminal, then try again.")
+            )
+        self._refresh()
+        self._show_error()
+
+    def give_back_failed(self, error: BaseException) -> None:
+        self.waiting.hide()
+        self.back.setEnabled(True)
+        self.error.setText(str(error))
+        self._refresh()
+        self._show_error()
+
     def _show_error(self) -> None:
         """The terminal's word in sight: on a short screen (853×533) the line under Card was
         below the fold, half cut."""
@@ -1380,6 +1437,23 @@ class TenderSheet(Sheet):
         due = max(0, v.cash_total_minor - self.paid()) if not self.cards else max(0, v.total_minor - self.paid())
         if self.cards:
             self.card_button.setText(self.tr("Card {0}").replace("{0}", v.money(due)))
+        elif self.card_ok:
+            self.card_button.setText(self.tr("Card"))
+        _clear_layout(self.give_back_box)
+        self.give_back_buttons = {}
+        for i, p in enumerate(self.cards if self.sale is None else []):
+            b = QPushButton(
+                self.tr("Give back {0} ({1} {2})")
+                .replace("{0}", v.money(p.approved_amount))
+                .replace("{1}", p.brand.upper())
+                .replace("{2}", p.masked_pan[-4:])
+            )
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            b.clicked.connect(lambda _=False, sid=p.service_id: self._give_back(sid))
+            b.setEnabled(not self.paying and not self.busy)
+            self.give_back_box.addWidget(b, i // 2, i % 2)
+            b.show()
+            self.give_back_buttons[p.service_id] = b
         if self.cards and not self.tenders:
             self.due_label.setText(self.tr("Still due {0}").replace("{0}", v.money(due)))
             self.paid_label.setText(
