@@ -433,3 +433,18 @@ shift_reports = Table(
     Column("report", Text, nullable=False),
     Column("printed_at", String),
 )
+
+# Click-and-collect actions taken on this till (pos_app/local/pickups.py): one row per
+# pickup.pick / pickup.ready / pickup.handover op, written with it, so the queue shows what this
+# till did before central confirms it (offline too) and a refusal with central's sentence.
+pickup_actions = Table(
+    "pickup_actions",
+    device_metadata,
+    Column("op_id", String, primary_key=True),
+    Column("pickup_id", Integer, nullable=False, index=True),
+    Column("kind", String, nullable=False),  # pick | ready | handover
+    Column("data", Text, nullable=False),  # the op's payload (JSON)
+    Column("status", String, nullable=False),  # pending | sent | rejected
+    Column("detail", Text),  # central's sentence when rejected
+    Column("at", String, nullable=False),
+)

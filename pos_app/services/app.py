@@ -21,6 +21,7 @@ from pos_app.services.images import ImageService
 from pos_app.services.lookup import Location, LookupService
 from pos_app.services.outbox import OutboxService
 from pos_app.services.payments import Caps, PaymentService
+from pos_app.services.pickups import PickupService
 from pos_app.services.receipts import KeyringKeyStore, MemoryKeyStore, ReceiptService, ReceiptSigner
 from pos_app.services.sale_receipts import SaleReceipts
 from pos_app.services.settings import SettingsService, TerminalSettings, build_terminal, check_terminal
@@ -88,6 +89,7 @@ class Device:
         self.checkout = CheckoutService(self.store, identity, kick=self.engine.kick)
         # Customers: searched live, the recent ones and those made here kept in device.db.
         self.customers = CustomerService(self.store, identity, self.new_client, kick=self.engine.kick)
+        self.pickups = PickupService(self.store, identity, self.lookup.scan, kick=self.engine.kick)
         # Baskets on the sell screen (parked ones in parked.json beside device.db).
         self.basket = BasketService(
             self.checkout, self.data_dir, scan=self.lookup.scan, customer_used=self.customers.used
