@@ -51,6 +51,7 @@ done
 echo "Central is running at $URL (log: $DEMO/central.log)"
 echo "Mail sink on $AISLE_SMTP_URL: messages in $DEMO/mail (Maildir); list them: $BIN/central --db $DB mail"
 echo "Receipt printer simulator on tcp://127.0.0.1:$PRINTER_PORT: what it prints lands in $DEMO/printer/*.txt"
+echo "Click-and-collect: make web-shop orders for TKY01 with $BIN/central --db $DB pickup-demo --store TKY01 --count 3 (docs/pickups.md); reminders and expiry: $BIN/central --db $DB pickups-expire"
 for _ in $(seq 1 100); do [ -f "$DEMO_ABS/terminal-sim/ca.pem" ] && grep -q "^Terminal simulator" "$DEMO/terminal.log" && break; sleep 0.1; done
 echo "Card terminal simulator V400m-123456789 on https://127.0.0.1:$TERMINAL_PORT/nexo/ (faults: POST /control/faults, see docs/terminal.md)"
 
