@@ -32,6 +32,7 @@ class Permission(IntEnum):
     CORRECT_STOCK = Role.ASSOCIATE
     LARGE_STOCK_CORRECTION = Role.SUPERVISOR
     RETRY_DEAD_LETTER = Role.SUPERVISOR
+    CONFIGURE_DEVICE = Role.SUPERVISOR  # the till's printer and card terminal (settings screen)
     REBOOTSTRAP = Role.MANAGER
 
 

@@ -31,8 +31,8 @@ COLUMNS = (42, 48)
 # changes how money is handled, so it takes a supervisor's or a manager's PIN on the spot, even
 # when one is signed in. `Permission` has no member of its own for it: its members are role
 # levels, and a new one of the supervisor's level would only be an alias of this one.
-SETTINGS_ROLE = Role.SUPERVISOR
-SETTINGS_PERMISSION = Permission(SETTINGS_ROLE)
+SETTINGS_PERMISSION = Permission.CONFIGURE_DEVICE
+SETTINGS_ROLE = Role(SETTINGS_PERMISSION.value)
 
 
 TERMINAL_KINDS = ("", "simulated", "network")
