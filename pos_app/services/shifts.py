@@ -167,6 +167,9 @@ class ShiftService:
         cur, loc, tz, name = rows[0]
         return str(cur), str(loc), str(tz), str(name)
 
+    def locale(self) -> str:
+        return self._location()[1]
+
     def currency(self) -> str:
         return self._location()[0]
 

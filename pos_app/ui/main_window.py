@@ -56,6 +56,7 @@ from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.pictures import LOADING, Pictures, paint_picture
 from pos_app.ui.sell_view import CustomerDisplay, SellView
 from pos_app.ui.settings_view import open_settings
+from pos_app.ui.shift_view import open_shift
 from pos_app.ui.widgets import NARROW, StatusBar, hhmm
 
 log = logging.getLogger("aisle.ui")
@@ -164,11 +165,15 @@ class MainWindow(QMainWindow):
         self.settings_button.setToolTip(self.tr("Settings: printer and card terminal"))
         self.settings_button.setAccessibleName(self.tr("Settings"))
         self.settings_button.clicked.connect(lambda: open_settings(self.centralWidget(), device, session, ops))
+        # The till's shift: float, cash in/out, X report, count and Z report (pos_app/ui/shift_view.py).
+        self.shift_button = QPushButton(self.tr("Shift"))
+        self.shift_button.clicked.connect(lambda: open_shift(self.centralWidget(), device, session, ops))
         header.addWidget(self.back)
         header.addWidget(self.search, 1)
         header.addWidget(self.clear)
         header.addWidget(self.sell_button)
         header.addWidget(self.who)
+        header.addWidget(self.shift_button)
         header.addWidget(self.settings_button)
         header.addWidget(self.sign_out)
         root.addLayout(header)
