@@ -19,6 +19,7 @@ module here with `apply(session, caller, op) -> Applied`, registered in HANDLERS
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -67,7 +68,13 @@ Publish = Callable[[int, list[tuple[str, int]]], None]
 
 def body_hash(op: OpBase) -> str:
     body = op.model_dump(mode="json", exclude={"op_id"})
-    return hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    try:
+        raw = orjson.dumps(body, option=orjson.OPT_SORT_KEYS)
+    except orjson.JSONEncodeError:  # an integer beyond 64 bits (a journal entry's free data):
+        # the standard library's canonical form; no op stored before could hold one, so no
+        # earlier hash changes
+        raw = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return hashlib.sha256(raw).hexdigest()
 
 
 def _refused(op_id: str, e: IntegrityError | DataError) -> OpOutcome:

@@ -173,3 +173,15 @@ def test_journal_breaks_need_a_channel_token(live: httpx.Client, backend: Databa
     assert live.get("/v1/journal/breaks").status_code == 401
     page = live.get("/v1/journal/breaks", headers=channel_token(backend), params={"limit": 1}).json()
     assert page == {"breaks": [], "next": 0, "has_more": False}
+
+
+def test_an_entry_with_an_integer_beyond_64_bits_is_taken_and_replays(live: httpx.Client, backend: Database) -> None:
+    """Found by the fuzz run: free journal data with a huge integer gave a 500 (orjson stops at
+    64 bits) instead of an answer."""
+    device = enrol(live, backend, "TKY01")
+    big = make_entry(None, "2026-12-01T10:00:00.000+00:00", "sale", {"n": 2**70})
+    op = batch_op(device.device_id, [big], 1)
+    first = push(live, device, op)
+    assert first["status"] == "applied", first
+    again = push(live, device, op)
+    assert again["status"] == "replayed" and again["result"] == first["result"]
