@@ -82,7 +82,7 @@ MESSAGES = {
     "shift.still_open": "The shift is still open: its Z report is made when it closes. An X report shows the figures so far.",
     "shift.no_report": "There is no Z report {number} for till {till}.",
     "shift.approval_needed": "The count is {difference} off, beyond the limit of {limit}: a manager approves with their PIN.",
-    "shift.unsent": "{unsent} operations have not reached central yet. Sync first, or a manager defers them with a reason.",
+    "shift.unsent": "Operations not yet at central: {unsent}. Sync first, or a manager defers them with a reason.",
     "shift.defer_reason": "Say why the shift closes with operations still unsent.",
     "shift.journal_break": "The journal is broken at {entry}, so the shift cannot close. Call support with this sentence.",
     "shift.no_store": "This store's details have not been downloaded yet; sync first.",
@@ -169,6 +169,9 @@ class ShiftService:
 
     def locale(self) -> str:
         return self._location()[1]
+
+    def timezone(self) -> str:
+        return self._location()[2]
 
     def currency(self) -> str:
         return self._location()[0]

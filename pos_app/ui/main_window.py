@@ -166,7 +166,10 @@ class MainWindow(QMainWindow):
         self.settings_button.setAccessibleName(self.tr("Settings"))
         self.settings_button.clicked.connect(lambda: open_settings(self.centralWidget(), device, session, ops))
         # The till's shift: float, cash in/out, X report, count and Z report (pos_app/ui/shift_view.py).
-        self.shift_button = QPushButton(self.tr("Shift"))
+        self.shift_button = QPushButton("◷")
+        self.shift_button.setObjectName("clear")  # thumb-sized square: the portrait header has no room for a word
+        self.shift_button.setToolTip(self.tr("Shift: float, cash in and out, X and Z reports"))
+        self.shift_button.setAccessibleName(self.tr("Shift"))
         self.shift_button.clicked.connect(lambda: open_shift(self.centralWidget(), device, session, ops))
         header.addWidget(self.back)
         header.addWidget(self.search, 1)

@@ -309,6 +309,47 @@ def render_card(window: Any, device: Any, session: Any, ops: Any, out: Path) -> 
     return shots
 
 
+def render_shifts(window: Any, device: Any, session: Any, ops: Any, out: Path) -> list[Path]:
+    """The shift screen (docs/shifts.md): the float on the denomination pad, the open shift,
+    the blind count, the counted drawer with its variance, the close held by unsent operations,
+    and the Z report."""
+    from pos_app.ui.shift_view import ShiftSheet, open_shift
+
+    shots: list[Path] = []
+    sheet: ShiftSheet | None = None
+
+    def opening() -> None:
+        nonlocal sheet
+        if sheet is None:
+            sheet = open_shift(window.centralWidget(), device, session, ops)
+            settle(ops)
+            sheet.float_pad.fields[10000].setText("2")
+            sheet.float_pad.fields[1000].setText("10")
+
+    shots += grab_sizes(window, out, "29-shift-float", ops, opening)
+    assert sheet is not None
+    sheet._open()
+    settle(ops)
+    shots += grab_sizes(window, out, "30-shift-open", ops)
+    sheet._count_page()
+    sheet.count_pad.fields[10000].setText("2")
+    sheet.count_pad.fields[1000].setText("9")
+    shots += grab_sizes(window, out, "31-shift-count", ops)
+    sheet._save_count()
+    settle(ops)
+    shots += grab_sizes(window, out, "32-shift-counted", ops)
+    sheet._close()
+    settle(ops)
+    shots += grab_sizes(window, out, "33-shift-unsent", ops)  # the manager defers, or the till syncs
+    device.engine.sync_once()
+    sheet._close()
+    settle(ops)
+    shots += grab_sizes(window, out, "34-shift-z-report", ops)
+    sheet.accept()
+    settle(ops)
+    return shots
+
+
 def render_all(out: Path) -> list[Path]:
     from pos_app.services import screens
     from pos_app.ui import theme
@@ -390,6 +431,7 @@ def render_all(out: Path) -> list[Path]:
         shots += render_sell(window, device, session, ops, out)
         shots += render_settings(window, device, session, ops, out)
         shots += render_card(window, device, session, ops, out)
+        shots += render_shifts(window, device, session, ops, out)
 
         screens.demo_corrections(device, session, focus)
         screens.demo_offline(device, central)

@@ -11,6 +11,7 @@ amounts appear only after the count is saved, unless the store shows them (Shift
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
@@ -135,6 +136,7 @@ class ShiftSheet(Sheet):
         self.variance_ok: tuple[int, str] | None = None
         self.defer_ok: tuple[int, str] | None = None
         self.store_locale = "en_US"
+        self.store_zone = "UTC"
         self.till = ""
         self.page = ""
         self.narrow: bool | None = None
@@ -247,6 +249,7 @@ class ShiftSheet(Sheet):
         lay.addWidget(self.defer_reason)
         self.approval = ApprovalPanel()
         self.approval.heading.setText(self.tr("A manager approves: tap your name, then type your PIN."))
+        self.approval.pin.setPlaceholderText(self.tr("Manager's PIN"))
         self.approval.submitted.connect(self._close_approved)
         self.approval.cancelled.connect(lambda: self.approval.hide())
         lay.addWidget(self.approval)
@@ -326,13 +329,13 @@ class ShiftSheet(Sheet):
     def _load(self) -> None:
         shifts = self.shifts
 
-        def op() -> tuple[ShiftState | None, list[tuple[int, str]], str, str]:
-            return shifts.current(), shifts.denominations(), shifts.till(), shifts.locale()
+        def op() -> tuple[ShiftState | None, list[tuple[int, str]], str, tuple[str, str]]:
+            return shifts.current(), shifts.denominations(), shifts.till(), (shifts.locale(), shifts.timezone())
 
         QueryOp(parent=self, op=op, success=self._loaded, kind="shift").run_in_background(self.ops)
 
-    def _loaded(self, got: tuple[ShiftState | None, list[tuple[int, str]], str, str]) -> None:
-        state, denoms, till, self.store_locale = got
+    def _loaded(self, got: tuple[ShiftState | None, list[tuple[int, str]], str, tuple[str, str]]) -> None:
+        state, denoms, till, (self.store_locale, self.store_zone) = got
         self.float_pad.set_denominations(denoms)
         self.count_pad.set_denominations(denoms)
         for pad in (self.float_pad, self.count_pad):
@@ -351,7 +354,11 @@ class ShiftSheet(Sheet):
         who = len(state.staff)
         self.status.setText(
             self.tr("Opened %s with a float of %s; %d on this shift.")
-            % (state.opened_at.astimezone().strftime("%H:%M"), self._money(state.float_total), who)
+            % (
+                state.opened_at.astimezone(ZoneInfo(self.store_zone)).strftime("%H:%M"),
+                self._money(state.float_total),
+                who,
+            )
         )
         self.join_button.setVisible(self.session.staff.id not in state.staff)
         self._page("counted" if state.state == "counted" and self.saved is not None else "shift")
