@@ -19,10 +19,11 @@ from zoneinfo import ZoneInfo
 
 import orjson
 
+from pos_app.core.money import Money, format_money
 from pos_app.local import pickups as local
 from pos_app.local.store import Identity, LocalStore, now_iso
 from pos_app.services.errors import ValidationFailed
-from sync.pickup_code import PickupCodeError, verify_pickup_code
+from sync.pickup_code import PREFIX, PickupCodeError, verify_pickup_code
 from sync.protocol import PickupHandoverPayload, PickupPickPayload, PickupReadyPayload
 from sync.receipts.code import public_key_from_text
 
@@ -189,6 +190,23 @@ class PickupService:
 
     def counts(self) -> dict[str, int]:
         return self.queue().counts
+
+    def waiting(self) -> int:
+        """Orders waiting for the store: new ones to pick and ready ones to hand over (the main
+        window's count)."""
+        counts = self.counts()
+        return counts["new"] + counts["ready"]
+
+    @staticmethod
+    def is_code(code: str) -> bool:
+        """Whether a scanned text is meant as a pickup code (forged or not): no disk, so the UI
+        may ask it on the GUI thread to decide where a scan goes."""
+        return code.strip().startswith(PREFIX)
+
+    def money(self, p: Pickup) -> str:
+        """The order's total as the store writes money (the pay-on-pickup amount)."""
+        rows = self.store.query("SELECT locale FROM locations WHERE id=?", (self.identity.store_id,))
+        return format_money(Money(p.total, p.currency), str(rows[0][0]) if rows and rows[0][0] else "en_US")
 
     def get(self, pickup_id: int) -> Pickup:
         for p in self.queue().pickups:

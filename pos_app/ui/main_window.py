@@ -53,6 +53,7 @@ from pos_app.ui.bridge import SyncBridge
 from pos_app.ui.dialogs import CorrectionDialog, ProblemsDialog
 from pos_app.ui.models import PAGE, THUMB, ResultDelegate, StyleResultsModel, picture_key
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
+from pos_app.ui.pickup_view import PickupsButton, PickupView
 from pos_app.ui.pictures import LOADING, Pictures, paint_picture
 from pos_app.ui.sell_view import CustomerDisplay, SellView
 from pos_app.ui.settings_view import open_settings
@@ -175,6 +176,10 @@ class MainWindow(QMainWindow):
         header.addWidget(self.search, 1)
         header.addWidget(self.clear)
         header.addWidget(self.sell_button)
+        # Click-and-collect: the queue, picking, handover (pos_app/ui/pickup_view.py); new + ready count.
+        self.pickups_button = PickupsButton()
+        self.pickups_button.clicked.connect(self.show_pickups)
+        header.addWidget(self.pickups_button)
         header.addWidget(self.who)
         header.addWidget(self.shift_button)
         header.addWidget(self.settings_button)
@@ -244,6 +249,11 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.lookup_page)
         self.stack.addWidget(self.sell)
+        self.pickup = PickupView(device, session, ops)
+        self.pickup.look_up.connect(self.show_lookup)
+        self.pickup.waiting_changed.connect(self.pickups_button.set_count)
+        self.stack.addWidget(self.pickup)
+        self.pickup.watch(sync)
         outer.addWidget(self.stack, 1)
 
         self.bar = StatusBar()
@@ -550,7 +560,15 @@ class MainWindow(QMainWindow):
             self.customer.close()
         super().closeEvent(event)
 
+    def show_pickups(self) -> None:
+        self.stack.setCurrentWidget(self.pickup)
+        self.pickup.refresh()
+
     def scanned(self, code: str) -> None:
+        if self.stack.currentWidget() is self.pickup or self.device.pickups.is_code(code):
+            self.show_pickups()  # a customer's pickup code, from any screen: its handover
+            self.pickup.scanned(code)
+            return
         if self.selling():
             self.sell.scanned(code)
             return
