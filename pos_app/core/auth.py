@@ -34,6 +34,7 @@ class Permission(IntEnum):
     RETRY_DEAD_LETTER = Role.SUPERVISOR
     CONFIGURE_DEVICE = Role.SUPERVISOR  # the till's printer and card terminal (settings screen)
     REBOOTSTRAP = Role.MANAGER
+    MANAGE_SHIFT = Role.MANAGER  # a variance above the limit, deferring unsent operations at close
 
 
 LARGE_CORRECTION = 10  # |delta| above this needs a supervisor

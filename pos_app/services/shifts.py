@@ -71,7 +71,7 @@ STEPS = ("number", "report", "shift", "outbox", "journal", "commit")
 
 # A manager's PIN (AuthService.approve takes a permission): the lowest permission only a manager
 # holds. A SHIFT_APPROVE permission belongs in pos_app/core/auth.py (not this module's).
-MANAGER = Permission.REBOOTSTRAP
+MANAGER = Permission.MANAGE_SHIFT
 
 MESSAGES = {
     "shift.open_on_till": "Till {till} already has an open shift (opened {opened}). Close it before opening another.",

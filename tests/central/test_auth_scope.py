@@ -1,7 +1,7 @@
 """Who may call what, and what a device may see (DESIGN.md sections 2 and 5).
 
-Every route but /health needs a credential: a device token, a channel token, or (for
-/v1/enroll only) a one-time enrolment code in the body. A device sees its store's staff, the
+Every route but /health and the customer's capability pages needs a credential: a device
+token, a channel token, or (for /v1/enroll only) a one-time enrolment code in the body. A device sees its store's staff, the
 price lists of its store's currency (the base lists and its own store's overrides) and the stock
 of its store and the locations its store calls nearby.
 """
@@ -25,9 +25,21 @@ from central.routes import routers
 from tests.central.helpers import Enrolled, channel_token, enrol, snapshot
 
 OPEN = {"/health"}
+# The customer's pages: no credential, the random id in the address is the capability
+# (docs/receipts.md "The e-receipt page"); an id central does not know is a 404.
+CAPABILITY_PAGES = ("/r/", "/o/")
 BY_ENROLMENT_CODE = {"/v1/enroll"}
-CHANNEL_ROUTES = {"/v1/channel/availability", "/v1/channel/adjustments", "/v1/orders", "/v1/journal/breaks"}
-EITHER_KIND = {"/v1/orders/{sale_id}"}  # a device of the order's store, or a channel client
+CHANNEL_ROUTES = {
+    "/v1/channel/availability",
+    "/v1/channel/adjustments",
+    "/v1/orders",
+    "/v1/journal/breaks",
+    "/v1/channel/pickups",
+    "/v1/channel/pickups/{reference}",
+    "/v1/channel/pickups/{reference}/cancel",
+}
+# a device of the store (its own only), or a channel client (any store)
+EITHER_KIND = {"/v1/orders/{sale_id}", "/v1/shifts", "/v1/shifts/{shift_id}"}
 PATH_VALUES = {
     "stream": "stock",
     "style": "TS0000001",
@@ -35,6 +47,10 @@ PATH_VALUES = {
     "style_code": "TS0000001",
     "colour": "Navy",
     "sale_id": "00000000-0000-4000-8000-000000000000",
+    "customer_id": "1",
+    "token": "A" * 43,
+    "reference": "WEB-NOT-THERE",
+    "shift_id": "1",
 }
 
 
@@ -64,6 +80,9 @@ def test_every_route_but_health_needs_a_token(api: TestClient, backend: Database
         if path in OPEN:
             assert api.request(method, url).status_code == 200
             continue
+        if path.startswith(CAPABILITY_PAGES):
+            assert api.request(method, url).status_code == 404
+            continue
         if path in BY_ENROLMENT_CODE:
             assert api.request(method, url, json={"code": "0000-0000-0000"}).status_code == 403
             continue
@@ -81,7 +100,8 @@ def test_every_route_but_health_needs_a_token(api: TestClient, backend: Database
         right_kind = channel if path in CHANNEL_ROUTES else device.headers
         assert api.request(method, url, headers=right_kind, json={}).status_code != 401, (method, path)
         guarded += 1
-    assert guarded == len(routes) - 2 == 15
+    pages = sum(1 for _m, path in routes if path.startswith(CAPABILITY_PAGES))
+    assert guarded == len(routes) - 2 - pages and pages == 3
 
 
 def test_the_openapi_document_declares_bearer_auth_where_it_is_needed(api: TestClient) -> None:
@@ -94,7 +114,8 @@ def test_the_openapi_document_declares_bearer_auth_where_it_is_needed(api: TestC
     for path, ops in doc["paths"].items():
         for method, op in ops.items():
             declared = op.get("security") == [{"HTTPBearer": []}]
-            assert declared == (path not in OPEN | BY_ENROLMENT_CODE), (method, path)
+            public = path in OPEN | BY_ENROLMENT_CODE or path.startswith(CAPABILITY_PAGES)
+            assert declared == (not public), (method, path)
 
 
 def changes(api: TestClient, device: Enrolled, stream: str) -> list[dict[str, Any]]:
