@@ -117,7 +117,27 @@ def main(argv: list[str] | None = None) -> int:
     )
     rc.add_argument("--reason", help="reprint: why (journaled)")
     rc.add_argument("--limit", type=int, default=30, help="list: how many of the latest")
+    sh = sub.add_parser("shift", help="the till's shift: status, open, X report, count, close, Z reports")
+    sh.add_argument("action", choices=["status", "open", "x", "count", "close", "z"])
+    sh.add_argument(
+        "pieces", nargs="?", help="count: DENOMINATION=PIECES,… (e.g. 10000=2,1000=5); z: the report's number"
+    )
+    sh.add_argument("--float", metavar="DENOM=PIECES,…", help="open: the counted float, e.g. 10000=2,1000=5,100=20")
+    sh.add_argument("--staff", type=int, metavar="STAFF_ID", help="open, count, close: who; the PIN is read next")
+    sh.add_argument("--reason", help="close: why the count is off beyond the limit (miscount, wrong_change, …)")
+    sh.add_argument("--note", help="close: a note with the reason (needed for 'other')")
+    sh.add_argument("--defer-reason", help="close: why it closes with operations unsent (needs --manager)")
+    sh.add_argument(
+        "--manager",
+        type=int,
+        metavar="STAFF_ID",
+        help="close: the manager approving; their PIN is read after --staff's",
+    )
+    sh.add_argument("--pdf", type=Path, metavar="FILE", help="z: write the report as PDF instead of text")
+    sh.add_argument("--print", action="store_true", help="z, close: print the report on the receipt printer")
     args = p.parse_args(argv)
+    if args.cmd == "shift":
+        args.number = args.pieces
     data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
     os.environ["POS_APP_DATA_DIR"] = str(data_dir)
     cmd = args.cmd or "run"

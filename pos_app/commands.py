@@ -431,3 +431,145 @@ def terminal(data_dir: Path, args: argparse.Namespace) -> int:
         return _err(f"unknown action {args.action}")
     finally:
         device.close()
+
+
+def _pieces(text: str | None, what: str, printed: dict[str, int]) -> dict[str, str]:
+    """`10000=2,1000=5` -> {minor units: pieces as typed}; the pieces are checked by the service
+    (a count typed as text is its sentence). A denomination is as printed on it (0.50) or in
+    minor units (50)."""
+    if not text or not text.strip():
+        raise ValidationFailed("shift.count_missing", f"Give the {what} as DENOMINATION=PIECES, e.g. 1000=5,100=12.")
+    out: dict[str, str] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        denom, eq, pieces = part.partition("=")
+        denom = denom.strip()
+        if not eq or not denom:
+            raise ValidationFailed(
+                "shift.count_syntax", f"“{part.strip()}” is not DENOMINATION=PIECES (e.g. 1000=5) in the {what}."
+            )
+        key = str(printed.get(denom, denom))
+        if key in out:
+            raise ValidationFailed("shift.count_twice", f"{denom} is given twice in the {what}; give each once.")
+        out[key] = pieces
+    if not out:
+        raise ValidationFailed("shift.count_missing", f"Give the {what} as DENOMINATION=PIECES, e.g. 1000=5,100=12.")
+    return out
+
+
+def shift(data_dir: Path, args: argparse.Namespace) -> int:
+    """`pos-app shift status|open|x|count|close|z`: the till's shift for support and a manager
+    without the screen (docs/shifts.md). The person's PIN (and a manager's, for a close beyond the
+    variance limit or with unsent operations) is read like `receipt reprint --staff ID`."""
+    device = _device(data_dir)
+    shifts = device.shifts
+    try:
+        try:
+            if args.action == "status":
+                return _shift_status(device)
+            if args.action == "x":
+                print(shifts.text(shifts.x_report()), end="")
+                return 0
+            if args.action == "z":
+                if args.number is None or not args.number.isdigit():
+                    return _err(
+                        "z needs the report's number: pos-app shift z NUMBER (pos-app shift status lists the last)"
+                    )
+                report = shifts.z_report(int(args.number))
+                if args.pdf is not None:
+                    args.pdf.write_bytes(shifts.pdf(report))
+                    print(f"Z report {report['number']} written to {args.pdf}")
+                else:
+                    print(shifts.text(report), end="")
+                if args.print:
+                    if not shifts.print_report(report):
+                        return _err("the report was not printed: no printer is set or it does not answer")
+                    print(f"Z report {report['number']} printed")
+                return 0
+            if args.staff is None:
+                return _err(f"{args.action} is done by someone: --staff STAFF_ID (their PIN is read next)")
+            printed = {text: minor for minor, text in shifts.denominations()}
+            if args.action == "open":
+                entries = _pieces(args.float, "float (--float)", printed)
+                session = device.auth.sign_in(args.staff, _read_pin("PIN: "))
+                s = shifts.open(session, entries)
+                print(f"Shift open on till {s.till} with a float of {shifts.money(s.float_total)} ({s.shift_id})")
+                return 0
+            if args.action == "count":
+                entries = _pieces(args.pieces, "count", printed)
+                session = device.auth.sign_in(args.staff, _read_pin("PIN: "))
+                saved = shifts.save_count(session, entries)
+                print(f"Counted {shifts.money(saved.count.total)}")
+                for v in saved.variances:
+                    print(f"  {v.tender}: expected {shifts.money(v.expected)}, counted {shifts.money(v.counted)}, "
+                          f"variance {shifts.money(v.difference)}")  # fmt: skip
+                if saved.needs_manager:
+                    print(f"  beyond the limit of {shifts.money(saved.limit)}: the close needs --reason CODE and "
+                          "--manager STAFF_ID")  # fmt: skip
+                return 0
+            if args.action == "close":
+                session = device.auth.sign_in(args.staff, _read_pin("PIN: "))
+                last = shifts.last_closed() if shifts.current() is None else None
+                if last is not None:  # closed already: the service names its Z report
+                    shifts.close(session, shift_id=last.shift_id)
+                manager = None
+                if args.manager is not None:
+                    manager = (args.manager, _read_pin("Manager PIN: "))
+                report = shifts.close(
+                    session,
+                    reason=args.reason,
+                    note=args.note or "",
+                    approver=manager,
+                    defer_reason=args.defer_reason,
+                    deferrer=manager,
+                )
+                print(shifts.text(report), end="")
+                print(f"Shift closed with Z report {report['number']}")
+                if args.print and not shifts.print_report(report):
+                    return _err(
+                        "the shift is closed but its report was not printed: no printer is set or it does not answer"
+                    )
+                return 0
+            return _err(f"unknown action {args.action}")
+        except ServiceError as e:
+            return _err(str(e))
+    finally:
+        device.close()
+
+
+def _shift_status(device: Device) -> int:
+    shifts = device.shifts
+    names = {p.id: p.name for p in device.auth.staff()}
+
+    def who(staff_id: int) -> str:
+        return f"{names.get(staff_id, 'staff')} (#{staff_id})"
+
+    s = shifts.current()
+    if s is None:
+        last = shifts.last_closed()
+        print(f"till      {shifts.till()}: no open shift")
+        if last is not None:
+            print(f"last      Z report {last.z_number}, closed {shifts.local(last.closed_at)}")
+        return 0
+    print(f"till      {s.till}")
+    print(f"shift     {s.shift_id}  {s.state}")
+    print(f"opened    {shifts.local(s.opened_at)} by {who(s.opened_by)}")
+    print(f"staff     {', '.join(who(i) for i in s.staff)}")
+    print(f"float     {shifts.money(s.float_total)}")
+    print("movements")
+    for m in shifts.movements(s.shift_id):
+        note = f" — {m.note}" if m.note else ""
+        print(f"  {m.seq:>3} {shifts.local(m.at)}  {m.kind:<8} {shifts.money(m.amount):>12}  {m.reason}{note}  "
+              f"{who(m.staff_id)}")  # fmt: skip
+    x = shifts.x_report()
+    print(f"receipts  {x['receipts']} ({shifts.money(x['sales_total'])})")
+    expected = x["cash"]["expected"]
+    if expected is not None:  # the store shows it before the count
+        print(f"expected  {shifts.money(expected)} in the drawer")
+    else:
+        print("expected  hidden until the count is saved (blind count)")
+    counted = shifts.counted(s.shift_id)
+    if counted is not None:
+        print(f"counted   {shifts.money(counted.total)} (pos-app shift close --staff ID)")
+    return 0

@@ -59,6 +59,7 @@ __all__ = [
     "REASONS",
     "STEPS",
     "VARIANCE_REASONS",
+    "CashMovement",
     "CountSaved",
     "Movement",
     "ShiftPolicy",
@@ -74,17 +75,17 @@ STEPS = ("number", "report", "shift", "outbox", "journal", "commit")
 MANAGER = Permission.MANAGE_SHIFT
 
 MESSAGES = {
-    "shift.open_on_till": "Till {till} already has an open shift (opened {opened}). Close it before opening another.",
-    "shift.none_open": "There is no open shift on till {till}. Open one with its float first.",
+    "shift.open_on_till": "Till {till} already has an open shift (opened {opened}); close it before opening another.",
+    "shift.none_open": "There is no open shift on till {till}; open one with its float first.",
     "shift.closed": "This shift was already closed with Z report {number} at {closed}.",
     "shift.unknown": "There is no shift {shift_id} on this device.",
     "shift.not_counted": "Count the drawer before closing the shift.",
-    "shift.still_open": "The shift is still open: its Z report is made when it closes. An X report shows the figures so far.",
+    "shift.still_open": "The shift is still open, so its Z report is made when it closes (an X report shows the figures so far).",
     "shift.no_report": "There is no Z report {number} for till {till}.",
     "shift.approval_needed": "The count is {difference} off, beyond the limit of {limit}: a manager approves with their PIN.",
-    "shift.unsent": "Operations not yet at central: {unsent}. Sync first, or a manager defers them with a reason.",
+    "shift.unsent": "Operations not yet at central: {unsent}; sync first, or a manager defers them with a reason.",
     "shift.defer_reason": "Say why the shift closes with operations still unsent.",
-    "shift.journal_break": "The journal is broken at {entry}, so the shift cannot close. Call support with this sentence.",
+    "shift.journal_break": "The journal is broken at {entry}, so the shift cannot close; call support with this sentence.",
     "shift.no_store": "This store's details have not been downloaded yet; sync first.",
     "shift.invalid": "The shift's close could not be put together ({detail}).",
     "shift.not_on_shift": "Open the shift first; then staff can join it.",
@@ -125,6 +126,19 @@ class ShiftState:
     staff: tuple[int, ...]
     z_number: int | None
     closed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CashMovement:
+    """One line of the shift's drawer: the float, a paid in / out, a safe drop or a no-sale."""
+
+    seq: int
+    kind: str
+    amount: int
+    reason: str
+    note: str
+    staff_id: int
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -264,6 +278,18 @@ class ShiftService:
                 (till,),
             ).fetchone()
             return None if row is None else self._state(con, row)
+
+    def movements(self, shift_id: str) -> list[CashMovement]:
+        """The shift's cash movements in order, the float first (support's `pos-app shift status`)."""
+        rows = self.store.query(
+            "SELECT seq, kind, amount, reason, note, staff_id, at FROM shift_cash WHERE shift_id=? ORDER BY seq",
+            (shift_id,),
+            "device",
+        )
+        return [
+            CashMovement(int(q), str(k), int(a), str(r), str(n or ""), int(sid), datetime.fromisoformat(t))
+            for q, k, a, r, n, sid, t in rows
+        ]
 
     def _open_or_fail(self, till: str | None = None) -> ShiftState:
         s = self.current(till)
