@@ -222,6 +222,13 @@ CATALOG_INDEXES = {
     "ix_catalog_style": "CREATE INDEX IF NOT EXISTS ix_catalog_style ON catalog(style_code)",
     "ix_catalog_sku": "CREATE INDEX IF NOT EXISTS ix_catalog_sku ON catalog(sku)",
 }
+# Indexes of device.db made at every open (IF NOT EXISTS), so a device.db made before one was
+# added gets it too (`create_all` only makes the indexes of tables it creates). A shift's
+# report sums the sales in its receipt-counter range (docs/shifts.md): without this index each
+# of its queries scans every sale the till ever made.
+DEVICE_INDEXES: dict[str, str] = {
+    "ix_sales_receipt_counter": "CREATE INDEX IF NOT EXISTS ix_sales_receipt_counter ON sales(receipt_counter)",
+}
 # Secondary indexes per local table (name -> DDL), dropped during a bootstrap and made again.
 TABLE_INDEXES: dict[str, dict[str, str]] = {"catalog": CATALOG_INDEXES}
 

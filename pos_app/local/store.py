@@ -25,7 +25,7 @@ from pos_app.local import customers as _customers  # noqa: F401  (registers the 
 from pos_app.local import journal_upload
 from pos_app.local.db import CorruptDatabase, move_aside, open_cache, open_device
 from pos_app.local.ops import META_BATCHED, META_HELD, hooks_for, marks_settlers
-from pos_app.local.schema import STYLE_TRIGGERS, TABLE_INDEXES
+from pos_app.local.schema import DEVICE_INDEXES, STYLE_TRIGGERS, TABLE_INDEXES
 from sync.engine import OutboxCounts, PendingOp, StreamState
 from sync.journal import JournalEntry, make_entry, verify_chain
 from sync.protocol import STREAMS, ChangePage, Scalar, StreamSpec, row_hash
@@ -316,6 +316,9 @@ class LocalStore:
         self.cache_path = data_dir / "cache.db"
         self.device_path = data_dir / "device.db"
         self.device: Engine = open_device(self.device_path)
+        with self.device.begin() as conn:  # indexes added since a device.db was made (schema.DEVICE_INDEXES)
+            for ddl in DEVICE_INDEXES.values():
+                conn.exec_driver_sql(ddl)
         self.cache: Engine = open_cache(self.cache_path)  # may raise CorruptDatabase
         # One writer lock per database file: a snapshot batch or a catalog swap (cache.db) must
         # not block sign-in, corrections and the journal (device.db).

@@ -4,6 +4,7 @@ Figures (in this order): bootstrap, pull, search, barcode, appstart, channel. On
 (--only channel-pool): the channel figure again with central's DB pool raised, a diagnostic.
 On their own (--only ingest,ingest-pg): central ingesting sales (tests/bench/ingest.py).
 On its own (--only card): card payments against the terminal simulator (tests/bench/card.py).
+On its own (--only shifts): the close of a shift of 2,000 sales to its Z report (tests/bench/shifts.py).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from tests.bench.harness import BENCH_DIR, ROOT, Central, Interference, log, see
 INGEST = ("ingest", "ingest-pg")
 # Card payments against the terminal simulator (tests/bench/card.py), its own central too.
 CARD = ("card",)
+# The close of a shift (tests/bench/shifts.py): its own small central and one till.
+SHIFTS = ("shifts",)
 
 
 def machine() -> dict[str, Any]:
@@ -118,9 +121,11 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop central and the fleet on the way out
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     only = [x.strip() for x in args.only.split(",") if x.strip()] or [n for n in FIGURES if n not in OPTIONAL]
-    unknown = set(only) - set(FIGURES) - set(INGEST) - set(CARD)
+    unknown = set(only) - set(FIGURES) - set(INGEST) - set(CARD) - set(SHIFTS)
     if unknown:
-        p.error(f"unknown figure(s) {', '.join(sorted(unknown))}; choose from {', '.join([*FIGURES, *INGEST, *CARD])}")
+        p.error(
+            f"unknown figure(s) {', '.join(sorted(unknown))}; choose from {', '.join([*FIGURES, *INGEST, *CARD, *SHIFTS])}"
+        )
 
     info_machine = machine()
     log(f"machine: {info_machine}")
@@ -133,6 +138,17 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(table(rows))
         return 0 if all(r.passed for r in rows) else 1
+    if "shifts" in only:  # its own small central and one till, no seeded 1M central
+        if only != ["shifts"]:
+            p.error("run shifts on its own (--only shifts)")
+        from tests.bench.figures import bench_shifts
+
+        rows = bench_shifts()
+        print()
+        print(table(rows))
+        for r in rows:
+            print(f"  {r.figure}: {r.note}")
+        return 0 if all(r.passed for r in rows if "without" not in r.figure) else 1
     standalone = [n for n in only if n in INGEST]
     if standalone:  # their own centrals and tablets (tests/bench/ingest.py), no seeded 1M central
         if len(standalone) != len(only):

@@ -1115,6 +1115,47 @@ def bench_card(payments: int = 300, recoveries: int = 30) -> list[Row]:
     ]  # fmt: skip
 
 
+# --- the close of a shift (tests/bench/shifts.py), on its own: a small central, one till ---------------
+
+SHIFT_CLOSE = re.compile(
+    r"^close of a shift with (\d+) sales -> Z report ready \((with|without) the receipt-counter index\): "
+    r"median ([\d.]+) s, max ([\d.]+) s over (\d+)",
+    re.M,
+)
+
+
+def bench_shifts(sales: int = 2000, history: int = 60000, runs: int = 3) -> list[Row]:
+    """`tests/bench/shifts.py` in this process (its lines printed as it goes), read back into the
+    table's rows: the close of a shift of 2,000 sales to its Z report (target 1 s), with the
+    receipt-counter index (what devices have) and without it (a device.db of before it)."""
+    import contextlib
+    import io
+
+    from tests.bench import shifts
+
+    class Tee(io.StringIO):
+        def write(self, text: str) -> int:
+            sys.__stdout__.write(text) if sys.__stdout__ is not None else None
+            return super().write(text)
+
+    out = Tee()
+    argv = sys.argv
+    sys.argv = ["tests.bench.shifts", "--sales", str(sales), "--history", str(history), "--runs", str(runs)]
+    try:
+        with contextlib.redirect_stdout(out):
+            shifts.main()
+    finally:
+        sys.argv = argv
+    found = {m.group(2): m for m in SHIFT_CLOSE.finditer(out.getvalue())}
+    if set(found) != {"with", "without"}:
+        raise RuntimeError(f"tests/bench/shifts.py printed no figures this table can read:\n{out.getvalue()}")
+    return [
+        Row(f"shifts: close of {int(m.group(1)):,} sales -> Z report ({kind} index, median)", float(m.group(3)), "s",
+            1.0, None, "", f"max {m.group(4)} s over {m.group(5)} closes, {history:,} earlier sales in device.db")
+        for kind, m in ((k, found[k]) for k in ("with", "without"))
+    ]  # fmt: skip
+
+
 FIGURES: dict[str, Callable[..., None]] = {
     "bootstrap": bench_bootstrap,
     "pull": bench_pull,

@@ -160,3 +160,27 @@ def test_a_store_that_shows_the_expected_cash_and_a_variance_beyond_the_limit(
     code, out, _ = sh("close", "--staff", str(alice), "--reason", "miscount", "--manager", str(boss),
                       stdin=f"{apin}\n{mpin}\n")  # fmt: skip
     assert code == 0 and "Shift closed with Z report 1" in out and "miscount" in out
+
+
+def test_a_device_db_made_before_the_receipt_counter_index_gets_it_at_open(device: Device) -> None:
+    """The shift report's range over sales.receipt_counter: a device.db without the index (made
+    before it) has it after the next open, and the report's query searches by it."""
+    from pos_app.local.store import LocalStore
+
+    data = device.data_dir
+    with device.store.raw("device") as con:
+        con.execute("DROP INDEX ix_sales_receipt_counter")
+    device.close()
+    store = LocalStore(data)
+    try:
+        with store.raw("device") as con:
+            plan = " ".join(
+                str(r[3])
+                for r in con.execute(
+                    "EXPLAIN QUERY PLAN SELECT count(*) FROM sales s WHERE s.receipt_counter > ? AND s.receipt_counter <= ?",
+                    (0, 10),
+                )
+            )
+    finally:
+        store.close()
+    assert "USING COVERING INDEX ix_sales_receipt_counter" in plan, plan
