@@ -223,6 +223,13 @@ class PickupService:
             return ""
         return datetime.fromisoformat(iso).astimezone(self._zone()).strftime("%H:%M")
 
+    def local_day_time(self, iso: str | None) -> str:
+        """ "9 Dec 18:00" in the store's zone (how long a pickup code is good for)."""
+        if not iso:
+            return ""
+        t = datetime.fromisoformat(iso).astimezone(self._zone())
+        return f"{t.day} {t:%b %H:%M}"
+
     # --- picking -----------------------------------------------------------------------------------
 
     def scan_item(self, pickup: Pickup, code: str, picked: dict[int, int]) -> int:

@@ -171,6 +171,35 @@ def demo_corrections(device: Device, session: Session, variant_id: int) -> None:
     device.engine.refresh_status()
 
 
+def demo_pickups(device: Device, central: DemoCentral, count: int = 4) -> tuple[str, str]:
+    """Click-and-collect orders made as the web shop would (`central pickup-demo`), synced; the
+    oldest picked onto shelf B-3 and made ready, its signed code synced back. Returns the
+    customer's code and a tampered copy of it (the refused-code screenshot)."""
+    subprocess.run(
+        [*central._cmd(), "pickup-demo", "--store", device.identity.store_code, "--count", str(count)],
+        check=True,
+        capture_output=True,
+    )
+    device.engine.sync_once()
+    first = device.pickups.queue().by_state("new")[0]
+    device.pickups.pick(first, {x.line_no: x.quantity for x in first.lines}, {}, "B-3", None)
+    device.pickups.ready(device.pickups.get(first.id), None)
+    device.engine.sync_once()
+    device.engine.sync_once()
+    code = str(device.store.query("SELECT code FROM pickups WHERE id=?", (first.id,))[0][0])
+    return code, code[:-4] + ("AAAA" if not code.endswith("AAAA") else "BBBB")
+
+
+def demo_wrong_item(device: Device, pickup_id: int) -> str:
+    """A barcode of an item that is not in this pickup order (picking's refusal)."""
+    ids = [x.variant_id for x in device.pickups.get(pickup_id).lines]
+    rows = device.store.query(
+        f"SELECT code FROM barcodes WHERE variant_id NOT IN ({','.join('?' * len(ids))}) ORDER BY variant_id LIMIT 1",
+        ids,
+    )
+    return str(rows[0][0])
+
+
 def demo_offline(device: Device, central: DemoCentral) -> None:
     """The link drops: central stops, the next sync finds nobody there."""
     central.stop()
@@ -185,7 +214,9 @@ __all__ = [
     "demo_corrections",
     "demo_device",
     "demo_offline",
+    "demo_pickups",
     "demo_product",
     "demo_sell",
     "demo_session",
+    "demo_wrong_item",
 ]

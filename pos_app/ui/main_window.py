@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         root.setContentsMargins(12, 10, 12, 8)
         root.setSpacing(8)
         header = QHBoxLayout()
+        header.setSpacing(4)  # portrait: ‹, search, ✕, Sell, ▤, ◷, ⚙ and Sign out in 509 px
         self.back = QPushButton(self.tr("‹ Results"))
         self.back.clicked.connect(self._back_to_results)
         self.back.hide()

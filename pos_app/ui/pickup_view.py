@@ -169,8 +169,10 @@ class PickupsButton(QPushButton):
 
     def set_count(self, n: int) -> None:
         self.count = n
-        word = "▤" if self.narrow else self.tr("Pickups")
-        self.setText(f"{word} {n}" if n else word)
+        if self.narrow:
+            self.setText(f"▤{n}" if n else "▤")
+        else:
+            self.setText(self.tr("Pickups {0}").replace("{0}", str(n)) if n else self.tr("Pickups"))
         self.setAccessibleName(self.tr("Pickups: {0} waiting").replace("{0}", str(n)))
         self.setProperty("waiting", bool(n))
         self.style().unpolish(self)
@@ -179,6 +181,7 @@ class PickupsButton(QPushButton):
     def set_narrow(self, narrow: bool) -> None:
         if narrow != self.narrow:
             self.narrow = narrow
+            self.setObjectName("clear" if narrow else "pickups")  # portrait: a thumb-sized square, like ◷ and ⚙
             self.set_count(self.count)
 
     watching: QWidget | None = None
@@ -571,7 +574,8 @@ class PickupView(QWidget):
         self.missing = {x.line_no: x.missing for x in p.lines}
         picking = p.state in ("new", "picking")
         self.order_title.setText(f"{self.tr('Order')} {p.number} · {p.customer}")
-        sub = [self.tr("ordered {0} ago").replace("{0}", age_text(p.created_at)) if p.created_at else ""]
+        age = age_text(p.created_at)
+        sub = [self.tr("ordered just now") if age == "just now" else self.tr("ordered {0} ago").replace("{0}", age)]
         sub.append(self.tr("pay on pickup") if p.pay_on_pickup else self.tr("paid online"))
         if not picking:
             sub.insert(0, p.state)
@@ -731,7 +735,7 @@ class PickupView(QWidget):
         reason it is refused."""
         service = self.service
         genuine = self.tr("✓ Genuine pickup code for this store")
-        valid = self.tr(", valid until {0} on its last day")
+        valid = self.tr(", valid until {0}")
 
         def op() -> Handover:
             try:
@@ -742,9 +746,9 @@ class PickupView(QWidget):
                 if is_for_people(e):
                     return Handover(None, "code", str(e))
                 raise
-            until = service.local_time(p.expires_at)
-            verdict = genuine + (valid.replace("{0}", until) if until else "")
-            return Handover(p, "code", verdict + ".", service.money(p))
+            until = service.local_day_time(p.expires_at)
+            verdict = genuine + (valid.replace("{0}", until) if until else "") + "."
+            return Handover(p, "code", verdict, service.money(p))
 
         self.say("")
         self._read_handover(op)

@@ -350,6 +350,56 @@ def render_shifts(window: Any, device: Any, session: Any, ops: Any, out: Path) -
     return shots
 
 
+def render_pickups(window: Any, device: Any, central: Any, ops: Any, out: Path) -> list[Path]:
+    """The pickup page (docs/pickups.md): the queue, picking with a wrong item refused, the
+    handover after the customer's QR, and a tampered code refused with its reason."""
+    from pos_app.services import screens
+    from pos_app.ui.widgets import Sheet
+
+    # A sheet an earlier state left open. Sheet._close by name: ShiftSheet's own _close (close
+    # the shift) shadows it, so its accept()/reject() do not take it off the screen.
+    for sheet in window.centralWidget().findChildren(Sheet):
+        if sheet.isVisible():
+            Sheet._close(sheet)
+    code, forged = screens.demo_pickups(device, central)
+    page = window.pickup
+    window.show_pickups()
+    settle(ops)
+    page.show_tab("new")
+    shots: list[Path] = []
+    shots += grab_sizes(window, out, "40-pickup-queue", ops)
+    first = page.queue.by_state("new")[0]
+    page.open_order(first)
+    settle(ops)
+    line = first.lines[0]
+    page.picked[line.line_no] = line.quantity  # one line in the bag already
+    page._fill_lines()
+    wrong = screens.demo_wrong_item(device, first.id)
+
+    def wrong_item() -> None:
+        window.scanned(wrong)
+        settle(ops)
+
+    shots += grab_sizes(window, out, "41-pickup-wrong-item", ops, wrong_item)
+    page.say("")
+
+    def handover() -> None:
+        window.scanned(code)
+        settle(ops)
+
+    shots += grab_sizes(window, out, "42-pickup-handover", ops, handover)
+
+    def refused() -> None:
+        window.scanned(forged)
+        settle(ops)
+
+    shots += grab_sizes(window, out, "43-pickup-code-refused", ops, refused)
+    page.show_queue()
+    window.show_lookup()
+    settle(ops)
+    return shots
+
+
 def render_all(out: Path) -> list[Path]:
     from pos_app.services import screens
     from pos_app.ui import theme
@@ -432,6 +482,7 @@ def render_all(out: Path) -> list[Path]:
         shots += render_settings(window, device, session, ops, out)
         shots += render_card(window, device, session, ops, out)
         shots += render_shifts(window, device, session, ops, out)
+        shots += render_pickups(window, device, central, ops, out)
 
         screens.demo_corrections(device, session, focus)
         screens.demo_offline(device, central)
