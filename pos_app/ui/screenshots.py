@@ -338,11 +338,11 @@ def render_shifts(window: Any, device: Any, session: Any, ops: Any, out: Path) -
     sheet._save_count()
     settle(ops)
     shots += grab_sizes(window, out, "32-shift-counted", ops)
-    sheet._close()
+    sheet.close_shift()
     settle(ops)
     shots += grab_sizes(window, out, "33-shift-unsent", ops)  # the manager defers, or the till syncs
     device.engine.sync_once()
-    sheet._close()
+    sheet.close_shift()
     settle(ops)
     shots += grab_sizes(window, out, "34-shift-z-report", ops)
     sheet.accept()
@@ -356,11 +356,9 @@ def render_pickups(window: Any, device: Any, central: Any, ops: Any, out: Path) 
     from pos_app.services import screens
     from pos_app.ui.widgets import Sheet
 
-    # A sheet an earlier state left open. Sheet._close by name: ShiftSheet's own _close (close
-    # the shift) shadows it, so its accept()/reject() do not take it off the screen.
-    for sheet in window.centralWidget().findChildren(Sheet):
+    for sheet in window.centralWidget().findChildren(Sheet):  # one an earlier state left open
         if sheet.isVisible():
-            Sheet._close(sheet)
+            sheet.reject()
     code, forged = screens.demo_pickups(device, central)
     page = window.pickup
     window.show_pickups()

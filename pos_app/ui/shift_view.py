@@ -259,7 +259,7 @@ class ShiftSheet(Sheet):
         row.addWidget(self.recount)
         self.close_button = QPushButton(self.tr("Close shift"))
         self.close_button.setObjectName("primary")
-        self.close_button.clicked.connect(lambda: self._close())
+        self.close_button.clicked.connect(lambda: self.close_shift())
         row.addWidget(self.close_button)
         lay.addLayout(row)
 
@@ -493,7 +493,7 @@ class ShiftSheet(Sheet):
         b = self.variance_group.checkedButton()
         return None if b is None else str(b.property("code"))
 
-    def _close(self, approver: tuple[int, str] | None = None) -> None:
+    def close_shift(self, approver: tuple[int, str] | None = None) -> None:
         shifts, session, state = self.shifts, self.session, self.state
         reason = self._reason()
         defer = self.defer_reason.text()
@@ -538,7 +538,7 @@ class ShiftSheet(Sheet):
         self.fit()
 
     def _close_approved(self, staff_id: int, pin: str) -> None:
-        self._close((staff_id, pin))
+        self.close_shift((staff_id, pin))
 
     def _closed(self, got: tuple[dict[str, Any], str]) -> None:
         self.close_button.setEnabled(True)

@@ -93,3 +93,7 @@ def test_open_move_x_report_and_a_blind_count_closed_in_three_taps(
     assert "Z report 1" in sheet.report_text.text() and "Z report 1" in sheet.title.text()
     assert sheet.report is not None and sheet.report["cash"]["expected"] == expected
     assert ui_device.shifts.current() is None
+    # Done takes the sheet off the screen (it once tried to close the closed shift again)
+    sheet.accept()
+    qtbot.waitUntil(lambda: not sheet.isVisible(), timeout=3000)
+    assert "already closed" not in sheet.problem.text()
