@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
         root.setContentsMargins(12, 10, 12, 8)
         root.setSpacing(8)
         header = QHBoxLayout()
-        header.setSpacing(4)  # portrait: ‹, search, ✕, Sell, ▤, ◷, ⚙ and Sign out in 509 px
+        header.setSpacing(4)
         self.back = QPushButton(self.tr("‹ Results"))
         self.back.clicked.connect(self._back_to_results)
         self.back.hide()
@@ -185,6 +186,22 @@ class MainWindow(QMainWindow):
         header.addWidget(self.shift_button)
         header.addWidget(self.settings_button)
         header.addWidget(self.sign_out)
+        # Portrait: Shift, Settings and Sign out fold into one "⋯" menu, so search, Sell and
+        # Pickups keep their room (eight buttons do not fit 509 px with their words).
+        self.more_button = QPushButton("⋯")
+        self.more_button.setObjectName("clear")
+        self.more_button.setAccessibleName(self.tr("More: shift, settings, sign out"))
+        more = QMenu(self.more_button)
+        more.addAction(self.tr("Shift"), self.shift_button.click)
+        more.addAction(self.tr("Settings"), self.settings_button.click)
+        more.addSeparator()
+        more.addAction(self.tr("Sign out"), self.sign_out.click)
+        self.more_menu = more
+        self.more_button.clicked.connect(
+            lambda: more.popup(self.more_button.mapToGlobal(self.more_button.rect().bottomLeft()))
+        )
+        self.more_button.hide()
+        header.addWidget(self.more_button)
         root.addLayout(header)
         self.message = QLabel("")
         self.message.setObjectName("notice")
@@ -405,6 +422,9 @@ class MainWindow(QMainWindow):
             # portrait: every pixel for the matrix (nine sizes beside the two-line colour names)
             self.panel_layout.setContentsMargins(*((2, 0, 0, 8) if narrow else (12, 0, 4, 8)))
             self.who.setVisible(not narrow)
+            for b in (self.shift_button, self.settings_button, self.sign_out):
+                b.setVisible(not narrow)
+            self.more_button.setVisible(narrow)
             self._place_actions(narrow)
             self.back.setText(self.tr("‹") if narrow else self.tr("‹ Results"))  # room for "Sell"
             self.back.setFixedWidth(theme.TOUCH) if narrow else self.back.setMaximumWidth(16777215)

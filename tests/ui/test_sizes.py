@@ -58,8 +58,17 @@ def test_main_window_fits(qtbot: QtBot, window: MainWindow, ui_device: Device, s
     wait_product(qtbot, window, style)
     qtbot.wait(20)
     portrait = size[0] < size[1]
+    # the header: every button shows its whole label (portrait folds Shift, Settings and Sign
+    # out into the "⋯" menu so search, Sell and Pickups keep their room)
+    header = [b for b in window.findChildren(QPushButton) if b.isVisible() and b.y() < 80]
+    for b in header:
+        assert b.width() >= b.sizeHint().width() - 1, (b.text(), b.width(), b.sizeHint().width())
+    assert window.more_button.isVisible() == portrait == (not window.sign_out.isVisible())
+    assert window.search.width() >= 60
     if portrait:  # one column: the product, and a way back to the results
         assert not window.list.isVisible() and window.back.isVisible()
+        labels = [a.text() for a in window.more_menu.actions() if a.text()]
+        assert labels == ["Shift", "Settings", "Sign out"]
     else:
         assert window.list.isVisible() and window.list.width() >= 260
     m = window.matrix
@@ -96,3 +105,4 @@ def test_sign_in_fits(qtbot: QtBot, ui_device: Device, bridge: Ops, size: tuple[
         right = b.mapTo(body.viewport(), b.rect().topRight()).x()
         assert right <= body.viewport().width(), (b.text(), right, body.viewport().width())
     assert_status_bar_whole(view, view.bar)
+
