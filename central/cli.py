@@ -125,6 +125,13 @@ def main(argv: list[str] | None = None) -> int:
     pd.add_argument("--store", required=True, help="the pickup store's code, e.g. TKY01")
     pd.add_argument("--count", type=int, default=1, help="how many orders (1-50)")
     pd.add_argument("--email", default="customer@example.com", help="where the ready e-mails go")
+    cl = command(
+        "card-limits",
+        help="show or set a store's offline (store-and-forward) card caps, minor units; 0 = no offline card",
+    )
+    cl.add_argument("--store", help="the store's code, e.g. TKY01 (without: every store)")
+    cl.add_argument("--per-sale", type=int, help="set: the most one offline card payment may be")
+    cl.add_argument("--total", type=int, help="set: the most a terminal approves offline until its reconciliation")
     command("pickups-expire", help="send due pickup reminders and expire pickups not collected in time")
 
     args = p.parse_args(argv)
@@ -256,6 +263,10 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
         from central.pickups import pickup_command
 
         return pickup_command(db, args)
+    elif args.cmd == "card-limits":
+        from central.card_limits import card_limits_command
+
+        return card_limits_command(db, args)
     elif args.cmd == "mail":
         from central.mail.cli import mail_command
 

@@ -475,6 +475,17 @@ class RoleLimit(Base):
     max_percent: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
 
+class CardLimit(Base):
+    """The `card_limits` stream: a store's store-and-forward caps for card payments taken while
+    the terminal is offline, per sale and per terminal until its next reconciliation, in minor
+    units of the store's currency. No row, or 0, = no offline card payments."""
+
+    __tablename__ = "card_limits"
+    store_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), primary_key=True, autoincrement=False)
+    per_sale: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    total: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+
+
 # --- customer orders and their fulfilments: click-and-collect (central/pickups.py, docs/pickups.md)
 # An order is what the customer bought (from a channel, later from a till's endless aisle); each
 # fulfilment is one way part of it reaches them (kind "pickup" at a store; "ship" joins later),

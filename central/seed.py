@@ -23,7 +23,7 @@ from stdnum import ean
 
 from central.customers import name_key
 from central.db import Database, get_pin_key, new_epoch
-from central.models import Base, Customer, Location, RoleLimit, Variant
+from central.models import Base, CardLimit, Customer, Location, RoleLimit, Variant
 from sync.pins import hash_pin
 from sync.protocol import customer_id_for, row_hash
 
@@ -426,6 +426,7 @@ def seed(
         _staff(session, bulk, summary)
         _promotions(bulk, stores, summary)
         _customers_and_limits(session, summary)
+        _card_limits(session)
         if conn.dialect.name == "postgresql":
             for t in ("variants", "prices", "stock", "barcodes", "styles"):
                 conn.exec_driver_sql(f"ANALYZE {t}")
@@ -781,6 +782,18 @@ DEMO_ROLE_LIMITS: list[tuple[str, str, str | None]] = [
     for role, pct in [("associate", "10"), ("supervisor", "30"), ("manager", None)]
     for kind in ("discount", "override")
 ]
+
+
+# Store-and-forward card caps per currency (minor units: per sale, in all per terminal until its
+# next reconciliation): Tokyo ¥30,000 / ¥200,000, Berlin €300 / €2,000.
+DEMO_CARD_LIMITS: dict[str, tuple[int, int]] = {"JPY": (30_000, 200_000), "EUR": (30_000, 200_000)}
+
+
+def _card_limits(session: Session) -> None:
+    for store in session.scalars(select(Location).where(Location.kind == "store")):
+        per_sale, total = DEMO_CARD_LIMITS.get(store.currency, (0, 0))
+        session.add(CardLimit(store_id=store.id, per_sale=per_sale, total=total))
+    session.flush()
 
 
 def _customers_and_limits(session: Session, summary: SeedSummary) -> None:

@@ -17,6 +17,7 @@ import orjson
 from sqlalchemy import ColumnElement, Select, func, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from central.card_limits import card_limit_rows
 from central.changes import location_row, names_rows, staff_row, tax_row
 from central.customers import role_limit_rows
 from central.models import Location, Price, PriceList, Staff, Stock, TaxRate, Variant
@@ -161,6 +162,7 @@ SOURCES: dict[str, StreamSource] = {
     "promotions": small("promotions", _promotions),
     "names": small("names", _names),
     "role_limits": small("role_limits", _role_limits),
+    "card_limits": small("card_limits", card_limit_rows),  # central.card_limits (store scope)
     "pickups": small("pickups", pickup_rows),  # central.pickups (store scope)
     "central_keys": small("central_keys", lambda session, _scope: key_rows(session)),
 }

@@ -102,8 +102,6 @@ def main(argv: list[str] | None = None) -> int:
     tm.add_argument(
         "--store-and-forward", action="store_true", default=None, help="set: the terminal may approve offline"
     )
-    tm.add_argument("--offline-per-sale", type=int, help="set: offline cap per sale, minor units")
-    tm.add_argument("--offline-total", type=int, help="set: offline cap until the next reconciliation, minor units")
     tm.add_argument("--seconds", type=float, default=30.0, help="recover: how long to poll a payment in progress")
     tm.add_argument("--staff", type=int, metavar="STAFF_ID", help="decide: who looked at the terminal (PIN read next)")
     tm.add_argument("--approved", metavar="CODE", help="decide: the terminal shows it approved with this code")

@@ -359,8 +359,6 @@ def terminal(data_dir: Path, args: argparse.Namespace) -> int:
                     "ca_file": str(args.ca_file.resolve()) if args.ca_file else None,
                     "allow_plain": True if args.plain else None,
                     "store_and_forward": args.store_and_forward,
-                    "offline_per_sale": args.offline_per_sale,
-                    "offline_total": args.offline_total,
                 }.items()
                 if v is not None
             }
@@ -378,9 +376,9 @@ def terminal(data_dir: Path, args: argparse.Namespace) -> int:
                 print(f"POIID     {t.poiid}")
                 print(f"key       {t.key_id + ' v' + str(t.key_version) if t.key_id else '(no message protection)'}")
                 print(f"CA file   {t.ca_file or '-'}")
-                print(
-                    f"offline   {'store-and-forward, caps ' + str(t.offline_per_sale) + ' / ' + str(t.offline_total) if t.store_and_forward else 'no store-and-forward'}"
-                )
+                caps = device.payments.caps()  # central's, for the store (card_limits)
+                offline = f"store-and-forward, central's caps {caps.per_sale} / {caps.total} (minor units)"
+                print(f"offline   {offline if t.store_and_forward else 'no store-and-forward'}")
             return 0
         pay = device.payments
         try:

@@ -311,6 +311,20 @@ STREAMS: dict[str, StreamSpec] = {
             ],
             ("role", "kind"),
         ),
+        # Store-and-forward card caps (docs/terminal.md "Offline"): how much a card terminal of
+        # this store may approve while it cannot reach the card network, per sale and in total
+        # until that terminal's next reconciliation, in minor units of the store's currency;
+        # 0 = no offline card payments. One row per store, store-scoped: a till sees its own.
+        _spec(
+            "card_limits",
+            [
+                ("store_id", int, False),
+                ("per_sale", int, False),
+                ("total", int, False),
+            ],
+            ("store_id",),
+            scope="store",
+        ),
         # Click-and-collect orders to be picked up at this store (docs/pickups.md), one row per
         # pickup (a fulfilment of kind "pickup" on central), open and finished alike. `lines` is
         # compact JSON: [{"n": line no, "v": variant id, "sku", "name", "q": quantity, "u": unit
@@ -363,6 +377,7 @@ BOOTSTRAP_ORDER = (
     "tax",
     "staff",
     "role_limits",
+    "card_limits",
     "promotions",
     "names",
     "catalog",

@@ -238,7 +238,6 @@ class Device:
                 "settings.terminal",
                 {"kind": t.kind, "url": t.url, "poiid": t.poiid, "key_id": t.key_id, "key_version": t.key_version,
                  "ca_file": t.ca_file, "store_and_forward": t.store_and_forward,
-                 "offline_per_sale": t.offline_per_sale, "offline_total": t.offline_total,
                  "passphrase_changed": bool(passphrase)},
                 session,
                 approver,
@@ -278,8 +277,12 @@ class Device:
         return f"Terminal {probe.poiid} answered" + (" (messages protected)." if typed.key_id else ".")
 
     def _caps(self) -> Caps:
-        t = self.settings.load().terminal
-        return Caps(per_sale=t.offline_per_sale, total=t.offline_total)
+        """Central's store-and-forward caps for this store (the `card_limits` stream). Never
+        synced, or no row for the store: Caps() — no card payment while the terminal is offline."""
+        rows = self.store.query(
+            "SELECT per_sale, total FROM card_limits WHERE store_id=?", (self.checkout.identity.store_id,)
+        )
+        return Caps(per_sale=int(rows[0][0]), total=int(rows[0][1])) if rows else Caps()
 
     def _staff(self, staff_id: int) -> StaffMember | None:
         return next((p for p in self.auth.staff() if p.id == staff_id), None)

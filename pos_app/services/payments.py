@@ -21,9 +21,9 @@ restart can finish the sale the card payments cover, or void it and give the mon
 (`resolve_open`).
 
 Offline (the terminal cannot reach the card network): a terminal with store-and-forward may
-approve offline within this till's caps (per sale, and in total until the next reconciliation);
-without it card is unavailable with the reason, and cash still works. TODO (docs/terminal.md):
-the caps are this till's settings until central configures them.
+approve offline within the store's caps that central sets (the `card_limits` stream: per sale,
+and in total until this terminal's next reconciliation; none synced = no offline card); without
+it card is unavailable with the reason, and cash still works.
 
 Everything here blocks on the terminal: call it from a worker; `abort` from another thread.
 """
@@ -330,9 +330,16 @@ class PaymentService:
         caps = self.caps()
         left = caps.total - self.offline_total()
         currency = self._currency()
-        if caps.per_sale <= 0 or left <= 0:
+        if caps.per_sale <= 0 or caps.total <= 0:
             return Availability(
-                False, "The terminal is offline and this till's offline card limit is used up: take cash.", offline=True
+                False, "The terminal is offline and this store takes no card payments offline: take cash.", offline=True
+            )
+        if left <= 0:
+            return Availability(
+                False,
+                f"The terminal is offline and has stored all it may ({self._money(caps.total, currency)}) until "
+                "its end-of-day reconciliation: take cash.",
+                offline=True,
             )
         if amount is not None and amount > min(caps.per_sale, left):
             return Availability(

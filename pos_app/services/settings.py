@@ -43,9 +43,9 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 class TerminalSettings:
     """This till's card terminal (docs/terminal.md "Setting up a terminal"). The passphrase of
     its message protection is in the OS keyring (`secrets.save_terminal_passphrase`), never here.
-
-    TODO (issue 8): the store-and-forward caps belong to central's configuration; until a synced
-    setting carries them they are this till's (minor units of the store's currency, 0 = none)."""
+    Whether the terminal may approve offline is its own; how much is central's (the store's
+    `card_limits` stream, PaymentService). A settings.json of before keeps `offline_per_sale` /
+    `offline_total` keys: ignored."""
 
     kind: str = ""  # "" (no terminal) | simulated (in process, for a try-out) | network (nexo over the LAN)
     url: str = ""  # https://192.168.1.20:8443/nexo/ (network)
@@ -54,9 +54,7 @@ class TerminalSettings:
     key_version: int = 1
     ca_file: str = ""  # the CA the terminal's certificate must chain to (HTTPS)
     allow_plain: bool = False  # plain HTTP: loopback only (tests, a local simulator)
-    store_and_forward: bool = False  # the terminal may approve offline
-    offline_per_sale: int = 0
-    offline_total: int = 0
+    store_and_forward: bool = False  # the terminal may approve offline (within central's caps)
 
     @property
     def configured(self) -> bool:
@@ -106,8 +104,6 @@ def _check_terminal(t: TerminalSettings) -> None:
             raise bad("settings.terminal_ca", "Choose the CA file the terminal's certificate is checked against.")
     if t.key_id and t.key_version < 1:
         raise bad("settings.terminal_key", "The key version is a number from 1.")
-    if t.offline_per_sale < 0 or t.offline_total < 0:
-        raise bad("settings.terminal_caps", "Offline limits are amounts of zero or more.")
 
 
 def build_terminal(t: TerminalSettings, *, sale_id: str, passphrase: str | None) -> PaymentTerminal | None:
@@ -225,8 +221,6 @@ def _clean(terminal: TerminalSettings) -> TerminalSettings:
         key_id=terminal.key_id.strip(),
         ca_file=terminal.ca_file.strip(),
         key_version=int(terminal.key_version),
-        offline_per_sale=int(terminal.offline_per_sale),
-        offline_total=int(terminal.offline_total),
     )
 
 

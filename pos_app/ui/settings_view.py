@@ -6,7 +6,7 @@ so the sheet opens on the approval page: a supervisor or a manager taps their na
 their PIN (AuthService.approve) — even when one is signed in — and each saved change is journaled
 with the signed-in person and the approver. Printer: its address, 42 or 48 columns, "Print a test
 page" (the address is saved first). Terminal: none, simulated or on the network (address, POIID,
-passphrase, key id and version, CA file), store-and-forward and its offline limits; "Test
+passphrase, key id and version, CA file), store-and-forward (its limits are central's, shown); "Test
 connection" asks the terminal with what is typed, before anything is saved. The passphrase goes
 to the keyring through the services and is never shown back: the field says whether one is kept.
 
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.core.money import Money, exponent, format_money
+from pos_app.core.money import Money, format_money
 from pos_app.services.auth import Session, StaffMember
 from pos_app.services.errors import ServiceError, ValidationFailed
 from pos_app.services.payments import TerminalError
@@ -50,7 +50,6 @@ FIELD_OF = {
     "settings.terminal_ca": "ca_file",
     "settings.terminal_key": "key_version",
     "settings.terminal_passphrase": "passphrase",
-    "settings.terminal_caps": "caps",
     "terminal.unreachable": "url",
     "terminal.wrong_poiid": "poiid",
     "terminal.certificate": "ca_file",
@@ -70,6 +69,7 @@ class Loaded:
     passphrase_kept: bool
     currency: str
     locale: str
+    caps: tuple[int, int] = (0, 0)  # central's store-and-forward caps (per sale, in all), minor units
 
 
 def _load(device: Any) -> Loaded:
@@ -77,7 +77,8 @@ def _load(device: Any) -> Loaded:
     s: DeviceSettings = device.settings.load()
     kept = bool(s.terminal.key_id) and device.terminal_passphrase_kept(s.terminal.poiid)
     home = device.home()
-    return Loaded(s, kept, home.currency if home else "EUR", home.locale if home else "en_US")
+    c = device.payments.caps()
+    return Loaded(s, kept, home.currency if home else "EUR", home.locale if home else "en_US", (c.per_sale, c.total))
 
 
 class Field(QWidget):
@@ -264,20 +265,10 @@ class SettingsSheet(Sheet):
         self.store_and_forward.setCheckable(True)
         self.store_and_forward.toggled.connect(lambda _on: self._show_kind())
         off.addWidget(self.store_and_forward)
-        self.per_sale = _line()
-        self.per_sale_field = Field(self.tr("Offline limit per sale"), self.per_sale)
-        self.total = _line()
-        self.total_field = Field(self.tr("Offline limit in all, until the end of day"), self.total)
-        caps = QHBoxLayout()
-        caps.setContentsMargins(0, 0, 0, 0)
-        caps.addWidget(self.per_sale_field, 1, Qt.AlignmentFlag.AlignTop)
-        caps.addWidget(self.total_field, 1, Qt.AlignmentFlag.AlignTop)
-        self.caps_box = QWidget()
-        self.caps_box.setLayout(caps)
-        off.addWidget(self.caps_box)
-        self.caps_error = Field("", QWidget())
-        self.caps_error.label.hide()
-        off.addWidget(self.caps_error)
+        # How much is central's (the store's `card_limits`), not this till's: shown, not edited.
+        self.caps_note = QLabel()
+        self.caps_note.setWordWrap(True)
+        off.addWidget(self.caps_note)
         lay.addWidget(self.offline_box)
         trow = QHBoxLayout()
         self.save_terminal = QPushButton(self.tr("Save terminal"))
@@ -315,7 +306,6 @@ class SettingsSheet(Sheet):
             "ca_file": self.ca_field,
             "key_version": self.key_version_field,
             "passphrase": self.passphrase_field,
-            "caps": self.caps_error,
         }
         self.narrow: bool | None = None
         self._page(0)
@@ -402,10 +392,14 @@ class SettingsSheet(Sheet):
         self.key_version.setText(str(t.key_version))
         self.ca_file.setText(t.ca_file)
         self.store_and_forward.setChecked(t.store_and_forward)
-        self.per_sale.setText(self._amount_text(t.offline_per_sale))
-        self.total.setText(self._amount_text(t.offline_total))
-        for f in (self.per_sale, self.total):
-            f.setPlaceholderText(self._amount_text(0) or "0")
+        per_sale, total = loaded.caps
+        self.caps_note.setText(
+            self.tr("Central sets how much for this store: at most {0} a sale and {1} until the end of day.")
+            .replace("{0}", self._amount_text(per_sale))
+            .replace("{1}", self._amount_text(total))
+            if per_sale and total
+            else self.tr("Central allows this store no card payments while the terminal is offline.")
+        )
         for e in (self.printer, self.url, self.poiid, self.key_id, self.ca_file):
             e.setCursorPosition(0)  # a long address shows its start, not "ttps://…"
         self.passphrase.clear()
@@ -424,7 +418,7 @@ class SettingsSheet(Sheet):
         kind = KINDS[max(0, self.kind_group.checkedId())]
         self.network.setVisible(kind == "network")
         self.offline_box.setVisible(kind == "network")
-        self.caps_box.setVisible(kind == "network" and self.store_and_forward.isChecked())
+        self.caps_note.setVisible(kind == "network" and self.store_and_forward.isChecked())
         self.test_connection.setVisible(bool(kind))
         self.kind_note.setText(
             {
@@ -441,25 +435,6 @@ class SettingsSheet(Sheet):
         if self.loaded is None or not minor:
             return ""
         return format_money(Money(minor, self.loaded.currency), self.loaded.locale)
-
-    def _amount(self, text: str, field: str) -> int:
-        from pos_app.ui.sell_view import minor_units
-
-        currency = self.loaded.currency if self.loaded is not None else "EUR"
-        cleaned = "".join(ch for ch in text if ch.isdigit() or ch in ".,")
-        if not cleaned:
-            return 0
-        if exponent(currency) > 0 and "," in cleaned and "." not in cleaned:
-            cleaned = cleaned.replace(",", ".")
-        else:
-            cleaned = cleaned.replace(",", "")
-        minor = minor_units(cleaned, currency)
-        if minor is None or minor < 0:
-            raise ValidationFailed(
-                "settings.terminal_caps",
-                self.tr("Type the {0} as an amount, like 5000 or 20.50.").replace("{0}", field),
-            )
-        return minor
 
     # --- saving and testing --------------------------------------------------------------------
 
@@ -546,8 +521,6 @@ class SettingsSheet(Sheet):
             ca_file=self.ca_file.text().strip() if kind == "network" else "",
             allow_plain=base.allow_plain and kind == "network",  # loopback tests only; set by pos-app terminal set
             store_and_forward=offline,
-            offline_per_sale=self._amount(self.per_sale.text(), self.tr("offline limit per sale")) if offline else 0,
-            offline_total=self._amount(self.total.text(), self.tr("offline limit in all")) if offline else 0,
         )
 
     def _typed(self) -> tuple[TerminalSettings, str] | None:

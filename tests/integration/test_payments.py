@@ -304,25 +304,7 @@ def test_offline_without_store_and_forward_card_is_unavailable_and_cash_works(ti
     assert sale.tenders[0]["type"] == "cash"
 
 
-def test_offline_with_store_and_forward_within_the_caps(device: Device) -> None:
-    s = TerminalSimulator(key=KEY, store_and_forward=True)
-    with running_simulator(s) as server:
-        b, due = a_basket(device)
-        device.set_terminal(
-            TerminalSettings(kind="network", url=server.url, poiid=s.poiid, key_id="AisleKey", allow_plain=True,
-                             store_and_forward=True, offline_per_sale=due, offline_total=due + due // 2),
-            passphrase=KEY.passphrase,
-        )  # fmt: skip
-        session = associate(device)
-        s.script("offline")
-        p = device.basket.pay_card(session, b)
-        assert p.state == "approved" and p.stored_offline
-        a = device.payments.availability(due)
-        assert not a.ok and a.offline  # only half a sale is left of the total cap
-        small = device.payments.availability(due // 2)
-        assert small.ok and "offline" in small.notice
-        device.payments.reconcile(session)
-        assert device.payments.availability(due).ok
+# Store-and-forward within central's caps: tests/integration/test_payments_caps.py.
 
 
 def test_end_of_day_totals_are_kept(till: Device, sim: Any) -> None:

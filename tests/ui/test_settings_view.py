@@ -188,15 +188,16 @@ def test_a_saved_terminal_keeps_its_passphrase_in_the_keyring_only(
     sheet.key_version.setText("2")
     sheet.passphrase.setText("a new passphrase")
     tap(qtbot, sheet.store_and_forward)
-    sheet.per_sale.setText("5000")
-    sheet.total.setText("20000")
+    assert sheet.caps_note.isVisible()  # how much is central's (TKY01's card_limits), not typed here
+    assert sheet.caps_note.text().startswith("Central sets how much for this store: at most ")
+    assert "30,000" in sheet.caps_note.text() and "200,000" in sheet.caps_note.text()
     tap(qtbot, sheet.save_terminal)
     qtbot.waitUntil(lambda: sheet.terminal_result.isVisible(), timeout=8000)
     assert sheet.terminal_result.text() == f"Saved: cards are paid on terminal {s.poiid}."
     stored = settings_json(ui_device)
     t = stored["terminal"]
     assert (t["key_id"], t["key_version"], t["store_and_forward"]) == ("NewKey", 2, True)
-    assert (t["offline_per_sale"], t["offline_total"]) == (5000, 20000)  # yen: no minor digits
+    assert "offline_per_sale" not in t and "offline_total" not in t  # the caps are central's
     assert "a new passphrase" not in json.dumps(stored)
     assert keyring.get_password(secrets.SERVICE, secrets.terminal_key_for(str(ui_device.data_dir), s.poiid)) == (
         "a new passphrase"
