@@ -84,6 +84,33 @@ def what_central_holds(db: Database, ops: list[dict[str, Any]]) -> dict[str, int
         }
 
 
+@pytest.fixture(autouse=True)
+def runs_by_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The runs these tests expect are decided by op count, not by how busy the machine is: the
+    50 ms bound on the writer lock would split them on a loaded CI machine."""
+    monkeypatch.setattr(batch, "MAX_TX_SECONDS", 60.0)
+
+
+def test_the_time_bound_ends_a_run_after_the_op_that_passed_it(
+    api: TestClient, backend: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    device = enrol(api, backend)
+    store = location_id(backend, "TKY01")
+    vid, _, _ = stocked_variant(backend, store)
+    ops = sales(backend, store, vid, 3)
+    pokes: list[int] = []
+
+    def publish(seq: int, touched: Iterable[tuple[str, int]] | None = None, *, also: Iterable[int] = ()) -> None:
+        pokes.append(seq)
+
+    monkeypatch.setattr(batch, "MAX_TX_SECONDS", 0.0)  # every op is past the bound: one op per run
+    answer = batch.push(
+        backend, Caller(device.device_id, store), [OP_ADAPTER.validate_json(orjson.dumps(op)) for op in ops], publish
+    )
+    assert [o.status for o in answer.results] == ["applied"] * 3
+    assert len(pokes) == 3
+
+
 def test_a_sale_failing_midway_leaves_nothing_of_itself_keeps_the_earlier_and_skips_the_rest(
     api: TestClient, backend: Database
 ) -> None:
