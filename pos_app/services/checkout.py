@@ -28,6 +28,7 @@ from pos_app.core.money import Money, format_money
 from pos_app.local.store import Identity, LocalStore
 from pos_app.services.auth import Session
 from pos_app.services.errors import ValidationFailed
+from pos_app.services.lookup import key_values
 from sync.pricing import PricedBasket, PricingError, Settlement, Tender, TenderType, price_basket, read_basket, settle
 from sync.pricing_rows import (
     LOCATION_COLUMNS,
@@ -192,10 +193,14 @@ class CheckoutService:
             rates = {
                 tc: percent(r) for tc, r in con.execute("SELECT tax_class, rate FROM tax WHERE country=?", (country,))
             }
+            # The prices table is keyed (list, variant): name the lists (a handful, found by
+            # skipping along the key) so each lookup is an index probe, not a scan of 1M rows.
+            lists = key_values(con, "prices", "list_id")
+            list_marks = ",".join("?" * len(lists)) or "NULL"
             price_rows = con.execute(
-                f"SELECT list_id, variant_id, store_id, customer_group, amount FROM prices WHERE variant_id IN ({marks}) "
-                "AND currency=? AND (store_id IS NULL OR store_id=?) ORDER BY list_id, variant_id",
-                (*vids, rules["currency"], self.identity.store_id),
+                f"SELECT list_id, variant_id, store_id, customer_group, amount FROM prices WHERE list_id IN ({list_marks}) "
+                f"AND variant_id IN ({marks}) AND currency=? AND (store_id IS NULL OR store_id=?) ORDER BY list_id, variant_id",
+                (*lists, *vids, rules["currency"], self.identity.store_id),
             ).fetchall()
         lines: list[dict[str, Any]] = []
         variants: dict[str, int] = {}

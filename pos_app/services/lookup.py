@@ -326,7 +326,7 @@ class LookupService:
             return self._lists[1]
         own: list[int] = []
         base: list[int] = []
-        for list_id in _key_values(con, "prices", "list_id"):
+        for list_id in key_values(con, "prices", "list_id"):
             store_id, group = con.execute(
                 "SELECT store_id, customer_group FROM prices WHERE list_id=? LIMIT 1", (list_id,)
             ).fetchone()
@@ -376,7 +376,7 @@ class LookupService:
 
     def _key_values(self, table: str, column: str) -> list[int]:
         with self.store.raw() as con:
-            return _key_values(con, table, column)
+            return key_values(con, table, column)
 
     def scan(self, raw: str) -> ScanResult:
         """A scanner burst: a GTIN, a SKU, or a mistake, each with words for the person."""
@@ -634,7 +634,7 @@ _UNCERTAIN = (
 )
 
 
-def _key_values(con: sqlite3.Connection, table: str, column: str) -> list[int]:
+def key_values(con: sqlite3.Connection, table: str, column: str) -> list[int]:
     """Distinct values of a table's leading key column by skipping along the key (a handful
     of index probes) instead of scanning a million rows."""
     values: list[int] = []
