@@ -1,6 +1,6 @@
 """`python -m tests.bench [--variants N] [--only NAME,...]`: measure, then print one table.
 
-Figures (in this order): bootstrap, pull, search, barcode, appstart, channel. On request only
+Figures (in this order): bootstrap, pull, search, barcode, scan, appstart, channel. On request only
 (--only channel-pool): the channel figure again with central's DB pool raised, a diagnostic.
 On their own (--only ingest,ingest-pg): central ingesting sales (tests/bench/ingest.py).
 On its own (--only card): card payments against the terminal simulator (tests/bench/card.py).

@@ -1156,11 +1156,19 @@ def bench_shifts(sales: int = 2000, history: int = 60000, runs: int = 3) -> list
     ]  # fmt: skip
 
 
+def bench_scan(ctx: Ctx, **kwargs: Any) -> None:
+    """Scan to a priced line with the sell screen updated (tests/bench/scan.py)."""
+    from tests.bench import scan
+
+    scan.run(ctx, **kwargs)
+
+
 FIGURES: dict[str, Callable[..., None]] = {
     "bootstrap": bench_bootstrap,
     "pull": bench_pull,
     "search": bench_search,
     "barcode": bench_barcode,
+    "scan": bench_scan,
     "appstart": bench_appstart,
     "channel": bench_channel,
     "channel-pool": bench_channel_pool,

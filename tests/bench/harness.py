@@ -69,6 +69,15 @@ def dir_size(path: Path) -> int:
 # --- the seeded central ---------------------------------------------------------------------
 
 
+def _schema_heads() -> str:
+    """Central's migration heads: a cached seed made under other heads is stale."""
+    from alembic.script import ScriptDirectory
+
+    from central.db import MIGRATIONS
+
+    return ",".join(sorted(ScriptDirectory(str(MIGRATIONS)).get_heads()))
+
+
 def seeded_central(variants: int, seed: int) -> tuple[Path, dict[str, Any]]:
     """The pristine seeded central for (variants, seed), made once and reused."""
     from central.db import Database, migrate
@@ -77,10 +86,14 @@ def seeded_central(variants: int, seed: int) -> tuple[Path, dict[str, Any]]:
     BENCH_DIR.mkdir(exist_ok=True)
     path = BENCH_DIR / f"central-{variants}-s{seed}.db"
     marker = path.with_suffix(".json")
+    schema = _schema_heads()
     if path.exists() and marker.exists():
         info = json.loads(marker.read_text())
-        log(f"reusing seeded central {path.name} ({info['variants']:,} variants)")
-        return path, info
+        if info.get("schema") == schema:
+            log(f"reusing seeded central {path.name} ({info['variants']:,} variants)")
+            return path, info
+        # seeded by older code (another schema, e.g. before promotions were a stream): seed again
+        log(f"cached {path.name} has schema {info.get('schema', 'unrecorded')}, not {schema}: seeding again")
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     log(f"seeding central with {variants:,} variants (seed {seed}, {STORES} stores)…")
@@ -98,6 +111,7 @@ def seeded_central(variants: int, seed: int) -> tuple[Path, dict[str, Any]]:
         "stock_rows": summary.stock_rows,
         "seed_seconds": round(time.perf_counter() - started, 1),
         "bytes": path.stat().st_size,
+        "schema": schema,
     }
     marker.write_text(json.dumps(info, indent=1))
     log(f"seeded in {info['seed_seconds']} s: {info}")
