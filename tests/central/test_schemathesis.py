@@ -22,6 +22,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -377,7 +378,15 @@ class OpReplay(RuleBasedStateMachine):
 def test_op_replay_is_stateful_and_idempotent(target: Target) -> None:
     operation = target.operation("POST /v1/ops")
     strategy = operation.as_strategy(generation_mode=GenerationMode.POSITIVE, headers=target.device)
-    one_op = strategy.filter(lambda case: len(case.body["ops"]) == 1 and case.body["ops"][0]["type"] == "stock.adjust")
+    # The first stock.adjust of any generated push (a push of exactly one stock.adjust became
+    # rare as op types joined the union, and filtering for it took minutes).
+    def first_adjust(case: Any) -> SimpleNamespace:
+        op = next(o for o in case.body["ops"] if o.get("type") == "stock.adjust")
+        return SimpleNamespace(body={"ops": [op]})
+
+    one_op = strategy.filter(
+        lambda case: any(o.get("type") == "stock.adjust" for o in case.body["ops"])
+    ).map(first_adjust)
     OpReplay.target = target
     OpReplay.ops_strategy = one_op
     run_state_machine_as_test(
