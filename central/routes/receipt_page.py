@@ -18,11 +18,12 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import select
 
+from central.db import Database
 from central.deps import DatabaseDep
 from central.mail.render import Unrenderable, elements, order_receipt
 from central.models import Order
 from central.routes import ERRORS
-from sync.receipts import money
+from sync.receipts import Receipt, money
 from sync.receipts.layout import when
 
 router = APIRouter(tags=["customer pages"], responses={422: ERRORS[422]})  # a malformed id: one sentence
@@ -73,20 +74,27 @@ def _waiting() -> HTMLResponse:
     return HTMLResponse(html, status_code=404, headers={"Retry-After": "15", "Cache-Control": "no-store"})
 
 
+def _receipt(db: Database, sale_id: UUID) -> Receipt | None:
+    """The sale's receipt, or None while central cannot make it (not arrived yet)."""
+    with db.session() as s:
+        order = s.scalar(select(Order).where(Order.sale_id == str(sale_id)))
+        if order is None:
+            return None
+        try:
+            return order_receipt(s, order)
+        except Unrenderable:
+            return None
+
+
 @router.get(
     "/r/{sale_id}",
     summary="The customer's e-receipt page",
     responses={200: {"content": {"text/html": {}}, "description": "the receipt as a page"}, **WAITING},
 )
 def receipt_page(db: DatabaseDep, sale_id: SaleId) -> HTMLResponse:
-    with db.session() as s:
-        order = s.scalar(select(Order).where(Order.sale_id == str(sale_id)))
-        if order is None:
-            return _waiting()
-        try:
-            receipt = order_receipt(s, order)
-        except Unrenderable:
-            return _waiting()
+    receipt = _receipt(db, sale_id)
+    if receipt is None:
+        return _waiting()
     words = WORDS[_lang(receipt.store.locale)]
     values = {"store": receipt.store.name, "number": receipt.sale.number}
     html = _env.get_template("receipt_page.html").render(
@@ -112,14 +120,9 @@ def receipt_page(db: DatabaseDep, sale_id: SaleId) -> HTMLResponse:
 def receipt_pdf(db: DatabaseDep, sale_id: SaleId) -> Response:
     from sync.receipts.pdf import render_pdf
 
-    with db.session() as s:
-        order = s.scalar(select(Order).where(Order.sale_id == str(sale_id)))
-        if order is None:
-            return _waiting()
-        try:
-            receipt = order_receipt(s, order)
-        except Unrenderable:
-            return _waiting()
+    receipt = _receipt(db, sale_id)
+    if receipt is None:
+        return _waiting()
     return Response(
         render_pdf(receipt),
         media_type="application/pdf",

@@ -19,14 +19,12 @@ as an audit trail, the address itself only in the request).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -99,20 +97,9 @@ class SaleReceipts:
         self.receipts = receipts
         self.client_factory = client_factory
         self.clock = clock
-        self.path = Path(receipts.path)
+        self._db = receipts._db  # the same receipts.db and its settings (WAL, synchronous=FULL)
         with self._db() as con:
             con.executescript(SCHEMA)
-
-    @contextlib.contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        con = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-        try:
-            con.execute("PRAGMA journal_mode=WAL")
-            con.execute("PRAGMA synchronous=FULL")
-            con.row_factory = sqlite3.Row
-            yield con
-        finally:
-            con.close()
 
     # --- making receipts ------------------------------------------------------------------------
 
