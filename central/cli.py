@@ -132,6 +132,13 @@ def main(argv: list[str] | None = None) -> int:
     cl.add_argument("--store", help="the store's code, e.g. TKY01 (without: every store)")
     cl.add_argument("--per-sale", type=int, help="set: the most one offline card payment may be")
     cl.add_argument("--total", type=int, help="set: the most a terminal approves offline until its reconciliation")
+    rl = command(
+        "role-limits",
+        help="show or set how far each role may discount or override a price without a higher role's PIN",
+    )
+    rl.add_argument("--role", help="set: associate, supervisor or manager")
+    rl.add_argument("--kind", help="set: discount or override")
+    rl.add_argument("--max-percent", help="set: a percent 0-100 (e.g. 10 or 12.5), or none for no limit")
     command("pickups-expire", help="send due pickup reminders and expire pickups not collected in time")
 
     args = p.parse_args(argv)
@@ -267,6 +274,10 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
         from central.card_limits import card_limits_command
 
         return card_limits_command(db, args)
+    elif args.cmd == "role-limits":
+        from central.customers import role_limits_command
+
+        return role_limits_command(db, args)
     elif args.cmd == "mail":
         from central.mail.cli import mail_command
 

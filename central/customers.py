@@ -11,7 +11,9 @@ poke, pull, checksum like every stream).
 
 from __future__ import annotations
 
+import argparse
 import re
+import sys
 from datetime import UTC
 from decimal import Decimal, InvalidOperation
 
@@ -19,6 +21,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from central.changes import record
+from central.db import Database
 from central.models import Customer, RoleLimit
 from sync.protocol import STREAMS, CustomerOut, Scalar
 
@@ -134,3 +137,36 @@ def put_role_limit(session: Session, role: str, kind: str, max_percent: str | No
     session.flush()
     row = STREAMS["role_limits"].validate_row(role_limit_row(r))
     return record(session, "role_limits", 0, [role, kind], row)
+
+
+def describe_role_limit(role: str, kind: str, max_percent: str | None) -> str:
+    what = "discount" if kind == "discount" else "price override"
+    if max_percent is None:
+        return f"{role:<10} {kind:<8}  any {what} without approval"
+    return f"{role:<10} {kind:<8}  a {what} up to {max_percent} % without approval; above it a higher role's PIN"
+
+
+def role_limits_command(db: Database, args: argparse.Namespace) -> int:
+    """`central role-limits [--role R --kind K --max-percent P|none]`: head office sets how far
+    each role may discount or override a price before a higher role approves (docs/pricing.md
+    "Role limits"); every till has it at its next sync (the global `role_limits` stream)."""
+    if args.max_percent is not None:
+        if args.role is None or args.kind is None:
+            print("central role-limits: setting needs --role, --kind and --max-percent", file=sys.stderr)
+            return 2
+        value = None if args.max_percent.strip().lower() in ("none", "no-limit", "") else args.max_percent.strip()
+        try:
+            with db.transaction() as s:
+                seq = put_role_limit(s, args.role, args.kind, value)
+        except ValueError as e:
+            print(f"central role-limits: {e}", file=sys.stderr)
+            return 2
+        print(f"Set (change {seq}); every till uses it at its next sync.")
+    elif args.role is not None or args.kind is not None:
+        print("central role-limits: --role and --kind set a limit together with --max-percent", file=sys.stderr)
+        return 2
+    with db.session() as s:
+        rows = role_limit_rows(s)
+    for role, kind, pct in rows:
+        print(describe_role_limit(str(role), str(kind), None if pct is None else str(pct)))
+    return 0

@@ -776,7 +776,7 @@ DEMO_CUSTOMERS: list[tuple[str, str, str, str, str]] = [
 ]
 DEMO_CUSTOMER_NS = uuid.UUID("6f1d6c1e-1a2b-4c3d-9e8f-0a1b2c3d4e5f")
 # The tablet's built-in role limits until now: what head office starts with (central/customers.py
-# put_role_limit changes them; `central role-limit` at the CLI is a later issue).
+# put_role_limit changes them, and `central role-limits` at the command line).
 DEMO_ROLE_LIMITS: list[tuple[str, str, str | None]] = [
     (role, kind, pct)
     for role, pct in [("associate", "10"), ("supervisor", "30"), ("manager", None)]

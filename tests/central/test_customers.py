@@ -193,3 +193,36 @@ def test_role_limits_are_a_stream_seeded_with_the_old_built_in_values(api: TestC
         put_role_limit(s, "cashier", "discount", "5")
     with backend.session() as s, writing(s), pytest.raises(ValueError, match="unknown limit"):
         put_role_limit(s, "associate", "refund", "5")
+
+
+def test_head_office_sets_role_limits_at_the_command_line(
+    api: TestClient, backend: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from central.cli import main
+
+    till = enrol(api, backend)
+    db = ["--db", backend.url]
+    assert main([*db, "role-limits"]) == 0
+    out = capsys.readouterr().out
+    assert "associate  discount  a discount up to 10 % without approval" in out
+    assert "manager    override  any price override without approval" in out
+    assert main([*db, "role-limits", "--role", "supervisor", "--kind", "override", "--max-percent", "25"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Set (change ") and "supervisor override  a price override up to 25 %" in out
+    seq = int(out.split("change ")[1].split(")")[0])
+    page = api.get("/v1/sync/role_limits/changes", params={"after": seq - 1}, headers=till.headers).json()
+    assert [c["row"] for c in page["changes"]] == [["supervisor", "override", "25"]]  # the tills get it
+    assert main([*db, "role-limits", "--role", "associate", "--kind", "discount", "--max-percent", "none"]) == 0
+    assert "associate  discount  any discount without approval" in capsys.readouterr().out
+    for argv, message in [
+        (["--role", "associate", "--max-percent", "5"], "needs --role, --kind and --max-percent"),
+        (["--role", "associate"], "set a limit together with --max-percent"),
+        (["--role", "cashier", "--kind", "discount", "--max-percent", "5"], "unknown role 'cashier'"),
+        (["--role", "associate", "--kind", "discount", "--max-percent", "lots"], "a percent such as 10"),
+        (["--role", "associate", "--kind", "discount", "--max-percent", "101"], "between 0 and 100"),
+    ]:
+        assert main([*db, "role-limits", *argv]) == 2
+        assert message in capsys.readouterr().err
+    assert main([*db, "role-limits"]) == 0  # the refusals changed nothing
+    out = capsys.readouterr().out
+    assert "associate  discount  any discount" in out and "supervisor override  a price override up to 25 %" in out
