@@ -6,6 +6,12 @@ movements, X report, blind count, variance and the manager's PIN, the close in o
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -189,6 +195,79 @@ def test_a_close_failing_at_any_step_leaves_the_counted_shift_and_is_done_again(
     assert device.store.query("SELECT count(*) FROM outbox WHERE type='shift.close'", (), "device")[0][0] == 1
 
 
+KILLED_CLOSE = textwrap.dedent(
+    """
+    import os, signal, sys
+    from datetime import UTC, datetime
+    from pathlib import Path
+    from pos_app.local.store import LocalStore
+    from pos_app.services.auth import AuthService, Session
+    from pos_app.services.shifts import ShiftService
+    data, step, staff = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    store = LocalStore(data)
+    identity = store.identity()
+    auth = AuthService(store, identity.store_id)
+    person = next(p for p in auth.staff() if p.id == staff)
+    shifts = ShiftService(store, identity, auth)
+    def kill(at):
+        if at == step:
+            os.kill(os.getpid(), signal.SIGKILL)
+    shifts.fault = kill
+    shifts.close(Session(person, datetime.now(UTC)))
+    if step == "after":
+        os.kill(os.getpid(), signal.SIGKILL)
+    """
+)
+
+
+@pytest.mark.parametrize("step", [*STEPS, "after"])
+def test_a_close_killed_at_any_step_resumes_where_it_was(device: Device, enrolled: Path, step: str) -> None:
+    """SIGKILL, not an exception: nothing of the close's transaction may survive but all of it
+    (the Z number, the report, the closed shift, the op, the journal entry) — or none of it, and
+    closing again on the restarted till does the whole close with the same number."""
+    alice = associate(device)
+    s = device.shifts.open(alice, {"1000": 10})
+    one = sell(device, alice)
+    sync(device)  # unsent operations would block the close before it began
+    device.shifts.save_count(alice, count_of(10000 + one.total))
+    journal_before = len(list(device.store.journal_entries()))
+    device.store.close()
+    proc = subprocess.run(
+        [sys.executable, "-c", KILLED_CLOSE, str(enrolled), step, str(alice.staff.id)],
+        capture_output=True,
+        cwd=Path(__file__).parents[2],
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+        timeout=60,
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()[-2000:]
+    from pos_app.local.store import LocalStore
+    from pos_app.services.auth import AuthService
+    from pos_app.services.shifts import ShiftService
+
+    store = LocalStore(enrolled)
+    try:
+        auth = AuthService(store, device.identity.store_id)
+        shifts = ShiftService(store, device.identity, auth)
+
+        def count(sql: str) -> int:
+            return int(store.query(sql, (), "device")[0][0])
+
+        closes = "SELECT count(*) FROM outbox WHERE type='shift.close'"
+        if step == "after":
+            assert shifts.get(s.shift_id).state == "closed"
+        else:
+            assert shifts.get(s.shift_id).state == "counted" and shifts.counted(s.shift_id) is not None
+            assert count("SELECT count(*) FROM shift_reports") == 0 and count(closes) == 0
+            assert len(list(store.journal_entries())) == journal_before
+            z = shifts.close(alice)  # the till restarted: closing again does it all
+            assert z["number"] == 1 and z["variances"][0]["difference"] == 0
+        assert count("SELECT count(*) FROM shift_reports") == 1 and count(closes) == 1
+        assert shifts.z_report(1)["shift_id"] == s.shift_id
+        assert store.journal_verify() == []
+    finally:
+        store.close()
+
+
 def test_a_variance_beyond_the_limit_needs_a_reason_and_a_managers_pin(device: Device) -> None:
     shifts = device.shifts
     alice = associate(device)
@@ -298,3 +377,34 @@ def test_card_totals_are_reconciled_with_the_terminal_batch(till: Device, sim: A
     z = shifts.close(alice)
     assert [v["tender"] for v in z["variances"]] == ["cash", "card"] and z["variances"][1]["difference"] == -due2
     assert sale.receipt_no
+
+
+def test_the_managers_day_counts_todays_sales_by_hour_tender_item_and_staff(device: Device) -> None:
+    from collections import Counter
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    alice = associate(device)
+    other = next(p for p in device.auth.staff() if p.role.name == "SUPERVISOR")
+    bob = device.auth.sign_in(other.id, "2222")
+    with pytest.raises(ServiceError):  # an associate does not see the staff's figures
+        device.shifts.day(alice)
+    assert device.shifts.day(bob).empty
+    one, two, three = sell(device, alice, 2), sell(device, bob, 1), sell(device, alice, 1)
+    old = sell(device, bob, 3)  # moved to yesterday below: not today's
+    yesterday = (old.completed_at - timedelta(days=1)).isoformat()
+    with device.store.tx("device") as con:
+        con.execute("UPDATE sales SET completed_at=? WHERE sale_id=?", (yesterday, str(old.sale_id)))
+    day = device.shifts.day(bob)
+    assert (day.sales, day.total) == (3, one.total + two.total + three.total)
+    tz = ZoneInfo(device.shifts.timezone())
+    hours = Counter(f"{s.completed_at.astimezone(tz).hour:02d}" for s in (one, two, three))
+    assert [(b.key, b.count) for b in day.hours] == sorted(hours.items())  # the store's local hours
+    assert sum(b.total for b in day.hours) == day.total
+    assert [(b.label, b.total) for b in day.tenders] == [("Cash", day.total)]
+    assert [(b.label, b.count, b.total) for b in day.staff] == sorted(
+        [(alice.staff.name, 2, one.total + three.total), (bob.staff.name, 1, two.total)], key=lambda r: -r[2]
+    )
+    assert sum(b.count for b in day.top_items) == 4 and sum(b.total for b in day.top_items) == day.total
+    earlier = device.shifts.day(bob, (datetime.now(tz) - timedelta(days=1)).date())
+    assert (earlier.sales, earlier.total) == (1, old.total) and earlier.staff[0].label == bob.staff.name
