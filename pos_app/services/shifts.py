@@ -21,7 +21,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -53,6 +53,7 @@ from pos_app.local.store import Identity, LocalStore
 from pos_app.services.auth import AuthService, Session, StaffMember
 from pos_app.services.checkout import device_code
 from pos_app.services.errors import PermissionNeeded, ValidationFailed
+from pos_app.services.manager_day import DayFigures, day_figures
 from sync.protocol import ShiftClosePayload
 
 __all__ = [
@@ -544,6 +545,14 @@ class ShiftService:
             if terminal is None:
                 terminal = (0, 0)
         return approved, terminal
+
+    def day(self, session: Session, day: date | None = None) -> DayFigures:
+        """The manager's day on this till: sales by hour, tender mix, top items, staff
+        (pos_app/services/manager_day.py); `day` the store's local date, None = today. The
+        staff's figures are for shift leads: a supervisor or a manager."""
+        if session.staff.role < Role.SUPERVISOR:
+            raise PermissionNeeded("permission.needed", Role.SUPERVISOR)
+        return day_figures(self.store, self.identity.store_id, day, self._names())
 
     def _names(self) -> dict[int, str]:
         return {p.id: p.name for p in self.auth.staff()}

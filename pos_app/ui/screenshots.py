@@ -313,6 +313,7 @@ def render_shifts(window: Any, device: Any, session: Any, ops: Any, out: Path) -
     """The shift screen (docs/shifts.md): the float on the denomination pad, the open shift,
     the blind count, the counted drawer with its variance, the close held by unsent operations,
     and the Z report."""
+    from pos_app.services import screens
     from pos_app.ui.shift_view import ShiftSheet, open_shift
 
     shots: list[Path] = []
@@ -345,6 +346,10 @@ def render_shifts(window: Any, device: Any, session: Any, ops: Any, out: Path) -
     sheet.close_shift()
     settle(ops)
     shots += grab_sizes(window, out, "34-shift-z-report", ops)
+    sheet.session = screens.demo_session(device, "SUPERVISOR")  # the day's figures are a shift lead's
+    sheet._day(0)
+    settle(ops)
+    shots += grab_sizes(window, out, "35-shift-day", ops)
     sheet.accept()
     settle(ops)
     return shots

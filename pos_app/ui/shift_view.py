@@ -10,6 +10,7 @@ amounts appear only after the count is saved, unless the store shows them (Shift
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.auth import Session
 from pos_app.services.errors import ServiceError
+from pos_app.services.manager_day import DayFigures
 from pos_app.services.shifts import MANAGER, REASONS, VARIANCE_REASONS, CountSaved, Movement, ShiftState
+from pos_app.ui.day_charts import DayCharts
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
 
@@ -278,8 +281,31 @@ class ShiftSheet(Sheet):
         row.addWidget(self.print_button)
         lay.addLayout(row)
 
+        # The manager's day: four charts of this till's sales on a local date.
+        lay = self._new_page("day")
+        self.day_title = _label("", "basketTitle")
+        lay.addWidget(self.day_title)
+        self.day_charts = DayCharts(self._money)
+        lay.addWidget(self.day_charts, 1)
+        row = QHBoxLayout()
+        self.day_back = QPushButton(self.tr("Back"))
+        self.day_back.clicked.connect(lambda: self._page(self.day_from))
+        row.addWidget(self.day_back)
+        self.day_before = QPushButton(self.tr("◀ Day before"))
+        self.day_before.clicked.connect(lambda: self._day(-1))
+        row.addWidget(self.day_before)
+        self.day_after = QPushButton(self.tr("Day after ▶"))
+        self.day_after.clicked.connect(lambda: self._day(+1))
+        row.addWidget(self.day_after)
+        lay.addLayout(row)
+        self.day_shown: date | None = None
+        self.day_from = "shift"
+
+        self.day_button = QPushButton(self.tr("Day figures"))
+        self.day_button.clicked.connect(lambda: self._day(0))
         self.done = QPushButton(self.tr("Done"))
         self.done.clicked.connect(self.accept)
+        self.footer.addWidget(self.day_button)
         self.footer.addStretch(1)
         self.footer.addWidget(self.done)
         self._page("")
@@ -308,6 +334,7 @@ class ShiftSheet(Sheet):
         self.page = name
         for n, w in self.pages.items():
             w.setVisible(n == name)
+        self.day_button.setVisible(name != "day")
         self.show_problem("")
         self.fit()
 
@@ -317,6 +344,7 @@ class ShiftSheet(Sheet):
             self.narrow = narrow
             for pad in (self.float_pad, self.count_pad):
                 pad.relayout(2 if narrow else 3)
+            self.day_charts.relayout(1 if narrow else 2)
         super().resizeEvent(event)
 
     def show_problem(self, text: str) -> None:
@@ -457,6 +485,36 @@ class ShiftSheet(Sheet):
             )
 
         CollectionOp(parent=self, op=lambda: shifts.print_report(report), success=done).run_in_background(self.ops)
+
+    # --- the manager's day -------------------------------------------------------------------
+
+    def _day(self, step: int) -> None:
+        """Today's figures (step 0), or the day before / after the one shown."""
+        shifts, session = self.shifts, self.session
+        if step == 0:
+            self.day_from = self.page if self.page not in ("", "day") else "shift"
+            day = None
+        else:
+            day = (self.day_shown or datetime.now(ZoneInfo(self.store_zone)).date()) + timedelta(days=step)
+        QueryOp(parent=self, op=lambda: shifts.day(session, day), success=self._show_day, kind="day").failure(
+            self._day_refused
+        ).run_in_background(self.ops)
+
+    def _day_refused(self, error: BaseException) -> bool | None:
+        if isinstance(error, ServiceError):
+            self.show_problem(str(error))
+            return True
+        return None
+
+    def _show_day(self, day: DayFigures) -> None:
+        self.day_shown = day.day
+        today = datetime.now(ZoneInfo(self.store_zone)).date()
+        self.day_after.setEnabled(day.day < today)
+        when = self.tr("Today") if day.day == today else day.day.isoformat()
+        sales = self.tr("1 sale") if day.sales == 1 else self.tr("%d sales") % day.sales
+        self.day_title.setText(self.tr("%s on till %s: %s, %s") % (when, self.till, sales, self._money(day.total)))
+        self.day_charts.show_day(day)
+        self._page("day")
 
     # --- the blind count and the close -----------------------------------------------------------
 

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.services.app import Device
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.operations import Ops
 from pos_app.ui.shift_view import ShiftSheet
 
 
@@ -97,3 +98,50 @@ def test_open_move_x_report_and_a_blind_count_closed_in_three_taps(
     sheet.accept()
     qtbot.waitUntil(lambda: not sheet.isVisible(), timeout=3000)
     assert "already closed" not in sheet.problem.text()
+
+
+def test_a_supervisor_sees_the_day_in_four_charts_and_an_associate_is_told_why_not(
+    qtbot: QtBot, ui_device: Device, bridge: Ops
+) -> None:
+    from pos_app.services.checkout import Tender, TenderType
+    from tests.support.tablet import a_stocked_variant
+    from tests.ui.conftest import open_window, sign_in
+
+    boss = sign_in(ui_device, "SUPERVISOR")
+    co = ui_device.checkout
+    vid, _ = a_stocked_variant(ui_device)
+    sold = []
+    for qty in (1, 2):
+        basket = co.basket(co.open_basket(), [(vid, qty)])
+        sold.append(co.complete(boss, basket, [Tender(TenderType.CASH, co.price(basket).totals.total)]))
+    total = sum(s.total for s in sold)
+
+    associate_window = open_window(qtbot, ui_device, sign_in(ui_device), bridge)
+    tap = Taps(qtbot)
+    sheet = open_sheet(qtbot, associate_window, tap)
+    tap(sheet.day_button)
+    qtbot.waitUntil(lambda: sheet.problem.isVisible(), timeout=5000)
+    assert "supervisor" in sheet.problem.text().lower() and sheet.page != "day"
+    sheet.accept()
+    associate_window.close()
+
+    window = open_window(qtbot, ui_device, boss, bridge)
+    sheet = open_sheet(qtbot, window, Taps(qtbot))
+    Taps(qtbot)(sheet.day_button)
+    qtbot.waitUntil(lambda: sheet.page == "day", timeout=5000)
+    assert "Today" in sheet.day_title.text() and "2 sales" in sheet.day_title.text()
+    charts = sheet.day_charts
+    exp = 10 ** sheet.shifts.day(boss).exponent
+    assert sum(charts.bars_of(0)) == total / exp  # sales by hour add up to the day
+    ((label, value),) = charts.slices_of(1)
+    assert label.startswith("Cash") and value == total
+    assert charts.bars_of(2) == [total / exp]  # one item sold, three units
+    assert charts.bars_of(3) == [total / exp] and boss.staff.name in charts.cells[3][1].text()
+    assert "×3" in charts.cells[2][1].text()
+    assert not sheet.day_after.isEnabled()  # no figures from tomorrow
+    Taps(qtbot)(sheet.day_before)
+    qtbot.waitUntil(lambda: "2 sales" not in sheet.day_title.text(), timeout=5000)
+    assert "0 sales" in sheet.day_title.text() and charts.bars_of(0) == [] and sheet.day_after.isEnabled()
+    assert charts.cells[0][1].text() == "No sales."
+    Taps(qtbot)(sheet.day_back)
+    assert sheet.page in ("open", "shift")
