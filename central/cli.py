@@ -139,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     rl.add_argument("--role", help="set: associate, supervisor or manager")
     rl.add_argument("--kind", help="set: discount or override")
     rl.add_argument("--max-percent", help="set: a percent 0-100 (e.g. 10 or 12.5), or none for no limit")
+    dr = command("day-report", help="every store's sales of a day: by hour, tender, top items and staff")
+    dr.add_argument("--date", help="the stores' local date, YYYY-MM-DD (default today)")
+    dr.add_argument("--store", help="one store's code")
     command("pickups-expire", help="send due pickup reminders and expire pickups not collected in time")
 
     args = p.parse_args(argv)
@@ -274,6 +277,10 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
         from central.card_limits import card_limits_command
 
         return card_limits_command(db, args)
+    elif args.cmd == "day-report":
+        from central.reports import day_report_command
+
+        return day_report_command(db, args.date, args.store)
     elif args.cmd == "role-limits":
         from central.customers import role_limits_command
 

@@ -33,6 +33,7 @@ def routers() -> list[APIRouter]:
         orders,
         pickups,
         receipt_page,
+        reports,
         shifts,
         stock,
         sync,
@@ -52,6 +53,7 @@ def routers() -> list[APIRouter]:
         mail.router,
         receipt_page.router,
         shifts.router,
+        reports.router,
         pickups.router,
         order_page.router,
     ]

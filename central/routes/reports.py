@@ -1,0 +1,121 @@
+"""The day's figures for head office (central/reports.py): `GET /v1/reports/day` as JSON (a
+channel token: every store or `store=`; a device: its own store only) and the head-office page
+`GET /ho/day` in a browser.
+
+Decision (docs/shifts.md "Head office"): the page asks for a channel token through HTTP Basic
+authentication (any user name, the token as the password): the browser's own sign-in prompt,
+no session store, no token in the address (where it would land in history and logs), and the
+same credential as the API. Server-rendered HTML with inline SVG bars: no JavaScript.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, select_autoescape
+from sqlalchemy import select
+
+from central.deps import SessionDep
+from central.models import ChannelClient, Location
+from central.reports import StoreDay, money_text, stores_day
+from central.routes import ERRORS
+from central.routes.orders import reader
+from central.security import digest
+
+router = APIRouter(tags=["reports"], responses=ERRORS)
+_env = Environment(loader=PackageLoader("central.mail", "templates"), autoescape=select_autoescape(["html"]))
+REALM = 'Basic realm="Aisle head office", charset="UTF-8"'
+
+Day = Annotated[date | None, Query(alias="date", description="the stores' local date, YYYY-MM-DD; default today")]
+StoreCode = Annotated[str | None, Query(min_length=1, max_length=32, description="one store's code")]
+
+
+def _stores(session: SessionDep, day: date | None, store: str | None, store_id: int | None) -> list[StoreDay]:
+    if store is not None:
+        loc = session.scalar(select(Location).where(Location.code == store, Location.kind == "store"))
+        if loc is None:
+            raise HTTPException(404, f"Unknown store {store}")
+        if store_id is not None and loc.id != store_id:
+            raise HTTPException(403, "A device reads the figures of its own store only")
+        store_id = loc.id
+    return stores_day(session, day, store_id)
+
+
+@router.get("/v1/reports/day")
+def day_report(
+    session: SessionDep,
+    store_id: Annotated[int | None, Depends(reader)],
+    day: Day = None,
+    store: StoreCode = None,
+) -> dict[str, Any]:
+    """Each store's sales of one local day: by hour, tender, top items and staff (minor units)."""
+    return {"stores": [s.to_json() for s in _stores(session, day, store, store_id)]}
+
+
+def _head_office(session: SessionDep, request: Request) -> ChannelClient:
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    token = ""
+    if scheme.lower() == "basic":
+        try:
+            token = base64.b64decode(value, validate=True).decode("utf-8").partition(":")[2]
+        except (binascii.Error, UnicodeDecodeError):
+            token = ""
+    client = session.scalar(select(ChannelClient).where(ChannelClient.token_hash == digest(token))) if token else None
+    if client is None or client.revoked_at is not None:
+        raise HTTPException(
+            401,
+            "Sign in with a channel token as the password (central channel-token --name head-office).",
+            headers={"WWW-Authenticate": REALM},
+        )
+    return client
+
+
+def _bars(buckets: list[Any], currency: str, locale: str) -> list[dict[str, Any]]:
+    top = max((b.total for b in buckets), default=0) or 1
+    return [
+        {
+            "label": b.label,
+            "count": b.count,
+            "money": money_text(b.total, currency, locale),
+            "pct": round(100 * b.total / top),
+        }
+        for b in buckets
+    ]
+
+
+@router.get("/ho/day", response_class=HTMLResponse, include_in_schema=False)
+def head_office_page(
+    session: SessionDep,
+    _client: Annotated[ChannelClient, Depends(_head_office)],
+    day: Day = None,
+    store: StoreCode = None,
+) -> HTMLResponse:
+    stores = _stores(session, day, store, None)
+    locales = {str(c): str(v) for c, v in session.execute(select(Location.code, Location.locale))}
+    view = [
+        {
+            "store": s.store,
+            "name": s.name,
+            "day": s.day.isoformat(),
+            "sales": s.sales,
+            "total": money_text(s.total, s.currency, locales.get(s.store, "en_US")),
+            "sections": [
+                (title, _bars(buckets, s.currency, locales.get(s.store, "en_US")))
+                for title, buckets in (
+                    ("Sales by hour", s.hours),
+                    ("Tender mix", s.tenders),
+                    ("Top items", s.top_items),
+                    ("Staff", s.staff),
+                )
+            ],
+        }
+        for s in stores
+    ]
+    html = _env.get_template("head_office_day.html").render(stores=view, day=day.isoformat() if day else "")
+    return HTMLResponse(html)
