@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DEMO   ?= .demo
 PRODUCTS ?= 20000
 
-.PHONY: demo test lint bench screenshots system-deps clean
+.PHONY: demo test lint bench screenshots system-deps clean package package-check
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,5 +34,14 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pos-app screenshots --out docs/screenshots
 
+# The store app as one directory (dist/aisle/, docs/packaging.md), then proof that it runs
+# without the virtual environment: --version, and every screen rendered offscreen.
+package: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[dev,package]'
+	$(BIN)/python packaging/build.py
+
+package-check: package
+	@BIN=$(BIN) bash scripts/package-check.sh
+
 clean:
-	rm -rf $(VENV) $(DEMO) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO) .pytest_cache .mypy_cache .ruff_cache build dist

@@ -17,6 +17,7 @@ from central.config import Settings
 from central.db import Database, migrate
 from central.models import ChannelClient, Device, EnrollCode, Location, SeqGap, Variant
 from central.security import digest, new_enroll_code, new_token
+from sync.version import VersionAction
 
 ENROLL_SCHEME = "aisle://enroll"
 
@@ -64,6 +65,7 @@ def issue_enroll_code(db: Database, store_code: str, minutes: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     p = argparse.ArgumentParser(prog="central", description=__doc__)
+    p.add_argument("--version", action=VersionAction)
     db_help = "database URL (AISLE_DATABASE_URL); before or after the sub-command"
     p.add_argument("--db", default=settings.database_url, help=db_help)
     # The same option on every sub-command (`central seed --db URL`, as people type it). Its

@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 
 from pos_app.services.app import default_data_dir
+from sync.version import VersionAction
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="pos-app", description="Aisle, the in-store staff app")
+    p.add_argument("--version", action=VersionAction)
     p.add_argument(
         "--data-dir",
         type=Path,

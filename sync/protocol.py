@@ -413,6 +413,8 @@ class Health(Strict):
     time: WireTime
     epoch: str
     protocol: int = PROTOCOL_VERSION
+    version: str = Field(default="", description="central's release (sync.version)")
+    commit: str = Field(default="", description="the commit central was built from, or unknown")
 
 
 class EnrollRequest(Strict):

@@ -14,13 +14,14 @@ from central.models import Device, EnrollCode, Location
 from central.routes import ERRORS
 from central.security import digest, new_token, normalise_code
 from sync.protocol import DeviceInfo, EnrollRequest, EnrollResponse, Health, Problem
+from sync.version import commit, version
 
 router = APIRouter()
 
 
 @router.get("/health", tags=["ops"])
 def health(session: SessionDep) -> Health:
-    return Health(status="ok", time=now(), epoch=get_epoch(session))
+    return Health(status="ok", time=now(), epoch=get_epoch(session), version=version(), commit=commit())
 
 
 @router.post(

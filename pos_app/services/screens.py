@@ -6,7 +6,9 @@ needs the local store, the sync client or central lives here."""
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
 import socket
 import subprocess
 import sys
@@ -42,6 +44,13 @@ class DemoCentral:
     proc: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     def _cmd(self) -> list[str]:
+        """How to run central: `AISLE_CENTRAL_CMD` (a packaged app holds no central: the package
+        check points it at the venv's `central`), else this Python's `-m central.cli`."""
+        given = os.environ.get("AISLE_CENTRAL_CMD", "")
+        if given:
+            return [*shlex.split(given), "--db", self.db]
+        if getattr(sys, "frozen", False):
+            raise RuntimeError("a packaged app has no central: set AISLE_CENTRAL_CMD to a `central` command")
         return [sys.executable, "-m", "central.cli", "--db", self.db]
 
     def seed(self) -> None:

@@ -89,3 +89,11 @@ def test_the_day_of_each_store_from_the_orders_tills_sent(
     assert out.startswith("TKY01 ") and "2 sales" in out and f"staff: {staff} " in out and f"items: {item} " in out
     assert main(["--db", backend.url, "day-report", "--date", "2026-13-01"]) == 2
     assert "not a date" in capsys.readouterr().err
+
+
+def test_health_says_the_release_and_the_commit(api: TestClient) -> None:
+    from sync.version import commit, version
+
+    body = api.get("/health").json()
+    assert body["status"] == "ok" and (body["version"], body["commit"]) == (version(), commit())
+    assert body["commit"] != "unknown"  # a checkout: git's HEAD
