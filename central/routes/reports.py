@@ -10,13 +10,12 @@ same credential as the API. Server-rendered HTML with inline SVG bars: no JavaSc
 
 from __future__ import annotations
 
-import base64
-import binascii
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import HTMLResponse
+from fastapi.security import HTTPBasic, HTTPBasicCredentials
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import select
 
@@ -57,15 +56,15 @@ def day_report(
     return {"stores": [s.to_json() for s in _stores(session, day, store, store_id)]}
 
 
-def _head_office(session: SessionDep, request: Request) -> ChannelClient:
-    header = request.headers.get("authorization", "")
-    scheme, _, value = header.partition(" ")
-    token = ""
-    if scheme.lower() == "basic":
-        try:
-            token = base64.b64decode(value, validate=True).decode("utf-8").partition(":")[2]
-        except (binascii.Error, UnicodeDecodeError):
-            token = ""
+basic = HTTPBasic(
+    auto_error=False,
+    realm="Aisle head office",
+    description="Head office: any user name, a channel token as the password",
+)
+
+
+def _head_office(session: SessionDep, creds: Annotated[HTTPBasicCredentials | None, Depends(basic)]) -> ChannelClient:
+    token = creds.password if creds is not None else ""
     client = session.scalar(select(ChannelClient).where(ChannelClient.token_hash == digest(token))) if token else None
     if client is None or client.revoked_at is not None:
         raise HTTPException(
@@ -89,13 +88,14 @@ def _bars(buckets: list[Any], currency: str, locale: str) -> list[dict[str, Any]
     ]
 
 
-@router.get("/ho/day", response_class=HTMLResponse, include_in_schema=False)
+@router.get("/ho/day", response_class=HTMLResponse, responses={401: ERRORS[401], 404: ERRORS[404]})
 def head_office_page(
     session: SessionDep,
     _client: Annotated[ChannelClient, Depends(_head_office)],
     day: Day = None,
     store: StoreCode = None,
 ) -> HTMLResponse:
+    """Head office's page: every store's day (or one store's) as bar tables."""
     stores = _stores(session, day, store, None)
     locales = {str(c): str(v) for c, v in session.execute(select(Location.code, Location.locale))}
     view = [

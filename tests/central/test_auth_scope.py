@@ -29,6 +29,8 @@ OPEN = {"/health"}
 # (docs/receipts.md "The e-receipt page"); an id central does not know is a 404.
 CAPABILITY_PAGES = ("/r/", "/o/")
 BY_ENROLMENT_CODE = {"/v1/enroll"}
+# Head office's page in a browser: HTTP Basic, a channel token as the password (docs/shifts.md).
+HEAD_OFFICE_PAGES = {"/ho/day"}
 CHANNEL_ROUTES = {
     "/v1/channel/availability",
     "/v1/channel/adjustments",
@@ -39,7 +41,7 @@ CHANNEL_ROUTES = {
     "/v1/channel/pickups/{reference}/cancel",
 }
 # a device of the store (its own only), or a channel client (any store)
-EITHER_KIND = {"/v1/orders/{sale_id}", "/v1/shifts", "/v1/shifts/{shift_id}"}
+EITHER_KIND = {"/v1/orders/{sale_id}", "/v1/shifts", "/v1/shifts/{shift_id}", "/v1/reports/day"}
 PATH_VALUES = {
     "stream": "stock",
     "style": "TS0000001",
@@ -86,6 +88,13 @@ def test_every_route_but_health_needs_a_token(api: TestClient, backend: Database
         if path in BY_ENROLMENT_CODE:
             assert api.request(method, url, json={"code": "0000-0000-0000"}).status_code == 403
             continue
+        if path in HEAD_OFFICE_PAGES:
+            token = channel["Authorization"].removeprefix("Bearer ")
+            for headers in ({}, {"Authorization": "Basic dXNlcjpwdw=="}, channel, device.headers):
+                r = api.request(method, url, headers=headers)
+                assert r.status_code == 401 and r.headers["www-authenticate"].startswith("Basic"), (path, headers)
+            assert api.request(method, url, auth=("head-office", token)).status_code == 200
+            continue
         wrong_kind = [] if path in EITHER_KIND else [device.headers if path in CHANNEL_ROUTES else channel]
         for headers in (
             {},
@@ -101,7 +110,7 @@ def test_every_route_but_health_needs_a_token(api: TestClient, backend: Database
         assert api.request(method, url, headers=right_kind, json={}).status_code != 401, (method, path)
         guarded += 1
     pages = sum(1 for _m, path in routes if path.startswith(CAPABILITY_PAGES))
-    assert guarded == len(routes) - 2 - pages and pages == 3
+    assert guarded == len(routes) - 2 - len(HEAD_OFFICE_PAGES) - pages and pages == 3
 
 
 def test_the_openapi_document_declares_bearer_auth_where_it_is_needed(api: TestClient) -> None:
@@ -113,6 +122,9 @@ def test_the_openapi_document_declares_bearer_auth_where_it_is_needed(api: TestC
     }
     for path, ops in doc["paths"].items():
         for method, op in ops.items():
+            if path in HEAD_OFFICE_PAGES:
+                assert op.get("security") == [{"HTTPBasic": []}], (method, path)
+                continue
             declared = op.get("security") == [{"HTTPBearer": []}]
             public = path in OPEN | BY_ENROLMENT_CODE or path.startswith(CAPABILITY_PAGES)
             assert declared == (not public), (method, path)
