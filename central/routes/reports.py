@@ -30,11 +30,22 @@ router = APIRouter(tags=["reports"], responses=ERRORS)
 _env = Environment(loader=PackageLoader("central.mail", "templates"), autoescape=select_autoescape(["html"]))
 REALM = 'Basic realm="Aisle head office", charset="UTF-8"'
 
-Day = Annotated[date | None, Query(alias="date", description="the stores' local date, YYYY-MM-DD; default today")]
+Day = Annotated[
+    str | None,
+    Query(
+        alias="date",
+        pattern=r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+        description="the stores' local date, YYYY-MM-DD; default today",
+    ),
+]
 StoreCode = Annotated[str | None, Query(min_length=1, max_length=32, description="one store's code")]
 
 
-def _stores(session: SessionDep, day: date | None, store: str | None, store_id: int | None) -> list[StoreDay]:
+def _stores(session: SessionDep, day_text: str | None, store: str | None, store_id: int | None) -> list[StoreDay]:
+    try:
+        day = date.fromisoformat(day_text) if day_text else None
+    except ValueError:
+        raise HTTPException(404, f"There is no day {day_text} in the calendar") from None
     if store is not None:
         loc = session.scalar(select(Location).where(Location.code == store, Location.kind == "store"))
         if loc is None:
@@ -88,7 +99,16 @@ def _bars(buckets: list[Any], currency: str, locale: str) -> list[dict[str, Any]
     ]
 
 
-@router.get("/ho/day", response_class=HTMLResponse, responses={401: ERRORS[401], 404: ERRORS[404]})
+# The page answers HTML; its refusals before the page (no credential, a malformed date) are the
+# API's JSON sentences, documented as such beside the HTML.
+PAGE_ANSWERS: dict[int | str, dict[str, Any]] = {
+    401: {**ERRORS[401], "content": {"application/json": {}}},
+    422: {**ERRORS[422], "content": {"application/json": {}}},
+    404: {"description": "No store with that code: a page saying so", "content": {"text/html": {}}},
+}
+
+
+@router.get("/ho/day", response_class=HTMLResponse, responses=PAGE_ANSWERS)
 def head_office_page(
     session: SessionDep,
     _client: Annotated[ChannelClient, Depends(_head_office)],
@@ -96,7 +116,11 @@ def head_office_page(
     store: StoreCode = None,
 ) -> HTMLResponse:
     """Head office's page: every store's day (or one store's) as bar tables."""
-    stores = _stores(session, day, store, None)
+    try:
+        stores = _stores(session, day, store, None)
+    except HTTPException as e:
+        html = _env.get_template("head_office_day.html").render(stores=[], day="", problem=str(e.detail))
+        return HTMLResponse(html, status_code=e.status_code)
     locales = {str(c): str(v) for c, v in session.execute(select(Location.code, Location.locale))}
     view = [
         {
@@ -117,5 +141,5 @@ def head_office_page(
         }
         for s in stores
     ]
-    html = _env.get_template("head_office_day.html").render(stores=view, day=day.isoformat() if day else "")
+    html = _env.get_template("head_office_day.html").render(stores=view, day=day or "")
     return HTMLResponse(html)

@@ -68,6 +68,8 @@ def test_the_day_of_each_store_from_the_orders_tills_sent(
     assert api.get("/v1/reports/day", params={"store": "NOPE"}, headers=channel).status_code == 404
     bad = api.get("/v1/reports/day", params={"date": "yesterday"}, headers=channel)
     assert bad.status_code == 422
+    feb = api.get("/v1/reports/day", params={"date": "2026-02-31"}, headers=channel)
+    assert feb.status_code == 404 and feb.json()["detail"] == "There is no day 2026-02-31 in the calendar"
 
     # The head-office page: the browser's sign-in prompt, the channel token as the password.
     page = api.get("/ho/day")
@@ -82,6 +84,8 @@ def test_the_day_of_each_store_from_the_orders_tills_sent(
     section = body.split('id="store-TKY01"')[1].split("</section>")[0]
     assert '<span class="sales">2</span>' in section and staff in section and "Sales by hour" in section
     assert f"{totals[0] + totals[1]:,}" in section  # ¥ amounts as the store writes them
+    missing = api.get("/ho/day", params={"store": "NOPE"}, headers=_basic(channel))
+    assert missing.status_code == 404 and "Unknown store NOPE" in missing.text and "<html" in missing.text
 
     assert main(["--db", backend.url, "day-report", "--store", "TKY01"]) == 0
     out = capsys.readouterr().out

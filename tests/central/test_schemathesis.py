@@ -17,6 +17,7 @@ so each operation's hypothesis strategy is driven with `@given` directly: same c
 
 from __future__ import annotations
 
+import base64
 import shutil
 import uuid
 from collections import Counter
@@ -82,6 +83,8 @@ OPERATIONS = [
     "GET /v1/channel/pickups/{reference}",
     "POST /v1/channel/pickups/{reference}/cancel",
     "GET /o/{token}",
+    "GET /v1/reports/day",
+    "GET /ho/day",
 ]
 STREAMING = {"GET /v1/events", "GET /v1/sync/{stream}/snapshot"}
 # No negative run: /health and /v1/device take no input but the token; the only input of
@@ -184,6 +187,9 @@ class Target:
         return self.schema[label.split(" ", 1)[1]][label.split(" ", 1)[0]]
 
     def credentials(self, label: str) -> dict[str, str]:
+        if label == "GET /ho/day":  # head office's page: HTTP Basic, the channel token as the password
+            token = self.channel["Authorization"].removeprefix("Bearer ")
+            return {"Authorization": "Basic " + base64.b64encode(f"head-office:{token}".encode()).decode()}
         channel = "/channel/" in label or label in ("GET /v1/orders", "GET /v1/journal/breaks")
         return self.channel if channel else self.device
 
@@ -232,6 +238,8 @@ class Target:
             case.query = {**(case.query or {}), "store": "TKY01", "after": 0}
         elif label == "GET /v1/shifts":
             case.query = {**(case.query or {}), "store": "TKY01"}
+        elif label in ("GET /v1/reports/day", "GET /ho/day") and (case.query or {}).get("store") is not None:
+            case.query = {**case.query, "store": "TKY01"}  # a device reads its own store
         elif label == "GET /v1/shifts/{shift_id}":
             case.path_parameters["shift_id"] = self.shift()
         elif label == "GET /v1/stock/live/style/{style}":
