@@ -22,6 +22,7 @@ QLineEdit:focus {{ border-color: #2F6FED; }}
 QPushButton {{ min-height: {TOUCH}px; padding: 0 20px; border-radius: 10px; border: 1px solid #BCCCDC;
               background: white; font-size: 18px; font-weight: 600; }}
 QPushButton:pressed {{ background: #E4E7EB; }}
+QPushButton:disabled {{ color: #9AA5B1; background: #F0F4F8; border-color: #D9E2EC; }}
 QPushButton:checked {{ background: #2F6FED; color: white; border-color: #2F6FED; }}
 QPushButton#primary {{ background: #2F6FED; color: white; border: none; }}
 QPushButton#primary:disabled {{ background: #9FB3C8; }}
