@@ -559,7 +559,27 @@ class Fulfilment(Base):
     collected_device: Mapped[str] = mapped_column(String(80), default="")  # the till's name
     code: Mapped[str | None] = mapped_column(Text, nullable=True)  # the signed pickup code, once ready
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The customer scanned their code at the store's kiosk (pickup.arrive): staff see them waiting.
+    arrived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # An expired pickup's bag confirmed back on the shelf (pickup.restock): its stock released then.
+    restocked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # Left the store's `pickups` stream (finished long enough ago: central.pickups.PRUNE_DAYS).
+    pruned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     __table_args__ = (Index("ix_fulfilments_location_state", "location_id", "state"),)
+
+
+class PickupRefund(Base):
+    """Money a pickup owes back to the channel that took it (a paid order's missing units, an
+    expired order once its bag is back): the web shop refunds its own payment and reads these
+    in `GET /v1/channel/pickups/{reference}`."""
+
+    __tablename__ = "pickup_refunds"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    fulfilment_id: Mapped[int] = mapped_column(ForeignKey("fulfilments.id"), index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)  # minor units of the order's currency
+    reason: Mapped[str] = mapped_column(String(16))  # missing | expired
+    lines: Mapped[str] = mapped_column(Text)  # JSON [{"line_no", "sku", "qty", "amount"}]
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class FulfilmentLine(Base):

@@ -329,7 +329,8 @@ STREAMS: dict[str, StreamSpec] = {
         # pickup (a fulfilment of kind "pickup" on central), open and finished alike. `lines` is
         # compact JSON: [{"n": line no, "v": variant id, "sku", "name", "q": quantity, "u": unit
         # price, "p": picked, "m": missing, "c": collected}]; times ISO 8601 UTC; `code` the signed
-        # pickup code (aisle:p1:…) once ready; `collected_device` the name of the till.
+        # pickup code (aisle:p1:…) once ready; `collected_device` the name of the till. Central
+        # deletes a finished pickup's row after central.pickups.PRUNE_DAYS (it keeps the order).
         _spec(
             "pickups",
             [
@@ -351,6 +352,9 @@ STREAMS: dict[str, StreamSpec] = {
                 ("collected_device", str, False),
                 ("code", str, True),
                 ("updated_at", str, False),
+                ("arrived_at", str, True),  # the customer checked in at the store's kiosk
+                ("restocked_at", str, True),  # expired and its bag back on the shelf (else: put it back)
+                ("refund", int, True),  # minor units owed back to a paid order's channel
             ],
             ("id",),
             scope="store",
@@ -831,7 +835,7 @@ class CustomerList(Strict):
     more: bool = Field(description="more customers match than the page holds: type more")
 
 
-# --- pickup.pick / pickup.ready / pickup.handover: click-and-collect at the store -------------
+# --- pickup.pick / .ready / .handover / .restock / .arrive: click-and-collect at the store -----
 # (docs/pickups.md). Central decides each transition (central.pickups); a refused one comes back
 # as a rejected op with a sentence the tablet shows ("already collected at 14:02 by till 2").
 
@@ -901,6 +905,35 @@ class PickupHandoverPayload(Strict):
 class PickupHandoverOp(OpBase):
     type: Literal["pickup.handover"]
     payload: PickupHandoverPayload
+
+
+class PickupRestockPayload(Strict):
+    """An expired pickup's bag is back on the sales floor (staff confirmed it on the tablet):
+    central releases its reservation and records a paid order's refund."""
+
+    pickup_id: PickupId
+    store_id: StoreId
+    staff_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    restocked_at: WireTime
+
+
+class PickupRestockOp(OpBase):
+    type: Literal["pickup.restock"]
+    payload: PickupRestockPayload
+
+
+class PickupArrivePayload(Strict):
+    """The customer scanned their pickup code at the store's kiosk (verified there offline):
+    central sets the pickup's arrived time and the staff tablets show them waiting."""
+
+    pickup_id: PickupId
+    store_id: StoreId
+    arrived_at: WireTime
+
+
+class PickupArriveOp(OpBase):
+    type: Literal["pickup.arrive"]
+    payload: PickupArrivePayload
 
 
 # --- shift.close: a till's shift and its Z report (docs/shifts.md) --------------------------
@@ -1122,6 +1155,8 @@ OP_TYPES: dict[str, type[OpBase]] = {
     "pickup.pick": PickupPickOp,
     "pickup.ready": PickupReadyOp,
     "pickup.handover": PickupHandoverOp,
+    "pickup.restock": PickupRestockOp,
+    "pickup.arrive": PickupArriveOp,
     "shift.close": ShiftCloseOp,
     "order.create": OrderCreateOp,
     "order.decide": OrderDecideOp,
@@ -1137,6 +1172,8 @@ Op = Annotated[
     | PickupPickOp
     | PickupReadyOp
     | PickupHandoverOp
+    | PickupRestockOp
+    | PickupArriveOp
     | ShiftCloseOp
     | OrderCreateOp
     | OrderDecideOp

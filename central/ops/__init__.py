@@ -35,9 +35,11 @@ from central.models import AppliedOp, Device, DeviceSeq, SeqGap
 from central.ops import (
     customer_create,
     journal_batch,
+    pickup_arrive,
     pickup_handover,
     pickup_pick,
     pickup_ready,
+    pickup_restock,
     sale_complete,
     shift_close,
     stock_adjust,
@@ -59,6 +61,8 @@ HANDLERS: dict[str, Handler] = {
     "pickup.pick": pickup_pick.apply,
     "pickup.ready": pickup_ready.apply,
     "pickup.handover": pickup_handover.apply,
+    "pickup.restock": pickup_restock.apply,
+    "pickup.arrive": pickup_arrive.apply,
     "shift.close": shift_close.apply,
 }
 
