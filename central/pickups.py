@@ -176,9 +176,7 @@ def refund_total(session: Session, f: Fulfilment) -> int:
 def pickup_rows(session: Session, scope: Scope) -> list[list[Scalar]]:
     q = (
         select(Fulfilment)
-        .where(
-            Fulfilment.kind == "pickup", Fulfilment.location_id == scope.store_id, Fulfilment.pruned_at.is_(None)
-        )
+        .where(Fulfilment.kind == "pickup", Fulfilment.location_id == scope.store_id, Fulfilment.pruned_at.is_(None))
         .order_by(Fulfilment.id)
     )
     return [pickup_row(session, f) for f in session.scalars(q)]
@@ -411,20 +409,18 @@ def _missing_at_ready(session: Session, f: Fulfilment, lines: Sequence[Fulfilmen
         order.total = sum((x.quantity - x.missing) * x.unit_price for x in lines)
         detail = f"{units} missing: pay on pickup {order.total}"
     session.add(
-        FulfilmentEvent(fulfilment_id=f.id, at=f.updated_at, state=f.state, event="short", actor="central", detail=detail)
+        FulfilmentEvent(
+            fulfilment_id=f.id, at=f.updated_at, state=f.state, event="short", actor="central", detail=detail
+        )
     )
 
 
 def _refund(session: Session, f: Fulfilment, reason: str, lines: Sequence[tuple[FulfilmentLine, int]]) -> int:
-    parts = [
-        {"line_no": x.line_no, "sku": x.sku, "qty": q, "amount": q * x.unit_price} for x, q in lines if q > 0
-    ]
+    parts = [{"line_no": x.line_no, "sku": x.sku, "qty": q, "amount": q * x.unit_price} for x, q in lines if q > 0]
     amount = sum(int(p["amount"]) for p in parts)  # type: ignore[call-overload]
     if amount:
         session.add(
-            PickupRefund(
-                fulfilment_id=f.id, amount=amount, reason=reason, lines=orjson.dumps(parts).decode(), at=now()
-            )
+            PickupRefund(fulfilment_id=f.id, amount=amount, reason=reason, lines=orjson.dumps(parts).decode(), at=now())
         )
         session.flush()
     return amount
@@ -467,7 +463,9 @@ def arrive(session: Session, f: Fulfilment, actor: str) -> None:
         raise PickupError(409, f"Order {number} is {f.state}, not ready: nobody can bring it to the counter.")
     f.updated_at = f.arrived_at = now()
     session.add(
-        FulfilmentEvent(fulfilment_id=f.id, at=f.updated_at, state=f.state, event="arrived", actor=actor, detail="kiosk")
+        FulfilmentEvent(
+            fulfilment_id=f.id, at=f.updated_at, state=f.state, event="arrived", actor=actor, detail="kiosk"
+        )
     )
 
 

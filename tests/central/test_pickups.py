@@ -347,7 +347,9 @@ def test_a_pay_on_pickup_order_with_missing_units_costs_less(api: TestClient, ba
     shop = channel_token(backend)
     till = enrol(api, backend)
     (_v1, s1), (_v2, s2) = skus_with_stock(backend, "TKY01")
-    body = order_body([s1, s2], payment="pay_on_pickup") | {"customer": {"name": "Max Weber", "email": "max@example.com", "language": "en"}}
+    body = order_body([s1, s2], payment="pay_on_pickup") | {
+        "customer": {"name": "Max Weber", "email": "max@example.com", "language": "en"}
+    }
     created = api.post("/v1/channel/pickups", headers=shop, json=body).json()
     pid = pickup_id(api, till, created["number"])
     lines = [{"line_no": 1, "picked": 0, "missing": 1}, {"line_no": 2, "picked": 2, "missing": 0}]
@@ -391,7 +393,10 @@ def test_the_kiosk_check_in_sets_the_arrival_and_finished_pickups_leave_the_stre
     assert got["arrived_at"] and got["history"][-1]["event"] == "arrived"
     give = [{"line_no": 1, "quantity": 1}, {"line_no": 2, "quantity": 2}]
     hand = {"pickup_id": pid, "store_id": kiosk.store_id, "collected_by": "customer", "found_by": "code"}
-    assert push(api, kiosk, op("pickup.handover", seq + 1, **hand, lines=give, handed_over_at=at()))[0]["status"] == "applied"
+    assert (
+        push(api, kiosk, op("pickup.handover", seq + 1, **hand, lines=give, handed_over_at=at()))[0]["status"]
+        == "applied"
+    )
     open_one = api.post("/v1/channel/pickups", headers=shop, json=order_body([s1], "web-open")).json()
     # not yet PRUNE_DAYS after the handover: both stay
     with backend.session() as s, writing(s):
