@@ -201,8 +201,10 @@ class OrderService:
 
     # --- delivery options and addresses -------------------------------------------------------------
 
-    def options(self, country: str, language: str | None = None) -> list[DeliveryOption]:
-        """The active delivery options to `country`, cheapest first (names in `language`)."""
+    def options(self, country: str, language: str | None = None, kind: str = "home") -> list[DeliveryOption]:
+        """The active delivery options to `country` for a `kind` of destination ("home" or
+        "store"), cheapest first (names in `language`). Decision: the stream has no kind column;
+        an option whose id ends in "-store" (the seed's "jp-store") is for ship-to-store."""
         lang = language or self.language()
         rows = self.store.query(
             "SELECT id, country, currency, name_en, name_ja, name_de, fee, free_over, days_min, days_max "
@@ -216,7 +218,10 @@ class OrderService:
             fee_text = self.money(int(fee), cur) if fee else "free"
             free_text = f"free over {self.money(int(free_over), cur)}" if free_over is not None and fee else ""
             out.append(DeliveryOption(oid, ctry, cur, name, int(fee), fee_text, free_over, free_text, days))
-        return out
+        for_store = [o for o in out if o.id.endswith("-store")]
+        if kind == "store":
+            return for_store or out
+        return [o for o in out if not o.id.endswith("-store")]
 
     @staticmethod
     def prefectures() -> list[str]:

@@ -1,0 +1,272 @@
+"""Endless aisle on the tablet against a real central on loopback: a basket mixing a carried-out
+line and a shipped one, the customer and a Japanese address typed the way people type it, the
+delivery option's fee as a line; sale.complete (no stock delta for the ship line) and
+order.create in ONE local transaction, in that order; central gets the order and its ship_orders
+row comes back to the tablet. Offline the order is "to be confirmed". Bad input is one sentence
+per field and nothing is kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+import orjson
+import pytest
+
+from central.db import Database
+from pos_app.services.app import Device
+from pos_app.services.basket import Delivery
+from pos_app.services.checkout import STEPS, Tender, TenderType
+from pos_app.services.customers import Customer
+from pos_app.services.errors import ValidationFailed
+from pos_app.services.orders import AddressProblems
+from tests.support.servers import free_port, run_central
+from tests.support.tablet import associate
+
+CASH = [Tender(TenderType.CASH, 10**7)]
+TYPED_JP = {  # as typed on a tablet: full-width digits, 〒, a prefecture without its suffix
+    "country": "JP",
+    "postcode": "〒１５０ー０００１",
+    "region": "東京",
+    "city": "渋谷区",
+    "street": "神南１－２－３",
+    "building": "ＡＢＣビル 5F",
+}
+
+
+@pytest.fixture
+def till(
+    central_db: Database, enroll_code: Callable[..., str], memory_keyring: object, tmp_path: Path
+) -> Iterator[tuple[Device, Callable[[], AbstractContextManager[str]]]]:
+    """An enrolled, bootstrapped TKY01 device and `online()` (outside it the till is offline)."""
+    from pos_app.local.store import LocalStore
+    from pos_app.services.enrollment import enroll
+
+    port = free_port()
+
+    def online() -> AbstractContextManager[str]:
+        return run_central(central_db, port=port)
+
+    data = tmp_path / "tablet"
+    with online() as url:
+        store = LocalStore(data)
+        enroll(store, url, enroll_code("TKY01"), "test tablet")
+        store.close()
+        dev = Device(data, keepalive_seconds=1.0, poll_seconds=2.0)
+        status = dev.engine.sync_once()
+        assert status.online and dev.bootstrapped(), status.message
+    try:
+        yield dev, online
+    finally:
+        dev.close()
+
+
+def elsewhere_variant(device: Device, skip: int = 0) -> int:
+    """A priced variant some other location has in stock (the store itself may have none)."""
+    return int(
+        device.store.query(
+            "SELECT s.variant_id FROM stock s JOIN catalog c ON c.id = s.variant_id WHERE s.location_id != ? "
+            "AND s.on_hand - s.reserved >= 2 AND c.category != 'delivery' AND EXISTS (SELECT 1 FROM prices p "
+            "WHERE p.variant_id = s.variant_id AND p.currency = 'JPY' AND p.amount BETWEEN 1000 AND 5000) "
+            "GROUP BY s.variant_id "
+            "ORDER BY s.variant_id LIMIT 1 OFFSET ?",
+            (device.identity.store_id, skip),
+        )[0][0]
+    )
+
+
+def here_variant(device: Device) -> int:
+    return int(
+        device.store.query(
+            "SELECT s.variant_id FROM stock s JOIN catalog c ON c.id = s.variant_id WHERE s.location_id = ? "
+            "AND s.on_hand > 0 AND c.category != 'delivery' AND EXISTS (SELECT 1 FROM prices p "
+            "WHERE p.variant_id = s.variant_id AND p.currency = 'JPY') ORDER BY s.variant_id LIMIT 1",
+            (device.identity.store_id,),
+        )[0][0]
+    )
+
+
+def outbox(device: Device) -> list[tuple[str, dict[str, object]]]:
+    rows = device.store.query("SELECT type, payload FROM outbox ORDER BY device_seq", (), "device")
+    return [(str(t), orjson.loads(p)) for t, p in rows]
+
+
+def test_mixed_basket_ships_from_central_and_the_order_comes_back(till, central_db: Database) -> None:  # type: ignore[no-untyped-def]
+    device, online = till
+    session = associate(device)
+    carry, ship = here_variant(device), elsewhere_variant(device)
+    assert carry != ship
+    with online():
+        hanako = device.customers.search("Hanako").customers[0]
+        svc = device.basket
+        basket = svc.new()
+        svc.add(basket, carry)
+        view = svc.add_ship(basket, ship)
+        assert [x.fulfilment for x in view.lines] == ["carry_out", "ship"] and view.ships
+        with pytest.raises(ValidationFailed, match="Attach the customer first"):
+            svc.complete(session, basket, CASH)  # no money is taken before the delivery is known
+        svc.attach_customer(basket, hanako)
+        address = device.orders.remember_address(hanako.id, TYPED_JP)
+        assert address["postcode"] == "150-0001" and address["region"] == "東京都"
+        assert address["street"] == "神南1-2-3"
+        options = device.orders.options("JP")
+        assert [o.id for o in options][:1] == ["jp-standard"] and options[0].fee == 550
+        view = svc.set_delivery(basket, Delivery("home", "jp-standard", address, language="ja"))
+        assert view.delivery is not None and view.delivery.fee_minor == 550
+        assert view.delivery.destination.startswith("〒150-0001 東京都渋谷区")
+        goods = sum(pl.total for pl in view.priced.lines[:2]) if view.priced else 0
+        assert view.total_minor == goods + 550  # the fee is a line, taxed like any
+        # free over 11,000 yen of shipped goods: no fee line at all
+        big = svc.set_quantity(basket, view.lines[1].key, 12)
+        assert big.delivery is not None and big.delivery.fee == "free" and big.priced is not None
+        assert len(big.priced.lines) == 2
+        view = svc.set_quantity(basket, view.lines[1].key, 1)
+        assert view.delivery is not None and view.delivery.fee_minor == 550
+        sale = svc.complete(session, basket, CASH)
+
+        ops = outbox(device)
+        types = [t for t, _p in ops]
+        assert types[-2:] == ["sale.complete", "order.create"]  # right after its sale, same transaction
+        sold, order = ops[-2][1], ops[-1][1]
+        lines = {x["variant_id"]: x for x in sold["lines"]}  # type: ignore[index]
+        assert lines[carry]["fulfilment"] == "carry_out" and lines[ship]["fulfilment"] == "ship"
+        assert [d["variant_id"] for d in sold["stock"]] == [carry]  # type: ignore[index]
+        fee_line = [x for x in sold["lines"] if x["variant_id"] not in (carry, ship)]  # type: ignore[union-attr]
+        assert len(fee_line) == 1 and fee_line[0]["unit_price"] == 550 and fee_line[0]["fulfilment"] == "carry_out"
+        assert order["sale_id"] == str(sale.sale_id) and order["customer_id"] == hanako.id
+        assert order["delivery"] == {"option": "jp-standard", "fee": 550, "fee_line_id": fee_line[0]["line_id"]}
+        assert order["destination"]["address"]["postcode"] == "150-0001"  # type: ignore[index]
+        assert order["lines"] == [  # only the shipped line
+            {"line_id": lines[ship]["line_id"], "variant_id": ship, "sku": lines[ship]["sku"], "quantity": 1}
+        ]
+        assert device.orders.orders().by_state("to_confirm")[0].customer == "Hanako Yamada"
+
+        status = device.engine.sync_once()
+        assert status.pending_ops == 0 and not status.rejected_ops, status
+        device.engine.sync_once()  # the ship_orders row central made
+    found = device.orders.orders()
+    assert not found.by_state("to_confirm", "refused")
+    mine = [o for o in found.orders if o.order_ref == order["order_id"]]
+    assert len(mine) == 1 and mine[0].id is not None and mine[0].number
+    assert mine[0].state in ("sourced", "unsourced") and mine[0].sold_here
+    assert mine[0].receipt_no == sale.receipt_no and [x.variant_id for x in mine[0].lines] == [ship]
+    # central holds it once, with the address it normalised again
+    from sqlalchemy import text
+
+    with central_db.engine.connect() as c:
+        n = c.execute(text("SELECT count(*) FROM fulfilments WHERE kind='ship'")).scalar()
+    assert n is not None and n >= 1
+
+
+def test_offline_the_order_is_to_be_confirmed_and_central_confirms_it_later(till) -> None:  # type: ignore[no-untyped-def]
+    device, online = till
+    session = associate(device)
+    ship = elsewhere_variant(device, skip=1)
+    # offline from here: a customer made on the till, the order queued
+    aiko = device.customers.create(session, "Aiko Test", email="aiko.test@example.com")
+    svc = device.basket
+    basket = svc.new()
+    svc.add_ship(basket, ship)
+    svc.attach_customer(basket, aiko)
+    address = device.orders.remember_address(aiko.id, TYPED_JP)
+    svc.set_delivery(basket, Delivery("home", "jp-express", address, language="ja"))
+    sale = svc.complete(session, basket, CASH)
+    waiting = device.orders.orders().by_state("to_confirm")
+    assert len(waiting) == 1 and waiting[0].pending and waiting[0].receipt_no == sale.receipt_no
+    assert waiting[0].destination.startswith("〒150-0001")
+    assert [t for t, _p in outbox(device)][-3:] == ["customer.create", "sale.complete", "order.create"]
+    # the address is one tap next time: kept with the recent customer
+    assert device.orders.address_of(aiko.id) == address
+    with online():
+        for _ in range(3):
+            status = device.engine.sync_once()
+        assert status.pending_ops == 0 and not status.rejected_ops, status
+    assert not device.orders.orders().by_state("to_confirm")
+    assert [o.receipt_no for o in device.orders.orders().orders if o.id is not None] == [sale.receipt_no]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "words"),
+    [
+        ({"country": "JP", "region": "東京都", "city": "渋谷区", "street": "神南1-2-3"}, "postcode", "missing"),
+        ({"country": "JP", "postcode": "150-01", "region": "東京都", "city": "渋谷区", "street": "1-2"}, "postcode",
+         "7 digits"),
+        ({"country": "DE", "postcode": "1011", "city": "Berlin", "street": "Torstraße 1"}, "postcode", "5 digits"),
+        ({"country": "DE", "postcode": "00999", "city": "Berlin", "street": "Torstraße 1"}, "postcode", "01001"),
+        ({"country": "JP", "postcode": "150-0001", "city": "渋谷区", "street": "1-2"}, "region", "prefecture"),
+        ({"country": "FR", "postcode": "75001", "city": "Paris", "street": "1 rue"}, "country", "JP"),
+    ],
+)  # fmt: skip
+def test_a_bad_address_is_one_sentence_next_to_its_field_and_nothing_is_kept(
+    till, fields: dict[str, str], field: str, words: str
+) -> None:  # type: ignore[no-untyped-def]
+    device, _online = till
+    with pytest.raises(AddressProblems) as e:
+        device.orders.remember_address(4242, fields)
+    assert field in e.value.problems and words in e.value.problems[field]
+    assert all(s.count(". ") == 0 and s.endswith(".") for s in e.value.problems.values())  # one sentence each
+    assert device.orders.address_of(4242) is None
+
+
+def test_bad_input_at_the_till(till) -> None:  # type: ignore[no-untyped-def]
+    device, _online = till
+    session = associate(device)
+    with pytest.raises(ValidationFailed, match="not a complete e-mail address"):
+        device.customers.create(session, "Bad Mail", email="hanako@@example")
+    assert not device.store.query("SELECT 1 FROM customers WHERE name='Bad Mail'", (), "device")
+    # a product no store or warehouse ever had: nothing could ship it
+    never = device.store.query(
+        "SELECT c.id FROM catalog c WHERE c.category != 'delivery' AND NOT EXISTS "
+        "(SELECT 1 FROM stock s WHERE s.variant_id = c.id AND s.location_id != ?) LIMIT 1",
+        (device.identity.store_id,),
+    )
+    svc = device.basket
+    basket = svc.new()
+    if never:
+        with pytest.raises(ValidationFailed, match="No store or warehouse has ever had"):
+            svc.add_ship(basket, int(never[0][0]))
+    else:  # the demo stocks everything somewhere: take one variant's stock rows out of the cache
+        vid = elsewhere_variant(device, skip=2)
+        with device.store.tx() as con:
+            con.execute("DELETE FROM stock WHERE variant_id=? AND location_id != ?", (vid, device.identity.store_id))
+        with pytest.raises(ValidationFailed, match="No store or warehouse has ever had"):
+            svc.add_ship(basket, vid)
+    assert basket.lines == []
+    # a delivery option that is not there
+    svc.add_ship(basket, elsewhere_variant(device))
+    svc.attach_customer(basket, Customer(1, "Someone", email="a@example.com"))
+    with pytest.raises(ValidationFailed, match="Choose how the order is delivered"):
+        svc.set_delivery(basket, Delivery("home", "mars-rocket", {"country": "JP"}))
+    with pytest.raises(ValidationFailed, match="Choose the delivery address"):
+        svc.complete(session, basket, CASH)
+    assert device.store.query("SELECT count(*) FROM sales", (), "device") == [(0,)]
+
+
+def test_the_sale_and_its_order_are_one_transaction(till) -> None:  # type: ignore[no-untyped-def]
+    """Failing the order step leaves neither the sale nor the order (nor a receipt number)."""
+    device, _online = till
+    session = associate(device)
+    svc = device.basket
+    basket = svc.new()
+    svc.add_ship(basket, elsewhere_variant(device))
+    svc.attach_customer(basket, Customer(77, "Ken Test", email="ken@example.com"))
+    address = device.orders.check_address(TYPED_JP)
+    svc.set_delivery(basket, Delivery("home", "jp-standard", address))
+    assert "order" in STEPS
+
+    def boom(step: str) -> None:
+        if step == "order":
+            raise RuntimeError("power cut")
+
+    before = outbox(device)
+    device.checkout.fault = boom
+    with pytest.raises(RuntimeError):
+        svc.complete(session, basket, CASH)
+    device.checkout.fault = None
+    assert outbox(device) == before  # neither op
+    for table in ("sales", "aisle_orders"):
+        assert device.store.query(f"SELECT count(*) FROM {table}", (), "device") == [(0,)], table
+    sale = svc.complete(session, basket, CASH)  # the same basket, now whole
+    assert sale.receipt_no.endswith("-000001")
+    assert device.store.query("SELECT count(*) FROM aisle_orders", (), "device") == [(1,)]
