@@ -26,6 +26,11 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="open the customer-facing window too, for a second screen (or POS_APP_CUSTOMER_DISPLAY=1)",
     )
+    r.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="run as the customer-facing pickup kiosk by the counter: scan your pickup code, no staff sign-in",
+    )
     e = sub.add_parser("enroll", help="enrol this device with a one-time code from central")
     e.add_argument("--central", help="central URL, e.g. https://central.example.com")
     e.add_argument("--code", help="the enrolment code, or the aisle://enroll?… QR payload")
@@ -159,7 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     if cmd == "run":
         from pos_app.ui.main import run_gui
 
-        return run_gui(data_dir, customer_display=getattr(args, "customer_display", None))
+        return run_gui(
+            data_dir, customer_display=getattr(args, "customer_display", None), kiosk=getattr(args, "kiosk", False)
+        )
     if cmd == "screenshots":
         from pos_app.ui.screenshots import render_all
 

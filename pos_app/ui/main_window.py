@@ -55,7 +55,7 @@ from pos_app.ui.dialogs import CorrectionDialog, ProblemsDialog
 from pos_app.ui.models import PAGE, THUMB, ResultDelegate, StyleResultsModel, picture_key
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.orders_view import OrdersButton, OrdersView
-from pos_app.ui.pickup_view import PickupsButton, PickupView
+from pos_app.ui.pickup_view import PickupsButton, PickupView, waiting_text
 from pos_app.ui.pictures import LOADING, Pictures, paint_picture
 from pos_app.ui.sell_view import CustomerDisplay, SellView
 from pos_app.ui.settings_view import open_settings
@@ -208,6 +208,17 @@ class MainWindow(QMainWindow):
         self.more_button.hide()
         header.addWidget(self.more_button)
         root.addLayout(header)
+        # A customer checked in at the pickup kiosk: said above every screen until handed over.
+        self.waiting_banner = QPushButton("")
+        self.waiting_banner.setObjectName("waitingBanner")
+        self.waiting_banner.setStyleSheet(
+            "QPushButton#waitingBanner { min-height: 48px; font-size: 18px; font-weight: 800; text-align: left;"
+            " padding: 4px 12px; margin: 6px 12px 0 12px; background: #FFF4CC; color: #5C3D00;"
+            " border: 2px solid #E0B000; }"
+        )
+        self.waiting_banner.clicked.connect(self._open_waiting)
+        self.waiting_banner.hide()
+        outer.addWidget(self.waiting_banner)  # above every page of the stack
         self.message = QLabel("")
         self.message.setObjectName("notice")
         self.message.setWordWrap(True)
@@ -275,6 +286,9 @@ class MainWindow(QMainWindow):
         self.pickup = PickupView(device, session, ops)
         self.pickup.look_up.connect(self.show_lookup)
         self.pickup.waiting_changed.connect(self.pickups_button.set_count)
+        self.arrivals: list[str] = []
+        self.pickup.arrivals_changed.connect(self._arrivals)
+        self.stack.currentChanged.connect(lambda _i: self._arrivals())
         self.stack.addWidget(self.pickup)
         self.pickup.watch(sync)
         self.orders_page = OrdersView(device, session, ops)
@@ -620,6 +634,17 @@ class MainWindow(QMainWindow):
     def show_pickups(self) -> None:
         self.stack.setCurrentWidget(self.pickup)
         self.pickup.refresh()
+
+    def _arrivals(self, numbers: list[str] | None = None) -> None:
+        """The kiosk's check-ins above every page but the pickups page (which has its own)."""
+        if numbers is not None:
+            self.arrivals = numbers
+        self.waiting_banner.setText(waiting_text(self.arrivals))
+        self.waiting_banner.setVisible(bool(self.arrivals) and self.stack.currentWidget() is not self.pickup)
+
+    def _open_waiting(self) -> None:
+        self.show_pickups()
+        self.pickup.open_waiting()
 
     def scanned(self, code: str) -> None:
         if self.stack.currentWidget() is self.pickup or self.device.pickups.is_code(code):
