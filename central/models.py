@@ -591,6 +591,7 @@ class FulfilmentLine(Base):
     name: Mapped[str] = mapped_column(String(200))
     quantity: Mapped[int] = mapped_column(Integer)
     unit_price: Mapped[int] = mapped_column(BigInteger)
+    sale_line_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # a ship line's sale line
     picked: Mapped[int] = mapped_column(Integer, default=0)
     missing: Mapped[int] = mapped_column(Integer, default=0)
     collected: Mapped[int] = mapped_column(Integer, default=0)
@@ -608,26 +609,6 @@ class FulfilmentEvent(Base):
     actor: Mapped[str] = mapped_column(String(120))  # channel:webshop | device:<id> | central
     detail: Mapped[str] = mapped_column(Text, default="")
 
-
-class SigningKey(Base):
-    """Central's Ed25519 keys for the codes it signs (pickup QR). The public halves travel to
-    the tablets in the `central_keys` stream; the private half never leaves central."""
-
-    __tablename__ = "signing_keys"
-    kid: Mapped[str] = mapped_column(String(16), primary_key=True)
-    use: Mapped[str] = mapped_column(String(16))  # pickup
-    private_key: Mapped[str] = mapped_column(String(64))  # raw 32 bytes, base64url
-    public_key: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    active: Mapped[int] = mapped_column(Integer, default=1)
-
-
-class StoreHours(Base):
-    """A store's opening hours as words per language ({"en": "10:00-21:00 daily", "ja": ...})."""
-
-    __tablename__ = "store_hours"
-    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), primary_key=True)
-    hours: Mapped[str] = mapped_column(Text)
 
 class DeliveryOption(Base):
     """A way an endless-aisle order reaches the customer and its fee (the `delivery_options`
@@ -664,6 +645,26 @@ class ShipRefund(Base):
     op_id: Mapped[str] = mapped_column(String(36), unique=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
+
+class SigningKey(Base):
+    """Central's Ed25519 keys for the codes it signs (pickup QR). The public halves travel to
+    the tablets in the `central_keys` stream; the private half never leaves central."""
+
+    __tablename__ = "signing_keys"
+    kid: Mapped[str] = mapped_column(String(16), primary_key=True)
+    use: Mapped[str] = mapped_column(String(16))  # pickup
+    private_key: Mapped[str] = mapped_column(String(64))  # raw 32 bytes, base64url
+    public_key: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    active: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class StoreHours(Base):
+    """A store's opening hours as words per language ({"en": "10:00-21:00 daily", "ja": ...})."""
+
+    __tablename__ = "store_hours"
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), primary_key=True)
+    hours: Mapped[str] = mapped_column(Text)
 
 
 class ShiftReport(Base):

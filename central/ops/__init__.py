@@ -35,6 +35,9 @@ from central.models import AppliedOp, Device, DeviceSeq, SeqGap
 from central.ops import (
     customer_create,
     journal_batch,
+    order_create,
+    order_decide,
+    order_refund,
     pickup_arrive,
     pickup_handover,
     pickup_pick,
@@ -42,6 +45,7 @@ from central.ops import (
     pickup_restock,
     sale_complete,
     shift_close,
+    shipment_ship,
     stock_adjust,
 )
 from central.ops.base import Applied, Caller, OpRejected
@@ -64,6 +68,10 @@ HANDLERS: dict[str, Handler] = {
     "pickup.restock": pickup_restock.apply,
     "pickup.arrive": pickup_arrive.apply,
     "shift.close": shift_close.apply,
+    "order.create": order_create.apply,
+    "order.decide": order_decide.apply,
+    "order.refund": order_refund.apply,
+    "shipment.ship": shipment_ship.apply,
 }
 
 MAX_GAPS_REPORTED = 100
