@@ -224,6 +224,11 @@ class OrderService:
         return [o for o in out if not o.id.endswith("-store")]
 
     @staticmethod
+    def one_line(address: Mapping[str, str]) -> str:
+        """ "〒150-0001 東京都渋谷区神南1-2-3" / "Torstraße 1, 10115 Berlin" (no disk)."""
+        return one_line(address)
+
+    @staticmethod
     def prefectures() -> list[str]:
         """The 47 prefectures in their usual (JIS) order, for the picker."""
         return [ja for ja, _ in PREFECTURES]

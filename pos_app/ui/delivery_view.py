@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -55,6 +55,44 @@ FIELD_WORDS = {
 }
 
 
+class DeliveryRow(QPushButton):
+    """The basket's delivery line: a button whose words wrap (a Japanese address is long)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tile")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.words = QLabel("")
+        self.words.setWordWrap(True)
+        self.words.setStyleSheet("background: transparent; font-size: 16px; font-weight: 600; color: #0B5FA5;")
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 6, 12, 6)
+        lay.addWidget(self.words)
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        self.words.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def text(self) -> str:  # type: ignore[override]
+        return self.words.text()
+
+    def sizeHint(self) -> QSize:
+        lay = self.layout()
+        return lay.sizeHint().expandedTo(QSize(0, 56)) if lay else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        lay = self.layout()
+        return lay.minimumSize().expandedTo(QSize(0, 56)) if lay else super().minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, w: int) -> int:
+        return max(56, self.words.heightForWidth(w - 24) + 12)
+
+
 def _clear(lay: Any) -> None:
     while lay.count():
         item = lay.takeAt(0)
@@ -91,16 +129,27 @@ class DeliverySheet(Sheet):
         self.layout_.addWidget(self.problem)
 
         # who
+        who_row = QHBoxLayout()
         self.who = QLabel("")
         self.who.setObjectName("section")
         self.who.setWordWrap(True)
-        self.layout_.addWidget(self.who)
+        self.who.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.find_customer = QPushButton(self.tr("Find or add…"))
+        self.find_customer.clicked.connect(self._find_customer)
+        who_col = QVBoxLayout()
+        who_col.setSpacing(0)
+        who_col.addWidget(self.who)
+        self.contact = QLabel("")
+        self.contact.setObjectName("hint")
+        self.contact.setWordWrap(True)
+        self.contact.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        who_col.addWidget(self.contact)
+        who_row.addLayout(who_col, 1)
+        who_row.addWidget(self.find_customer)
+        self.layout_.addLayout(who_row)
         self.recent_box = QVBoxLayout()
         self.recent_box.setSpacing(6)
         self.layout_.addLayout(self.recent_box)
-        self.find_customer = QPushButton(self.tr("Find or add a customer…"))
-        self.find_customer.clicked.connect(self._find_customer)
-        self.layout_.addWidget(self.find_customer)
 
         # where
         where = QHBoxLayout()
@@ -156,6 +205,13 @@ class DeliverySheet(Sheet):
         self.errors["country"].hide()
         grid.addWidget(self.errors["country"], row, 0)
         self.layout_.addWidget(self.address)
+        # A kept address: one line and "Change" instead of the whole form (the form is still filled).
+        self.summary = DeliveryRow()
+        self.summary.setToolTip(self.tr("Tap to change the address"))
+        self.summary.clicked.connect(self.edit_address)
+        self.summary.hide()
+        self.layout_.addWidget(self.summary)
+        self.folded = False
         self.store_box = QWidget()
         self.store_list = QVBoxLayout(self.store_box)
         self.store_list.setContentsMargins(0, 0, 0, 0)
@@ -215,6 +271,11 @@ class DeliverySheet(Sheet):
 
     def _fill(self, address: dict[str, str] | None, home_country: str) -> None:
         a = address or {}
+        self.folded = bool(address)
+        if address:
+            self.summary.setText(
+                self.tr("{0}\nTap to change the address").replace("{0}", self.orders.one_line(address))
+            )
         self.set_country(a.get("country") or (home_country if home_country in ("JP", "DE") else "JP"), load=False)
         for name, edit in self.fields.items():
             edit.setText(a.get(name, ""))
@@ -224,11 +285,12 @@ class DeliverySheet(Sheet):
     def _show_who(self) -> None:
         c = self.customer
         if c is None:
-            self.who.setText(self.tr("Who is it for? Tap a recent customer, or find one."))
+            self.who.setText(self.tr("Who is it for? A recent customer, or find one."))
         else:
-            contact = " · ".join(x for x in (c.email, c.phone) if x)
-            self.who.setText(self.tr("For {name}").replace("{name}", c.name) + (f" ({contact})" if contact else ""))
-        self.find_customer.setText(self.tr("Someone else…") if c is not None else self.tr("Find or add a customer…"))
+            self.who.setText(self.tr("For {name}").replace("{name}", c.name))
+        self.contact.setText("" if c is None else "\n".join(x for x in (c.email, c.phone) if x))
+        self.contact.setVisible(c is not None)
+        self.find_customer.setText(self.tr("Someone else…") if c is not None else self.tr("Find or add…"))
 
     def _show_recent(self, customers: list[Customer]) -> None:
         _clear(self.recent_box)
@@ -258,7 +320,8 @@ class DeliverySheet(Sheet):
     def set_kind(self, kind: str) -> None:
         self.kind = kind
         (self.to_home if kind == "home" else self.to_store).setChecked(True)
-        self.address.setVisible(kind == "home")
+        self.address.setVisible(kind == "home" and not self.folded)
+        self.summary.setVisible(kind == "home" and self.folded)
         self.store_box.setVisible(kind == "store")
         if kind == "store":
             if self.store_id is None and self.stores:
@@ -342,8 +405,7 @@ class DeliverySheet(Sheet):
             self._show_recent([])
             if address is not None:
                 self._fill(address, self.country)
-                if self.kind == "home":
-                    self._load_options(self.country)
+                self.set_kind(self.kind)
             self.fit()
 
         CollectionOp(parent=self, op=op, success=done).run_in_background(host.ops)
@@ -371,7 +433,14 @@ class DeliverySheet(Sheet):
         self.problem.setVisible(bool(text))
         self.fit()
 
+    def edit_address(self) -> None:
+        self.folded = False
+        self.set_kind(self.kind)
+        self.fields["postcode"].setFocus()
+
     def _field_problems(self, problems: dict[str, str]) -> None:
+        if problems and self.folded:  # a kept address central's rules no longer take: show the form
+            self.edit_address()
         for name, label in self.errors.items():
             text = problems.get(name, "")
             label.setText(text)
@@ -413,4 +482,4 @@ class DeliverySheet(Sheet):
         CollectionOp(parent=self, op=op, success=done).failure(failed).run_in_background(host.ops)
 
 
-__all__ = ["DeliverySheet"]
+__all__ = ["DeliveryRow", "DeliverySheet"]

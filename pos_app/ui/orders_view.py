@@ -254,6 +254,12 @@ class OrdersView(QWidget):
         self.to_list.clicked.connect(self.show_list)
         foot.addWidget(self.to_list)
         foot.addStretch(1)
+        # the order's main action stays in sight however short the screen (Mark shipped)
+        self.mark_shipped = QPushButton(self.tr("Mark shipped"))
+        self.mark_shipped.setObjectName("primary")
+        self.mark_shipped.clicked.connect(self.ship)
+        self.mark_shipped.hide()
+        foot.addWidget(self.mark_shipped)
         lay.addLayout(foot)
         self.pages.addWidget(page)
         self.order_page = page
@@ -370,6 +376,7 @@ class OrdersView(QWidget):
         self.pages.setCurrentWidget(self.order_page)
         d = self.detail
         _clear(d)
+        self.mark_shipped.hide()
         number = o.number or self.tr("not numbered yet")
         d.addWidget(_label(self.tr("Order {0} · {1}").replace("{0}", number).replace("{1}", o.customer), "title"))
         d.addWidget(_label(f"{STATE_WORDS.get(o.state, o.state)} → {o.destination}", "subtitle"))
@@ -461,10 +468,7 @@ class OrdersView(QWidget):
         self.tracking.setPlaceholderText(self.tr("Tracking number"))
         self.tracking.setMaxLength(40)
         d.addWidget(self.tracking)
-        ship = QPushButton(self.tr("Mark shipped"))
-        ship.setObjectName("primary")
-        ship.clicked.connect(self.ship)
-        d.addWidget(ship)
+        self.mark_shipped.show()
         self.carrier = None
 
     # --- doing ----------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from pos_app.services.sync import Progress
 
@@ -398,6 +398,79 @@ def render_pickups(window: Any, device: Any, central: Any, ops: Any, out: Path) 
     return shots
 
 
+def render_aisle(window: Any, device: Any, session: Any, central: Any, ops: Any, out: Path) -> list[Path]:
+    """The endless aisle (docs/endless-aisle.md): the product with where it is and its Ship
+    buttons, the delivery sheet for a known customer, a bad postcode under its field, the mixed
+    basket, and the orders page: to decide, an unsourced order's choices, one to ship here."""
+    from pos_app.services import screens
+    from pos_app.ui.widgets import Sheet
+
+    for sheet in window.centralWidget().findChildren(Sheet):
+        if sheet.isVisible():
+            sheet.reject()
+    demo = screens.demo_aisle(device, session, central)
+    shots: list[Path] = []
+    window.show_lookup()
+
+    def product() -> None:
+        window.open_style(demo.ship_style, demo.ship_variant)
+        settle(ops)
+
+    shots += grab_sizes(window, out, "60-aisle-product", ops, product)
+    sell = window.sell
+    sell.new_sale()
+    window.show_sell()
+    sell.add_variant(demo.carry_variant)  # a carried-out line beside the shipped one
+    settle(ops)
+    sell.add_ship(demo.ship_variant)
+    settle(ops)
+    sheet = sell.delivery_sheet
+    tile = next(b for b in sheet.findChildren(QPushButton) if b.isVisible() and b.text().startswith(demo.customer))
+    tile.click()
+    settle(ops)
+    shots += grab_sizes(window, out, "61-aisle-delivery", ops)
+    good = sheet.fields["postcode"].text()
+    sheet.fields["postcode"].setText("150-41")
+
+    def bad() -> None:
+        sheet.save()
+        settle(ops)
+        sheet.scroll.ensureWidgetVisible(sheet.errors["postcode"])
+
+    shots += grab_sizes(window, out, "62-aisle-address-error", ops, bad)
+    sheet.fields["postcode"].setText(good)
+    sheet.save()
+    settle(ops)
+    shots += grab_sizes(window, out, "63-aisle-basket", ops)
+    page = window.orders_page
+    window.show_orders()
+    settle(ops)
+    page.show_tab("decide")
+    shots += grab_sizes(window, out, "64-orders", ops)
+    listed = page.list_.orders if page.list_ else ()
+
+    def unsourced() -> None:
+        page.show_order(next(o for o in listed if o.id == demo.unsourced))
+        settle(ops)
+
+    shots += grab_sizes(window, out, "65-order-unsourced", ops, unsourced)
+
+    def to_ship() -> None:
+        page.show_order(next(o for o in listed if o.id == demo.to_ship))
+        page.carrier_buttons["yamato"].setChecked(True)
+        page.carrier = "yamato"
+        page.tracking.setText("4455-6677-8899")
+        settle(ops)
+
+    shots += grab_sizes(window, out, "66-order-ship", ops, to_ship)
+    page.show_list()
+    sell.clear_basket()
+    settle(ops)
+    window.show_lookup()
+    settle(ops)
+    return shots
+
+
 def render_all(out: Path) -> list[Path]:
     from pos_app.services import screens
     from pos_app.ui import theme
@@ -481,6 +554,7 @@ def render_all(out: Path) -> list[Path]:
         shots += render_card(window, device, session, ops, out)
         shots += render_shifts(window, device, session, ops, out)
         shots += render_pickups(window, device, central, ops, out)
+        shots += render_aisle(window, device, session, central, ops, out)
 
         screens.demo_corrections(device, session, focus)
         screens.demo_offline(device, central)

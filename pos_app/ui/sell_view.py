@@ -121,9 +121,7 @@ class LineRow(QFrame):
         saved = "".join(f"<br><span style='color:#1F7A3D'>{s}</span>" for s in line.savings)
         if line.fulfilment == "ship":  # endless aisle: paid now, sent from elsewhere
             saved += (
-                "<br><span style='color:#0B5FA5; font-weight:700'>"
-                + self.tr("Delivered to the customer")
-                + "</span>"
+                "<br><span style='color:#0B5FA5; font-weight:700'>" + self.tr("Delivered to the customer") + "</span>"
             )
         self.info.setText(
             f"<b>{line.name}</b><br><span style='color:#52606D'>{line.colour} · {line.size} · "
@@ -265,9 +263,9 @@ class SellView(QWidget):
         self.message.hide()
         right.addWidget(self.message)
         # Endless aisle: where the ship lines go, the option and its fee (pos_app/ui/delivery_view.py).
-        self.delivery_row = QPushButton("")
-        self.delivery_row.setObjectName("tile")
-        self.delivery_row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        from pos_app.ui.delivery_view import DeliveryRow
+
+        self.delivery_row = DeliveryRow()
         self.delivery_row.clicked.connect(lambda: self.open_delivery())
         self.delivery_row.hide()
         self.delivery_sheet: Any = None

@@ -180,3 +180,61 @@ def test_an_order_made_offline_is_to_be_confirmed_on_the_orders_page(
     texts = " ".join(lbl.text() for lbl in page.order_page.findChildren(QLabel) if lbl.isVisible())
     assert "Central has not confirmed this order yet" in texts and "Aiko Screen" in texts
     assert window.orders_button.height() >= 48
+
+
+def test_an_unsourced_order_is_cancelled_and_refunded_from_the_orders_page(
+    qtbot: QtBot, window: MainWindow, ui_device: Device, central_db: object
+) -> None:
+    """Central found no stock (it went between the sale and its sync): the header counts it, the
+    page offers another source / wait / cancel; cancel, then the refund in cash, each synced."""
+    from sqlalchemy import update
+
+    from central.models import Stock
+    from pos_app.services.checkout import Tender, TenderType
+    from tests.ui.conftest import sign_in
+
+    session = sign_in(ui_device)
+    vid, _style = elsewhere(ui_device)
+    svc = ui_device.basket
+    basket = svc.new()
+    svc.add_ship(basket, vid)
+    svc.attach_customer(basket, ui_device.customers.create(session, "Rin Nostock", email="rin.nostock@example.com"))
+    svc.set_delivery(basket, Delivery("home", "jp-standard", ui_device.orders.check_address(ADDRESS)))
+    svc.complete(session, basket, [Tender(TenderType.CASH, 10**6)])
+    with central_db.session() as s, s.begin():  # type: ignore[attr-defined]
+        s.execute(update(Stock).where(Stock.variant_id == vid).values(on_hand=Stock.reserved))
+    for _ in range(2):
+        ui_device.engine.sync_once()
+    page = window.orders_page
+    page.refresh()
+    qtbot.waitUntil(lambda: window.orders_button.text() == "Orders 1", timeout=5000)
+    qtbot.mouseClick(window.orders_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.tab_buttons["decide"].text() == "Decide 1", timeout=5000)
+    qtbot.waitUntil(lambda: any(r.isVisible() for r in page.findChildren(OrderRow)), timeout=5000)
+    row = next(r for r in page.findChildren(OrderRow) if r.isVisible())
+    assert row.order.state == "unsourced" and row.height() >= 76
+    qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(tiles(page, "Cancel and refund")), timeout=5000)
+    assert tiles(page, "Wait for stock")
+    # the other locations as this till last saw them (its figures predate the stock going)
+    qtbot.waitUntil(lambda: bool(tiles(page, "Ship from")), timeout=5000)
+    for b in page.findChildren(QPushButton):
+        if b.isVisible():
+            assert b.height() >= 48, (b.text(), b.height())
+    qtbot.mouseClick(tiles(page, "Cancel and refund")[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Cancelled" in page.message.text(), timeout=5000)
+    for _ in range(2):
+        ui_device.engine.sync_once()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.count_of("decide") == 1 and page.list_.orders[0].refund_due > 0, timeout=5000)
+    qtbot.waitUntil(lambda: any(r.isVisible() for r in page.findChildren(OrderRow)), timeout=5000)
+    qtbot.mouseClick(next(r for r in page.findChildren(OrderRow) if r.isVisible()), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(tiles(page, "Refund ")), timeout=5000)
+    cash = next(b for b in tiles(page, "Refund ") if b.text().endswith("in cash"))
+    qtbot.mouseClick(cash, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.message.text().startswith("Give the customer "), timeout=5000)
+    for _ in range(2):
+        ui_device.engine.sync_once()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.count_of("done") == 1 and page.count_of("decide") == 0, timeout=5000)
+    qtbot.waitUntil(lambda: window.orders_button.text() == "Orders", timeout=5000)
