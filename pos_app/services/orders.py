@@ -191,8 +191,11 @@ class OrderService:
         return format_money(Money(minor, currency or cur), locale or "en_US")
 
     def stores(self) -> list[tuple[int, str, str]]:
-        """Stores an order may ship to for pickup there: (id, name, country), this one first."""
-        rows = self.store.query("SELECT id, name, country FROM locations WHERE kind='store' ORDER BY id")
+        """Stores an order may ship to for pickup there: (id, name, country) in this store's
+        country (the fee is in its currency), this one first."""
+        rows = self.store.query(
+            "SELECT id, name, country FROM locations WHERE kind='store' AND country=? ORDER BY id", (self.country(),)
+        )
         out = [(int(i), str(n), str(c)) for i, n, c in rows]
         return sorted(out, key=lambda r: (r[0] != self.identity.store_id, r[1]))
 
@@ -206,10 +209,12 @@ class OrderService:
         "store"), cheapest first (names in `language`). Decision: the stream has no kind column;
         an option whose id ends in "-store" (the seed's "jp-store") is for ship-to-store."""
         lang = language or self.language()
+        # Only options in this store's currency: the fee is a line of this sale (a Tokyo till does
+        # not charge a euro fee for a parcel to Berlin; it has no option to Germany).
         rows = self.store.query(
             "SELECT id, country, currency, name_en, name_ja, name_de, fee, free_over, days_min, days_max "
-            "FROM delivery_options WHERE country=? AND active=1 ORDER BY fee, days_min, id",
-            (country.strip().upper(),),
+            "FROM delivery_options WHERE country=? AND currency=? AND active=1 ORDER BY fee, days_min, id",
+            (country.strip().upper(), self._home()[2]),
         )
         out = []
         for oid, ctry, cur, en, ja, de, fee, free_over, lo, hi in rows:

@@ -368,7 +368,7 @@ class DeliverySheet(Sheet):
         self.options = options
         _clear(self.option_box)
         if not options:
-            none = QLabel(self.tr("No delivery option is set up for this country: sync, or ask head office."))
+            none = QLabel(self.tr("This store has no delivery option to this country: sync, or ask head office."))
             none.setObjectName("fieldError")
             none.setWordWrap(True)
             self.option_box.addWidget(none)

@@ -360,3 +360,80 @@ def test_an_order_this_store_ships_gets_its_carrier_and_tracking(till, central_d
         _sync(device)
         o = next(x for x in device.orders.orders().orders if x.id == o.id)
         assert o.state == "shipped" and o.carrier == "yamato" and o.tracking == "1234-5678-9012" and not o.pending
+
+
+def test_ship_to_a_store_has_the_store_option_and_no_fee_line(till, central_db: Database) -> None:  # type: ignore[no-untyped-def]
+    device, online = till
+    session = associate(device)
+    stores = device.orders.stores()
+    assert stores[0][0] == device.identity.store_id and {c for _i, _n, c in stores} == {"JP"}
+    other = next((s for s in stores if s[0] != device.identity.store_id), stores[0])
+    assert [o.id for o in device.orders.options("JP", kind="store")] == ["jp-store"]
+    assert device.orders.options("DE") == []  # a Tokyo till charges no euro fee: no option abroad
+    svc = device.basket
+    basket = svc.new()
+    view = svc.add_ship(basket, elsewhere_variant(device, skip=4))
+    with online():
+        svc.attach_customer(basket, device.customers.search("Hanako").customers[0])
+        view = svc.set_delivery(basket, Delivery("store", "jp-store", None, other[0], other[1], "ja"))
+        assert view.delivery is not None and view.delivery.destination == other[1] and view.delivery.fee == "free"
+        assert view.priced is not None and len(view.priced.lines) == 1  # no fee line
+        svc.complete(session, basket, CASH)
+        order = outbox(device)[-1][1]
+        assert order["destination"] == {"kind": "store", "store_id": other[0]}
+        assert order["delivery"] == {"option": "jp-store", "fee": 0}  # no fee line id (None is left out)
+        _sync(device)
+    o = next(o for o in device.orders.orders().orders if o.order_ref == order["order_id"])
+    assert o.id is not None and o.state in ("sourced", "unsourced")
+
+
+def test_a_cancelled_order_paid_by_card_is_refunded_to_the_card(till, central_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """The refund goes back to the sale's card, referenced to its terminal transaction (the
+    terminal simulator over its network protocol), and order.refund carries that reference."""
+    from sqlalchemy import update
+
+    from central.models import Stock
+    from pos_app.devices.terminal import TerminalSimulator
+    from pos_app.devices.terminal.protection import NexoKey
+    from pos_app.devices.terminal.sim_server import running_simulator
+    from pos_app.services.settings import TerminalSettings
+
+    device, online = till
+    session = associate(device)
+    key = NexoKey("demo passphrase", "AisleKey", 1)
+    sim = TerminalSimulator(key=key)
+    with running_simulator(sim) as server, online():
+        device.set_terminal(
+            TerminalSettings(kind="network", url=server.url, poiid=sim.poiid, key_id=key.key_identifier,
+                             key_version=key.key_version, allow_plain=True),
+            passphrase=key.passphrase,
+        )  # fmt: skip
+        vid = elsewhere_variant(device, skip=5)
+        svc = device.basket
+        basket = svc.new()
+        svc.add_ship(basket, vid)
+        with pytest.raises(ValidationFailed, match="Attach the customer first"):
+            svc.pay_card(session, basket)  # no card money before the delivery is known
+        svc.attach_customer(basket, device.customers.create(session, "Card Refund", email="card.refund@example.com"))
+        svc.set_delivery(basket, Delivery("home", "jp-standard", device.orders.check_address(TYPED_JP)))
+        paid = svc.pay_card(session, basket)
+        assert paid.state == "approved", paid
+        sale = svc.complete(session, basket, [])
+        assert [t["type"] for t in sale.tenders] == ["card"]
+        with central_db.session() as s, s.begin():
+            s.execute(update(Stock).where(Stock.variant_id == vid).values(on_hand=Stock.reserved))
+        _sync(device)
+        o = next(o for o in device.orders.orders().orders if o.order_ref == str(basket.order_id))
+        assert o.state == "unsourced"
+        device.orders.decide(session, o, "cancel")
+        _sync(device)
+        o = next(x for x in device.orders.orders().orders if x.id == o.id)
+        assert o.refund_due > 0
+        device.orders.refund(session, o, "card")
+        refunds = [p for p in device.payments.of_sale(sale.sale_id) if p.kind == "refund"]
+        assert len(refunds) == 1 and refunds[0].state == "refunded" and refunds[0].approved_amount == o.refund_due
+        sent = outbox(device)[-1][1]
+        assert sent["tender"] == "card" and sent["amount"] == o.refund_due and sent["reference"]
+        _sync(device)
+    o = next(x for x in device.orders.orders().orders if x.id == o.id)
+    assert o.refund_due == 0 and not o.refused
