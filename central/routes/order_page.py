@@ -161,8 +161,6 @@ def _page(s: Session, order: CustomerOrder) -> dict[str, Any]:
 
     cards: list[dict[str, Any]] = []
     events: list[tuple[Any, int, str]] = []
-    # a ship-to-store parcel's pickup carries the same lines: show it as the pickup, not twice
-    shown_as_pickup = {f.pickup_id for f in fulfilments if f.kind == "ship" and f.pickup_id}
     for f in fulfilments:
         lines = s.scalars(
             select(FulfilmentLine).where(FulfilmentLine.fulfilment_id == f.id).order_by(FulfilmentLine.line_no)
@@ -218,8 +216,7 @@ def _page(s: Session, order: CustomerOrder) -> dict[str, Any]:
                 else "",
             }
             names = w["ship_events"]
-        if f.id not in shown_as_pickup or f.kind == "pickup":
-            cards.append(card)
+        cards.append(card)  # a ship-to-store parcel shows as delivered, then its pickup with the QR
         events += [(aware(e.at), e.id, names.get(e.event, e.event)) for e in history(s, f)]
     seen: set[tuple[str, str]] = set()
     merged = []

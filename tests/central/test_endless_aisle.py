@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import delete, select
 
 from central import cli
@@ -676,3 +678,81 @@ def test_the_order_page_in_a_real_browser_shows_the_tracking_link(api: TestClien
         in dom
     )
     assert "〒150-0001" in dom and "山田 花子 様" in dom
+
+
+LOCS = ("WH-JP", "TKY01", "TKY02", "BER01")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    stock_a=st.lists(st.integers(0, 4), min_size=4, max_size=4),
+    stock_b=st.lists(st.integers(0, 4), min_size=4, max_size=4),
+    qa=st.integers(1, 6),
+    qb=st.integers(1, 6),
+    split=st.booleans(),
+)
+def test_sourcing_never_takes_more_than_is_available_and_a_line_is_whole_or_unsourced(
+    backend: Database, stock_a: list[int], stock_b: list[int], qa: int, qb: int, split: bool
+) -> None:
+    a, b = some_variants(backend)
+    set_stock(backend, a, **dict(zip(LOCS, stock_a, strict=True)))
+    set_stock(backend, b, **dict(zip(LOCS, stock_b, strict=True)))
+    avail = {(c, v): n for v, row in ((a, stock_a), (b, stock_b)) for c, n in zip(LOCS, row, strict=True)}
+    with backend.session() as s:
+        store = s.scalars(select(Location).where(Location.code == "TKY01")).one()
+        code = {loc.id: loc.code for loc in s.scalars(select(Location))}
+        p = plan(s, store, [Want(1, a, qa), Want(2, b, qb)], split=split)
+    taken: dict[tuple[str, int], int] = {}
+    per_line: dict[int, int] = {1: 0, 2: 0}
+    for loc, pieces in p.sources:
+        assert code[loc] != "BER01"  # never another country
+        for w, units in pieces:
+            assert units > 0
+            taken[(code[loc], w.variant_id)] = taken.get((code[loc], w.variant_id), 0) + units
+            per_line[w.n] += units
+    for key, units in taken.items():
+        assert units <= avail[key]  # never more than is available: nothing goes negative
+    unsourced = {w.n: units for w, units in p.unsourced}
+    for n, want in ((1, qa), (2, qb)):
+        assert (per_line[n], unsourced.get(n, 0)) in ((want, 0), (0, want))  # whole, or none of it
+    if not split:
+        assert len(p.sources) <= 1 and (not p.sources or not p.unsourced)
+    jp = ("WH-JP", "TKY01", "TKY02")
+    if any(avail[(c, a)] >= qa and avail[(c, b)] >= qb for c in jp):  # one place has everything: one source
+        first = next(c for c in jp if avail[(c, a)] >= qa and avail[(c, b)] >= qb)
+        assert [code[loc] for loc, _ in p.sources] == [first] and not p.unsourced
+
+
+def test_two_tills_ordering_the_last_unit_at_once_never_reserve_it_twice(api: TestClient, backend: Database) -> None:
+    """Stock gone between an offline order and its sync: the writer lock orders the two
+    order.create ops; the second finds the unit reserved and goes unsourced (staff decide)."""
+    import threading
+
+    import httpx
+
+    from tests.support.servers import run_central
+
+    tills = [enrol(api, backend, "TKY01", "till 1"), enrol(api, backend, "TKY02", "till 2")]
+    (a,) = some_variants(backend, 1)
+    set_stock(backend, a, **{"WH-JP": 1})
+    pushes = []
+    for till in tills:
+        sale = ship_sale(backend, till.store_code, a, seq=1)
+        pushes.append((till, [sale, order_op(sale, 2)]))
+    results: dict[str, list[dict[str, Any]]] = {}
+    with run_central(backend) as url:
+        barrier = threading.Barrier(2)
+
+        def send(till: Enrolled, ops: list[dict[str, Any]]) -> None:
+            barrier.wait()
+            r = httpx.post(f"{url}/v1/ops", headers=till.headers, json={"ops": ops}, timeout=30)
+            results[till.store_code] = r.json()["results"]
+
+        threads = [threading.Thread(target=send, args=x) for x in pushes]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    states = sorted(r[1]["result"]["fulfilments"][0]["state"] for r in results.values())
+    assert states == ["sourced", "unsourced"], results
+    assert stock(backend, "WH-JP", a) == (1, 1)  # reserved once, never more than on hand
