@@ -138,6 +138,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     sh.add_argument("--pdf", type=Path, metavar="FILE", help="z: write the report as PDF instead of text")
     sh.add_argument("--print", action="store_true", help="z, close: print the report on the receipt printer")
+    od = sub.add_parser(
+        "orders", help="endless-aisle orders of this store: to decide, to ship, to be confirmed (docs/endless-aisle.md)"
+    )
+    od.add_argument(
+        "--state",
+        action="append",
+        choices=["to_confirm", "refused", "unsourced", "sourced", "shipped", "delivered", "cancelled"],
+        help="only these states (repeatable); default all",
+    )
     args = p.parse_args(argv)
     if args.cmd == "shift":
         args.number = args.pieces

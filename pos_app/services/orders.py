@@ -319,6 +319,10 @@ class OrderService:
             counts[o.state] = counts.get(o.state, 0) + 1
         return OrderList(counts, tuple(out), self.country())
 
+    def as_of(self) -> datetime | None:
+        """When the ship_orders stream was last pulled (None: never)."""
+        return self.store.stream_state("ship_orders").synced_at
+
     def waiting(self) -> int:
         """What needs staff (the header's count): orders central could not source that this
         store sold, refunds owed, parcels this store must send, and refusals."""

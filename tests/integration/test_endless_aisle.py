@@ -437,3 +437,34 @@ def test_a_cancelled_order_paid_by_card_is_refunded_to_the_card(till, central_db
         _sync(device)
     o = next(x for x in device.orders.orders().orders if x.id == o.id)
     assert o.refund_due == 0 and not o.refused
+
+
+def test_pos_app_orders_lists_them_for_support(till, central_db: Database, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from central.models import Stock
+    from pos_app.cli import main
+
+    device, online = till
+    data = str(device.data_dir)
+    gone = elsewhere_variant(device, skip=6)
+    _order_for(device, gone, "Cli Nostock", "cli.nostock@example.com")
+    device.close()  # the command opens the device itself
+    capsys.readouterr()
+    assert main(["--data-dir", data, "orders"]) == 0  # nothing needs staff: central has it to do
+    out = capsys.readouterr().out
+    assert "TO BE CONFIRMED" in out and "Cli Nostock" in out and "〒150-0001 東京都渋谷区" in out
+    assert "central's rows as of" in out
+    with central_db.session() as s, s.begin():
+        s.execute(update(Stock).where(Stock.variant_id == gone).values(on_hand=Stock.reserved))
+    with online():
+        dev = Device(Path(data), keepalive_seconds=1.0, poll_seconds=2.0)
+        try:
+            _sync(dev)
+        finally:
+            dev.close()
+    assert main(["--data-dir", data, "orders", "--state", "unsourced"]) == 1  # it needs staff now
+    out = capsys.readouterr().out
+    assert out.startswith("! ") and "NO STOCK FOUND" in out and "1 need staff" in out
+    assert main(["--data-dir", data, "orders", "--state", "shipped"]) == 0
+    assert capsys.readouterr().out.startswith("0 order(s) shown")
