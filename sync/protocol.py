@@ -426,20 +426,22 @@ STREAMS: dict[str, StreamSpec] = {
 }
 
 # Order a fresh device bootstraps in: small reference data first so the UI can show a store
-# (names before catalog: the catalog's finish builds the search structures with them).
+# (names before catalog: the catalog's finish builds the search structures with them). It is also
+# the order of the pulls in every cycle: the pickup streams come before stock, so a new order's
+# row (a poke naming pickups and stock) lands after one page, not two (tests/bench/pickup_latency).
 BOOTSTRAP_ORDER = (
     "locations",
     "tax",
     "staff",
     "role_limits",
     "card_limits",
+    "central_keys",
+    "pickups",
     "promotions",
     "names",
     "catalog",
     "prices",
     "stock",
-    "central_keys",
-    "pickups",
     "delivery_options",
     "ship_orders",
 )
