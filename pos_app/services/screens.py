@@ -190,6 +190,22 @@ def demo_pickups(device: Device, central: DemoCentral, count: int = 4) -> tuple[
     return code, code[:-4] + ("AAAA" if not code.endswith("AAAA") else "BBBB")
 
 
+def demo_expired(device: Device, central: DemoCentral, pickup_id: int) -> None:
+    """The ready pickup not collected in time: its expiry moved into the past in the demo
+    central's database, then the job that expires it (`central pickups-expire`), synced."""
+    import sqlite3
+
+    path = central.db.removeprefix("sqlite:///")
+    con = sqlite3.connect(path)
+    try:
+        con.execute("UPDATE fulfilments SET expires_at='2000-01-01 00:00:00.000000' WHERE id=?", (pickup_id,))
+        con.commit()
+    finally:
+        con.close()
+    subprocess.run([*central._cmd(), "pickups-expire"], check=True, capture_output=True)
+    device.engine.sync_once()
+
+
 def demo_wrong_item(device: Device, pickup_id: int) -> str:
     """A barcode of an item that is not in this pickup order (picking's refusal)."""
     ids = [x.variant_id for x in device.pickups.get(pickup_id).lines]
@@ -281,6 +297,7 @@ __all__ = [
     "demo_central",
     "demo_corrections",
     "demo_device",
+    "demo_expired",
     "demo_offline",
     "demo_pickups",
     "demo_product",

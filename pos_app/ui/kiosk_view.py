@@ -107,7 +107,8 @@ class KioskView(QWidget):
         self.answer.show()
         for w in (self.title_ja, self.arrow):
             w.hide()
-        self.hint.setVisible(not ok)  # a refused code: how to scan stays on the screen
+        for w in (self.title, self.hint):  # a refused code: how to scan stays on the screen
+            w.setVisible(not ok)
         self.reset_timer.start()
 
     def show_problem(self, _text: str) -> None:

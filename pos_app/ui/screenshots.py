@@ -393,8 +393,71 @@ def render_pickups(window: Any, device: Any, central: Any, ops: Any, out: Path) 
 
     shots += grab_sizes(window, out, "43-pickup-code-refused", ops, refused)
     page.show_queue()
+    ready = device.pickups.verify_code(code)
+    # the customer checks in at the kiosk: a banner above every screen, a line on the Ready row
+    device.pickups.check_in(code)
+    device.engine.sync_once()
+    window.show_lookup()
+    page.refresh()
+    shots += grab_sizes(window, out, "44-pickup-customer-waiting", ops)
+    window.show_pickups()
+    page.show_tab("ready")
+    shots += grab_sizes(window, out, "45-pickup-waiting-ready-tab", ops)
+    # picking done and the bag label printed (on a fake network printer) in one tap
+    from pos_app.devices.printer import NetworkPrinter
+    from pos_app.devices.printer.fake import FakeNetworkPrinter
+
+    fake = FakeNetworkPrinter().start()
+    printer = device.receipts.printer
+    device.receipts.printer = NetworkPrinter(fake.host, fake.port, timeout=2)
+    second = page.queue.by_state("new")[0]
+    page.open_order(second)
+    page.picked = {x.line_no: x.quantity for x in second.lines}
+    page.missing = {}
+    page._fill_lines()
+    page.shelf.setText("A-2")
+
+    def label() -> None:
+        page.print_label()
+        settle(ops)
+
+    shots += grab_sizes(window, out, "46-pickup-label-printed", ops, label)
+    device.receipts.printer = printer
+    fake.stop()
+    page.say("")
+    page.show_queue()
+    # not collected in time: the expired bag waits for "Back on the shelf"
+    screens.demo_expired(device, central, ready.id)
+    page.refresh()
+    settle(ops)
+    page.show_tab("closed")
+    shots += grab_sizes(window, out, "47-pickup-put-back", ops)
+    page.open_order(device.pickups.get(ready.id))
+    shots += grab_sizes(window, out, "48-pickup-back-on-shelf", ops)
+    page.show_queue()
     window.show_lookup()
     settle(ops)
+    return shots
+
+
+def render_kiosk(device: Any, central: Any, ops: Any, out: Path) -> list[Path]:
+    """The customer-facing pickup kiosk (`pos-app run --kiosk`): waiting for a scan, the thanks
+    after a good code, and a refused one in the customer's words."""
+    from pos_app.services import screens
+    from pos_app.services.pickups import CheckIn
+    from pos_app.ui.kiosk_view import KioskView
+
+    code, forged = screens.demo_pickups(device, central, count=1)
+    kiosk = KioskView(device, ops)
+    shots: list[Path] = []
+    shots += grab_sizes(kiosk, out, "50-kiosk-scan", ops)
+    thanks = device.pickups.check_in(code)
+    refused = device.pickups.check_in(forged)
+    expired = CheckIn(None, "This code has expired. Please ask at the counter — we will help.")
+    shots += grab_sizes(kiosk, out, "51-kiosk-thanks", ops, lambda: kiosk.show_answer(thanks))
+    shots += grab_sizes(kiosk, out, "52-kiosk-refused", ops, lambda: kiosk.show_answer(refused))
+    shots += grab_sizes(kiosk, out, "53-kiosk-expired", ops, lambda: kiosk.show_answer(expired))
+    kiosk.close()
     return shots
 
 
@@ -554,6 +617,7 @@ def render_all(out: Path) -> list[Path]:
         shots += render_card(window, device, session, ops, out)
         shots += render_shifts(window, device, session, ops, out)
         shots += render_pickups(window, device, central, ops, out)
+        shots += render_kiosk(device, central, ops, out)
         shots += render_aisle(window, device, session, central, ops, out)
 
         screens.demo_corrections(device, session, focus)
