@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -414,3 +415,33 @@ def test_the_kiosk_check_in_sets_the_arrival_and_finished_pickups_leave_the_stre
     assert [c["key"] for c in deleted] == [[pid]]
     # central keeps the order itself
     assert api.get("/v1/channel/pickups/web-1001", headers=shop).json()["state"] == "collected"
+
+
+def test_migration_0010p_pads_the_change_logs_old_pickup_rows(tmp_path: Path) -> None:
+    import orjson
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from central.db import alembic_config
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    command.upgrade(alembic_config(engine), "0010e")
+    old = [7, "000007", 1, "expired", "paid", "JPY", 100, "A", "[]", "B-3", "t0", "t1", "t2", None, "", "", "c", "t9"]
+    with engine.begin() as con:
+        for seq, row in ((1, old), (2, [*old[:3], "new", *old[4:]]), (3, None)):
+            con.execute(
+                text(
+                    "INSERT INTO change_log(seq, stream, scope, key, row, at) VALUES (:s, 'pickups', 1, '[7]', :r, :a)"
+                ),
+                {"s": seq, "r": None if row is None else orjson.dumps(row).decode(), "a": "2026-12-01 00:00:00"},
+            )
+    command.upgrade(alembic_config(engine), "0010p")
+    with engine.connect() as con:
+        rows = [r[0] for r in con.execute(text("SELECT row FROM change_log ORDER BY seq"))]
+    engine.dispose()
+    assert orjson.loads(rows[0]) == [*old, None, "t9", 0]  # expired before: counts as restocked then
+    assert orjson.loads(rows[1])[18:] == [None, None, 0] and rows[2] is None
+    from sync.protocol import STREAMS
+
+    for r in rows[:2]:
+        STREAMS["pickups"].validate_row(orjson.loads(r))
