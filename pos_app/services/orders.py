@@ -344,17 +344,20 @@ class OrderService:
         raise error("order.unknown", number=str(fulfilment_id))
 
     def sources(self, order: ShipOrder) -> list[tuple[int, str, int]]:
-        """Locations that might ship an unsourced order (id, name, units available of its lines,
-        from the figures this till holds), the most first; the selling store is among them."""
+        """Locations of this store's country that might ship an unsourced order (id, name, units
+        available of its lines by the figures this till holds), the most first."""
         vids = [x.variant_id for x in order.lines]
         if not vids:
             return []
         marks = ",".join("?" * len(vids))
+        country = self.country()  # central ships from the selling store's country only
+        here = {int(i) for (i,) in self.store.query("SELECT id FROM locations WHERE country=?", (country,))}
         rows = self.store.query(
             f"SELECT location_id, sum(max(on_hand - reserved, 0)) FROM stock WHERE variant_id IN ({marks}) "
             "GROUP BY location_id",
             vids,
         )
+        rows = [r for r in rows if int(r[0]) in here]
         names = self._location_names()
         out = [(int(loc), names.get(int(loc), str(loc)), int(n)) for loc, n in rows if int(n) > 0]
         return sorted(out, key=lambda r: (-r[2], r[1]))

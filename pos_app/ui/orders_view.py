@@ -415,7 +415,9 @@ class OrdersView(QWidget):
 
         def show_sources(sources: list[tuple[int, str, int]]) -> None:
             for loc, name, n in sources:
-                b = QPushButton(self.tr("Ship from {0} ({1} available)").replace("{0}", name).replace("{1}", str(n)))
+                b = QPushButton(
+                    self.tr("Ship from {0} ({1} by this till's figures)").replace("{0}", name).replace("{1}", str(n))
+                )
                 b.setObjectName("choice")
                 b.clicked.connect(lambda _=False, loc=loc: self.decide("source", loc))
                 box.addWidget(b)

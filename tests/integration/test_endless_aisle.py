@@ -468,3 +468,43 @@ def test_pos_app_orders_lists_them_for_support(till, central_db: Database, capsy
     assert out.startswith("! ") and "NO STOCK FOUND" in out and "1 need staff" in out
     assert main(["--data-dir", data, "orders", "--state", "shipped"]) == 0
     assert capsys.readouterr().out.startswith("0 order(s) shown")
+
+
+def test_staff_choose_another_source_for_an_unsourced_order(till, central_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """Wait first (central keeps it unsourced), then the warehouse once stock came in there."""
+    from sqlalchemy import select, update
+
+    from central.models import Location, Stock
+
+    device, online = till
+    session = associate(device)
+    vid = elsewhere_variant(device, skip=7)
+    ref = _order_for(device, vid, "Other Source", "other.source@example.com")
+    with central_db.session() as s, s.begin():
+        s.execute(update(Stock).where(Stock.variant_id == vid).values(on_hand=Stock.reserved))
+        warehouse = s.scalar(
+            select(Location.id).where(Location.kind == "warehouse", Location.country == "JP").order_by(Location.id)
+        )
+    assert warehouse is not None
+    with online():
+        _sync(device)
+        o = next(o for o in device.orders.orders().orders if o.order_ref == ref)
+        assert o.state == "unsourced"
+        device.orders.decide(session, o, "wait")
+        _sync(device)
+        o = next(x for x in device.orders.orders().orders if x.id == o.id)
+        assert o.state == "unsourced" and not o.pending and not o.refused
+        assert {loc for loc, _n, _q in device.orders.sources(o)} <= {
+            int(i) for (i,) in device.store.query("SELECT id FROM locations WHERE country='JP'")
+        }  # never a source central refuses for being abroad
+        with central_db.session() as s, s.begin():  # a delivery reached the warehouse
+            s.execute(
+                update(Stock)
+                .where(Stock.variant_id == vid, Stock.location_id == warehouse)
+                .values(on_hand=Stock.reserved + 5)
+            )
+        device.orders.decide(session, o, "source", warehouse)
+        assert next(x for x in device.orders.orders().orders if x.id == o.id).state == "sourced"  # at once, offline too
+        _sync(device)
+        o = next(x for x in device.orders.orders().orders if x.id == o.id)
+        assert o.state == "sourced" and not o.pending and not o.refused and o.source
