@@ -524,7 +524,11 @@ class CustomerOrder(Base):
     delivery_option: Mapped[str | None] = mapped_column(String(40), nullable=True)
     delivery_fee: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     checks: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
-    __table_args__ = (UniqueConstraint("channel_client_id", "reference"),)
+    __table_args__ = (
+        UniqueConstraint("channel_client_id", "reference"),
+        # order.create finds an order by the tablet's order_id (channel "store", no channel client)
+        Index("ix_customer_orders_channel_reference", "channel", "reference"),
+    )
 
 
 class Fulfilment(Base):
