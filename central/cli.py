@@ -145,6 +145,20 @@ def main(argv: list[str] | None = None) -> int:
     dr.add_argument("--date", help="the stores' local date, YYYY-MM-DD (default today)")
     dr.add_argument("--store", help="one store's code")
     command("pickups-expire", help="send due pickup reminders and expire pickups not collected in time")
+    command("orders-source", help="source again the endless-aisle shipments staff chose to wait for")
+    sd = command(
+        "ship-demo",
+        help="the warehouse side of the endless aisle: list open shipments, mark one shipped or delivered",
+    )
+    sd.add_argument("--ship", type=int, metavar="ID", help="mark this shipment (fulfilment id) shipped")
+    sd.add_argument(
+        "--carrier", default="yamato", help="with --ship: yamato, sagawa, japanpost, dhl, dpd, hermes, other"
+    )
+    sd.add_argument("--tracking", help="with --ship: the tracking number (default: a made-up one)")
+    sd.add_argument("--deliver", type=int, metavar="ID", help="mark this shipment delivered")
+    sd.add_argument("--create", type=int, metavar="N", help="make N demo orders as a till of --store would (1-50)")
+    sd.add_argument("--store", help="with --create: the selling store's code, e.g. TKY01")
+    sd.add_argument("--email", default="customer@example.com", help="with --create: where the e-mails go")
 
     args = p.parse_args(argv)
     db = Database(args.db)
@@ -275,6 +289,10 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
         from central.pickups import pickup_command
 
         return pickup_command(db, args)
+    elif args.cmd in ("orders-source", "ship-demo"):
+        from central.shipments import ship_command
+
+        return ship_command(db, args)
     elif args.cmd == "card-limits":
         from central.card_limits import card_limits_command
 

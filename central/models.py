@@ -59,6 +59,9 @@ class Location(Base):
     cash_rounding: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # increment, 0 = none
     cash_rounding_mode: Mapped[str] = mapped_column(String(16), default="half_up", server_default="half_up")
     registration_no: Mapped[str] = mapped_column(String(32), default="", server_default="")  # JP: T + 13 digits
+    # Endless aisle (central.sourcing): may one order's ship lines leave from several locations?
+    # A store rule, not on the wire (only central sources).
+    split_shipments: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class Promotion(Base):
@@ -509,14 +512,46 @@ class CustomerOrder(Base):
     total: Mapped[int] = mapped_column(BigInteger)
     token: Mapped[str] = mapped_column(String(64), unique=True)  # the order page's capability
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    __table_args__ = (UniqueConstraint("channel_client_id", "reference"),)
+    # Endless-aisle orders (channel "store", order.create): the store and sale that took the
+    # money (reference is the tablet's order_id), the customer, the delivery option and the fee
+    # the till charged; `checks` JSON list of what central found different (a fee mismatch),
+    # flagged, never refused.
+    store_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), nullable=True)
+    sale_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    customer_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    delivery_option: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    delivery_fee: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    checks: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    __table_args__ = (
+        UniqueConstraint("channel_client_id", "reference"),
+        # order.create finds an order by the tablet's order_id (channel "store", no channel client)
+        Index("ix_customer_orders_channel_reference", "channel", "reference"),
+    )
 
 
 class Fulfilment(Base):
     __tablename__ = "fulfilments"
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("customer_orders.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # pickup | (ship)
+    kind: Mapped[str] = mapped_column(String(16))  # pickup | ship
+    # kind "ship" (the endless aisle, central.shipments): location_id is the store that sold it;
+    # source_id where it leaves from (None while unsourced); destination JSON {"kind": "home",
+    # "address": {...}} | {"kind": "store", "store_id": n}; carrier / tracking once shipped;
+    # refund_due what the selling store owes the customer after a cancel (less what was paid
+    # out: `refunded`); waiting: staff chose "wait" (central orders-source retries it);
+    # pickup_id the pickup opened at the destination store when a ship-to-store arrived.
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), nullable=True, index=True)
+    destination: Mapped[str | None] = mapped_column(Text, nullable=True)
+    carrier: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    tracking: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    shipped_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    refund_due: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    refunded: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    waiting: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    pickup_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
     state: Mapped[str] = mapped_column(String(16))  # central.pickups.TRANSITIONS
     shelf: Mapped[str] = mapped_column(String(40), default="")
@@ -528,7 +563,27 @@ class Fulfilment(Base):
     collected_device: Mapped[str] = mapped_column(String(80), default="")  # the till's name
     code: Mapped[str | None] = mapped_column(Text, nullable=True)  # the signed pickup code, once ready
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The customer scanned their code at the store's kiosk (pickup.arrive): staff see them waiting.
+    arrived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # An expired pickup's bag confirmed back on the shelf (pickup.restock): its stock released then.
+    restocked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # Left the store's `pickups` stream (finished long enough ago: central.pickups.PRUNE_DAYS).
+    pruned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     __table_args__ = (Index("ix_fulfilments_location_state", "location_id", "state"),)
+
+
+class PickupRefund(Base):
+    """Money a pickup owes back to the channel that took it (a paid order's missing units, an
+    expired order once its bag is back): the web shop refunds its own payment and reads these
+    in `GET /v1/channel/pickups/{reference}`."""
+
+    __tablename__ = "pickup_refunds"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    fulfilment_id: Mapped[int] = mapped_column(ForeignKey("fulfilments.id"), index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)  # minor units of the order's currency
+    reason: Mapped[str] = mapped_column(String(16))  # missing | expired
+    lines: Mapped[str] = mapped_column(Text)  # JSON [{"line_no", "sku", "qty", "amount"}]
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class FulfilmentLine(Base):
@@ -540,6 +595,7 @@ class FulfilmentLine(Base):
     name: Mapped[str] = mapped_column(String(200))
     quantity: Mapped[int] = mapped_column(Integer)
     unit_price: Mapped[int] = mapped_column(BigInteger)
+    sale_line_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # a ship line's sale line
     picked: Mapped[int] = mapped_column(Integer, default=0)
     missing: Mapped[int] = mapped_column(Integer, default=0)
     collected: Mapped[int] = mapped_column(Integer, default=0)
@@ -556,6 +612,42 @@ class FulfilmentEvent(Base):
     event: Mapped[str] = mapped_column(String(32))  # created | picked | ready | collected | reminded | ...
     actor: Mapped[str] = mapped_column(String(120))  # channel:webshop | device:<id> | central
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class DeliveryOption(Base):
+    """A way an endless-aisle order reaches the customer and its fee (the `delivery_options`
+    stream): the fee is charged as a sale line of the service SKU `sku` (a catalog variant of
+    category "delivery", no stock, in no price list)."""
+
+    __tablename__ = "delivery_options"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    country: Mapped[str] = mapped_column(String(2))
+    currency: Mapped[str] = mapped_column(String(3))
+    sku: Mapped[str] = mapped_column(String(64))
+    name_en: Mapped[str] = mapped_column(String(100))
+    name_ja: Mapped[str] = mapped_column(String(100))
+    name_de: Mapped[str] = mapped_column(String(100))
+    fee: Mapped[int] = mapped_column(BigInteger)
+    free_over: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    days_min: Mapped[int] = mapped_column(Integer)
+    days_max: Mapped[int] = mapped_column(Integer)
+    active: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ShipRefund(Base):
+    """A refund paid out at the selling store's till for a cancelled ship fulfilment (order.refund)."""
+
+    __tablename__ = "ship_refunds"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    fulfilment_id: Mapped[int] = mapped_column(ForeignKey("fulfilments.id"), index=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    tender: Mapped[str] = mapped_column(String(8))  # cash | card
+    reference: Mapped[str] = mapped_column(String(100), default="")
+    device_id: Mapped[str] = mapped_column(String(36))
+    staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class SigningKey(Base):

@@ -10,8 +10,15 @@ history) and the pickup's row of the `pickups` stream (store scope), so the stor
 it within a poke.
 
 Stock: creating reserves each line at the store (`reserved` +q); a line marked missing frees its
-units; a handover takes the collected units off `on_hand` and frees the reservation; expiry and
-cancellation free what is still reserved.
+units; a handover takes the collected units off `on_hand` and frees the reservation; cancellation
+frees what is still reserved. Expiry does not: the bag is still on its shelf. An expired pickup
+waits for staff to confirm the bag is back on the sales floor (`restock`, the `pickup.restock`
+op); only then is its stock released and a paid order's refund recorded.
+
+Money (docs/pickups.md "Missing lines and refunds"): a paid order made ready with missing units
+owes the channel their amount (a `PickupRefund`, shown to the shop in the channel API so it
+refunds its own payment, and said in the ready e-mail); a pay-on-pickup order's total shrinks
+to what is in the bag. Finished pickups leave the stream after PRUNE_DAYS (`prune`).
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ from central.models import (
     FulfilmentLine,
     Location,
     MailMessage,
+    PickupRefund,
     SigningKey,
     StoreHours,
 )
@@ -60,6 +68,11 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 OPEN = ("new", "picking", "ready")
 EXPIRE_DAYS = 7  # ready and not collected: the order expires (M)
 REMIND_DAYS = 3  # ready and not collected: one reminder (N)
+# A finished pickup (collected, cancelled, or expired and its bag back on the shelf) leaves the
+# store's `pickups` stream this many days after it finished: two weeks covers "who collected
+# order 123 last week?" at the counter; central keeps the order, its history and refunds for good
+# (channel API, order page), so a tablet's stream holds weeks of pickups, not years.
+PRUNE_DAYS = 14
 
 
 class PickupError(Exception):
@@ -145,13 +158,25 @@ def pickup_row(session: Session, f: Fulfilment, order: CustomerOrder | None = No
         f.collected_device,
         f.code,
         iso(f.updated_at) or "",
+        iso(f.arrived_at),
+        iso(f.restocked_at),
+        refund_total(session, f),
     ]
+
+
+def refunds(session: Session, f: Fulfilment) -> list[PickupRefund]:
+    q = select(PickupRefund).where(PickupRefund.fulfilment_id == f.id).order_by(PickupRefund.id)
+    return list(session.scalars(q))
+
+
+def refund_total(session: Session, f: Fulfilment) -> int:
+    return sum(r.amount for r in refunds(session, f))
 
 
 def pickup_rows(session: Session, scope: Scope) -> list[list[Scalar]]:
     q = (
         select(Fulfilment)
-        .where(Fulfilment.kind == "pickup", Fulfilment.location_id == scope.store_id)
+        .where(Fulfilment.kind == "pickup", Fulfilment.location_id == scope.store_id, Fulfilment.pruned_at.is_(None))
         .order_by(Fulfilment.id)
     )
     return [pickup_row(session, f) for f in session.scalars(q)]
@@ -350,6 +375,7 @@ def mark_ready(session: Session, f: Fulfilment, actor: str) -> None:
     if f.state in ("new", "picking") and not any(x.picked for x in lines):
         raise PickupError(409, f"Nothing of order {number} was found: it cannot be made ready (cancel it).")
     move(session, f, "ready", "ready", actor)
+    _missing_at_ready(session, f, lines)
     f.ready_at = f.updated_at
     f.expires_at = f.updated_at + timedelta(days=EXPIRE_DAYS)
     key = signing_key(session)
@@ -364,6 +390,83 @@ def mark_ready(session: Session, f: Fulfilment, actor: str) -> None:
     )
     f.code = sign_pickup_code(claim, private_key_from_text(key.private_key))
     _mail(session, f, "pickup.ready")
+
+
+def _missing_at_ready(session: Session, f: Fulfilment, lines: Sequence[FulfilmentLine]) -> None:
+    """The rule for units not found (partial pick), decided once, when the bag is made ready:
+    a paid order owes the channel their amount (a refund the shop pays back); a pay-on-pickup
+    order costs only what is in the bag. Shipping the rest to the customer waits for sourcing."""
+    short = [x for x in lines if x.missing]
+    if not short:
+        return
+    order = session.get_one(CustomerOrder, f.order_id)
+    amount = sum(x.missing * x.unit_price for x in short)
+    units = sum(x.missing for x in short)
+    if order.payment == "paid":
+        _refund(session, f, "missing", [(x, x.missing) for x in short])
+        detail = f"{units} missing: {amount} owed back to the channel"
+    else:
+        order.total = sum((x.quantity - x.missing) * x.unit_price for x in lines)
+        detail = f"{units} missing: pay on pickup {order.total}"
+    session.add(
+        FulfilmentEvent(
+            fulfilment_id=f.id, at=f.updated_at, state=f.state, event="short", actor="central", detail=detail
+        )
+    )
+
+
+def _refund(session: Session, f: Fulfilment, reason: str, lines: Sequence[tuple[FulfilmentLine, int]]) -> int:
+    parts = [{"line_no": x.line_no, "sku": x.sku, "qty": q, "amount": q * x.unit_price} for x, q in lines if q > 0]
+    amount = sum(int(p["amount"]) for p in parts)  # type: ignore[call-overload]
+    if amount:
+        session.add(
+            PickupRefund(fulfilment_id=f.id, amount=amount, reason=reason, lines=orjson.dumps(parts).decode(), at=now())
+        )
+        session.flush()
+    return amount
+
+
+def restock(session: Session, f: Fulfilment, actor: str) -> bool:
+    """An expired pickup's bag is back on the shelf (staff confirmed it): its reservation is
+    released and a paid order's refund recorded (all it still holds: the missing units were
+    refunded at ready). False when it was restocked already (another tablet's tap)."""
+    number = number_of(session, f)
+    if f.state != "expired":
+        raise PickupError(409, f"Order {number} is {f.state}, not expired: there is nothing to put back.")
+    if f.restocked_at is not None:
+        return False
+    release(session, f, "pickup restocked")
+    f.updated_at = f.restocked_at = now()
+    order = session.get_one(CustomerOrder, f.order_id)
+    amount = 0
+    if order.payment == "paid":
+        amount = _refund(session, f, "expired", [(x, x.quantity - x.missing) for x in _lines(session, f)])
+    session.add(
+        FulfilmentEvent(
+            fulfilment_id=f.id,
+            at=f.updated_at,
+            state=f.state,
+            event="restocked",
+            actor=actor,
+            detail=f"back on the shelf; {amount} owed back to the channel" if amount else "back on the shelf",
+        )
+    )
+    return True
+
+
+def arrive(session: Session, f: Fulfilment, actor: str) -> None:
+    """The customer scanned their code at the store's kiosk: staff see them waiting."""
+    number = number_of(session, f)
+    if f.state == "collected":
+        raise PickupError(409, f"Order {number} was already collected at {store_time(session, f, f.collected_at)}.")
+    if f.state != "ready":
+        raise PickupError(409, f"Order {number} is {f.state}, not ready: nobody can bring it to the counter.")
+    f.updated_at = f.arrived_at = now()
+    session.add(
+        FulfilmentEvent(
+            fulfilment_id=f.id, at=f.updated_at, state=f.state, event="arrived", actor=actor, detail="kiosk"
+        )
+    )
 
 
 def handover(
@@ -422,14 +525,14 @@ def cancel(session: Session, f: Fulfilment, actor: str, why: str) -> None:
 
 def run_due(session: Session, at: datetime | None = None) -> tuple[list[Fulfilment], list[Fulfilment]]:
     """Remind the customers of pickups ready REMIND_DAYS ago, expire those past their expiry
-    (their stock released). A writing transaction; returns (reminded, expired)."""
+    (their stock stays reserved until staff confirm the bag is back: `restock`), and prune the
+    finished ones (`prune`). A writing transaction; returns (reminded, expired)."""
     at = at or now()
     ready = list(session.scalars(select(Fulfilment).where(Fulfilment.kind == "pickup", Fulfilment.state == "ready")))
     reminded, expired = [], []
     for f in ready:
         if f.expires_at is not None and aware(f.expires_at) <= at:  # type: ignore[operator]
             move(session, f, "expired", "expired", "central", f"not collected in {EXPIRE_DAYS} days")
-            release(session, f, "pickup expired")
             expired.append(f)
         elif f.reminded_at is None and f.ready_at is not None and aware(f.ready_at) <= at - timedelta(days=REMIND_DAYS):  # type: ignore[operator]
             f.reminded_at = at
@@ -440,7 +543,41 @@ def run_due(session: Session, at: datetime | None = None) -> tuple[list[Fulfilme
             reminded.append(f)
     for f in reminded + expired:
         publish(session, f)
+    prune(session, at)
     return reminded, expired
+
+
+def finished_at(f: Fulfilment) -> datetime | None:
+    """When a pickup stopped needing the store (None while it still does)."""
+    if f.state == "collected":
+        return aware(f.collected_at)
+    if f.state == "cancelled":
+        return aware(f.updated_at)
+    if f.state == "expired":
+        return aware(f.restocked_at)
+    return None
+
+
+def prune(session: Session, at: datetime | None = None) -> list[Fulfilment]:
+    """Finished pickups older than PRUNE_DAYS leave the `pickups` stream: a delete in the change
+    log (the tablets' stores drop the row as any stream change) and `pruned_at`, which keeps
+    them out of snapshots. Central keeps the order itself."""
+    at = at or now()
+    cutoff = at - timedelta(days=PRUNE_DAYS)
+    q = select(Fulfilment).where(
+        Fulfilment.kind == "pickup",
+        Fulfilment.state.in_(("collected", "cancelled", "expired")),
+        Fulfilment.pruned_at.is_(None),
+        Fulfilment.updated_at <= cutoff,  # a cheap first cut; finished_at decides
+    )
+    gone = []
+    for f in session.scalars(q):
+        done = finished_at(f)
+        if done is not None and done <= cutoff:
+            f.pruned_at = at
+            record(session, "pickups", f.location_id, [f.id], None)
+            gone.append(f)
+    return gone
 
 
 # --- the customer's e-mails ------------------------------------------------------------------------
@@ -466,6 +603,9 @@ WORDS: dict[str, dict[str, str]] = {
         "page": "Your order page",
         "someone": "Someone else may collect it for you with this code and their name.",
         "code": "Pickup code",
+        "missing": "Not available, so not in your bag:",
+        "refunded": "We refund {amount} for them to your payment.",
+        "pay_less": "You pay only for what is in the bag.",
     },
     "ja": {
         "ready_subject": "【{store}】ご注文 {number} のお受け取り準備ができました",
@@ -480,6 +620,9 @@ WORDS: dict[str, dict[str, str]] = {
         "page": "ご注文ページ",
         "someone": "ご本人以外の方も、このコードとお名前でお受け取りいただけます。",
         "code": "受け取りコード",
+        "missing": "在庫がなく、ご用意できなかった商品：",
+        "refunded": "この商品の代金 {amount} はお支払い方法へ返金いたします。",
+        "pay_less": "お支払いはご用意できた商品の分のみです。",
     },
     "de": {
         "ready_subject": "Ihre Bestellung {number} liegt bei {store} zur Abholung bereit",
@@ -494,6 +637,9 @@ WORDS: dict[str, dict[str, str]] = {
         "page": "Ihre Bestellseite",
         "someone": "Eine andere Person kann sie mit diesem Code und ihrem Namen für Sie abholen.",
         "code": "Abholcode",
+        "missing": "Nicht vorrätig, daher nicht in Ihrer Tüte:",
+        "refunded": "Wir erstatten Ihnen dafür {amount} auf Ihr Zahlungsmittel.",
+        "pay_less": "Sie bezahlen nur, was in der Tüte ist.",
     },
 }
 
@@ -578,7 +724,15 @@ def render_pickup_mail(session: Session, msg: MailMessage) -> Rendered:
         "code_label": w["code"],
         "code": f.code or "",
         "lines": [(x.name, x.picked or x.quantity) for x in _lines(session, f) if x.picked or not x.missing],
+        "missing_label": w["missing"],
+        "missing": [(x.name, x.missing) for x in _lines(session, f) if x.missing],
+        "missing_note": "",
     }
+    short = sum(r.amount for r in refunds(session, f) if r.reason == "missing")
+    if context["missing"]:
+        context["missing_note"] = (
+            w["refunded"].format(amount=money_text(short, order.currency, locale)) if short else w["pay_less"]
+        )
     attachments: tuple[Attachment, ...] = ()
     if f.code:
         attachments = (Attachment(f"pickup-{order.number}.png", "image/png", qr_png(f.code)),)

@@ -427,6 +427,7 @@ def seed(
         _promotions(bulk, stores, summary)
         _customers_and_limits(session, summary)
         _card_limits(session)
+        _delivery_options(session, summary)
         if conn.dialect.name == "postgresql":
             for t in ("variants", "prices", "stock", "barcodes", "styles"):
                 conn.exec_driver_sql(f"ANALYZE {t}")
@@ -787,6 +788,48 @@ DEMO_ROLE_LIMITS: list[tuple[str, str, str | None]] = [
 # Store-and-forward card caps per currency (minor units: per sale, in all per terminal until its
 # next reconciliation): Tokyo ¥30,000 / ¥200,000, Berlin €300 / €2,000.
 DEMO_CARD_LIMITS: dict[str, tuple[int, int]] = {"JPY": (30_000, 200_000), "EUR": (30_000, 200_000)}
+
+
+# Endless-aisle delivery options (docs/endless-aisle.md): (id, country, currency, fee SKU, names
+# en / ja / de, fee, free over, days min, days max). Fees in minor units of the currency.
+DELIVERY_OPTIONS: list[tuple[str, str, str, str, str, str, str, int, int | None, int, int]] = [
+    ("jp-standard", "JP", "JPY", "SVC-DLV-JP-STD", "Standard delivery", "通常配送", "Standardversand", 550, 11000, 2, 4),
+    ("jp-express", "JP", "JPY", "SVC-DLV-JP-EXP", "Express delivery", "お急ぎ便", "Expressversand", 1100, None, 1, 2),
+    ("jp-store", "JP", "JPY", "SVC-DLV-JP-STORE", "Ship to a store", "店舗受け取り", "Lieferung in eine Filiale", 0, None, 2, 5),
+    ("de-standard", "DE", "EUR", "SVC-DLV-DE-STD", "Standard delivery", "通常配送", "Standardversand", 495, 7500, 2, 4),
+    ("de-express", "DE", "EUR", "SVC-DLV-DE-EXP", "Express delivery", "お急ぎ便", "Expressversand", 995, None, 1, 2),
+    ("de-store", "DE", "EUR", "SVC-DLV-DE-STORE", "Ship to a store", "店舗受け取り", "Lieferung in eine Filiale", 0, None, 2, 5),
+]  # fmt: skip
+
+
+def _delivery_options(session: Session, summary: SeedSummary) -> None:
+    """The delivery options and their fee SKUs: one service style of category "delivery" per
+    option with one variant, no barcode, no stock row and no price (the sale line carries the
+    fee; central's re-pricing keeps a line it has no price for)."""
+    from central.changes import catalog_wire, hash_of
+    from central.models import Category, DeliveryOption, Style
+
+    cat = Category(id=(session.scalar(select(func.max(Category.id))) or 0) + 1, name="delivery", department="service")
+    session.add(cat)
+    next_style = (session.scalar(select(func.max(Style.id))) or 0) + 1
+    next_variant = (session.scalar(select(func.max(Variant.id))) or 0) + 1
+    for i, (oid, country, currency, sku, en, ja, de, fee, free_over, dmin, dmax) in enumerate(DELIVERY_OPTIONS):
+        style = Style(
+            id=next_style + i, code=sku, name=en, brand="Aisle", category_id=cat.id, tax_class="standard",
+            names=names_json({"ja": ja, "de": de}),
+        )  # fmt: skip
+        variant = Variant(id=next_variant + i, style_id=style.id, sku=sku, colour="", size="", size_order=0, active=1)
+        wire = catalog_wire(variant, style, cat.name, [])
+        variant.wire_row = orjson.dumps(wire).decode()
+        variant.row_hash = hash_of(wire)
+        session.add_all([style, variant])
+        session.add(
+            DeliveryOption(
+                id=oid, country=country, currency=currency, sku=sku, name_en=en, name_ja=ja, name_de=de, fee=fee,
+                free_over=free_over, days_min=dmin, days_max=dmax, active=1,
+            )
+        )  # fmt: skip
+    session.flush()
 
 
 def _card_limits(session: Session) -> None:

@@ -24,6 +24,7 @@ from central.models import Location, Price, PriceList, Staff, Stock, TaxRate, Va
 from central.pickups import key_rows, pickup_rows
 from central.promotions import rows as promotion_rows
 from central.scope import Scope
+from central.shipments import delivery_option_rows, ship_rows
 from sync.protocol import STREAMS, Scalar, row_hash
 
 SNAPSHOT_BATCH = 5000
@@ -165,6 +166,8 @@ SOURCES: dict[str, StreamSource] = {
     "card_limits": small("card_limits", card_limit_rows),  # central.card_limits (store scope)
     "pickups": small("pickups", pickup_rows),  # central.pickups (store scope)
     "central_keys": small("central_keys", lambda session, _scope: key_rows(session)),
+    "delivery_options": small("delivery_options", delivery_option_rows),  # central.shipments (global)
+    "ship_orders": small("ship_orders", ship_rows),  # central.shipments (store scope: sold or ships)
 }
 
 if set(SOURCES) != set(STREAMS):  # pragma: no cover - a declaration without its source

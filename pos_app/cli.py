@@ -28,6 +28,11 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="open the customer-facing window too, for a second screen (or POS_APP_CUSTOMER_DISPLAY=1)",
     )
+    r.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="run as the customer-facing pickup kiosk by the counter: scan your pickup code, no staff sign-in",
+    )
     e = sub.add_parser("enroll", help="enrol this device with a one-time code from central")
     e.add_argument("--central", help="central URL, e.g. https://central.example.com")
     e.add_argument("--code", help="the enrolment code, or the aisle://enroll?… QR payload")
@@ -135,6 +140,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     sh.add_argument("--pdf", type=Path, metavar="FILE", help="z: write the report as PDF instead of text")
     sh.add_argument("--print", action="store_true", help="z, close: print the report on the receipt printer")
+    od = sub.add_parser(
+        "orders", help="endless-aisle orders of this store: to decide, to ship, to be confirmed (docs/endless-aisle.md)"
+    )
+    od.add_argument(
+        "--state",
+        action="append",
+        choices=["to_confirm", "refused", "unsourced", "sourced", "shipped", "delivered", "cancelled"],
+        help="only these states (repeatable); default all",
+    )
     args = p.parse_args(argv)
     if args.cmd == "shift":
         args.number = args.pieces
@@ -161,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     if cmd == "run":
         from pos_app.ui.main import run_gui
 
-        return run_gui(data_dir, customer_display=getattr(args, "customer_display", None))
+        return run_gui(
+            data_dir, customer_display=getattr(args, "customer_display", None), kiosk=getattr(args, "kiosk", False)
+        )
     if cmd == "screenshots":
         from pos_app.ui.screenshots import render_all
 

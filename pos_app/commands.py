@@ -571,3 +571,65 @@ def _shift_status(device: Device) -> int:
     if counted is not None:
         print(f"counted   {shifts.money(counted.total)} (pos-app shift close --staff ID)")
     return 0
+
+
+ORDER_STATES = {
+    "to_confirm": "TO BE CONFIRMED",
+    "refused": "REFUSED",
+    "unsourced": "NO STOCK FOUND",
+    "sourced": "being prepared",
+    "shipped": "shipped",
+    "delivered": "delivered",
+    "cancelled": "cancelled",
+}
+
+
+def orders(data_dir: Path, args: argparse.Namespace) -> int:
+    """`pos-app orders`: this store's endless-aisle orders as the orders screen has them, each
+    time in the store's zone: central's rows (ship_orders) and this till's orders central has not
+    confirmed yet. Exit 0; 1 when one needs staff (to decide, a refund owed, one to ship here, a
+    refusal), so support scripts can ask."""
+    device = _device(data_dir)
+    try:
+        found = device.orders.orders()
+        tz = _zone(device)
+        now = datetime.now(UTC)
+        wanted = set(args.state or ())
+        needs = 0
+        shown = [o for o in found.orders if not wanted or o.state in wanted]
+        for o in shown:
+            number = o.number or "------"
+            when = local_time_text(datetime.fromisoformat(o.created_at), tz) if o.created_at else "?"
+            bits = [ORDER_STATES.get(o.state, o.state)]
+            if o.source and o.state != "unsourced":
+                bits.append(f"from {o.source}")
+            if o.ship_here and o.state == "sourced":
+                bits.append("THIS STORE SHIPS IT")
+            if o.refund_due:
+                bits.append(f"refund due {o.refund_text}")
+            if o.tracking:
+                bits.append(f"{o.carrier} {o.tracking}")
+            if o.pending:
+                bits.append("not sent to central yet")
+            if o.receipt_no:
+                bits.append(f"receipt {o.receipt_no}")
+            needy = (
+                (o.sold_here and (o.state == "unsourced" or o.refund_due > 0))
+                or (o.ship_here and o.state == "sourced")
+                or o.state == "refused"
+            )
+            needs += needy
+            fid = "" if o.id is None else f" [{o.id}]"
+            print(f"{'!' if needy else ' '} {number}{fid} {o.customer} · {when} · {' · '.join(bits)}")
+            items = ", ".join(f"{x.quantity} × {x.sku} {x.name}" for x in o.lines)
+            print(f"    {items} → {o.destination}")
+            if o.refused:
+                print(f"    central: {o.refused}")
+        counts = {k: v for k, v in found.counts.items() if v}
+        summary = ", ".join(f"{v} {ORDER_STATES.get(k, k).lower()}" for k, v in counts.items()) or "none"
+        as_of = device.orders.as_of()
+        fresh = f"central's rows as of {as_of_text(as_of, now, tz)}" if as_of else "central's rows never synced"
+        print(f"{len(shown)} order(s) shown ({summary}); {needs} need staff · {fresh}")
+        return 1 if needs else 0
+    finally:
+        device.close()

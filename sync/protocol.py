@@ -329,7 +329,8 @@ STREAMS: dict[str, StreamSpec] = {
         # pickup (a fulfilment of kind "pickup" on central), open and finished alike. `lines` is
         # compact JSON: [{"n": line no, "v": variant id, "sku", "name", "q": quantity, "u": unit
         # price, "p": picked, "m": missing, "c": collected}]; times ISO 8601 UTC; `code` the signed
-        # pickup code (aisle:p1:…) once ready; `collected_device` the name of the till.
+        # pickup code (aisle:p1:…) once ready; `collected_device` the name of the till. Central
+        # deletes a finished pickup's row after central.pickups.PRUNE_DAYS (it keeps the order).
         _spec(
             "pickups",
             [
@@ -351,6 +352,9 @@ STREAMS: dict[str, StreamSpec] = {
                 ("collected_device", str, False),
                 ("code", str, True),
                 ("updated_at", str, False),
+                ("arrived_at", str, True),  # the customer checked in at the store's kiosk
+                ("restocked_at", str, True),  # expired and its bag back on the shelf (else: put it back)
+                ("refund", int, True),  # minor units owed back to a paid order's channel
             ],
             ("id",),
             scope="store",
@@ -367,24 +371,79 @@ STREAMS: dict[str, StreamSpec] = {
             ],
             ("kid",),
         ),
+        # Delivery options of the endless aisle (docs/endless-aisle.md), global: a handful of
+        # rows. `sku` is the fee's service SKU (a catalog variant of category "delivery", no
+        # stock, in no price list: the sale line carries the fee as its unit price); `fee` and
+        # `free_over` in minor units of `currency` (free_over null: never free; the fee is 0
+        # when the shipped lines' total is at least free_over).
+        _spec(
+            "delivery_options",
+            [
+                ("id", str, False),  # e.g. "jp-standard"
+                ("country", str, False),  # JP | DE (of the destination)
+                ("currency", str, False),
+                ("sku", str, False),
+                ("name_en", str, False),
+                ("name_ja", str, False),
+                ("name_de", str, False),
+                ("fee", int, False),
+                ("free_over", int, True),
+                ("days_min", int, False),
+                ("days_max", int, False),
+                ("active", int, False),
+            ],
+            ("id",),
+        ),
+        # Ship fulfilments (endless aisle) this store SOLD (order_store_id) or must SHIP
+        # (source_id), one row each. State (central.shipments.TRANSITIONS): unsourced | sourced |
+        # shipped | delivered | cancelled. `destination` a short text ("〒150-0001 東京都渋谷区…"
+        # or "Store Berlin Mitte"); `lines` compact JSON [{"n", "v", "sku", "name", "q", "u"}];
+        # `refund_due` what the selling store owes the customer (minor units, after a cancel, 0
+        # once refunded); `order_ref` the tablet's order_id of order.create, so a till matches its
+        # own "to be confirmed" order to central's row; carrier/tracking null until shipped.
+        _spec(
+            "ship_orders",
+            [
+                ("id", int, False),
+                ("number", str, False),
+                ("order_ref", str, False),
+                ("order_store_id", int, False),
+                ("source_id", int, True),
+                ("state", str, False),
+                ("destination", str, False),
+                ("customer", str, False),
+                ("lines", str, False),
+                ("refund_due", int, False),
+                ("carrier", str, True),
+                ("tracking", str, True),
+                ("created_at", str, False),
+                ("updated_at", str, False),
+            ],
+            ("id",),
+            scope="store",
+        ),
     ]
 }
 
 # Order a fresh device bootstraps in: small reference data first so the UI can show a store
-# (names before catalog: the catalog's finish builds the search structures with them).
+# (names before catalog: the catalog's finish builds the search structures with them). It is also
+# the order of the pulls in every cycle: the pickup streams come before stock, so a new order's
+# row (a poke naming pickups and stock) lands after one page, not two (tests/bench/pickup_latency).
 BOOTSTRAP_ORDER = (
     "locations",
     "tax",
     "staff",
     "role_limits",
     "card_limits",
+    "central_keys",
+    "pickups",
     "promotions",
     "names",
     "catalog",
     "prices",
     "stock",
-    "central_keys",
-    "pickups",
+    "delivery_options",
+    "ship_orders",
 )
 
 
@@ -536,7 +595,9 @@ class SaleLine(Strict):
     variant_id: int = Field(ge=1, le=2**31 - 1)
     sku: str = Field(min_length=1, max_length=64)
     quantity: int = Field(ge=1, le=9999)
-    fulfilment: Literal["carry_out"]
+    fulfilment: Literal["carry_out", "ship"] = Field(
+        description='"ship": an endless-aisle line paid here and shipped by central (order.create); no stock delta'
+    )
     unit_price: Minor
     amount: Minor
     promotions: Minor = Field(description="what promotions saved on this line")
@@ -778,7 +839,7 @@ class CustomerList(Strict):
     more: bool = Field(description="more customers match than the page holds: type more")
 
 
-# --- pickup.pick / pickup.ready / pickup.handover: click-and-collect at the store -------------
+# --- pickup.pick / .ready / .handover / .restock / .arrive: click-and-collect at the store -----
 # (docs/pickups.md). Central decides each transition (central.pickups); a refused one comes back
 # as a rejected op with a sentence the tablet shows ("already collected at 14:02 by till 2").
 
@@ -850,6 +911,35 @@ class PickupHandoverOp(OpBase):
     payload: PickupHandoverPayload
 
 
+class PickupRestockPayload(Strict):
+    """An expired pickup's bag is back on the sales floor (staff confirmed it on the tablet):
+    central releases its reservation and records a paid order's refund."""
+
+    pickup_id: PickupId
+    store_id: StoreId
+    staff_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    restocked_at: WireTime
+
+
+class PickupRestockOp(OpBase):
+    type: Literal["pickup.restock"]
+    payload: PickupRestockPayload
+
+
+class PickupArrivePayload(Strict):
+    """The customer scanned their pickup code at the store's kiosk (verified there offline):
+    central sets the pickup's arrived time and the staff tablets show them waiting."""
+
+    pickup_id: PickupId
+    store_id: StoreId
+    arrived_at: WireTime
+
+
+class PickupArriveOp(OpBase):
+    type: Literal["pickup.arrive"]
+    payload: PickupArrivePayload
+
+
 # --- shift.close: a till's shift and its Z report (docs/shifts.md) --------------------------
 # The whole shift travels in its close: the float, every cash movement, the count and the Z
 # report, so central stores the day as the till printed it (GET /v1/shifts).
@@ -900,6 +990,164 @@ class ShiftCloseOp(OpBase):
     payload: ShiftClosePayload
 
 
+# --- order.create / order.decide / order.refund / shipment.ship: the endless aisle ----------
+# (docs/endless-aisle.md). A ship line is paid in the sale (SaleLine.fulfilment "ship", no stock
+# delta) and becomes a customer order on central through order.create, sent in the same local
+# transaction right after the sale.complete. Central sources it (warehouse first, else the
+# closest location with stock, split if the store allows), reserves the stock and mails the
+# confirmation; what it cannot source comes back in the ship_orders stream as "unsourced" for
+# staff to decide (order.decide); a cancel leaves a refund the selling store pays out
+# (order.refund). A store that ships marks it shipped with shipment.ship.
+
+FulfilmentId = Annotated[int, Field(ge=1, le=2**62, description="the fulfilment's id (the ship_orders stream's key)")]
+OptionalStaffId = Annotated[int | None, Field(default=None, ge=1, le=2**31 - 1)]
+
+# Carriers a shipment may name, with the customer's tracking page ({} = the tracking number).
+CARRIERS: dict[str, str | None] = {
+    "yamato": "https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?number00=1&number01={}",
+    "sagawa": "https://k2k.sagawa-exp.co.jp/p/web/okurijosearch.do?okurijoNo={}",
+    "japanpost": "https://trackings.post.japanpost.jp/services/srv/search/direct?reqCodeNo1={}&locale=ja",
+    "dhl": "https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode={}",
+    "dpd": "https://tracking.dpd.de/status/de_DE/parcel/{}",
+    "hermes": "https://www.myhermes.de/empfangen/sendungsverfolgung/sendungsinformation/#{}",
+    "other": None,
+}
+Carrier = Literal["yamato", "sagawa", "japanpost", "dhl", "dpd", "hermes", "other"]
+TRACKING_PATTERN = r"^[A-Za-z0-9-]{4,40}$"
+
+
+def tracking_url(carrier: str | None, tracking: str | None) -> str | None:
+    """The carrier's public tracking page for this parcel, or None (carrier "other" or unknown)."""
+    template = CARRIERS.get(carrier or "")
+    if template is None or not tracking:
+        return None
+    return template.format(tracking)
+
+
+class Address(Strict):
+    """A delivery address as typed, normalised by sync.address.normalise_address (central checks
+    it again and refuses the op with that function's sentence, e.g. a JP postcode not NNN-NNNN).
+    Only JP and DE: any other country is refused with a sentence."""
+
+    country: str = Field(min_length=1, max_length=2, description="ISO 3166 alpha-2: JP or DE")
+    postcode: str = Field(max_length=16, description="JP NNN-NNNN, DE five digits")
+    region: str = Field(default="", max_length=40, description="JP: the prefecture (required); DE: the Land (optional)")
+    city: str = Field(max_length=100)
+    street: str = Field(max_length=200)
+    building: str = Field(default="", max_length=200)
+    recipient: str = Field(default="", max_length=200, description="empty: the contact's name")
+
+
+class OrderContact(Strict):
+    """Who to tell: normalised as customers are (sync.protocol.normalise_email / normalise_phone)."""
+
+    name: str = Field(min_length=1, max_length=200, pattern=r"\S")
+    email: str = Field(default="", max_length=254, pattern=EMAIL_WIRE_PATTERN, description="lower case, or empty")
+    phone: str = Field(default="", max_length=16, pattern=PHONE_WIRE_PATTERN, description="E.164, or empty")
+
+
+class HomeDestination(Strict):
+    kind: Literal["home"]
+    address: Address
+
+
+class StoreDestination(Strict):
+    """Ship to a store; delivered there it becomes a pickup (docs/pickups.md) at that store."""
+
+    kind: Literal["store"]
+    store_id: StoreId
+
+
+Destination = Annotated[HomeDestination | StoreDestination, Field(discriminator="kind")]
+
+
+class OrderDelivery(Strict):
+    option: str = Field(min_length=1, max_length=40, description="delivery_options.id")
+    fee: Minor = Field(description="the fee the tablet charged (central flags a difference, never refuses)")
+    fee_line_id: str | None = Field(default=None, max_length=64, description="the sale's fee line (None: no fee line)")
+
+
+class OrderLineRef(Strict):
+    line_id: str = Field(min_length=1, max_length=64, description="the sale's line (fulfilment ship)")
+    variant_id: int = Field(ge=1, le=2**31 - 1)
+    sku: str = Field(min_length=1, max_length=64)
+    quantity: int = Field(ge=1, le=9999)
+
+
+class OrderCreatePayload(Strict):
+    """The ship lines of a sale as a customer order: central sources, reserves and mails. Once per
+    order_id whatever the retries."""
+
+    order_id: UUID = Field(description="made by the tablet: the customer order's client id (idempotency)")
+    sale_id: UUID = Field(description="the sale that paid it (its sale.complete is before this op)")
+    store_id: StoreId
+    staff_id: OptionalStaffId
+    customer_id: int = Field(ge=1, le=2**62)
+    created_at: WireTime
+    language: Literal["ja", "en", "de"]
+    contact: OrderContact
+    destination: Destination
+    delivery: OrderDelivery
+    lines: list[OrderLineRef] = Field(min_length=1, max_length=1000)
+
+
+class OrderCreateOp(OpBase):
+    type: Literal["order.create"]
+    payload: OrderCreatePayload
+
+
+class OrderDecidePayload(Strict):
+    """Staff's choice for an unsourced ship fulfilment: ship it from `location_id` (choice
+    "source"), wait for stock (central's job retries), or cancel it (its lines' amount becomes a
+    refund due from the store that sold it)."""
+
+    fulfilment_id: FulfilmentId
+    store_id: StoreId
+    staff_id: OptionalStaffId
+    choice: Literal["source", "wait", "cancel"]
+    location_id: int | None = Field(default=None, ge=1, le=2**31 - 1, description='required for "source"')
+    decided_at: WireTime
+
+
+class OrderDecideOp(OpBase):
+    type: Literal["order.decide"]
+    payload: OrderDecidePayload
+
+
+class OrderRefundPayload(Strict):
+    """The refund of a cancelled ship fulfilment, paid out at the till (cash, or a referenced
+    card refund through PaymentService.refund)."""
+
+    fulfilment_id: FulfilmentId
+    store_id: StoreId
+    staff_id: OptionalStaffId
+    amount: int = Field(ge=1, le=10**13, description="minor units")
+    tender: Literal["cash", "card"]
+    reference: str | None = Field(default=None, max_length=100, description="the card refund's reference")
+    refunded_at: WireTime
+
+
+class OrderRefundOp(OpBase):
+    type: Literal["order.refund"]
+    payload: OrderRefundPayload
+
+
+class ShipmentShipPayload(Strict):
+    """Ship-from-store: the parcel left with a carrier (the customer gets the shipped e-mail)."""
+
+    fulfilment_id: FulfilmentId
+    store_id: StoreId
+    staff_id: OptionalStaffId
+    carrier: Carrier
+    tracking: str = Field(pattern=TRACKING_PATTERN, description="4-40 letters, digits or -")
+    shipped_at: WireTime
+
+
+class ShipmentShipOp(OpBase):
+    type: Literal["shipment.ship"]
+    payload: ShipmentShipPayload
+
+
 # One wire model per op type, keyed by its `type`. A new op type is a payload, an `OpBase`
 # subclass with its `type` literal and a line here (plus central's handler module and the
 # device's on-done hooks, each in their own registry).
@@ -911,7 +1159,13 @@ OP_TYPES: dict[str, type[OpBase]] = {
     "pickup.pick": PickupPickOp,
     "pickup.ready": PickupReadyOp,
     "pickup.handover": PickupHandoverOp,
+    "pickup.restock": PickupRestockOp,
+    "pickup.arrive": PickupArriveOp,
     "shift.close": ShiftCloseOp,
+    "order.create": OrderCreateOp,
+    "order.decide": OrderDecideOp,
+    "order.refund": OrderRefundOp,
+    "shipment.ship": ShipmentShipOp,
 }
 
 Op = Annotated[
@@ -922,7 +1176,13 @@ Op = Annotated[
     | PickupPickOp
     | PickupReadyOp
     | PickupHandoverOp
-    | ShiftCloseOp,
+    | PickupRestockOp
+    | PickupArriveOp
+    | ShiftCloseOp
+    | OrderCreateOp
+    | OrderDecideOp
+    | OrderRefundOp
+    | ShipmentShipOp,
     Field(discriminator="type"),
 ]
 OP_ADAPTER: TypeAdapter[Op] = TypeAdapter(Op)

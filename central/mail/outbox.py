@@ -13,7 +13,14 @@ from central.changes import now
 from central.db import Database
 from central.models import MailAttachment, MailMessage
 
-KINDS = ("receipt", "pickup.ready", "pickup.reminder")  # order.confirmation, … join with their renderers
+KINDS = (
+    "receipt",
+    "pickup.ready",
+    "pickup.reminder",
+    "order.confirmation",  # the endless aisle (central.shipments, rendered by central.ship_mail)
+    "shipment.shipped",
+    "refund.done",
+)  # later kinds join with their renderers
 LEASE = timedelta(minutes=5)  # a claim a crashed sender left is taken over after this
 
 

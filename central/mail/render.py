@@ -164,5 +164,14 @@ def _pickup(session: Session, msg: MailMessage) -> Rendered:
 RENDERERS["pickup.ready"] = RENDERERS["pickup.reminder"] = _pickup
 
 
+def _ship(session: Session, msg: MailMessage) -> Rendered:
+    from central.ship_mail import render_ship_mail  # central.shipments enqueues through the outbox
+
+    return render_ship_mail(session, msg)
+
+
+RENDERERS["order.confirmation"] = RENDERERS["shipment.shipped"] = RENDERERS["refund.done"] = _ship
+
+
 def render(session: Session, msg: MailMessage) -> Rendered:
     return RENDERERS[msg.kind](session, msg)

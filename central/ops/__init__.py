@@ -35,11 +35,17 @@ from central.models import AppliedOp, Device, DeviceSeq, SeqGap
 from central.ops import (
     customer_create,
     journal_batch,
+    order_create,
+    order_decide,
+    order_refund,
+    pickup_arrive,
     pickup_handover,
     pickup_pick,
     pickup_ready,
+    pickup_restock,
     sale_complete,
     shift_close,
+    shipment_ship,
     stock_adjust,
 )
 from central.ops.base import Applied, Caller, OpRejected
@@ -59,7 +65,13 @@ HANDLERS: dict[str, Handler] = {
     "pickup.pick": pickup_pick.apply,
     "pickup.ready": pickup_ready.apply,
     "pickup.handover": pickup_handover.apply,
+    "pickup.restock": pickup_restock.apply,
+    "pickup.arrive": pickup_arrive.apply,
     "shift.close": shift_close.apply,
+    "order.create": order_create.apply,
+    "order.decide": order_decide.apply,
+    "order.refund": order_refund.apply,
+    "shipment.ship": shipment_ship.apply,
 }
 
 MAX_GAPS_REPORTED = 100

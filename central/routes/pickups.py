@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
+import orjson
 from fastapi import APIRouter, Body, HTTPException, Path
 from pydantic import Field
 from sqlalchemy import select
@@ -36,6 +37,7 @@ from central.pickups import (
     order_url,
     pickup_of_order,
     publish,
+    refunds,
 )
 from central.routes import ERRORS
 from central.security import digest
@@ -82,6 +84,22 @@ class PickupEventOut(Strict):
     detail: str
 
 
+class PickupRefundLineOut(Strict):
+    line_no: int
+    sku: str
+    qty: int
+    amount: int
+
+
+class PickupRefundOut(Strict):
+    amount: int = Field(description="minor units of the order's currency, owed back to the customer's payment")
+    reason: Literal["missing", "expired"] = Field(
+        description="missing: units not found when the bag was made ready; expired: not collected, bag back on the shelf"
+    )
+    lines: list[PickupRefundLineOut]
+    at: datetime
+
+
 class PickupOut(Strict):
     reference: str
     number: str
@@ -95,13 +113,20 @@ class PickupOut(Strict):
     expires_at: datetime | None
     collected_at: datetime | None
     collected_by: str = Field(description='"" = the customer, else the name of who collected')
+    arrived_at: datetime | None = Field(description="when the customer last checked in at the store's kiosk")
+    restocked_at: datetime | None = Field(description="an expired order's bag confirmed back on the shelf")
     page_url: str = Field(description="the customer's order page")
     lines: list[PickupLineOut]
+    refunds: list[PickupRefundOut] = Field(
+        description="what the shop must refund of a paid order (missing units, an expired order): it takes the money back"
+    )
+    refund_total: int
     history: list[PickupEventOut]
 
 
 def pickup_out(session: Session, order: CustomerOrder, f: Fulfilment) -> PickupOut:
     store = session.get_one(Location, f.location_id)
+    refund_rows = refunds(session, f)
     lines = session.scalars(
         select(FulfilmentLine).where(FulfilmentLine.fulfilment_id == f.id).order_by(FulfilmentLine.line_no)
     )
@@ -118,6 +143,8 @@ def pickup_out(session: Session, order: CustomerOrder, f: Fulfilment) -> PickupO
         expires_at=aware(f.expires_at),
         collected_at=aware(f.collected_at),
         collected_by=f.collected_by,
+        arrived_at=aware(f.arrived_at),
+        restocked_at=aware(f.restocked_at),
         page_url=order_url(order),
         lines=[
             PickupLineOut(
@@ -132,6 +159,16 @@ def pickup_out(session: Session, order: CustomerOrder, f: Fulfilment) -> PickupO
             )
             for x in lines
         ],
+        refunds=[
+            PickupRefundOut(
+                amount=r.amount,
+                reason=r.reason,  # type: ignore[arg-type]
+                lines=[PickupRefundLineOut(**x) for x in orjson.loads(r.lines)],
+                at=aware(r.at),  # type: ignore[arg-type]
+            )
+            for r in refund_rows
+        ],
+        refund_total=sum(r.amount for r in refund_rows),
         history=[
             PickupEventOut(at=aware(e.at), state=e.state, event=e.event, detail=e.detail)  # type: ignore[arg-type]
             for e in history(session, f)

@@ -1,5 +1,6 @@
 """This till's click-and-collect actions (`pickup_actions` in device.db) and the hooks of their
-ops: a pick, a ready or a handover is written with its op in one transaction; central's answer
+ops: a pick, a ready, a handover, a restock (an expired bag back on the shelf) or a kiosk
+check-in (arrive) is written with its op in one transaction; central's answer
 marks it sent, or rejected with central's sentence ("already collected at 14:02 by till 2").
 The pickups themselves are the `pickups` stream (cache.db), as central has them."""
 
@@ -62,7 +63,8 @@ def _describe(kind: str) -> Any:
     return describe
 
 
-for _kind in ("pick", "ready", "handover"):
+for _kind in ("pick", "ready", "handover", "restock"):
     register_op(
         f"pickup.{_kind}", _applied, _rejected, _requeued, streams=("pickups", "stock"), describe=_describe(_kind)
     )
+register_op("pickup.arrive", _applied, _rejected, _requeued, streams=("pickups",), describe=_describe("check-in"))

@@ -455,3 +455,46 @@ pickup_actions = Table(
     Column("detail", Text),  # central's sentence when rejected
     Column("at", String, nullable=False),
 )
+
+# Endless aisle (pos_app/local/orders.py, docs/endless-aisle.md "The tablet"). The delivery
+# addresses this till captured, one per customer (the last used), so a known customer's address
+# is one tap; personal data, pruned with the recent customers they belong to.
+customer_addresses = Table(
+    "customer_addresses",
+    device_metadata,
+    Column("customer_id", Integer, primary_key=True, autoincrement=False),
+    Column("address", Text, nullable=False),  # JSON: sync.address's normalised fields
+    Column("used_at", String, nullable=False),
+)
+
+# This till's endless-aisle orders: one row per order.create op, written in the sale's
+# transaction, so the orders screen shows them "to be confirmed" until central's ship_orders
+# rows arrive (offline too), and a refusal with central's sentence.
+aisle_orders = Table(
+    "aisle_orders",
+    device_metadata,
+    Column("order_id", String, primary_key=True),
+    Column("sale_id", String, nullable=False, index=True),
+    Column("op_id", String, nullable=False, unique=True),
+    Column("receipt_no", String, nullable=False),
+    Column("payload", Text, nullable=False),  # the order.create payload (JSON)
+    Column("summary", Text, nullable=False),  # JSON: customer, destination text, lines (n, v, sku, name, q, u)
+    Column("status", String, nullable=False),  # pending | sent | rejected
+    Column("number", String),  # central's order number, from its answer
+    Column("detail", Text),  # central's sentence when rejected
+    Column("created_at", String, nullable=False),
+)
+
+# What staff did to a ship fulfilment on this till: order.decide / order.refund / shipment.ship,
+# one row per op, written with it (like pickup_actions).
+order_actions = Table(
+    "order_actions",
+    device_metadata,
+    Column("op_id", String, primary_key=True),
+    Column("fulfilment_id", Integer, nullable=False, index=True),
+    Column("kind", String, nullable=False),  # decide | refund | ship
+    Column("data", Text, nullable=False),  # the op's payload (JSON)
+    Column("status", String, nullable=False),  # pending | sent | rejected
+    Column("detail", Text),
+    Column("at", String, nullable=False),
+)

@@ -19,6 +19,7 @@ from pos_app.services.customers import CustomerService
 from pos_app.services.errors import ServiceError, ValidationFailed
 from pos_app.services.images import ImageService
 from pos_app.services.lookup import Location, LookupService
+from pos_app.services.orders import OrderService
 from pos_app.services.outbox import OutboxService
 from pos_app.services.payments import Caps, PaymentService
 from pos_app.services.pickups import PickupService
@@ -114,6 +115,8 @@ class Device:
         self._throwaway = throwaway
         self.payments = PaymentService(self.store, self.checkout, self.terminal, staff=self._staff, caps=self._caps)
         self.basket.payments = self.payments
+        # Endless aisle: delivery options, addresses, the store's ship orders and staff's actions.
+        self.orders = OrderService(self.store, identity, self.payments, kick=self.engine.kick)
         self.shifts = ShiftService(
             self.store, identity, self.auth, receipts=self.receipts, payments=self.payments, kick=self.engine.kick
         )

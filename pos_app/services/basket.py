@@ -51,6 +51,7 @@ from pos_app.services.checkout import CheckoutService, CompletedSale, SaleBasket
 from pos_app.services.customers import Customer
 from pos_app.services.errors import PermissionNeeded, ValidationFailed
 from pos_app.services.payments import CardPayment, PaymentService
+from sync.address import one_line
 from sync.pricing import PricedBasket, Tender, TenderType, quick_amounts, read_basket
 
 __all__ = [
@@ -60,6 +61,8 @@ __all__ = [
     "BasketLine",
     "BasketService",
     "BasketView",
+    "Delivery",
+    "DeliveryView",
     "LineView",
     "ManualDiscount",
     "ParkedBasket",
@@ -100,6 +103,30 @@ class BasketLine:
     quantity: int
     discount: ManualDiscount | None = None
     override: PriceOverride | None = None
+    fulfilment: str = "carry_out"  # "ship": delivered to the customer (endless aisle), no stock moved here
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Where the basket's ship lines go and how (docs/endless-aisle.md): a home address
+    (sync.address's normalised fields) or a store, and a `delivery_options` row id."""
+
+    kind: str  # "home" | "store"
+    option: str  # delivery_options.id
+    address: dict[str, Any] | None = None
+    store_id: int | None = None
+    store_name: str = ""
+    language: str = "en"  # the customer's mails: ja | en | de
+
+
+@dataclass(frozen=True)
+class DeliveryView:
+    destination: str  # "〒150-0001 東京都渋谷区…" / "Store Berlin Mitte"
+    option: str  # the option's name
+    days: str  # "2–3 days"
+    fee: str  # "¥550" / "free"
+    fee_minor: int
+    ship_items: int
 
 
 @dataclass
@@ -112,6 +139,8 @@ class Basket:
     removed: tuple[int, BasketLine, float] | None = None  # (position, line, when) for undo
     customer: Customer | None = None
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    delivery: Delivery | None = None  # the ship lines' destination and option (endless aisle)
+    order_id: UUID = field(default_factory=uuid.uuid4)  # the order those lines make: made once per basket
 
 
 @dataclass(frozen=True)
@@ -127,6 +156,7 @@ class LineView:
     amount: str  # unit price × quantity
     total: str  # after promotions and discounts
     savings: tuple[str, ...]  # "3 for 2 socks −¥500", "Damaged −10 %: −¥300", "Price override (was ¥4,900)"
+    fulfilment: str = "carry_out"  # "ship": the row says "Delivered to the customer"
 
 
 @dataclass(frozen=True)
@@ -148,6 +178,8 @@ class BasketView:
     priced: PricedBasket | None = None
     basket_discount: str = ""
     customer: Customer | None = None
+    delivery: DeliveryView | None = None  # the basket has ship lines and a chosen delivery
+    ships: bool = False  # some line is delivered to the customer
 
     @property
     def empty(self) -> bool:
@@ -228,17 +260,91 @@ class BasketService:
             raise ValidationFailed("basket.unknown_code", code=sku.strip()[:40])
         return self.add(basket, int(rows[0][0]))
 
-    def add(self, basket: Basket, variant_id: int, quantity: int = 1) -> BasketView:
-        """One more of an item: the plain line of that item grows, or a new line is added."""
+    def add(self, basket: Basket, variant_id: int, quantity: int = 1, fulfilment: str = "carry_out") -> BasketView:
+        """One more of an item: the plain line of that item grows, or a new line is added.
+        `fulfilment` "ship": a line delivered to the customer (endless aisle, `add_ship`)."""
         with basket.lock:
             lines = list(basket.lines)
             for i, line in enumerate(lines):
-                if line.variant_id == variant_id and line.discount is None and line.override is None:
+                if (
+                    line.variant_id == variant_id
+                    and line.discount is None
+                    and line.override is None
+                    and line.fulfilment == fulfilment
+                ):
                     lines[i] = replace(line, quantity=line.quantity + quantity)
                     break
             else:
-                lines.append(BasketLine(uuid.uuid4().hex[:10], variant_id, quantity))
+                lines.append(BasketLine(uuid.uuid4().hex[:10], variant_id, quantity, fulfilment=fulfilment))
             return self._commit(basket, lines=lines)
+
+    # --- endless aisle: lines delivered to the customer ---------------------------------------
+
+    def add_ship(self, basket: Basket, variant_id: int, quantity: int = 1) -> BasketView:
+        """A line paid here and delivered to the customer (or to a store): no stock moves at this
+        till; central sources it after the sale (docs/endless-aisle.md). A product no location
+        this till knows has ever stocked is refused: nothing could ship it."""
+        if not self._ever_stocked(variant_id):
+            sku = self._names([variant_id])[variant_id][0] or str(variant_id)
+            raise ValidationFailed(
+                "ship.never_stocked",
+                f"No store or warehouse has ever had {sku}: it cannot be ordered for delivery.",
+                sku=sku,
+            )
+        return self.add(basket, variant_id, quantity, fulfilment="ship")
+
+    def _ever_stocked(self, variant_id: int) -> bool:
+        home = self.checkout.identity.store_id
+        if self.store.query("SELECT 1 FROM stock WHERE variant_id=? AND location_id != ? LIMIT 1", (variant_id, home)):
+            return True
+        return bool(self.store.query("SELECT 1 FROM live_stock WHERE variant_id=? AND location_id != ? LIMIT 1",
+                                     (variant_id, home)))  # fmt: skip
+
+    def set_delivery(self, basket: Basket, delivery: Delivery | None) -> BasketView:
+        """Where the ship lines go and the option (its fee becomes a line of the option's
+        service SKU, free over the option's `free_over`). The address was checked by
+        OrderService.check_address."""
+        with basket.lock:
+            if delivery is not None and self._option(delivery.option) is None:
+                raise ValidationFailed("ship.no_option", "Choose how the order is delivered.")
+            return self._commit(basket, delivery=delivery)
+
+    def _option(self, option_id: str) -> dict[str, Any] | None:
+        rows = self.store.query(
+            "SELECT id, country, currency, sku, name_en, name_ja, name_de, fee, free_over, days_min, days_max "
+            "FROM delivery_options WHERE id=? AND active=1",
+            (option_id,),
+        )
+        if not rows:
+            return None
+        keys = ("id", "country", "currency", "sku", "name_en", "name_ja", "name_de", "fee", "free_over",
+                "days_min", "days_max")  # fmt: skip
+        return dict(zip(keys, rows[0], strict=True))
+
+    def _fee(self, basket: Basket, option: dict[str, Any]) -> int:
+        """The option's fee, or 0 when the shipped goods come to its `free_over` or more (after
+        promotions and discounts)."""
+        fee = int(option["fee"])
+        free_over = option["free_over"]
+        if fee <= 0 or free_over is None:
+            return max(fee, 0)
+        goods = replace(basket, delivery=None)
+        priced = self.checkout.price(self._sale_basket(goods))
+        shipped = sum(
+            pl.total for line, pl in zip(basket.lines, priced.lines, strict=True) if line.fulfilment == "ship"
+        )
+        return 0 if shipped >= int(free_over) else fee
+
+    def ship_check(self, basket: Basket) -> None:
+        """Before any money is taken: a basket with ship lines needs a customer and a delivery."""
+        if not any(x.fulfilment == "ship" for x in basket.lines):
+            return
+        if basket.customer is None:
+            raise ValidationFailed(
+                "ship.no_customer", "Attach the customer first: a delivery needs their name and e-mail or phone."
+            )
+        if basket.delivery is None:
+            raise ValidationFailed("ship.no_delivery", "Choose the delivery address and option first.")
 
     def set_quantity(self, basket: Basket, key: str, quantity: int) -> BasketView:
         with basket.lock:
@@ -270,7 +376,7 @@ class BasketService:
 
     def clear(self, basket: Basket) -> BasketView:
         with basket.lock:
-            return self._commit(basket, lines=[], discount=None)
+            return self._commit(basket, lines=[], discount=None, delivery=None)
 
     # --- discounts and overrides ---------------------------------------------------------------
 
@@ -406,6 +512,7 @@ class BasketService:
         with basket.lock:
             if not basket.lines:
                 raise ValidationFailed("basket.empty")
+            self.ship_check(basket)
             if self.payments is not None:
                 tenders = [
                     *self.payments.tenders(basket.sale_id),
@@ -428,6 +535,7 @@ class BasketService:
         with basket.lock:
             if not basket.lines:
                 raise ValidationFailed("basket.empty")
+            self.ship_check(basket)
             sb = self._sale_basket(basket)
             priced = self.checkout.price(sb)
         due = priced.totals.total
@@ -489,6 +597,8 @@ class BasketService:
             basket.discount = None
             basket.parked_id = None
             basket.customer = None
+            basket.delivery = None
+            basket.order_id = uuid.uuid4()
             return _parked(entry)
 
     def _refuse_parking_card(self, basket: Basket, view: BasketView) -> None:
@@ -615,7 +725,13 @@ class BasketService:
         )
 
     def _commit(
-        self, basket: Basket, *, lines: list[BasketLine] | None = None, discount: Any = ..., customer: Any = ...
+        self,
+        basket: Basket,
+        *,
+        lines: list[BasketLine] | None = None,
+        discount: Any = ...,
+        customer: Any = ...,
+        delivery: Any = ...,
     ) -> BasketView:
         """Price the changed basket; only a basket the engine accepts is kept."""
         trial = Basket(
@@ -625,9 +741,14 @@ class BasketService:
             list(basket.coupons),
             basket.parked_id,
             customer=basket.customer if customer is ... else customer,
+            delivery=basket.delivery if delivery is ... else delivery,
+            order_id=basket.order_id,
         )
+        if not any(x.fulfilment == "ship" for x in trial.lines):
+            trial.delivery = None  # the last ship line went: no delivery, no fee
         priced = self._price(trial)
         basket.lines, basket.discount, basket.customer = trial.lines, trial.discount, trial.customer
+        basket.delivery = trial.delivery
         basket.removed = None
         return self._view(basket, priced)
 
@@ -635,9 +756,22 @@ class BasketService:
         # None: CheckoutService reads the cached promotions (the promotions stream) itself
         promotions = list(self.promotions()) if self.promotions is not None else None
         customer = basket.customer
+        items = [(x.variant_id, x.quantity) for x in basket.lines]
+        option = self._option(basket.delivery.option) if basket.delivery is not None else None
+        fee = self._fee(basket, option) if option is not None else 0
+        fee_vid: int | None = None
+        if option is not None and fee > 0:
+            found = self.store.query("SELECT id FROM catalog WHERE sku=?", (str(option["sku"]),))
+            if not found:
+                raise ValidationFailed(
+                    "ship.no_fee_item",
+                    f"The delivery fee item {option['sku']} is not in this till's catalog yet: sync, then try again.",
+                )
+            fee_vid = int(found[0][0])
+            items.append((fee_vid, 1))
         sb = self.checkout.basket(
             basket.sale_id,
-            [(x.variant_id, x.quantity) for x in basket.lines],
+            items,
             customer_id=None if customer is None else customer.id,
             customer_group=(customer.group or None) if customer is not None else None,
             coupons=basket.coupons,
@@ -645,7 +779,15 @@ class BasketService:
         )
         doc = dict(sb.pricing)
         doc_lines = [dict(x) for x in doc["lines"]]
-        for d, line in zip(doc_lines, basket.lines, strict=True):
+        fulfilment = {str(n): "ship" for n, x in enumerate(basket.lines, start=1) if x.fulfilment == "ship"}
+        no_stock: frozenset[str] = frozenset()
+        fee_line: str | None = None
+        if fee_vid is not None and option is not None:
+            fee_line = str(len(basket.lines) + 1)
+            no_stock = frozenset({fee_line})
+            doc_lines[-1]["unit_price"] = fee  # in no price list: central keeps the line's price
+            doc_lines[-1]["name"] = str(option["name_en"])
+        for d, line in zip(doc_lines, basket.lines, strict=False):
             if line.discount is not None:
                 d["discount"] = line.discount.doc()
             if line.override is not None:
@@ -653,7 +795,32 @@ class BasketService:
         doc["lines"] = doc_lines
         if basket.discount is not None:
             doc["basket_discount"] = basket.discount.doc()
-        return replace(sb, pricing=doc)
+        order = self._order_doc(basket, option, fee, fee_line) if fulfilment else None
+        return replace(sb, pricing=doc, fulfilment=fulfilment, no_stock=no_stock, order=order)
+
+    def _order_doc(
+        self, basket: Basket, option: dict[str, Any] | None, fee: int, fee_line: str | None
+    ) -> dict[str, Any] | None:
+        """What order.create needs beyond the sale (JSON-ready; CheckoutService adds the sale's
+        ids, times and ship lines). None until a customer and a delivery are chosen."""
+        d, c = basket.delivery, basket.customer
+        if d is None or c is None or option is None:
+            return None
+        if d.kind == "store":
+            destination: dict[str, Any] = {"kind": "store", "store_id": d.store_id}
+            where = d.store_name
+        else:
+            destination = {"kind": "home", "address": dict(d.address or {})}
+            where = one_line(d.address or {})
+        return {
+            "order_id": str(basket.order_id),
+            "customer_id": c.id,
+            "language": d.language,
+            "contact": {"name": c.name, "email": c.email, "phone": c.phone},
+            "destination": destination,
+            "delivery": {"option": d.option, "fee": fee, "fee_line_id": fee_line},
+            "summary": {"customer": c.name, "destination": where, "option": str(option["name_en"])},
+        }
 
     def _price(self, basket: Basket) -> PricedBasket | None:
         if not basket.lines:
@@ -708,7 +875,7 @@ class BasketService:
             )
         info = self._names([x.variant_id for x in basket.lines])
         views = []
-        for line, pl in zip(basket.lines, priced.lines, strict=True):
+        for line, pl in zip(basket.lines, priced.lines[: len(basket.lines)], strict=True):
             sku, name, colour, size = info[line.variant_id]
             notes = [f"{p.name or p.promotion}: −{money(p.saving)}" for p in pl.promotions if p.saving]
             for d in pl.discounts:
@@ -730,6 +897,7 @@ class BasketService:
                     money(pl.amount),
                     money(pl.total),
                     tuple(notes),
+                    line.fulfilment,
                 )
             )
         savings: list[tuple[str, str]] = [
@@ -771,7 +939,24 @@ class BasketService:
                 else f"{bd.reason} −{money(int(Decimal(bd.value)))}"
             ),
             basket.customer,
+            self._delivery_view(basket, priced, money),
+            any(x.fulfilment == "ship" for x in basket.lines),
         )
+
+    def _delivery_view(self, basket: Basket, priced: PricedBasket, money: Callable[[int], str]) -> DeliveryView | None:
+        d = basket.delivery
+        if d is None:
+            return None
+        option = self._option(d.option)
+        if option is None:
+            return None
+        name = str(option.get(f"name_{d.language}") or option["name_en"])
+        fee = priced.lines[-1].total if len(priced.lines) > len(basket.lines) else 0
+        lo, hi = int(option["days_min"]), int(option["days_max"])
+        days = f"{lo} day{'s' if lo != 1 else ''}" if lo == hi else f"{lo}–{hi} days"
+        where = d.store_name if d.kind == "store" else one_line(d.address or {})
+        items = sum(x.quantity for x in basket.lines if x.fulfilment == "ship")
+        return DeliveryView(where, name, days, money(fee) if fee else "free", fee, items)
 
 
 def _basket_to_json(basket: Basket) -> dict[str, Any]:
@@ -788,6 +973,7 @@ def _basket_to_json(basket: Basket) -> dict[str, Any]:
                 "variant_id": x.variant_id,
                 "quantity": x.quantity,
                 "discount": disc(x.discount),
+                "fulfilment": x.fulfilment,
                 "override": None
                 if x.override is None
                 else {
@@ -801,6 +987,8 @@ def _basket_to_json(basket: Basket) -> dict[str, Any]:
         "discount": disc(basket.discount),
         "coupons": list(basket.coupons),
         "customer": None if basket.customer is None else asdict(basket.customer),
+        "delivery": None if basket.delivery is None else asdict(basket.delivery),
+        "order_id": str(basket.order_id),
     }
 
 
@@ -821,9 +1009,23 @@ def _basket_from_json(data: dict[str, Any]) -> Basket:
             else PriceOverride(
                 int(x["override"]["unit_price"]), str(x["override"]["reason"]), x["override"].get("approved_by")
             ),
+            str(x.get("fulfilment") or "carry_out"),
         )
         for x in data.get("lines", [])
     ]
+    d = data.get("delivery")
+    delivery = (
+        Delivery(
+            str(d["kind"]),
+            str(d["option"]),
+            d.get("address"),
+            d.get("store_id"),
+            str(d.get("store_name", "")),
+            str(d.get("language", "en")),
+        )
+        if isinstance(d, dict)
+        else None
+    )
     c = data.get("customer")
     customer = (
         Customer(
@@ -844,6 +1046,8 @@ def _basket_from_json(data: dict[str, Any]) -> Basket:
         disc(data.get("discount")),
         [str(c) for c in data.get("coupons", [])],
         customer=customer,
+        delivery=delivery,
+        order_id=UUID(data["order_id"]) if data.get("order_id") else uuid.uuid4(),
     )
 
 

@@ -15,7 +15,7 @@ import re
 import sqlite3
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from pos_app.core.money import Money, format_money
+from pos_app.local import orders as orders_local
 from pos_app.local.store import Identity, LocalStore
 from pos_app.services.auth import Session
 from pos_app.services.errors import ValidationFailed
@@ -45,7 +46,7 @@ __all__ = ["CheckoutService", "CompletedSale", "SaleBasket", "Tender", "TenderTy
 
 # Steps of the one transaction, in order; `CheckoutService.fault(step)` is called before each
 # (tests fail or kill the process there and prove nothing half-made is left).
-STEPS = ("counter", "outbox", "sale", "lines", "payments", "stock", "journal", "commit")
+STEPS = ("counter", "outbox", "sale", "lines", "payments", "stock", "order", "journal", "commit")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,13 @@ class SaleBasket:
     pricing: dict[str, Any]
     variants: dict[str, int]  # pricing line id -> variant id
     customer_id: int | None = None
+    # Endless aisle (docs/endless-aisle.md): line ids delivered to the customer ("ship": paid
+    # here, no stock delta at this till), service lines that move no stock (the delivery fee),
+    # and the order those ship lines make (JSON-ready: order_id, customer_id, language, contact,
+    # destination, delivery, summary), written as order.create in the sale's own transaction.
+    fulfilment: dict[str, str] = field(default_factory=dict)
+    no_stock: frozenset[str] = frozenset()
+    order: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -160,7 +168,7 @@ class CheckoutService:
         doc.pop("promotions", None)
         if promos:
             doc["promotions"] = promos
-        return SaleBasket(basket.sale_id, doc, basket.variants, basket.customer_id)
+        return replace(basket, pricing=doc)
 
     def basket(
         self,
@@ -369,6 +377,8 @@ class CheckoutService:
                     for n, d in enumerate(payload["stock"], start=1)
                 ],
             )
+            self._step("order")
+            order_op = self._order(con, session, basket, payload, receipt_no, completed_at)
             self._step("journal")
             self.store.journal_append(
                 con,
@@ -386,6 +396,7 @@ class CheckoutService:
                     "change": settlement.change,
                     "tenders": tender_rows,
                     "lines": len(priced.lines),
+                    **({"order_op": order_op} if order_op else {}),
                 },
             )
             self._step("commit")
@@ -424,6 +435,69 @@ class CheckoutService:
     def _step(self, name: str) -> None:
         if self.fault is not None:
             self.fault(name)
+
+    def _order(
+        self,
+        con: sqlite3.Connection,
+        session: Session,
+        basket: SaleBasket,
+        sale: dict[str, Any],
+        receipt_no: str,
+        completed_at: datetime,
+    ) -> str | None:
+        """The basket's ship lines as an order.create op, right after its sale.complete in the
+        outbox and in the same transaction, with this till's aisle_orders row."""
+        if basket.order is None:
+            return None
+        ship = [x for x in sale["lines"] if x["fulfilment"] == "ship"]
+        if not ship:
+            return None
+        o = basket.order
+        doc = {
+            "order_id": o["order_id"],
+            "sale_id": str(basket.sale_id),
+            "store_id": self.identity.store_id,
+            "staff_id": session.staff.id,
+            "customer_id": o["customer_id"],
+            "created_at": completed_at,
+            "language": o["language"],
+            "contact": o["contact"],
+            "destination": o["destination"],
+            "delivery": o["delivery"],
+            "lines": [
+                {"line_id": x["line_id"], "variant_id": x["variant_id"], "sku": x["sku"], "quantity": x["quantity"]}
+                for x in ship
+            ],
+        }
+        from sync.protocol import OrderCreatePayload  # helper A's wire model (sync/protocol.py)
+
+        try:
+            payload = OrderCreatePayload.model_validate(doc, strict=False).model_dump(mode="json", exclude_none=True)
+        except ValidationError as e:
+            err = e.errors()[0]
+            where = ".".join(str(x) for x in err["loc"])
+            raise ValidationFailed("sale.invalid", detail=f"order {where}: {err['msg']}") from None
+        op_id = str(uuid.uuid4())
+        self.store.enqueue(con, "order.create", payload, op_id)
+        summary = dict(o.get("summary") or {})
+        summary["lines"] = [
+            {"n": x["line_id"], "v": x["variant_id"], "sku": x["sku"], "q": x["quantity"], "u": x["unit_price"],
+             "name": next((pl["name"] for pl in sale["pricing"]["lines"] if str(pl.get("id")) == x["line_id"]), x["sku"])}
+            for x in ship
+        ]  # fmt: skip
+        summary["total"] = sum(x["total"] for x in ship)
+        summary["currency"] = sale["currency"]
+        orders_local.add_order(
+            con,
+            order_id=str(o["order_id"]),
+            sale_id=str(basket.sale_id),
+            op_id=op_id,
+            receipt_no=receipt_no,
+            payload=payload,
+            summary=summary,
+            at=completed_at.isoformat(),
+        )
+        return op_id
 
     def _existing(self, con: sqlite3.Connection, sale_id: UUID) -> CompletedSale | None:
         row = con.execute(
@@ -477,14 +551,15 @@ class CheckoutService:
         moved: dict[int, int] = {}
         for pl in priced.lines:
             vid = basket.variants[pl.id]
-            moved[vid] = moved.get(vid, 0) - pl.quantity
+            if basket.fulfilment.get(pl.id, "carry_out") == "carry_out" and pl.id not in basket.no_stock:
+                moved[vid] = moved.get(vid, 0) - pl.quantity  # a ship line moves stock at its source, later
             lines.append(
                 {
                     "line_id": pl.id,
                     "variant_id": vid,
                     "sku": pl.sku,
                     "quantity": pl.quantity,
-                    "fulfilment": "carry_out",
+                    "fulfilment": basket.fulfilment.get(pl.id, "carry_out"),
                     "unit_price": pl.unit_price,
                     "amount": pl.amount,
                     "promotions": pl.promotion_saving,

@@ -187,6 +187,9 @@ def basket_to_json(basket: SaleBasket) -> str:
             "pricing": basket.pricing,
             "variants": basket.variants,
             "customer_id": basket.customer_id,
+            "fulfilment": basket.fulfilment,
+            "no_stock": sorted(basket.no_stock),
+            "order": basket.order,
         },
         ensure_ascii=False,
         sort_keys=True,
@@ -195,7 +198,15 @@ def basket_to_json(basket: SaleBasket) -> str:
 
 def basket_from_json(text: str) -> SaleBasket:
     d = json.loads(text)
-    return SaleBasket(UUID(d["sale_id"]), d["pricing"], {k: int(v) for k, v in d["variants"].items()}, d["customer_id"])
+    return SaleBasket(
+        UUID(d["sale_id"]),
+        d["pricing"],
+        {k: int(v) for k, v in d["variants"].items()},
+        d["customer_id"],
+        {str(k): str(v) for k, v in (d.get("fulfilment") or {}).items()},  # endless aisle (older rows: none)
+        frozenset(str(x) for x in d.get("no_stock") or ()),
+        d.get("order"),
+    )
 
 
 class PaymentService:

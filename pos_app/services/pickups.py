@@ -6,6 +6,11 @@ The pickups are the `pickups` stream as central has them; what this till did and
 not confirmed yet (`pickup_actions`) is laid over them, so the queue is right offline and a
 refusal shows central's sentence. Every action is its op, its action row and a journal entry in
 ONE device.db transaction. Call everything here from a worker.
+
+Also here: the bag label (`label_bytes`, spooled through the receipts spool by `print_label`)
+with its order QR (`aisle:o1:<store>:<number>`, an unsigned reference that opens the order on a
+staff tablet and collects nothing), the expired bag put back on the shelf (`restock`), and the
+kiosk's check-in (`check_in`: the customer's code verified offline, then `pickup.arrive`).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -23,9 +28,37 @@ from pos_app.core.money import Money, format_money
 from pos_app.local import pickups as local
 from pos_app.local.store import Identity, LocalStore, now_iso
 from pos_app.services.errors import ValidationFailed
-from sync.pickup_code import PREFIX, PickupCodeError, verify_pickup_code
-from sync.protocol import PickupHandoverPayload, PickupPickPayload, PickupReadyPayload
+from sync.pickup_code import PREFIX, PickupCodeError, read_pickup_code, verify_pickup_code
+from sync.protocol import (
+    PickupArrivePayload,
+    PickupHandoverPayload,
+    PickupPickPayload,
+    PickupReadyPayload,
+    PickupRestockPayload,
+)
 from sync.receipts.code import public_key_from_text
+from sync.receipts.escpos import (
+    ALIGN,
+    BOLD_OFF,
+    BOLD_ON,
+    CUT,
+    DOTS,
+    DOUBLE_OFF,
+    DOUBLE_ON,
+    GS,
+    INIT,
+    KANJI,
+    KANJI_OFF,
+    LATIN,
+    qr_raster,
+)
+
+# The bag label's QR: which order this bag is, for a staff tablet's scanner. Deliberately NOT the
+# customer's signed pickup code: a label lying on a shelf must not be a way to collect the bag,
+# so scanning it opens the order like a search by number (the handover still needs "ID checked").
+LABEL_PREFIX = "aisle:o1:"
+# A customer who checked in at the kiosk is shown as waiting for this long (or until handed over).
+WAITING_MINUTES = 30
 
 STATES = ("new", "picking", "ready", "collected", "expired", "cancelled")
 
@@ -42,6 +75,23 @@ MESSAGES = {
     "pickup.collector_name": "Type the name of the person collecting for the customer.",
     "pickup.no_match": "No pickup order {number} for a customer called “{name}” at this store.",
     "pickup.nothing_given": "Choose at least one line to hand over.",
+    "pickup.not_expired": "Order {number} is {state}: only an expired order's bag goes back on the shelf.",
+    "pickup.restocked": "Order {number} is already back on the shelf.",
+    "pickup.label_store": "This bag label is for store {store}, not this one ({here}).",
+    "pickup.label_bad": "This is not a bag label this app can read.",
+    "pickup.label_unknown": "Order {number} is not (or no longer) in this store's pickups.",
+}
+
+# The kiosk's sentences: for the customer, not for staff (kind words, what to do next).
+KIOSK_WORDS = {
+    "pickup_code.format": "We could not read this code. Please try again, or show it at the counter.",
+    "pickup_code.forged": "This code is not one of ours. Please show your e-mail at the counter.",
+    "pickup_code.unknown_key": "We cannot check this code just now. Please show it at the counter.",
+    "pickup_code.other_store": "This order is for pickup at {store}, not here. Please check your e-mail.",
+    "pickup_code.expired": "This code has expired. Please ask at the counter — we will help.",
+    "pickup.unknown": "We cannot find this order here yet. Please show your e-mail at the counter.",
+    "pickup.collected": "This order has already been collected. Please ask at the counter if that is wrong.",
+    "pickup.not_ready": "Your order is not ready yet: we will e-mail you when it is.",
 }
 
 
@@ -88,6 +138,9 @@ class Pickup:
     collected_at: str | None
     collected_by: str
     collected_device: str
+    arrived_at: str | None = None  # the customer checked in at the kiosk
+    restocked_at: str | None = None  # an expired bag confirmed back on the shelf
+    refund: int = 0  # minor units owed back to the channel (paid orders: missing, expired)
     pending: bool = False  # this till did something central has not confirmed yet
     refused: str = ""  # central's sentence for this till's last refused action
     notes: tuple[str, ...] = field(default=())
@@ -95,6 +148,30 @@ class Pickup:
     @property
     def pay_on_pickup(self) -> bool:
         return self.payment == "pay_on_pickup"
+
+    @property
+    def needs_restock(self) -> bool:
+        """Expired and its bag not confirmed back on the shelf yet: staff have a job to do."""
+        return self.state == "expired" and not self.restocked_at
+
+    def waiting_since(self, now: datetime) -> bool:
+        """The customer checked in at the kiosk within WAITING_MINUTES and it is not handed over."""
+        if self.state != "ready" or not self.arrived_at:
+            return False
+        return now - datetime.fromisoformat(self.arrived_at) <= timedelta(minutes=WAITING_MINUTES)
+
+    @property
+    def units(self) -> int:
+        return sum(x.quantity for x in self.lines)
+
+    @property
+    def first_name(self) -> str:
+        """How the kiosk thanks the customer: the first word of a Latin name ("Hanako Yamada" →
+        "Hanako"); a name in Japanese (family name first) whole, with 様."""
+        name = self.customer.strip()
+        if any(ord(c) > 0x2E7F for c in name):
+            return f"{name} 様"
+        return name.split()[0] if name else ""
 
 
 @dataclass(frozen=True)
@@ -105,10 +182,27 @@ class PickupQueue:
     def by_state(self, state: str) -> tuple[Pickup, ...]:
         return tuple(p for p in self.pickups if p.state == state)
 
+    def waiting(self, now: datetime | None = None) -> tuple[Pickup, ...]:
+        """Ready orders whose customer checked in at the kiosk, who arrived first first."""
+        at = now or datetime.now(UTC)
+        return tuple(sorted((p for p in self.pickups if p.waiting_since(at)), key=lambda p: p.arrived_at or ""))
+
+    @property
+    def to_restock(self) -> tuple[Pickup, ...]:
+        return tuple(p for p in self.pickups if p.needs_restock)
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """The kiosk's answer: the customer's order (None when refused) and the sentence to show."""
+
+    pickup: Pickup | None
+    sentence: str
+
 
 _COLUMNS = (
     "id, number, state, payment, currency, total, customer, lines, shelf, created_at, ready_at, "
-    "expires_at, collected_at, collected_by, collected_device"
+    "expires_at, collected_at, collected_by, collected_device, arrived_at, restocked_at, refund"
 )
 
 
@@ -117,7 +211,13 @@ def _pickup(row: tuple[Any, ...]) -> Pickup:
         PickupLine(x["n"], x["v"], x["sku"], x["name"], x["q"], x["u"], x["p"], x["m"], x["c"])
         for x in orjson.loads(row[7])
     )
-    return Pickup(row[0], row[1], row[2], row[3], row[4], row[5], row[6], lines, *row[8:15])
+    return Pickup(
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], lines, *row[8:15], row[15], row[16], row[17] or 0
+    )
+
+
+def _later(a: str, b: str | None) -> bool:
+    return b is None or datetime.fromisoformat(a) > datetime.fromisoformat(b)
 
 
 def _overlay(p: Pickup, actions: list[local.PickupAction]) -> Pickup:
@@ -141,6 +241,10 @@ def _overlay(p: Pickup, actions: list[local.PickupAction]) -> Pickup:
             p = replace(p, state="picking", lines=lines, shelf=a.data.get("shelf") or p.shelf, pending=True)
         elif a.kind == "ready" and p.state in ("new", "picking"):
             p = replace(p, state="ready", ready_at=a.at, pending=True)
+        elif a.kind == "restock" and p.needs_restock:
+            p = replace(p, restocked_at=a.at, pending=True)
+        elif a.kind == "arrive" and p.state == "ready" and _later(a.at, p.arrived_at):
+            p = replace(p, arrived_at=a.at, pending=True)
         elif a.kind == "handover" and p.state == "ready":
             given = {x["line_no"]: x["quantity"] for x in a.data["lines"]}
             lines = tuple(replace(x, collected=given.get(x.line_no, 0)) for x in p.lines)
@@ -297,6 +401,87 @@ class PickupService:
         ).model_dump(mode="json", exclude_none=True)
         return self._write("ready", pickup.id, payload, {"staff_id": staff_id})
 
+    # --- the bag label ---------------------------------------------------------------------------------
+
+    def _store_row(self) -> tuple[str, str]:
+        rows = self.store.query("SELECT name, locale FROM locations WHERE id=?", (self.identity.store_id,))
+        return (str(rows[0][0]), str(rows[0][1] or "")) if rows else (self.identity.store_name, "")
+
+    def label_bytes(self, pickup: Pickup, shelf: str | None = None, columns: int = 48) -> bytes:
+        name, locale = self._store_row()
+        p = replace(pickup, shelf=(shelf if shelf is not None else pickup.shelf).strip()[:40])
+        return render_label(p, self.identity.store_code, name, locale.startswith("ja"), columns)
+
+    def print_label(self, pickup: Pickup, spool: Any, shelf: str | None = None) -> Any:
+        """Spool the bag label on this till's printer (`ReceiptService.issue_label`): printed now
+        if the printer takes it, else it waits in the spool; never blocks longer than one try."""
+        return spool.issue_label(f"pickup:{pickup.number}", self.label_bytes(pickup, shelf, spool.columns))
+
+    @staticmethod
+    def is_label(code: str) -> bool:
+        return code.strip().startswith(LABEL_PREFIX)
+
+    def from_label(self, code: str) -> Pickup:
+        """The order a scanned bag label names (this store's, still in the stream)."""
+        parts = code.strip()[len(LABEL_PREFIX) :].split(":")
+        if len(parts) != 2 or not parts[1].isdigit():
+            raise error("pickup.label_bad")
+        store, number = parts
+        if store != self.identity.store_code:
+            raise error("pickup.label_store", store=store, here=self.identity.store_code)
+        for p in self.queue().pickups:
+            if p.number == number:
+                return p
+        raise error("pickup.label_unknown", number=number)
+
+    # --- expiry: the bag back on the shelf ----------------------------------------------------------
+
+    def restock(self, pickup: Pickup, staff_id: int | None) -> str:
+        """Staff confirm an expired order's bag is back on the sales floor: central then releases
+        its stock and records the refund of a paid order."""
+        fresh = self.get(pickup.id)
+        if fresh.state != "expired":
+            raise error("pickup.not_expired", number=fresh.number, state=fresh.state)
+        if fresh.restocked_at:
+            raise error("pickup.restocked", number=fresh.number)
+        payload = PickupRestockPayload.model_validate(
+            {
+                "pickup_id": pickup.id,
+                "store_id": self.identity.store_id,
+                "staff_id": staff_id,
+                "restocked_at": self.clock(),
+            },
+            strict=False,
+        ).model_dump(mode="json", exclude_none=True)
+        return self._write("restock", pickup.id, payload, {"staff_id": staff_id, "shelf": fresh.shelf})
+
+    # --- the kiosk ------------------------------------------------------------------------------------
+
+    def check_in(self, code: str) -> CheckIn:
+        """The customer's own code scanned at the kiosk: verified offline like a handover's; on
+        success `pickup.arrive` tells central (and so the staff tablets) they are waiting. A code
+        that is refused is said in the customer's words, never staff's."""
+        try:
+            p = self.verify_code(code)
+        except ValidationFailed as e:
+            words = KIOSK_WORDS.get(e.code)
+            if words is None:
+                raise
+            store = ""
+            if e.code == "pickup_code.other_store":
+                try:
+                    claim_store = read_pickup_code(code).store
+                except PickupCodeError:
+                    claim_store = "?"
+                rows = self.store.query("SELECT name FROM locations WHERE code=?", (claim_store,))
+                store = str(rows[0][0]) if rows else claim_store
+            return CheckIn(None, words.format(store=store))
+        payload = PickupArrivePayload.model_validate(
+            {"pickup_id": p.id, "store_id": self.identity.store_id, "arrived_at": self.clock()}, strict=False
+        ).model_dump(mode="json", exclude_none=True)
+        self._write("arrive", p.id, payload, {"found_by": "kiosk"})
+        return CheckIn(p, f"Thank you, {p.first_name} — someone is coming with order {p.number}.")
+
     # --- handover ----------------------------------------------------------------------------------
 
     def _refuse_if_gone(self, p: Pickup) -> None:
@@ -369,3 +554,42 @@ class PickupService:
         ).model_dump(mode="json", exclude_none=True)
         journal = {"collected_by": collector_name.strip() or "customer", "found_by": found_by, "staff_id": staff_id}
         return self._write("handover", pickup.id, payload, journal)
+
+
+# --- the bag label, expiry and the kiosk -----------------------------------------------------------
+
+
+def label_code(store: str, number: str) -> str:
+    return f"{LABEL_PREFIX}{store}:{number}"
+
+
+def render_label(p: Pickup, store: str, store_name: str, japanese: bool, columns: int = 48) -> bytes:
+    """ESC/POS bytes of a bag label: the order number big, the customer, the shelf, the item
+    count (and what is missing) and the order QR; cut. Kanji mode (Shift_JIS) in a Japanese
+    store, PC858 elsewhere, as the receipts."""
+    enc = "cp932" if japanese else "cp858"
+
+    def t(text: str) -> bytes:
+        return text.encode(enc, errors="replace") + b"\n"
+
+    missing = sum(x.missing for x in p.lines)
+    bagged = sum(x.picked for x in p.lines) if any(x.picked for x in p.lines) else p.units - missing
+    big = GS + b"!\x33"  # four times wide and high: read across the stock room
+    out = bytearray(INIT + (KANJI if japanese else LATIN) + ALIGN["center"])
+    out += BOLD_ON + t(("受け取り " if japanese else "PICKUP ") + store_name[: columns - 10]) + BOLD_OFF
+    out += big + t(p.number) + DOUBLE_OFF
+    out += DOUBLE_ON + BOLD_ON + t(p.customer[: columns // 2]) + BOLD_OFF + DOUBLE_OFF
+    if p.shelf:
+        out += DOUBLE_ON + t(("棚 " if japanese else "Shelf ") + p.shelf) + DOUBLE_OFF
+    items = f"{bagged} 点" if japanese else f"{bagged} item{'s' if bagged != 1 else ''}"
+    if missing:
+        items += f"（欠品 {missing}）" if japanese else f" ({missing} missing)"
+    out += t(items)
+    if p.pay_on_pickup:
+        out += BOLD_ON + t("店頭でお支払い" if japanese else "PAY ON PICKUP") + BOLD_OFF
+    out += qr_raster(label_code(store, p.number), 6, DOTS.get(columns, 576)) + b"\n"
+    out += t("スタッフ用：受け取り画面でスキャン" if japanese else "Staff: scan on the pickup page")
+    out += ALIGN["left"]
+    if japanese:
+        out += KANJI_OFF
+    return bytes(out + CUT)

@@ -63,6 +63,19 @@ CREATE TABLE IF NOT EXISTS print_jobs (
     printed_at TEXT
 );
 CREATE INDEX IF NOT EXISTS print_jobs_waiting ON print_jobs(state, id);
+-- Other printouts through the same spool (a pickup's bag label): their ESC/POS bytes are made
+-- by their own service and kept as sent; printed after the waiting receipts, in order.
+CREATE TABLE IF NOT EXISTS label_jobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ref TEXT NOT NULL,
+    data BLOB NOT NULL,
+    state TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'printed', 'cancelled')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    created TEXT NOT NULL,
+    printed_at TEXT
+);
+CREATE INDEX IF NOT EXISTS label_jobs_waiting ON label_jobs(state, id);
 """
 
 
@@ -326,6 +339,49 @@ class ReceiptService:
         job = self.job(job_id)
         return PrintOutcome(number, job_id, job.state == "printed", job.last_error)
 
+    def issue_label(self, ref: str, data: bytes) -> PrintOutcome:
+        """Spool a label's ESC/POS bytes (e.g. ``pickup:000123``) and try the printer once; a
+        printer that is away keeps it waiting (the retry thread prints it later). Never blocks
+        on the printer longer than one attempt; refuses only when the till has no printer."""
+        if self.printer is None:
+            raise ValidationFailed("printer.none", "This till has no printer set up: set one in Settings first.")
+        with self._db() as con:
+            cur = con.execute(
+                "INSERT INTO label_jobs(ref, data, created) VALUES (?, ?, ?)", (ref, data, self.clock().isoformat())
+            )
+            job_id = int(cur.lastrowid or 0)
+        self.flush()
+        with self._db() as con:
+            row = con.execute("SELECT state, last_error FROM label_jobs WHERE id = ?", (job_id,)).fetchone()
+        return PrintOutcome(ref, job_id, row["state"] == "printed", row["last_error"])
+
+    def labels_waiting(self) -> list[tuple[int, str, str | None]]:
+        """(job id, ref, why it waits) of the labels not printed yet, oldest first."""
+        with self._db() as con:
+            rows = con.execute("SELECT id, ref, last_error FROM label_jobs WHERE state = 'waiting' ORDER BY id")
+            return [(r["id"], r["ref"], r["last_error"]) for r in rows]
+
+    def _flush_labels(self) -> tuple[int, str | None]:
+        printed = 0
+        for job_id, _ref, _why in self.labels_waiting():
+            with self._db() as con:
+                data = con.execute("SELECT data FROM label_jobs WHERE id = ?", (job_id,)).fetchone()["data"]
+                con.execute("UPDATE label_jobs SET attempts = attempts + 1 WHERE id = ?", (job_id,))
+            problem = self._send(bytes(data))
+            with self._db() as con:
+                if problem is None:
+                    con.execute(
+                        "UPDATE label_jobs SET state = 'printed', printed_at = ?, last_error = NULL WHERE id = ?",
+                        (self.clock().isoformat(), job_id),
+                    )
+                else:
+                    con.execute(
+                        "UPDATE label_jobs SET last_error = ? WHERE state = 'waiting' AND id >= ?", (problem, job_id)
+                    )
+                    return printed, problem
+            printed += 1
+        return printed, None
+
     def open_drawer(self) -> bool:
         """Kick the drawer alone (a no-sale; the caller journals it). False: the printer is away."""
         if self.printer is None:
@@ -452,8 +508,9 @@ class ReceiptService:
                             (problem, job.id),
                         )
                 if problem is not None:
-                    break
+                    return printed
                 printed += 1
+            printed += self._flush_labels()[0]  # labels after the receipts (a customer waits at the till)
         return printed
 
     def _send(self, data: bytes) -> str | None:
@@ -482,7 +539,7 @@ class ReceiptService:
                 self._wake.clear()
                 if self._stop.is_set():
                     return
-                if self.waiting():
+                if self.waiting() or self.labels_waiting():
                     self.flush()
 
         self._thread = threading.Thread(target=run, name="receipt-printer", daemon=True)

@@ -199,6 +199,22 @@ def demo_pickups(device: Device, central: DemoCentral, count: int = 4) -> tuple[
     return code, code[:-4] + ("AAAA" if not code.endswith("AAAA") else "BBBB")
 
 
+def demo_expired(device: Device, central: DemoCentral, pickup_id: int) -> None:
+    """The ready pickup not collected in time: its expiry moved into the past in the demo
+    central's database, then the job that expires it (`central pickups-expire`), synced."""
+    import sqlite3
+
+    path = central.db.removeprefix("sqlite:///")
+    con = sqlite3.connect(path)
+    try:
+        con.execute("UPDATE fulfilments SET expires_at='2000-01-01 00:00:00.000000' WHERE id=?", (pickup_id,))
+        con.commit()
+    finally:
+        con.close()
+    subprocess.run([*central._cmd(), "pickups-expire"], check=True, capture_output=True)
+    device.engine.sync_once()
+
+
 def demo_wrong_item(device: Device, pickup_id: int) -> str:
     """A barcode of an item that is not in this pickup order (picking's refusal)."""
     ids = [x.variant_id for x in device.pickups.get(pickup_id).lines]
@@ -207,6 +223,72 @@ def demo_wrong_item(device: Device, pickup_id: int) -> str:
         ids,
     )
     return str(rows[0][0])
+
+
+DEMO_ADDRESS = {"country": "JP", "postcode": "150-0041", "region": "東京都", "city": "渋谷区", "street": "神南1-19-11",
+                "building": "パークウェースクエア 4F"}  # fmt: skip
+
+
+@dataclass
+class DemoAisle:
+    customer: str  # a known customer (recent, address kept)
+    ship_style: str  # a product shown with its Ship buttons
+    ship_variant: int
+    unsourced: int  # fulfilment ids in the ship_orders stream
+    to_ship: int
+    carry_variant: int  # one this store has, to carry out beside the shipped one
+
+
+def _central_sql(central: DemoCentral, sql: str, args: tuple[object, ...]) -> None:
+    """A demo-only change straight into the demo central's SQLite file (its stock), so one order
+    comes back unsourced and one is for this store to ship."""
+    import sqlite3
+
+    path = central.db.removeprefix("sqlite:///")
+    con = sqlite3.connect(path, timeout=10)
+    try:
+        with con:
+            con.execute(sql, args)
+    finally:
+        con.close()
+
+
+def demo_aisle(device: Device, session: Session, central: DemoCentral) -> DemoAisle:
+    """Endless aisle (docs/endless-aisle.md): Hanako served here before with her address kept;
+    one order whose stock went (central: unsourced), one only this store has (to ship here),
+    both synced; and one made after the last sync (to be confirmed)."""
+    from pos_app.services.basket import Delivery
+    from pos_app.services.checkout import Tender, TenderType
+
+    here = device.identity.store_id
+    hanako = device.customers.search("Hanako").customers[0]
+    device.customers.used(hanako)
+    address = device.orders.remember_address(hanako.id, DEMO_ADDRESS)
+    rows = device.store.query(
+        "SELECT s.variant_id, c.style_code FROM stock s JOIN catalog c ON c.id=s.variant_id WHERE s.location_id=? "
+        "AND s.on_hand - s.reserved >= 2 AND c.category != 'delivery' AND EXISTS (SELECT 1 FROM prices p WHERE "
+        "p.variant_id=c.id AND p.amount < 9000) AND EXISTS (SELECT 1 FROM stock o WHERE o.variant_id=s.variant_id "
+        "AND o.location_id != ? AND o.on_hand - o.reserved > 0) GROUP BY c.style_code ORDER BY c.style_code LIMIT 3",
+        (here, here),
+    )
+    (gone, _s1), (mine, _s2), (later, later_style) = [(int(v), str(st)) for v, st in rows]
+    _central_sql(central, "UPDATE stock SET on_hand = reserved WHERE variant_id=?", (gone,))
+    _central_sql(central, "UPDATE stock SET on_hand = reserved WHERE variant_id=? AND location_id != ?", (mine, here))
+    cash = [Tender(TenderType.CASH, 10**7)]
+    svc = device.basket
+    for vid, who in ((gone, hanako), (mine, hanako), (later, hanako)):
+        if vid == later:
+            device.engine.sync_once()
+            device.engine.sync_once()  # the first two reach central and come back; this one waits
+        basket = svc.new()
+        svc.add_ship(basket, vid)
+        svc.attach_customer(basket, who)
+        svc.set_delivery(basket, Delivery("home", "jp-standard", address, language="ja"))
+        svc.complete(session, basket, cash)
+    found = {o.lines[0].variant_id: o for o in device.orders.orders().orders if o.lines}
+    unsourced, to_ship = found[gone].id, found[mine].id
+    assert unsourced is not None and to_ship is not None, found
+    return DemoAisle(hanako.name, later_style, later, unsourced, to_ship, mine)
 
 
 def demo_offline(device: Device, central: DemoCentral) -> None:
@@ -218,10 +300,13 @@ def demo_offline(device: Device, central: DemoCentral) -> None:
 
 
 __all__ = [
+    "DemoAisle",
     "DemoCentral",
+    "demo_aisle",
     "demo_central",
     "demo_corrections",
     "demo_device",
+    "demo_expired",
     "demo_offline",
     "demo_pickups",
     "demo_product",

@@ -28,6 +28,7 @@ from pos_app.services.sync import Progress, SyncStatus
 from pos_app.ui import theme
 from pos_app.ui.bridge import SyncBridge
 from pos_app.ui.enroll_view import EnrollView
+from pos_app.ui.kiosk_view import KioskView
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.scanner import ScannerFilter
@@ -109,11 +110,20 @@ class Shell(QStackedWidget):
     first download, sign-in and the main window, one at a time."""
 
     def __init__(
-        self, data_dir: Path, ops: Ops | None = None, customer_display: bool = False, **device_args: Any
+        self,
+        data_dir: Path,
+        ops: Ops | None = None,
+        customer_display: bool = False,
+        kiosk: bool = False,
+        **device_args: Any,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.customer_display = customer_display  # a second window for the customer (sell screen)
+        # The customer-facing pickup kiosk (pos_app/ui/kiosk_view.py): no sign-in, no enrolment
+        # screen, nothing but "Scan your pickup code".
+        self.kiosk = kiosk
+        self.kiosk_view: KioskView | None = None
         self.ops = ops or Ops()
         self.device_args = device_args
         self.device: Device | None = None
@@ -147,7 +157,7 @@ class Shell(QStackedWidget):
         current = self.currentWidget()
         if isinstance(current, EnrollView):
             current.apply_payload(code)
-        elif isinstance(current, MainWindow):
+        elif isinstance(current, MainWindow | KioskView):
             current.scanned(code)
         elif isinstance(current, SignInView):
             current.show_problem(self.tr("Sign in first, then scan."))
@@ -159,6 +169,14 @@ class Shell(QStackedWidget):
         ).run_in_background(self.ops)
 
     def _not_opened(self, error: BaseException) -> bool:
+        if isinstance(error, NotEnrolled) and self.kiosk:  # enrolling is staff's job, not a customer's
+            self.starting.setText(
+                self.tr(
+                    "This pickup kiosk is not set up yet. Staff: enrol it with “pos-app enroll”, then start it again."
+                )
+            )
+            self.starting.setWordWrap(True)
+            return True
         if isinstance(error, NotEnrolled):
             self._show_enrol(str(error) if error.code == "device.no_token" else "")
             return True
@@ -192,7 +210,7 @@ class Shell(QStackedWidget):
     def _bootstrapped_known(self, done: bool) -> None:
         if done:
             self._start_engine()
-            self._show_signin()
+            self._show_home()
             return
         boot = BootstrapView()
         self.addWidget(boot)
@@ -206,7 +224,7 @@ class Shell(QStackedWidget):
             status, ready = result
             if ready:
                 self._start_engine()
-                self._show_signin()
+                self._show_home()
             else:
                 boot.show_failure(status)
 
@@ -223,6 +241,17 @@ class Shell(QStackedWidget):
     def _start_engine(self) -> None:
         assert self.device is not None
         CollectionOp(parent=self, op=self.device.start_sync).run_in_background(self.ops)
+
+    def _show_home(self) -> None:
+        """After start-up: the kiosk, or the sign-in screen."""
+        if not self.kiosk:
+            self._show_signin()
+            return
+        assert self.device is not None
+        if self.kiosk_view is None:
+            self.kiosk_view = KioskView(self.device, self.ops)
+            self.addWidget(self.kiosk_view)
+        self.setCurrentWidget(self.kiosk_view)
 
     def _show_signin(self) -> None:
         device = self.device
@@ -280,9 +309,10 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM"))
 
 
-def run_gui(data_dir: Path, customer_display: bool | None = None) -> int:
+def run_gui(data_dir: Path, customer_display: bool | None = None, kiosk: bool = False) -> int:
     """`customer_display`: open the customer-facing window too (default: the environment's
-    POS_APP_CUSTOMER_DISPLAY=1; `pos-app run --customer-display` sets it)."""
+    POS_APP_CUSTOMER_DISPLAY=1; `pos-app run --customer-display` sets it). `kiosk`: the
+    customer-facing pickup kiosk instead of the staff app (`pos-app run --kiosk`), full screen."""
     if customer_display is None:
         customer_display = os.environ.get("POS_APP_CUSTOMER_DISPLAY", "") in ("1", "true", "yes")
     if not has_display():
@@ -299,8 +329,12 @@ def run_gui(data_dir: Path, customer_display: bool | None = None) -> int:
         print(f"pos-app: {e}", file=sys.stderr, flush=True)
         QMessageBox.critical(None, "Aisle", str(e))
         return 3
-    shell = Shell(data_dir, customer_display=customer_display)
+    shell = Shell(data_dir, customer_display=customer_display and not kiosk, kiosk=kiosk)
     app.installEventFilter(shell.scanner)
-    shell.show()
+    if kiosk:
+        shell.setWindowTitle("Aisle — pickup kiosk")
+        shell.showFullScreen()
+    else:
+        shell.show()
     shell.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
     return int(app.exec())

@@ -54,7 +54,8 @@ from pos_app.ui.bridge import SyncBridge
 from pos_app.ui.dialogs import CorrectionDialog, ProblemsDialog
 from pos_app.ui.models import PAGE, THUMB, ResultDelegate, StyleResultsModel, picture_key
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
-from pos_app.ui.pickup_view import PickupsButton, PickupView
+from pos_app.ui.orders_view import OrdersButton, OrdersView
+from pos_app.ui.pickup_view import PickupsButton, PickupView, waiting_text
 from pos_app.ui.pictures import LOADING, Pictures, paint_picture
 from pos_app.ui.sell_view import CustomerDisplay, SellView
 from pos_app.ui.settings_view import open_settings
@@ -182,6 +183,10 @@ class MainWindow(QMainWindow):
         self.pickups_button = PickupsButton()
         self.pickups_button.clicked.connect(self.show_pickups)
         header.addWidget(self.pickups_button)
+        # Endless aisle: ship orders to decide, ship or refund (pos_app/ui/orders_view.py).
+        self.orders_button = OrdersButton()
+        self.orders_button.clicked.connect(self.show_orders)
+        header.addWidget(self.orders_button)
         header.addWidget(self.who)
         header.addWidget(self.shift_button)
         header.addWidget(self.settings_button)
@@ -203,6 +208,17 @@ class MainWindow(QMainWindow):
         self.more_button.hide()
         header.addWidget(self.more_button)
         root.addLayout(header)
+        # A customer checked in at the pickup kiosk: said above every screen until handed over.
+        self.waiting_banner = QPushButton("")
+        self.waiting_banner.setObjectName("waitingBanner")
+        self.waiting_banner.setStyleSheet(
+            "QPushButton#waitingBanner { min-height: 48px; font-size: 18px; font-weight: 800; text-align: left;"
+            " padding: 4px 12px; margin: 6px 12px 0 12px; background: #FFF4CC; color: #5C3D00;"
+            " border: 2px solid #E0B000; }"
+        )
+        self.waiting_banner.clicked.connect(self._open_waiting)
+        self.waiting_banner.hide()
+        outer.addWidget(self.waiting_banner)  # above every page of the stack
         self.message = QLabel("")
         self.message.setObjectName("notice")
         self.message.setWordWrap(True)
@@ -270,8 +286,16 @@ class MainWindow(QMainWindow):
         self.pickup = PickupView(device, session, ops)
         self.pickup.look_up.connect(self.show_lookup)
         self.pickup.waiting_changed.connect(self.pickups_button.set_count)
+        self.arrivals: list[str] = []
+        self.pickup.arrivals_changed.connect(self._arrivals)
+        self.stack.currentChanged.connect(lambda _i: self._arrivals())
         self.stack.addWidget(self.pickup)
         self.pickup.watch(sync)
+        self.orders_page = OrdersView(device, session, ops)
+        self.orders_page.look_up.connect(self.show_lookup)
+        self.orders_page.waiting_changed.connect(self.orders_button.set_count)
+        self.stack.addWidget(self.orders_page)
+        self.orders_page.watch(sync)
         outer.addWidget(self.stack, 1)
 
         self.bar = StatusBar()
@@ -358,6 +382,15 @@ class MainWindow(QMainWindow):
         self.add_to_sale.setEnabled(False)
         self.add_to_sale.setToolTip(self.tr("Tap a size in the grid first."))
         self.add_to_sale.clicked.connect(self._add_to_sale)
+        # Endless aisle: the chosen size paid here and delivered (docs/endless-aisle.md).
+        self.ship_home = QPushButton(self.tr("Ship to customer"))
+        self.ship_home.setEnabled(False)
+        self.ship_home.setToolTip(self.tr("Paid here, delivered to the customer's address"))
+        self.ship_home.clicked.connect(lambda: self._ship("home"))
+        self.ship_store = QPushButton(self.tr("Ship to store…"))
+        self.ship_store.setEnabled(False)
+        self.ship_store.setToolTip(self.tr("Paid here, sent to a store for pickup"))
+        self.ship_store.clicked.connect(lambda: self._ship("store"))
         self._place_actions(False)
         self.actions = QWidget()
         self.actions.setLayout(actions)
@@ -391,19 +424,23 @@ class MainWindow(QMainWindow):
     def _place_actions(self, narrow: bool) -> None:
         """Wide: what is chosen | Add to sale | Correct stock…; portrait: the buttons under it."""
         g = self.actions_grid
-        for w in (self.selected, self.add_to_sale, self.correct):
+        for w in (self.selected, self.add_to_sale, self.correct, self.ship_home, self.ship_store):
             g.removeWidget(w)
         if narrow:
             g.addWidget(self.selected, 0, 0, 1, 2)
             g.addWidget(self.add_to_sale, 1, 0)
             g.addWidget(self.correct, 1, 1)
+            g.addWidget(self.ship_home, 2, 0)
+            g.addWidget(self.ship_store, 2, 1)
             g.setColumnStretch(0, 1)
             g.setColumnStretch(1, 1)
             g.setColumnStretch(2, 0)
         else:
-            g.addWidget(self.selected, 0, 0)
+            g.addWidget(self.selected, 0, 0, 2, 1)
             g.addWidget(self.add_to_sale, 0, 1)
             g.addWidget(self.correct, 0, 2)
+            g.addWidget(self.ship_home, 1, 1)
+            g.addWidget(self.ship_store, 1, 2)
             g.setColumnStretch(0, 1)
             g.setColumnStretch(1, 0)
             g.setColumnStretch(2, 0)
@@ -558,6 +595,19 @@ class MainWindow(QMainWindow):
         self.sell.add_variant(cell.variant_id)
         self.show_sell()
 
+    def _ship(self, kind: str) -> None:
+        """The chosen size as a line delivered to the customer (or a store), then its delivery."""
+        cell = self._cell()
+        if cell is None:
+            return
+        self.show_sell()
+        self.sell.add_ship(cell.variant_id, kind)
+
+    def show_orders(self) -> None:
+        self.stack.setCurrentWidget(self.orders_page)
+        self.orders_page.show_list()
+        self.orders_page.refresh()
+
     def open_customer_display(self) -> CustomerDisplay:
         """The customer-facing window (on a second screen when there is one)."""
         if self.customer is None:
@@ -584,6 +634,17 @@ class MainWindow(QMainWindow):
     def show_pickups(self) -> None:
         self.stack.setCurrentWidget(self.pickup)
         self.pickup.refresh()
+
+    def _arrivals(self, numbers: list[str] | None = None) -> None:
+        """The kiosk's check-ins above every page but the pickups page (which has its own)."""
+        if numbers is not None:
+            self.arrivals = numbers
+        self.waiting_banner.setText(waiting_text(self.arrivals))
+        self.waiting_banner.setVisible(bool(self.arrivals) and self.stack.currentWidget() is not self.pickup)
+
+    def _open_waiting(self) -> None:
+        self.show_pickups()
+        self.pickup.open_waiting()
 
     def scanned(self, code: str) -> None:
         if self.stack.currentWidget() is self.pickup or self.device.pickups.is_code(code):
@@ -775,6 +836,8 @@ class MainWindow(QMainWindow):
             self.selected.setText(self.tr("Tap a size to see it elsewhere or correct its count."))
             self.correct.setEnabled(False)
             self.add_to_sale.setEnabled(False)
+            self.ship_home.setEnabled(False)
+            self.ship_store.setEnabled(False)
             return
         pending = (
             self.tr(" (includes {0} not yet confirmed)").replace("{0}", f"{cell.pending:+d}") if cell.pending else ""
@@ -788,6 +851,8 @@ class MainWindow(QMainWindow):
         )
         self.correct.setEnabled(True)
         self.add_to_sale.setEnabled(True)
+        self.ship_home.setEnabled(True)
+        self.ship_store.setEnabled(True)
 
     def _correct(self) -> None:
         view, cell = self.view, self._cell()

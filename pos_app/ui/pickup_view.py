@@ -1,7 +1,10 @@
 """The pickup page (click-and-collect, docs/pickups.md): the store's pickup orders by state,
 picking with a scan per unit, "Missing" per line, the shelf, Ready; the handover after the
 customer's QR (checked offline by PickupService) or a search by order number and name with an
-ID check, someone else collecting, some lines only.
+ID check, someone else collecting, some lines only. After picking, "Label" prints the bag label
+(through the receipts spool; its QR opens the order when scanned here). An expired order waits
+for "Back on the shelf" (central then frees its stock). A customer who checked in at the kiosk
+is a banner above the tabs (and in the main window's header) and a line on their Ready row.
 
 Three views on one page: the queue, an order being picked (or one already closed, read only),
 and the handover. Every read and write goes through the operations bridge; what the service
@@ -51,6 +54,10 @@ QLabel#rowTitle { font-size: 19px; font-weight: 700; }
 QLabel#rowAge { font-size: 16px; color: #52606D; font-weight: 600; }
 QLabel#rowItems { font-size: 16px; color: #52606D; font-weight: 400; }
 QLabel#rowRefused { font-size: 16px; color: #A61B1B; font-weight: 600; }
+QLabel#rowAction { font-size: 16px; color: #8A4B00; font-weight: 700; }
+QLabel#rowWaiting { font-size: 16px; color: #1F7A3D; font-weight: 700; }
+QPushButton#waitingBanner { min-height: 56px; font-size: 19px; font-weight: 800; text-align: left;
+                            padding: 6px 14px; background: #FFF4CC; color: #5C3D00; border: 2px solid #E0B000; }
 QPushButton#tab { padding: 0 10px; font-size: 16px; }
 QFrame#pickLine { background: white; border-radius: 10px; }
 QLabel#pickCount { font-size: 24px; font-weight: 800; min-width: 70px; }
@@ -112,7 +119,7 @@ def _label(text: str, name: str, wrap: bool = True) -> QLabel:
 class PickupRow(QPushButton):
     """One order in the queue: number and name, its age, its items (and central's refusal)."""
 
-    def __init__(self, p: Pickup, now: datetime) -> None:
+    def __init__(self, p: Pickup, now: datetime, waiting: bool = False) -> None:
         super().__init__()
         self.setObjectName("pickupRow")
         self.pickup = p
@@ -139,9 +146,21 @@ class PickupRow(QPushButton):
         grid.addWidget(labels[0], 0, 0)
         grid.addWidget(labels[1], 0, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         grid.addWidget(labels[2], 1, 0, 1, 2)
+        row = 2
+        if waiting:
+            labels.append(_label(self.tr("● Customer waiting at the counter"), "rowWaiting"))
+            grid.addWidget(labels[-1], row, 0, 1, 2)
+            row += 1
+        if p.needs_restock:
+            where = self.tr(" from shelf {0}").replace("{0}", p.shelf) if p.shelf else ""
+            labels.append(
+                _label(self.tr("⟲ Put the bag back on the sales floor{0}").replace("{0}", where), "rowAction")
+            )
+            grid.addWidget(labels[-1], row, 0, 1, 2)
+            row += 1
         if p.refused:
             labels.append(_label(f"Central: {p.refused}", "rowRefused"))
-            grid.addWidget(labels[3], 2, 0, 1, 2)
+            grid.addWidget(labels[-1], row, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         for label in labels:  # the row is one button: a tap anywhere on it
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -210,9 +229,18 @@ class Handover:
     money: str = ""
 
 
+def waiting_text(numbers: list[str]) -> str:
+    """The banner's sentence for customers who checked in at the kiosk."""
+    if not numbers:
+        return ""
+    more = f" (+{len(numbers) - 1} more)" if len(numbers) > 1 else ""
+    return f"Customer waiting for order {numbers[0]} at the counter{more}"
+
+
 class PickupView(QWidget):
     look_up = Signal()  # "‹ Look up": back to the product screen
-    waiting_changed = Signal(int)  # new + ready: the main window's count
+    waiting_changed = Signal(int)  # new + ready + bags to put back: the main window's count
+    arrivals_changed = Signal(list)  # numbers of ready orders whose customer checked in at the kiosk
 
     def __init__(self, device: Any, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -253,6 +281,12 @@ class PickupView(QWidget):
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(150)
         self.refresh_timer.timeout.connect(self.refresh)
+        self.arrival_timer = QTimer(self)  # a check-in stops counting as waiting after a while
+        self.arrival_timer.setInterval(60_000)
+        self.arrival_timer.timeout.connect(self.refresh)
+        self.arrival_timer.start()
+        self.arrivals: list[str] = []
+        self.waiting_list: tuple[Pickup, ...] = ()
 
     # --- building ---------------------------------------------------------------------------
 
@@ -289,6 +323,12 @@ class PickupView(QWidget):
         find.addWidget(self.find_button, 0, 2)
         find.setColumnStretch(1, 1)
         lay.addLayout(find)
+        self.waiting_banner = QPushButton()
+        self.waiting_banner.setObjectName("waitingBanner")
+        self.waiting_banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.waiting_banner.clicked.connect(self.open_waiting)
+        self.waiting_banner.hide()
+        lay.addWidget(self.waiting_banner)
         self.tabs_grid = QGridLayout()
         self.tabs_grid.setSpacing(6)
         self.tab_buttons: dict[str, QPushButton] = {}
@@ -352,10 +392,22 @@ class PickupView(QWidget):
         self.ready_button.setObjectName("primary")
         self.ready_button.setToolTip(self.tr("The bag is on its shelf: central e-mails the customer their pickup code"))
         self.ready_button.clicked.connect(lambda: self.save(ready=True))
+        self.label_button = QPushButton(self.tr("Label"))
+        self.label_button.setObjectName("printLabel")
+        self.label_button.setToolTip(self.tr("Print the bag label on this till's printer: number, name, shelf, QR"))
+        self.label_button.clicked.connect(self.print_label)
+        self.restock_button = QPushButton(self.tr("Back on the shelf"))
+        self.restock_button.setObjectName("primary")
+        self.restock_button.setToolTip(
+            self.tr("The expired bag's items are back on the sales floor: central frees them")
+        )
+        self.restock_button.clicked.connect(self.restock)
         foot.addWidget(self.to_queue)
         foot.addStretch(1)
+        foot.addWidget(self.label_button)
         foot.addWidget(self.save_pick)
         foot.addWidget(self.ready_button)
+        foot.addWidget(self.restock_button)
         lay.addLayout(foot)
         self.pages.addWidget(page)
         self.order_view = page
@@ -482,7 +534,14 @@ class PickupView(QWidget):
 
     def show_queue_data(self, queue: PickupQueue) -> None:
         self.queue = queue
-        self.waiting_changed.emit(queue.counts["new"] + queue.counts["ready"])
+        self.waiting_changed.emit(queue.counts["new"] + queue.counts["ready"] + len(queue.to_restock))
+        self.waiting_list = queue.waiting()
+        arrivals = [p.number for p in self.waiting_list]
+        self.waiting_banner.setText(waiting_text(arrivals))
+        self.waiting_banner.setVisible(bool(arrivals))
+        if arrivals != self.arrivals:
+            self.arrivals = arrivals
+            self.arrivals_changed.emit(arrivals)
         refusals = {(p.id, p.refused) for p in queue.pickups if p.refused}
         if self.seen_refusals is not None:
             for p in queue.pickups:
@@ -521,8 +580,9 @@ class PickupView(QWidget):
         if self.tab in ("collected", "closed"):
             pickups.reverse()  # the latest first; the open ones oldest first (who waits longest)
         now = datetime.now(UTC)
+        waiting = {p.id for p in (self.queue.waiting(now) if self.queue else ())}
         for p in pickups:
-            row = PickupRow(p, now)
+            row = PickupRow(p, now, p.id in waiting)
             row.clicked.connect(lambda _=False, x=p: self.open_pickup(x))
             self.rows.addWidget(row)
         if not pickups:
@@ -542,6 +602,14 @@ class PickupView(QWidget):
         self.heading.setText(self.tr("Pickups"))
         self.pages.setCurrentWidget(self.queue_page)
         self.refresh()
+
+    def open_waiting(self) -> None:
+        """The banner tapped: the first waiting customer's order (its handover, ID check first)."""
+        waiting = self.waiting_list
+        if waiting:
+            self.show_queue()
+            self.show_tab("ready")
+            self.open_pickup(waiting[0])
 
     def _back(self) -> None:
         if self.pages.currentWidget() is not self.queue_page:
@@ -584,7 +652,17 @@ class PickupView(QWidget):
         self.shelf_box.setVisible(picking)
         for w in (self.save_pick, self.ready_button):
             w.setVisible(picking)
+        self.label_button.setVisible(picking or p.state == "ready")
+        self.restock_button.setVisible(p.needs_restock)
         lines = []
+        if p.needs_restock:
+            lines.append(
+                self.tr(
+                    "Not collected in time. Put the bag's items back on the sales floor{0}, then tap “Back on the shelf”."
+                ).replace("{0}", self.tr(" (shelf {0})").replace("{0}", p.shelf) if p.shelf else "")
+            )
+        elif p.state == "expired" and p.restocked_at:
+            lines.append(self.tr("Back on the shelf; central freed its stock."))
         if p.state == "collected":
             lines.append(
                 self.tr("Collected by {who} on {till}.")
@@ -653,6 +731,9 @@ class PickupView(QWidget):
         customer's pickup code (anywhere on the page)."""
         if PickupService.is_code(code):
             self.handle_code(code)
+            return
+        if PickupService.is_label(code):
+            self.handle_label(code)
             return
         p = self.current
         if p is None or self.pages.currentWidget() is not self.order_view or p.state not in ("new", "picking"):
@@ -723,6 +804,69 @@ class PickupView(QWidget):
             return False
 
         CollectionOp(parent=self, op=op, success=done).failure(failed).run_in_background(self.ops)
+
+    def print_label(self) -> None:
+        """One tap: the bag label on this till's printer, through the receipts spool (a printer
+        that is away keeps it waiting; nothing blocks)."""
+        p = self.current
+        if p is None:
+            return
+        service, spool, shelf = self.service, self.device.receipts, self.shelf.text()
+        picked, missing = dict(self.picked), dict(self.missing)
+        bag = replace(
+            p,
+            lines=tuple(
+                replace(x, picked=picked.get(x.line_no, x.picked), missing=missing.get(x.line_no, x.missing))
+                for x in p.lines
+            ),
+        )
+
+        def done(outcome: Any) -> None:
+            if outcome.printed:
+                self.say(self.tr("Bag label for order {0} printed.").replace("{0}", p.number))
+            else:
+                self.say(
+                    self.tr(
+                        "The bag label for order {0} waits for the printer ({1}); it prints when the printer is back."
+                    )
+                    .replace("{0}", p.number)
+                    .replace("{1}", str(outcome.problem or "?").removeprefix("printer.").replace("_", " ")),
+                    "error",
+                )
+
+        CollectionOp(parent=self, op=lambda: service.print_label(bag, spool, shelf), success=done).run_in_background(
+            self.ops
+        )
+
+    def restock(self) -> None:
+        p = self.current
+        if p is None:
+            return
+        service, staff = self.service, self.session.staff.id
+        self.restock_button.setEnabled(False)
+
+        def done(_op: str) -> None:
+            self.restock_button.setEnabled(True)
+            self.show_queue()
+            self.show_tab("closed")
+            self.say(self.tr("Order {0} is back on the shelf: central frees its stock.").replace("{0}", p.number))
+
+        def failed(_e: BaseException) -> bool:
+            self.restock_button.setEnabled(True)
+            return False
+
+        CollectionOp(parent=self, op=lambda: service.restock(p, staff), success=done).failure(failed).run_in_background(
+            self.ops
+        )
+
+    def handle_label(self, code: str) -> None:
+        """A bag label scanned here: its order opens (picking, or the handover with an ID check:
+        a label is not the customer's code)."""
+        service = self.service
+        self.say("")
+        QueryOp(
+            parent=self, op=lambda: service.from_label(code), success=self.open_pickup, kind="label"
+        ).run_in_background(self.ops)
 
     def _leave_order(self) -> None:
         self.say("")
@@ -887,4 +1031,4 @@ class PickupView(QWidget):
         self._read_handover(op)
 
 
-__all__ = ["PickupRow", "PickupView", "PickupsButton", "age_text", "items_text"]
+__all__ = ["PickupRow", "PickupView", "PickupsButton", "age_text", "items_text", "waiting_text"]

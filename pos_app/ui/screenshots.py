@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from pos_app.services.sync import Progress
 
@@ -398,6 +398,142 @@ def render_pickups(window: Any, device: Any, central: Any, ops: Any, out: Path) 
 
     shots += grab_sizes(window, out, "43-pickup-code-refused", ops, refused)
     page.show_queue()
+    ready = device.pickups.verify_code(code)
+    # the customer checks in at the kiosk: a banner above every screen, a line on the Ready row
+    device.pickups.check_in(code)
+    device.engine.sync_once()
+    window.show_lookup()
+    page.refresh()
+    shots += grab_sizes(window, out, "44-pickup-customer-waiting", ops)
+    window.show_pickups()
+    page.show_tab("ready")
+    shots += grab_sizes(window, out, "45-pickup-waiting-ready-tab", ops)
+    # picking done and the bag label printed (on a fake network printer) in one tap
+    from pos_app.devices.printer import NetworkPrinter
+    from pos_app.devices.printer.fake import FakeNetworkPrinter
+
+    fake = FakeNetworkPrinter().start()
+    printer = device.receipts.printer
+    device.receipts.printer = NetworkPrinter(fake.host, fake.port, timeout=2)
+    second = page.queue.by_state("new")[0]
+    page.open_order(second)
+    page.picked = {x.line_no: x.quantity for x in second.lines}
+    page.missing = {}
+    page._fill_lines()
+    page.shelf.setText("A-2")
+
+    def label() -> None:
+        page.print_label()
+        settle(ops)
+
+    shots += grab_sizes(window, out, "46-pickup-label-printed", ops, label)
+    device.receipts.printer = printer
+    fake.stop()
+    page.say("")
+    page.show_queue()
+    # not collected in time: the expired bag waits for "Back on the shelf"
+    screens.demo_expired(device, central, ready.id)
+    page.refresh()
+    settle(ops)
+    page.show_tab("closed")
+    shots += grab_sizes(window, out, "47-pickup-put-back", ops)
+    page.open_order(device.pickups.get(ready.id))
+    shots += grab_sizes(window, out, "48-pickup-back-on-shelf", ops)
+    page.show_queue()
+    window.show_lookup()
+    settle(ops)
+    return shots
+
+
+def render_kiosk(device: Any, central: Any, ops: Any, out: Path) -> list[Path]:
+    """The customer-facing pickup kiosk (`pos-app run --kiosk`): waiting for a scan, the thanks
+    after a good code, and a refused one in the customer's words."""
+    from pos_app.services import screens
+    from pos_app.services.pickups import CheckIn
+    from pos_app.ui.kiosk_view import KioskView
+
+    code, forged = screens.demo_pickups(device, central, count=1)
+    kiosk = KioskView(device, ops)
+    shots: list[Path] = []
+    shots += grab_sizes(kiosk, out, "50-kiosk-scan", ops)
+    thanks = device.pickups.check_in(code)
+    refused = device.pickups.check_in(forged)
+    expired = CheckIn(None, "This code has expired. Please ask at the counter — we will help.")
+    shots += grab_sizes(kiosk, out, "51-kiosk-thanks", ops, lambda: kiosk.show_answer(thanks))
+    shots += grab_sizes(kiosk, out, "52-kiosk-refused", ops, lambda: kiosk.show_answer(refused))
+    shots += grab_sizes(kiosk, out, "53-kiosk-expired", ops, lambda: kiosk.show_answer(expired))
+    kiosk.close()
+    return shots
+
+
+def render_aisle(window: Any, device: Any, session: Any, central: Any, ops: Any, out: Path) -> list[Path]:
+    """The endless aisle (docs/endless-aisle.md): the product with where it is and its Ship
+    buttons, the delivery sheet for a known customer, a bad postcode under its field, the mixed
+    basket, and the orders page: to decide, an unsourced order's choices, one to ship here."""
+    from pos_app.services import screens
+    from pos_app.ui.widgets import Sheet
+
+    for sheet in window.centralWidget().findChildren(Sheet):
+        if sheet.isVisible():
+            sheet.reject()
+    demo = screens.demo_aisle(device, session, central)
+    shots: list[Path] = []
+    window.show_lookup()
+
+    def product() -> None:
+        window.open_style(demo.ship_style, demo.ship_variant)
+        settle(ops)
+
+    shots += grab_sizes(window, out, "60-aisle-product", ops, product)
+    sell = window.sell
+    sell.new_sale()
+    window.show_sell()
+    sell.add_variant(demo.carry_variant)  # a carried-out line beside the shipped one
+    settle(ops)
+    sell.add_ship(demo.ship_variant)
+    settle(ops)
+    sheet = sell.delivery_sheet
+    tile = next(b for b in sheet.findChildren(QPushButton) if b.isVisible() and b.text().startswith(demo.customer))
+    tile.click()
+    settle(ops)
+    shots += grab_sizes(window, out, "61-aisle-delivery", ops)
+    good = sheet.fields["postcode"].text()
+    sheet.fields["postcode"].setText("150-41")
+
+    def bad() -> None:
+        sheet.save()
+        settle(ops)
+        sheet.scroll.ensureWidgetVisible(sheet.errors["postcode"])
+
+    shots += grab_sizes(window, out, "62-aisle-address-error", ops, bad)
+    sheet.fields["postcode"].setText(good)
+    sheet.save()
+    settle(ops)
+    shots += grab_sizes(window, out, "63-aisle-basket", ops)
+    page = window.orders_page
+    window.show_orders()
+    settle(ops)
+    page.show_tab("decide")
+    shots += grab_sizes(window, out, "64-orders", ops)
+    listed = page.list_.orders if page.list_ else ()
+
+    def unsourced() -> None:
+        page.show_order(next(o for o in listed if o.id == demo.unsourced))
+        settle(ops)
+
+    shots += grab_sizes(window, out, "65-order-unsourced", ops, unsourced)
+
+    def to_ship() -> None:
+        page.show_order(next(o for o in listed if o.id == demo.to_ship))
+        page.carrier_buttons["yamato"].setChecked(True)
+        page.carrier = "yamato"
+        page.tracking.setText("4455-6677-8899")
+        settle(ops)
+
+    shots += grab_sizes(window, out, "66-order-ship", ops, to_ship)
+    page.show_list()
+    sell.clear_basket()
+    settle(ops)
     window.show_lookup()
     settle(ops)
     return shots
@@ -486,6 +622,8 @@ def render_all(out: Path) -> list[Path]:
         shots += render_card(window, device, session, ops, out)
         shots += render_shifts(window, device, session, ops, out)
         shots += render_pickups(window, device, central, ops, out)
+        shots += render_kiosk(device, central, ops, out)
+        shots += render_aisle(window, device, session, central, ops, out)
 
         screens.demo_corrections(device, session, focus)
         screens.demo_offline(device, central)

@@ -119,6 +119,10 @@ class LineRow(QFrame):
         self.info.setWordWrap(True)
         self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         saved = "".join(f"<br><span style='color:#1F7A3D'>{s}</span>" for s in line.savings)
+        if line.fulfilment == "ship":  # endless aisle: paid now, sent from elsewhere
+            saved += (
+                "<br><span style='color:#0B5FA5; font-weight:700'>" + self.tr("Delivered to the customer") + "</span>"
+            )
         self.info.setText(
             f"<b>{line.name}</b><br><span style='color:#52606D'>{line.colour} · {line.size} · "
             f"{line.unit_price}</span>{saved}"
@@ -258,6 +262,14 @@ class SellView(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         right.addWidget(self.message)
+        # Endless aisle: where the ship lines go, the option and its fee (pos_app/ui/delivery_view.py).
+        from pos_app.ui.delivery_view import DeliveryRow
+
+        self.delivery_row = DeliveryRow()
+        self.delivery_row.clicked.connect(lambda: self.open_delivery())
+        self.delivery_row.hide()
+        self.delivery_sheet: Any = None
+        right.addWidget(self.delivery_row)
         self.undo_row = QWidget()
         ur = QHBoxLayout(self.undo_row)
         ur.setContentsMargins(0, 0, 0, 0)
@@ -519,8 +531,49 @@ class SellView(QWidget):
         elif view is not None and not view.can_undo:
             self.undo_row.hide()
         self.total_label.setVisible(has)
+        self._show_delivery(view)
         if emit:
             self.basket_changed.emit(view)
+
+    # --- endless aisle ---------------------------------------------------------------------
+
+    def _show_delivery(self, view: BasketView | None) -> None:
+        d = view.delivery if view is not None else None
+        if view is None or not view.ships:
+            self.delivery_row.hide()
+            return
+        if d is None:
+            self.delivery_row.setText(self.tr("Delivery: tap to choose the customer, address and option"))
+        else:
+            self.delivery_row.setText(
+                self.tr("Delivered to the customer: {where}\n{option} · {days} · fee {fee}")
+                .replace("{where}", d.destination)
+                .replace("{option}", d.option)
+                .replace("{days}", d.days)
+                .replace("{fee}", d.fee)
+            )
+        self.delivery_row.show()
+
+    def add_ship(self, variant_id: int, kind: str = "home") -> None:
+        """An item delivered to the customer (or to a store): the line, then the delivery sheet
+        when the basket has no delivery yet."""
+        basket, service = self.basket, self.service
+
+        def after(view: BasketView) -> None:
+            if view.delivery is None:
+                self.open_delivery(kind)
+
+        self._change(lambda: service.add_ship(basket, variant_id), after)
+
+    def open_delivery(self, kind: str | None = None) -> None:
+        from pos_app.ui.delivery_view import DeliverySheet
+
+        if self.delivery_sheet is not None:
+            return
+        d = self.basket.delivery
+        self.delivery_sheet = DeliverySheet(self, kind or (d.kind if d is not None else "home"))
+        self.delivery_sheet.finished.connect(lambda: setattr(self, "delivery_sheet", None))
+        self.delivery_sheet.open()
 
     # --- search and tiles ------------------------------------------------------------------
 
@@ -656,6 +709,10 @@ class SellView(QWidget):
         (`refresh_card`); with a terminal set up the sheet starts a card payment at once."""
         view = self.current
         if view is None or view.empty or self.tender is not None:
+            return
+        if view.ships and (view.customer is None or view.delivery is None):  # no money before the delivery is known
+            self.say(self.tr("Choose the customer and the delivery first."), "error")
+            self.open_delivery()
             return
         self.tender = TenderSheet(self, view)
         self.tender.finished.connect(self._tender_closed)

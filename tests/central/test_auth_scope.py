@@ -39,6 +39,9 @@ CHANNEL_ROUTES = {
     "/v1/channel/pickups",
     "/v1/channel/pickups/{reference}",
     "/v1/channel/pickups/{reference}/cancel",
+    "/v1/channel/shipments/{fulfilment_id}/ship",
+    "/v1/channel/shipments/{fulfilment_id}/deliver",
+    "/v1/channel/orders/{number}",
 }
 # a device of the store (its own only), or a channel client (any store)
 EITHER_KIND = {"/v1/orders/{sale_id}", "/v1/shifts", "/v1/shifts/{shift_id}", "/v1/reports/day"}
@@ -53,6 +56,8 @@ PATH_VALUES = {
     "token": "A" * 43,
     "reference": "WEB-NOT-THERE",
     "shift_id": "1",
+    "fulfilment_id": "1",
+    "number": "000001",
 }
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from central import cli
 from central.db import Database, get_pin_key
 from central.models import Staff, Variant
+from central.seed import DELIVERY_OPTIONS
 from sync.pins import verify_pin
 
 
@@ -26,7 +27,7 @@ def test_seed_takes_db_before_or_after_the_sub_command(
     db = Database(url)
     try:
         with db.session() as s:
-            assert s.scalar(select(func.count()).select_from(Variant)) == 12
+            assert s.scalar(select(func.count()).select_from(Variant)) == 12 + len(DELIVERY_OPTIONS)  # + fee SKUs
             # Staff PINs are keyed with this central's PIN key, as printed for the demo.
             key = get_pin_key(s)
             staff = s.scalars(select(Staff).order_by(Staff.id)).first()

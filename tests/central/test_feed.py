@@ -29,6 +29,8 @@ ONE_ROW = ("central_keys", "card_limits")  # one signing key until it is rotated
 def fill(backend: Database, stream: str, store: str) -> None:
     if stream == "pickups":  # orders as the web shop makes them
         assert central_main(["--db", backend.url, "pickup-demo", "--store", store, "--count", "6"]) == 0
+    elif stream == "ship_orders":  # endless-aisle orders as the store's tills send them
+        assert central_main(["--db", backend.url, "ship-demo", "--store", store, "--create", "6"]) == 0
     elif stream == "central_keys":
         with backend.session() as s, writing(s):
             signing_key(s)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -211,8 +212,18 @@ def test_tablets_of_the_store_get_the_pickup_and_hand_it_over_once(api: TestClie
     # stock: 1 of line 1 left the shelf, the reservation is gone
     assert stock_of(backend, "TKY01", v1) == (before[0] - 1, before[1])
     got = api.get("/v1/channel/pickups/web-1001", headers=shop).json()
-    assert [e["event"] for e in got["history"]] == ["created", "picked", "ready", "collected"]
+    assert [e["event"] for e in got["history"]] == ["created", "picked", "ready", "short", "collected"]
     assert [x["collected"] for x in got["lines"]] == [1, 1] and got["lines"][1]["missing"] == 1
+    # a paid order with a missing unit: its amount is owed back to the shop's payment
+    unit = got["lines"][1]["unit_price"]
+    assert got["refunds"] == [
+        {"amount": unit, "reason": "missing", "lines": [{"line_no": 2, "sku": s2, "qty": 1, "amount": unit}],
+         "at": got["refunds"][0]["at"]}
+    ]  # fmt: skip
+    assert got["refund_total"] == unit and got["total"] == created["total"]  # paid: the total stays what was paid
+    assert row[20] == unit  # the stream's refund column
+    assert "Not available" not in rendered.text  # ja mail
+    assert "在庫がなく" in rendered.text and "返金" in rendered.text
 
 
 def test_someone_else_collecting_needs_a_name(api: TestClient, backend: Database) -> None:
@@ -262,8 +273,29 @@ def test_reminder_then_expiry_releases_the_stock(api: TestClient, backend: Datab
     with backend.session() as s, writing(s):
         reminded, expired = run_due(s, datetime.now(UTC) + timedelta(days=8))
         assert not reminded and len(expired) == 1
-    assert stock_of(backend, "TKY01", v1) == before
-    assert pickup_rows(api, till)[created["number"]][3] == "expired"
+    # expiry keeps the reservation: the bag is still on its shelf until staff put it back
+    assert stock_of(backend, "TKY01", v1) == (before[0], before[1] + 1)
+    row = pickup_rows(api, till)[created["number"]]
+    assert row[3] == "expired" and row[19] is None and row[20] == 0  # restocked_at, refund
+    got = api.get("/v1/channel/pickups/web-1001", headers=shop).json()
+    assert got["refunds"] == [] and got["restocked_at"] is None
+    pid = int(row[0])
+    restock = op("pickup.restock", 10, pickup_id=pid, store_id=till.store_id, restocked_at=at())
+    again = op("pickup.restock", 11, pickup_id=pid, store_id=till.store_id, restocked_at=at())
+    out = push(api, till, restock, again)
+    assert [o["status"] for o in out] == ["applied", "applied"] and out[1]["result"]["already"] is True
+    assert stock_of(backend, "TKY01", v1) == before  # released now
+    row = pickup_rows(api, till)[created["number"]]
+    total = created["total"]
+    assert row[19] and row[20] == total
+    got = api.get("/v1/channel/pickups/web-1001", headers=shop).json()
+    assert [(r["reason"], r["amount"]) for r in got["refunds"]] == [("expired", total)]
+    assert got["history"][-1]["event"] == "restocked" and got["restocked_at"]
+    # restocking an order that is not expired is refused with a sentence
+    other = api.post("/v1/channel/pickups", headers=shop, json=order_body([s1], "web-1002")).json()
+    oid = pickup_id(api, till, other["number"])
+    early = push(api, till, op("pickup.restock", 12, pickup_id=oid, store_id=till.store_id, restocked_at=at()))
+    assert early[0]["status"] == "rejected" and "not expired" in early[0]["detail"]
     # the shop cancelling an expired order is refused with a sentence
     r = api.post("/v1/channel/pickups/web-1001/cancel", headers=shop)
     assert r.status_code == 409 and "expired" in r.json()["detail"]
@@ -310,3 +342,106 @@ def test_the_order_page_shows_status_history_and_the_qr_when_ready(api: TestClie
         assert decode_qr_screenshot(f"{url}/o/{token}") == code
         assert httpx.get(f"{url}/o/{'x' * 32}").status_code == 404
         assert httpx.get(f"{url}/o/short").status_code == 422
+
+
+def test_a_pay_on_pickup_order_with_missing_units_costs_less(api: TestClient, backend: Database) -> None:
+    shop = channel_token(backend)
+    till = enrol(api, backend)
+    (_v1, s1), (_v2, s2) = skus_with_stock(backend, "TKY01")
+    body = order_body([s1, s2], payment="pay_on_pickup") | {
+        "customer": {"name": "Max Weber", "email": "max@example.com", "language": "en"}
+    }
+    created = api.post("/v1/channel/pickups", headers=shop, json=body).json()
+    pid = pickup_id(api, till, created["number"])
+    lines = [{"line_no": 1, "picked": 0, "missing": 1}, {"line_no": 2, "picked": 2, "missing": 0}]
+    out = push(
+        api,
+        till,
+        op("pickup.pick", 1, pickup_id=pid, store_id=till.store_id, lines=lines, shelf="A-1", picked_at=at()),
+        op("pickup.ready", 2, pickup_id=pid, store_id=till.store_id, ready_at=at()),
+    )
+    assert [o["status"] for o in out] == ["applied", "applied"], out
+    got = api.get("/v1/channel/pickups/web-1001", headers=shop).json()
+    line2 = got["lines"][1]
+    assert got["total"] == 2 * line2["unit_price"] < created["total"] and got["refunds"] == []
+    assert pickup_rows(api, till)[created["number"]][6] == got["total"]  # the till asks for this much
+    with backend.session() as s:
+        msg = s.scalars(select(MailMessage).where(MailMessage.kind == "pickup.ready")).one()
+        rendered = render(s, msg)
+    assert "Not available, so not in your bag:" in rendered.text and got["lines"][0]["name"] in rendered.text
+    assert "You pay only for what is in the bag." in rendered.text and "refund" not in rendered.text
+    assert "Not available" in rendered.html
+
+
+def test_the_kiosk_check_in_sets_the_arrival_and_finished_pickups_leave_the_stream(
+    api: TestClient, backend: Database
+) -> None:
+    from central.pickups import PRUNE_DAYS
+
+    shop = channel_token(backend)
+    kiosk = enrol(api, backend, "TKY01", "kiosk")
+    (_v1, s1), (_v2, s2) = skus_with_stock(backend, "TKY01")
+    created = api.post("/v1/channel/pickups", headers=shop, json=order_body([s1, s2])).json()
+    pid = pickup_id(api, kiosk, created["number"])
+    early = push(api, kiosk, op("pickup.arrive", 1, pickup_id=pid, store_id=kiosk.store_id, arrived_at=at()))
+    assert early[0]["status"] == "rejected" and "not ready" in early[0]["detail"]
+    seq = ready_pickup(api, kiosk, created, 2)
+    out = push(api, kiosk, op("pickup.arrive", seq, pickup_id=pid, store_id=kiosk.store_id, arrived_at=at()))
+    assert out[0]["status"] == "applied"
+    row = pickup_rows(api, kiosk)[created["number"]]
+    assert row[18] is not None and row[3] == "ready"
+    got = api.get("/v1/channel/pickups/web-1001", headers=shop).json()
+    assert got["arrived_at"] and got["history"][-1]["event"] == "arrived"
+    give = [{"line_no": 1, "quantity": 1}, {"line_no": 2, "quantity": 2}]
+    hand = {"pickup_id": pid, "store_id": kiosk.store_id, "collected_by": "customer", "found_by": "code"}
+    assert (
+        push(api, kiosk, op("pickup.handover", seq + 1, **hand, lines=give, handed_over_at=at()))[0]["status"]
+        == "applied"
+    )
+    open_one = api.post("/v1/channel/pickups", headers=shop, json=order_body([s1], "web-open")).json()
+    # not yet PRUNE_DAYS after the handover: both stay
+    with backend.session() as s, writing(s):
+        run_due(s, datetime.now(UTC) + timedelta(days=PRUNE_DAYS - 1))
+    assert {created["number"], open_one["number"]} <= set(pickup_rows(api, kiosk))
+    before = snapshot(api, kiosk.headers, "pickups")
+    with backend.session() as s, writing(s):
+        run_due(s, datetime.now(UTC) + timedelta(days=PRUNE_DAYS, minutes=1))
+    rows = pickup_rows(api, kiosk)
+    assert created["number"] not in rows and open_one["number"] in rows  # an open order never leaves
+    # the tablet sees a delete in the change feed after its cursor
+    changes = api.get("/v1/sync/pickups/changes", headers=kiosk.headers, params={"after": before.header.high_water})
+    assert changes.status_code == 200, changes.text
+    deleted = [c for c in changes.json()["changes"] if c["row"] is None]
+    assert [c["key"] for c in deleted] == [[pid]]
+    # central keeps the order itself
+    assert api.get("/v1/channel/pickups/web-1001", headers=shop).json()["state"] == "collected"
+
+
+def test_migration_0010p_pads_the_change_logs_old_pickup_rows(tmp_path: Path) -> None:
+    import orjson
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from central.db import alembic_config
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    command.upgrade(alembic_config(engine), "0010e")
+    old = [7, "000007", 1, "expired", "paid", "JPY", 100, "A", "[]", "B-3", "t0", "t1", "t2", None, "", "", "c", "t9"]
+    with engine.begin() as con:
+        for seq, row in ((1, old), (2, [*old[:3], "new", *old[4:]]), (3, None)):
+            con.execute(
+                text(
+                    "INSERT INTO change_log(seq, stream, scope, key, row, at) VALUES (:s, 'pickups', 1, '[7]', :r, :a)"
+                ),
+                {"s": seq, "r": None if row is None else orjson.dumps(row).decode(), "a": "2026-12-01 00:00:00"},
+            )
+    command.upgrade(alembic_config(engine), "0010p")
+    with engine.connect() as con:
+        rows = [r[0] for r in con.execute(text("SELECT row FROM change_log ORDER BY seq"))]
+    engine.dispose()
+    assert orjson.loads(rows[0]) == [*old, None, "t9", 0]  # expired before: counts as restocked then
+    assert orjson.loads(rows[1])[18:] == [None, None, 0] and rows[2] is None
+    from sync.protocol import STREAMS
+
+    for r in rows[:2]:
+        STREAMS["pickups"].validate_row(orjson.loads(r))

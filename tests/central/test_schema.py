@@ -10,7 +10,7 @@ from sqlalchemy import inspect, select
 
 from central.db import Database, get_epoch, migrate
 from central.models import Base, Meta, Variant
-from central.seed import seed
+from central.seed import DELIVERY_OPTIONS, seed
 from tests.central.conftest import PRODUCTS, DatabaseFactory
 
 
@@ -34,11 +34,11 @@ def test_seeding_twice_needs_reset_and_a_reset_is_a_new_epoch(backend: Database)
     with backend.session() as s:
         epoch = get_epoch(s)
         variants = len(s.scalars(select(Variant.id)).all())
-    assert variants == PRODUCTS
+    assert variants == PRODUCTS + len(DELIVERY_OPTIONS)  # and the delivery fee SKUs
     with pytest.raises(RuntimeError, match="already holds a catalog"):
         seed(backend, products=10, stores=2, seed=1)
     summary = seed(backend, products=10, stores=2, seed=1, reset=True)
     assert summary.variants == 10
     with backend.session() as s:
         assert get_epoch(s) != epoch  # every device resyncs
-        assert len(s.scalars(select(Variant.id)).all()) == 10
+        assert len(s.scalars(select(Variant.id)).all()) == 10 + len(DELIVERY_OPTIONS)

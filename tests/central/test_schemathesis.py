@@ -49,7 +49,7 @@ from central.app import create_app
 from central.cli import issue_enroll_code
 from central.config import Settings
 from central.db import Database, migrate
-from central.models import Fulfilment, Stock, Style, Variant
+from central.models import CustomerOrder, Fulfilment, Stock, Style, Variant
 from central.seed import DEMO_CUSTOMER_NS
 from sync.protocol import customer_id_for
 from tests.central.helpers import Enrolled, channel_token, enrol, location_id, on_hand, stocked_variant
@@ -83,6 +83,9 @@ OPERATIONS = [
     "GET /v1/channel/pickups/{reference}",
     "POST /v1/channel/pickups/{reference}/cancel",
     "GET /o/{token}",
+    "POST /v1/channel/shipments/{fulfilment_id}/ship",
+    "POST /v1/channel/shipments/{fulfilment_id}/deliver",
+    "GET /v1/channel/orders/{number}",
     "GET /v1/reports/day",
     "GET /ho/day",
 ]
@@ -172,6 +175,19 @@ class Target:
             self._pickup = {**r.json(), "id": pid}
         return self._pickup
 
+    def shipment(self) -> tuple[int, str]:
+        """An endless-aisle shipment of TKY01 (central ship-demo), its id and order number."""
+        if not hasattr(self, "_shipment"):
+            from central.cli import main as central_main
+
+            assert central_main(["--db", self.db.url, "ship-demo", "--store", "TKY01", "--create", "1"]) == 0
+            with self.db.session() as s:
+                f = s.scalars(select(Fulfilment).where(Fulfilment.kind == "ship").order_by(Fulfilment.id)).first()
+                assert f is not None
+                number = s.get_one(CustomerOrder, f.order_id).number
+            self._shipment = (f.id, number)
+        return self._shipment
+
     def shift(self) -> str:
         """A closed shift of TKY01 sent with shift.close (tests/central/test_shifts.py), its id."""
         if not hasattr(self, "_shift"):
@@ -209,7 +225,7 @@ class Target:
                     case.body["ops"][i] = {**sale_op(self.db, self.store, self.variant), "device_seq": op["device_seq"]}
                 elif op.get("type") == "journal.batch":
                     op["payload"]["device_id"] = self.enrolled.device_id  # its own journal
-                elif op.get("type") == "shift.close":
+                elif op.get("type") in ("shift.close", "order.create", "order.decide", "order.refund", "shipment.ship"):
                     op["payload"]["store_id"] = self.store
                 elif str(op.get("type")).startswith("pickup."):
                     op["payload"].update(store_id=self.store, pickup_id=self.pickup()["id"])
@@ -221,6 +237,10 @@ class Target:
             case.body["customer"].update(email="hanako@example.com", phone="")
         elif label in ("GET /v1/channel/pickups/{reference}", "POST /v1/channel/pickups/{reference}/cancel"):
             case.path_parameters["reference"] = self.pickup()["reference"]
+        elif label.startswith("POST /v1/channel/shipments/"):
+            case.path_parameters["fulfilment_id"] = self.shipment()[0]
+        elif label == "GET /v1/channel/orders/{number}":
+            case.path_parameters["number"] = self.shipment()[1]
         elif label == "GET /o/{token}":
             case.path_parameters["token"] = self.pickup()["page_url"].rsplit("/", 1)[1]
         elif label == "GET /v1/customers/{customer_id}":

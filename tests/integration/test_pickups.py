@@ -177,3 +177,153 @@ def test_search_by_number_and_name(tills: tuple[Device, Device, Online], central
         till1.pickups.find(number, "Suzuki")
     p = till1.pickups.queue().by_state("new")[0]
     assert p.pay_on_pickup
+
+
+def ready_order(till: Device, url: str, db: Database, missing: int = 0, payment: str = "paid") -> tuple[object, str]:
+    """An order from the shop, synced, picked (line 2 `missing` short) and made ready; (pickup, code)."""
+    order = create_order(url, db, payment=payment)
+    assert till.engine.sync_once().online
+    p = next(x for x in till.pickups.queue().by_state("new") if x.number == order["number"])
+    picked = {x.line_no: x.quantity - (missing if x.line_no == 2 else 0) for x in p.lines}
+    till.pickups.pick(p, picked, {2: missing} if missing else {}, "B-3", None)
+    till.pickups.ready(till.pickups.get(p.id), None)
+    assert till.engine.sync_once().online
+    assert till.engine.sync_once().online
+    p = till.pickups.get(p.id)
+    assert p.state == "ready" and not p.pending
+    return p, str(till.store.query("SELECT code FROM pickups WHERE id=?", (p.id,))[0][0])
+
+
+def test_the_bag_label_prints_through_the_spool_and_its_qr_opens_the_order(
+    tills: tuple[Device, Device, Online], central_db: Database
+) -> None:
+    import zxingcpp
+
+    from pos_app.devices.printer import NetworkPrinter
+    from pos_app.devices.printer.fake import FakeNetworkPrinter, read_escpos
+    from pos_app.services.pickups import label_code
+
+    till1, till2, online = tills
+    fake = FakeNetworkPrinter().start()
+    try:
+        till1.receipts.printer = NetworkPrinter(fake.host, fake.port, timeout=2)
+        with online() as url:
+            p, code = ready_order(till1, url, central_db, missing=1)
+            assert till2.engine.sync_once().online
+        out = till1.pickups.print_label(p, till1.receipts)
+        assert out.printed and out.problem is None and len(fake.jobs) == 1
+        page = read_escpos(fake.jobs[0])  # the real bytes, read as a printer would
+        assert page.kanji_mode_used and page.cuts == 1  # a Tokyo store: Shift_JIS
+        assert p.number in page.double_lines and "Hanako Yamada" in page.double_lines and "棚 B-3" in page.double_lines
+        assert "2 点（欠品 1）" in page.lines  # 1 + 1 in the bag, one missing
+        [found] = [
+            r.text
+            for b in page.images
+            for r in zxingcpp.read_barcodes(b.to_image(), formats=zxingcpp.BarcodeFormat.QRCode)
+        ]
+        assert found == label_code("TKY01", p.number) and found != code  # not the customer's signed code
+        # the printer is off: the label waits in the spool (nothing blocks) and prints when it is back
+        fake.power(False)
+        waiting = till1.pickups.print_label(p, till1.receipts, shelf="C-1")
+        assert not waiting.printed and waiting.problem == "printer.offline"
+        assert [r for _i, r, _w in till1.receipts.labels_waiting()] == [f"pickup:{p.number}"]
+        fake.power(True)
+        assert till1.receipts.flush() == 1 and till1.receipts.labels_waiting() == []
+        assert "棚 C-1" in read_escpos(fake.jobs[-1]).double_lines
+        # scanned on a staff tablet, the label names the order (it collects nothing by itself)
+        assert till2.pickups.from_label(found).id == p.id
+        with pytest.raises(ValidationFailed, match="for store BER01"):
+            till2.pickups.from_label(label_code("BER01", p.number))
+        with pytest.raises(ValidationFailed, match="not a bag label"):
+            till2.pickups.from_label("aisle:o1:garbage")
+    finally:
+        fake.stop()
+
+
+def test_missing_units_are_refunded_and_an_expired_bag_waits_for_staff(
+    tills: tuple[Device, Device, Online], central_db: Database
+) -> None:
+    from central.changes import writing
+    from central.pickups import run_due
+
+    till1, till2, online = tills
+    with online() as url:
+        p, _code = ready_order(till1, url, central_db, missing=1)
+        unit = p.lines[1].unit_price
+        assert p.refund == unit and p.lines[1].missing == 1  # the shop refunds the missing unit
+        vid = p.lines[0].variant_id
+        with central_db.session() as s:
+            reserved = s.get_one(Stock, (1, vid)).reserved
+        with central_db.session() as s, writing(s):
+            run_due(s, datetime.now(UTC) + timedelta(days=8))
+        assert till1.engine.sync_once().online and till2.engine.sync_once().online
+        gone = till1.pickups.get(p.id)
+        assert gone.state == "expired" and gone.needs_restock and till1.pickups.queue().to_restock == (gone,)
+        with central_db.session() as s:  # still reserved: the bag is on its shelf
+            assert s.get_one(Stock, (1, vid)).reserved == reserved
+        till1.pickups.restock(gone, None)
+        assert not till1.pickups.get(p.id).needs_restock and till1.pickups.get(p.id).pending  # offline-right
+        with pytest.raises(ValidationFailed, match="already back on the shelf"):
+            till1.pickups.restock(till1.pickups.get(p.id), None)
+        assert till1.engine.sync_once().online
+        assert till1.engine.sync_once().online
+        done = till1.pickups.get(p.id)
+        assert done.restocked_at and not done.pending and done.refund == sum(x.quantity * x.unit_price for x in p.lines)
+        with central_db.session() as s:
+            assert s.get_one(Stock, (1, vid)).reserved == reserved - 1
+        # the other till, which saw "put back", sees it done after a sync
+        assert till2.engine.sync_once().online and not till2.pickups.get(p.id).needs_restock
+        assert any(e.type == "pickup.restock" for e in till1.store.journal_entries())
+
+
+def test_the_kiosk_check_in_reaches_the_staff_tablet_and_finished_pickups_leave_it(
+    tills: tuple[Device, Device, Online], central_db: Database
+) -> None:
+    from central.changes import writing
+    from central.pickups import PRUNE_DAYS, run_due
+
+    staff, kiosk, online = tills
+    with online() as url:
+        p, code = ready_order(staff, url, central_db)
+        assert kiosk.engine.sync_once().online
+        # refused codes: the customer's words, nothing sent
+        forged = code[:-4] + ("AAAA" if not code.endswith("AAAA") else "BBBB")
+        assert (
+            kiosk.pickups.check_in(forged).sentence
+            == "This code is not one of ours. Please show your e-mail at the counter."
+        )
+        assert "could not read" in kiosk.pickups.check_in("4901234567894").sentence
+        later = PickupService(
+            kiosk.store, kiosk.identity, kiosk.lookup.scan, clock=lambda: datetime.now(UTC) + timedelta(days=8)
+        )
+        assert later.check_in(code).pickup is None and "expired" in later.check_in(code).sentence
+        with central_db.session() as s:
+            key = s.scalars(select(SigningKey)).one()
+        claim = PickupClaim(p.id, p.number, "BER01", int(time.time()) + 3600, int(time.time()), key.kid)
+        other = kiosk.pickups.check_in(sign_pickup_code(claim, private_key_from_text(key.private_key)))
+        assert other.pickup is None and "not here" in other.sentence and "Berlin" in other.sentence
+        assert kiosk.store.query("SELECT count(*) FROM outbox WHERE type='pickup.arrive'", (), "device")[0][0] == 0
+        staff.engine.start()  # live, as a staff tablet runs
+        try:
+            answer = kiosk.pickups.check_in(code)
+            assert answer.pickup is not None and answer.sentence.startswith("Thank you, Hanako — someone is coming")
+            t0 = time.monotonic()
+            assert kiosk.engine.sync_once().online  # the kiosk's engine pushes the op
+            while time.monotonic() - t0 < 10 and not staff.pickups.queue().waiting():
+                time.sleep(0.05)
+            took = time.monotonic() - t0
+        finally:
+            staff.engine.stop()
+        (waiting,) = staff.pickups.queue().waiting()
+        assert waiting.id == p.id and waiting.arrived_at and took < 5  # within the poke time (live)
+        # handed over: nobody waits any more
+        staff.pickups.handover(staff.pickups.verify_code(code), staff_id=None, found_by="code")
+        assert staff.pickups.queue().waiting() == ()
+        assert staff.engine.sync_once().online and kiosk.engine.sync_once().online
+        assert kiosk.pickups.check_in(code).sentence.startswith("This order has already been collected")
+        # a fortnight later the finished pickup leaves the stream; the tablet drops it as a change
+        with central_db.session() as s, writing(s):
+            run_due(s, datetime.now(UTC) + timedelta(days=PRUNE_DAYS, hours=1))
+        assert staff.engine.sync_once().online
+        assert all(x.id != p.id for x in staff.pickups.queue().pickups)
+        assert staff.store.query("SELECT count(*) FROM pickups WHERE id=?", (p.id,))[0][0] == 0

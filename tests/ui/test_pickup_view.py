@@ -8,6 +8,7 @@ else collects some lines; and a second tablet's earlier handover comes back as c
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -288,3 +289,96 @@ def test_buttons_are_thumb_sized(qtbot: QtBot, window: MainWindow, page: PickupV
         assert b.isVisible() and b.height() >= 56 and b.text() == word
         last = window.more_button if window.narrow else window.sign_out  # portrait folds Sign out into "⋯"
         assert b.width() >= b.sizeHint().width() - 1 and b.geometry().right() < last.geometry().left()
+
+
+def test_label_in_one_tap_its_scan_opens_the_order_then_expiry_waits_for_the_shelf(
+    qtbot: QtBot, window: MainWindow, page: PickupView, ui_device: Device, central_url: str, central_db: Database
+) -> None:
+    from central.changes import writing
+    from central.pickups import run_due
+    from pos_app.devices.printer import NetworkPrinter
+    from pos_app.devices.printer.fake import FakeNetworkPrinter, read_escpos
+    from pos_app.services.pickups import label_code
+
+    fake = FakeNetworkPrinter().start()
+    try:
+        ui_device.receipts.printer = NetworkPrinter(fake.host, fake.port, timeout=2)
+        order = create_order(central_url, central_db)
+        assert ui_device.engine.sync_once().online
+        window.show_pickups()
+        qtbot.waitUntil(lambda: len(rows(page)) == 1, timeout=5000)
+        p = rows(page)[0].pickup
+        qtbot.mouseClick(rows(page)[0], Qt.MouseButton.LeftButton)
+        for x in p.lines:  # picked, a scan at a time
+            for n in range(1, x.quantity + 1):
+                window.scanned(barcode(ui_device, x.variant_id))
+                qtbot.waitUntil(lambda x=x, n=n: page.picked.get(x.line_no) == n, timeout=5000)
+        qtbot.keyClicks(page.shelf, "D-4")
+        taps = Taps(qtbot)
+        taps(page.label_button)  # one tap: the bag label
+        qtbot.waitUntil(lambda: "Bag label for order" in page.message.text(), timeout=5000)
+        assert taps.count == 1 and len(fake.jobs) == 1
+        label = read_escpos(fake.jobs[0])
+        assert str(order["number"]) in label.double_lines and "棚 D-4" in label.double_lines
+        qtbot.mouseClick(page.ready_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.pages.currentWidget() is page.queue_page, timeout=5000)
+        # the bag label scanned on the pickup page opens its order (the handover, ID check first)
+        window.scanned(label_code("TKY01", p.number))
+        qtbot.waitUntil(lambda: page.pages.currentWidget() is page.handover_view, timeout=5000)
+        assert page.hand_title.text().startswith(f"Order {p.number}") and page.id_checked.isVisible()
+        assert not page.hand_over.isEnabled()  # a label alone collects nothing
+        page.show_queue()
+        assert ui_device.engine.sync_once().online
+        # not collected in time: the Expired tab asks for the bag to be put back, one tap does it
+        with central_db.session() as s, writing(s):
+            run_due(s, datetime.now(UTC) + timedelta(days=8))
+        assert ui_device.engine.sync_once().online
+        qtbot.waitUntil(lambda: page.tab_buttons["closed"].text() == "Expired · cancelled 1", timeout=5000)
+        qtbot.waitUntil(lambda: window.pickups_button.text() == "Pickups 1", timeout=5000)  # a job for staff
+        qtbot.mouseClick(page.tab_buttons["closed"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(rows(page)) == 1, timeout=5000)
+        action = rows(page)[0].findChildren(QWidget, "rowAction")[0].text()  # type: ignore[attr-defined]
+        assert action == "⟲ Put the bag back on the sales floor from shelf D-4"
+        qtbot.mouseClick(rows(page)[0], Qt.MouseButton.LeftButton)
+        assert page.restock_button.isVisible() and not page.label_button.isVisible()
+        qtbot.mouseClick(page.restock_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "is back on the shelf" in page.message.text(), timeout=5000)
+        assert ui_device.engine.sync_once().online
+        with central_db.session() as s:
+            f = s.get(Fulfilment, p.id)
+            assert f is not None and f.restocked_at is not None
+    finally:
+        fake.stop()
+
+
+def test_a_kiosk_check_in_shows_the_waiting_customer_on_every_screen(
+    qtbot: QtBot,
+    window: MainWindow,
+    page: PickupView,
+    ui_device: Device,
+    second_till: Device,
+    central_url: str,
+    central_db: Database,
+) -> None:
+    p, code = ready_with_code(ui_device, central_url, central_db)
+    assert second_till.engine.sync_once().online  # the kiosk by the counter
+    assert second_till.pickups.check_in(code).pickup is not None
+    assert second_till.engine.sync_once().online
+    assert ui_device.engine.sync_once().online
+    want = f"Customer waiting for order {p.number} at the counter"
+    qtbot.waitUntil(lambda: window.waiting_banner.isVisible(), timeout=5000)
+    assert window.waiting_banner.text() == want and window.stack.currentWidget() is window.lookup_page
+    window.show_sell()
+    assert window.waiting_banner.isVisible()  # above every page
+    qtbot.mouseClick(window.waiting_banner, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.pages.currentWidget() is page.handover_view, timeout=5000)
+    assert not window.waiting_banner.isVisible() and page.waiting_banner.text() == want  # the page's own
+    page.show_queue()
+    page.show_tab("ready")
+    qtbot.waitUntil(lambda: len(rows(page)) == 1, timeout=5000)
+    assert rows(page)[0].findChildren(QWidget, "rowWaiting")[0].text() == "● Customer waiting at the counter"  # type: ignore[attr-defined]
+    ui_device.pickups.handover(ui_device.pickups.get(p.id), staff_id=None, found_by="code")
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.waiting_banner.isVisible(), timeout=5000)
+    window.show_lookup()
+    assert not window.waiting_banner.isVisible()
