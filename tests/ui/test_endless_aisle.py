@@ -109,9 +109,12 @@ def test_ship_lines_are_marked_beside_carried_out_ones(qtbot: QtBot, window: Mai
     qtbot.waitUntil(lambda: sell.current is not None and sell.current.items == 2, timeout=5000)
     qtbot.waitUntil(lambda: sell.delivery_sheet is not None, timeout=5000)
     sell.delivery_sheet.reject()
-    infos = [lbl.text() for lbl in sell.lines_box.findChildren(QLabel) if lbl.objectName() == "lineInfo"]
-    assert len(infos) == 2
-    assert "Delivered to the customer" not in infos[0] and "Delivered to the customer" in infos[1]
+    def infos() -> list[str]:  # the rows on screen (the previous ones are deleted later)
+        return [lbl.text() for lbl in sell.lines_box.findChildren(QLabel) if lbl.objectName() == "lineInfo"]
+
+    qtbot.waitUntil(lambda: len(infos()) == 2, timeout=5000)
+    infos_ = infos()
+    assert "Delivered to the customer" not in infos_[0] and "Delivered to the customer" in infos_[1]
     assert sell.delivery_row.isVisible() and "tap to choose" in sell.delivery_row.text()
     # Pay first asks for the delivery: no money is taken before it is known
     qtbot.mouseClick(sell.pay, Qt.MouseButton.LeftButton)
