@@ -545,9 +545,13 @@ class SellView(QWidget):
         if d is None:
             self.delivery_row.setText(self.tr("Delivery: tap to choose the customer, address and option"))
         else:
+            words = (
+                self.tr("Sent to {where} for pickup\n{option} · {days} · fee {fee}")
+                if d.kind == "store"
+                else self.tr("Delivered to the customer: {where}\n{option} · {days} · fee {fee}")
+            )
             self.delivery_row.setText(
-                self.tr("Delivered to the customer: {where}\n{option} · {days} · fee {fee}")
-                .replace("{where}", d.destination)
+                words.replace("{where}", d.destination)
                 .replace("{option}", d.option)
                 .replace("{days}", d.days)
                 .replace("{fee}", d.fee)

@@ -109,6 +109,7 @@ def test_ship_lines_are_marked_beside_carried_out_ones(qtbot: QtBot, window: Mai
     qtbot.waitUntil(lambda: sell.current is not None and sell.current.items == 2, timeout=5000)
     qtbot.waitUntil(lambda: sell.delivery_sheet is not None, timeout=5000)
     sell.delivery_sheet.reject()
+
     def infos() -> list[str]:  # the rows on screen (the previous ones are deleted later)
         return [lbl.text() for lbl in sell.lines_box.findChildren(QLabel) if lbl.objectName() == "lineInfo"]
 
@@ -241,3 +242,31 @@ def test_an_unsourced_order_is_cancelled_and_refunded_from_the_orders_page(
     page.refresh()
     qtbot.waitUntil(lambda: page.count_of("done") == 1 and page.count_of("decide") == 0, timeout=5000)
     qtbot.waitUntil(lambda: window.orders_button.text() == "Orders", timeout=5000)
+
+
+def test_ship_to_store_picks_a_store_of_this_country_and_its_option(
+    qtbot: QtBot, window: MainWindow, ui_device: Device
+) -> None:
+    name = known_customer(ui_device)
+    vid, style = elsewhere(ui_device)
+    window.open_style(style, vid)
+    qtbot.waitUntil(lambda: window.ship_store.isEnabled(), timeout=5000)
+    qtbot.mouseClick(window.ship_store, Qt.MouseButton.LeftButton)
+    sell = window.sell
+    qtbot.waitUntil(lambda: isinstance(sell.delivery_sheet, DeliverySheet), timeout=5000)
+    sheet = sell.delivery_sheet
+    qtbot.waitUntil(lambda: sheet.to_store.isChecked() and sheet.option == "jp-store", timeout=5000)
+    assert not sheet.address.isVisible() and sheet.store_box.isVisible()
+    stores = [b for b in sheet.store_box.findChildren(QPushButton)]
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in stores), timeout=5000)
+    other = next(b for b in stores if not b.isChecked())
+    store_name = other.text()
+    qtbot.mouseClick(other, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(tiles(sheet, name)), timeout=5000)
+    qtbot.mouseClick(tiles(sheet, name)[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sheet.customer is not None, timeout=5000)
+    qtbot.mouseClick(sheet.use, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sell.current is not None and sell.current.delivery is not None, timeout=5000)
+    d = sell.current.delivery
+    assert d.destination == store_name and d.fee == "free" and d.fee_minor == 0 and d.kind == "store"
+    assert sell.delivery_row.text().startswith(f"Sent to {store_name} for pickup")
