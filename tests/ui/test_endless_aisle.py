@@ -89,6 +89,10 @@ def test_a_known_customer_ships_from_the_product_view_to_pay_in_at_most_six_taps
     view = sell.current
     assert view is not None and view.customer is not None and view.customer.name == name
     assert view.delivery is not None and view.delivery.fee_minor == 550
+    display = window.open_customer_display()  # the customer sees what the fee is for
+    display.show_basket(view)
+    assert f"Delivery: {view.delivery.option} · {view.delivery.days}" in display.lines.text()
+    assert view.delivery.fee in display.lines.text()
     assert view.total_minor == sum(pl.total for pl in view.priced.lines) if view.priced else False
 
 
