@@ -127,6 +127,7 @@ class DeliveryView:
     fee: str  # "¥550" / "free"
     fee_minor: int
     ship_items: int
+    kind: str = "home"  # "store": sent to that store for pickup
 
 
 @dataclass
@@ -956,7 +957,7 @@ class BasketService:
         days = f"{lo} day{'s' if lo != 1 else ''}" if lo == hi else f"{lo}–{hi} days"
         where = d.store_name if d.kind == "store" else one_line(d.address or {})
         items = sum(x.quantity for x in basket.lines if x.fulfilment == "ship")
-        return DeliveryView(where, name, days, money(fee) if fee else "free", fee, items)
+        return DeliveryView(where, name, days, money(fee) if fee else "free", fee, items, d.kind)
 
 
 def _basket_to_json(basket: Basket) -> dict[str, Any]:

@@ -215,6 +215,22 @@ def demo_expired(device: Device, central: DemoCentral, pickup_id: int) -> None:
     device.engine.sync_once()
 
 
+@contextmanager
+def demo_printer(device: Device) -> Iterator[object]:
+    """This till printing on a fake network printer for a while (the label screenshot)."""
+    from pos_app.devices.printer import NetworkPrinter
+    from pos_app.devices.printer.fake import FakeNetworkPrinter
+
+    fake = FakeNetworkPrinter().start()
+    before = device.receipts.printer
+    device.receipts.printer = NetworkPrinter(fake.host, fake.port, timeout=2)
+    try:
+        yield fake
+    finally:
+        device.receipts.printer = before
+        fake.stop()
+
+
 def demo_wrong_item(device: Device, pickup_id: int) -> str:
     """A barcode of an item that is not in this pickup order (picking's refusal)."""
     ids = [x.variant_id for x in device.pickups.get(pickup_id).lines]
@@ -309,6 +325,7 @@ __all__ = [
     "demo_expired",
     "demo_offline",
     "demo_pickups",
+    "demo_printer",
     "demo_product",
     "demo_sell",
     "demo_session",

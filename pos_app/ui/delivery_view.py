@@ -70,12 +70,12 @@ class DeliveryRow(QPushButton):
         lay.setContentsMargins(12, 6, 12, 6)
         lay.addWidget(self.words)
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         self.words.setText(text)
         self.setAccessibleName(text)
         self.updateGeometry()
 
-    def text(self) -> str:  # type: ignore[override]
+    def text(self) -> str:
         return self.words.text()
 
     def sizeHint(self) -> QSize:
@@ -467,7 +467,8 @@ class DeliverySheet(Sheet):
             else:
                 address = orders.remember_address(customer.id, fields)
                 delivery = Delivery("home", option, address, None, "", language)
-            return service.set_delivery(basket, delivery)
+            view: BasketView = service.set_delivery(basket, delivery)
+            return view
 
         def done(view: BasketView) -> None:
             host.show_basket(view)

@@ -170,6 +170,7 @@ class Shell(QStackedWidget):
 
     def _not_opened(self, error: BaseException) -> bool:
         if isinstance(error, NotEnrolled) and self.kiosk:  # enrolling is staff's job, not a customer's
+            log.info("kiosk: not enrolled, waiting for staff")  # end-to-end tests wait for this line
             self.starting.setText(
                 self.tr(
                     "This pickup kiosk is not set up yet. Staff: enrol it with “pos-app enroll”, then start it again."

@@ -458,7 +458,11 @@ class PickupView(QWidget):
         self.hand_over = QPushButton(self.tr("Hand over"))
         self.hand_over.setObjectName("handover")
         self.hand_over.clicked.connect(self.hand_over_now)
+        self.hand_label = QPushButton(self.tr("Label"))
+        self.hand_label.setToolTip(self.tr("Print the bag label again (a lost or torn one)"))
+        self.hand_label.clicked.connect(self.print_handover_label)
         foot.addWidget(self.hand_back)
+        foot.addWidget(self.hand_label)
         foot.addWidget(self.hand_over, 1)
         lay.addLayout(foot)
         self.pages.addWidget(page)
@@ -811,7 +815,6 @@ class PickupView(QWidget):
         p = self.current
         if p is None:
             return
-        service, spool, shelf = self.service, self.device.receipts, self.shelf.text()
         picked, missing = dict(self.picked), dict(self.missing)
         bag = replace(
             p,
@@ -820,6 +823,16 @@ class PickupView(QWidget):
                 for x in p.lines
             ),
         )
+        self._print_label(bag, self.shelf.text())
+
+    def print_handover_label(self) -> None:
+        """A ready bag's label again, from its handover (the one on the bag was lost or torn)."""
+        if self.handing is not None and self.handing.pickup is not None:
+            self._print_label(self.handing.pickup, self.handing.pickup.shelf)
+
+    def _print_label(self, bag: Pickup, shelf: str) -> None:
+        p = bag
+        service, spool = self.service, self.device.receipts
 
         def done(outcome: Any) -> None:
             if outcome.printed:
@@ -910,7 +923,7 @@ class PickupView(QWidget):
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
         self.verdict.setText(h.verdict)
-        for w in (self.hand_shelf, self.someone, self.hand_over):
+        for w in (self.hand_shelf, self.someone, self.hand_over, self.hand_label):
             w.setVisible(ok)
         _clear(self.give_box)
         self.give_buttons: dict[int, tuple[QPushButton, int]] = {}

@@ -409,12 +409,6 @@ def render_pickups(window: Any, device: Any, central: Any, ops: Any, out: Path) 
     page.show_tab("ready")
     shots += grab_sizes(window, out, "45-pickup-waiting-ready-tab", ops)
     # picking done and the bag label printed (on a fake network printer) in one tap
-    from pos_app.devices.printer import NetworkPrinter
-    from pos_app.devices.printer.fake import FakeNetworkPrinter
-
-    fake = FakeNetworkPrinter().start()
-    printer = device.receipts.printer
-    device.receipts.printer = NetworkPrinter(fake.host, fake.port, timeout=2)
     second = page.queue.by_state("new")[0]
     page.open_order(second)
     page.picked = {x.line_no: x.quantity for x in second.lines}
@@ -426,9 +420,8 @@ def render_pickups(window: Any, device: Any, central: Any, ops: Any, out: Path) 
         page.print_label()
         settle(ops)
 
-    shots += grab_sizes(window, out, "46-pickup-label-printed", ops, label)
-    device.receipts.printer = printer
-    fake.stop()
+    with screens.demo_printer(device):
+        shots += grab_sizes(window, out, "46-pickup-label-printed", ops, label)
     page.say("")
     page.show_queue()
     # not collected in time: the expired bag waits for "Back on the shelf"

@@ -545,9 +545,13 @@ class SellView(QWidget):
         if d is None:
             self.delivery_row.setText(self.tr("Delivery: tap to choose the customer, address and option"))
         else:
+            words = (
+                self.tr("Sent to {where} for pickup\n{option} · {days} · fee {fee}")
+                if d.kind == "store"
+                else self.tr("Delivered to the customer: {where}\n{option} · {days} · fee {fee}")
+            )
             self.delivery_row.setText(
-                self.tr("Delivered to the customer: {where}\n{option} · {days} · fee {fee}")
-                .replace("{where}", d.destination)
+                words.replace("{where}", d.destination)
                 .replace("{option}", d.option)
                 .replace("{days}", d.days)
                 .replace("{fee}", d.fee)
@@ -1720,6 +1724,12 @@ class CustomerDisplay(QWidget):
             f"<tr><td style='color:#8EEDB0'>{w}</td><td align='right' style='color:#8EEDB0'>{a}</td></tr>"
             for w, a in view.savings
         )
+        if view.delivery is not None:  # endless aisle: the customer sees what the fee is for
+            d = view.delivery
+            saved += (
+                f"<tr><td style='color:#9FD3FF'>{self.tr('Delivery')}: {d.option} · {d.days}</td>"
+                f"<td align='right' style='color:#9FD3FF'>{d.fee}</td></tr>"
+            )
         self.lines.setText(f"{head}<table width='100%' style='font-size:26px'>{''.join(rows)}{saved}</table>")
         self.total.setText(self.tr("Total {0}").replace("{0}", view.total))
 

@@ -508,3 +508,23 @@ def test_staff_choose_another_source_for_an_unsourced_order(till, central_db: Da
         _sync(device)
         o = next(x for x in device.orders.orders().orders if x.id == o.id)
         assert o.state == "sourced" and not o.pending and not o.refused and o.source
+
+
+def test_a_parked_basket_keeps_its_ship_lines_delivery_and_order_id(till) -> None:  # type: ignore[no-untyped-def]
+    device, _online = till
+    session = associate(device)
+    svc = device.basket
+    basket = svc.new()
+    svc.add(basket, here_variant(device))
+    svc.add_ship(basket, elsewhere_variant(device))
+    svc.attach_customer(basket, Customer(91, "Park Test", email="park@example.com"))
+    delivery = Delivery("home", "jp-standard", device.orders.check_address(TYPED_JP), language="ja")
+    before = svc.set_delivery(basket, delivery)
+    order_id = basket.order_id
+    parked = svc.park(basket, session)
+    assert basket.delivery is None and basket.order_id != order_id  # the till's next basket is a new order
+    back = svc.resume(parked.id)
+    view = svc.view(back)
+    assert back.order_id == order_id and back.delivery == delivery
+    assert [x.fulfilment for x in view.lines] == ["carry_out", "ship"]
+    assert view.total_minor == before.total_minor and view.delivery == before.delivery

@@ -89,6 +89,10 @@ def test_a_known_customer_ships_from_the_product_view_to_pay_in_at_most_six_taps
     view = sell.current
     assert view is not None and view.customer is not None and view.customer.name == name
     assert view.delivery is not None and view.delivery.fee_minor == 550
+    display = window.open_customer_display()  # the customer sees what the fee is for
+    display.show_basket(view)
+    assert f"Delivery: {view.delivery.option} · {view.delivery.days}" in display.lines.text()
+    assert view.delivery.fee in display.lines.text()
     assert view.total_minor == sum(pl.total for pl in view.priced.lines) if view.priced else False
 
 
@@ -109,9 +113,13 @@ def test_ship_lines_are_marked_beside_carried_out_ones(qtbot: QtBot, window: Mai
     qtbot.waitUntil(lambda: sell.current is not None and sell.current.items == 2, timeout=5000)
     qtbot.waitUntil(lambda: sell.delivery_sheet is not None, timeout=5000)
     sell.delivery_sheet.reject()
-    infos = [lbl.text() for lbl in sell.lines_box.findChildren(QLabel) if lbl.objectName() == "lineInfo"]
-    assert len(infos) == 2
-    assert "Delivered to the customer" not in infos[0] and "Delivered to the customer" in infos[1]
+
+    def infos() -> list[str]:  # the rows on screen (the previous ones are deleted later)
+        return [lbl.text() for lbl in sell.lines_box.findChildren(QLabel) if lbl.objectName() == "lineInfo"]
+
+    qtbot.waitUntil(lambda: len(infos()) == 2, timeout=5000)
+    infos_ = infos()
+    assert "Delivered to the customer" not in infos_[0] and "Delivered to the customer" in infos_[1]
     assert sell.delivery_row.isVisible() and "tap to choose" in sell.delivery_row.text()
     # Pay first asks for the delivery: no money is taken before it is known
     qtbot.mouseClick(sell.pay, Qt.MouseButton.LeftButton)
@@ -238,3 +246,31 @@ def test_an_unsourced_order_is_cancelled_and_refunded_from_the_orders_page(
     page.refresh()
     qtbot.waitUntil(lambda: page.count_of("done") == 1 and page.count_of("decide") == 0, timeout=5000)
     qtbot.waitUntil(lambda: window.orders_button.text() == "Orders", timeout=5000)
+
+
+def test_ship_to_store_picks_a_store_of_this_country_and_its_option(
+    qtbot: QtBot, window: MainWindow, ui_device: Device
+) -> None:
+    name = known_customer(ui_device)
+    vid, style = elsewhere(ui_device)
+    window.open_style(style, vid)
+    qtbot.waitUntil(lambda: window.ship_store.isEnabled(), timeout=5000)
+    qtbot.mouseClick(window.ship_store, Qt.MouseButton.LeftButton)
+    sell = window.sell
+    qtbot.waitUntil(lambda: isinstance(sell.delivery_sheet, DeliverySheet), timeout=5000)
+    sheet = sell.delivery_sheet
+    qtbot.waitUntil(lambda: sheet.to_store.isChecked() and sheet.option == "jp-store", timeout=5000)
+    assert not sheet.address.isVisible() and sheet.store_box.isVisible()
+    stores = [b for b in sheet.store_box.findChildren(QPushButton)]
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in stores), timeout=5000)
+    other = next(b for b in stores if not b.isChecked())
+    store_name = other.text()
+    qtbot.mouseClick(other, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(tiles(sheet, name)), timeout=5000)
+    qtbot.mouseClick(tiles(sheet, name)[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sheet.customer is not None, timeout=5000)
+    qtbot.mouseClick(sheet.use, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sell.current is not None and sell.current.delivery is not None, timeout=5000)
+    d = sell.current.delivery
+    assert d.destination == store_name and d.fee == "free" and d.fee_minor == 0 and d.kind == "store"
+    assert sell.delivery_row.text().startswith(f"Sent to {store_name} for pickup")

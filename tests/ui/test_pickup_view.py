@@ -327,6 +327,10 @@ def test_label_in_one_tap_its_scan_opens_the_order_then_expiry_waits_for_the_she
         qtbot.waitUntil(lambda: page.pages.currentWidget() is page.handover_view, timeout=5000)
         assert page.hand_title.text().startswith(f"Order {p.number}") and page.id_checked.isVisible()
         assert not page.hand_over.isEnabled()  # a label alone collects nothing
+        page.say("")
+        qtbot.mouseClick(page.hand_label, Qt.MouseButton.LeftButton)  # a torn label, printed again
+        qtbot.waitUntil(lambda: len(fake.jobs) == 2 and "Bag label for order" in page.message.text(), timeout=5000)
+        assert "棚 D-4" in read_escpos(fake.jobs[1]).double_lines
         page.show_queue()
         assert ui_device.engine.sync_once().online
         # not collected in time: the Expired tab asks for the bag to be put back, one tap does it
