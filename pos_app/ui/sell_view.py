@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import qrcode
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -100,50 +100,88 @@ def _clear_layout(lay: Any) -> None:
             _clear_layout(item.layout())
 
 
+class LineWords(QLabel):
+    """A basket line's words: rich text that wraps, as tall as its text at the row's width.
+
+    Layouts ask a wrapping label its height for a width many times a frame (the row's grid,
+    the basket's column, the scroll area, each for its minimum and its hint), and QLabel
+    parses its HTML and lays it out again on every ask. Rows that did not change are asked as
+    well, so on a 100-line basket that was most of a scan's frame. The answers are kept here
+    per width until the text, font or style changes. The width hints do not matter (the
+    policy is Ignored: the row's width), so `sizeHint`/`minimumSizeHint` give one line
+    instead of QLabel's trial layouts at several widths; the height is `heightForWidth`'s."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._heights: dict[int, int] = {}
+
+    def setText(self, text: str) -> None:
+        self._heights.clear()
+        super().setText(text)
+
+    def changeEvent(self, event: Any) -> None:  # font, style sheet, padding: other heights
+        self._heights.clear()
+        super().changeEvent(event)
+
+    def heightForWidth(self, width: int) -> int:
+        h = self._heights.get(width)
+        if h is None:
+            h = self._heights[width] = super().heightForWidth(width)
+        return h
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        m = self.contentsMargins()
+        return QSize(m.left() + m.right(), self.fontMetrics().lineSpacing() + m.top() + m.bottom())
+
+
 class LineRow(QFrame):
     """One basket line: name, colour · size, what it saved; − qty +; total; remove. Portrait
-    (`narrow`): the words on their own row, the buttons under them."""
+    (`narrow`): the words on their own row, the buttons under them.
+
+    A row stays on screen while its line is in the basket (SellView keeps them by line key):
+    `show_line` puts a new view of the same line in it and touches only what changed."""
 
     def __init__(self, line: LineView, view: SellView, narrow: bool = False) -> None:
         super().__init__()
         self.setObjectName("basketLine")
         self.key = line.key
+        self.line = line
+        self.narrow = narrow
         lay = QGridLayout(self)
         lay.setContentsMargins(10, 6, 6, 6)
         lay.setHorizontalSpacing(6)
         lay.setVerticalSpacing(2)
         # A label (wraps, as tall as its text); tapping it — or anywhere on the row outside the
         # buttons — opens the line's quantity, discount and price.
-        self.info = QLabel()
+        self.info = LineWords()
         self.info.setObjectName("lineInfo")
         self.info.setWordWrap(True)
         self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        saved = "".join(f"<br><span style='color:#1F7A3D'>{s}</span>" for s in line.savings)
-        self.info.setText(
-            f"<b>{line.name}</b><br><span style='color:#52606D'>{line.colour} · {line.size} · "
-            f"{line.unit_price}</span>{saved}"
-        )
         self.setToolTip(self.tr("Tap for quantity, discount or price"))
-        self.edit = lambda: view.edit_line(line.key)
+        # The buttons read the row's line when tapped: the row outlives the view it was made with.
+        self.edit = lambda: view.edit_line(self.key)
         self.minus = QPushButton("−")
         self.minus.setObjectName("qty")
         self.minus.setAccessibleName(self.tr("One fewer"))
-        self.minus.clicked.connect(lambda: view.change_quantity(line.key, line.quantity - 1))
-        self.qty = QLabel(str(line.quantity))
+        self.minus.clicked.connect(lambda: view.change_quantity(self.key, self.line.quantity - 1))
+        self.qty = QLabel()
         self.qty.setObjectName("qtyValue")
         self.qty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.plus = QPushButton("+")
         self.plus.setObjectName("qty")
         self.plus.setAccessibleName(self.tr("One more"))
-        self.plus.clicked.connect(lambda: view.change_quantity(line.key, line.quantity + 1))
-        self.total = QLabel(line.total)
+        self.plus.clicked.connect(lambda: view.change_quantity(self.key, self.line.quantity + 1))
+        self.total = QLabel()
         self.total.setObjectName("lineTotal")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.remove = QPushButton("✕")
         self.remove.setObjectName("qty")
         self.remove.setAccessibleName(self.tr("Remove this line"))
         self.remove.setToolTip(self.tr("Remove this line"))
-        self.remove.clicked.connect(lambda: view.remove_line(line.key))
+        self.remove.clicked.connect(lambda: view.remove_line(self.key))
         controls = (self.minus, self.qty, self.plus, self.total, self.remove)
         if narrow:
             lay.addWidget(self.info, 0, 0, 1, 6)
@@ -157,7 +195,34 @@ class LineRow(QFrame):
             lay.setColumnStretch(0, 1)
             for c, w in enumerate(controls, start=1):
                 lay.addWidget(w, 0, c, Qt.AlignmentFlag.AlignVCenter)
-        self.minus.setEnabled(line.quantity > 1)
+        self._shown: tuple[str, str, str, bool] | None = None  # (info, quantity, total, minus enabled)
+        self.show_line(line)
+
+    @staticmethod
+    def info_text(line: LineView) -> str:
+        saved = "".join(f"<br><span style='color:#1F7A3D'>{s}</span>" for s in line.savings)
+        return (
+            f"<b>{line.name}</b><br><span style='color:#52606D'>{line.colour} · {line.size} · "
+            f"{line.unit_price}</span>{saved}"
+        )
+
+    def show_line(self, line: LineView) -> bool:
+        """This line's values on the row, setting only the ones that differ; whether any did."""
+        self.line = line
+        shown = (self.info_text(line), str(line.quantity), line.total, line.quantity > 1)
+        old = self._shown
+        if shown == old:
+            return False
+        if old is None or shown[0] != old[0]:
+            self.info.setText(shown[0])
+        if old is None or shown[1] != old[1]:
+            self.qty.setText(shown[1])
+        if old is None or shown[2] != old[2]:
+            self.total.setText(shown[2])
+        if old is None or shown[3] != old[3]:
+            self.minus.setEnabled(shown[3])
+        self._shown = shown
+        return True
 
     def mouseReleaseEvent(self, event: Any) -> None:  # the row, not its buttons
         if event.button() == Qt.MouseButton.LeftButton:
@@ -295,7 +360,11 @@ class SellView(QWidget):
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lines.addWidget(self.empty)
+        self.lines.addWidget(self.empty)  # always item 0 of the layout, hidden under lines
+        # The rows on screen by line key, in the basket's order (`_show_lines` keeps them in step).
+        self.rows: dict[str, LineRow] = {}
+        self.rows_narrow = False  # the rows' form (words above the buttons)
+        self.sum_rows: list[tuple[QLabel, QLabel]] = []  # subtotal, savings, tax above Total
 
         # Totals and Pay: always in sight (pinned at the bottom in portrait).
         self.totals = QFrame()
@@ -450,16 +519,7 @@ class SellView(QWidget):
         name = "" if who is None else (who.name if len(who.name) <= 10 else who.name[:9] + "…")
         self.customer_chip.setText(self.tr("Customer") if who is None else name)
         self.customer_chip.setToolTip("" if who is None else who.name)
-        _clear_layout(self.lines)
-        self.empty = QLabel(self.tr("The basket is empty. Scan an item to start a sale."))
-        self.empty.setObjectName("hint")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        if view is None or view.empty:
-            self.lines.addWidget(self.empty)
-        else:
-            for line in view.lines:
-                self.lines.addWidget(LineRow(line, self, self.width() < 1000))
+        self._show_lines(view)
         items = view.items if view else 0
         if not items:
             self.count.setText(self.tr("Basket"))
@@ -467,9 +527,6 @@ class SellView(QWidget):
             self.count.setText(self.tr("Basket · 1 item"))
         else:
             self.count.setText(self.tr("Basket · {0} items").replace("{0}", str(items)))
-        for w in (self.total_label, self.total):  # kept: only the rows above them are rebuilt
-            self.totals_grid.removeWidget(w)
-        _clear_layout(self.totals_grid)
         rows: list[tuple[str, str, str]] = []
         if view is not None and not view.empty and self.compact:
             t = view.priced.totals if view.priced else None
@@ -492,19 +549,8 @@ class SellView(QWidget):
                     "sum",
                 )
             )
-        for r, (what, amount, kind) in enumerate(rows):
-            a, b = QLabel(what), QLabel(amount)
-            a.setObjectName(kind)
-            b.setObjectName(kind)
-            a.setWordWrap(True)
-            b.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self.totals_grid.addWidget(a, r, 0)
-            self.totals_grid.addWidget(b, r, 1)
-        n = len(rows)
+        self._show_sums(rows)
         self.total.setText(view.total if view else "")
-        self.totals_grid.addWidget(self.total_label, n, 0)
-        self.totals_grid.addWidget(self.total, n, 1)
-        self.totals_grid.setColumnStretch(0, 1)
         has = view is not None and not view.empty
         self.pay.setEnabled(has)
         self.pay.setText(
@@ -521,6 +567,78 @@ class SellView(QWidget):
         self.total_label.setVisible(has)
         if emit:
             self.basket_changed.emit(view)
+
+    def _show_lines(self, view: BasketView | None) -> None:
+        """The rows in step with the view's lines, in place: a row per line key stays while its
+        line is in the basket and only its changed values are set (LineRow.show_line); rows
+        come and go only for lines that did. Rebuilding all of them on each scan cost ~1.7 ms
+        a row plus their layout and paint, several hundred ms for a 100-line basket
+        (docs/performance.md, "Scan to basket"). A change of form (narrower than 1000) makes
+        them again."""
+        lines = view.lines if view is not None else ()
+        narrow = self.width() < 1000
+        if narrow != self.rows_narrow:
+            self.rows_narrow = narrow
+            self._drop_rows(list(self.rows))
+        keys = {line.key for line in lines}
+        self._drop_rows([k for k in self.rows if k not in keys])
+        self.empty.setVisible(not lines)
+        lay = self.lines
+        for i, line in enumerate(lines, start=1):  # item 0 is the empty basket's words
+            row = self.rows.get(line.key)
+            if row is None:
+                row = self.rows[line.key] = LineRow(line, self, narrow)
+                lay.insertWidget(i, row)
+                continue
+            if row.line != line:
+                row.show_line(line)
+            item = lay.itemAt(i)
+            if item is None or item.widget() is not row:  # moved (an undo puts a line back)
+                lay.removeWidget(row)
+                lay.insertWidget(i, row)
+
+    def _drop_rows(self, keys: list[str]) -> None:
+        for key in keys:
+            row = self.rows.pop(key)
+            self.lines.removeWidget(row)
+            row.hide()
+            row.setParent(None)  # out of the screen's children now (findChildren), deleted later
+            row.deleteLater()
+
+    def _show_sums(self, rows: list[tuple[str, str, str]]) -> None:
+        """Subtotal, savings and tax above Total: their labels kept, texts set in place."""
+        grid = self.totals_grid
+        while len(self.sum_rows) > len(rows):
+            for w in self.sum_rows.pop():
+                grid.removeWidget(w)
+                w.hide()
+                w.setParent(None)
+                w.deleteLater()
+        for r, (what, amount, kind) in enumerate(rows):
+            if r == len(self.sum_rows):
+                a, b = QLabel(what), QLabel(amount)
+                a.setObjectName(kind)
+                b.setObjectName(kind)
+                a.setWordWrap(True)
+                b.setAlignment(Qt.AlignmentFlag.AlignRight)
+                grid.addWidget(a, r, 0)
+                grid.addWidget(b, r, 1)
+                self.sum_rows.append((a, b))
+                continue
+            a, b = self.sum_rows[r]
+            for w, text in ((a, what), (b, amount)):
+                if w.objectName() != kind:  # "sum" or "saving": another look from the theme
+                    w.setObjectName(kind)
+                    w.style().unpolish(w)
+                    w.style().polish(w)
+                w.setText(text)
+        n = len(rows)
+        if grid.indexOf(self.total) < 0 or grid.getItemPosition(grid.indexOf(self.total))[0] != n:
+            for w in (self.total_label, self.total):
+                grid.removeWidget(w)
+            grid.addWidget(self.total_label, n, 0)
+            grid.addWidget(self.total, n, 1)
+            grid.setColumnStretch(0, 1)
 
     # --- search and tiles ------------------------------------------------------------------
 
