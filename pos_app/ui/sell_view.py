@@ -101,40 +101,49 @@ def _clear_layout(lay: Any) -> None:
 
 
 class LineWords(QLabel):
-    """A basket line's words: rich text that wraps, as tall as its text at the row's width.
+    """A basket line's words: rich text that wraps, as tall as its text at its width.
 
-    Layouts ask a wrapping label its height for a width many times a frame (the row's grid,
-    the basket's column, the scroll area, each for its minimum and its hint), and QLabel
-    parses its HTML and lays it out again on every ask. Rows that did not change are asked as
-    well, so on a 100-line basket that was most of a scan's frame. The answers are kept here
-    per width until the text, font or style changes. The width hints do not matter (the
-    policy is Ignored: the row's width), so `sizeHint`/`minimumSizeHint` give one line
-    instead of QLabel's trial layouts at several widths; the height is `heightForWidth`'s."""
+    A wrapping QLabel is "height for width": every layout above it (the row's grid, the
+    basket's column, the scroll area) asks its height for a width, for its minimum and for its
+    hint, and QLabel parses its HTML and lays it out anew on each ask, at widths down to 0
+    (a word a line). On a re-priced 100-line basket some thirty rows' savings change at each
+    scan, and those asks were most of the frame. So this label is not height-for-width: its
+    hint is the height QLabel gives for its present width, worked out once per text and width
+    (`heightForWidth`, QLabel's own answer); when its width changes it asks for a new layout
+    if that height differs. Its width is the row's (policy Ignored), so the width in its
+    hints is only the padding."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._heights: dict[int, int] = {}
+        self._tall: tuple[int, int] | None = None  # (width, height at that width)
 
     def setText(self, text: str) -> None:
-        self._heights.clear()
+        self._tall = None
         super().setText(text)
 
-    def changeEvent(self, event: Any) -> None:  # font, style sheet, padding: other heights
-        self._heights.clear()
+    def changeEvent(self, event: Any) -> None:  # font, style sheet, padding: another height
+        self._tall = None
         super().changeEvent(event)
 
-    def heightForWidth(self, width: int) -> int:
-        h = self._heights.get(width)
-        if h is None:
-            h = self._heights[width] = super().heightForWidth(width)
-        return h
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def height_at(self, width: int) -> int:
+        if self._tall is None or self._tall[0] != width:
+            self._tall = (width, super().heightForWidth(width))
+        return self._tall[1]
 
     def sizeHint(self) -> QSize:
-        return self.minimumSizeHint()
+        m = self.contentsMargins()
+        return QSize(m.left() + m.right(), self.height_at(self.width()))
 
     def minimumSizeHint(self) -> QSize:
-        m = self.contentsMargins()
-        return QSize(m.left() + m.right(), self.fontMetrics().lineSpacing() + m.top() + m.bottom())
+        return self.sizeHint()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width() and self.height_at(self.width()) != self.height():
+            self.updateGeometry()  # another width, another height: the row is laid out again
 
 
 class LineRow(QFrame):
@@ -518,7 +527,9 @@ class SellView(QWidget):
         who = view.customer if view is not None else None
         name = "" if who is None else (who.name if len(who.name) <= 10 else who.name[:9] + "…")
         self.customer_chip.setText(self.tr("Customer") if who is None else name)
-        self.customer_chip.setToolTip("" if who is None else who.name)
+        tip = "" if who is None else who.name
+        if self.customer_chip.toolTip() != tip:  # Qt sends a ToolTipChange for the same text too
+            self.customer_chip.setToolTip(tip)
         self._show_lines(view)
         items = view.items if view else 0
         if not items:
@@ -584,10 +595,14 @@ class SellView(QWidget):
         self._drop_rows([k for k in self.rows if k not in keys])
         self.empty.setVisible(not lines)
         lay = self.lines
+        like = next((r for r in self.rows.values() if r.isVisible()), None)
         for i, line in enumerate(lines, start=1):  # item 0 is the empty basket's words
             row = self.rows.get(line.key)
             if row is None:
                 row = self.rows[line.key] = LineRow(line, self, narrow)
+                if like is not None:  # sized as its neighbours: its words measured once, at their width
+                    row.resize(like.width(), row.height())
+                    row.info.resize(like.info.width(), row.info.height())
                 lay.insertWidget(i, row)
                 continue
             if row.line != line:

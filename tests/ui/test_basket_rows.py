@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from pos_app.services.app import Device
@@ -87,6 +87,7 @@ class Sets:
 def shown_as_built(sell: SellView) -> None:
     """Every row shows what a row built afresh from the current view shows, in the view's order."""
     assert sell.current is not None
+    QApplication.processEvents()  # the layout of the last change
     rows = rows_in_order(sell)
     assert [r.key for r in rows] == [x.key for x in sell.current.lines]
     for row, line in zip(rows, sell.current.lines, strict=True):
@@ -95,6 +96,8 @@ def shown_as_built(sell: SellView) -> None:
             assert getattr(row, part).text() == getattr(fresh, part).text(), (line.key, part)
         assert row.minus.isEnabled() == fresh.minus.isEnabled()
         fresh.deleteLater()
+        # laid out as tall as its words are at their width (QLabel's own measure)
+        assert row.info.height() == QLabel.heightForWidth(row.info, row.info.width()), line.key
 
 
 def test_a_row_survives_an_unrelated_scan_untouched(qtbot: QtBot, window: MainWindow, ui_device: Device) -> None:
@@ -201,13 +204,15 @@ def test_a_narrower_screen_makes_the_rows_again_in_two_levels(
         assert min(r.plus.height(), r.minus.height(), r.remove.height()) >= 48
 
 
-def test_line_words_height_follows_its_text(qtbot: QtBot) -> None:
-    """LineWords remembers its heights per width: a new text (or font) is measured again, and
-    the answers are QLabel's own."""
+def test_line_words_height_follows_its_text_and_width(qtbot: QtBot) -> None:
+    """LineWords is as tall as QLabel says its text is at its present width: measured again
+    after a new text, a new font and a new width (not only the first time)."""
     words = LineWords()
+    words.setObjectName("lineInfo")
     words.setWordWrap(True)
     qtbot.addWidget(words)
     plain = QLabel()
+    plain.setObjectName("lineInfo")
     plain.setWordWrap(True)
     qtbot.addWidget(plain)
     texts = [
@@ -218,10 +223,15 @@ def test_line_words_height_follows_its_text(qtbot: QtBot) -> None:
     for text in texts:
         words.setText(text)
         plain.setText(text)
-        for w in (0, 120, 311, 600, 311):
-            assert words.heightForWidth(w) == plain.heightForWidth(w), (text, w)
-    one = words.heightForWidth(311)
+        for w in (120, 311, 600, 311):
+            words.resize(w, words.height())
+            plain.resize(w, plain.height())
+            assert words.sizeHint().height() == plain.heightForWidth(w), (text, w)
+            assert words.minimumSizeHint().height() == plain.heightForWidth(w)
+    assert not words.hasHeightForWidth()
+    one = words.sizeHint().height()
     font = words.font()
     font.setPixelSize(34)
     words.setFont(font)
-    assert words.heightForWidth(311) > one
+    plain.setFont(font)
+    assert words.sizeHint().height() == plain.heightForWidth(words.width()) > one
