@@ -419,6 +419,13 @@ class SellView(QWidget):
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(150)
         self.search_timer.timeout.connect(self._search_now)
+        # Whether card may be offered is read on a worker once the basket has been still for a
+        # moment, not inside the frame that shows a scanned line (that worker took the GIL from
+        # the screen mid-update), and once for a burst of scans.
+        self.card_timer = QTimer(self)
+        self.card_timer.setSingleShot(True)
+        self.card_timer.setInterval(200)
+        self.card_timer.timeout.connect(self.refresh_card)
         self.show_basket(None)
         self._show_tiles()
 
@@ -523,7 +530,7 @@ class SellView(QWidget):
             return  # an answer for a basket that was parked or paid meanwhile
         self.current = view
         if view is not None and not view.empty and hasattr(self.device, "payments"):
-            self.refresh_card()  # card or not, and the offline notice, ready for Pay
+            self.card_timer.start()  # card or not, and the offline notice, ready for Pay
         who = view.customer if view is not None else None
         name = "" if who is None else (who.name if len(who.name) <= 10 else who.name[:9] + "…")
         self.customer_chip.setText(self.tr("Customer") if who is None else name)
