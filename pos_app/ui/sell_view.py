@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import qrcode
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -116,6 +116,7 @@ class LineWords(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self._tall: tuple[int, int] | None = None  # (width, height at that width)
+        self.setIndent(self.fontMetrics().horizontalAdvance("x") // 2)  # see changeEvent
 
     def setText(self, text: str) -> None:
         self._tall = None
@@ -123,6 +124,10 @@ class LineWords(QLabel):
 
     def changeEvent(self, event: Any) -> None:  # font, style sheet, padding: another height
         self._tall = None
+        if event.type() == QEvent.Type.FontChange:
+            # The indent QLabel gives a label the theme pads (half an "x"), set here as the row
+            # pads its words itself: they stand where they stood as one #lineInfo label.
+            self.setIndent(self.fontMetrics().horizontalAdvance("x") // 2)
         super().changeEvent(event)
 
     def hasHeightForWidth(self) -> bool:
@@ -147,8 +152,8 @@ class LineWords(QLabel):
 
 
 class LineRow(QFrame):
-    """One basket line: name, colour · size, what it saved; − qty +; total; remove. Portrait
-    (`narrow`): the words on their own row, the buttons under them.
+    """One basket line: name, colour · size · unit price, and under them what it saved; − qty +;
+    total; remove. Portrait (`narrow`): the words on their own row, the buttons under them.
 
     A row stays on screen while its line is in the basket (SellView keeps them by line key):
     `show_line` puts a new view of the same line in it and touches only what changed."""
@@ -166,9 +171,23 @@ class LineRow(QFrame):
         # A label (wraps, as tall as its text); tapping it — or anywhere on the row outside the
         # buttons — opens the line's quantity, discount and price.
         self.info = LineWords()
-        self.info.setObjectName("lineInfo")
         self.info.setWordWrap(True)
         self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self.info.setContentsMargins(6, 4, 6, 4)  # the 4px 6px padding (no style sheet: see `show_line`)
+        # What the line saves, right under the words, the bottom padding moved below it. A label
+        # of its own: re-pricing changes the savings of many lines at once (a spend-and-save
+        # shares its amount over every line), and only these short texts are measured again,
+        # not the name and the price.
+        self.saved = LineWords()
+        self.saved.setWordWrap(True)
+        self.saved.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self.saved.setContentsMargins(6, 0, 6, 4)
+        self.saved.hide()
+        words = QVBoxLayout()
+        words.setSpacing(0)
+        words.setContentsMargins(0, 0, 0, 0)
+        words.addWidget(self.info)
+        words.addWidget(self.saved)
         self.setToolTip(self.tr("Tap for quantity, discount or price"))
         # The buttons read the row's line when tapped: the row outlives the view it was made with.
         self.edit = lambda: view.edit_line(self.key)
@@ -193,43 +212,52 @@ class LineRow(QFrame):
         self.remove.clicked.connect(lambda: view.remove_line(self.key))
         controls = (self.minus, self.qty, self.plus, self.total, self.remove)
         if narrow:
-            lay.addWidget(self.info, 0, 0, 1, 6)
+            lay.addLayout(words, 0, 0, 1, 6)
             for c, w in enumerate(controls[:3]):
                 lay.addWidget(w, 1, c)
             lay.setColumnStretch(3, 1)
             lay.addWidget(self.total, 1, 4)
             lay.addWidget(self.remove, 1, 5)
         else:
-            lay.addWidget(self.info, 0, 0)
+            lay.addLayout(words, 0, 0)
             lay.setColumnStretch(0, 1)
             for c, w in enumerate(controls, start=1):
                 lay.addWidget(w, 0, c, Qt.AlignmentFlag.AlignVCenter)
-        self._shown: tuple[str, str, str, bool] | None = None  # (info, quantity, total, minus enabled)
+        self._shown: tuple[str, str, str, str, bool] | None = None  # (words, saved, qty, total, minus)
         self.show_line(line)
 
     @staticmethod
     def info_text(line: LineView) -> str:
-        saved = "".join(f"<br><span style='color:#1F7A3D'>{s}</span>" for s in line.savings)
         return (
-            f"<b>{line.name}</b><br><span style='color:#52606D'>{line.colour} · {line.size} · "
-            f"{line.unit_price}</span>{saved}"
+            f"<b>{line.name}</b><br><span style='color:#52606D'>{line.colour} · {line.size} · {line.unit_price}</span>"
         )
+
+    @staticmethod
+    def saved_text(line: LineView) -> str:
+        return "<br>".join(f"<span style='color:#1F7A3D'>{s}</span>" for s in line.savings)
 
     def show_line(self, line: LineView) -> bool:
         """This line's values on the row, setting only the ones that differ; whether any did."""
         self.line = line
-        shown = (self.info_text(line), str(line.quantity), line.total, line.quantity > 1)
+        shown = (self.info_text(line), self.saved_text(line), str(line.quantity), line.total, line.quantity > 1)
         old = self._shown
         if shown == old:
             return False
         if old is None or shown[0] != old[0]:
             self.info.setText(shown[0])
         if old is None or shown[1] != old[1]:
-            self.qty.setText(shown[1])
+            if bool(shown[1]) != (old is not None and bool(old[1])):
+                # The padding below the savings, or below the words. Set here, not by a style
+                # sheet rule: polishing would put the rule's padding back.
+                self.info.setContentsMargins(6, 4, 6, 0 if shown[1] else 4)
+                self.saved.setVisible(bool(shown[1]))
+            self.saved.setText(shown[1])
         if old is None or shown[2] != old[2]:
-            self.total.setText(shown[2])
+            self.qty.setText(shown[2])
         if old is None or shown[3] != old[3]:
-            self.minus.setEnabled(shown[3])
+            self.total.setText(shown[3])
+        if old is None or shown[4] != old[4]:
+            self.minus.setEnabled(shown[4])
         self._shown = shown
         return True
 
@@ -624,8 +652,7 @@ class SellView(QWidget):
             row = self.rows.pop(key)
             self.lines.removeWidget(row)
             row.hide()
-            row.setParent(None)  # out of the screen's children now (findChildren), deleted later
-            row.deleteLater()
+            row.deleteLater()  # kept a child till then: Qt owns it, never Python's collector
 
     def _show_sums(self, rows: list[tuple[str, str, str]]) -> None:
         """Subtotal, savings and tax above Total: their labels kept, texts set in place."""
@@ -634,7 +661,6 @@ class SellView(QWidget):
             for w in self.sum_rows.pop():
                 grid.removeWidget(w)
                 w.hide()
-                w.setParent(None)
                 w.deleteLater()
         for r, (what, amount, kind) in enumerate(rows):
             if r == len(self.sum_rows):
