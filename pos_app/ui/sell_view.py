@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import qrcode
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -100,68 +100,170 @@ def _clear_layout(lay: Any) -> None:
             _clear_layout(item.layout())
 
 
+class LineWords(QLabel):
+    """A basket line's words: rich text that wraps, as tall as its text at its width.
+
+    A wrapping QLabel is "height for width": every layout above it (the row's grid, the
+    basket's column, the scroll area) asks its height for a width, for its minimum and for its
+    hint, and QLabel parses its HTML and lays it out anew on each ask, at widths down to 0
+    (a word a line). On a re-priced 100-line basket some thirty rows' savings change at each
+    scan, and those asks were most of the frame. So this label is not height-for-width: its
+    hint is the height QLabel gives for its present width, worked out once per text and width
+    (`heightForWidth`, QLabel's own answer); when its width changes it asks for a new layout
+    if that height differs. Its width is the row's (policy Ignored), so the width in its
+    hints is only the padding."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tall: tuple[int, int] | None = None  # (width, height at that width)
+        self.setIndent(self.fontMetrics().horizontalAdvance("x") // 2)  # see changeEvent
+
+    def setText(self, text: str) -> None:
+        self._tall = None
+        super().setText(text)
+
+    def changeEvent(self, event: Any) -> None:  # font, style sheet, padding: another height
+        self._tall = None
+        if event.type() == QEvent.Type.FontChange:
+            # The indent QLabel gives a label the theme pads (half an "x"), set here as the row
+            # pads its words itself: they stand where they stood as one #lineInfo label.
+            self.setIndent(self.fontMetrics().horizontalAdvance("x") // 2)
+        super().changeEvent(event)
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def height_at(self, width: int) -> int:
+        if self._tall is None or self._tall[0] != width:
+            self._tall = (width, super().heightForWidth(width))
+        return self._tall[1]
+
+    def sizeHint(self) -> QSize:
+        m = self.contentsMargins()
+        return QSize(m.left() + m.right(), self.height_at(self.width()))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width() and self.height_at(self.width()) != self.height():
+            self.updateGeometry()  # another width, another height: the row is laid out again
+
+
 class LineRow(QFrame):
-    """One basket line: name, colour · size, what it saved; − qty +; total; remove. Portrait
-    (`narrow`): the words on their own row, the buttons under them."""
+    """One basket line: name, colour · size · unit price, and under them what it saved; − qty +;
+    total; remove. Portrait (`narrow`): the words on their own row, the buttons under them.
+
+    A row stays on screen while its line is in the basket (SellView keeps them by line key):
+    `show_line` puts a new view of the same line in it and touches only what changed."""
 
     def __init__(self, line: LineView, view: SellView, narrow: bool = False) -> None:
         super().__init__()
         self.setObjectName("basketLine")
         self.key = line.key
+        self.line = line
+        self.narrow = narrow
         lay = QGridLayout(self)
         lay.setContentsMargins(10, 6, 6, 6)
         lay.setHorizontalSpacing(6)
         lay.setVerticalSpacing(2)
         # A label (wraps, as tall as its text); tapping it — or anywhere on the row outside the
         # buttons — opens the line's quantity, discount and price.
-        self.info = QLabel()
-        self.info.setObjectName("lineInfo")
+        self.info = LineWords()
         self.info.setWordWrap(True)
         self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        saved = "".join(f"<br><span style='color:#1F7A3D'>{s}</span>" for s in line.savings)
-        if line.fulfilment == "ship":  # endless aisle: paid now, sent from elsewhere
-            saved += (
-                "<br><span style='color:#0B5FA5; font-weight:700'>" + self.tr("Delivered to the customer") + "</span>"
-            )
-        self.info.setText(
-            f"<b>{line.name}</b><br><span style='color:#52606D'>{line.colour} · {line.size} · "
-            f"{line.unit_price}</span>{saved}"
-        )
+        self.info.setContentsMargins(6, 4, 6, 4)  # the 4px 6px padding (no style sheet: see `show_line`)
+        # What the line saves, right under the words, the bottom padding moved below it. A label
+        # of its own: re-pricing changes the savings of many lines at once (a spend-and-save
+        # shares its amount over every line), and only these short texts are measured again,
+        # not the name and the price.
+        self.saved = LineWords()
+        self.saved.setWordWrap(True)
+        self.saved.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self.saved.setContentsMargins(6, 0, 6, 4)
+        self.saved.hide()
+        words = QVBoxLayout()
+        words.setSpacing(0)
+        words.setContentsMargins(0, 0, 0, 0)
+        words.addWidget(self.info)
+        words.addWidget(self.saved)
         self.setToolTip(self.tr("Tap for quantity, discount or price"))
-        self.edit = lambda: view.edit_line(line.key)
+        # The buttons read the row's line when tapped: the row outlives the view it was made with.
+        self.edit = lambda: view.edit_line(self.key)
         self.minus = QPushButton("−")
         self.minus.setObjectName("qty")
         self.minus.setAccessibleName(self.tr("One fewer"))
-        self.minus.clicked.connect(lambda: view.change_quantity(line.key, line.quantity - 1))
-        self.qty = QLabel(str(line.quantity))
+        self.minus.clicked.connect(lambda: view.change_quantity(self.key, self.line.quantity - 1))
+        self.qty = QLabel()
         self.qty.setObjectName("qtyValue")
         self.qty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.plus = QPushButton("+")
         self.plus.setObjectName("qty")
         self.plus.setAccessibleName(self.tr("One more"))
-        self.plus.clicked.connect(lambda: view.change_quantity(line.key, line.quantity + 1))
-        self.total = QLabel(line.total)
+        self.plus.clicked.connect(lambda: view.change_quantity(self.key, self.line.quantity + 1))
+        self.total = QLabel()
         self.total.setObjectName("lineTotal")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.remove = QPushButton("✕")
         self.remove.setObjectName("qty")
         self.remove.setAccessibleName(self.tr("Remove this line"))
         self.remove.setToolTip(self.tr("Remove this line"))
-        self.remove.clicked.connect(lambda: view.remove_line(line.key))
+        self.remove.clicked.connect(lambda: view.remove_line(self.key))
         controls = (self.minus, self.qty, self.plus, self.total, self.remove)
         if narrow:
-            lay.addWidget(self.info, 0, 0, 1, 6)
+            lay.addLayout(words, 0, 0, 1, 6)
             for c, w in enumerate(controls[:3]):
                 lay.addWidget(w, 1, c)
             lay.setColumnStretch(3, 1)
             lay.addWidget(self.total, 1, 4)
             lay.addWidget(self.remove, 1, 5)
         else:
-            lay.addWidget(self.info, 0, 0)
+            lay.addLayout(words, 0, 0)
             lay.setColumnStretch(0, 1)
             for c, w in enumerate(controls, start=1):
                 lay.addWidget(w, 0, c, Qt.AlignmentFlag.AlignVCenter)
-        self.minus.setEnabled(line.quantity > 1)
+        self._shown: tuple[str, str, str, str, bool] | None = None  # (words, saved, qty, total, minus)
+        self.show_line(line)
+
+    @staticmethod
+    def info_text(line: LineView) -> str:
+        words = (
+            f"<b>{line.name}</b><br><span style='color:#52606D'>{line.colour} · {line.size} · {line.unit_price}</span>"
+        )
+        if line.fulfilment == "ship":  # endless aisle: paid now, sent from elsewhere
+            shipped = QCoreApplication.translate("LineRow", "Delivered to the customer")
+            words += f"<br><span style='color:#0B5FA5; font-weight:700'>{shipped}</span>"
+        return words
+
+    @staticmethod
+    def saved_text(line: LineView) -> str:
+        return "<br>".join(f"<span style='color:#1F7A3D'>{s}</span>" for s in line.savings)
+
+    def show_line(self, line: LineView) -> bool:
+        """This line's values on the row, setting only the ones that differ; whether any did."""
+        self.line = line
+        shown = (self.info_text(line), self.saved_text(line), str(line.quantity), line.total, line.quantity > 1)
+        old = self._shown
+        if shown == old:
+            return False
+        if old is None or shown[0] != old[0]:
+            self.info.setText(shown[0])
+        if old is None or shown[1] != old[1]:
+            if bool(shown[1]) != (old is not None and bool(old[1])):
+                # The padding below the savings, or below the words. Set here, not by a style
+                # sheet rule: polishing would put the rule's padding back.
+                self.info.setContentsMargins(6, 4, 6, 0 if shown[1] else 4)
+                self.saved.setVisible(bool(shown[1]))
+            self.saved.setText(shown[1])
+        if old is None or shown[2] != old[2]:
+            self.qty.setText(shown[2])
+        if old is None or shown[3] != old[3]:
+            self.total.setText(shown[3])
+        if old is None or shown[4] != old[4]:
+            self.minus.setEnabled(shown[4])
+        self._shown = shown
+        return True
 
     def mouseReleaseEvent(self, event: Any) -> None:  # the row, not its buttons
         if event.button() == Qt.MouseButton.LeftButton:
@@ -307,7 +409,11 @@ class SellView(QWidget):
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lines.addWidget(self.empty)
+        self.lines.addWidget(self.empty)  # always item 0 of the layout, hidden under lines
+        # The rows on screen by line key, in the basket's order (`_show_lines` keeps them in step).
+        self.rows: dict[str, LineRow] = {}
+        self.rows_narrow = False  # the rows' form (words above the buttons)
+        self.sum_rows: list[tuple[QLabel, QLabel]] = []  # subtotal, savings, tax above Total
 
         # Totals and Pay: always in sight (pinned at the bottom in portrait).
         self.totals = QFrame()
@@ -353,6 +459,13 @@ class SellView(QWidget):
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(150)
         self.search_timer.timeout.connect(self._search_now)
+        # Whether card may be offered is read on a worker once the basket has been still for a
+        # moment, not inside the frame that shows a scanned line (that worker took the GIL from
+        # the screen mid-update), and once for a burst of scans.
+        self.card_timer = QTimer(self)
+        self.card_timer.setSingleShot(True)
+        self.card_timer.setInterval(200)
+        self.card_timer.timeout.connect(self.refresh_card)
         self.show_basket(None)
         self._show_tiles()
 
@@ -457,21 +570,14 @@ class SellView(QWidget):
             return  # an answer for a basket that was parked or paid meanwhile
         self.current = view
         if view is not None and not view.empty and hasattr(self.device, "payments"):
-            self.refresh_card()  # card or not, and the offline notice, ready for Pay
+            self.card_timer.start()  # card or not, and the offline notice, ready for Pay
         who = view.customer if view is not None else None
         name = "" if who is None else (who.name if len(who.name) <= 10 else who.name[:9] + "…")
         self.customer_chip.setText(self.tr("Customer") if who is None else name)
-        self.customer_chip.setToolTip("" if who is None else who.name)
-        _clear_layout(self.lines)
-        self.empty = QLabel(self.tr("The basket is empty. Scan an item to start a sale."))
-        self.empty.setObjectName("hint")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        if view is None or view.empty:
-            self.lines.addWidget(self.empty)
-        else:
-            for line in view.lines:
-                self.lines.addWidget(LineRow(line, self, self.width() < 1000))
+        tip = "" if who is None else who.name
+        if self.customer_chip.toolTip() != tip:  # Qt sends a ToolTipChange for the same text too
+            self.customer_chip.setToolTip(tip)
+        self._show_lines(view)
         items = view.items if view else 0
         if not items:
             self.count.setText(self.tr("Basket"))
@@ -479,9 +585,6 @@ class SellView(QWidget):
             self.count.setText(self.tr("Basket · 1 item"))
         else:
             self.count.setText(self.tr("Basket · {0} items").replace("{0}", str(items)))
-        for w in (self.total_label, self.total):  # kept: only the rows above them are rebuilt
-            self.totals_grid.removeWidget(w)
-        _clear_layout(self.totals_grid)
         rows: list[tuple[str, str, str]] = []
         if view is not None and not view.empty and self.compact:
             t = view.priced.totals if view.priced else None
@@ -504,19 +607,8 @@ class SellView(QWidget):
                     "sum",
                 )
             )
-        for r, (what, amount, kind) in enumerate(rows):
-            a, b = QLabel(what), QLabel(amount)
-            a.setObjectName(kind)
-            b.setObjectName(kind)
-            a.setWordWrap(True)
-            b.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self.totals_grid.addWidget(a, r, 0)
-            self.totals_grid.addWidget(b, r, 1)
-        n = len(rows)
+        self._show_sums(rows)
         self.total.setText(view.total if view else "")
-        self.totals_grid.addWidget(self.total_label, n, 0)
-        self.totals_grid.addWidget(self.total, n, 1)
-        self.totals_grid.setColumnStretch(0, 1)
         has = view is not None and not view.empty
         self.pay.setEnabled(has)
         self.pay.setText(
@@ -578,6 +670,80 @@ class SellView(QWidget):
         self.delivery_sheet = DeliverySheet(self, kind or (d.kind if d is not None else "home"))
         self.delivery_sheet.finished.connect(lambda: setattr(self, "delivery_sheet", None))
         self.delivery_sheet.open()
+
+    def _show_lines(self, view: BasketView | None) -> None:
+        """The rows in step with the view's lines, in place: a row per line key stays while its
+        line is in the basket and only its changed values are set (LineRow.show_line); rows
+        come and go only for lines that did. Rebuilding all of them on each scan cost ~1.7 ms
+        a row plus their layout and paint, several hundred ms for a 100-line basket
+        (docs/performance.md, "Scan to basket"). A change of form (narrower than 1000) makes
+        them again."""
+        lines = view.lines if view is not None else ()
+        narrow = self.width() < 1000
+        if narrow != self.rows_narrow:
+            self.rows_narrow = narrow
+            self._drop_rows(list(self.rows))
+        keys = {line.key for line in lines}
+        self._drop_rows([k for k in self.rows if k not in keys])
+        self.empty.setVisible(not lines)
+        lay = self.lines
+        like = next((r for r in self.rows.values() if r.isVisible()), None)
+        for i, line in enumerate(lines, start=1):  # item 0 is the empty basket's words
+            row = self.rows.get(line.key)
+            if row is None:
+                row = self.rows[line.key] = LineRow(line, self, narrow)
+                if like is not None:  # sized as its neighbours: its words measured once, at their width
+                    row.resize(like.width(), row.height())
+                    row.info.resize(like.info.width(), row.info.height())
+                lay.insertWidget(i, row)
+                continue
+            if row.line != line:
+                row.show_line(line)
+            item = lay.itemAt(i)
+            if item is None or item.widget() is not row:  # moved (an undo puts a line back)
+                lay.removeWidget(row)
+                lay.insertWidget(i, row)
+
+    def _drop_rows(self, keys: list[str]) -> None:
+        for key in keys:
+            row = self.rows.pop(key)
+            self.lines.removeWidget(row)
+            row.hide()
+            row.deleteLater()  # kept a child till then: Qt owns it, never Python's collector
+
+    def _show_sums(self, rows: list[tuple[str, str, str]]) -> None:
+        """Subtotal, savings and tax above Total: their labels kept, texts set in place."""
+        grid = self.totals_grid
+        while len(self.sum_rows) > len(rows):
+            for w in self.sum_rows.pop():
+                grid.removeWidget(w)
+                w.hide()
+                w.deleteLater()
+        for r, (what, amount, kind) in enumerate(rows):
+            if r == len(self.sum_rows):
+                a, b = QLabel(what), QLabel(amount)
+                a.setObjectName(kind)
+                b.setObjectName(kind)
+                a.setWordWrap(True)
+                b.setAlignment(Qt.AlignmentFlag.AlignRight)
+                grid.addWidget(a, r, 0)
+                grid.addWidget(b, r, 1)
+                self.sum_rows.append((a, b))
+                continue
+            a, b = self.sum_rows[r]
+            for w, text in ((a, what), (b, amount)):
+                if w.objectName() != kind:  # "sum" or "saving": another look from the theme
+                    w.setObjectName(kind)
+                    w.style().unpolish(w)
+                    w.style().polish(w)
+                w.setText(text)
+        n = len(rows)
+        if grid.indexOf(self.total) < 0 or grid.getItemPosition(grid.indexOf(self.total))[0] != n:
+            for w in (self.total_label, self.total):
+                grid.removeWidget(w)
+            grid.addWidget(self.total_label, n, 0)
+            grid.addWidget(self.total, n, 1)
+            grid.setColumnStretch(0, 1)
 
     # --- search and tiles ------------------------------------------------------------------
 

@@ -114,8 +114,9 @@ def test_ship_lines_are_marked_beside_carried_out_ones(qtbot: QtBot, window: Mai
     qtbot.waitUntil(lambda: sell.delivery_sheet is not None, timeout=5000)
     sell.delivery_sheet.reject()
 
-    def infos() -> list[str]:  # the rows on screen (the previous ones are deleted later)
-        return [lbl.text() for lbl in sell.lines_box.findChildren(QLabel) if lbl.objectName() == "lineInfo"]
+    def infos() -> list[str]:  # the rows on screen, in the basket's order
+        lines = sell.current.lines if sell.current is not None else ()
+        return [sell.rows[line.key].info.text() for line in lines if line.key in sell.rows]
 
     qtbot.waitUntil(lambda: len(infos()) == 2, timeout=5000)
     infos_ = infos()
