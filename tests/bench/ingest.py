@@ -25,6 +25,7 @@ import logging
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -34,7 +35,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.bench.harness import ROOT, Central, Enrolment, copy_db_files, enrol, env_for_children, free_port, log
+from tests.bench.harness import (
+    ROOT,
+    Central,
+    Enrolment,
+    _busy_jiffies,
+    _tree_jiffies,
+    copy_db_files,
+    enrol,
+    env_for_children,
+    free_port,
+    log,
+)
 
 REPLAY_TARGET_S = 30.0
 PG_TARGET_RATE = 500.0
@@ -248,6 +260,18 @@ def host(spec_path: str) -> int:
     return 0
 
 
+def _profiler(pid: int) -> subprocess.Popen[bytes] | None:
+    """py-spy on central during the push when AISLE_INGEST_PYSPY names the output (raw
+    collapsed stacks, idle threads left out): what the lock holder spends its time on."""
+    out = os.environ.get("AISLE_INGEST_PYSPY")
+    if not out:
+        return None
+    spy = Path(sys.executable).parent / "py-spy"
+    cmd = [str(spy), "record", "--pid", str(pid), "--rate", "200", "--format", "raw", "-o", out]
+    cmd += ["--gil", "--nonblocking"]  # Python on the CPU only; never pauses central
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def bench_pg(work: Path, tablets: int = 20, sales: int = 500, procs: int = 2) -> tuple[Result, dict[str, Any]]:
     from sqlalchemy import select
 
@@ -290,6 +314,11 @@ def bench_pg(work: Path, tablets: int = 20, sales: int = 500, procs: int = 2) ->
             for h in hosts:
                 assert h.stdout is not None
                 json.loads(h.stdout.readline())
+            postmaster = int((cluster.data / "postmaster.pid").read_text().split()[0])
+            parts = {"central": [central.proc.pid], "tablets": [h.pid for h in hosts], "postgres": [postmaster]}
+            cpu0 = {k: sum(_tree_jiffies(p) for p in pids) for k, pids in parts.items()}
+            busy0 = _busy_jiffies()
+            spy = _profiler(central.proc.pid)
             t0 = time.perf_counter()
             for h in hosts:
                 assert h.stdin is not None
@@ -300,6 +329,13 @@ def bench_pg(work: Path, tablets: int = 20, sales: int = 500, procs: int = 2) ->
                 assert h.stdout is not None
                 answers.append(json.loads(h.stdout.readline()))
             wall = time.perf_counter() - t0
+            if spy is not None:
+                spy.send_signal(signal.SIGINT)
+                spy.wait(60)
+            hz = os.sysconf("SC_CLK_TCK")
+            cpu = {k: (sum(_tree_jiffies(p) for p in pids) - cpu0[k]) / hz for k, pids in parts.items()}
+            cpu["machine"] = (_busy_jiffies() - busy0) / hz
+            cpu["others"] = max(0.0, cpu["machine"] - cpu["central"] - cpu["tablets"] - cpu["postgres"])
             for h in hosts:
                 h.wait(30)
         finally:
@@ -321,7 +357,10 @@ def bench_pg(work: Path, tablets: int = 20, sales: int = 500, procs: int = 2) ->
     note = (
         f"{total:,} sales from {tablets} tablets in {procs} processes, all pushing at once; "
         f"{total / wall:.0f} sales/s over the whole {wall:.1f} s; rate = central's received_at, "
-        f"first and last 5 % left out; exactly once, device order kept; PostgreSQL 15 (fsync off)"
+        f"first and last 5 % left out; exactly once, device order kept; PostgreSQL 15 (fsync off); "
+        f"CPU ms per sale (push phase): "
+        + ", ".join(f"{k} {1000 * v / total:.2f}" for k, v in cpu.items())
+        + f" (wall {1000 * wall / total:.2f} ms per sale, {len(os.sched_getaffinity(0))} cores)"
     )
     res = Result(
         f"central ingesting from {tablets} tablets on PostgreSQL, sustained",
@@ -331,7 +370,8 @@ def bench_pg(work: Path, tablets: int = 20, sales: int = 500, procs: int = 2) ->
         True,
         note,
     )
-    return res, {"sustained": round(sustained, 1), "wall": round(wall, 2), "hosts": answers}
+    cpu_ms = {k: round(1000 * v / total, 3) for k, v in cpu.items()}
+    return res, {"sustained": round(sustained, 1), "wall": round(wall, 2), "hosts": answers, "cpu_ms_per_sale": cpu_ms}
 
 
 # --- running -------------------------------------------------------------------------------------
@@ -354,7 +394,10 @@ def run(only: list[str], sales: int, pg_tablets: int, pg_sales: int, procs: int)
             else:
                 raise ValueError(f"unknown figure {name}")
         finally:
-            shutil.rmtree(work, ignore_errors=True)
+            if os.environ.get("AISLE_INGEST_KEEP"):
+                log(f"{name}: work directory kept: {work}")
+            else:
+                shutil.rmtree(work, ignore_errors=True)
     return out
 
 
