@@ -95,12 +95,14 @@ def make_sales(data_dir: Path, token: str, pin_key: str, n: int, seed: int) -> N
         device.close()
 
 
-def _serve(db_url: str, log_path: Path, port: int) -> Central:
-    """`central serve` as shipped on `db_url` (SQLite or PostgreSQL)."""
+def _serve(db_url: str, log_path: Path, port: int, workers: int = 1) -> Central:
+    """`central serve` as shipped on `db_url` (SQLite or PostgreSQL), in `workers` processes
+    (AISLE_SERVE_WORKERS, central.server)."""
     import httpx
 
     cmd = [sys.executable, "-m", "central.cli", "--db", db_url, "serve", "--port", str(port)]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log_path.open("ab"), stderr=subprocess.STDOUT)
+    env = {**os.environ, "AISLE_SERVE_WORKERS": str(workers)}
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log_path.open("ab"), stderr=subprocess.STDOUT)
     central = Central(Path(db_url.removeprefix("sqlite:///")), port, proc, log_path)
     deadline = time.monotonic() + 60
     while True:
@@ -272,7 +274,9 @@ def _profiler(pid: int) -> subprocess.Popen[bytes] | None:
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def bench_pg(work: Path, tablets: int = 20, sales: int = 500, procs: int = 2) -> tuple[Result, dict[str, Any]]:
+def bench_pg(
+    work: Path, tablets: int = 20, sales: int = 500, procs: int = 2, workers: int = 2
+) -> tuple[Result, dict[str, Any]]:
     from sqlalchemy import select
 
     from central.models import Order
@@ -282,7 +286,7 @@ def bench_pg(work: Path, tablets: int = 20, sales: int = 500, procs: int = 2) ->
     with postgres_cluster() as cluster:
         url = cluster.create_database("aisle_ingest")
         db = _seeded(url, stores=2)
-        central = _serve(url, work / "central.log", free_port())
+        central = _serve(url, work / "central.log", free_port(), workers)
         hosts: list[subprocess.Popen[str]] = []
         try:
             stores = ["TKY01", "BER01"]
@@ -355,7 +359,8 @@ def bench_pg(work: Path, tablets: int = 20, sales: int = 500, procs: int = 2) ->
     span = (stamps[-1 - cut] - stamps[cut]).total_seconds()
     sustained = (len(stamps) - 2 * cut - 1) / span
     note = (
-        f"{total:,} sales from {tablets} tablets in {procs} processes, all pushing at once; "
+        f"{total:,} sales from {tablets} tablets in {procs} processes, all pushing at once, to "
+        f"`central serve` in {workers} processes (AISLE_SERVE_WORKERS); "
         f"{total / wall:.0f} sales/s over the whole {wall:.1f} s; rate = central's received_at, "
         f"first and last 5 % left out; exactly once, device order kept; PostgreSQL 15 (fsync off); "
         f"CPU ms per sale (push phase): "
@@ -377,7 +382,9 @@ def bench_pg(work: Path, tablets: int = 20, sales: int = 500, procs: int = 2) ->
 # --- running -------------------------------------------------------------------------------------
 
 
-def run(only: list[str], sales: int, pg_tablets: int, pg_sales: int, procs: int) -> list[tuple[Result, dict[str, Any]]]:
+def run(
+    only: list[str], sales: int, pg_tablets: int, pg_sales: int, procs: int, workers: int = 2
+) -> list[tuple[Result, dict[str, Any]]]:
     import keyring
 
     from tests.support.keyring_backend import MemoryKeyring
@@ -390,7 +397,7 @@ def run(only: list[str], sales: int, pg_tablets: int, pg_sales: int, procs: int)
             if name == "ingest":
                 out.append(bench_replay(work, sales))
             elif name == "ingest-pg":
-                out.append(bench_pg(work, pg_tablets, pg_sales, procs))
+                out.append(bench_pg(work, pg_tablets, pg_sales, procs, workers))
             else:
                 raise ValueError(f"unknown figure {name}")
         finally:
@@ -427,6 +434,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--pg-tablets", type=int, default=20)
     p.add_argument("--pg-sales", type=int, default=500, help="offline sales per tablet (ingest-pg)")
     p.add_argument("--procs", type=int, default=2, help="processes hosting the PostgreSQL figure's tablets")
+    p.add_argument("--workers", type=int, default=2, help="central's processes (ingest-pg)")
     p.add_argument("--host", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.host:
@@ -434,10 +442,12 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     only = [x.strip() for x in args.only.split(",") if x.strip()]
     load = os.getloadavg()
-    results = run(only, args.sales, args.pg_tablets, args.pg_sales, args.procs)
+    results = run(only, args.sales, args.pg_tablets, args.pg_sales, args.procs, args.workers)
     print()
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; after: {os.getloadavg()[0]:.2f}")
     print(table([r for r, _ in results]))
+    for _, extra in results:
+        print(json.dumps(extra))
     return 0 if all(r.passed for r, _ in results) else 1
 
 
