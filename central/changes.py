@@ -105,12 +105,18 @@ _LASTING: dict[tuple[str, tuple[str, ...]], tuple[tuple[Any, ...], dict[Any, Any
 LASTING_MAX_ENTRIES = 200_000  # a cache that grew past this (counted per top-level value) starts again
 
 
+_LASTING_KEYS: dict[tuple[str, ...], Any] = {}  # its statement per set of streams, built once
+
+
 def _lasting_key(session: Session, streams: tuple[str, ...]) -> tuple[Any, ...]:
     """The epoch and each stream's newest sequence, in one round trip (each max is one probe of
     ix_change_log_stream_seq)."""
-    cols = [select(Meta.value).where(Meta.key == "epoch").scalar_subquery()]
-    cols += [select(func.max(ChangeLog.seq)).where(ChangeLog.stream == stream).scalar_subquery() for stream in streams]
-    return tuple(session.execute(select(*cols)).one())
+    stmt = _LASTING_KEYS.get(streams)
+    if stmt is None:
+        cols = [select(Meta.value).where(Meta.key == "epoch").scalar_subquery()]
+        cols += [select(func.max(ChangeLog.seq)).where(ChangeLog.stream == s).scalar_subquery() for s in streams]
+        stmt = _LASTING_KEYS[streams] = select(*cols)
+    return tuple(session.execute(stmt).one())
 
 
 def lasting_cache(session: Session, streams: tuple[str, ...]) -> dict[Any, Any]:

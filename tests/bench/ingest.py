@@ -193,6 +193,8 @@ def bench_replay(work: Path, sales: int = 10_000) -> tuple[Result, dict[str, Any
     log(f"ingest: {sales:,} sales made in {time.perf_counter() - t0:.1f} s; starting central")
     central = _serve(f"sqlite:///{db_path}", work / "central.log", port)
     device = Device(work / "tablet", token=e.token, pin_key=e.pin_key)
+    cpu0 = (_tree_jiffies(central.proc.pid), _tree_jiffies(os.getpid()) - _tree_jiffies(central.proc.pid))
+    spy = _profiler(central.proc.pid)
     try:
         t0 = time.perf_counter()
         cycles = 0
@@ -204,6 +206,12 @@ def bench_replay(work: Path, sales: int = 10_000) -> tuple[Result, dict[str, Any
             if status.pending_ops == 0:
                 break
         took = time.perf_counter() - t0
+        hz = os.sysconf("SC_CLK_TCK")
+        central_cpu = (_tree_jiffies(central.proc.pid) - cpu0[0]) / hz
+        tablet_cpu = (_tree_jiffies(os.getpid()) - _tree_jiffies(central.proc.pid) - cpu0[1]) / hz
+        if spy is not None:
+            spy.send_signal(signal.SIGINT)
+            spy.wait(60)
         counts = device.store.outbox_counts()
     finally:
         device.close()
@@ -214,7 +222,8 @@ def bench_replay(work: Path, sales: int = 10_000) -> tuple[Result, dict[str, Any
         raise AssertionError(f"not exactly once: {n} orders of {sales}; {wrong}; outbox {counts}")
     note = (
         f"{sales / took:.0f} sales/s; {cycles} sync cycles; {n:,} orders, no duplicate receipt, "
-        "in the tablet's order; central = `central serve` (SQLite) in its own process"
+        "in the tablet's order; central = `central serve` (SQLite) in its own process; CPU ms per "
+        f"sale: central {1000 * central_cpu / sales:.2f}, tablet {1000 * tablet_cpu / sales:.2f}"
     )
     res = Result(f"{sales:,} offline sales replayed to central, exactly once", took, "s", REPLAY_TARGET_S, False, note)
     return res, {"seconds": round(took, 2), "sales_per_s": round(sales / took, 1), "cycles": cycles}
