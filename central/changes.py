@@ -14,19 +14,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Table, bindparam, func, inspect, select, text
+from sqlalchemy import Table, bindparam, func, inspect, select, text, tuple_
 from sqlalchemy.orm import Session
 
-from central.db import WRITER
+from central.db import WRITER, insert_many
 from central.models import (
     Barcode,
     Category,
     ChangeLog,
     Location,
+    Meta,
     Nearby,
     Price,
     PriceList,
@@ -98,6 +100,54 @@ def tx_cache(session: Session) -> dict[Any, Any]:
     return cache
 
 
+# What `lasting_cache` keeps, per database and set of streams: (validity key, the dict).
+_LASTING: dict[tuple[str, tuple[str, ...]], tuple[tuple[Any, ...], dict[Any, Any]]] = {}
+LASTING_MAX_ENTRIES = 200_000  # a cache that grew past this (counted per top-level value) starts again
+
+
+_LASTING_KEYS: dict[tuple[str, ...], Any] = {}  # its statement per set of streams, built once
+
+
+def _lasting_key(session: Session, streams: tuple[str, ...]) -> tuple[Any, ...]:
+    """The epoch and each stream's newest sequence, in one round trip (each max is one probe of
+    ix_change_log_stream_seq)."""
+    stmt = _LASTING_KEYS.get(streams)
+    if stmt is None:
+        cols = [select(Meta.value).where(Meta.key == "epoch").scalar_subquery()]
+        cols += [select(func.max(ChangeLog.seq)).where(ChangeLog.stream == s).scalar_subquery() for s in streams]
+        stmt = _LASTING_KEYS[streams] = select(*cols)
+    return tuple(session.execute(stmt).one())
+
+
+def lasting_cache(session: Session, streams: tuple[str, ...]) -> dict[Any, Any]:
+    """A dict that outlives the writing transaction: what handlers derive only from rows of
+    `streams` (a store's rules, tax rates, promotions, variants' facts, prices) is read once
+    per process instead of once per transaction. Every change of those rows is in the change
+    log (this module's rule), and a reseed changes the epoch: so the dict is kept while the
+    epoch and each stream's newest sequence are those it was filled under, checked once per
+    writing transaction (under the writer lock: no writer can change them until the commit).
+    A handler that changes such rows itself must drop what it changed from here, as with
+    `tx_cache`. Outside a writing transaction: a fresh dict each call."""
+    if not session.info.get(WRITER):
+        return {}
+    mine = tx_cache(session)
+    here: dict[Any, Any] | None = mine.get(("lasting", streams))
+    if here is not None:
+        return here
+    name = (str(session.get_bind().engine.url), streams)
+    key = _lasting_key(session, streams)
+    known = _LASTING.get(name)
+    if (
+        known is None
+        or known[0] != key
+        or sum(len(v) if isinstance(v, dict) else 1 for v in known[1].values()) > LASTING_MAX_ENTRIES
+    ):
+        known = (key, {})
+        _LASTING[name] = known
+    mine[("lasting", streams)] = known[1]
+    return known[1]
+
+
 def _require_writer(session: Session) -> None:
     if not session.info.get(WRITER):
         raise RuntimeError("change-log writes run inside central.changes.writing()")
@@ -120,23 +170,34 @@ def record(session: Session, stream: str, scope: int, key: Sequence[Scalar], row
 
 
 def record_rows(session: Session, entries: Sequence[tuple[str, int, Sequence[Scalar], Sequence[Scalar] | None]]) -> int:
-    """`record()` for several changes at once, without the ORM (one INSERT each, in order);
-    returns the last sequence number. For handlers that write many rows per op."""
+    """`record()` for several changes at once, without the ORM; returns the last sequence number
+    (0: none). For handlers that write many rows per op."""
+    seqs = record_many(session, entries)
+    return seqs[-1] if seqs else 0
+
+
+def record_many(
+    session: Session, entries: Sequence[tuple[str, int, Sequence[Scalar], Sequence[Scalar] | None]]
+) -> list[int]:
+    """`record()` for several changes in one multi-row INSERT; returns their sequence numbers in
+    the order of `entries` (ascending: the log's order is theirs)."""
     _require_writer(session)
+    if not entries:
+        return []
     stamp = now()
-    seq = 0
-    seqs = session.info.setdefault(_WRITTEN, [])
-    for stream, scope, key, row in entries:
-        values = {
+    rows = [
+        {
             "stream": stream,
             "scope": scope,
             "key": orjson.dumps(list(key)).decode(),
             "row": None if row is None else orjson.dumps(list(row)).decode(),
             "at": stamp,
         }
-        seq = int(session.execute(_LOG_INSERT, values).scalar_one())
-        seqs.append(seq)
-    return seq
+        for stream, scope, key, row in entries
+    ]
+    seqs = insert_many(session, _LOG, rows)
+    session.info.setdefault(_WRITTEN, []).extend(seqs)
+    return seqs
 
 
 def _table(model: type[Any]) -> Table:
@@ -147,11 +208,10 @@ def _table(model: type[Any]) -> Table:
 
 # Statements built once (building a statement costs more than running it on SQLite).
 _LOG = _table(ChangeLog)
-_LOG_INSERT = _LOG.insert().returning(_LOG.c.seq)
 _STOCK = _table(Stock)
-_STOCK_READ = (
-    select(_STOCK.c.on_hand, _STOCK.c.reserved)
-    .where(_STOCK.c.location_id == bindparam("k_loc"), _STOCK.c.variant_id == bindparam("k_var"))
+_STOCK_READ_MANY = (
+    select(_STOCK.c.location_id, _STOCK.c.variant_id, _STOCK.c.on_hand, _STOCK.c.reserved)
+    .where(tuple_(_STOCK.c.location_id, _STOCK.c.variant_id).in_(bindparam("keys", expanding=True)))
     .with_for_update()
 )
 _STOCK_WRITE = (
@@ -436,45 +496,79 @@ def adjust_stocks(
     note: str = "",
 ) -> int:
     """`adjust_stock` for several (location_id, variant_id, delta) at once, in order, without the
-    ORM: the same stock rows, ledger lines and changes, a few statements each. Returns the last
-    sequence (0: no delta). Rows are read and written with Core statements, so no ORM object of
-    these stock rows may be pending in the session (a handler using this does not load them)."""
+    ORM (`move_stocks`). Returns the last sequence (0: no delta)."""
+    moves = [StockMove(loc, var, d, reason, source, reference, device_id, staff_id, note) for loc, var, d in deltas]
+    seqs = move_stocks(session, moves)
+    return seqs[-1] if seqs else 0
+
+
+@dataclass(frozen=True)
+class StockMove:
+    """One stock delta with its ledger line's facts (`adjust_stock`'s arguments)."""
+
+    location_id: int
+    variant_id: int
+    delta: int
+    reason: str
+    source: str
+    reference: str = ""
+    device_id: str | None = None
+    staff_id: int | None = None
+    note: str = ""
+
+
+def move_stocks(session: Session, moves: Sequence[StockMove]) -> list[int]:
+    """Apply `moves` in order as `adjust_stock` would one after the other — each stock row's
+    running figure in its change, the row left at the last — with a few statements for all
+    of them: one read of the rows (locked), one write per kind (update, insert), the ledger
+    lines and the changes each one multi-row INSERT. Returns each move's sequence, in order
+    (ascending). No ORM object of these stock rows may be pending in the session (a handler
+    using this does not load them)."""
     _require_writer(session)
-    if not deltas:
-        return 0
+    if not moves:
+        return []
     stamp = now()
+    keys = sorted({(m.location_id, m.variant_id) for m in moves})
+    found = {(loc, var): (on or 0, res or 0) for loc, var, on, res in session.execute(_STOCK_READ_MANY, {"keys": keys})}
+    state = dict(found)
     entries: list[tuple[str, int, Sequence[Scalar], Sequence[Scalar] | None]] = []
-    for location_id, variant_id, delta in deltas:
-        key = {"k_loc": location_id, "k_var": variant_id}
-        cur = session.execute(_STOCK_READ, key).first()
-        on_hand = (0 if cur is None else cur[0] or 0) + delta
-        reserved = 0 if cur is None else cur[1] or 0
-        row: list[Scalar] = [location_id, variant_id, on_hand, reserved]
-        values = {"on_hand": on_hand, "reserved": reserved, "row_hash": hash_of(row)}
-        if cur is None:
-            session.execute(_STOCK_INSERT, {"location_id": location_id, "variant_id": variant_id, **values})
+    for m in moves:
+        on_hand, reserved = state.get((m.location_id, m.variant_id), (0, 0))
+        on_hand += m.delta
+        state[(m.location_id, m.variant_id)] = (on_hand, reserved)
+        entries.append(
+            ("stock", m.location_id, [m.location_id, m.variant_id], [m.location_id, m.variant_id, on_hand, reserved])
+        )
+    updates, inserts = [], []
+    for (loc, var), (on_hand, reserved) in state.items():
+        values = {"on_hand": on_hand, "reserved": reserved, "row_hash": hash_of([loc, var, on_hand, reserved])}
+        if (loc, var) in found:
+            updates.append({"k_loc": loc, "k_var": var, **values})
         else:
-            session.execute(_STOCK_WRITE, {**key, **values})
-        entries.append(("stock", location_id, [location_id, variant_id], row))
+            inserts.append({"location_id": loc, "variant_id": var, **values})
+    if updates:
+        session.execute(_STOCK_WRITE, updates)
+    if inserts:
+        session.execute(_STOCK_INSERT, inserts)
     session.execute(
         _MOVES_INSERT,
         [
             {
-                "location_id": location_id,
-                "variant_id": variant_id,
-                "delta": delta,
-                "reason": reason,
-                "source": source,
-                "reference": reference,
-                "device_id": device_id,
-                "staff_id": staff_id,
-                "note": note,
+                "location_id": m.location_id,
+                "variant_id": m.variant_id,
+                "delta": m.delta,
+                "reason": m.reason,
+                "source": m.source,
+                "reference": m.reference,
+                "device_id": m.device_id,
+                "staff_id": m.staff_id,
+                "note": m.note,
                 "at": stamp,
             }
-            for location_id, variant_id, delta in deltas
+            for m in moves
         ],
     )
-    return record_rows(session, entries)
+    return record_many(session, entries)
 
 
 def json_dumps(value: Any) -> str:

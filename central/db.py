@@ -10,7 +10,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, Table, create_engine, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from central.models import Meta
@@ -53,6 +53,35 @@ def make_engine(url: str) -> Engine:
 
 def is_postgres(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
+
+
+_SERIALS: dict[tuple[str, str, str], str] = {}  # (database, table, column) -> its sequence
+_SERIAL_OF = text("SELECT pg_get_serial_sequence(:t, :c)")
+_NEXTVALS = text("SELECT nextval(CAST(:seq AS regclass)) FROM generate_series(1, :n)")
+
+
+def insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """INSERT `rows` into `table` (its primary key one auto-incremented integer column) and
+    return their keys in the order of `rows`, ascending (ids follow the rows' order).
+
+    PostgreSQL: the keys are taken from the column's sequence in one statement, and the rows
+    go as one pipelined executemany of one fixed statement. A multi-row INSERT … RETURNING
+    (SQLAlchemy's insertmanyvalues) is new SQL text for each number of rows, and psycopg parses
+    such a statement again each time: that parse was a sixth of central's CPU per sale.
+    SQLite: one multi-row INSERT … RETURNING, sorted by parameter order."""
+    if not rows:
+        return []
+    (pk,) = table.primary_key.columns
+    if session.get_bind().dialect.name != "postgresql":
+        stmt = table.insert().returning(pk, sort_by_parameter_order=True)
+        return [int(r[0]) for r in session.execute(stmt, rows)]
+    name = (str(session.get_bind().engine.url), table.name, pk.name)
+    seq = _SERIALS.get(name)
+    if seq is None:
+        seq = _SERIALS[name] = str(session.execute(_SERIAL_OF, {"t": table.name, "c": pk.name}).scalar_one())
+    ids = sorted(int(i) for i in session.scalars(_NEXTVALS, {"seq": seq, "n": len(rows)}))
+    session.execute(table.insert(), [{**row, pk.name: i} for row, i in zip(rows, ids, strict=True)])
+    return ids
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -9,12 +9,14 @@ from what central says? a promotion central ended a minute ago, a coupon it does
 Every difference is a check stored on the order (`flagged`, `checks`), visible in the order API.
 Exactly once comes from the applied-op record written in the same transaction (central.ops).
 
-Cost (docs/performance.md, ingest): what does not change while the writer lock is held — the
-store's rules and tax rates, the promotions, a variant's SKU, tax class and category, its prices
-— is read once per writing transaction (`central.changes.tx_cache`), and a push applies many ops
-per transaction (central.ops.batch). When central's pricing input comes out equal to the one
-the tablet sent (the usual case: the tablet priced from what central says), the two prices are
-one: the engine is a pure function of its input. Rows are written with Core statements.
+Cost (docs/performance.md, ingest): what changes only with the change log's locations, tax,
+catalog, prices and promotions streams — the store's rules and tax rates, the promotions, a
+variant's SKU, tax class and category, its prices — is read once per process while those
+streams stand still (`central.changes.lasting_cache`), and a push applies many ops per
+transaction (central.ops.batch), a run of carried-out sales at once (`apply_many`: a few
+statements for the run). When central's pricing input comes out equal to the one the tablet
+sent (the usual case: the tablet priced from what central says), the two prices are one: the
+engine is a pure function of its input. Rows are written with Core statements.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ import orjson
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
-from central.changes import adjust_stocks, location_row, now, tx_cache
+from central.changes import StockMove, adjust_stocks, lasting_cache, location_row, move_stocks, now
+from central.db import insert_many
 from central.models import Category, Location, Order, OrderLine, Payment, Price, PriceList, Style, TaxRate, Variant
 from central.ops.base import Applied, Caller, OpRejected
 from central.promotions import rows as promotion_rows
@@ -65,8 +68,22 @@ _PRICES = (
     .where((PriceList.store_id.is_(None)) | (PriceList.store_id == bindparam("store_id")))
 )
 _ORDER_INSERT = ORDERS.insert().returning(ORDERS.c.id)
+_SALES_KNOWN = select(ORDERS.c.sale_id).where(ORDERS.c.sale_id.in_(bindparam("ids", expanding=True)))
+_RECEIPTS_USED = select(ORDERS.c.receipt_no, ORDERS.c.sale_id).where(
+    ORDERS.c.receipt_no.in_(bindparam("nos", expanding=True))
+)
 _LINES_INSERT = ORDER_LINES.insert()
 _PAYMENTS_INSERT = PAYMENTS.insert()
+
+
+# Every row the facts below come from changes only with a change of these streams.
+FACT_STREAMS = ("locations", "tax", "catalog", "prices", "promotions")
+
+
+def _facts(session: Session) -> dict[Any, Any]:
+    """Where a store's facts, variants' facts, prices and promotions are kept: across writing
+    transactions while none of FACT_STREAMS changed (central.changes.lasting_cache)."""
+    return lasting_cache(session, FACT_STREAMS)
 
 
 @dataclass(frozen=True)
@@ -83,7 +100,7 @@ class StoreFacts:
 
 
 def store_facts(session: Session, store_id: int) -> StoreFacts:
-    cache = tx_cache(session)
+    cache = _facts(session)
     facts: StoreFacts | None = cache.get(("sale.store", store_id))
     if facts is None:
         loc = session.get_one(Location, store_id)
@@ -98,7 +115,7 @@ def store_facts(session: Session, store_id: int) -> StoreFacts:
 
 def variant_facts(session: Session, vids: set[int]) -> dict[int, tuple[str, str, str]]:
     """(sku, tax class, category name) of those of `vids` central knows."""
-    cache = tx_cache(session)
+    cache = _facts(session)
     known: dict[int, tuple[str, str, str]] = cache.setdefault("sale.variants", {})
     missing = sorted(v for v in vids if v not in known)
     if missing:
@@ -108,7 +125,7 @@ def variant_facts(session: Session, vids: set[int]) -> dict[int, tuple[str, str,
 
 
 def _promotion_rows(session: Session) -> list[dict[str, Any]]:
-    cache = tx_cache(session)
+    cache = _facts(session)
     rows: list[dict[str, Any]] | None = cache.get("sale.promotions")
     if rows is None:
         rows = cache["sale.promotions"] = [as_mapping(PROMOTION_COLUMNS, r) for r in promotion_rows(session)]
@@ -128,85 +145,18 @@ def percent(rate: str) -> str:
 
 def apply(session: Session, caller: Caller, op: SaleCompleteOp) -> Applied:
     p = op.payload
-    if p.store_id != caller.store_id:
-        raise OpRejected(403, "a device may only record sales of its own store")
-    store = store_facts(session, p.store_id)
-    variant_ids = {ln.variant_id for ln in p.lines} | {d.variant_id for d in p.stock}
-    facts = variant_facts(session, variant_ids)
-    if len(facts) != len(variant_ids):
-        raise OpRejected(404, f"unknown variant {min(variant_ids - set(facts))}")
-    if any(d.location_id != p.store_id for d in p.stock):
-        raise OpRejected(403, "a sale moves the stock of its own store only")
+    store, facts = _admit(session, caller, p)
     if session.execute(_SALE_KNOWN, {"sale_id": str(p.sale_id)}).first() is not None:
         # Another op_id for a sale central already has: the sale happened once.
         raise OpRejected(409, f"sale {p.sale_id} is already recorded under another operation")
 
-    checks = _checks(session, store, p, facts)
-    central_total = next((c["central"] for c in checks if c["check"] == "_central_total"), p.totals.total)
-    checks = [c for c in checks if c["check"] != "_central_total"]
-    order_id = session.execute(
-        _ORDER_INSERT,
-        dict(
-            sale_id=str(p.sale_id),
-            channel="store",
-            store_id=p.store_id,
-            device_id=caller.device_id,
-            op_id=str(op.op_id),
-            receipt_no=p.receipt_no,
-            staff_id=p.staff_id,
-            customer_id=p.customer_id,
-            currency=p.currency,
-            completed_at=p.completed_at,
-            received_at=now(),
-            total=p.totals.total,
-            tax=p.totals.tax,
-            cash_rounding=p.totals.cash_rounding,
-            pricing=orjson.dumps(p.pricing, option=orjson.OPT_SORT_KEYS).decode(),
-            priced=orjson.dumps(
-                {
-                    "discounts": [d.model_dump(mode="json") for d in p.discounts],
-                    "taxes": [t.model_dump(mode="json") for t in p.taxes],
-                    "totals": p.totals.model_dump(mode="json"),
-                }
-            ).decode(),
-            central_total=central_total if isinstance(central_total, int) else None,
-            flagged=int(bool(checks)),
-            checks=orjson.dumps(checks).decode(),
-        ),
-    ).scalar_one()
+    other = session.execute(_RECEIPT_ELSEWHERE, {"receipt_no": p.receipt_no, "sale_id": str(p.sale_id)}).scalar()
+    checks = _checks(session, store, p, facts, other)
+    order_id = session.execute(_ORDER_INSERT, _order_row(caller, op, checks)).scalar_one()
     if p.lines:
-        session.execute(
-            _LINES_INSERT,
-            [
-                {
-                    "order_id": order_id,
-                    "line_no": i,
-                    "line_id": ln.line_id,
-                    "variant_id": ln.variant_id,
-                    "sku": ln.sku,
-                    "quantity": ln.quantity,
-                    "fulfilment": ln.fulfilment,
-                    "unit_price": ln.unit_price,
-                    "amount": ln.amount,
-                    "promotions": ln.promotions,
-                    "discounts": ln.discounts,
-                    "total": ln.total,
-                    "tax_class": ln.tax_class,
-                    "tax_rate": ln.tax_rate,
-                    "net": ln.net,
-                    "tax": ln.tax,
-                }
-                for i, ln in enumerate(p.lines, start=1)
-            ],
-        )
+        session.execute(_LINES_INSERT, _line_rows(order_id, p))
     if p.tenders:
-        session.execute(
-            _PAYMENTS_INSERT,
-            [
-                {"order_id": order_id, "type": t.type, "amount": t.amount, "change": t.change, "reference": t.reference}
-                for t in p.tenders
-            ],
-        )
+        session.execute(_PAYMENTS_INSERT, _payment_rows(order_id, p))
     seq = adjust_stocks(
         session,
         [(d.location_id, d.variant_id, d.delta) for d in p.stock],
@@ -216,8 +166,165 @@ def apply(session: Session, caller: Caller, op: SaleCompleteOp) -> Applied:
         device_id=caller.device_id,
         staff_id=p.staff_id,
     )
+    return _applied(order_id, p, seq, checks)
+
+
+def _admit(
+    session: Session, caller: Caller, p: SaleCompletePayload
+) -> tuple[StoreFacts, dict[int, tuple[str, str, str]]]:
+    """The store's and the variants' facts of a sale central may record; OpRejected otherwise."""
+    if p.store_id != caller.store_id:
+        raise OpRejected(403, "a device may only record sales of its own store")
+    store = store_facts(session, p.store_id)
+    variant_ids = {ln.variant_id for ln in p.lines} | {d.variant_id for d in p.stock}
+    facts = variant_facts(session, variant_ids)
+    if len(facts) != len(variant_ids):
+        raise OpRejected(404, f"unknown variant {min(variant_ids - set(facts))}")
+    if any(d.location_id != p.store_id for d in p.stock):
+        raise OpRejected(403, "a sale moves the stock of its own store only")
+    return store, facts
+
+
+def _applied(order_id: int, p: SaleCompletePayload, seq: int, checks: list[dict[str, Any]]) -> Applied:
     result: dict[str, Any] = {"order_id": order_id, "receipt_no": p.receipt_no, "seq": seq, "flagged": bool(checks)}
     return Applied(result, seq, [("stock", p.store_id)] if seq else [])
+
+
+def _order_row(caller: Caller, op: SaleCompleteOp, checks: list[dict[str, Any]]) -> dict[str, Any]:
+    """The order's row; `checks` as _checks made them (its `_central_total` taken out here)."""
+    p = op.payload
+    central_total = next((c["central"] for c in checks if c["check"] == "_central_total"), p.totals.total)
+    checks[:] = [c for c in checks if c["check"] != "_central_total"]
+    return dict(
+        sale_id=str(p.sale_id),
+        channel="store",
+        store_id=p.store_id,
+        device_id=caller.device_id,
+        op_id=str(op.op_id),
+        receipt_no=p.receipt_no,
+        staff_id=p.staff_id,
+        customer_id=p.customer_id,
+        currency=p.currency,
+        completed_at=p.completed_at,
+        received_at=now(),
+        total=p.totals.total,
+        tax=p.totals.tax,
+        cash_rounding=p.totals.cash_rounding,
+        pricing=orjson.dumps(p.pricing, option=orjson.OPT_SORT_KEYS).decode(),
+        priced=orjson.dumps(
+            {
+                "discounts": [d.model_dump(mode="json") for d in p.discounts],
+                "taxes": [t.model_dump(mode="json") for t in p.taxes],
+                "totals": p.totals.model_dump(mode="json"),
+            }
+        ).decode(),
+        central_total=central_total if isinstance(central_total, int) else None,
+        flagged=int(bool(checks)),
+        checks=orjson.dumps(checks).decode(),
+    )
+
+
+def _line_rows(order_id: int, p: SaleCompletePayload) -> list[dict[str, Any]]:
+    return [
+        {
+            "order_id": order_id,
+            "line_no": i,
+            "line_id": ln.line_id,
+            "variant_id": ln.variant_id,
+            "sku": ln.sku,
+            "quantity": ln.quantity,
+            "fulfilment": ln.fulfilment,
+            "unit_price": ln.unit_price,
+            "amount": ln.amount,
+            "promotions": ln.promotions,
+            "discounts": ln.discounts,
+            "total": ln.total,
+            "tax_class": ln.tax_class,
+            "tax_rate": ln.tax_rate,
+            "net": ln.net,
+            "tax": ln.tax,
+        }
+        for i, ln in enumerate(p.lines, start=1)
+    ]
+
+
+def _payment_rows(order_id: int, p: SaleCompletePayload) -> list[dict[str, Any]]:
+    return [
+        {"order_id": order_id, "type": t.type, "amount": t.amount, "change": t.change, "reference": t.reference}
+        for t in p.tenders
+    ]
+
+
+# --- a run of sales at once (central.ops.batch) --------------------------------------------------
+
+
+def batchable(op: SaleCompleteOp) -> bool:
+    """A sale `apply_many` may take: every line carried out. A sale with any other fulfilment
+    goes through `apply` alone, whatever that fulfilment adds there."""
+    return all(ln.fulfilment == "carry_out" for ln in op.payload.lines)
+
+
+def apply_many(session: Session, caller: Caller, ops: list[SaleCompleteOp]) -> list[Applied | OpRejected]:
+    """`apply` for a run of `batchable` sales, with the outcome each would have had applied one
+    after the other in this order (a sale the run already recorded is known to the next; a
+    receipt number it used counts for the next), in a few statements for the whole run:
+    order ids and change-log sequences follow the run's order. An op's rejection is returned
+    in its place and nothing of it is written. Any exception means nothing of the run may be
+    kept: the caller rolls it back and applies its ops one by one (which names the op)."""
+    sale_ids = [str(op.payload.sale_id) for op in ops]
+    known = set(session.scalars(_SALES_KNOWN, {"ids": sale_ids}))
+    receipts: dict[str, list[str]] = {}
+    for receipt_no, sale_id in session.execute(_RECEIPTS_USED, {"nos": sorted({op.payload.receipt_no for op in ops})}):
+        receipts.setdefault(receipt_no, []).append(sale_id)
+    variant_facts(session, {v for op in ops for v in _variant_ids(op.payload)})  # one read for the run
+    answers: list[OpRejected | None] = []  # None: recorded, in `planned`
+    planned: list[tuple[SaleCompleteOp, dict[str, Any], list[dict[str, Any]]]] = []
+    for op, sale_id in zip(ops, sale_ids, strict=True):
+        p = op.payload
+        try:
+            store, facts = _admit(session, caller, p)
+            if sale_id in known:
+                raise OpRejected(409, f"sale {p.sale_id} is already recorded under another operation")
+        except OpRejected as e:
+            answers.append(e)
+            continue
+        used = receipts.setdefault(p.receipt_no, [])
+        checks = _checks(session, store, p, facts, next((s for s in used if s != sale_id), None))
+        planned.append((op, _order_row(caller, op, checks), checks))
+        answers.append(None)
+        known.add(sale_id)
+        used.append(sale_id)
+    if not planned:
+        return [a for a in answers if a is not None]
+    order_ids = insert_many(session, ORDERS, [row for _, row, _ in planned])
+    lines = [ln for (op, _, _), oid in zip(planned, order_ids, strict=True) for ln in _line_rows(oid, op.payload)]
+    if lines:
+        session.execute(_LINES_INSERT, lines)
+    pays = [t for (op, _, _), oid in zip(planned, order_ids, strict=True) for t in _payment_rows(oid, op.payload)]
+    if pays:
+        session.execute(_PAYMENTS_INSERT, pays)
+    moves = [
+        StockMove(d.location_id, d.variant_id, d.delta, "sale", "device", p.receipt_no, caller.device_id, p.staff_id)
+        for p in (op.payload for op, _, _ in planned)
+        for d in p.stock
+    ]
+    seqs = iter(move_stocks(session, moves))
+    recorded = iter(zip(planned, order_ids, strict=True))
+    out: list[Applied | OpRejected] = []
+    for a in answers:
+        if a is not None:
+            out.append(a)
+            continue
+        (op, _, checks), order_id = next(recorded)
+        seq = 0
+        for _ in op.payload.stock:
+            seq = next(seqs)
+        out.append(_applied(order_id, op.payload, seq, checks))
+    return out
+
+
+def _variant_ids(p: SaleCompletePayload) -> set[int]:
+    return {ln.variant_id for ln in p.lines} | {d.variant_id for d in p.stock}
 
 
 # --- what central checks ----------------------------------------------------------------------
@@ -229,8 +336,14 @@ def _diff(out: list[dict[str, Any]], check: str, subject: str, tablet: Any, cent
 
 
 def _checks(
-    session: Session, store: StoreFacts, p: SaleCompletePayload, facts: dict[int, tuple[str, str, str]]
+    session: Session,
+    store: StoreFacts,
+    p: SaleCompletePayload,
+    facts: dict[int, tuple[str, str, str]],
+    other: str | None,
 ) -> list[dict[str, Any]]:
+    """What differs between the sale as sent and central's view of it; `other`: another sale
+    central has under the same receipt number."""
     out: list[dict[str, Any]] = []
     _diff(out, "currency", "sale", p.currency, store.currency)
     # Tenders: what was paid (less change) covers the total with its cash rounding.
@@ -251,7 +364,6 @@ def _checks(
         {str(k): v for k, v in sorted(moved.items())},
         {str(k): v for k, v in sorted(sold.items())},
     )
-    other = session.execute(_RECEIPT_ELSEWHERE, {"receipt_no": p.receipt_no, "sale_id": str(p.sale_id)}).scalar()
     if other is not None:
         out.append(
             {"check": "receipt_no.duplicate", "subject": p.receipt_no, "tablet": str(p.sale_id), "central": other}
@@ -372,9 +484,7 @@ def price_lists(
     """Central's price lists of the store's currency (base, its own override, customer groups)
     for these variants, in the pricing document's form (list ids "list-<id>"). A variant's
     prices are read once per writing transaction."""
-    cache: dict[int, list[tuple[int, int | None, str, int]]] = tx_cache(session).setdefault(
-        ("sale.prices", store.id), {}
-    )
+    cache: dict[int, list[tuple[int, int | None, str, int]]] = _facts(session).setdefault(("sale.prices", store.id), {})
     missing = [v for v in vids if v not in cache]
     if missing:
         for v in missing:

@@ -25,6 +25,7 @@ import logging
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -34,7 +35,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.bench.harness import ROOT, Central, Enrolment, copy_db_files, enrol, env_for_children, free_port, log
+from tests.bench.harness import (
+    ROOT,
+    Central,
+    Enrolment,
+    _busy_jiffies,
+    _tree_jiffies,
+    copy_db_files,
+    enrol,
+    env_for_children,
+    free_port,
+    log,
+)
 
 REPLAY_TARGET_S = 30.0
 PG_TARGET_RATE = 500.0
@@ -83,12 +95,14 @@ def make_sales(data_dir: Path, token: str, pin_key: str, n: int, seed: int) -> N
         device.close()
 
 
-def _serve(db_url: str, log_path: Path, port: int) -> Central:
-    """`central serve` as shipped on `db_url` (SQLite or PostgreSQL)."""
+def _serve(db_url: str, log_path: Path, port: int, workers: int = 1) -> Central:
+    """`central serve` as shipped on `db_url` (SQLite or PostgreSQL), in `workers` processes
+    (AISLE_SERVE_WORKERS, central.server)."""
     import httpx
 
     cmd = [sys.executable, "-m", "central.cli", "--db", db_url, "serve", "--port", str(port)]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log_path.open("ab"), stderr=subprocess.STDOUT)
+    env = {**os.environ, "AISLE_SERVE_WORKERS": str(workers)}
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log_path.open("ab"), stderr=subprocess.STDOUT)
     central = Central(Path(db_url.removeprefix("sqlite:///")), port, proc, log_path)
     deadline = time.monotonic() + 60
     while True:
@@ -179,6 +193,8 @@ def bench_replay(work: Path, sales: int = 10_000) -> tuple[Result, dict[str, Any
     log(f"ingest: {sales:,} sales made in {time.perf_counter() - t0:.1f} s; starting central")
     central = _serve(f"sqlite:///{db_path}", work / "central.log", port)
     device = Device(work / "tablet", token=e.token, pin_key=e.pin_key)
+    cpu0 = (_tree_jiffies(central.proc.pid), _tree_jiffies(os.getpid()) - _tree_jiffies(central.proc.pid))
+    spy = _profiler(central.proc.pid)
     try:
         t0 = time.perf_counter()
         cycles = 0
@@ -190,6 +206,12 @@ def bench_replay(work: Path, sales: int = 10_000) -> tuple[Result, dict[str, Any
             if status.pending_ops == 0:
                 break
         took = time.perf_counter() - t0
+        hz = os.sysconf("SC_CLK_TCK")
+        central_cpu = (_tree_jiffies(central.proc.pid) - cpu0[0]) / hz
+        tablet_cpu = (_tree_jiffies(os.getpid()) - _tree_jiffies(central.proc.pid) - cpu0[1]) / hz
+        if spy is not None:
+            spy.send_signal(signal.SIGINT)
+            spy.wait(60)
         counts = device.store.outbox_counts()
     finally:
         device.close()
@@ -200,7 +222,8 @@ def bench_replay(work: Path, sales: int = 10_000) -> tuple[Result, dict[str, Any
         raise AssertionError(f"not exactly once: {n} orders of {sales}; {wrong}; outbox {counts}")
     note = (
         f"{sales / took:.0f} sales/s; {cycles} sync cycles; {n:,} orders, no duplicate receipt, "
-        "in the tablet's order; central = `central serve` (SQLite) in its own process"
+        "in the tablet's order; central = `central serve` (SQLite) in its own process; CPU ms per "
+        f"sale: central {1000 * central_cpu / sales:.2f}, tablet {1000 * tablet_cpu / sales:.2f}"
     )
     res = Result(f"{sales:,} offline sales replayed to central, exactly once", took, "s", REPLAY_TARGET_S, False, note)
     return res, {"seconds": round(took, 2), "sales_per_s": round(sales / took, 1), "cycles": cycles}
@@ -248,7 +271,21 @@ def host(spec_path: str) -> int:
     return 0
 
 
-def bench_pg(work: Path, tablets: int = 20, sales: int = 500, procs: int = 2) -> tuple[Result, dict[str, Any]]:
+def _profiler(pid: int) -> subprocess.Popen[bytes] | None:
+    """py-spy on central during the push when AISLE_INGEST_PYSPY names the output (raw
+    collapsed stacks, idle threads left out): what the lock holder spends its time on."""
+    out = os.environ.get("AISLE_INGEST_PYSPY")
+    if not out:
+        return None
+    spy = Path(sys.executable).parent / "py-spy"
+    cmd = [str(spy), "record", "--pid", str(pid), "--rate", "200", "--format", "raw", "-o", out]
+    cmd += ["--gil", "--nonblocking"]  # Python on the CPU only; never pauses central
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def bench_pg(
+    work: Path, tablets: int = 20, sales: int = 500, procs: int = 2, workers: int = 2
+) -> tuple[Result, dict[str, Any]]:
     from sqlalchemy import select
 
     from central.models import Order
@@ -258,7 +295,7 @@ def bench_pg(work: Path, tablets: int = 20, sales: int = 500, procs: int = 2) ->
     with postgres_cluster() as cluster:
         url = cluster.create_database("aisle_ingest")
         db = _seeded(url, stores=2)
-        central = _serve(url, work / "central.log", free_port())
+        central = _serve(url, work / "central.log", free_port(), workers)
         hosts: list[subprocess.Popen[str]] = []
         try:
             stores = ["TKY01", "BER01"]
@@ -290,6 +327,11 @@ def bench_pg(work: Path, tablets: int = 20, sales: int = 500, procs: int = 2) ->
             for h in hosts:
                 assert h.stdout is not None
                 json.loads(h.stdout.readline())
+            postmaster = int((cluster.data / "postmaster.pid").read_text().split()[0])
+            parts = {"central": [central.proc.pid], "tablets": [h.pid for h in hosts], "postgres": [postmaster]}
+            cpu0 = {k: sum(_tree_jiffies(p) for p in pids) for k, pids in parts.items()}
+            busy0 = _busy_jiffies()
+            spy = _profiler(central.proc.pid)
             t0 = time.perf_counter()
             for h in hosts:
                 assert h.stdin is not None
@@ -300,6 +342,13 @@ def bench_pg(work: Path, tablets: int = 20, sales: int = 500, procs: int = 2) ->
                 assert h.stdout is not None
                 answers.append(json.loads(h.stdout.readline()))
             wall = time.perf_counter() - t0
+            if spy is not None:
+                spy.send_signal(signal.SIGINT)
+                spy.wait(60)
+            hz = os.sysconf("SC_CLK_TCK")
+            cpu = {k: (sum(_tree_jiffies(p) for p in pids) - cpu0[k]) / hz for k, pids in parts.items()}
+            cpu["machine"] = (_busy_jiffies() - busy0) / hz
+            cpu["others"] = max(0.0, cpu["machine"] - cpu["central"] - cpu["tablets"] - cpu["postgres"])
             for h in hosts:
                 h.wait(30)
         finally:
@@ -319,9 +368,13 @@ def bench_pg(work: Path, tablets: int = 20, sales: int = 500, procs: int = 2) ->
     span = (stamps[-1 - cut] - stamps[cut]).total_seconds()
     sustained = (len(stamps) - 2 * cut - 1) / span
     note = (
-        f"{total:,} sales from {tablets} tablets in {procs} processes, all pushing at once; "
+        f"{total:,} sales from {tablets} tablets in {procs} processes, all pushing at once, to "
+        f"`central serve` in {workers} processes (AISLE_SERVE_WORKERS); "
         f"{total / wall:.0f} sales/s over the whole {wall:.1f} s; rate = central's received_at, "
-        f"first and last 5 % left out; exactly once, device order kept; PostgreSQL 15 (fsync off)"
+        f"first and last 5 % left out; exactly once, device order kept; PostgreSQL 15 (fsync off); "
+        f"CPU ms per sale (push phase): "
+        + ", ".join(f"{k} {1000 * v / total:.2f}" for k, v in cpu.items())
+        + f" (wall {1000 * wall / total:.2f} ms per sale, {len(os.sched_getaffinity(0))} cores)"
     )
     res = Result(
         f"central ingesting from {tablets} tablets on PostgreSQL, sustained",
@@ -331,13 +384,16 @@ def bench_pg(work: Path, tablets: int = 20, sales: int = 500, procs: int = 2) ->
         True,
         note,
     )
-    return res, {"sustained": round(sustained, 1), "wall": round(wall, 2), "hosts": answers}
+    cpu_ms = {k: round(1000 * v / total, 3) for k, v in cpu.items()}
+    return res, {"sustained": round(sustained, 1), "wall": round(wall, 2), "hosts": answers, "cpu_ms_per_sale": cpu_ms}
 
 
 # --- running -------------------------------------------------------------------------------------
 
 
-def run(only: list[str], sales: int, pg_tablets: int, pg_sales: int, procs: int) -> list[tuple[Result, dict[str, Any]]]:
+def run(
+    only: list[str], sales: int, pg_tablets: int, pg_sales: int, procs: int, workers: int = 2
+) -> list[tuple[Result, dict[str, Any]]]:
     import keyring
 
     from tests.support.keyring_backend import MemoryKeyring
@@ -350,11 +406,14 @@ def run(only: list[str], sales: int, pg_tablets: int, pg_sales: int, procs: int)
             if name == "ingest":
                 out.append(bench_replay(work, sales))
             elif name == "ingest-pg":
-                out.append(bench_pg(work, pg_tablets, pg_sales, procs))
+                out.append(bench_pg(work, pg_tablets, pg_sales, procs, workers))
             else:
                 raise ValueError(f"unknown figure {name}")
         finally:
-            shutil.rmtree(work, ignore_errors=True)
+            if os.environ.get("AISLE_INGEST_KEEP"):
+                log(f"{name}: work directory kept: {work}")
+            else:
+                shutil.rmtree(work, ignore_errors=True)
     return out
 
 
@@ -384,6 +443,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--pg-tablets", type=int, default=20)
     p.add_argument("--pg-sales", type=int, default=500, help="offline sales per tablet (ingest-pg)")
     p.add_argument("--procs", type=int, default=2, help="processes hosting the PostgreSQL figure's tablets")
+    p.add_argument("--workers", type=int, default=2, help="central's processes (ingest-pg)")
     p.add_argument("--host", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.host:
@@ -391,10 +451,12 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     only = [x.strip() for x in args.only.split(",") if x.strip()]
     load = os.getloadavg()
-    results = run(only, args.sales, args.pg_tablets, args.pg_sales, args.procs)
+    results = run(only, args.sales, args.pg_tablets, args.pg_sales, args.procs, args.workers)
     print()
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; after: {os.getloadavg()[0]:.2f}")
     print(table([r for r, _ in results]))
+    for _, extra in results:
+        print(json.dumps(extra))
     return 0 if all(r.passed for r, _ in results) else 1
 
 

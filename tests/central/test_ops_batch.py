@@ -103,7 +103,8 @@ def test_the_time_bound_ends_a_run_after_the_op_that_passed_it(
     def publish(seq: int, touched: Iterable[tuple[str, int]] | None = None, *, also: Iterable[int] = ()) -> None:
         pokes.append(seq)
 
-    monkeypatch.setattr(batch, "MAX_TX_SECONDS", 0.0)  # every op is past the bound: one op per run
+    monkeypatch.setattr(batch, "MAX_TX_SECONDS", 0.0)  # every run is past the bound: one run per transaction
+    monkeypatch.setattr(batch, "MAX_RUN_OPS", 1)  # and one op per run
     answer = batch.push(
         backend, Caller(device.device_id, store), [OP_ADAPTER.validate_json(orjson.dumps(op)) for op in ops], publish
     )
