@@ -335,6 +335,10 @@ def _diff(out: list[dict[str, Any]], check: str, subject: str, tablet: Any, cent
         out.append({"check": check, "subject": subject, "tablet": tablet, "central": central})
 
 
+# Categories of service SKUs that never move stock (the delivery fee: docs/endless-aisle.md).
+NO_STOCK_CATEGORIES = frozenset({"delivery"})
+
+
 def _checks(
     session: Session,
     store: StoreFacts,
@@ -350,9 +354,12 @@ def _checks(
     _diff(out, "tenders.change", "sale", sum(t.change for t in p.tenders if t.type != "cash"), 0)
     paid = sum(t.amount - t.change for t in p.tenders)
     _diff(out, "tenders.paid", "sale", paid, p.totals.total + p.totals.cash_rounding)
-    # Stock: each carried-out unit leaves the store once.
+    # Stock: each carried-out unit leaves the store once. A ship line leaves from wherever
+    # central sources it (order.create), and a service SKU (the delivery fee) has no stock.
     sold: dict[int, int] = {}
     for ln in p.lines:
+        if ln.fulfilment != "carry_out" or facts[ln.variant_id][2] in NO_STOCK_CATEGORIES:
+            continue
         sold[ln.variant_id] = sold.get(ln.variant_id, 0) - ln.quantity
     moved: dict[int, int] = {}
     for d in p.stock:
@@ -461,6 +468,7 @@ def _central_document(
     sku = {vid: facts[vid][0] for vid in vids}
     rates = store.rates
     doc["price_lists"] = price_lists(session, store, vids, sku)
+    listed = {s for entry in doc["price_lists"] for s in entry["prices"]}
     lines = []
     for raw in doc.get("lines") or []:
         line = dict(raw)
@@ -471,7 +479,8 @@ def _central_document(
             line["tax_class"] = tax_class
             line["category"] = category  # what category promotions look at
             line["tax_rate"] = rates[tax_class]
-            line.pop("unit_price", None)  # the price comes from central's lists
+            if _sku in listed:  # the price comes from central's lists; a SKU no list has (the
+                line.pop("unit_price", None)  # delivery fee) keeps the line's own price
         lines.append(line)
     doc["lines"] = lines
     doc.pop("tenders", None)

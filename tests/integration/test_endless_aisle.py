@@ -156,7 +156,9 @@ def test_mixed_basket_ships_from_central_and_the_order_comes_back(till, central_
 
     with central_db.engine.connect() as c:
         n = c.execute(text("SELECT count(*) FROM fulfilments WHERE kind='ship'")).scalar()
+        checked = c.execute(text("SELECT flagged, checks FROM orders WHERE sale_id=:s"), {"s": str(sale.sale_id)}).one()
     assert n is not None and n >= 1
+    assert tuple(checked) == (0, "[]")  # central re-priced the mixed sale as the till did: nothing to flag
 
 
 def test_offline_the_order_is_to_be_confirmed_and_central_confirms_it_later(till) -> None:  # type: ignore[no-untyped-def]
