@@ -89,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=8765)
     sv.add_argument("--public-url", default=None, help="URL devices use (for enrolment QR codes)")
+    sv.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes of central on one socket (default AISLE_SERVE_WORKERS, else 1); 2 per 2 cores on PostgreSQL",
+    )
 
     ec = command("enroll-code", help="issue a one-time device enrolment code")
     ec.add_argument("--store", required=True)
@@ -212,7 +218,10 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
         from central.server import make_server
 
         app = create_app(settings, db)
-        make_server(app, args.host, args.port).run()
+        if args.workers is not None and not 1 <= args.workers <= 64:
+            print(f"central serve: --workers must be between 1 and 64, not {args.workers}", file=sys.stderr)
+            return 2
+        make_server(app, args.host, args.port, workers=args.workers).run()
     elif args.cmd == "enroll-code":
         code = issue_enroll_code(db, args.store, args.minutes)
         uri = enroll_uri(args.central_url, code)

@@ -48,9 +48,10 @@ def served(sqlite_template: Path, tmp_path: Path) -> Iterator[tuple[subprocess.P
     db = Database(f"sqlite:///{path}")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "AISLE_SERVE_WORKERS": "2", "AISLE_KEEPALIVE_SECONDS": "60"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "central.cli", "serve", "--db", db.url, "--port", str(port)],
+    env = {**os.environ, "AISLE_KEEPALIVE_SECONDS": "60"}
+    env.pop("AISLE_SERVE_WORKERS", None)
+    proc = subprocess.Popen(  # the flag (the variable is tested below)
+        [sys.executable, "-m", "central.cli", "serve", "--db", db.url, "--port", str(port), "--workers", "2"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -149,3 +150,13 @@ def test_a_worker_count_that_is_not_a_number_is_one_sentence(tmp_path: Path) -> 
     )
     assert r.returncode != 0
     assert "AISLE_SERVE_WORKERS must be a whole number of processes, not 'two'" in r.stderr
+
+
+def test_a_worker_count_out_of_range_is_one_sentence(tmp_path: Path) -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "central.cli", "serve", "--db", f"sqlite:///{tmp_path / 'c.db'}", "--workers", "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert r.returncode == 2 and "--workers must be between 1 and 64, not 0" in r.stderr
