@@ -223,6 +223,9 @@ def test_tablets_of_the_store_get_the_pickup_and_hand_it_over_once(api: TestClie
     assert got["refund_total"] == unit and got["total"] == created["total"]  # paid: the total stays what was paid
     assert row[20] == unit  # the stream's refund column
     assert "Not available" not in rendered.text  # ja mail
+    # the customer's order page says it in words (ja: the order's language), not the event's name
+    page = api.get("/o/" + created["page_url"].split("/o/")[1]).text
+    assert "一部の商品をご用意できませんでした（返金）" in page and ">short<" not in page
     assert "在庫がなく" in rendered.text and "返金" in rendered.text
 
 
