@@ -5,6 +5,8 @@ Figures (in this order): bootstrap, pull, search, barcode, scan, appstart, chann
 On their own (--only ingest,ingest-pg): central ingesting sales (tests/bench/ingest.py).
 On its own (--only card): card payments against the terminal simulator (tests/bench/card.py).
 On its own (--only shifts): the close of a shift of 2,000 sales to its Z report (tests/bench/shifts.py).
+On its own (--only pickup-latency): a web order to the pickup queue of 50 live tablets
+(tests/bench/pickup_latency.py, which takes its own options when run directly).
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ INGEST = ("ingest", "ingest-pg")
 CARD = ("card",)
 # The close of a shift (tests/bench/shifts.py): its own small central and one till.
 SHIFTS = ("shifts",)
+# A pickup order to 50 live tablets' queues (tests/bench/pickup_latency.py): its own central.
+PICKUPS = ("pickup-latency",)
 
 
 def machine() -> dict[str, Any]:
@@ -121,10 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop central and the fleet on the way out
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     only = [x.strip() for x in args.only.split(",") if x.strip()] or [n for n in FIGURES if n not in OPTIONAL]
-    unknown = set(only) - set(FIGURES) - set(INGEST) - set(CARD) - set(SHIFTS)
+    unknown = set(only) - set(FIGURES) - set(INGEST) - set(CARD) - set(SHIFTS) - set(PICKUPS)
     if unknown:
         p.error(
-            f"unknown figure(s) {', '.join(sorted(unknown))}; choose from {', '.join([*FIGURES, *INGEST, *CARD, *SHIFTS])}"
+            f"unknown figure(s) {', '.join(sorted(unknown))}; choose from {', '.join([*FIGURES, *INGEST, *CARD, *SHIFTS, *PICKUPS])}"
         )
 
     info_machine = machine()
@@ -138,6 +142,10 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(table(rows))
         return 0 if all(r.passed for r in rows) else 1
+    if "pickup-latency" in only:  # its own small central and 50 tablets in five host processes
+        if only != ["pickup-latency"]:
+            p.error("run pickup-latency on its own (--only pickup-latency)")
+        return subprocess.run([sys.executable, "-m", "tests.bench.pickup_latency"], cwd=ROOT, check=False).returncode
     if "shifts" in only:  # its own small central and one till, no seeded 1M central
         if only != ["shifts"]:
             p.error("run shifts on its own (--only shifts)")
