@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,18 +21,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from central.models import Location, Order, OrderLine, Payment, Staff, Style, Variant
+from sync.day_figures import TENDER_NAMES, TOP_ITEMS, Bucket, day_range
 from sync.pricing.money import exponent
-
-TOP_ITEMS = 5
-TENDER_NAMES = {"cash": "Cash", "card": "Card", "store_credit": "Store credit", "gift_card": "Gift card"}
-
-
-@dataclass(frozen=True, slots=True)
-class Bucket:
-    key: str
-    label: str
-    count: int  # sales (units for items)
-    total: int  # minor units of the store's currency
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +51,6 @@ def money_text(minor: int, currency: str, locale: str) -> str:
     return str(format_currency(value, currency, locale=locale)).replace("\u00a0", " ")
 
 
-def day_bounds(day: date, timezone: str) -> tuple[datetime, datetime]:
-    tz = ZoneInfo(timezone)
-    start = datetime.combine(day, time(0), tz).astimezone(UTC)
-    return start, datetime.combine(day + timedelta(days=1), time(0), tz).astimezone(UTC)
-
-
 def _aware(t: datetime) -> datetime:
     return t if t.tzinfo is not None else t.replace(tzinfo=UTC)
 
@@ -76,7 +60,7 @@ def store_day(session: Session, store: Location, day: date | None = None) -> Sto
     tz = ZoneInfo(store.timezone)
     if day is None:
         day = datetime.now(tz).date()
-    start, end = day_bounds(day, store.timezone)
+    start, end = day_range(day, store.timezone)
     when = (Order.store_id == store.id, Order.completed_at >= start, Order.completed_at < end)
     rows = session.execute(select(Order.completed_at, Order.total).where(*when)).all()
     by_hour: dict[int, list[int]] = defaultdict(lambda: [0, 0])

@@ -7,24 +7,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from pos_app.core.money import exponent
 from pos_app.local.store import LocalStore
-
-TOP_ITEMS = 5
-TENDER_NAMES = {"cash": "Cash", "card": "Card", "store_credit": "Store credit", "gift_card": "Gift card"}
-
-
-@dataclass(frozen=True, slots=True)
-class Bucket:
-    """One bar or slice: what it is, how many (sales, or units for items) and how much."""
-
-    key: str
-    label: str
-    count: int
-    total: int
+from sync.day_figures import TENDER_NAMES, TOP_ITEMS, Bucket, day_range
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +39,7 @@ class DayFigures:
 def day_bounds(day: date, timezone: str) -> tuple[str, str]:
     """The UTC ISO strings [start, end) of a local calendar day, as sales.completed_at is kept
     (`datetime.isoformat()` of a UTC time: these compare as strings)."""
-    tz = ZoneInfo(timezone)
-    start = datetime.combine(day, time(0), tz).astimezone(UTC)
-    end = datetime.combine(day + timedelta(days=1), time(0), tz).astimezone(UTC)
+    start, end = day_range(day, timezone)
     return start.isoformat(), end.isoformat()
 
 
