@@ -113,14 +113,34 @@ class LineWords(QLabel):
     if that height differs. Its width is the row's (policy Ignored), so the width in its
     hints is only the padding."""
 
+    # Height of n unwrapped lines, by (font, n, top + bottom margin): QLabel's own answer for the
+    # first label that had them, shared by every row (see `set_lines`).
+    _unwrapped: dict[tuple[str, int, int], int] = {}
+
     def __init__(self) -> None:
         super().__init__()
         self._tall: tuple[int, int] | None = None  # (width, height at that width)
+        self._plain: tuple[str, ...] = ()  # the text's lines as plain text, when set_lines said them
         self.setIndent(self.fontMetrics().horizontalAdvance("x") // 2)  # see changeEvent
 
     def setText(self, text: str) -> None:
         self._tall = None
+        self._plain = ()
         super().setText(text)
+
+    def set_lines(self, text: str, plain: tuple[str, ...]) -> None:
+        """Rich `text` whose lines are `plain` (one each, all in the label's font). Where every
+        line fits the width unwrapped, the height is that of so many lines, known from the first
+        label that measured it: a re-priced basket changes some thirty rows' savings at once, and
+        QLabel lays out each one's HTML again to answer."""
+        self.setText(text)
+        self._plain = plain
+
+    def _fits(self, width: int) -> bool:
+        m = self.contentsMargins()
+        room = width - m.left() - m.right() - 2 * self.indent() - 2
+        fm = self.fontMetrics()
+        return all(fm.horizontalAdvance(x) <= room for x in self._plain)
 
     def changeEvent(self, event: Any) -> None:  # font, style sheet, padding: another height
         self._tall = None
@@ -135,7 +155,15 @@ class LineWords(QLabel):
 
     def height_at(self, width: int) -> int:
         if self._tall is None or self._tall[0] != width:
-            self._tall = (width, super().heightForWidth(width))
+            if self._plain and self._fits(width):
+                m = self.contentsMargins()
+                key = (self.font().key(), len(self._plain), m.top() + m.bottom())
+                tall = self._unwrapped.get(key)
+                if tall is None:
+                    tall = self._unwrapped[key] = super().heightForWidth(width)
+                self._tall = (width, tall)
+            else:
+                self._tall = (width, super().heightForWidth(width))
         return self._tall[1]
 
     def sizeHint(self) -> QSize:
@@ -255,7 +283,7 @@ class LineRow(QFrame):
                 # sheet rule: polishing would put the rule's padding back.
                 self.info.setContentsMargins(6, 4, 6, 0 if shown[1] else 4)
                 self.saved.setVisible(bool(shown[1]))
-            self.saved.setText(shown[1])
+            self.saved.set_lines(shown[1], line.savings)
         if old is None or shown[2] != old[2]:
             self.qty.setText(shown[2])
         if old is None or shown[3] != old[3]:

@@ -245,3 +245,33 @@ def test_line_words_height_follows_its_text_and_width(qtbot: QtBot) -> None:
     words.setFont(font)
     plain.setFont(font)
     assert words.sizeHint().height() == plain.heightForWidth(words.width()) > one
+
+
+def test_savings_lines_known_unwrapped_are_as_tall_as_qlabel_says(qtbot: QtBot) -> None:
+    """A savings label told its plain lines (`set_lines`) takes the height of so many unwrapped
+    lines from the first label that measured it; a line too long for the width still wraps and
+    the label is as tall as QLabel says, at every width."""
+    savings = [
+        ("3 for 2: −¥4,900",),
+        ("3 for 2: −¥4,900", "Spend ¥30,000, save ¥3,000: −¥312"),
+        ("Spend ¥30,000, save ¥3,000 on everything in the autumn collection this week only: −¥312",),
+    ]
+    for lines in savings:
+        text = "<br>".join(f"<span style='color:#1F7A3D'>{s}</span>" for s in lines)
+        words = LineWords()
+        words.setWordWrap(True)
+        words.setContentsMargins(6, 0, 6, 4)
+        qtbot.addWidget(words)
+        plain = QLabel()
+        plain.setWordWrap(True)
+        plain.setContentsMargins(6, 0, 6, 4)
+        plain.setIndent(words.indent())
+        qtbot.addWidget(plain)
+        words.set_lines(text, lines)
+        plain.setText(text)
+        for w in (140, 420, 900, 420):
+            words.resize(w, words.height())
+            plain.resize(w, plain.height())
+            assert words.sizeHint().height() == plain.heightForWidth(w), (lines, w)
+    # the long one wraps at 420 px: taller than one line
+    assert words.sizeHint().height() > LineWords._unwrapped[(words.font().key(), 1, 4)]
