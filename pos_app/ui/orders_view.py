@@ -315,7 +315,12 @@ class OrdersView(QWidget):
         """Re-read on every change of the ship_orders stream and every sync status (a refusal
         arrives with the push)."""
         sync.changed.connect(self._changed)
-        sync.status.connect(lambda _s: self.refresh_timer.start())
+        # A method, not a lambda: the bridge outlives this page (a new main window at each
+        # sign-in), and only a receiver's own slot is disconnected when the page is deleted.
+        sync.status.connect(self._status)
+        self.refresh_timer.start()
+
+    def _status(self, _status: Any) -> None:
         self.refresh_timer.start()
 
     def _changed(self, event: Changed) -> None:
