@@ -120,7 +120,8 @@ def test_a_row_survives_an_unrelated_scan_untouched(qtbot: QtBot, window: MainWi
     rows = rows_in_order(sell)
     assert rows[0] is row and len(rows) == 2 and rows[1] is not row
     assert sum(sets.n.values()) == 0, sell.current  # nothing about the first line changed: no text set
-    assert {r for r in sell.findChildren(LineRow) if not r.isHidden()} == set(rows)
+    # A widget put in a shown layout is shown by a posted event: let it land, then no other row shows.
+    qtbot.waitUntil(lambda: {r for r in sell.findChildren(LineRow) if not r.isHidden()} == set(rows), timeout=3000)
     assert not sell.empty.isVisible()
     shown_as_built(qtbot, sell)
 
