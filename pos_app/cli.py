@@ -46,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("doctor", help="check configuration, keyring, databases, central and clock")
     sc = sub.add_parser("screenshots", help="render each main screen offscreen to PNG")
     sc.add_argument("--out", type=Path, required=True)
+    sc.add_argument(
+        "--language", choices=("en", "ja", "de"), default="en", help="the screens' language (default English)"
+    )
     j = sub.add_parser("journal", help="the device's hash-chained journal")
     j.add_argument(
         "action",
@@ -181,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     if cmd == "screenshots":
         from pos_app.ui.screenshots import render_all
 
-        for path in render_all(args.out):
+        for path in render_all(args.out, language=args.language):
             print(path)
         return 0
     from pos_app import commands

@@ -8,6 +8,7 @@ import keyring
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("AISLE_LANGUAGE", "en")  # the tests read English; tests/ui/test_languages.py unpins it
 
 from central.cli import issue_enroll_code
 from central.db import Database, migrate

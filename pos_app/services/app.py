@@ -18,6 +18,7 @@ from pos_app.services.checkout import CheckoutService, device_code
 from pos_app.services.customers import CustomerService
 from pos_app.services.errors import ServiceError, ValidationFailed
 from pos_app.services.images import ImageService
+from pos_app.services.language import LanguageService
 from pos_app.services.lookup import Location, LookupService
 from pos_app.services.orders import OrderService
 from pos_app.services.outbox import OutboxService
@@ -99,6 +100,8 @@ class Device:
         # This till's own settings (its printer) and the receipts of its sales: kept in
         # receipts.db, printed through the configured printer, e-mailed through central.
         self.settings = SettingsService(self.data_dir)
+        # The screens' language: the store's, or what a staff member chose on this till.
+        self.language = LanguageService(self.store, identity.store_id, self.settings)
         self.receipts = ReceiptService(
             self.data_dir,
             self.settings.printer(),

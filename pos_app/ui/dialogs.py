@@ -26,7 +26,7 @@ from pos_app.core.auth import Permission
 from pos_app.core.stock import CorrectionReason
 from pos_app.services.errors import PermissionNeeded
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
-from pos_app.ui.widgets import ApprovalPanel, Sheet
+from pos_app.ui.widgets import ApprovalPanel, Sheet, reason_word
 
 SaveFn = Callable[[int | None, int | None, CorrectionReason, str, Any], str]
 
@@ -109,7 +109,7 @@ class CorrectionDialog(Sheet):
         self.reasons = QButtonGroup(self)
         self.reason_buttons: dict[CorrectionReason, QPushButton] = {}
         for reason in CorrectionReason:
-            b = QPushButton(self.tr(reason.label))
+            b = QPushButton(reason_word(reason))
             b.setCheckable(True)
             b.setProperty("reason", reason.value)
             self.reasons.addButton(b)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -24,8 +24,9 @@ from pos_app.services import secrets
 from pos_app.services.app import Device, NotEnrolled
 from pos_app.services.auth import Session
 from pos_app.services.enrollment import enroll_data_dir
+from pos_app.services.language import language_of, pinned
 from pos_app.services.sync import Progress, SyncStatus
-from pos_app.ui import theme
+from pos_app.ui import i18n, theme
 from pos_app.ui.bridge import SyncBridge
 from pos_app.ui.enroll_view import EnrollView
 from pos_app.ui.kiosk_view import KioskView
@@ -132,6 +133,9 @@ class Shell(QStackedWidget):
         self.signin: SignInView | None = None
         self.enroll: EnrollView | None = None
         self.status: SyncStatus = SyncStatus()
+        # Until the store is known (enrolment, opening): AISLE_LANGUAGE, or this computer's locale.
+        self.store_language = pinned() or language_of(QLocale.system().name())
+        i18n.install(self.store_language)
         self.setWindowTitle("Aisle")
         self.resize(1280, 800)
         self.scanner = ScannerFilter(self)
@@ -164,9 +168,12 @@ class Shell(QStackedWidget):
 
     def _open_device(self) -> None:
         data_dir, args = self.data_dir, self.device_args
-        QueryOp(parent=self, op=lambda: Device.open(data_dir, **args), success=self._device_opened).failure(
-            self._not_opened
-        ).run_in_background(self.ops)
+
+        def op() -> tuple[Device, str]:  # on a worker: the keyring, device.db, the store's locale
+            device = Device.open(data_dir, **args)
+            return device, device.language.store_language()
+
+        QueryOp(parent=self, op=op, success=self._device_opened).failure(self._not_opened).run_in_background(self.ops)
 
     def _not_opened(self, error: BaseException) -> bool:
         if isinstance(error, NotEnrolled) and self.kiosk:  # enrolling is staff's job, not a customer's
@@ -197,7 +204,9 @@ class Shell(QStackedWidget):
         self.enroll.error.setText(why)
         self.setCurrentWidget(self.enroll)
 
-    def _device_opened(self, device: Device) -> None:
+    def _device_opened(self, opened: tuple[Device, str]) -> None:
+        device, self.store_language = opened
+        i18n.install(self.store_language)  # before the screens of the store are made
         self.device = device
         self.sync = SyncBridge(device.engine, self)
         self.sync.status.connect(self._status)
@@ -279,12 +288,24 @@ class Shell(QStackedWidget):
             self.signin.bar.show_status(self.status)
 
     def _signed_in(self, session: Session) -> None:
+        device = self.device
+        assert device is not None
+        # Their language (settings.json, on a worker), installed before their screens are made.
+        QueryOp(
+            parent=self,
+            op=lambda: device.language.for_staff(session.staff.id),
+            success=lambda language: self._open_main(session, language),
+        ).run_in_background(self.ops)
+
+    def _open_main(self, session: Session, language: str) -> None:
         assert self.device is not None and self.sync is not None
+        i18n.install(language)
         if self.main is not None:
             self.removeWidget(self.main)
             self.main.deleteLater()
         self.main = MainWindow(self.device, session, self.ops, self.sync)
         self.main.sign_out.clicked.connect(lambda: self._sign_out(session))
+        self.main.language_chosen.connect(lambda language: self._open_main(session, language))  # made again in it
         self.addWidget(self.main)
         self.setCurrentWidget(self.main)
         if self.customer_display:
@@ -296,6 +317,7 @@ class Shell(QStackedWidget):
         # The screen changes at once (the next person may be waiting); the journal line is
         # written on the writer thread.
         CollectionOp(parent=self, op=lambda: auth.sign_out(session)).run_in_background(self.ops)
+        i18n.install(self.store_language)
         self._show_signin()
 
     def closeEvent(self, event: object) -> None:

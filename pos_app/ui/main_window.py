@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +52,7 @@ from pos_app.services.sync import Changed, Progress, SyncStatus
 from pos_app.ui import theme
 from pos_app.ui.bridge import SyncBridge
 from pos_app.ui.dialogs import CorrectionDialog, ProblemsDialog
+from pos_app.ui.language_view import open_language
 from pos_app.ui.models import PAGE, THUMB, ResultDelegate, StyleResultsModel, picture_key
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.orders_view import OrdersButton, OrdersView
@@ -60,7 +61,7 @@ from pos_app.ui.pictures import LOADING, Pictures, paint_picture
 from pos_app.ui.sell_view import CustomerDisplay, SellView
 from pos_app.ui.settings_view import open_settings
 from pos_app.ui.shift_view import open_shift
-from pos_app.ui.widgets import NARROW, StatusBar, hhmm
+from pos_app.ui.widgets import NARROW, StatusBar, hhmm, role_word
 
 log = logging.getLogger("aisle.ui")
 
@@ -112,6 +113,9 @@ class FitTable(QTableWidget):
 
 
 class MainWindow(QMainWindow):
+    # This person chose another language (LanguageSheet): the shell makes the window again in it.
+    language_chosen = Signal(str)
+
     def __init__(self, device: Any, session: Session, ops: Ops, sync: SyncBridge) -> None:
         super().__init__()
         self.device = device
@@ -157,7 +161,10 @@ class MainWindow(QMainWindow):
         self.clear.setAccessibleName(self.tr("Clear the search"))
         self.clear.clicked.connect(self._clear_search)
         self.clear.hide()
-        self.who = QLabel(f"{session.staff.name} · {self.tr(session.staff.role.name.title())}")
+        # Below 1000 px wide the name alone (the role in its tooltip): the header's buttons need the room.
+        self.who_text = (f"{session.staff.name} · {role_word(session.staff.role)}", session.staff.name)
+        self.who = QLabel(self.who_text[0])
+        self.who.setToolTip(self.who_text[0])
         self.who.setObjectName("subtitle")
         self.sign_out = QPushButton(self.tr("Sign out"))
         self.sell_button = QPushButton(self.tr("Sell"))  # the sell screen (pos_app/ui/sell_view.py)
@@ -169,6 +176,12 @@ class MainWindow(QMainWindow):
         self.settings_button.setToolTip(self.tr("Settings: printer and card terminal"))
         self.settings_button.setAccessibleName(self.tr("Settings"))
         self.settings_button.clicked.connect(lambda: open_settings(self.centralWidget(), device, session, ops))
+        # The language of this person's screens (pos_app/ui/language_view.py): no PIN, their own.
+        self.language_button = QPushButton("文A")
+        self.language_button.setObjectName("clear")  # thumb-sized square, like ⚙
+        self.language_button.setToolTip(self.tr("Language of your screens"))
+        self.language_button.setAccessibleName(self.tr("Language"))
+        self.language_button.clicked.connect(self.open_language)
         # The till's shift: float, cash in/out, X report, count and Z report (pos_app/ui/shift_view.py).
         self.shift_button = QPushButton("◷")
         self.shift_button.setObjectName("clear")  # thumb-sized square: the portrait header has no room for a word
@@ -190,15 +203,17 @@ class MainWindow(QMainWindow):
         header.addWidget(self.who)
         header.addWidget(self.shift_button)
         header.addWidget(self.settings_button)
+        header.addWidget(self.language_button)
         header.addWidget(self.sign_out)
         # Portrait: Shift, Settings and Sign out fold into one "⋯" menu, so search, Sell and
         # Pickups keep their room (eight buttons do not fit 509 px with their words).
         self.more_button = QPushButton("⋯")
         self.more_button.setObjectName("clear")
-        self.more_button.setAccessibleName(self.tr("More: shift, settings, sign out"))
+        self.more_button.setAccessibleName(self.tr("More: shift, settings, language, sign out"))
         more = QMenu(self.more_button)
         more.addAction(self.tr("Shift"), self.shift_button.click)
         more.addAction(self.tr("Settings"), self.settings_button.click)
+        more.addAction(self.tr("Language"), self.language_button.click)
         more.addSeparator()
         more.addAction(self.tr("Sign out"), self.sign_out.click)
         self.more_menu = more
@@ -445,6 +460,12 @@ class MainWindow(QMainWindow):
             g.setColumnStretch(1, 0)
             g.setColumnStretch(2, 0)
 
+    def open_language(self) -> None:
+        """The language sheet; while the sell screen holds a sale, it says to finish or park it."""
+        busy = bool(self.sell.basket.lines)
+        sheet = open_language(self.centralWidget(), self.device, self.session, self.ops, busy=busy)
+        sheet.chosen.connect(self.language_chosen)
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         if self.width() >= NARROW:  # the results keep ~40 %: names stay readable at 853 wide
@@ -454,12 +475,13 @@ class MainWindow(QMainWindow):
         narrow = self.width() < NARROW
         # "Store"/"Warehouse": the name says it; below 1000 px the column is what cut the rest off
         self.elsewhere.setColumnHidden(1, self.width() < 1000)
+        self.who.setText(self.who_text[1 if self.width() < 1000 else 0])
         if narrow != self.narrow:
             self.narrow = narrow
             # portrait: every pixel for the matrix (nine sizes beside the two-line colour names)
             self.panel_layout.setContentsMargins(*((2, 0, 0, 8) if narrow else (12, 0, 4, 8)))
             self.who.setVisible(not narrow)
-            for b in (self.shift_button, self.settings_button, self.sign_out):
+            for b in (self.shift_button, self.settings_button, self.language_button, self.sign_out):
                 b.setVisible(not narrow)
             self.more_button.setVisible(narrow)
             self._place_actions(narrow)

@@ -208,6 +208,25 @@ def render_customers(window: Any, sell: Any, ops: Any, out: Path) -> list[Path]:
     return shots
 
 
+def render_language(window: Any, device: Any, session: Any, ops: Any, out: Path) -> list[Path]:
+    """The language of one's own screens (docs/languages.md): the store's, English, 日本語, Deutsch."""
+    from pos_app.ui.language_view import LanguageSheet, open_language
+
+    sheet: LanguageSheet | None = None
+
+    def opened() -> None:
+        nonlocal sheet
+        if sheet is None:
+            sheet = open_language(window.centralWidget(), device, session, ops)
+            settle(ops)
+
+    shots = grab_sizes(window, out, "67-language", ops, opened)
+    if sheet is not None:
+        sheet.reject()
+    settle(ops)
+    return shots
+
+
 def render_settings(window: Any, device: Any, session: Any, ops: Any, out: Path) -> list[Path]:
     """The settings screen (docs/terminal.md "The settings screen"): the supervisor's approval,
     the printer with its test page asked for (no printer on the demo: the line under the
@@ -532,9 +551,9 @@ def render_aisle(window: Any, device: Any, session: Any, central: Any, ops: Any,
     return shots
 
 
-def render_all(out: Path) -> list[Path]:
+def render_all(out: Path, language: str = "en") -> list[Path]:
     from pos_app.services import screens
-    from pos_app.ui import theme
+    from pos_app.ui import i18n, theme
     from pos_app.ui.bridge import SyncBridge
     from pos_app.ui.enroll_view import EnrollView
     from pos_app.ui.main import BootstrapView
@@ -546,6 +565,7 @@ def render_all(out: Path) -> list[Path]:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     theme.apply(app)
+    i18n.install(language)
     ops = Ops()
     shots: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="aisle-shots-") as tmp, screens.demo_central(Path(tmp)) as central:
@@ -612,6 +632,7 @@ def render_all(out: Path) -> list[Path]:
 
         shots += render_sell(window, device, session, ops, out)
         shots += render_settings(window, device, session, ops, out)
+        shots += render_language(window, device, session, ops, out)
         shots += render_card(window, device, session, ops, out)
         shots += render_shifts(window, device, session, ops, out)
         shots += render_pickups(window, device, central, ops, out)

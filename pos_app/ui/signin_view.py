@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from pos_app.services.auth import AuthService, Session, StaffMember
 from pos_app.services.errors import SignInError, human_wait
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
-from pos_app.ui.widgets import NARROW, PinPad, StatusBar
+from pos_app.ui.widgets import NARROW, PinPad, StatusBar, role_word
 
 
 class SignInView(QWidget):
@@ -165,7 +165,7 @@ class SignInView(QWidget):
             msg.setWordWrap(True)
             self.people.addWidget(msg, 0, 0)
         for i, person in enumerate(staff):
-            b = QPushButton(f"{person.name}\n{self.tr(person.role.name.title())}")
+            b = QPushButton(f"{person.name}\n{role_word(person.role)}")
             b.setObjectName("staff")
             b.setCheckable(True)
             b.setAutoExclusive(True)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,9 +27,31 @@ from pos_app.ui import theme
 NARROW = 700  # narrower than this (portrait tablets): one column, shorter words
 
 
+def role_word(role: Any) -> str:
+    """A role in the screens' language (Role.ASSOCIATE → "Associate")."""
+    words = {
+        1: QCoreApplication.translate("Roles", "Associate"),
+        2: QCoreApplication.translate("Roles", "Supervisor"),
+        3: QCoreApplication.translate("Roles", "Manager"),
+    }
+    return words.get(int(role), str(getattr(role, "name", role)).title())
+
+
+def reason_word(reason: Any) -> str:
+    """A stock correction's reason in the screens' language (CorrectionReason.FOUND → "Found more")."""
+    words = {
+        "found": QCoreApplication.translate("Reasons", "Found more"),
+        "damaged": QCoreApplication.translate("Reasons", "Damaged"),
+        "theft": QCoreApplication.translate("Reasons", "Missing / theft"),
+        "miscount": QCoreApplication.translate("Reasons", "Count was wrong"),
+        "other": QCoreApplication.translate("Reasons", "Other (say why)"),
+    }
+    return words.get(str(getattr(reason, "value", reason)), str(getattr(reason, "label", reason)))
+
+
 def hhmm(dt: datetime | None, tz: tzinfo | None, now: datetime | None = None) -> str:
     if dt is None:
-        return QObject().tr("unknown")
+        return QCoreApplication.translate("hhmm", "unknown")
     now = now or datetime.now(UTC)
     local = dt.astimezone(tz)
     return f"{local:%H:%M}" if now - dt < timedelta(hours=20) else f"{local.day} {local:%b %H:%M}"

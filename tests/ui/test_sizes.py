@@ -68,7 +68,7 @@ def test_main_window_fits(qtbot: QtBot, window: MainWindow, ui_device: Device, s
     if portrait:  # one column: the product, and a way back to the results
         assert not window.list.isVisible() and window.back.isVisible()
         labels = [a.text() for a in window.more_menu.actions() if a.text()]
-        assert labels == ["Shift", "Settings", "Sign out"]
+        assert labels == ["Shift", "Settings", "Language", "Sign out"]
     else:
         assert window.list.isVisible() and window.list.width() >= 260
     m = window.matrix

@@ -1,0 +1,121 @@
+"""The screens speak the store's language, and each person may choose their own on this till
+(docs/languages.md): the real app (Shell) on a Tokyo tablet against a real central, with the
+translations built from resources/translations/*.ts (`make qm`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from pos_app.services.app import Device
+from pos_app.services.language import LanguageService, language_of
+from pos_app.ui import i18n
+from pos_app.ui.language_view import LanguageSheet
+from pos_app.ui.main import Shell
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.signin_view import SignInView
+from tests.ui.conftest import SCREEN, button, synced_device
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+@pytest.fixture
+def unpinned(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.delenv("AISLE_LANGUAGE", raising=False)
+    yield
+    i18n.install("en")  # the next test reads English again
+
+
+def test_the_language_follows_the_locale_and_a_persons_choice(
+    ui_device: Device, unpinned: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert [language_of(x) for x in ("ja_JP", "de-DE", "de_AT", "en_US", "fr_FR", "", None)] == [
+        "ja", "de", "de", "en", "en", "en", "en"
+    ]  # fmt: skip
+    lang = ui_device.language
+    assert lang.store_language() == "ja"  # TKY01's locale
+    assert lang.for_staff(7) == "ja" and lang.chosen(7) is None
+    assert lang.choose(7, "de") == "de" and lang.for_staff(8) == "ja"  # one person's choice
+    again = LanguageService(ui_device.store, ui_device.identity.store_id, ui_device.settings)
+    assert again.for_staff(7) == "de"  # kept in settings.json, beside the printer's settings
+    assert ui_device.settings.load().printer_columns == 48  # and nothing else of it changed
+    assert lang.choose(7, None) == "ja"  # back to the store's
+    with pytest.raises(Exception, match="not a language of Aisle"):
+        lang.choose(7, "fr")
+    monkeypatch.setenv("AISLE_LANGUAGE", "en")  # support pins one for the whole app
+    assert lang.store_language() == "en" and lang.for_staff(7) == "en"
+    monkeypatch.setenv("AISLE_LANGUAGE", "klingon")  # ignored (and said in the log), not a crash
+    assert lang.store_language() == "ja"
+
+
+def test_a_tokyo_till_speaks_japanese_and_a_person_switches_to_english(
+    qtbot: QtBot, qapp: QApplication, enrolled_dir: Path, unpinned: None
+) -> None:
+    assert (i18n.translations_dir() / "aisle_ja.qm").exists(), "build the translations first: make qm"
+    synced_device(enrolled_dir).close()
+    shell = Shell(enrolled_dir)
+    qtbot.addWidget(shell)
+    try:
+        shell.resize(*SCREEN)
+        shell.show()
+        qtbot.waitUntil(lambda: isinstance(shell.currentWidget(), SignInView), timeout=30_000)
+        signin = shell.currentWidget()
+        assert isinstance(signin, SignInView) and shell.device is not None
+        tap_your_name = tr("SignInView", "Tap your name")
+        assert i18n.current() == "ja" and tap_your_name != "Tap your name"
+        assert signin.who.text() == tap_your_name
+
+        associate = next(p for p in shell.device.auth.staff() if p.role.name == "ASSOCIATE")
+        qtbot.waitUntil(lambda: len(signin.findChildren(QPushButton, "staff")) > 0, timeout=5000)
+        qtbot.mouseClick(
+            button(signin, f"{associate.name}\n{tr('Roles', 'Associate')}"), Qt.MouseButton.LeftButton
+        )
+        for digit in "1111":
+            qtbot.mouseClick(button(signin, digit), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(button(signin, tr("PinPad", "OK")), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: isinstance(shell.currentWidget(), MainWindow), timeout=5000)
+        first = shell.main
+        assert first is not None
+        sell_ja = tr("MainWindow", "Sell")
+        assert sell_ja != "Sell" and first.sell_button.text() == sell_ja
+
+        qtbot.mouseClick(first.language_button, Qt.MouseButton.LeftButton)
+        sheet = first.findChild(LanguageSheet)
+        assert sheet is not None
+        english = sheet.buttons["en"]
+        qtbot.waitUntil(lambda: sheet.buttons[None].text() != "", timeout=5000)
+        assert "日本語" in sheet.buttons[None].text()  # the store's, in its own words
+        qtbot.mouseClick(english, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: shell.main is not first and shell.main is not None, timeout=5000)
+        assert shell.main is not None and shell.main.sell_button.text() == "Sell"  # made again in English
+        assert shell.main.session.staff == associate
+        assert shell.device.language.chosen(associate.id) == "en"
+
+        qtbot.mouseClick(shell.main.sign_out, Qt.MouseButton.LeftButton)
+        assert shell.currentWidget() is signin
+        assert i18n.current() == "ja"  # the next person meets the store's language
+    finally:
+        qtbot.waitUntil(lambda: shell.ops.in_flight == 0, timeout=5000)
+        shell.close()
+
+
+def test_a_sale_in_progress_is_finished_or_parked_before_switching(
+    qtbot: QtBot, window: MainWindow, ui_device: Device
+) -> None:
+    code = ui_device.store.query(
+        "SELECT b.code FROM barcodes b WHERE EXISTS (SELECT 1 FROM prices p WHERE p.variant_id=b.variant_id) LIMIT 1"
+    )[0][0]
+    window.sell.basket = ui_device.basket.new()
+    ui_device.basket.add_scan(window.sell.basket, str(code))
+    window.open_language()
+    sheet = window.findChild(LanguageSheet)
+    assert sheet is not None and sheet.message.isVisibleTo(sheet)
+    assert "park" in sheet.message.text()
+    assert not any(b.isEnabled() for b in sheet.buttons.values())
