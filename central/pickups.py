@@ -515,6 +515,87 @@ def handover(
             )
 
 
+def store_payment(
+    session: Session,
+    f: Fulfilment,
+    sale_id: str | None,
+    *,
+    device_id: str,
+    staff_id: int | None,
+    actor: str,
+) -> list[dict[str, Any]]:
+    """A handover's money (docs/pickups.md "Paying at the till"): a pay-on-pickup order is paid
+    by the till's sale (`sale.complete` with lines of fulfilment "pickup", pushed before the
+    handover in the same outbox transaction). The order records that sale and its store; what
+    does not add up is flagged in the order's `checks`, never refused — the bag is handed over.
+    Checks: `sale` (central does not have it), `sale.store` (another store's), `payment.amount`
+    (the sale's pickup lines against the collected units × the order's prices), `payment.paid`
+    (a paid order charged again), `payment.missing` (a pay-on-pickup order handed over without
+    a sale). Returns the checks added."""
+    from central.models import Order, OrderLine
+
+    order = session.get_one(CustomerOrder, f.order_id)
+    due = sum(x.collected * x.unit_price for x in _lines(session, f))
+    checks: list[dict[str, Any]] = []
+    if sale_id is None:
+        if order.payment == "pay_on_pickup" and due:
+            checks.append({"check": "payment.missing", "subject": "sale", "tablet": None, "central": due})
+    else:
+        sale = session.scalar(select(Order).where(Order.sale_id == sale_id))
+        if order.payment == "paid":
+            checks.append({"check": "payment.paid", "subject": sale_id, "tablet": "sale", "central": "paid"})
+        if sale is None:
+            checks.append({"check": "sale", "subject": sale_id, "tablet": sale_id, "central": None})
+        else:
+            if sale.store_id != f.location_id:
+                checks.append(
+                    {"check": "sale.store", "subject": sale_id, "tablet": sale.store_id, "central": f.location_id}
+                )
+            q = select(OrderLine.total).where(OrderLine.order_id == sale.id, OrderLine.fulfilment == "pickup")
+            paid = sum(session.scalars(q))
+            if paid != due:
+                checks.append({"check": "payment.amount", "subject": sale_id, "tablet": paid, "central": due})
+        order.sale_id, order.store_id = sale_id, f.location_id
+        order.device_id, order.staff_id = device_id, staff_id
+        receipt = "" if sale is None else f", receipt {sale.receipt_no}"
+        session.add(
+            FulfilmentEvent(
+                fulfilment_id=f.id,
+                at=f.updated_at,
+                state=f.state,
+                event="paid",
+                actor=actor,
+                detail=f"paid at the till: sale {sale_id}{receipt}",
+            )
+        )
+    if checks:
+        order.checks = orjson.dumps([*orjson.loads(order.checks or "[]"), *checks]).decode()
+    return checks
+
+
+def store_paid(session: Session, order: CustomerOrder) -> dict[str, Any] | None:
+    """A pay-on-pickup order paid at a store's till: store code and name, receipt, amount, when
+    (None while unpaid, or for an order paid online)."""
+    from central.models import Order, OrderLine
+
+    if order.payment != "pay_on_pickup" or not order.sale_id or order.store_id is None:
+        return None
+    store = session.get_one(Location, order.store_id)
+    sale = session.scalar(select(Order).where(Order.sale_id == order.sale_id))
+    paid = None
+    if sale is not None:  # the sale's pickup lines: a sale may carry other items too
+        q = select(OrderLine.total).where(OrderLine.order_id == sale.id, OrderLine.fulfilment == "pickup")
+        paid = sum(session.scalars(q))
+    return {
+        "store": store.code,
+        "store_name": store.name,
+        "sale_id": order.sale_id,
+        "receipt_no": None if sale is None else sale.receipt_no,
+        "amount": paid,
+        "at": None if sale is None else aware(sale.completed_at),
+    }
+
+
 def cancel(session: Session, f: Fulfilment, actor: str, why: str) -> None:
     move(session, f, "cancelled", "cancelled", actor, why)
     release(session, f, "pickup cancelled")

@@ -595,8 +595,10 @@ class SaleLine(Strict):
     variant_id: int = Field(ge=1, le=2**31 - 1)
     sku: str = Field(min_length=1, max_length=64)
     quantity: int = Field(ge=1, le=9999)
-    fulfilment: Literal["carry_out", "ship"] = Field(
-        description='"ship": an endless-aisle line paid here and shipped by central (order.create); no stock delta'
+    fulfilment: Literal["carry_out", "ship", "pickup"] = Field(
+        description='"ship": an endless-aisle line paid here and shipped by central (order.create); "pickup": a '
+        "line of a pay-on-pickup order collected with this sale, at the order's price (pickup.handover carries "
+        "the sale_id; central releases the reservation); neither has a stock delta"
     )
     unit_price: Minor
     amount: Minor
