@@ -199,6 +199,17 @@ def demo_pickups(device: Device, central: DemoCentral, count: int = 4) -> tuple[
     return code, code[:-4] + ("AAAA" if not code.endswith("AAAA") else "BBBB")
 
 
+def demo_ready_pay_on_pickup(device: Device) -> str:
+    """A new pay-on-pickup order of the demo (demo_pickups made some) picked onto shelf C-1 and
+    made ready, synced; its customer's code (the pay-at-the-till screenshots)."""
+    p = next(x for x in device.pickups.queue().by_state("new") if x.pay_on_pickup)
+    device.pickups.pick(p, {x.line_no: x.quantity for x in p.lines}, {}, "C-1", None)
+    device.pickups.ready(device.pickups.get(p.id), None)
+    device.engine.sync_once()
+    device.engine.sync_once()
+    return str(device.store.query("SELECT code FROM pickups WHERE id=?", (p.id,))[0][0])
+
+
 def demo_expired(device: Device, central: DemoCentral, pickup_id: int) -> None:
     """The ready pickup not collected in time: its expiry moved into the past in the demo
     central's database, then the job that expires it (`central pickups-expire`), synced."""

@@ -438,6 +438,47 @@ def render_pickups(window: Any, device: Any, central: Any, ops: Any, out: Path) 
     return shots
 
 
+def render_pickup_payment(window: Any, device: Any, ops: Any, out: Path) -> list[Path]:
+    """A pay-on-pickup order paid through the normal checkout (docs/pickups.md "Paying at the
+    till"): its handover after the scan offers "Take payment", the pay sheet over the basket's
+    pickup lines, then the pickups page once the cash sale handed it over."""
+    from pos_app.services import screens
+    from pos_app.ui.sell_view import TenderSheet
+
+    code = screens.demo_ready_pay_on_pickup(device)
+    page, sell = window.pickup, window.sell
+    shots: list[Path] = []
+
+    def handover() -> None:
+        window.scanned(code)
+        settle(ops)
+
+    shots += grab_sizes(window, out, "54-pickup-take-payment", ops, handover)
+    page.hand_over_now()  # "Take payment": the sell screen and its pay sheet
+    settle(ops)
+    shots += grab_sizes(window, out, "55-pickup-pay-sheet", ops)
+    first = sell.tender
+    assert isinstance(first, TenderSheet)
+    first.reject()  # "Back to the basket": the pickup lines, at the order's prices
+    settle(ops)
+    shots += grab_sizes(window, out, "56-pickup-basket-lines", ops)
+    sell.open_tender()
+    settle(ops)
+    sheet = sell.tender
+    assert isinstance(sheet, TenderSheet)
+    sheet.cash(sheet.view.cash_total_minor)  # exact cash
+    settle(ops)
+    shots += grab_sizes(window, out, "57-pickup-paid-done", ops)
+    sheet.accept()  # "New sale": back to the pickups page, handed over
+    settle(ops)
+    shots += grab_sizes(window, out, "58-pickup-paid-handed-over", ops)
+    page.say("")
+    page.show_queue()
+    window.show_lookup()
+    settle(ops)
+    return shots
+
+
 def render_kiosk(device: Any, central: Any, ops: Any, out: Path) -> list[Path]:
     """The customer-facing pickup kiosk (`pos-app run --kiosk`): waiting for a scan, the thanks
     after a good code, and a refused one in the customer's words."""
@@ -615,6 +656,7 @@ def render_all(out: Path) -> list[Path]:
         shots += render_card(window, device, session, ops, out)
         shots += render_shifts(window, device, session, ops, out)
         shots += render_pickups(window, device, central, ops, out)
+        shots += render_pickup_payment(window, device, ops, out)
         shots += render_kiosk(device, central, ops, out)
         shots += render_aisle(window, device, session, central, ops, out)
 
