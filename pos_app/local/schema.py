@@ -175,6 +175,10 @@ sale_lines = Table(
     Column("tax_class", String, nullable=False),
     Column("tax_rate", String, nullable=False),
     Column("tax", Integer, nullable=False),
+    # Not carried out now (for the receipt): "ship" with `fulfilment_ref` the destination on one
+    # line, "pickup" with the pay-on-pickup order's number; NULL: carried out (older rows too).
+    Column("fulfilment", String, nullable=True),
+    Column("fulfilment_ref", String, nullable=True),
 )
 
 sale_payments = Table(

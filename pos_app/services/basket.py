@@ -860,7 +860,7 @@ class BasketService:
         if basket.discount is not None:
             doc["basket_discount"] = basket.discount.doc()
         order = self._order_doc(basket, option, fee, fee_line) if "ship" in fulfilment.values() else None
-        handover = basket.pickup.handover() if basket.pickup is not None else None
+        handover = {**basket.pickup.handover(), "number": basket.pickup.number} if basket.pickup is not None else None
         return replace(sb, pricing=doc, fulfilment=fulfilment, no_stock=no_stock, order=order, handover=handover)
 
     def _order_doc(

@@ -490,6 +490,7 @@ class CheckoutService:
         op_id = str(uuid.uuid4())
         self.store.enqueue(con, "order.create", payload, op_id)
         summary = dict(o.get("summary") or {})
+        _mark_lines(con, basket.sale_id, [x["line_id"] for x in ship], "ship", str(summary.get("destination") or ""))
         summary["lines"] = [
             {"n": x["line_id"], "v": x["variant_id"], "sku": x["sku"], "q": x["quantity"], "u": x["unit_price"],
              "name": next((pl["name"] for pl in sale["pricing"]["lines"] if str(pl.get("id")) == x["line_id"]), x["sku"])}
@@ -521,7 +522,8 @@ class CheckoutService:
         from pos_app.local import pickups as pickups_local
         from sync.protocol import PickupHandoverPayload
 
-        h = basket.handover
+        h = dict(basket.handover)
+        number = str(h.pop("number", ""))  # for the receipt's "Collected, order 000123"
         pickup_id = int(h["pickup_id"])
         done = con.execute(
             "SELECT 1 FROM pickup_actions WHERE pickup_id=? AND kind='handover' AND status != 'rejected' LIMIT 1",
@@ -543,6 +545,8 @@ class CheckoutService:
         op_id = str(uuid.uuid4())
         self.store.enqueue(con, "pickup.handover", payload, op_id)
         pickups_local.add(con, op_id, pickup_id, "handover", payload, completed_at.isoformat())
+        lines = [k for k, v in basket.fulfilment.items() if v == "pickup"]
+        _mark_lines(con, basket.sale_id, lines, "pickup", number)
         return op_id, {
             "pickup_id": pickup_id,
             "op_id": op_id,
@@ -674,6 +678,14 @@ class CheckoutService:
             err = e.errors()[0]
             where = ".".join(str(x) for x in err["loc"])
             raise ValidationFailed("sale.invalid", detail=f"{where}: {err['msg']}") from None
+
+
+def _mark_lines(con: sqlite3.Connection, sale_id: UUID, line_ids: Sequence[str], kind: str, ref: str) -> None:
+    """The sale's lines not carried out now, for its receipt (ship: where to; pickup: the order)."""
+    con.executemany(
+        "UPDATE sale_lines SET fulfilment=?, fulfilment_ref=? WHERE sale_id=? AND line_id=?",
+        [(kind, ref, str(sale_id), x) for x in line_ids],
+    )
 
 
 def _check_card_tenders(con: sqlite3.Connection, sale_id: UUID, settlement: Settlement) -> None:

@@ -304,3 +304,41 @@ def test_two_tills_take_the_money_offline_the_second_is_told_to_give_it_back(
             assert s.scalar(select(Order).where(Order.sale_id == str(sales[1].sale_id))) is not None
     refused = till2.pickups.get(p.id).refused
     assert "already collected" in refused and f"Give back the payment of sale {sales[1].sale_id}." in refused
+
+
+def test_the_receipt_marks_ship_and_pickup_lines_printed_and_e_receipt(
+    tills: tuple[Device, Device, Online], central_db: Database
+) -> None:
+    from pos_app.services.basket import Delivery
+    from sync.receipts.text import render_text
+    from tests.integration.test_endless_aisle import TYPED_JP, elsewhere_variant
+
+    till, _other, online = tills
+    with online() as url:
+        p, code, _ref = ready_pay_on_pickup(till, url, central_db)
+        session = associate(till)
+        svc = till.basket
+        basket = svc.new()
+        carry = skus(central_db, 3)[2][1]
+        svc.add(basket, carry)
+        svc.add_ship(basket, elsewhere_variant(till))
+        svc.attach_customer(basket, till.customers.create(session, "Aiko Fujita", email="aiko@example.com"))
+        svc.set_delivery(basket, Delivery("home", "jp-standard", till.orders.check_address(TYPED_JP), language="ja"))
+        view = svc.add_pickup(
+            basket, till.pickups.for_payment(till.pickups.verify_code(code), staff_id=None, found_by="code")
+        )
+        assert [x.fulfilment for x in view.lines] == ["carry_out", "ship", "pickup", "pickup"]
+        done = svc.complete(session, basket, [Tender(TenderType.CASH, view.cash_total_minor)])
+        ops = [t for t, _ in outbox(till)]
+        assert ops[-3:] == ["sale.complete", "order.create", "pickup.handover"]  # one transaction, that order
+        printed = render_text(till.sale_receipts.receipt_of(done, session.staff.name))
+        again = till.checkout.sale(done.sale_id)  # after a restart: rebuilt from device.db
+        assert again is not None and again.priced is None
+        rebuilt = render_text(till.sale_receipts.receipt_of(again, session.staff.name))
+        for text in (printed, rebuilt):
+            assert text.count("配送先：〒150-0001 東京都渋谷区") == 1, text
+            assert text.count(f"店頭受け取り（ご注文 {p.number}）") == 2, text  # under each collected line
+        assert till.engine.sync_once().online
+        till.engine.sync_once()
+        page = httpx.get(f"{url}/r/{done.sale_id}").text  # the e-receipt: central builds it the same way
+        assert "配送先：〒150-0001 東京都渋谷区" in page and page.count(f"店頭受け取り（ご注文 {p.number}）") == 2
