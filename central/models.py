@@ -62,6 +62,11 @@ class Location(Base):
     # Endless aisle (central.sourcing): may one order's ship lines leave from several locations?
     # A store rule, not on the wire (only central sources).
     split_shipments: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Click-and-collect (central.pickups): units of a paid pickup order not found at picking are
+    # "refund" (the channel pays them back) or "ship_missing" (sourced elsewhere by
+    # central.sourcing and sent to the store for pickup later; only what cannot be sourced is
+    # refunded). A store rule, not on the wire.
+    missing_rule: Mapped[str] = mapped_column(String(16), default="refund", server_default="refund")
 
 
 class Promotion(Base):

@@ -402,7 +402,14 @@ def _missing_at_ready(session: Session, f: Fulfilment, lines: Sequence[Fulfilmen
     order = session.get_one(CustomerOrder, f.order_id)
     amount = sum(x.missing * x.unit_price for x in short)
     units = sum(x.missing for x in short)
-    if order.payment == "paid":
+    store = session.get_one(Location, f.location_id)
+    if order.payment == "paid" and store.missing_rule == "ship_missing":
+        sent, rest = ship_missing(session, f, order, short)
+        refunded = _refund(session, f, "missing", rest)
+        detail = f"{units} missing: {sent} sent to the store from elsewhere" + (
+            f", {refunded} owed back to the channel" if refunded else ""
+        )
+    elif order.payment == "paid":
         _refund(session, f, "missing", [(x, x.missing) for x in short])
         detail = f"{units} missing: {amount} owed back to the channel"
     else:
@@ -413,6 +420,39 @@ def _missing_at_ready(session: Session, f: Fulfilment, lines: Sequence[Fulfilmen
             fulfilment_id=f.id, at=f.updated_at, state=f.state, event="short", actor="central", detail=detail
         )
     )
+
+
+def ship_missing(
+    session: Session, f: Fulfilment, order: CustomerOrder, short: Sequence[FulfilmentLine]
+) -> tuple[int, list[tuple[FulfilmentLine, int]]]:
+    """The store rule "ship_missing" (docs/pickups.md "Missing lines"): the missing units of a
+    paid pickup order are sourced by central.sourcing's rules (never from the pickup store, which
+    just did not find them) as ship fulfilments of the same order, reserved at each source and
+    sent to the pickup store (a web order carries no address), where their arrival opens a new
+    pickup of the order (central.shipments.deliver). Returns (units sent, the lines and units
+    nobody can send: to refund). What nobody has available now is refunded, not left waiting."""
+    from central import shipments, sourcing
+
+    store = session.get_one(Location, f.location_id)
+    if order.store_id is None:  # the store the order is for: its tablets see the parts
+        order.store_id = store.id
+    by_n = {x.line_no: x for x in short}
+    wants = [sourcing.Want(x.line_no, x.variant_id, x.missing) for x in short]
+    plan = sourcing.plan(session, store, wants, exclude={store.id})
+    destination = orjson.dumps({"kind": "store", "store_id": store.id}).decode()
+    sent = 0
+    for loc, pieces in plan.sources:
+        lines = [
+            (
+                shipments.ShipLine(w.n, None, w.variant_id, by_n[w.n].sku, by_n[w.n].name, units, by_n[w.n].unit_price),
+                units,
+            )
+            for w, units in pieces
+        ]
+        part = shipments._add_fulfilment(session, order, loc, lines, destination, "central", f"missing at {store.code}")
+        shipments.publish(session, part)
+        sent += sum(units for _w, units in pieces)
+    return sent, [(by_n[w.n], units) for w, units in plan.unsourced]
 
 
 def _refund(session: Session, f: Fulfilment, reason: str, lines: Sequence[tuple[FulfilmentLine, int]]) -> int:
@@ -687,6 +727,7 @@ WORDS: dict[str, dict[str, str]] = {
         "missing": "Not available, so not in your bag:",
         "refunded": "We refund {amount} for them to your payment.",
         "pay_less": "You pay only for what is in the bag.",
+        "sending": "We are sending them to {store} from another of our locations: we e-mail you when they are there to collect.",
     },
     "ja": {
         "ready_subject": "【{store}】ご注文 {number} のお受け取り準備ができました",
@@ -704,6 +745,7 @@ WORDS: dict[str, dict[str, str]] = {
         "missing": "在庫がなく、ご用意できなかった商品：",
         "refunded": "この商品の代金 {amount} はお支払い方法へ返金いたします。",
         "pay_less": "お支払いはご用意できた商品の分のみです。",
+        "sending": "これらの商品は別の店舗・倉庫から{store}へお送りします。到着しましたらメールでお知らせします。",
     },
     "de": {
         "ready_subject": "Ihre Bestellung {number} liegt bei {store} zur Abholung bereit",
@@ -721,6 +763,7 @@ WORDS: dict[str, dict[str, str]] = {
         "missing": "Nicht vorrätig, daher nicht in Ihrer Tüte:",
         "refunded": "Wir erstatten Ihnen dafür {amount} auf Ihr Zahlungsmittel.",
         "pay_less": "Sie bezahlen nur, was in der Tüte ist.",
+        "sending": "Wir schicken sie aus einem anderen Standort zu {store}: Sie erhalten eine E-Mail, sobald sie abholbereit sind.",
     },
 }
 
@@ -810,10 +853,16 @@ def render_pickup_mail(session: Session, msg: MailMessage) -> Rendered:
         "missing_note": "",
     }
     short = sum(r.amount for r in refunds(session, f) if r.reason == "missing")
+    sending = session.scalar(
+        select(Fulfilment.id).where(Fulfilment.order_id == order.id, Fulfilment.kind == "ship").limit(1)
+    )
     if context["missing"]:
-        context["missing_note"] = (
-            w["refunded"].format(amount=money_text(short, order.currency, locale)) if short else w["pay_less"]
-        )
+        notes = [w["sending"].format(store=store.name)] if sending is not None else []
+        if short:
+            notes.append(w["refunded"].format(amount=money_text(short, order.currency, locale)))
+        elif sending is None:
+            notes.append(w["pay_less"])
+        context["missing_note"] = " ".join(notes)
     attachments: tuple[Attachment, ...] = ()
     if f.code:
         attachments = (Attachment(f"pickup-{order.number}.png", "image/png", qr_png(f.code)),)
