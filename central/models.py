@@ -639,6 +639,25 @@ class DeliveryOption(Base):
     active: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class RefusedOrderRefund(Base):
+    """Money a till paid back for an endless-aisle order central refused (order.create was
+    rejected: no customer order, nothing ships): `order_ref` the tablet's order_id, `sale_id`
+    the sale that paid it (order.refund_refused)."""
+
+    __tablename__ = "refused_order_refunds"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    order_ref: Mapped[str] = mapped_column(String(36), index=True)
+    sale_id: Mapped[str] = mapped_column(String(36))
+    store_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    tender: Mapped[str] = mapped_column(String(8))  # cash | card
+    reference: Mapped[str] = mapped_column(String(100), default="")
+    device_id: Mapped[str] = mapped_column(String(36))
+    staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class ShipRefund(Base):
     """A refund paid out at the selling store's till for a cancelled ship fulfilment (order.refund)."""
 

@@ -1134,6 +1134,27 @@ class OrderRefundOp(OpBase):
     payload: OrderRefundPayload
 
 
+class OrderRefusedRefundPayload(Strict):
+    """The money of an endless-aisle order central refused (its order.create was rejected, so
+    nothing ships) paid back at the till that sold it: cash, or a referenced card refund. The
+    order is the tablet's `order_id`, its sale the sale that paid it; central records it and
+    refuses more than the sale charged for the order's lines and fee."""
+
+    order_id: UUID
+    sale_id: UUID
+    store_id: StoreId
+    staff_id: OptionalStaffId
+    amount: int = Field(ge=1, le=10**13, description="minor units")
+    tender: Literal["cash", "card"]
+    reference: str | None = Field(default=None, max_length=100, description="the card refund's reference")
+    refunded_at: WireTime
+
+
+class OrderRefusedRefundOp(OpBase):
+    type: Literal["order.refund_refused"]
+    payload: OrderRefusedRefundPayload
+
+
 class ShipmentShipPayload(Strict):
     """Ship-from-store: the parcel left with a carrier (the customer gets the shipped e-mail)."""
 
@@ -1168,6 +1189,7 @@ OP_TYPES: dict[str, type[OpBase]] = {
     "order.decide": OrderDecideOp,
     "order.refund": OrderRefundOp,
     "shipment.ship": ShipmentShipOp,
+    "order.refund_refused": OrderRefusedRefundOp,
 }
 
 Op = Annotated[
@@ -1184,7 +1206,8 @@ Op = Annotated[
     | OrderCreateOp
     | OrderDecideOp
     | OrderRefundOp
-    | ShipmentShipOp,
+    | ShipmentShipOp
+    | OrderRefusedRefundOp,
     Field(discriminator="type"),
 ]
 OP_ADAPTER: TypeAdapter[Op] = TypeAdapter(Op)

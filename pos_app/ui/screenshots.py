@@ -573,6 +573,32 @@ def render_aisle(window: Any, device: Any, session: Any, central: Any, ops: Any,
     return shots
 
 
+def render_refused(window: Any, device: Any, session: Any, ops: Any, out: Path) -> list[Path]:
+    """An endless-aisle order central refused: its page with central's sentence and the refund
+    of what the sale charged (docs/endless-aisle.md "Refused orders"); paid back afterwards."""
+    from pos_app.services import screens
+
+    ref = screens.demo_refused(device, session)
+    page = window.orders_page
+    window.show_orders()
+    page.refresh()
+    settle(ops)
+
+    def refused() -> None:
+        listed = page.list_.orders if page.list_ else ()
+        page.show_order(next(o for o in listed if o.order_ref == ref))
+        settle(ops)
+
+    shots = grab_sizes(window, out, "59-order-refused-refund", ops, refused)
+    order = next(o for o in device.orders.orders().orders if o.order_ref == ref)
+    device.orders.refund(session, order, "cash")
+    device.engine.sync_once()
+    page.show_list()
+    window.show_lookup()
+    settle(ops)
+    return shots
+
+
 def render_all(out: Path) -> list[Path]:
     from pos_app.services import screens
     from pos_app.ui import theme
@@ -659,6 +685,7 @@ def render_all(out: Path) -> list[Path]:
         shots += render_pickup_payment(window, device, ops, out)
         shots += render_kiosk(device, central, ops, out)
         shots += render_aisle(window, device, session, central, ops, out)
+        shots += render_refused(window, device, session, ops, out)
 
         screens.demo_corrections(device, session, focus)
         screens.demo_offline(device, central)

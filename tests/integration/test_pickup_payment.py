@@ -342,3 +342,53 @@ def test_the_receipt_marks_ship_and_pickup_lines_printed_and_e_receipt(
         till.engine.sync_once()
         page = httpx.get(f"{url}/r/{done.sale_id}").text  # the e-receipt: central builds it the same way
         assert "配送先：〒150-0001 東京都渋谷区" in page and page.count(f"店頭受け取り（ご注文 {p.number}）") == 2
+
+
+def test_an_order_central_refused_is_paid_back_at_the_till_once(
+    tills: tuple[Device, Device, Online], central_db: Database
+) -> None:
+    """order.create refused (here: ship-to-store to a store central no longer has): nothing ships,
+    the till gives back what the sale charged for it and tells central (order.refund_refused)."""
+    import uuid
+
+    from central.models import RefusedOrderRefund
+    from pos_app.services.basket import Delivery
+    from tests.integration.test_endless_aisle import elsewhere_variant
+
+    till, _other, online = tills
+    session = associate(till)
+    with online():
+        svc = till.basket
+        basket = svc.new()
+        svc.add(basket, skus(central_db, 3)[2][1])  # carried out: stays sold
+        view = svc.add_ship(basket, elsewhere_variant(till))
+        svc.attach_customer(basket, till.customers.create(session, "Aiko Fujita", email="aiko@example.com"))
+        view = svc.set_delivery(basket, Delivery("store", "jp-store", store_id=999_999, store_name="Aisle Closed"))
+        ship_total = view.priced.lines[1].total  # type: ignore[union-attr]
+        done = svc.complete(session, basket, [Tender(TenderType.CASH, view.cash_total_minor)])
+        for _ in range(3):
+            till.engine.sync_once()
+    (o,) = [x for x in till.orders.orders().orders if x.sale_id == str(done.sale_id)]
+    assert o.state == "refused" and "no store 999999" in o.refused and o.refund_due == ship_total
+    assert till.orders.waiting() == 1
+    till.orders.refund(session, o, "cash")  # offline: the drawer pays, the op waits
+    (o,) = [x for x in till.orders.orders().orders if x.sale_id == str(done.sale_id)]
+    assert o.state == "cancelled" and o.pending and o.refund_due == 0 and till.orders.waiting() == 0
+    with pytest.raises(ValidationFailed, match="paid back already"):
+        till.orders.refund(session, o, "cash")
+    assert any(e.type == "order.refund_refused" for e in till.store.journal_entries())
+    # a second refund of the same order reaches central anyway (another till's, say): refused
+    sneaky = dict(outbox(till)[-1][1]) | {"amount": 1}
+    with till.store.tx("device") as con:
+        till.store.enqueue(con, "order.refund_refused", sneaky, str(uuid.uuid4()))
+    with online():
+        till.engine.sync_once()
+        till.engine.sync_once()
+    (o,) = [x for x in till.orders.orders().orders if x.sale_id == str(done.sale_id)]
+    assert o.state == "cancelled" and not o.pending
+    with central_db.session() as s:
+        rows = s.scalars(select(RefusedOrderRefund)).all()
+        assert [(r.order_ref, r.amount, r.tender) for r in rows] == [(str(basket.order_id), ship_total, "cash")]
+    errors = till.store.query("SELECT last_error FROM outbox WHERE type='order.refund_refused' AND state='dead'", (),
+                              "device")  # fmt: skip
+    assert len(errors) == 1 and "refunded already" in str(errors[0][0])
