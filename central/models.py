@@ -62,6 +62,11 @@ class Location(Base):
     # Endless aisle (central.sourcing): may one order's ship lines leave from several locations?
     # A store rule, not on the wire (only central sources).
     split_shipments: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Click-and-collect (central.pickups): units of a paid pickup order not found at picking are
+    # "refund" (the channel pays them back) or "ship_missing" (sourced elsewhere by
+    # central.sourcing and sent to the store for pickup later; only what cannot be sourced is
+    # refunded). A store rule, not on the wire.
+    missing_rule: Mapped[str] = mapped_column(String(16), default="refund", server_default="refund")
 
 
 class Promotion(Base):
@@ -632,6 +637,25 @@ class DeliveryOption(Base):
     days_min: Mapped[int] = mapped_column(Integer)
     days_max: Mapped[int] = mapped_column(Integer)
     active: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class RefusedOrderRefund(Base):
+    """Money a till paid back for an endless-aisle order central refused (order.create was
+    rejected: no customer order, nothing ships): `order_ref` the tablet's order_id, `sale_id`
+    the sale that paid it (order.refund_refused)."""
+
+    __tablename__ = "refused_order_refunds"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    order_ref: Mapped[str] = mapped_column(String(36), index=True)
+    sale_id: Mapped[str] = mapped_column(String(36))
+    store_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    tender: Mapped[str] = mapped_column(String(8))  # cash | card
+    reference: Mapped[str] = mapped_column(String(100), default="")
+    device_id: Mapped[str] = mapped_column(String(36))
+    staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class ShipRefund(Base):

@@ -402,7 +402,14 @@ def _missing_at_ready(session: Session, f: Fulfilment, lines: Sequence[Fulfilmen
     order = session.get_one(CustomerOrder, f.order_id)
     amount = sum(x.missing * x.unit_price for x in short)
     units = sum(x.missing for x in short)
-    if order.payment == "paid":
+    store = session.get_one(Location, f.location_id)
+    if order.payment == "paid" and store.missing_rule == "ship_missing":
+        sent, rest = ship_missing(session, f, order, short)
+        refunded = _refund(session, f, "missing", rest)
+        detail = f"{units} missing: {sent} sent to the store from elsewhere" + (
+            f", {refunded} owed back to the channel" if refunded else ""
+        )
+    elif order.payment == "paid":
         _refund(session, f, "missing", [(x, x.missing) for x in short])
         detail = f"{units} missing: {amount} owed back to the channel"
     else:
@@ -413,6 +420,39 @@ def _missing_at_ready(session: Session, f: Fulfilment, lines: Sequence[Fulfilmen
             fulfilment_id=f.id, at=f.updated_at, state=f.state, event="short", actor="central", detail=detail
         )
     )
+
+
+def ship_missing(
+    session: Session, f: Fulfilment, order: CustomerOrder, short: Sequence[FulfilmentLine]
+) -> tuple[int, list[tuple[FulfilmentLine, int]]]:
+    """The store rule "ship_missing" (docs/pickups.md "Missing lines"): the missing units of a
+    paid pickup order are sourced by central.sourcing's rules (never from the pickup store, which
+    just did not find them) as ship fulfilments of the same order, reserved at each source and
+    sent to the pickup store (a web order carries no address), where their arrival opens a new
+    pickup of the order (central.shipments.deliver). Returns (units sent, the lines and units
+    nobody can send: to refund). What nobody has available now is refunded, not left waiting."""
+    from central import shipments, sourcing
+
+    store = session.get_one(Location, f.location_id)
+    if order.store_id is None:  # the store the order is for: its tablets see the parts
+        order.store_id = store.id
+    by_n = {x.line_no: x for x in short}
+    wants = [sourcing.Want(x.line_no, x.variant_id, x.missing) for x in short]
+    plan = sourcing.plan(session, store, wants, exclude={store.id})
+    destination = orjson.dumps({"kind": "store", "store_id": store.id}).decode()
+    sent = 0
+    for loc, pieces in plan.sources:
+        lines = [
+            (
+                shipments.ShipLine(w.n, None, w.variant_id, by_n[w.n].sku, by_n[w.n].name, units, by_n[w.n].unit_price),
+                units,
+            )
+            for w, units in pieces
+        ]
+        part = shipments._add_fulfilment(session, order, loc, lines, destination, "central", f"missing at {store.code}")
+        shipments.publish(session, part)
+        sent += sum(units for _w, units in pieces)
+    return sent, [(by_n[w.n], units) for w, units in plan.unsourced]
 
 
 def _refund(session: Session, f: Fulfilment, reason: str, lines: Sequence[tuple[FulfilmentLine, int]]) -> int:
@@ -515,6 +555,87 @@ def handover(
             )
 
 
+def store_payment(
+    session: Session,
+    f: Fulfilment,
+    sale_id: str | None,
+    *,
+    device_id: str,
+    staff_id: int | None,
+    actor: str,
+) -> list[dict[str, Any]]:
+    """A handover's money (docs/pickups.md "Paying at the till"): a pay-on-pickup order is paid
+    by the till's sale (`sale.complete` with lines of fulfilment "pickup", pushed before the
+    handover in the same outbox transaction). The order records that sale and its store; what
+    does not add up is flagged in the order's `checks`, never refused — the bag is handed over.
+    Checks: `sale` (central does not have it), `sale.store` (another store's), `payment.amount`
+    (the sale's pickup lines against the collected units × the order's prices), `payment.paid`
+    (a paid order charged again), `payment.missing` (a pay-on-pickup order handed over without
+    a sale). Returns the checks added."""
+    from central.models import Order, OrderLine
+
+    order = session.get_one(CustomerOrder, f.order_id)
+    due = sum(x.collected * x.unit_price for x in _lines(session, f))
+    checks: list[dict[str, Any]] = []
+    if sale_id is None:
+        if order.payment == "pay_on_pickup" and due:
+            checks.append({"check": "payment.missing", "subject": "sale", "tablet": None, "central": due})
+    else:
+        sale = session.scalar(select(Order).where(Order.sale_id == sale_id))
+        if order.payment == "paid":
+            checks.append({"check": "payment.paid", "subject": sale_id, "tablet": "sale", "central": "paid"})
+        if sale is None:
+            checks.append({"check": "sale", "subject": sale_id, "tablet": sale_id, "central": None})
+        else:
+            if sale.store_id != f.location_id:
+                checks.append(
+                    {"check": "sale.store", "subject": sale_id, "tablet": sale.store_id, "central": f.location_id}
+                )
+            q = select(OrderLine.total).where(OrderLine.order_id == sale.id, OrderLine.fulfilment == "pickup")
+            paid = sum(session.scalars(q))
+            if paid != due:
+                checks.append({"check": "payment.amount", "subject": sale_id, "tablet": paid, "central": due})
+        order.sale_id, order.store_id = sale_id, f.location_id
+        order.device_id, order.staff_id = device_id, staff_id
+        receipt = "" if sale is None else f", receipt {sale.receipt_no}"
+        session.add(
+            FulfilmentEvent(
+                fulfilment_id=f.id,
+                at=f.updated_at,
+                state=f.state,
+                event="paid",
+                actor=actor,
+                detail=f"paid at the till: sale {sale_id}{receipt}",
+            )
+        )
+    if checks:
+        order.checks = orjson.dumps([*orjson.loads(order.checks or "[]"), *checks]).decode()
+    return checks
+
+
+def store_paid(session: Session, order: CustomerOrder) -> dict[str, Any] | None:
+    """A pay-on-pickup order paid at a store's till: store code and name, receipt, amount, when
+    (None while unpaid, or for an order paid online)."""
+    from central.models import Order, OrderLine
+
+    if order.payment != "pay_on_pickup" or not order.sale_id or order.store_id is None:
+        return None
+    store = session.get_one(Location, order.store_id)
+    sale = session.scalar(select(Order).where(Order.sale_id == order.sale_id))
+    paid = None
+    if sale is not None:  # the sale's pickup lines: a sale may carry other items too
+        q = select(OrderLine.total).where(OrderLine.order_id == sale.id, OrderLine.fulfilment == "pickup")
+        paid = sum(session.scalars(q))
+    return {
+        "store": store.code,
+        "store_name": store.name,
+        "sale_id": order.sale_id,
+        "receipt_no": None if sale is None else sale.receipt_no,
+        "amount": paid,
+        "at": None if sale is None else aware(sale.completed_at),
+    }
+
+
 def cancel(session: Session, f: Fulfilment, actor: str, why: str) -> None:
     move(session, f, "cancelled", "cancelled", actor, why)
     release(session, f, "pickup cancelled")
@@ -606,6 +727,7 @@ WORDS: dict[str, dict[str, str]] = {
         "missing": "Not available, so not in your bag:",
         "refunded": "We refund {amount} for them to your payment.",
         "pay_less": "You pay only for what is in the bag.",
+        "sending": "We are sending them to {store} from another of our locations: we e-mail you when they are there to collect.",
     },
     "ja": {
         "ready_subject": "【{store}】ご注文 {number} のお受け取り準備ができました",
@@ -623,6 +745,7 @@ WORDS: dict[str, dict[str, str]] = {
         "missing": "在庫がなく、ご用意できなかった商品：",
         "refunded": "この商品の代金 {amount} はお支払い方法へ返金いたします。",
         "pay_less": "お支払いはご用意できた商品の分のみです。",
+        "sending": "これらの商品は別の店舗・倉庫から{store}へお送りします。到着しましたらメールでお知らせします。",
     },
     "de": {
         "ready_subject": "Ihre Bestellung {number} liegt bei {store} zur Abholung bereit",
@@ -640,6 +763,7 @@ WORDS: dict[str, dict[str, str]] = {
         "missing": "Nicht vorrätig, daher nicht in Ihrer Tüte:",
         "refunded": "Wir erstatten Ihnen dafür {amount} auf Ihr Zahlungsmittel.",
         "pay_less": "Sie bezahlen nur, was in der Tüte ist.",
+        "sending": "Wir schicken sie aus einem anderen Standort zu {store}: Sie erhalten eine E-Mail, sobald sie abholbereit sind.",
     },
 }
 
@@ -729,10 +853,16 @@ def render_pickup_mail(session: Session, msg: MailMessage) -> Rendered:
         "missing_note": "",
     }
     short = sum(r.amount for r in refunds(session, f) if r.reason == "missing")
+    sending = session.scalar(
+        select(Fulfilment.id).where(Fulfilment.order_id == order.id, Fulfilment.kind == "ship").limit(1)
+    )
     if context["missing"]:
-        context["missing_note"] = (
-            w["refunded"].format(amount=money_text(short, order.currency, locale)) if short else w["pay_less"]
-        )
+        notes = [w["sending"].format(store=store.name)] if sending is not None else []
+        if short:
+            notes.append(w["refunded"].format(amount=money_text(short, order.currency, locale)))
+        elif sending is None:
+            notes.append(w["pay_less"])
+        context["missing_note"] = " ".join(notes)
     attachments: tuple[Attachment, ...] = ()
     if f.code:
         attachments = (Attachment(f"pickup-{order.number}.png", "image/png", qr_png(f.code)),)

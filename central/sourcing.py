@@ -20,7 +20,7 @@ and what one order reserves the next one sees.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -78,10 +78,18 @@ def available(session: Session, location_ids: Sequence[int], variant_ids: Sequen
     return {(loc, var): max((on or 0) - (res or 0), 0) for loc, var, on, res in session.execute(q)}
 
 
-def plan(session: Session, store: Location, wants: Sequence[Want], *, split: bool | None = None) -> Plan:
-    """Decide the sources of `wants` for an order sold at `store` (rules 1-4); reserves nothing."""
+def plan(
+    session: Session,
+    store: Location,
+    wants: Sequence[Want],
+    *,
+    split: bool | None = None,
+    exclude: Collection[int] = (),
+) -> Plan:
+    """Decide the sources of `wants` for an order sold at `store` (rules 1-4); reserves nothing.
+    `exclude`: locations that may not be a source (a pickup store that just did not find them)."""
     split = bool(store.split_shipments) if split is None else split
-    locs = [x.id for x in candidates(session, store)]
+    locs = [x.id for x in candidates(session, store) if x.id not in exclude]
     avail = available(session, locs, [w.variant_id for w in wants])
     need: dict[int, int] = {}
     for w in wants:

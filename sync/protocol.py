@@ -595,8 +595,10 @@ class SaleLine(Strict):
     variant_id: int = Field(ge=1, le=2**31 - 1)
     sku: str = Field(min_length=1, max_length=64)
     quantity: int = Field(ge=1, le=9999)
-    fulfilment: Literal["carry_out", "ship"] = Field(
-        description='"ship": an endless-aisle line paid here and shipped by central (order.create); no stock delta'
+    fulfilment: Literal["carry_out", "ship", "pickup"] = Field(
+        description='"ship": an endless-aisle line paid here and shipped by central (order.create); "pickup": a '
+        "line of a pay-on-pickup order collected with this sale, at the order's price (pickup.handover carries "
+        "the sale_id; central releases the reservation); neither has a stock delta"
     )
     unit_price: Minor
     amount: Minor
@@ -1132,6 +1134,27 @@ class OrderRefundOp(OpBase):
     payload: OrderRefundPayload
 
 
+class OrderRefusedRefundPayload(Strict):
+    """The money of an endless-aisle order central refused (its order.create was rejected, so
+    nothing ships) paid back at the till that sold it: cash, or a referenced card refund. The
+    order is the tablet's `order_id`, its sale the sale that paid it; central records it and
+    refuses more than the sale charged for the order's lines and fee."""
+
+    order_id: UUID
+    sale_id: UUID
+    store_id: StoreId
+    staff_id: OptionalStaffId
+    amount: int = Field(ge=1, le=10**13, description="minor units")
+    tender: Literal["cash", "card"]
+    reference: str | None = Field(default=None, max_length=100, description="the card refund's reference")
+    refunded_at: WireTime
+
+
+class OrderRefusedRefundOp(OpBase):
+    type: Literal["order.refund_refused"]
+    payload: OrderRefusedRefundPayload
+
+
 class ShipmentShipPayload(Strict):
     """Ship-from-store: the parcel left with a carrier (the customer gets the shipped e-mail)."""
 
@@ -1166,6 +1189,7 @@ OP_TYPES: dict[str, type[OpBase]] = {
     "order.decide": OrderDecideOp,
     "order.refund": OrderRefundOp,
     "shipment.ship": ShipmentShipOp,
+    "order.refund_refused": OrderRefusedRefundOp,
 }
 
 Op = Annotated[
@@ -1182,7 +1206,8 @@ Op = Annotated[
     | OrderCreateOp
     | OrderDecideOp
     | OrderRefundOp
-    | ShipmentShipOp,
+    | ShipmentShipOp
+    | OrderRefusedRefundOp,
     Field(discriminator="type"),
 ]
 OP_ADAPTER: TypeAdapter[Op] = TypeAdapter(Op)

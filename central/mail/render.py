@@ -100,9 +100,52 @@ def order_receipt(session: Session, order: Order) -> Receipt:
     )
     try:
         settlement = settle(priced.totals.total, tenders, basket.rules.cash_rounding)
-        return build_receipt(priced, store_facts(store), sale, settlement if settlement.complete else None)
+        return build_receipt(
+            priced,
+            store_facts(store),
+            sale,
+            settlement if settlement.complete else None,
+            fulfilments=ways(session, order),
+        )
     except (ReceiptError, PricingError) as e:
         raise Unrenderable(f"{getattr(e, 'code', 'receipt')}: {e!s:.200}") from e
+
+
+def ways(session: Session, order: Order) -> dict[str, tuple[str, str]]:
+    """The sale's lines not carried out at the till, as the tablet's receipt marks them: a ship
+    line "Delivered to" its part's destination (the endless-aisle order of this sale), a pickup
+    line "Collected, order" the pay-on-pickup order this sale paid."""
+    from central.models import CustomerOrder, Fulfilment, OrderLine
+    from central.shipments import destination_of
+    from sync.address import one_line
+
+    kinds = dict(
+        session.execute(
+            select(OrderLine.line_id, OrderLine.fulfilment).where(
+                OrderLine.order_id == order.id, OrderLine.fulfilment != "carry_out"
+            )
+        ).all()
+    )
+    if not kinds:
+        return {}
+    orders = list(session.scalars(select(CustomerOrder).where(CustomerOrder.sale_id == order.sale_id)))
+    picked = next((o.number for o in orders if o.channel != "store"), "")
+    where = ""
+    shipped = next((o for o in orders if o.channel == "store"), None)
+    if shipped is not None:
+        part = session.scalars(
+            select(Fulfilment)
+            .where(Fulfilment.order_id == shipped.id, Fulfilment.kind == "ship")
+            .order_by(Fulfilment.id)
+        ).first()
+        if part is not None:
+            dest = destination_of(part)
+            if dest.get("kind") == "store":
+                there = session.get(Location, dest.get("store_id"))
+                where = there.name if there is not None else ""
+            else:
+                where = one_line(dest.get("address") or {})
+    return {str(i): (k, picked if k == "pickup" else where) for i, k in kinds.items()}
 
 
 def elements(receipt: Receipt) -> list[dict[str, Any]]:

@@ -38,6 +38,7 @@ from central.ops import (
     order_create,
     order_decide,
     order_refund,
+    order_refund_refused,
     pickup_arrive,
     pickup_handover,
     pickup_pick,
@@ -72,6 +73,7 @@ HANDLERS: dict[str, Handler] = {
     "order.decide": order_decide.apply,
     "order.refund": order_refund.apply,
     "shipment.ship": shipment_ship.apply,
+    "order.refund_refused": order_refund_refused.apply,
 }
 
 MAX_GAPS_REPORTED = 100

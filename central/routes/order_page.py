@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from central.deps import DatabaseDep
 from central.models import CustomerOrder, Fulfilment, FulfilmentLine, Location
-from central.pickups import aware, history, hours_of, language, money_text, qr_png
+from central.pickups import aware, history, hours_of, language, money_text, qr_png, store_paid
 from central.routes import ERRORS
 from central.ship_mail import CARRIER_NAMES
 from central.shipments import destination_of
@@ -47,7 +47,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "events": {"created": "Order received", "picked": "Being prepared", "ready": "Ready for pickup",
                    "collected": "Collected", "reminded": "Reminder sent", "expired": "Expired", "cancelled": "Cancelled",
                    "short": "Some items could not be found: refunded", "restocked": "Returned to the shelf",
-                   "arrived": "You checked in at the store"},
+                   "arrived": "You checked in at the store", "paid": "Paid at the store"},
         "show": "Show this code at the counter",
         "until": "Collect by {date}",
         "items": "Items",
@@ -57,6 +57,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "history": "History",
         "pay": "To pay at pickup: {total}",
         "paid": "Paid",
+        "paid_store": "Paid at {store} on {date}: {total}",
         "unknown": "We cannot find this order. Check the link in your e-mail.",
         "ship_states": {"unsourced": "Waiting for stock", "sourced": "Being prepared", "shipped": "On its way",
                         "delivered": "Delivered", "cancelled": "Cancelled"},
@@ -83,7 +84,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "events": {"created": "ご注文受付", "picked": "ご用意中", "ready": "お受け取り準備完了",
                    "collected": "お受け取り済み", "reminded": "リマインダー送信", "expired": "期限切れ", "cancelled": "キャンセル",
                    "short": "一部の商品をご用意できませんでした（返金）", "restocked": "売場に戻しました",
-                   "arrived": "店舗でチェックインされました"},
+                   "arrived": "店舗でチェックインされました", "paid": "店頭でお支払い"},
         "show": "カウンターでこのコードをご提示ください",
         "until": "{date}までにお受け取りください",
         "items": "商品",
@@ -93,6 +94,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "history": "履歴",
         "pay": "お受け取り時のお支払い：{total}",
         "paid": "お支払い済み",
+        "paid_store": "{date}に{store}でお支払い済み：{total}",
         "unknown": "ご注文が見つかりません。メールのリンクをご確認ください。",
         "ship_states": {"unsourced": "在庫確認中", "sourced": "発送準備中", "shipped": "配送中",
                         "delivered": "お届け済み", "cancelled": "キャンセル"},
@@ -119,7 +121,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "events": {"created": "Bestellung eingegangen", "picked": "Wird vorbereitet", "ready": "Abholbereit",
                    "collected": "Abgeholt", "reminded": "Erinnerung gesendet", "expired": "Abgelaufen", "cancelled": "Storniert",
                    "short": "Einige Artikel fehlten: erstattet", "restocked": "Zurück im Verkaufsraum",
-                   "arrived": "Sie haben sich in der Filiale angemeldet"},
+                   "arrived": "Sie haben sich in der Filiale angemeldet", "paid": "In der Filiale bezahlt"},
         "show": "Zeigen Sie diesen Code an der Kasse",
         "until": "Abholen bis {date}",
         "items": "Artikel",
@@ -129,6 +131,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "history": "Verlauf",
         "pay": "Bei Abholung zu zahlen: {total}",
         "paid": "Bezahlt",
+        "paid_store": "Bezahlt am {date} bei {store}: {total}",
         "unknown": "Wir finden diese Bestellung nicht. Prüfen Sie den Link in Ihrer E-Mail.",
         "ship_states": {"unsourced": "Wartet auf Ware", "sourced": "Wird vorbereitet", "shipped": "Unterwegs",
                         "delivered": "Zugestellt", "cancelled": "Storniert"},
@@ -234,10 +237,21 @@ def _page(s: Session, order: CustomerOrder) -> dict[str, Any]:
         "lang": lang,
         "title": w["title"].format(number=order.number),
         "cards": cards,
-        "payment": w["pay"].format(total=money(order.total)) if order.payment == "pay_on_pickup" else w["paid"],
+        "payment": _payment(s, order, w, money, local),
         "w": w,
         "history": merged,
     }
+
+
+def _payment(s: Session, order: CustomerOrder, w: dict[str, Any], money: Any, local: Any) -> str:
+    """Paid online; paid at a store's till (where, when, how much); or what is still to pay."""
+    if order.payment != "pay_on_pickup":
+        return str(w["paid"])
+    paid = store_paid(s, order)
+    if paid is None:
+        return str(w["pay"].format(total=money(order.total)))
+    total = money(paid["amount"]) if paid["amount"] is not None else ""
+    return str(w["paid_store"].format(store=paid["store_name"], date=local(paid["at"])[:10], total=total))
 
 
 @router.get(

@@ -5,7 +5,7 @@ order (idempotent on its own reference), reads it back, and may cancel it before
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Body, HTTPException, Path
@@ -38,6 +38,7 @@ from central.pickups import (
     pickup_of_order,
     publish,
     refunds,
+    store_paid,
 )
 from central.routes import ERRORS
 from central.security import digest
@@ -100,6 +101,15 @@ class PickupRefundOut(Strict):
     at: datetime
 
 
+class PaidInStoreOut(Strict):
+    store: str = Field(description="the code of the store whose till took the money")
+    store_name: str
+    sale_id: str
+    receipt_no: str | None = Field(description="the till's receipt (null while central has not the sale)")
+    amount: int | None = Field(description="what the sale's pickup lines charged, minor units")
+    at: datetime | None
+
+
 class PickupOut(Strict):
     reference: str
     number: str
@@ -122,11 +132,19 @@ class PickupOut(Strict):
     )
     refund_total: int
     history: list[PickupEventOut]
+    paid_in_store: PaidInStoreOut | None = Field(
+        default=None, description="a pay-on-pickup order paid at the store's till when it was collected"
+    )
+    checks: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="what central found different (e.g. payment.amount: the till's sale against the amount due)",
+    )
 
 
 def pickup_out(session: Session, order: CustomerOrder, f: Fulfilment) -> PickupOut:
     store = session.get_one(Location, f.location_id)
     refund_rows = refunds(session, f)
+    paid = store_paid(session, order)
     lines = session.scalars(
         select(FulfilmentLine).where(FulfilmentLine.fulfilment_id == f.id).order_by(FulfilmentLine.line_no)
     )
@@ -173,6 +191,8 @@ def pickup_out(session: Session, order: CustomerOrder, f: Fulfilment) -> PickupO
             PickupEventOut(at=aware(e.at), state=e.state, event=e.event, detail=e.detail)  # type: ignore[arg-type]
             for e in history(session, f)
         ],
+        paid_in_store=None if paid is None else PaidInStoreOut(**paid),
+        checks=orjson.loads(order.checks or "[]"),
     )
 
 

@@ -30,6 +30,9 @@ class LocalOrder:
     number: str | None
     detail: str | None
     created_at: str
+    refund_status: str | None = None  # a refused order paid back here: pending | sent | rejected
+    refund_amount: int = 0
+    refund_detail: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,10 +66,19 @@ def add_order(
 
 def orders(con: sqlite3.Connection) -> list[LocalOrder]:
     rows = con.execute(
-        "SELECT order_id, sale_id, op_id, receipt_no, payload, summary, status, number, detail, created_at "
-        "FROM aisle_orders ORDER BY created_at, order_id"
+        "SELECT order_id, sale_id, op_id, receipt_no, payload, summary, status, number, detail, created_at, "
+        "refund_status, coalesce(refund_amount, 0), refund_detail FROM aisle_orders ORDER BY created_at, order_id"
     ).fetchall()
     return [LocalOrder(r[0], r[1], r[2], r[3], orjson.loads(r[4]), orjson.loads(r[5]), *r[6:]) for r in rows]
+
+
+def mark_refund(con: sqlite3.Connection, order_id: str, op_id: str, amount: int) -> None:
+    """A refused order's money paid back at this till, with its order.refund_refused op."""
+    con.execute(
+        "UPDATE aisle_orders SET refund_op=?, refund_status='pending', refund_amount=?, refund_detail=NULL "
+        "WHERE order_id=?",
+        (op_id, amount, order_id),
+    )
 
 
 def add_action(
@@ -140,6 +152,21 @@ def _action_requeued(con: sqlite3.Connection, op_id: str, _result: dict[str, Any
     con.execute("UPDATE order_actions SET status='pending', detail=NULL WHERE op_id=?", (op_id,))
 
 
+def _refund_applied(con: sqlite3.Connection, op_id: str, _result: dict[str, Any] | None) -> None:
+    con.execute("UPDATE aisle_orders SET refund_status='sent', refund_detail=NULL WHERE refund_op=?", (op_id,))
+
+
+def _refund_rejected(con: sqlite3.Connection, op_id: str, _result: dict[str, Any] | None) -> None:
+    con.execute(
+        "UPDATE aisle_orders SET refund_status='rejected', refund_detail=? WHERE refund_op=?",
+        (_last_error(con, op_id), op_id),
+    )
+
+
+def _refund_requeued(con: sqlite3.Connection, op_id: str, _result: dict[str, Any] | None) -> None:
+    con.execute("UPDATE aisle_orders SET refund_status='pending', refund_detail=NULL WHERE refund_op=?", (op_id,))
+
+
 def _describe_order(payload: dict[str, Any], _sku_of: Any) -> str:
     n = sum(int(x.get("quantity", 0)) for x in payload.get("lines", []))
     return f"Order to ship {n} item{'s' if n != 1 else ''} for customer {payload.get('customer_id', '?')}"
@@ -169,3 +196,11 @@ for _type, _words in (("order.decide", "Decision"), ("order.refund", "Refund"), 
         streams=("ship_orders",),
         describe=_describe(_words),
     )
+register_op(
+    "order.refund_refused",
+    _refund_applied,
+    _refund_rejected,
+    _refund_requeued,
+    streams=(),
+    describe=lambda payload, _sku_of: f"Refund of refused order {payload.get('order_id', '?')}",
+)

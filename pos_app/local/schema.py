@@ -175,6 +175,10 @@ sale_lines = Table(
     Column("tax_class", String, nullable=False),
     Column("tax_rate", String, nullable=False),
     Column("tax", Integer, nullable=False),
+    # Not carried out now (for the receipt): "ship" with `fulfilment_ref` the destination on one
+    # line, "pickup" with the pay-on-pickup order's number; NULL: carried out (older rows too).
+    Column("fulfilment", String, nullable=True),
+    Column("fulfilment_ref", String, nullable=True),
 )
 
 sale_payments = Table(
@@ -483,6 +487,12 @@ aisle_orders = Table(
     Column("number", String),  # central's order number, from its answer
     Column("detail", Text),  # central's sentence when rejected
     Column("created_at", String, nullable=False),
+    # A refused order's money paid back at this till (order.refund_refused): its op, pending |
+    # sent | rejected, the amount, and central's sentence when rejected.
+    Column("refund_op", String, nullable=True),
+    Column("refund_status", String, nullable=True),
+    Column("refund_amount", Integer, nullable=True),
+    Column("refund_detail", Text, nullable=True),
 )
 
 # What staff did to a ship fulfilment on this till: order.decide / order.refund / shipment.ship,

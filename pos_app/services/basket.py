@@ -51,6 +51,7 @@ from pos_app.services.checkout import CheckoutService, CompletedSale, SaleBasket
 from pos_app.services.customers import Customer
 from pos_app.services.errors import PermissionNeeded, ValidationFailed
 from pos_app.services.payments import CardPayment, PaymentService
+from pos_app.services.pickups import PickupSale
 from sync.address import one_line
 from sync.pricing import PricedBasket, Tender, TenderType, quick_amounts, read_basket
 
@@ -104,6 +105,8 @@ class BasketLine:
     discount: ManualDiscount | None = None
     override: PriceOverride | None = None
     fulfilment: str = "carry_out"  # "ship": delivered to the customer (endless aisle), no stock moved here
+    # "pickup": a line of the pay-on-pickup order collected with this sale (Basket.pickup), at
+    # the order's price (an override with the order's number as its reason), no stock moved here
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,7 @@ class Basket:
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     delivery: Delivery | None = None  # the ship lines' destination and option (endless aisle)
     order_id: UUID = field(default_factory=uuid.uuid4)  # the order those lines make: made once per basket
+    pickup: PickupSale | None = None  # a pay-on-pickup order collected with this sale (add_pickup)
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,7 @@ class LineView:
     total: str  # after promotions and discounts
     savings: tuple[str, ...]  # "3 for 2 socks −¥500", "Damaged −10 %: −¥300", "Price override (was ¥4,900)"
     fulfilment: str = "carry_out"  # "ship": the row says "Delivered to the customer"
+    note: str = ""  # a pickup line: "Collected: pickup order 000123"
 
 
 @dataclass(frozen=True)
@@ -181,6 +186,7 @@ class BasketView:
     customer: Customer | None = None
     delivery: DeliveryView | None = None  # the basket has ship lines and a chosen delivery
     ships: bool = False  # some line is delivered to the customer
+    pickup: PickupSale | None = None  # the pay-on-pickup order this sale collects
 
     @property
     def empty(self) -> bool:
@@ -347,16 +353,61 @@ class BasketService:
         if basket.delivery is None:
             raise ValidationFailed("ship.no_delivery", "Choose the delivery address and option first.")
 
+    # --- click-and-collect: a pay-on-pickup order paid through this checkout --------------------
+
+    def add_pickup(self, basket: Basket, sale: PickupSale) -> BasketView:
+        """The collected lines of a pay-on-pickup order (PickupService.for_payment) as pickup
+        lines: each at the order's unit price (an override whose reason names the order: no
+        promotion, and central keeps it when it re-prices), no stock moved here (the order's
+        reservation is released by the handover at central). Completing the sale writes the
+        pickup.handover with its sale_id (docs/pickups.md "Paying at the till"); clearing the
+        basket hands nothing over. The same order again is no change; another one is refused."""
+        with basket.lock:
+            if basket.pickup is not None:
+                if basket.pickup.pickup_id == sale.pickup_id:
+                    return self._view(basket, self._price(basket))
+                raise ValidationFailed(
+                    "basket.pickup_busy",
+                    f"This basket already collects pickup order {basket.pickup.number}: "
+                    "take its payment first, then the next order.",
+                )
+            if sale.currency != self._currency():
+                raise ValidationFailed(
+                    "basket.pickup_currency",
+                    f"Pickup order {sale.number} is in {sale.currency}, not this store's money.",
+                )
+            reason = f"Pickup order {sale.number}"
+            lines = list(basket.lines) + [
+                BasketLine(uuid.uuid4().hex[:10], vid, qty, override=PriceOverride(unit, reason), fulfilment="pickup")
+                for _n, vid, qty, unit in sale.lines
+            ]
+            return self._commit(basket, lines=lines, pickup=sale)
+
+    @staticmethod
+    def _not_pickup(line: BasketLine) -> None:
+        if line.fulfilment == "pickup":
+            raise ValidationFailed(
+                "basket.pickup_line",
+                "This line is collected from a pickup order at the order's price: to leave some of it, take "
+                "the order off the sale (✕) and choose the lines on its handover again.",
+            )
+
     def set_quantity(self, basket: Basket, key: str, quantity: int) -> BasketView:
         with basket.lock:
             lines = [replace(x, quantity=quantity) if x.key == key else x for x in basket.lines]
-            self._line(basket, key)
+            self._not_pickup(self._line(basket, key))
             return self._commit(basket, lines=lines)
 
     def remove(self, basket: Basket, key: str) -> BasketView:
-        """The line goes; `undo` puts it back for UNDO_SECONDS."""
+        """The line goes; `undo` puts it back for UNDO_SECONDS. A pickup line takes the whole
+        pickup order off the sale (the customer walked away): nothing is handed over, the order
+        stays ready, and there is no undo (take the payment from its handover again)."""
         with basket.lock:
             line = self._line(basket, key)
+            if line.fulfilment == "pickup":
+                view = self._commit(basket, lines=[x for x in basket.lines if x.fulfilment != "pickup"], pickup=None)
+                basket.removed = None
+                return view
             pos = basket.lines.index(line)
             lines = [x for x in basket.lines if x.key != key]
             view = self._commit(basket, lines=lines)
@@ -394,6 +445,7 @@ class BasketService:
         """A percent or amount (minor units) off one line, with a reason."""
         with basket.lock:
             line = self._line(basket, key)
+            self._not_pickup(line)
             discount = self._discount(kind, value, reason)
             priced = self._price(basket)
             pl = next(p for p in priced.lines if p.id == self._pid(basket, key))
@@ -440,7 +492,7 @@ class BasketService:
     ) -> BasketView:
         """A new unit price for one line (an overridden line takes no promotion)."""
         with basket.lock:
-            self._line(basket, key)
+            self._not_pickup(self._line(basket, key))
             if not reason.strip():
                 raise ValidationFailed("override.reason", "A price override needs a reason.")
             priced = self._price(basket)
@@ -578,6 +630,12 @@ class BasketService:
         with basket.lock:
             if not basket.lines:
                 raise ValidationFailed("basket.empty")
+            if basket.pickup is not None:
+                raise ValidationFailed(
+                    "basket.park_pickup",
+                    f"This basket collects pickup order {basket.pickup.number}: take the payment, or clear "
+                    "the basket (the order stays ready on its shelf).",
+                )
             priced = self._price(basket)
             view = self._view(basket, priced)
             self._refuse_parking_card(basket, view)
@@ -733,6 +791,7 @@ class BasketService:
         discount: Any = ...,
         customer: Any = ...,
         delivery: Any = ...,
+        pickup: Any = ...,
     ) -> BasketView:
         """Price the changed basket; only a basket the engine accepts is kept."""
         trial = Basket(
@@ -744,12 +803,16 @@ class BasketService:
             customer=basket.customer if customer is ... else customer,
             delivery=basket.delivery if delivery is ... else delivery,
             order_id=basket.order_id,
+            pickup=basket.pickup if pickup is ... else pickup,
         )
         if not any(x.fulfilment == "ship" for x in trial.lines):
             trial.delivery = None  # the last ship line went: no delivery, no fee
+        if not any(x.fulfilment == "pickup" for x in trial.lines):
+            trial.pickup = None  # the basket cleared: the pickup order stays ready, nothing handed over
         priced = self._price(trial)
         basket.lines, basket.discount, basket.customer = trial.lines, trial.discount, trial.customer
         basket.delivery = trial.delivery
+        basket.pickup = trial.pickup
         basket.removed = None
         return self._view(basket, priced)
 
@@ -780,7 +843,7 @@ class BasketService:
         )
         doc = dict(sb.pricing)
         doc_lines = [dict(x) for x in doc["lines"]]
-        fulfilment = {str(n): "ship" for n, x in enumerate(basket.lines, start=1) if x.fulfilment == "ship"}
+        fulfilment = {str(n): x.fulfilment for n, x in enumerate(basket.lines, start=1) if x.fulfilment != "carry_out"}
         no_stock: frozenset[str] = frozenset()
         fee_line: str | None = None
         if fee_vid is not None and option is not None:
@@ -796,8 +859,9 @@ class BasketService:
         doc["lines"] = doc_lines
         if basket.discount is not None:
             doc["basket_discount"] = basket.discount.doc()
-        order = self._order_doc(basket, option, fee, fee_line) if fulfilment else None
-        return replace(sb, pricing=doc, fulfilment=fulfilment, no_stock=no_stock, order=order)
+        order = self._order_doc(basket, option, fee, fee_line) if "ship" in fulfilment.values() else None
+        handover = {**basket.pickup.handover(), "number": basket.pickup.number} if basket.pickup is not None else None
+        return replace(sb, pricing=doc, fulfilment=fulfilment, no_stock=no_stock, order=order, handover=handover)
 
     def _order_doc(
         self, basket: Basket, option: dict[str, Any] | None, fee: int, fee_line: str | None
@@ -883,7 +947,10 @@ class BasketService:
                 if d.scope == "line" and d.amount:
                     what = f"−{d.value} %" if d.kind == "percent" else ""
                     notes.append(f"{d.reason}{' ' + what if what else ''}: −{money(d.amount)}")
-            if pl.source.kind == "override" and pl.source.list_price is not None:
+            note = ""
+            if line.fulfilment == "pickup" and basket.pickup is not None:
+                note = f"Collected: pickup order {basket.pickup.number}"  # at the order's price, said once
+            elif pl.source.kind == "override" and pl.source.list_price is not None:
                 notes.append(f"{pl.source.reason}: price {money(pl.unit_price)} (was {money(pl.source.list_price)})")
             views.append(
                 LineView(
@@ -899,6 +966,7 @@ class BasketService:
                     money(pl.total),
                     tuple(notes),
                     line.fulfilment,
+                    note,
                 )
             )
         savings: list[tuple[str, str]] = [
@@ -942,6 +1010,7 @@ class BasketService:
             basket.customer,
             self._delivery_view(basket, priced, money),
             any(x.fulfilment == "ship" for x in basket.lines),
+            basket.pickup,
         )
 
     def _delivery_view(self, basket: Basket, priced: PricedBasket, money: Callable[[int], str]) -> DeliveryView | None:

@@ -46,7 +46,7 @@ __all__ = ["CheckoutService", "CompletedSale", "SaleBasket", "Tender", "TenderTy
 
 # Steps of the one transaction, in order; `CheckoutService.fault(step)` is called before each
 # (tests fail or kill the process there and prove nothing half-made is left).
-STEPS = ("counter", "outbox", "sale", "lines", "payments", "stock", "order", "journal", "commit")
+STEPS = ("counter", "outbox", "sale", "lines", "payments", "stock", "order", "handover", "journal", "commit")
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,11 @@ class SaleBasket:
     fulfilment: dict[str, str] = field(default_factory=dict)
     no_stock: frozenset[str] = frozenset()
     order: dict[str, Any] | None = None
+    # A pay-on-pickup order collected with this sale (docs/pickups.md "Paying at the till"): its
+    # lines are fulfilment "pickup" (the order's prices, no stock delta here) and this is the
+    # pickup.handover payload without sale_id and time, written right after sale.complete in
+    # the sale's own transaction (with its pickup_actions row and journal entry).
+    handover: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -379,6 +384,8 @@ class CheckoutService:
             )
             self._step("order")
             order_op = self._order(con, session, basket, payload, receipt_no, completed_at)
+            self._step("handover")
+            handover_op, handover_entry = self._handover(con, basket, completed_at)
             self._step("journal")
             self.store.journal_append(
                 con,
@@ -397,8 +404,11 @@ class CheckoutService:
                     "tenders": tender_rows,
                     "lines": len(priced.lines),
                     **({"order_op": order_op} if order_op else {}),
+                    **({"handover_op": handover_op} if handover_op else {}),
                 },
             )
+            if handover_entry is not None:  # the bag handed over: its own entry, after the sale's
+                self.store.journal_append(con, "pickup.handover", handover_entry)
             self._step("commit")
         self.kick()
         return CompletedSale(
@@ -480,6 +490,7 @@ class CheckoutService:
         op_id = str(uuid.uuid4())
         self.store.enqueue(con, "order.create", payload, op_id)
         summary = dict(o.get("summary") or {})
+        _mark_lines(con, basket.sale_id, [x["line_id"] for x in ship], "ship", str(summary.get("destination") or ""))
         summary["lines"] = [
             {"n": x["line_id"], "v": x["variant_id"], "sku": x["sku"], "q": x["quantity"], "u": x["unit_price"],
              "name": next((pl["name"] for pl in sale["pricing"]["lines"] if str(pl.get("id")) == x["line_id"]), x["sku"])}
@@ -498,6 +509,52 @@ class CheckoutService:
             at=completed_at.isoformat(),
         )
         return op_id
+
+    def _handover(
+        self, con: sqlite3.Connection, basket: SaleBasket, completed_at: datetime
+    ) -> tuple[str | None, dict[str, Any] | None]:
+        """The collected pickup's pickup.handover op, carrying this sale's id, right after its
+        sale.complete (central applies them in that order), with its pickup_actions row and
+        journal entry (returned, appended after the sale's). A pickup this till handed over
+        meanwhile is refused: nothing is sold."""
+        if basket.handover is None:
+            return None, None
+        from pos_app.local import pickups as pickups_local
+        from sync.protocol import PickupHandoverPayload
+
+        h = dict(basket.handover)
+        number = str(h.pop("number", ""))  # for the receipt's "Collected, order 000123"
+        pickup_id = int(h["pickup_id"])
+        done = con.execute(
+            "SELECT 1 FROM pickup_actions WHERE pickup_id=? AND kind='handover' AND status != 'rejected' LIMIT 1",
+            (pickup_id,),
+        ).fetchone()
+        if done is not None:
+            raise ValidationFailed(
+                "pickup.already_handed_over",
+                "This till has already handed this pickup order over: clear the basket (nothing is charged).",
+            )
+        try:
+            payload = PickupHandoverPayload.model_validate(
+                {**h, "sale_id": str(basket.sale_id), "handed_over_at": completed_at}, strict=False
+            ).model_dump(mode="json", exclude_none=True)
+        except ValidationError as e:
+            err = e.errors()[0]
+            where = ".".join(str(x) for x in err["loc"])
+            raise ValidationFailed("sale.invalid", detail=f"handover {where}: {err['msg']}") from None
+        op_id = str(uuid.uuid4())
+        self.store.enqueue(con, "pickup.handover", payload, op_id)
+        pickups_local.add(con, op_id, pickup_id, "handover", payload, completed_at.isoformat())
+        lines = [k for k, v in basket.fulfilment.items() if v == "pickup"]
+        _mark_lines(con, basket.sale_id, lines, "pickup", number)
+        return op_id, {
+            "pickup_id": pickup_id,
+            "op_id": op_id,
+            "collected_by": payload.get("collector_name") or "customer",
+            "found_by": payload["found_by"],
+            "staff_id": payload.get("staff_id"),
+            "sale_id": str(basket.sale_id),
+        }
 
     def _existing(self, con: sqlite3.Connection, sale_id: UUID) -> CompletedSale | None:
         row = con.execute(
@@ -621,6 +678,14 @@ class CheckoutService:
             err = e.errors()[0]
             where = ".".join(str(x) for x in err["loc"])
             raise ValidationFailed("sale.invalid", detail=f"{where}: {err['msg']}") from None
+
+
+def _mark_lines(con: sqlite3.Connection, sale_id: UUID, line_ids: Sequence[str], kind: str, ref: str) -> None:
+    """The sale's lines not carried out now, for its receipt (ship: where to; pickup: the order)."""
+    con.executemany(
+        "UPDATE sale_lines SET fulfilment=?, fulfilment_ref=? WHERE sale_id=? AND line_id=?",
+        [(kind, ref, str(sale_id), x) for x in line_ids],
+    )
 
 
 def _check_card_tenders(con: sqlite3.Connection, sale_id: UUID, settlement: Settlement) -> None:

@@ -39,6 +39,7 @@ from sync.protocol import (
     TRACKING_PATTERN,
     OrderDecidePayload,
     OrderRefundPayload,
+    OrderRefusedRefundPayload,
     ShipmentShipPayload,
 )
 
@@ -279,6 +280,7 @@ class OrderService:
         with self.store.raw("device") as con:
             mine = local.orders(con)
             acts = local.actions(con)
+            charged = {o.order_id: _charged(con, o) for o in mine if o.status == "rejected"}
         by_ref = {o.order_id: o for o in mine}
         by_f: dict[int, list[local.OrderAction]] = {}
         for a in acts:
@@ -302,14 +304,22 @@ class OrderService:
                 continue
             s = own.summary
             state = "refused" if own.status == "rejected" else "to_confirm"
+            due, said = 0, own.detail or "" if own.status == "rejected" else ""
+            if own.status == "rejected":  # nothing ships: the customer's money goes back here
+                if own.refund_status in ("pending", "sent"):
+                    state = "cancelled"
+                else:
+                    due = charged.get(own.order_id, 0)
+                    said = own.refund_detail or said  # central refused the refund itself
             out.append(
                 ShipOrder(
                     None, own.number or "", own.order_id, state, str(s.get("destination", "")),
                     str(s.get("customer", "")),
                     tuple(ShipLine(str(x["n"]), int(x["v"]), str(x["sku"]), str(x.get("name", x["sku"])),
                                    int(x["q"]), int(x["u"])) for x in s.get("lines", [])),
-                    0, None, None, own.created_at, True, False, pending=own.status == "pending",
-                    refused=own.detail or "" if own.status == "rejected" else "",
+                    due, None, None, own.created_at, True, False,
+                    pending=own.status == "pending" or own.refund_status == "pending",
+                    refused=said,
                     sale_id=own.sale_id, receipt_no=own.receipt_no,
                 )
             )  # fmt: skip
@@ -401,7 +411,10 @@ class OrderService:
     def refund(self, session: Session, order: ShipOrder, tender: str) -> str:
         """Pay out what central says is owed for a cancelled shipment: in cash (from the drawer),
         or back on the card of the sale that paid it (a refund referenced to its terminal
-        transaction), then report it with order.refund."""
+        transaction), then report it with order.refund. An order central refused (nothing
+        ships) gives back what its sale charged for it: `refund_refused`."""
+        if order.id is None:  # no shipment at central: an order it refused, or one not confirmed yet
+            return self.refund_refused(session, order, tender)
         if order.id is None or order.refund_due <= 0:
             raise error("order.no_refund", number=order.number or "?")
         reference: str | None = None
@@ -432,6 +445,60 @@ class OrderService:
             "order.refund", "refund", order.id, payload,
             {"amount": order.refund_due, "tender": tender, "reference": reference, "staff_id": session.staff.id},
         )  # fmt: skip
+
+    def _card_refund(self, session: Session, order: ShipOrder, tender: str, amount: int) -> str | None:
+        """The money back: cash (None) or a card refund of the order's sale (its reference)."""
+        if tender == "cash":
+            return None
+        if tender != "card":
+            raise ValidationFailed("order.tender", "Refund in cash or to the card.")
+        if self.payments is None or not order.sale_id:
+            raise error("order.card_elsewhere", number=order.number or order.receipt_no)
+        done = self.payments.refund(session, order.sale_id, amount)
+        refs = [p.transaction_id or p.service_id for p in done if p.state == "refunded"]
+        if not refs:
+            why = next((p.message for p in done if p.message), "") if done else ""
+            raise ValidationFailed("order.card_refund_failed", why or "The terminal did not refund the card.")
+        return ",".join(str(r) for r in refs)[:100]
+
+    def refund_refused(self, session: Session, order: ShipOrder, tender: str) -> str:
+        """An order central refused (order.create rejected: nothing ships): what its sale charged
+        for the ship lines and the fee goes back to the customer, in cash or to the sale's card,
+        and order.refund_refused tells central (op, the order's row and the journal in one
+        transaction). Refused again once paid back."""
+        fresh = next((o for o in self.orders().orders if o.id is None and o.order_ref == order.order_ref), None)
+        if fresh is None or fresh.state != "refused" or fresh.refund_due <= 0 or not fresh.sale_id:
+            raise ValidationFailed(
+                "order.refunded",
+                f"The order of receipt {order.receipt_no} is paid back already, or central has not refused it.",
+            )
+        amount = fresh.refund_due
+        reference = self._card_refund(session, fresh, tender, amount)
+        payload = _wire(
+            OrderRefusedRefundPayload,
+            {
+                "order_id": fresh.order_ref,
+                "sale_id": fresh.sale_id,
+                "store_id": self.identity.store_id,
+                "staff_id": session.staff.id,
+                "amount": amount,
+                "tender": tender,
+                "reference": reference,
+                "refunded_at": self.clock(),
+            },
+        )
+        op_id = str(uuid.uuid4())
+        with self.store.tx("device") as con:
+            self.store.enqueue(con, "order.refund_refused", payload, op_id)
+            local.mark_refund(con, fresh.order_ref, op_id, amount)
+            self.store.journal_append(
+                con,
+                "order.refund_refused",
+                {"order_id": fresh.order_ref, "op_id": op_id, "amount": amount, "tender": tender,
+                 "reference": reference, "staff_id": session.staff.id},
+            )  # fmt: skip
+        self.kick()
+        return op_id
 
     @staticmethod
     def carriers(country: str) -> list[tuple[str, str]]:
@@ -516,3 +583,18 @@ __all__ = [
     "ShipOrder",
     "one_line",
 ]
+
+
+def _charged(con: Any, o: local.LocalOrder) -> int:
+    """What this till's sale charged for an order: its ship lines and its delivery fee line."""
+    ids = [str(x.get("line_id")) for x in o.payload.get("lines", [])]
+    fee = (o.payload.get("delivery") or {}).get("fee_line_id")
+    if fee:
+        ids.append(str(fee))
+    if not ids:
+        return 0
+    marks = ",".join("?" * len(ids))
+    row = con.execute(
+        f"SELECT coalesce(sum(total), 0) FROM sale_lines WHERE sale_id=? AND line_id IN ({marks})", (o.sale_id, *ids)
+    ).fetchone()
+    return int(row[0])

@@ -190,6 +190,7 @@ def basket_to_json(basket: SaleBasket) -> str:
             "fulfilment": basket.fulfilment,
             "no_stock": sorted(basket.no_stock),
             "order": basket.order,
+            "handover": basket.handover,  # a pay-on-pickup order collected with the sale
         },
         ensure_ascii=False,
         sort_keys=True,
@@ -206,6 +207,7 @@ def basket_from_json(text: str) -> SaleBasket:
         {str(k): str(v) for k, v in (d.get("fulfilment") or {}).items()},  # endless aisle (older rows: none)
         frozenset(str(x) for x in d.get("no_stock") or ()),
         d.get("order"),
+        d.get("handover"),
     )
 
 

@@ -80,6 +80,8 @@ MESSAGES = {
     "pickup.label_store": "This bag label is for store {store}, not this one ({here}).",
     "pickup.label_bad": "This is not a bag label this app can read.",
     "pickup.label_unknown": "Order {number} is not (or no longer) in this store's pickups.",
+    "pickup.unpaid": "Order {number} is pay on pickup: take the payment ({total}) first.",
+    "pickup.paid_online": "Order {number} was paid online: hand it over, there is nothing to pay.",
 }
 
 # The kiosk's sentences: for the customer, not for staff (kind words, what to do next).
@@ -190,6 +192,41 @@ class PickupQueue:
     @property
     def to_restock(self) -> tuple[Pickup, ...]:
         return tuple(p for p in self.pickups if p.needs_restock)
+
+
+@dataclass(frozen=True)
+class PickupSale:
+    """A pay-on-pickup order about to be paid through the normal checkout (docs/pickups.md
+    "Paying at the till"): the lines collected (line no, variant, quantity, the order's unit
+    price) go into the basket as pickup lines, and `handover()` is the pickup.handover payload
+    the sale's own transaction completes with its sale_id."""
+
+    pickup_id: int
+    number: str
+    customer: str
+    currency: str
+    lines: tuple[tuple[int, int, int, int], ...]  # (line no, variant id, quantity, unit price)
+    found_by: str
+    id_checked: bool
+    collector_name: str
+    staff_id: int | None
+    store_id: int
+
+    @property
+    def due(self) -> int:
+        return sum(q * u for _n, _v, q, u in self.lines)
+
+    def handover(self) -> dict[str, Any]:
+        return {
+            "pickup_id": self.pickup_id,
+            "store_id": self.store_id,
+            "collected_by": "someone_else" if self.collector_name else "customer",
+            "collector_name": self.collector_name,
+            "lines": [{"line_no": n, "quantity": q} for n, _v, q, _u in self.lines],
+            "found_by": self.found_by,
+            "id_checked": self.id_checked,
+            "staff_id": self.staff_id,
+        }
 
 
 @dataclass(frozen=True)
@@ -309,8 +346,15 @@ class PickupService:
 
     def money(self, p: Pickup) -> str:
         """The order's total as the store writes money (the pay-on-pickup amount)."""
+        return self._money(p.total, p.currency)
+
+    def _money(self, minor: int, currency: str) -> str:
+        return format_money(Money(minor, currency), self.locale())
+
+    def locale(self) -> str:
+        """This store's locale (how it writes money)."""
         rows = self.store.query("SELECT locale FROM locations WHERE id=?", (self.identity.store_id,))
-        return format_money(Money(p.total, p.currency), str(rows[0][0]) if rows and rows[0][0] else "en_US")
+        return str(rows[0][0]) if rows and rows[0][0] else "en_US"
 
     def get(self, pickup_id: int) -> Pickup:
         for p in self.queue().pickups:
@@ -536,6 +580,9 @@ class PickupService:
         given = lines if lines is not None else {x.line_no: x.picked for x in fresh.lines}
         if not any(given.values()):
             raise error("pickup.nothing_given")
+        if fresh.pay_on_pickup and sale_id is None:  # the money goes through the checkout: for_payment
+            due = sum(x.unit_price * given.get(x.line_no, 0) for x in fresh.lines)
+            raise error("pickup.unpaid", number=fresh.number, total=self._money(due, fresh.currency))
         someone = bool(collector_name.strip())
         payload = PickupHandoverPayload.model_validate(
             {
@@ -554,6 +601,46 @@ class PickupService:
         ).model_dump(mode="json", exclude_none=True)
         journal = {"collected_by": collector_name.strip() or "customer", "found_by": found_by, "staff_id": staff_id}
         return self._write("handover", pickup.id, payload, journal)
+
+    def for_payment(
+        self,
+        pickup: Pickup,
+        *,
+        staff_id: int | None,
+        found_by: str,
+        collector_name: str = "",
+        lines: dict[int, int] | None = None,
+        id_checked: bool = False,
+    ) -> PickupSale:
+        """A pay-on-pickup order's collected lines for the checkout ("Take payment"): checked as
+        a handover is (ready, not collected, something given, who collects); nothing is written
+        — the handover happens when the sale completes, in its transaction."""
+        fresh = self.get(pickup.id)
+        self._refuse_if_gone(fresh)
+        if not fresh.pay_on_pickup:
+            raise error("pickup.paid_online", number=fresh.number)
+        given = lines if lines is not None else {x.line_no: x.picked for x in fresh.lines}
+        taken = tuple(
+            (x.line_no, x.variant_id, min(given.get(x.line_no, 0), x.picked), x.unit_price)
+            for x in fresh.lines
+            if min(given.get(x.line_no, 0), x.picked) > 0
+        )
+        if not taken:
+            raise error("pickup.nothing_given")
+        if found_by not in ("code", "search"):
+            raise ValueError(f"found_by {found_by!r}")
+        return PickupSale(
+            fresh.id,
+            fresh.number,
+            fresh.customer,
+            fresh.currency,
+            taken,
+            found_by,
+            id_checked or found_by == "code",
+            collector_name.strip()[:200],
+            staff_id,
+            self.identity.store_id,
+        )
 
 
 # --- the bag label, expiry and the kiosk -----------------------------------------------------------

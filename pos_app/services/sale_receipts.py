@@ -120,7 +120,17 @@ class SaleReceipts:
             self._facts(sale.receipt_no, sale.completed_at, staff, sale.sale_id),
             sale.settlement,
             card_slip=card_slip(self.store, sale.sale_id),
+            fulfilments=self._ways(str(sale.sale_id)),
         )
+
+    def _ways(self, sale_id: str) -> dict[str, tuple[str, str]]:
+        """The sale's lines not carried out now: line id → ("ship", where) / ("pickup", order no)."""
+        rows = self.store.query(
+            "SELECT line_id, fulfilment, fulfilment_ref FROM sale_lines WHERE sale_id=? AND fulfilment IS NOT NULL",
+            (sale_id,),
+            "device",
+        )
+        return {str(i): (str(k), str(r or "")) for i, k, r in rows}
 
     def _rebuilt(self, sale_id: str) -> Receipt:
         """A receipt from what device.db holds of a sale (after a restart)."""
@@ -147,6 +157,7 @@ class SaleReceipts:
             store_facts(self.checkout.store_row()),
             self._facts(number, datetime.fromisoformat(completed_at), self._staff_name(int(staff_id)), sale_id),
             card_slip=card_slip(self.store, sale_id),
+            fulfilments=self._ways(sale_id),
         )
 
     def issue(self, sale: CompletedSale, session: Session, *, gift: bool = False) -> PrintOutcome:

@@ -199,6 +199,17 @@ def demo_pickups(device: Device, central: DemoCentral, count: int = 4) -> tuple[
     return code, code[:-4] + ("AAAA" if not code.endswith("AAAA") else "BBBB")
 
 
+def demo_ready_pay_on_pickup(device: Device) -> str:
+    """A new pay-on-pickup order of the demo (demo_pickups made some) picked onto shelf C-1 and
+    made ready, synced; its customer's code (the pay-at-the-till screenshots)."""
+    p = next(x for x in device.pickups.queue().by_state("new") if x.pay_on_pickup)
+    device.pickups.pick(p, {x.line_no: x.quantity for x in p.lines}, {}, "C-1", None)
+    device.pickups.ready(device.pickups.get(p.id), None)
+    device.engine.sync_once()
+    device.engine.sync_once()
+    return str(device.store.query("SELECT code FROM pickups WHERE id=?", (p.id,))[0][0])
+
+
 def demo_expired(device: Device, central: DemoCentral, pickup_id: int) -> None:
     """The ready pickup not collected in time: its expiry moved into the past in the demo
     central's database, then the job that expires it (`central pickups-expire`), synced."""
@@ -307,6 +318,31 @@ def demo_aisle(device: Device, session: Session, central: DemoCentral) -> DemoAi
     return DemoAisle(hanako.name, later_style, later, unsourced, to_ship, mine)
 
 
+def demo_refused(device: Device, session: Session) -> str:
+    """An endless-aisle order central refuses (ship-to-store to a store central no longer has),
+    paid in cash and synced: its order_id (the refused-order screenshot)."""
+    from pos_app.services.basket import Delivery
+    from pos_app.services.checkout import Tender, TenderType
+
+    here = device.identity.store_id
+    vid = int(
+        device.store.query(
+            "SELECT s.variant_id FROM stock s JOIN catalog c ON c.id=s.variant_id WHERE s.location_id != ? "
+            "AND s.on_hand - s.reserved > 0 AND c.category != 'delivery' ORDER BY s.variant_id LIMIT 1",
+            (here,),
+        )[0][0]
+    )
+    svc = device.basket
+    basket = svc.new()
+    svc.add_ship(basket, vid)
+    svc.attach_customer(basket, device.customers.search("Hanako").customers[0])
+    svc.set_delivery(basket, Delivery("store", "jp-store", store_id=999_999, store_name="Aisle Odaiba (closed)"))
+    svc.complete(session, basket, [Tender(TenderType.CASH, 10**7)])
+    device.engine.sync_once()
+    device.engine.sync_once()
+    return str(basket.order_id)
+
+
 def demo_offline(device: Device, central: DemoCentral) -> None:
     """The link drops: central stops, the next sync finds nobody there."""
     central.stop()
@@ -327,6 +363,8 @@ __all__ = [
     "demo_pickups",
     "demo_printer",
     "demo_product",
+    "demo_ready_pay_on_pickup",
+    "demo_refused",
     "demo_sell",
     "demo_session",
     "demo_wrong_item",

@@ -306,6 +306,10 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(lambda _i: self._arrivals())
         self.stack.addWidget(self.pickup)
         self.pickup.watch(sync)
+        # A pay-on-pickup order: "Take payment" rings it up on the sell screen's pay sheet; the
+        # sale's completion hands it over (docs/pickups.md "Paying at the till").
+        self.pickup.take_payment.connect(self._pay_pickup)
+        self.sell.pickup_paid.connect(self._pickup_paid)
         self.orders_page = OrdersView(device, session, ops)
         self.orders_page.look_up.connect(self.show_lookup)
         self.orders_page.waiting_changed.connect(self.orders_button.set_count)
@@ -656,6 +660,14 @@ class MainWindow(QMainWindow):
     def show_pickups(self) -> None:
         self.stack.setCurrentWidget(self.pickup)
         self.pickup.refresh()
+
+    def _pay_pickup(self, sale: Any) -> None:
+        self.show_sell()
+        self.sell.pay_pickup(sale)
+
+    def _pickup_paid(self, sale: Any, done: Any) -> None:
+        self.show_pickups()
+        self.pickup.paid_and_handed_over(sale, done)
 
     def _arrivals(self, numbers: list[str] | None = None) -> None:
         """The kiosk's check-ins above every page but the pickups page (which has its own)."""

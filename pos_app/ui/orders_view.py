@@ -345,7 +345,7 @@ class OrdersView(QWidget):
     def show_orders(self, orders: OrderList) -> None:
         self.list_ = orders
         self._label_tabs()
-        self.waiting_changed.emit(sum(1 for o in orders.orders if _needs(o)) + orders.counts.get("refused", 0))
+        self.waiting_changed.emit(sum(1 for o in orders.orders if _needs(o) or o.state == "refused"))  # once each
         if self.current is not None:
             fresh = next((o for o in orders.orders if _same(o, self.current)), None)
             if fresh is not None and self.pages.currentWidget() is self.order_page:

@@ -227,6 +227,7 @@ class Handover:
     found_by: str  # "code" | "search"
     verdict: str
     money: str = ""
+    locale: str = "en_US"  # the store's, for the amount of the lines given (a worker read it)
 
 
 def waiting_text(numbers: list[str]) -> str:
@@ -241,6 +242,7 @@ class PickupView(QWidget):
     look_up = Signal()  # "‹ Look up": back to the product screen
     waiting_changed = Signal(int)  # new + ready + bags to put back: the main window's count
     arrivals_changed = Signal(list)  # numbers of ready orders whose customer checked in at the kiosk
+    take_payment = Signal(object)  # a pay-on-pickup order's PickupSale: to the sell screen's pay sheet
 
     def __init__(self, device: Any, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -432,10 +434,6 @@ class PickupView(QWidget):
         bl.addWidget(self.id_checked)
         self.pay_note = _label("", "notice")
         bl.addWidget(self.pay_note)
-        self.paid = QPushButton(self.tr("Paid at the till"))
-        self.paid.setCheckable(True)
-        self.paid.toggled.connect(self._enable_handover)
-        bl.addWidget(self.paid)
         self.give_box = QVBoxLayout()
         self.give_box.setSpacing(6)
         bl.addLayout(self.give_box)
@@ -488,6 +486,7 @@ class PickupView(QWidget):
             self.back.setFixedWidth(theme.TOUCH) if narrow else self.back.setMaximumWidth(16777215)
             self.back.setAccessibleName(self.tr("Back to looking up products"))
             self.save_pick.setText(self.tr("Save") if narrow else self.tr("Save, finish later"))
+            self._enable_handover()  # "Pay ¥…" or "Take payment ¥…"
             g = self.find_grid  # portrait: the name under the number and Find
             g.removeWidget(self.name)
             g.removeWidget(self.find_button)
@@ -629,7 +628,7 @@ class PickupView(QWidget):
 
             def op() -> Handover:
                 fresh = service.get(p.id)
-                return Handover(fresh, "search", verdict, service.money(fresh))
+                return Handover(fresh, "search", verdict, service.money(fresh), service.locale())
 
             self._read_handover(op)
         else:
@@ -905,7 +904,7 @@ class PickupView(QWidget):
                 raise
             until = service.local_day_time(p.expires_at)
             verdict = genuine + (valid.replace("{0}", until) if until else "") + "."
-            return Handover(p, "code", verdict, service.money(p))
+            return Handover(p, "code", verdict, service.money(p), service.locale())
 
         self.say("")
         self._read_handover(op)
@@ -931,10 +930,9 @@ class PickupView(QWidget):
         self.collector.clear()
         self.collector.hide()
         self.id_checked.setChecked(False)
-        self.paid.setChecked(False)
         if p is None:
             self.hand_title.setText(self.tr("Pickup code refused"))
-            for w in (self.id_checked, self.pay_note, self.paid):
+            for w in (self.id_checked, self.pay_note):
                 w.hide()
             self.hand_back.setText(self.tr("‹ Queue — find by number and name"))
             self.pages.setCurrentWidget(self.handover_view)
@@ -946,11 +944,11 @@ class PickupView(QWidget):
         )
         self.id_checked.setVisible(h.found_by == "search")
         self.pay_note.setVisible(p.pay_on_pickup)
-        self.paid.setVisible(p.pay_on_pickup)
         if p.pay_on_pickup:
             self.pay_note.setText(
                 self.tr(
-                    "Pay on pickup: {0}. Take the payment on the sell screen, then tap “Paid at the till”."
+                    "Pay on pickup: {0}. “Take payment” rings the items up on the sell screen; the bag is "
+                    "handed over when the sale is paid (cash, card or both)."
                 ).replace("{0}", h.money)
             )
         for x in p.lines:
@@ -989,11 +987,25 @@ class PickupView(QWidget):
         ok = any(b.isChecked() for b, _q in self.give_buttons.values())
         if h.found_by == "search" and not self.id_checked.isChecked():
             ok = False
-        if h.pickup.pay_on_pickup and not self.paid.isChecked():
-            ok = False
         if self.someone.isChecked() and not self.collector.text().strip():
             ok = False
         self.hand_over.setEnabled(ok)
+        if h.pickup.pay_on_pickup:  # the lines kept back are not paid for
+            by_no = {x.line_no: x for x in h.pickup.lines}
+            due = sum(by_no[n].unit_price * q for n, (b, q) in self.give_buttons.items() if b.isChecked())
+            words = self.tr("Pay {0}") if self.narrow else self.tr("Take payment {0}")  # portrait: it fits
+            self.hand_over.setText(words.replace("{0}", self._money(due, h)))
+        else:
+            self.hand_over.setText(self.tr("Hand over"))
+
+    @staticmethod
+    def _money(minor: int, h: Handover) -> str:
+        """An amount like the order's total (`h.money`, formatted by the service on a worker)."""
+        from pos_app.core.money import Money, format_money
+
+        p = h.pickup
+        assert p is not None
+        return h.money if minor == p.total else format_money(Money(minor, p.currency), h.locale)
 
     def hand_over_now(self) -> None:
         h = self.handing
@@ -1005,6 +1017,23 @@ class PickupView(QWidget):
         collector = self.collector.text().strip() if self.someone.isChecked() else ""
         id_checked = self.id_checked.isChecked() or h.found_by == "code"
         service, staff = self.service, self.session.staff.id
+        if p.pay_on_pickup:  # the money first, through the normal checkout; its sale hands the bag over
+
+            def for_payment() -> Any:
+                return service.for_payment(
+                    p,
+                    staff_id=staff,
+                    found_by=h.found_by,
+                    collector_name=collector,
+                    lines=lines,
+                    id_checked=id_checked,
+                )
+
+            self.hand_over.setEnabled(False)
+            CollectionOp(parent=self, op=for_payment, success=self._to_payment).failure(
+                self._handover_failed
+            ).run_in_background(self.ops)
+            return
 
         def op() -> str:
             return service.handover(
@@ -1025,6 +1054,22 @@ class PickupView(QWidget):
         self.hand_over.setEnabled(False)
         CollectionOp(parent=self, op=op, success=done).failure(self._handover_failed).run_in_background(self.ops)
 
+    def _to_payment(self, sale: Any) -> None:
+        self._enable_handover()
+        self.take_payment.emit(sale)
+
+    def paid_and_handed_over(self, sale: Any, done: Any) -> None:
+        """The sell screen's sale that collected a pickup is complete: its handover is written."""
+        who = sale.collector_name or sale.customer
+        self.show_queue()
+        self.show_tab("collected")
+        self.say(
+            self.tr("Paid and handed over: order {0} to {1} (receipt {2}).")
+            .replace("{0}", sale.number)
+            .replace("{1}", who)
+            .replace("{2}", done.receipt_no)
+        )
+
     def _handover_failed(self, _error: BaseException) -> bool:
         self._enable_handover()
         return False  # the bridge shows the service's sentence (collected meanwhile, …)
@@ -1039,7 +1084,7 @@ class PickupView(QWidget):
 
         def op() -> Handover:
             p = service.find(number, name)
-            return Handover(p, "search", verdict, service.money(p))
+            return Handover(p, "search", verdict, service.money(p), service.locale())
 
         self._read_handover(op)
 

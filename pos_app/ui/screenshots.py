@@ -457,6 +457,47 @@ def render_pickups(window: Any, device: Any, central: Any, ops: Any, out: Path) 
     return shots
 
 
+def render_pickup_payment(window: Any, device: Any, ops: Any, out: Path) -> list[Path]:
+    """A pay-on-pickup order paid through the normal checkout (docs/pickups.md "Paying at the
+    till"): its handover after the scan offers "Take payment", the pay sheet over the basket's
+    pickup lines, then the pickups page once the cash sale handed it over."""
+    from pos_app.services import screens
+    from pos_app.ui.sell_view import TenderSheet
+
+    code = screens.demo_ready_pay_on_pickup(device)
+    page, sell = window.pickup, window.sell
+    shots: list[Path] = []
+
+    def handover() -> None:
+        window.scanned(code)
+        settle(ops)
+
+    shots += grab_sizes(window, out, "54-pickup-take-payment", ops, handover)
+    page.hand_over_now()  # "Take payment": the sell screen and its pay sheet
+    settle(ops)
+    shots += grab_sizes(window, out, "55-pickup-pay-sheet", ops)
+    first = sell.tender
+    assert isinstance(first, TenderSheet)
+    first.reject()  # "Back to the basket": the pickup lines, at the order's prices
+    settle(ops)
+    shots += grab_sizes(window, out, "56-pickup-basket-lines", ops)
+    sell.open_tender()
+    settle(ops)
+    sheet = sell.tender
+    assert isinstance(sheet, TenderSheet)
+    sheet.cash(sheet.view.cash_total_minor)  # exact cash
+    settle(ops)
+    shots += grab_sizes(window, out, "57-pickup-paid-done", ops)
+    sheet.accept()  # "New sale": back to the pickups page, handed over
+    settle(ops)
+    shots += grab_sizes(window, out, "58-pickup-paid-handed-over", ops)
+    page.say("")
+    page.show_queue()
+    window.show_lookup()
+    settle(ops)
+    return shots
+
+
 def render_kiosk(device: Any, central: Any, ops: Any, out: Path) -> list[Path]:
     """The customer-facing pickup kiosk (`pos-app run --kiosk`): waiting for a scan, the thanks
     after a good code, and a refused one in the customer's words."""
@@ -551,6 +592,32 @@ def render_aisle(window: Any, device: Any, session: Any, central: Any, ops: Any,
     return shots
 
 
+def render_refused(window: Any, device: Any, session: Any, ops: Any, out: Path) -> list[Path]:
+    """An endless-aisle order central refused: its page with central's sentence and the refund
+    of what the sale charged (docs/endless-aisle.md "Refused orders"); paid back afterwards."""
+    from pos_app.services import screens
+
+    ref = screens.demo_refused(device, session)
+    page = window.orders_page
+    window.show_orders()
+    page.refresh()
+    settle(ops)
+
+    def refused() -> None:
+        listed = page.list_.orders if page.list_ else ()
+        page.show_order(next(o for o in listed if o.order_ref == ref))
+        settle(ops)
+
+    shots = grab_sizes(window, out, "59-order-refused-refund", ops, refused)
+    order = next(o for o in device.orders.orders().orders if o.order_ref == ref)
+    device.orders.refund(session, order, "cash")
+    device.engine.sync_once()
+    page.show_list()
+    window.show_lookup()
+    settle(ops)
+    return shots
+
+
 def render_all(out: Path, language: str = "en") -> list[Path]:
     from pos_app.services import screens
     from pos_app.ui import i18n, theme
@@ -636,8 +703,10 @@ def render_all(out: Path, language: str = "en") -> list[Path]:
         shots += render_card(window, device, session, ops, out)
         shots += render_shifts(window, device, session, ops, out)
         shots += render_pickups(window, device, central, ops, out)
+        shots += render_pickup_payment(window, device, ops, out)
         shots += render_kiosk(device, central, ops, out)
         shots += render_aisle(window, device, session, central, ops, out)
+        shots += render_refused(window, device, session, ops, out)
 
         screens.demo_corrections(device, session, focus)
         screens.demo_offline(device, central)

@@ -262,6 +262,8 @@ class LineRow(QFrame):
         if line.fulfilment == "ship":  # endless aisle: paid now, sent from elsewhere
             shipped = QCoreApplication.translate("LineRow", "Delivered to the customer")
             words += f"<br><span style='color:#0B5FA5; font-weight:700'>{shipped}</span>"
+        elif line.fulfilment == "pickup" and line.note:  # click-and-collect: paid now, handed over from the shelf
+            words += f"<br><span style='color:#8A4B00; font-weight:700'>{line.note}</span>"
         return words
 
     @staticmethod
@@ -271,7 +273,14 @@ class LineRow(QFrame):
     def show_line(self, line: LineView) -> bool:
         """This line's values on the row, setting only the ones that differ; whether any did."""
         self.line = line
-        shown = (self.info_text(line), self.saved_text(line), str(line.quantity), line.total, line.quantity > 1)
+        fixed = line.fulfilment == "pickup"  # the order's quantity: no − or +
+        shown = (
+            self.info_text(line),
+            self.saved_text(line),
+            str(line.quantity),
+            line.total,
+            line.quantity > 1 and not fixed,
+        )
         old = self._shown
         if shown == old:
             return False
@@ -290,6 +299,7 @@ class LineRow(QFrame):
             self.total.setText(shown[3])
         if old is None or shown[4] != old[4]:
             self.minus.setEnabled(shown[4])
+            self.plus.setEnabled(line.fulfilment != "pickup")  # a pickup line is the order's quantity
         self._shown = shown
         return True
 
@@ -305,6 +315,7 @@ class SellView(QWidget):
     basket_changed = Signal(object)
     sale_done = Signal(object, object)
     look_up = Signal()  # "‹ Look up": back to the product screen
+    pickup_paid = Signal(object, object)  # (PickupSale, CompletedSale): the sale that handed a pickup over
 
     def __init__(self, device: Any, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -922,11 +933,27 @@ class SellView(QWidget):
 
         QueryOp(parent=self, op=self._card_state, success=got, kind="card").run_in_background(self.ops)
 
+    def pay_pickup(self, sale: Any) -> None:
+        """A pay-on-pickup order's "Take payment" (the pickup page): its collected lines into
+        this basket as pickup lines, then the pay sheet; the sale's completion hands it over."""
+        basket, service = self.basket, self.service
+
+        def card_read(state: tuple[bool, str]) -> None:
+            self.card_info = state
+            self.open_tender()
+
+        def after(_view: BasketView) -> None:
+            QueryOp(parent=self, op=self._card_state, success=card_read, kind="card").run_in_background(self.ops)
+
+        self._change(lambda: service.add_pickup(basket, sale), after)
+
     def _tender_closed(self) -> None:
         sheet = self.tender
         self.tender = None
         if sheet is not None and sheet.sale is not None:
             sale, view = sheet.sale, sheet.view
+            if view.pickup is not None:
+                self.pickup_paid.emit(view.pickup, sale)
             self.new_sale()
             change = view.money(sale.change) if sale.change else self.tr("none")
             self.say(

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_datetime
 from babel.numbers import format_currency, format_decimal
 
-from sync.receipts.model import Receipt
+from sync.receipts.model import Receipt, ReceiptLine
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -44,6 +44,8 @@ LABELS: dict[str, dict[str, str]] = {
         "store_credit": "Store credit",
         "gift_card": "Gift card",
         "items": "{n} items",
+        "ship_note": "Delivered to {where}",
+        "pickup_note": "Collected, order {number}",
         "qr": "Scan for returns",
         "thanks": "Thank you for shopping with us",
         "gift_note": "Gift receipt: exchange or return within the store's policy",
@@ -72,6 +74,8 @@ LABELS: dict[str, dict[str, str]] = {
         "store_credit": "Guthaben",
         "gift_card": "Geschenkkarte",
         "items": "{n} Artikel",
+        "ship_note": "Lieferung an {where}",
+        "pickup_note": "Abgeholt, Bestellung {number}",
         "qr": "Für Umtausch und Rückgabe",
         "thanks": "Vielen Dank für Ihren Einkauf",
         "gift_note": "Geschenkbon: Umtausch im Rahmen unserer Bedingungen",
@@ -99,6 +103,8 @@ LABELS: dict[str, dict[str, str]] = {
         "store_credit": "ストアクレジット",
         "gift_card": "ギフトカード",
         "items": "{n}点",
+        "ship_note": "配送先：{where}",
+        "pickup_note": "店頭受け取り（ご注文 {number}）",
         "reduced_note": "※は軽減税率対象商品です",
         "qr": "返品の際にお使いください",
         "thanks": "ご来店ありがとうございました",
@@ -243,8 +249,11 @@ def layout(receipt: Receipt) -> list[Element]:
     out.append(Rule())
     for ln in r.lines:
         qty = f"{ln.quantity} x " if ln.quantity != 1 else ""
+        note = _way(ln, lab)
         if r.gift:
             out.append(Text(f"{qty}{ln.name}"))
+            if note:
+                out.append(Text(f"  {note}"))
             continue
         mark = f" {ln.mark}" if ln.mark else ""
         name = f"{ln.mark}{ln.name}" if lang == "ja" and ln.mark else ln.name
@@ -257,6 +266,8 @@ def layout(receipt: Receipt) -> list[Element]:
         for sv in ln.savings:
             label = sv.label if sv.kind == "promotion" else f"{lab['discount']}: {sv.label}"
             out.append(Pair(f"  {label}", money(-sv.amount, r)))
+        if note:  # not carried out now: delivered, or a pickup order collected
+            out.append(Text(f"  {note}"))
     out.append(Rule())
     n_items = sum(ln.quantity for ln in r.lines)
     if r.gift:
@@ -323,3 +334,12 @@ def _num(minor: int, r: Receipt) -> str:
     value = Decimal(minor).scaleb(-r.exponent)
     pattern = "#,##0" + ("." + "0" * r.exponent if r.exponent else "")
     return str(format_decimal(value, pattern, locale=r.store.locale))
+
+
+def _way(ln: ReceiptLine, lab: dict[str, str]) -> str:
+    """ "Delivered to 〒150-0001 …" / "Collected, order 000123" for a line not carried out now."""
+    if ln.fulfilment == "ship" and ln.where:
+        return lab["ship_note"].format(where=ln.where)
+    if ln.fulfilment == "pickup" and ln.where:
+        return lab["pickup_note"].format(number=ln.where)
+    return ""

@@ -86,6 +86,11 @@ class ReceiptLine:
     total: int  # after promotions and discounts
     mark: str  # tax mark: "※" (JP reduced rate), "A"/"B" (DE), "" (none)
     savings: tuple[Saving, ...] = ()
+    # How the line reaches the customer when not carried out now: "ship" (endless aisle, `where`
+    # the destination on one line) or "pickup" (a pay-on-pickup order collected, `where` its
+    # number); the receipt says "Delivered to …" / "Collected, order 000123" under the line.
+    fulfilment: str = ""
+    where: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +182,7 @@ class Receipt:
                     "total": ln.total,
                     "mark": ln.mark,
                     "savings": [{"kind": sv.kind, "label": sv.label, "amount": sv.amount} for sv in ln.savings],
+                    **({"fulfilment": ln.fulfilment, "where": ln.where} if ln.fulfilment else {}),
                 }
                 for ln in self.lines
             ],
@@ -242,6 +248,8 @@ class Receipt:
                     total=ln["total"],
                     mark=ln["mark"],
                     savings=tuple(Saving(sv["kind"], sv["label"], sv["amount"]) for sv in ln["savings"]),
+                    fulfilment=str(ln.get("fulfilment") or ""),
+                    where=str(ln.get("where") or ""),
                 )
                 for ln in d["lines"]
             ),
@@ -320,10 +328,13 @@ def build_receipt(
     *,
     card_slip: tuple[str, ...] = (),
     code: str | None = None,
+    fulfilments: Mapping[str, tuple[str, str]] | None = None,
 ) -> Receipt:
     """The receipt of a priced, paid basket. ``settlement`` is `sync.pricing.settle`'s answer;
     without one, the basket's own ``payment`` (from `price_document`) is used; without either
-    the receipt has no tenders (a quote)."""
+    the receipt has no tenders (a quote). ``fulfilments``: pricing line id → ("ship", where) or
+    ("pickup", order number) for the lines not carried out now."""
+    ways = fulfilments or {}
     store.check()
     marks = _marks(priced, store)
     lines = tuple(
@@ -337,6 +348,8 @@ def build_receipt(
             mark=marks[(pl.tax_class, pl.tax_rate)][0],
             savings=tuple(Saving("promotion", p.name, p.saving) for p in pl.promotions if p.saving)
             + tuple(Saving("discount", d.reason, d.amount) for d in pl.discounts if d.amount),
+            fulfilment=ways.get(pl.id, ("", ""))[0],
+            where=ways.get(pl.id, ("", ""))[1],
         )
         for pl in priced.lines
     )
