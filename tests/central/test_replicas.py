@@ -6,9 +6,12 @@ through HAProxy, and a PostgreSQL restart is survived by every replica."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -280,3 +283,51 @@ def test_connections_are_counted_per_replica(two_replicas: Replicas, pg_backend:
     for r in two_replicas.items:  # each replica: its pool's connections and its one listener
         assert seen.get(f"aisle-central {r.pid} listen") == 1
         assert 1 <= seen.get(f"aisle-central {r.pid}", 0) <= 30
+
+
+def test_the_pickup_job_run_by_every_replica_at_once_reminds_each_customer_once(pg_backend: Database) -> None:
+    """Cron on every replica's host runs `central pickups-expire` at the same minute: the writer
+    lock (taken before the job reads anything) serialises the runs, and the second finds
+    nothing due. Real processes, real PostgreSQL."""
+    from fastapi.testclient import TestClient
+
+    from central.app import create_app
+    from central.config import Settings
+    from central.models import Fulfilment, FulfilmentEvent, MailMessage
+    from tests.central.test_pickups import order_body, ready_pickup, skus_with_stock
+
+    settings = Settings(database_url=pg_backend.url, keepalive_seconds=0.3, change_watch_seconds=0.2)
+    with TestClient(create_app(settings, pg_backend)) as api:
+        shop = channel_token(pg_backend)
+        till = enrol(api, pg_backend)
+        skus = [sku for _, sku in skus_with_stock(pg_backend, "TKY01", n=10)]
+        assert len(skus) == 10
+        seq = 1
+        numbers = []
+        for i in range(5):
+            created = api.post("/v1/channel/pickups", headers=shop, json=order_body(skus[2 * i : 2 * i + 2], f"web-{i}")).json()
+            seq = ready_pickup(api, till, created, seq)
+            numbers.append(created["number"])
+    with pg_backend.transaction() as s:  # ready four days ago: a reminder is due for each
+        for f in s.scalars(select(Fulfilment).where(Fulfilment.kind == "pickup")):
+            assert f.ready_at is not None
+            f.ready_at = f.ready_at - timedelta(days=4)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "central.cli", "pickups-expire", "--db", pg_backend.url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], [err for _, err in outs]
+    lines = [line for out, _ in outs for line in out.splitlines() if line.startswith("reminded ")]
+    assert sorted(lines) == sorted(f"reminded {n}" for n in numbers)  # each once, across the three runs
+    with pg_backend.session() as s:
+        assert (
+            s.scalar(select(func.count()).select_from(FulfilmentEvent).where(FulfilmentEvent.event == "reminded")) == 5
+        )
+        kinds = s.scalars(select(MailMessage.kind).where(MailMessage.kind == "pickup.reminder")).all()
+        assert len(kinds) == 5
