@@ -12,8 +12,8 @@ checks on /health every 300 ms; tests/support/replicas.py). Then:
    to one replica. Sales/s = sales / wall time. Exactly once is checked.
 2. The fleet: one TKY01 tablet bootstrapped through HAProxy and copied `--tablets` times, each
    copy enrolled as its own device, all running their sync engines with the live poke stream in
-   `--procs` host processes (tests.bench.tablets). Under load (the pushers pushing sales, a web
-   shop creating pickups, both retrying until acknowledged), `--adjustments` channel
+   `--procs` host processes (tests.bench.tablets). Under load (the pushers pushing `--sale-rate`
+   sales/s, a web shop creating two pickups a second, both retrying until acknowledged), `--adjustments` channel
    adjustments through HAProxy; for each, every tablet's cache.db is polled (5 ms) until its
    stock row shows the new on-hand: poke-to-cache latency = that moment minus the POST. Halfway
    one replica is SIGKILLed: its tablets' streams break, they reconnect through HAProxy to the
@@ -214,7 +214,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--replicas", type=int, default=3)
     ap.add_argument("--adjustments", type=int, default=120)
     ap.add_argument("--pushers", type=int, default=4, help="devices pushing sales during the run")
-    ap.add_argument("--ingest-sales", type=int, default=600, help="sales per pusher in the ingest figure")
+    ap.add_argument("--ingest-sales", type=int, default=1000, help="sales per pusher in the ingest figure")
+    ap.add_argument(
+        "--sale-rate", type=float, default=20.0, help="sales/s pushed during the fleet phase, all pushers together"
+    )
     ap.add_argument("--seed", type=int, default=14)
     args = ap.parse_args(argv)
     if not 1 <= args.tablets <= 500 or not 2 <= args.replicas <= 8:
@@ -274,9 +277,10 @@ def main(argv: list[str] | None = None) -> int:
             def push_loop(p: Pusher) -> None:
                 try:
                     with httpx.Client(base_url=proxy.url, timeout=30) as c:
+                        each = max(1, round(args.sale_rate / args.pushers))  # a push a second per pusher
                         while not stop.is_set():
-                            p.push(c, p.next_ops(20))
-                            stop.wait(0.3)
+                            p.push(c, p.next_ops(each))
+                            stop.wait(1.0)
                 except Exception as e:
                     load_errors.append(f"{p.tag}: {type(e).__name__}: {e}")
 
