@@ -18,6 +18,8 @@ checks on /health every 300 ms; tests/support/replicas.py). Then:
    stock row shows the new on-hand: poke-to-cache latency = that moment minus the POST. Halfway
    one replica is SIGKILLed: its tablets' streams break, they reconnect through HAProxy to the
    others. Latencies are reported before the kill, in the 15 s after it, and after that.
+   Before the fleet starts, 40 adjustments through replica 0 time the poke event alone (no
+   pull) on a stream of replica 0 and on one of each other replica (LISTEN/NOTIFY).
 3. Checked at the end: every sale pushed is one order (no op lost or doubled, device order kept),
    every pickup reference one order, every tablet live again; PostgreSQL connections sampled
    every 0.5 s from pg_stat_activity (by application_name: per replica process, its listener).
@@ -184,6 +186,71 @@ def ingest(url: str, db: Any, pushers_n: int, sales: int, tag: str) -> dict[str,
     }
 
 
+class PokeClock(threading.Thread):
+    """Reads one device's event stream and notes when each poke's seq arrived."""
+
+    def __init__(self, url: str, token: str) -> None:
+        super().__init__(daemon=True)
+        self.client = httpx.Client(base_url=url, timeout=httpx.Timeout(30.0))
+        self.headers = {"Authorization": f"Bearer {token}"}
+        self.arrived: dict[int, float] = {}
+        self.hello = threading.Event()
+
+    def run(self) -> None:
+        try:
+            with self.client.stream("GET", "/v1/events", headers=self.headers) as r:
+                for line in r.iter_lines():
+                    if line.startswith("data: "):
+                        data = json.loads(line.removeprefix("data: "))
+                        if "streams" in data:
+                            self.arrived.setdefault(int(data["seq"]), time.monotonic())
+                        self.hello.set()
+        except httpx.HTTPError:
+            pass
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def poke_same_vs_other(replicas: Any, db: Any, n: int) -> dict[str, Any]:
+    """Channel adjustments written through replica 0: when does the poke reach a device
+    streaming from replica 0 itself, and one streaming from each other replica (NOTIFY)?"""
+    from tests.central.helpers import channel_token, enrol, stocked_variant
+
+    clocks = []
+    for r in replicas.items:
+        with httpx.Client(base_url=r.url, timeout=30) as c:
+            e = enrol(c, db, "TKY01", f"clock {r.name}")
+        clocks.append(PokeClock(r.url, e.token))
+    for clock in clocks:
+        clock.start()
+        clock.hello.wait(10)
+    _, sku, _ = stocked_variant(db, e.store_id)
+    shop = channel_token(db, f"clock-{uuid.uuid4().hex[:6]}")
+    same: list[float] = []
+    other: list[float] = []
+    with httpx.Client(base_url=replicas[0].url, headers=shop, timeout=30) as c:
+        for i in range(n):
+            t0 = time.monotonic()
+            body = {
+                "reference": f"clock-{i}-{uuid.uuid4().hex[:6]}",
+                "location_code": "TKY01",
+                "sku": sku,
+                "delta": -1,
+                "reason": "web order",
+            }
+            seq = int(c.post("/v1/channel/adjustments", json=body).json()["seq"])
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and not all(seq in k.arrived for k in clocks):
+                time.sleep(0.001)
+            same.append(clocks[0].arrived.get(seq, math.inf) - t0)
+            other += [k.arrived.get(seq, math.inf) - t0 for k in clocks[1:]]
+            time.sleep(0.05)
+    for clock in clocks:
+        clock.close()
+    return {"adjustments": n, "own_replica": _stats(same), "other_replicas": _stats(other)}
+
+
 class ConnectionSampler(threading.Thread):
     def __init__(self, url: str) -> None:
         super().__init__(daemon=True)
@@ -260,6 +327,9 @@ def main(argv: list[str] | None = None) -> int:
             log(f"scale bench: ingest through HAProxy to {args.replicas} replicas: {result['ingest_all']}")
             result["ingest_one"] = ingest(replicas[0].url, db, args.pushers, args.ingest_sales, "i1")
             log(f"scale bench: ingest straight to one replica: {result['ingest_one']}")
+            # the poke alone (no tablet pull): the writing replica's own stream vs the others'
+            result["poke_same_vs_other"] = poke_same_vs_other(replicas, db, 40)
+            log(f"scale bench: POST -> poke, own replica vs others: {result['poke_same_vs_other']}")
             # 2. the fleet
             front = SimpleNamespace(url=proxy.url, database=lambda: Database(url))
             tablets = build_tablets(front, run_dir, args.tablets, "TKY01")  # type: ignore[arg-type]
@@ -473,6 +543,11 @@ def _verdict(r: dict[str, Any], args: argparse.Namespace) -> int:
     ok &= r["tablets_live_at_end"] == args.tablets
     lines.append(
         f"  tablets live at the end: {r['tablets_live_at_end']} of {args.tablets}; HAProxy saw the kill after {r.get('haproxy_saw_kill_seconds')} s"
+    )
+    ps = r["poke_same_vs_other"]
+    lines.append(
+        f"  POST -> poke event (no pull), own replica p50/p99 {ps['own_replica']['p50_ms']}/{ps['own_replica']['p99_ms']} ms, "
+        f"other replicas {ps['other_replicas']['p50_ms']}/{ps['other_replicas']['p99_ms']} ms"
     )
     lines.append(f"  PostgreSQL connections: max {r['pg_connections']['max_total']} in total")
     print("\n".join(lines))
