@@ -305,7 +305,9 @@ def test_the_pickup_job_run_by_every_replica_at_once_reminds_each_customer_once(
         seq = 1
         numbers = []
         for i in range(5):
-            created = api.post("/v1/channel/pickups", headers=shop, json=order_body(skus[2 * i : 2 * i + 2], f"web-{i}")).json()
+            created = api.post(
+                "/v1/channel/pickups", headers=shop, json=order_body(skus[2 * i : 2 * i + 2], f"web-{i}")
+            ).json()
             seq = ready_pickup(api, till, created, seq)
             numbers.append(created["number"])
     with pg_backend.transaction() as s:  # ready four days ago: a reminder is due for each

@@ -122,7 +122,19 @@ class PostgresCluster:
     def restart(self) -> None:
         """Stop (fast: every connection is cut) and start again on the same port and options."""
         _run(
-            [self.pg_ctl, "-D", str(self.data), "-m", "fast", "-l", str(self.root / "log"), "-w", "-t", "60", "restart"],
+            [
+                self.pg_ctl,
+                "-D",
+                str(self.data),
+                "-m",
+                "fast",
+                "-l",
+                str(self.root / "log"),
+                "-w",
+                "-t",
+                "60",
+                "restart",
+            ],
             self.root,
             "pg_ctl restart",
         )
