@@ -29,7 +29,7 @@ from central.seed import seed
 from tests.central.helpers import Enrolled, channel_token, enrol, location_id, stocked_variant
 from tests.central.test_events import EventReader
 from tests.central.test_sales import sale_op
-from tests.support.postgres import postgres_cluster
+from tests.support.postgres import PostgresCluster, postgres_cluster
 from tests.support.replicas import HAProxy, Replicas, connections, haproxy_binary
 
 __all__ = ["haproxy_binary"]
@@ -226,7 +226,11 @@ def _copy_sale(op: dict[str, Any], seq: int) -> dict[str, Any]:
     return out
 
 
-def test_replicas_survive_a_postgresql_restart_and_lose_nothing(tmp_path: Path, haproxy_binary: str) -> None:
+def test_replicas_survive_a_postgresql_restart_and_lose_nothing(
+    postgres_server: PostgresCluster,  # not used: its skip-or-fail policy when PostgreSQL is missing
+    tmp_path: Path,
+    haproxy_binary: str,
+) -> None:
     with postgres_cluster() as cluster:  # its own cluster: the session's is shared by other tests
         db = Database(cluster.create_database("restart"))
         migrate(db.engine)
@@ -333,3 +337,34 @@ def test_the_pickup_job_run_by_every_replica_at_once_reminds_each_customer_once(
         )
         kinds = s.scalars(select(MailMessage.kind).where(MailMessage.kind == "pickup.reminder")).all()
         assert len(kinds) == 5
+
+
+def test_a_storm_of_notifications_is_a_few_pokes_not_one_per_notification(
+    two_replicas: Replicas, pg_backend: Database
+) -> None:
+    """20,000 commits' notifications arriving together (a replay burst): the listener merges
+    what it reads at once and each device's queue keeps one merged poke, so a device gets a
+    handful of pokes, the last naming the newest sequence, not 20,000."""
+    from central.fanout import CHANNEL, encode
+
+    b = httpx.Client(base_url=two_replicas[1].url, timeout=10)
+    device = enrol(b, pg_backend, "TKY01")
+    reader = EventReader(b, device)
+    try:
+        assert reader.next("hello", 5) is not None
+        with pg_backend.session() as s:
+            base = int(s.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0))) or 0) + 1000
+        n = 20_000
+        with psycopg.connect(conninfo(pg_backend.url)) as con, con.cursor() as cur:  # one commit sends them all
+            cur.executemany(
+                "SELECT pg_notify(%s, %s)",
+                [(CHANNEL, encode(base + i, base + i, [("stock", device.store_id)], origin="storm")) for i in range(n)],
+            )
+        pokes = []
+        while (poke := reader.next("poke", 2.0)) is not None:
+            pokes.append(poke)
+            assert len(pokes) < n // 100, "a poke per notification"
+        assert pokes and pokes[-1].data == {"seq": base + n - 1, "streams": ["stock"]}
+    finally:
+        reader.close()
+        b.close()
