@@ -212,16 +212,17 @@ class PokeClock(threading.Thread):
         self.client.close()
 
 
-def poke_same_vs_other(replicas: Any, db: Any, n: int) -> dict[str, Any]:
+def poke_same_vs_other(replicas: Any, proxy_url: str, db: Any, n: int) -> dict[str, Any]:
     """Channel adjustments written through replica 0: when does the poke reach a device
-    streaming from replica 0 itself, and one streaming from each other replica (NOTIFY)?"""
+    streaming from replica 0 itself, one streaming from each other replica (NOTIFY), and
+    devices streaming through HAProxy (one per replica, least connections)?"""
     from tests.central.helpers import channel_token, enrol, stocked_variant
 
     clocks = []
-    for r in replicas.items:
-        with httpx.Client(base_url=r.url, timeout=30) as c:
-            e = enrol(c, db, "TKY01", f"clock {r.name}")
-        clocks.append(PokeClock(r.url, e.token))
+    for url in [r.url for r in replicas.items] + [proxy_url] * len(replicas):
+        with httpx.Client(base_url=url, timeout=30) as c:
+            e = enrol(c, db, "TKY01", "clock")
+        clocks.append(PokeClock(url, e.token))
     for clock in clocks:
         clock.start()
         clock.hello.wait(10)
@@ -229,6 +230,8 @@ def poke_same_vs_other(replicas: Any, db: Any, n: int) -> dict[str, Any]:
     shop = channel_token(db, f"clock-{uuid.uuid4().hex[:6]}")
     same: list[float] = []
     other: list[float] = []
+    proxied: list[float] = []
+    k = len(replicas)
     with httpx.Client(base_url=replicas[0].url, headers=shop, timeout=30) as c:
         for i in range(n):
             t0 = time.monotonic()
@@ -241,14 +244,20 @@ def poke_same_vs_other(replicas: Any, db: Any, n: int) -> dict[str, Any]:
             }
             seq = int(c.post("/v1/channel/adjustments", json=body).json()["seq"])
             deadline = time.monotonic() + 10
-            while time.monotonic() < deadline and not all(seq in k.arrived for k in clocks):
+            while time.monotonic() < deadline and not all(seq in c.arrived for c in clocks):
                 time.sleep(0.001)
             same.append(clocks[0].arrived.get(seq, math.inf) - t0)
-            other += [k.arrived.get(seq, math.inf) - t0 for k in clocks[1:]]
+            other += [c.arrived.get(seq, math.inf) - t0 for c in clocks[1:k]]
+            proxied += [c.arrived.get(seq, math.inf) - t0 for c in clocks[k:]]
             time.sleep(0.05)
     for clock in clocks:
         clock.close()
-    return {"adjustments": n, "own_replica": _stats(same), "other_replicas": _stats(other)}
+    return {
+        "adjustments": n,
+        "own_replica": _stats(same),
+        "other_replicas": _stats(other),
+        "through_haproxy": _stats(proxied),
+    }
 
 
 class ConnectionSampler(threading.Thread):
@@ -328,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
             result["ingest_one"] = ingest(replicas[0].url, db, args.pushers, args.ingest_sales, "i1")
             log(f"scale bench: ingest straight to one replica: {result['ingest_one']}")
             # the poke alone (no tablet pull): the writing replica's own stream vs the others'
-            result["poke_same_vs_other"] = poke_same_vs_other(replicas, db, 40)
+            result["poke_same_vs_other"] = poke_same_vs_other(replicas, proxy.url, db, 40)
             log(f"scale bench: POST -> poke, own replica vs others: {result['poke_same_vs_other']}")
             # 2. the fleet
             front = SimpleNamespace(url=proxy.url, database=lambda: Database(url))
@@ -547,7 +556,8 @@ def _verdict(r: dict[str, Any], args: argparse.Namespace) -> int:
     ps = r["poke_same_vs_other"]
     lines.append(
         f"  POST -> poke event (no pull), own replica p50/p99 {ps['own_replica']['p50_ms']}/{ps['own_replica']['p99_ms']} ms, "
-        f"other replicas {ps['other_replicas']['p50_ms']}/{ps['other_replicas']['p99_ms']} ms"
+        f"other replicas {ps['other_replicas']['p50_ms']}/{ps['other_replicas']['p99_ms']} ms, "
+        f"through HAProxy {ps['through_haproxy']['p50_ms']}/{ps['through_haproxy']['p99_ms']} ms"
     )
     lines.append(f"  PostgreSQL connections: max {r['pg_connections']['max_total']} in total")
     print("\n".join(lines))

@@ -5,6 +5,7 @@ SIGKILLed (`kill`) and started again (`start`). `HAProxy` runs Debian's haproxy 
 foreground with a generated configuration: round robin (or least connections) over the
 replicas, health checks of `GET /health` every 300 ms (a replica is out after two failures, in
 again after one success), `option redispatch` so a connection refused goes to another replica,
+`option http-no-delay` so a poke is not held back in the kernel for more data,
 timeouts long enough for the event streams, and a stats page (`states()`) the tests read to wait
 until HAProxy sees a replica up or down.
 
@@ -180,6 +181,9 @@ defaults
     timeout queue 5s
     retries 2
     option redispatch
+    # Event streams are interactive: without this HAProxy sends with MSG_MORE and the kernel
+    # holds each small poke for up to 200 ms waiting for more (measured: p50 229 ms -> see docs/scale.md).
+    option http-no-delay
 frontend central
     bind 127.0.0.1:{port}
     default_backend replicas
