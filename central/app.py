@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from central.changes import high_water
 from central.config import Settings
-from central.db import Database
+from central.db import Database, is_postgres
 from central.deps import BODY_MODELS, StoreScopes
 from central.hub import Hub
 from central.models import ChangeLog
@@ -41,10 +41,15 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             hub.bind(asyncio.get_running_loop(), high_water(s))
         stopping = asyncio.Event()
         watcher = asyncio.create_task(_watch(database, hub, settings.change_watch_seconds, stopping))
+        listener = _start_listener(app, database, hub)
         mail = _start_mail(app, database)
         try:
             yield
         finally:
+            if listener is not None:
+                listener.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await listener
             if mail is not None:  # waits a second or two at most: a send in flight keeps its lease
                 await asyncio.to_thread(mail.stop, 2.0)
             hub.close()
@@ -69,6 +74,25 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.add_exception_handler(ValidationError, _validation)  # type: ignore[arg-type]
     _document_models(app)
     return app
+
+
+def _start_listener(app: FastAPI, database: Database, hub: Hub) -> asyncio.Task[None] | None:
+    """On PostgreSQL: pokes for what other replicas commit, through LISTEN/NOTIFY (central.fanout)
+    as fast as for this replica's own writes; a change of a store's locations row (its nearby
+    stores) also drops the cached scopes, so every replica sees it at once, not after the TTL."""
+    if not is_postgres(database.engine):
+        return None
+    from central.fanout import Listener, Notice
+
+    scopes: StoreScopes = app.state.scopes
+
+    def seen(notice: Notice) -> None:
+        if notice.pairs is None or any(stream == "locations" for stream, _ in notice.pairs):
+            scopes.clear()
+
+    listener = Listener(database.url, hub, seen)
+    app.state.listener = listener
+    return asyncio.create_task(listener.run(), name="fanout-listener")
 
 
 def _start_mail(app: FastAPI, database: Database) -> Any:
@@ -178,6 +202,10 @@ def _outside_changes(
         if upto <= after:
             return hw, []
         if upto - after > WATCH_RANGE_LIMIT:
+            # A bulk change another replica wrote and LISTEN/NOTIFY already poked for is in
+            # `local` whole: nothing to do. Anything else that large: poke for everything.
+            if all(seq in local for seq in range(after + 1, upto + 1)):
+                return hw, []
             return hw, None
         rows = s.execute(
             select(ChangeLog.seq, ChangeLog.stream, ChangeLog.scope).where(ChangeLog.seq > after, ChangeLog.seq <= upto)

@@ -12,7 +12,7 @@ rows it reads are never stale when it writes them back. `record()` refuses to ru
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -46,6 +46,8 @@ CHANGE_LOG_LOCK = 0x41_49_53_4C  # "AISL"
 # it wrote (`written`), and what its handlers read once per transaction (`tx_cache`).
 _WRITTEN = "aisle_written"
 _TX_CACHE = "aisle_tx_cache"
+_TOUCHED = "aisle_touched"  # the (stream, scope) pairs written; None once there are too many to name
+TOUCHED_MAX = 200
 
 
 def now() -> datetime:
@@ -72,6 +74,11 @@ def writing(session: Session) -> Iterator[Session]:
     try:
         _lock(session)
         yield session
+        seqs = session.info.get(_WRITTEN)
+        if seqs and session.get_bind().dialect.name == "postgresql":
+            from central.fanout import notify  # delivered by PostgreSQL at this commit, to every replica
+
+            notify(session, seqs, session.info.get(_TOUCHED, set()))
         session.commit()
     except BaseException:
         session.rollback()
@@ -80,6 +87,7 @@ def writing(session: Session) -> Iterator[Session]:
         session.info.pop(WRITER, None)
         session.info.pop(_WRITTEN, None)
         session.info.pop(_TX_CACHE, None)
+        session.info.pop(_TOUCHED, None)
 
 
 def written(session: Session) -> list[int]:
@@ -166,7 +174,17 @@ def record(session: Session, stream: str, scope: int, key: Sequence[Scalar], row
     session.add(entry)
     session.flush()
     session.info.setdefault(_WRITTEN, []).append(entry.seq)
+    _touch(session, ((stream, scope),))
     return entry.seq
+
+
+def _touch(session: Session, pairs: Iterable[tuple[str, int]]) -> None:
+    touched = session.info.setdefault(_TOUCHED, set())
+    if touched is None:
+        return
+    touched.update(pairs)
+    if len(touched) > TOUCHED_MAX:
+        session.info[_TOUCHED] = None
 
 
 def record_rows(session: Session, entries: Sequence[tuple[str, int, Sequence[Scalar], Sequence[Scalar] | None]]) -> int:
@@ -197,6 +215,7 @@ def record_many(
     ]
     seqs = insert_many(session, _LOG, rows)
     session.info.setdefault(_WRITTEN, []).extend(seqs)
+    _touch(session, {(stream, scope) for stream, scope, _key, _row in entries})
     return seqs
 
 

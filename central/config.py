@@ -15,3 +15,4 @@ class Settings(BaseSettings):
     change_watch_seconds: float = 1.0
     scope_cache_seconds: float = 30.0  # a store's nearby stores / price lists: seen this late
     max_page: int = 5000
+    stream_send_timeout_seconds: float = 30.0  # an event stream that takes no write this long is dropped

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,8 @@ from sync.pins import new_pin_key
 WRITER = "aisle_writer"  # the execution option central.changes.writing() sets
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+APP_NAME = "aisle-central"
+POOL_SIZE, POOL_OVERFLOW = 10, 20  # per process, PostgreSQL (the listener holds one more)
 
 
 def make_engine(url: str) -> Engine:
@@ -48,7 +51,15 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # application_name: pg_stat_activity tells each process's connections apart (the connection
+    # budget, docs/scale.md, is counted by it).
+    return create_engine(
+        url,
+        pool_size=POOL_SIZE,
+        max_overflow=POOL_OVERFLOW,
+        pool_pre_ping=True,
+        connect_args={"application_name": f"{APP_NAME} {os.getpid()}"},
+    )
 
 
 def is_postgres(engine: Engine) -> bool:

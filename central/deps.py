@@ -74,11 +74,18 @@ class StoreScopes:
     reconfigures nearby stores or price lists, and working it out was four of the five queries
     of every authenticated device request; a live change reaches each tablet as a poke and a
     pull, so per-request cost is what bounds how fast 50 tablets see it. The device itself (and
-    so its revocation) is still read on every request."""
+    so its revocation) is still read on every request. Bounded (`MAX_STORES`, then it starts
+    again) and, on PostgreSQL, dropped whenever any replica changes a locations row
+    (central.app `_start_listener`), so replicas do not disagree for the TTL."""
+
+    MAX_STORES = 20_000
 
     def __init__(self, ttl: float) -> None:
         self.ttl = ttl
         self._known: dict[int, tuple[float, str, Scope]] = {}
+
+    def clear(self) -> None:
+        self._known = {}
 
     def get(self, session: Session, store_id: int) -> tuple[str, Scope]:
         hit = self._known.get(store_id)
@@ -86,6 +93,8 @@ class StoreScopes:
             return hit[1], hit[2]
         code = session.get_one(Location, store_id).code
         scope = scope_for_store(session, store_id)
+        if len(self._known) >= self.MAX_STORES:
+            self._known = {}
         self._known[store_id] = (time.monotonic(), code, scope)
         return code, scope
 

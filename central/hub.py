@@ -9,11 +9,18 @@ CLI); the hub remembers what this process published so that the watcher can leav
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.responses import StreamingResponse
+from starlette.types import Send
 
 from central.feeds import GLOBAL, Scope
+
+log = logging.getLogger("aisle.central.events")
 
 
 @dataclass(frozen=True)
@@ -131,3 +138,38 @@ class Hub:
             streams = sub.wanted(touched)
             if streams is None or streams:
                 sub.offer(seq, streams)
+
+
+class EventStreamResponse(StreamingResponse):
+    """An event stream whose reader must keep up: memory per device is already bounded (one
+    merged poke waits in its queue; uvicorn stops writing into a socket whose peer does not read
+    past its transport's high-water mark), and a device whose stream has not taken a write for
+    `send_timeout` seconds (it stopped reading: the socket's buffers are full) is dropped, so
+    it holds neither a subscriber nor a connection for ever. It reconnects when it reads again."""
+
+    def __init__(self, content: AsyncIterator[bytes], send_timeout: float, who: str, **kw: Any) -> None:
+        super().__init__(content, **kw)
+        self.send_timeout = send_timeout
+        self.who = who
+        self.dropped = False
+
+    async def stream_response(self, send: Send) -> None:
+        await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+        body = self.body_iterator
+        try:
+            async for chunk in body:
+                try:
+                    await asyncio.wait_for(
+                        send({"type": "http.response.body", "body": chunk, "more_body": True}), self.send_timeout
+                    )
+                except TimeoutError:
+                    self.dropped = True
+                    log.warning(
+                        "dropped the event stream of %s: it has not read for %.0f s", self.who, self.send_timeout
+                    )
+                    raise OSError("event stream reader too slow") from None  # starlette: a client disconnect
+        finally:
+            aclose = getattr(body, "aclose", None)
+            if aclose is not None:
+                await aclose()  # its `finally` unsubscribes at once
+        await send({"type": "http.response.body", "body": b"", "more_body": False})

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
 from central.deps import DeviceDep, HubDep, SettingsDep
-from central.hub import CLOSING
+from central.hub import CLOSING, EventStreamResponse
 from central.routes import ERRORS
 from sync.protocol import Poke
 
@@ -84,8 +84,10 @@ async def events(
         finally:
             hub.unsubscribe(sub)
 
-    return StreamingResponse(
+    return EventStreamResponse(
         gen(),
+        settings.stream_send_timeout_seconds,
+        f"device {device.device_id} ({device.name})",
         media_type="text/event-stream",
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )

@@ -7,6 +7,8 @@ On its own (--only card): card payments against the terminal simulator (tests/be
 On its own (--only shifts): the close of a shift of 2,000 sales to its Z report (tests/bench/shifts.py).
 On its own (--only pickup-latency): a web order to the pickup queue of 50 live tablets
 (tests/bench/pickup_latency.py, which takes its own options when run directly).
+On its own (--only scale): 3 central replicas on PostgreSQL behind HAProxy, a tablet fleet, one
+replica SIGKILLed in the middle (tests/bench/scale.py; `--tablets N` sets the fleet, default 30).
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ CARD = ("card",)
 SHIFTS = ("shifts",)
 # A pickup order to 50 live tablets' queues (tests/bench/pickup_latency.py): its own central.
 PICKUPS = ("pickup-latency",)
+# Replicas behind HAProxy, a replica killed under load (tests/bench/scale.py): its own PostgreSQL.
+SCALE = ("scale",)
 
 
 def machine() -> dict[str, Any]:
@@ -125,10 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop central and the fleet on the way out
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     only = [x.strip() for x in args.only.split(",") if x.strip()] or [n for n in FIGURES if n not in OPTIONAL]
-    unknown = set(only) - set(FIGURES) - set(INGEST) - set(CARD) - set(SHIFTS) - set(PICKUPS)
+    unknown = set(only) - set(FIGURES) - set(INGEST) - set(CARD) - set(SHIFTS) - set(PICKUPS) - set(SCALE)
     if unknown:
         p.error(
-            f"unknown figure(s) {', '.join(sorted(unknown))}; choose from {', '.join([*FIGURES, *INGEST, *CARD, *SHIFTS, *PICKUPS])}"
+            f"unknown figure(s) {', '.join(sorted(unknown))}; choose from {', '.join([*FIGURES, *INGEST, *CARD, *SHIFTS, *PICKUPS, *SCALE])}"
         )
 
     info_machine = machine()
@@ -146,6 +150,12 @@ def main(argv: list[str] | None = None) -> int:
         if only != ["pickup-latency"]:
             p.error("run pickup-latency on its own (--only pickup-latency)")
         return subprocess.run([sys.executable, "-m", "tests.bench.pickup_latency"], cwd=ROOT, check=False).returncode
+    if "scale" in only:  # its own PostgreSQL, replicas, HAProxy and fleet
+        if only != ["scale"]:
+            p.error("run scale on its own (--only scale)")
+        from tests.bench import scale
+
+        return scale.main(["--tablets", str(args.tablets if "--tablets" in (argv or sys.argv) else 30)])
     if "shifts" in only:  # its own small central and one till, no seeded 1M central
         if only != ["shifts"]:
             p.error("run shifts on its own (--only shifts)")
