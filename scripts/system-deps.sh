@@ -6,11 +6,12 @@
 #   postgresql       initdb/pg_ctl for the suite's throwaway PostgreSQL cluster
 #   xvfb             a virtual screen for `make demo` on a machine without a display
 #   chromium         a real headless browser for the customer pages' tests (--dump-dom)
+#   haproxy          a load balancer in front of central's replicas (tests/central/test_replicas.py, bench --only scale)
 set -euo pipefail
 need=()
 for pkg in fonts-noto-cjk libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
            libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
-           libxcb-render-util0 libxcb-image0 gnome-keyring dbus xvfb chromium; do
+           libxcb-render-util0 libxcb-image0 gnome-keyring dbus xvfb chromium haproxy; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
