@@ -1385,7 +1385,7 @@ Tippen, um die Adresse zu ändern</translation>
     <name>SellView</name>
     <message>
         <source>Card — no card terminal set up on this till</source>
-        <translation>Karte – kein Kartenterminal an dieser Kasse</translation>
+        <translation>Karte – kein Terminal</translation>
     </message>
     <message>
         <source>‹ Look up</source>

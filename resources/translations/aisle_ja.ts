@@ -1385,7 +1385,7 @@ Tap to change the address</source>
     <name>SellView</name>
     <message>
         <source>Card — no card terminal set up on this till</source>
-        <translation>カード — このレジにカード端末が設定されていません</translation>
+        <translation>カード — カード端末なし</translation>
     </message>
     <message>
         <source>‹ Look up</source>
