@@ -172,3 +172,38 @@ def redeem_value(rules: Iterable[EarnRule], *, currency: str, store_id: int) -> 
 def points_value(points: int, per_100: int) -> int:
     """What `points` buy, in minor units (rounded down)."""
     return points * per_100 // 100 if per_100 > 0 else 0
+
+
+# --- what a sale carries ------------------------------------------------------------------------
+# A store-credit or gift-card tender's `reference` names the spend (the id the till made when it
+# took the tender; online it was already debited under that id): "credit:<spend id>" or
+# "<card number>:<spend id>". Points redeemed are a basket-level manual discount whose reason is
+# "points:<points>", so central's re-pricing reproduces it and knows how many to take off.
+
+POINTS_REASON = "points:"
+
+
+def tender_reference(spend_id: str, card_no: str | None = None) -> str:
+    return f"{card_no}:{spend_id}" if card_no else f"credit:{spend_id}"
+
+
+def parse_tender_reference(reference: str | None) -> tuple[str | None, str] | None:
+    """(card number or None for store credit, spend id), or None when it is neither."""
+    if not reference or ":" not in reference:
+        return None
+    head, spend = reference.split(":", 1)
+    if not spend:
+        return None
+    return (None, spend) if head == "credit" else (head, spend)
+
+
+def points_reason(points: int) -> str:
+    return f"{POINTS_REASON}{points}"
+
+
+def redeemed_points(reason: str | None) -> int:
+    """The points a manual discount's reason says were redeemed (0: not a points discount)."""
+    if not reason or not reason.startswith(POINTS_REASON):
+        return 0
+    tail = reason[len(POINTS_REASON) :]
+    return int(tail) if tail.isdigit() else 0

@@ -1209,6 +1209,97 @@ class ShipmentShipOp(OpBase):
     payload: ShipmentShipPayload
 
 
+# --- stored value: gift-card loads and their voids, and the accounts API (docs/loyalty.md) ---
+# A gift card is activated by its first load (sold at a till) and topped up by later ones; the
+# customer paid for the load in cash or by card. A load paid and then voided takes the amount
+# back off the card (refused with one sentence when the card was spent meanwhile).
+
+CARD_NO_PATTERN = r"^GC[0-9]{11}$"
+
+
+class GiftCardLoadPayload(Strict):
+    load_id: UUID = Field(description="made by the till; the ledger entry's reference topup:<load_id>")
+    card_no: str = Field(pattern=CARD_NO_PATTERN, description="GC + 10 digits + the Damm check digit")
+    store_id: StoreId
+    staff_id: int = Field(ge=1, le=2**31 - 1)
+    amount: int = Field(ge=1, le=10**9)
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    tender: Literal["cash", "card"]
+    tender_reference: str | None = Field(default=None, max_length=100)
+    loaded_at: WireTime
+
+
+class GiftCardLoadOp(OpBase):
+    type: Literal["giftcard.load"]
+    payload: GiftCardLoadPayload
+
+
+class GiftCardVoidPayload(Strict):
+    load_id: UUID = Field(description="the load being voided")
+    card_no: str = Field(pattern=CARD_NO_PATTERN)
+    store_id: StoreId
+    staff_id: int = Field(ge=1, le=2**31 - 1)
+    amount: int = Field(ge=1, le=10**9)
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    voided_at: WireTime
+
+
+class GiftCardVoidOp(OpBase):
+    type: Literal["giftcard.void"]
+    payload: GiftCardVoidPayload
+
+
+class CreditBalance(Strict):
+    currency: str
+    balance: int
+
+
+class CustomerAccounts(Strict):
+    """A customer's stored value as central has it now (GET /v1/accounts/customers/{id})."""
+
+    customer_id: int
+    points: int
+    tier: str = Field(description="the tier's code, '' = none")
+    tier_name: str
+    benefits: str
+    multiplier: str
+    credit: list[CreditBalance]
+    redeem_value: int = Field(description="minor units 100 points buy in the caller's store (channel: 0)")
+
+
+class GiftCardView(Strict):
+    number: str
+    currency: str
+    balance: int
+    status: Literal["inactive", "active", "blocked"]
+
+
+class SpendRequest(Strict):
+    """Spend stored value now (a till's tender, online): idempotent by `spend_id`. The sale's
+    `sale.complete` later carries the same spend id in its tender's reference."""
+
+    spend_id: UUID
+    sale_id: UUID
+    kind: Literal["credit", "gift"]
+    customer_id: int | None = Field(default=None, ge=1, le=2**62)
+    card_no: str | None = Field(default=None, max_length=40)
+    amount: int = Field(ge=1, le=10**9)
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+
+
+class SpendResult(Strict):
+    spend_id: str
+    balance: int = Field(description="what is left on the account")
+
+
+class LedgerLine(Strict):
+    at: WireTime
+    amount: int
+    balance_after: int
+    reason: str
+    ref: str
+
+
 # One wire model per op type, keyed by its `type`. A new op type is a payload, an `OpBase`
 # subclass with its `type` literal and a line here (plus central's handler module and the
 # device's on-done hooks, each in their own registry).
@@ -1227,6 +1318,8 @@ OP_TYPES: dict[str, type[OpBase]] = {
     "order.decide": OrderDecideOp,
     "order.refund": OrderRefundOp,
     "shipment.ship": ShipmentShipOp,
+    "giftcard.load": GiftCardLoadOp,
+    "giftcard.void": GiftCardVoidOp,
 }
 
 Op = Annotated[
@@ -1243,7 +1336,9 @@ Op = Annotated[
     | OrderCreateOp
     | OrderDecideOp
     | OrderRefundOp
-    | ShipmentShipOp,
+    | ShipmentShipOp
+    | GiftCardLoadOp
+    | GiftCardVoidOp,
     Field(discriminator="type"),
 ]
 OP_ADAPTER: TypeAdapter[Op] = TypeAdapter(Op)

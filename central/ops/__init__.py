@@ -47,6 +47,7 @@ from central.ops import (
     shift_close,
     shipment_ship,
     stock_adjust,
+    stored_value,
 )
 from central.ops.base import Applied, Caller, OpRejected
 from sync.protocol import OpBase, OpOutcome
@@ -72,6 +73,8 @@ HANDLERS: dict[str, Handler] = {
     "order.decide": order_decide.apply,
     "order.refund": order_refund.apply,
     "shipment.ship": shipment_ship.apply,
+    "giftcard.load": stored_value.apply_load,
+    "giftcard.void": stored_value.apply_void,
 }
 
 MAX_GAPS_REPORTED = 100
