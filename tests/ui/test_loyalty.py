@@ -1,0 +1,106 @@
+"""Stored value on the sell screen against a real central (docs/loyalty.md): the attached
+customer's points and tier on a chip, points redeemed in two taps (counted), a gift card and
+cash as a split payment, and a mistyped card number told in one sentence with nothing lost."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from central.db import Database
+from central.models import Account
+from central.seed import DEMO_CUSTOMER_NS
+from pos_app.services.app import Device
+from pos_app.services.customers import Customer
+from pos_app.ui.main_window import MainWindow
+from sync.protocol import customer_id_for
+from tests.ui.test_customers import member_barcode
+from tests.ui.test_sell_view import scan_one, sell_screen
+
+HANAKO = Customer(
+    customer_id_for(uuid.uuid5(DEMO_CUSTOMER_NS, "hanako.yamada@example.jp")),
+    "Hanako Yamada",
+    email="hanako.yamada@example.jp",
+    group="members",
+)
+
+
+class Taps:
+    """Every tap the person makes, counted."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+        self.count = 0
+
+    def __call__(self, b: QPushButton) -> None:
+        assert b.isVisible() and b.isEnabled(), b.text()
+        assert b.height() >= 48, (b.text(), b.height())  # a touch target
+        self.count += 1
+        self.qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+
+
+def attached(qtbot: QtBot, window: MainWindow, device: Device) -> None:
+    sell = window.sell
+    sell._change(lambda: device.basket.attach_customer(sell.basket, HANAKO))
+    qtbot.waitUntil(lambda: sell.points_chip.isVisible(), timeout=5000)
+
+
+def test_points_are_redeemed_in_two_taps_after_the_customer_is_attached(
+    qtbot: QtBot, window: MainWindow, ui_device: Device
+) -> None:
+    code, _base, member = member_barcode(ui_device)
+    sell_screen(qtbot, window)
+    sell = scan_one(qtbot, window, code)
+    attached(qtbot, window, ui_device)
+    assert sell.points_chip.text() == "2,400 pts · Silver"
+    before = sell.current.total_minor if sell.current else 0
+    taps = Taps(qtbot)
+    taps(sell.points_chip)
+    sheet = sell.loyalty_sheet
+    assert sheet is not None and "Silver" in " ".join(w.text() for w in sheet.findChildren(type(sell.count)))
+    use = min(2400, before)
+    assert sheet.use.text() == f"Use {use:,} points: −￥{use:,}"
+    taps(sheet.use)
+    qtbot.waitUntil(lambda: sell.loyalty_sheet is None, timeout=5000)
+    assert taps.count == 2
+    assert sell.current is not None and sell.current.total_minor == before - use == member - use
+    assert (f"{use:,} points", f"−￥{use:,}") in sell.current.savings
+
+
+def test_a_gift_card_and_cash_pay_one_sale_and_a_typo_is_told(
+    qtbot: QtBot, window: MainWindow, ui_device: Device, central_db: Database
+) -> None:
+    with central_db.session() as s:
+        card = s.scalars(
+            select(Account).where(Account.kind == "gift", Account.currency == "JPY", Account.status == "active")
+            .order_by(Account.id)
+        ).first()  # fmt: skip
+        assert card is not None
+        number, balance = card.owner, int(card.balance)
+    code, _base, _member = member_barcode(ui_device)
+    sell_screen(qtbot, window)
+    sell = scan_one(qtbot, window, code)
+    total = sell.current.total_minor if sell.current else 0
+    assert total > balance  # the card pays part, cash the rest
+    qtbot.mouseClick(sell.pay, Qt.MouseButton.LeftButton)
+    sheet = sell.tender
+    assert sheet is not None
+    typo = number[:-1] + str((int(number[-1]) + 1) % 10)
+    qtbot.keyClicks(sheet.stored.card, typo)
+    qtbot.mouseClick(sheet.stored.card_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "typing error" in sheet.error.text(), timeout=5000)
+    assert sheet.stored.card.text() == typo and sheet.tenders == []  # nothing lost, nothing taken
+    sheet.stored.card.setText(number)
+    qtbot.mouseClick(sheet.stored.card_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(sheet.tenders) == 1, timeout=5000)
+    assert f"Still due ￥{total - balance:,}" == sheet.due_label.text()
+    assert "gift card" in sheet.paid_label.text()
+    exact = next(b for b in sheet.findChildren(QPushButton) if b.objectName() == "quick" and "exact" in b.text())
+    qtbot.mouseClick(exact, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sheet.sale is not None, timeout=5000)
+    with central_db.session() as s:
+        assert s.scalars(select(Account.balance).where(Account.owner == number)).one() == 0  # spent at once
