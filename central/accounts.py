@@ -499,3 +499,15 @@ def tier_rows(session: Session) -> list[list[Scalar]]:
 def spend_limit_rows(session: Session, store_id: int) -> list[list[Scalar]]:
     s = session.get(SpendLimit, store_id)
     return [] if s is None else [[s.store_id, int(s.per_day)]]
+
+
+def points_of_sale(session: Session, sale_id: str) -> tuple[int, int]:
+    """(points earned, points redeemed) by a sale, as the ledger has them."""
+    rows = session.execute(
+        select(LedgerEntry.reason, func.sum(LedgerEntry.amount))
+        .join(Account, Account.id == LedgerEntry.account_id)
+        .where(Account.kind == "points", LedgerEntry.ref == f"sale:{sale_id}")
+        .group_by(LedgerEntry.reason)
+    ).all()
+    got = {str(r): int(a or 0) for r, a in rows}
+    return got.get("earn", 0), -got.get("redeem", 0)

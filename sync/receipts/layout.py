@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_datetime
 from babel.numbers import format_currency, format_decimal
 
+from sync.loyalty import masked_card, redeemed_points
 from sync.receipts.model import Receipt
 
 LABELS: dict[str, dict[str, str]] = {
@@ -43,6 +44,8 @@ LABELS: dict[str, dict[str, str]] = {
         "card": "Card",
         "store_credit": "Store credit",
         "gift_card": "Gift card",
+        "points_used": "Points used",
+        "points_earned": "Points earned",
         "items": "{n} items",
         "qr": "Scan for returns",
         "thanks": "Thank you for shopping with us",
@@ -71,6 +74,8 @@ LABELS: dict[str, dict[str, str]] = {
         "card": "Karte",
         "store_credit": "Guthaben",
         "gift_card": "Geschenkkarte",
+        "points_used": "Eingelöste Punkte",
+        "points_earned": "Gesammelte Punkte",
         "items": "{n} Artikel",
         "qr": "Für Umtausch und Rückgabe",
         "thanks": "Vielen Dank für Ihren Einkauf",
@@ -98,6 +103,8 @@ LABELS: dict[str, dict[str, str]] = {
         "card": "クレジット",
         "store_credit": "ストアクレジット",
         "gift_card": "ギフトカード",
+        "points_used": "ご利用ポイント",
+        "points_earned": "獲得ポイント",
         "items": "{n}点",
         "reduced_note": "※は軽減税率対象商品です",
         "qr": "返品の際にお使いください",
@@ -255,7 +262,14 @@ def layout(receipt: Receipt) -> list[Element]:
         else:
             out.append(Pair(name, right))
         for sv in ln.savings:
-            label = sv.label if sv.kind == "promotion" else f"{lab['discount']}: {sv.label}"
+            points = redeemed_points(sv.label) if sv.kind == "discount" else 0
+            label = (
+                sv.label
+                if sv.kind == "promotion"
+                else f"{lab.get('points_used', 'Points used')}: {points:,}"
+                if points
+                else f"{lab['discount']}: {sv.label}"
+            )
             out.append(Pair(f"  {label}", money(-sv.amount, r)))
     out.append(Rule())
     n_items = sum(ln.quantity for ln in r.lines)
@@ -312,10 +326,19 @@ def _totals(r: Receipt, lab: dict[str, str], lang: str, n_items: int, out: list[
     for tn in r.tenders:
         name = lab.get(tn.type, tn.type)
         out.append(Pair(name, money(tn.amount, r)))
-        if tn.reference:
+        if tn.reference and tn.type in ("store_credit", "gift_card"):  # a spend id; a card is a bearer secret
+            if tn.type == "gift_card":
+                out.append(Text(f"  {masked_card(tn.reference.split(':', 1)[0])}"))
+        elif tn.reference:
             out.append(Text(f"  {tn.reference}"))
     if r.tenders:
         out.append(Pair(lab["change"], money(r.change, r), bold=True))
+    loyalty = r.extra.get("loyalty")  # points of the customer's sale (docs/loyalty.md)
+    if isinstance(loyalty, dict):
+        if loyalty.get("redeemed"):
+            out.append(Pair(lab.get("points_used", "Points used"), f"{int(loyalty['redeemed']):,}"))
+        if loyalty.get("earned"):
+            out.append(Pair(lab.get("points_earned", "Points earned"), f"{int(loyalty['earned']):,}"))
 
 
 def _num(minor: int, r: Receipt) -> str:

@@ -7,6 +7,8 @@ On its own (--only card): card payments against the terminal simulator (tests/be
 On its own (--only shifts): the close of a shift of 2,000 sales to its Z report (tests/bench/shifts.py).
 On its own (--only pickup-latency): a web order to the pickup queue of 50 live tablets
 (tests/bench/pickup_latency.py, which takes its own options when run directly).
+On its own (--only balance-latency): a channel balance change to 50 live tablets' caches
+(tests/bench/balance_latency.py, likewise).
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ CARD = ("card",)
 SHIFTS = ("shifts",)
 # A pickup order to 50 live tablets' queues (tests/bench/pickup_latency.py): its own central.
 PICKUPS = ("pickup-latency",)
+# A balance changed through the channel API to 50 live tablets (tests/bench/balance_latency.py).
+BALANCES = ("balance-latency",)
 
 
 def machine() -> dict[str, Any]:
@@ -125,10 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop central and the fleet on the way out
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     only = [x.strip() for x in args.only.split(",") if x.strip()] or [n for n in FIGURES if n not in OPTIONAL]
-    unknown = set(only) - set(FIGURES) - set(INGEST) - set(CARD) - set(SHIFTS) - set(PICKUPS)
+    unknown = set(only) - set(FIGURES) - set(INGEST) - set(CARD) - set(SHIFTS) - set(PICKUPS) - set(BALANCES)
     if unknown:
         p.error(
-            f"unknown figure(s) {', '.join(sorted(unknown))}; choose from {', '.join([*FIGURES, *INGEST, *CARD, *SHIFTS, *PICKUPS])}"
+            f"unknown figure(s) {', '.join(sorted(unknown))}; choose from {', '.join([*FIGURES, *INGEST, *CARD, *SHIFTS, *PICKUPS, *BALANCES])}"
         )
 
     info_machine = machine()
@@ -146,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
         if only != ["pickup-latency"]:
             p.error("run pickup-latency on its own (--only pickup-latency)")
         return subprocess.run([sys.executable, "-m", "tests.bench.pickup_latency"], cwd=ROOT, check=False).returncode
+    if "balance-latency" in only:  # its own small central and 50 tablets in five host processes
+        if only != ["balance-latency"]:
+            p.error("run balance-latency on its own (--only balance-latency)")
+        return subprocess.run([sys.executable, "-m", "tests.bench.balance_latency"], cwd=ROOT, check=False).returncode
     if "shifts" in only:  # its own small central and one till, no seeded 1M central
         if only != ["shifts"]:
             p.error("run shifts on its own (--only shifts)")
