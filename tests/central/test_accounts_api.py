@@ -90,7 +90,9 @@ def test_a_sale_to_a_customer_earns_points_per_line_and_the_balance_is_poked(
     assert orjson.loads(row or "[]") == [HANAKO, "points", "PTS", 2400 + earned, "silver"]
     assert out["result"]["seq"] >= 0
     page = api.get(f"/r/{op['payload']['sale_id']}")  # the customer's e-receipt page
-    assert page.status_code == 200 and "Points earned" in page.text and f"{earned:,}" in page.text
+    assert (
+        page.status_code == 200 and "獲得ポイント" in page.text and f"{earned:,}" in page.text
+    )  # a Tokyo sale: Japanese
     # the same op again: replayed, nothing earned twice
     [again] = push(api, device, op)
     assert again["status"] == "replayed"

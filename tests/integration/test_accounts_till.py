@@ -120,7 +120,9 @@ def test_points_redeemed_and_credit_split_with_cash_earn_pending_points(tills: T
     earned, redeemed = dev.accounts.sale_points(str(sale.sale_id)) or (0, 0)
     assert redeemed == 2400 and earned > 0
     printed = render_text(dev.sale_receipts.receipt_of(sale, "Aiko"))
-    assert "Points used: 2,400" in printed and "Points earned" in printed and f"{earned:,}" in printed
+    assert (
+        "ご利用ポイント: 2,400" in printed and "獲得ポイント" in printed and f"{earned:,}" in printed
+    )  # Tokyo: Japanese
     assert "points:2400" not in printed and credit.spend_id not in printed  # words, not codes
     cached = dev.accounts.cached(HANAKO)  # offline now: the sale is not at central yet
     assert (cached.points, cached.pending, cached.live) == (0, earned, False)
