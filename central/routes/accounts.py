@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query
-from pydantic import Field
+from pydantic import Field, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -42,8 +42,17 @@ CustomerId = Annotated[int, Path(ge=1, le=2**62)]
 CardNo = Annotated[str, Path(min_length=1, max_length=40)]
 
 
+# Over HTTP a number that names no card is 404 (a typo included: it identifies nothing), and a
+# change the account's state refuses (not enough, an inactive card, expired points, another
+# currency) is 409: the request was well-formed, the account says no. 422 stays for bodies the
+# schema refuses.
+_NOT_FOUND = {"unknown_card", "check_digit", "format", "card_missing"}
+
+
 def _http(e: AccountError) -> HTTPException:
-    return HTTPException(e.status, e.detail)
+    if e.code in _NOT_FOUND:
+        return HTTPException(404, e.detail)
+    return HTTPException(409 if e.status == 422 else e.status, e.detail)
 
 
 def customer_accounts(session: Session, customer_id: int, store_id: int | None) -> CustomerAccounts:
@@ -166,9 +175,21 @@ class ChannelPost(Strict):
     kind: Literal["points", "credit", "gift"]
     customer_id: int | None = Field(default=None, ge=1, le=2**62)
     card_no: str | None = Field(default=None, max_length=40)
-    amount: int = Field(ge=-(10**9), le=10**9, description="signed: minor units, or points; never 0")
+    amount: int = Field(
+        ge=-(10**9),
+        le=10**9,
+        description="signed: minor units, or points; never 0",
+        json_schema_extra={"not": {"const": 0}},
+    )
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="PTS for points")
     reason: Literal["spend", "refund", "earn", "goodwill", "correction"]
+
+    @field_validator("amount")
+    @classmethod
+    def _not_zero(cls, v: int) -> int:
+        if v == 0:
+            raise ValueError("an amount of 0 changes nothing")
+        return v
 
 
 class ChannelPostResult(Strict):
@@ -227,8 +248,6 @@ def channel_post(
     """Change a balance from the web shop (spend points or credit online, refund to credit, a
     gift card spent online). Idempotent by `reference` per channel client; more than the
     balance is refused (422) with one sentence."""
-    if body.amount == 0:
-        raise HTTPException(422, "An amount of 0 changes nothing.")
     try:
         with db.session() as s, writing(s):
             entry = accounts.post(

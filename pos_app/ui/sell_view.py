@@ -369,6 +369,10 @@ class SellView(QWidget):
         head.addWidget(self.park)
         head.addWidget(self.parked)
         right.addLayout(head)
+        # Portrait: the points chip gets a row of its own under the buttons (five do not fit).
+        self.head = head
+        self.points_line = QHBoxLayout()
+        right.addLayout(self.points_line)
         self.message = QLabel("")
         self.message.setObjectName("notice")
         self.message.setWordWrap(True)
@@ -512,6 +516,12 @@ class SellView(QWidget):
             self.box.setStretch(0, 1 if narrow else 4)
             self.box.setStretch(1, 4 if narrow else 5)
             self.back.setText(self.tr("‹") if narrow else self.tr("‹ Look up"))
+            if hasattr(self, "points_line"):
+                (self.head if narrow else self.points_line).removeWidget(self.points_chip)
+                if narrow:
+                    self.points_line.addWidget(self.points_chip, 1)
+                else:
+                    self.head.insertWidget(self.head.indexOf(self.customer_chip) + 1, self.points_chip)
 
     # --- messages --------------------------------------------------------------------------
 
