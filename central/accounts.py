@@ -511,3 +511,22 @@ def points_of_sale(session: Session, sale_id: str) -> tuple[int, int]:
     ).all()
     got = {str(r): int(a or 0) for r, a in rows}
     return got.get("earn", 0), -got.get("redeem", 0)
+
+
+def member_code(session: Session, customer_id: int) -> str:
+    """The customer's signed member QR text (sync/member_code.py), with the key pickup codes use
+    (its public half is in the `central_keys` stream); inside a writing transaction (the key is
+    made on first use). AccountError(404) for a customer central does not know."""
+    import time
+
+    from central.customers import canonical
+    from central.pickups import signing_key
+    from sync.member_code import MemberClaim, sign_member_code
+    from sync.receipts.code import private_key_from_text
+
+    c = canonical(session, customer_id)
+    if c is None:
+        raise AccountError(404, "unknown_customer", "There is no such customer.")
+    key = signing_key(session)
+    claim = MemberClaim(c.id, c.name, c.customer_group, int(time.time()), key.kid)
+    return sign_member_code(claim, private_key_from_text(key.private_key))

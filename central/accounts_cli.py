@@ -30,7 +30,9 @@ from sync.loyalty import POINTS, printed_card
 
 def add_parser(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "action", choices=["show", "issue-card", "overspends", "settle", "spend-limit", "expire"], help="what to do"
+        "action",
+        choices=["show", "issue-card", "overspends", "settle", "spend-limit", "expire", "member-code"],
+        help="what to do",
     )
     command.add_argument("--customer", help="show: the customer's id, e-mail or phone")
     command.add_argument("--card", help="show: a gift card's number (spaces allowed)")
@@ -112,6 +114,14 @@ def _run(db: Database, args: argparse.Namespace) -> int:
                 else:
                     print("  Points entries:")
                 _print_entries(s, acct)
+        return 0
+    if args.action == "member-code":
+        member = _customer(db, args.customer or "")
+        if member is None:
+            return _fail("member-code needs --customer (id, e-mail or phone of one customer)")
+        with db.transaction() as s:
+            code = accounts.member_code(s, member.id)
+        print(f"{member.name}'s member QR holds: {code}")
         return 0
     if args.action == "issue-card":
         with db.transaction() as s:

@@ -215,6 +215,25 @@ def channel_customer_accounts(client: ChannelDep, session: SessionDep, customer_
     return customer_accounts(session, customer_id, None)
 
 
+class MemberCode(Strict):
+    code: str = Field(description="aisle:m1:… — show it as a QR; the till scans it to attach the customer")
+
+
+@router.get("/v1/channel/accounts/customers/{customer_id}/member-code", tags=["channel"])
+def channel_member_code(client: ChannelDep, db: DatabaseDep, hub: HubDep, customer_id: CustomerId) -> MemberCode:
+    """The customer's member QR for the web shop's account page (signed by central, checked
+    offline by the tills)."""
+    try:
+        with db.session() as s, writing(s):
+            code = accounts.member_code(s, customer_id)
+            seqs = written(s)  # the signing key, published once when first made
+    except AccountError as e:
+        raise _http(e) from None
+    if seqs:
+        hub.publish(max(seqs), [("central_keys", 0)], also=seqs)
+    return MemberCode(code=code)
+
+
 @router.get("/v1/channel/giftcards/{card_no}", tags=["channel"])
 def channel_gift_card(client: ChannelDep, session: SessionDep, card_no: CardNo) -> GiftCardView:
     return gift_view(session, card_no)

@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from pos_app.local.store import Identity, LocalStore, now_iso
 from pos_app.services.auth import Session
+from pos_app.services.customers import Customer
 from pos_app.services.errors import ValidationFailed
 from sync.client import CentralClient, CentralError, Rejected
 from sync.loyalty import (
@@ -40,6 +41,7 @@ from sync.loyalty import (
     redeemed_points,
     tender_reference,
 )
+from sync.member_code import MemberCodeError, verify_member_code
 from sync.protocol import CustomerAccounts, GiftCardLoadPayload, GiftCardView, GiftCardVoidPayload, SpendResult
 
 LIVE_TIMEOUT = 2.0
@@ -258,6 +260,21 @@ class AccountsService:
             which="device",
         )
         return int(rows[0][0])
+
+    def member(self, code: str) -> Customer:
+        """The customer of a scanned member QR, checked offline with central's keys (the
+        `central_keys` stream); the till remembers them as a recent customer."""
+        from sync.receipts.code import public_key_from_text
+
+        keys = {
+            str(k): public_key_from_text(str(pk))
+            for k, pk in self.store.query("SELECT kid, public_key FROM central_keys")
+        }
+        try:
+            claim = verify_member_code(code, keys)
+        except MemberCodeError as e:
+            raise ValidationFailed(e.code, str(e)) from None
+        return Customer(claim.customer_id, claim.name, group=claim.group)
 
     # --- points ----------------------------------------------------------------------------------
 

@@ -560,6 +560,10 @@ class SellView(QWidget):
                 return
             self.tender.accept()  # the sale is done: the scan starts the next one
         basket, service = self.basket, self.service
+        accounts = getattr(self.device, "accounts", None)
+        if accounts is not None and code.strip().startswith("aisle:m1:"):  # a member QR: attach them
+            self._change(lambda: service.attach_customer(basket, accounts.member(code)))
+            return
         self._change(lambda: service.add_scan(basket, code), self._remember_last)
 
     def add_variant(self, variant_id: int) -> None:

@@ -255,3 +255,30 @@ def test_two_tills_spending_one_card_at_once_one_wins_the_other_is_told(backend:
         lost = next(r for r in answers if r.status_code == 409)
         assert lost.json()["detail"].startswith("Not enough on this account: 0 JPY left")
         assert client.get(f"/v1/accounts/giftcards/{card}", headers=tills[0].headers).json()["balance"] == 0
+
+
+def test_the_member_code_is_signed_for_the_customer_and_a_forgery_is_told(api: TestClient, backend: Database) -> None:
+    from sync.member_code import MemberCodeError, verify_member_code
+    from sync.receipts.code import public_key_from_text
+
+    shop = channel_token(backend)
+    r = api.get(f"/v1/channel/accounts/customers/{HANAKO}/member-code", headers=shop)
+    assert r.status_code == 200, r.text
+    code = r.json()["code"]
+    device = enrol(api, backend, "TKY01")
+    keys = {}
+    page = api.get("/v1/sync/central_keys/changes", headers=device.headers, params={"after": 0}).json()
+    for ch in page["changes"]:
+        kid, _use, public, _active = ch["row"]
+        keys[kid] = public_key_from_text(public)
+    claim = verify_member_code(code, keys)
+    assert (claim.customer_id, claim.name, claim.group) == (HANAKO, "Hanako Yamada", "members")
+    head, sig = code.rsplit(".", 1)
+    forged = head[:-2] + ("A" if head[-2] != "A" else "B") + head[-1] + "." + sig
+    try:
+        verify_member_code(forged, keys)
+    except MemberCodeError as e:
+        assert e.code in ("member_code.forged", "member_code.format")
+    else:
+        raise AssertionError("a forged member code verified")
+    assert api.get("/v1/channel/accounts/customers/12345/member-code", headers=shop).status_code == 404

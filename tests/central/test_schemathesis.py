@@ -97,6 +97,7 @@ OPERATIONS = [
     "GET /v1/channel/giftcards/{card_no}",
     "POST /v1/channel/accounts/entries",
     "GET /v1/channel/accounts/overspends",
+    "GET /v1/channel/accounts/customers/{customer_id}/member-code",
 ]
 STREAMING = {"GET /v1/events", "GET /v1/sync/{stream}/snapshot"}
 # No negative run: /health and /v1/device take no input but the token; the only input of
@@ -268,6 +269,7 @@ class Target:
             "GET /v1/accounts/customers/{customer_id}",
             "GET /v1/channel/accounts/customers/{customer_id}",
             "GET /v1/channel/accounts/customers/{customer_id}/entries",
+            "GET /v1/channel/accounts/customers/{customer_id}/member-code",
         ):
             case.path_parameters["customer_id"] = customer_id_for(
                 uuid.uuid5(DEMO_CUSTOMER_NS, "hanako.yamada@example.jp")

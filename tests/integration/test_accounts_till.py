@@ -255,3 +255,20 @@ def test_a_balance_changed_by_the_web_shop_reaches_the_till_by_itself(tills: Til
             time.sleep(0.02)
         assert dev.accounts.cached(HANAKO).points == 2550
         dev.engine.stop()
+
+
+def test_a_member_qr_attaches_the_customer_offline_and_a_forged_one_is_told(tills: Tills, central_db: Database) -> None:
+    (dev, _), online = tills
+    shop = channel_token(central_db)
+    with online() as url:
+        code = httpx.get(f"{url}/v1/channel/accounts/customers/{HANAKO}/member-code", headers=shop).json()["code"]
+        dev.engine.sync_once()  # the key central signed with (central_keys stream)
+    who = dev.accounts.member(code)  # offline: checked with the cached key
+    assert (who.id, who.name, who.group) == (HANAKO, "Hanako Yamada", "members")
+    head, sig = code.rsplit(".", 1)
+    with pytest.raises(ValidationFailed) as e:
+        dev.accounts.member(head + "." + sig[:-3] + ("AAA" if sig[-3:] != "AAA" else "BBB"))
+    assert e.value.code == "member_code.forged" and "not genuine" in str(e.value)
+    with pytest.raises(ValidationFailed) as e:
+        dev.accounts.member("aisle:m1:nonsense")
+    assert e.value.code == "member_code.format"

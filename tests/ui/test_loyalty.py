@@ -104,3 +104,20 @@ def test_a_gift_card_and_cash_pay_one_sale_and_a_typo_is_told(
     qtbot.waitUntil(lambda: sheet.sale is not None, timeout=5000)
     with central_db.session() as s:
         assert s.scalars(select(Account.balance).where(Account.owner == number)).one() == 0  # spent at once
+
+
+def test_scanning_the_member_qr_attaches_the_customer_with_their_points(
+    qtbot: QtBot, window: MainWindow, ui_device: Device, central_db: Database
+) -> None:
+    from central import accounts
+
+    with central_db.transaction() as s:
+        code = accounts.member_code(s, HANAKO.id)
+    ui_device.engine.sync_once()  # the signing key (central_keys stream)
+    sell = sell_screen(qtbot, window)
+    window.scanned(code)  # what the Shell does with a scanner burst
+    qtbot.waitUntil(lambda: sell.points_chip.isVisible(), timeout=5000)
+    assert sell.current is not None and sell.current.customer is not None
+    assert sell.current.customer.name == "Hanako Yamada" and sell.points_chip.text() == "2,400 pts · Silver"
+    window.scanned(code[:-4] + ("AAAA" if not code.endswith("AAAA") else "BBBB"))
+    qtbot.waitUntil(lambda: "not genuine" in sell.message.text(), timeout=5000)
