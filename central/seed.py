@@ -912,8 +912,8 @@ def _stored_value(session: Session, rnd: random.Random, summary: SeedSummary) ->
         session.add(EarnRule(id=i, currency=cur, store_id=codes.get(store or ""), category=cat, per_amount=per,
                              points=pts, redeem_value=redeem))  # fmt: skip
     session.add_all(Tier(code=c, name=n, min_points=m, multiplier=x, benefits=b) for c, n, m, x, b in DEMO_TIERS)
-    for store in session.scalars(select(Location).where(Location.kind == "store")):
-        session.add(SpendLimit(store_id=store.id, per_day=DEMO_SPEND_LIMITS.get(store.currency, 0)))
+    for loc in session.scalars(select(Location).where(Location.kind == "store")):
+        session.add(SpendLimit(store_id=loc.id, per_day=DEMO_SPEND_LIMITS.get(loc.currency, 0)))
     tiers = [TierRule(*t) for t in DEMO_TIERS]
     at = datetime(2026, 11, 1, tzinfo=UTC)
     by_contact = {email or phone: customer_id_for(uuid.uuid5(DEMO_CUSTOMER_NS, email or phone))

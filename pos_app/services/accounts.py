@@ -284,6 +284,10 @@ class AccountsService:
         if balances.redeem_value <= 0 or balances.points <= 0 or due <= 0:
             return 0, 0
         value = min(points_value(balances.points, balances.redeem_value), due)
+        if not balances.live:  # offline: the store's per-day cap of stored value bounds it too
+            value = min(value, self.cap_left())
+            if value <= 0:
+                return 0, 0
         points = -(-value * 100 // balances.redeem_value)  # the fewest points worth `value`
         points = min(points, balances.points)
         return points, points_value(points, balances.redeem_value)

@@ -369,9 +369,10 @@ class SellView(QWidget):
         head.addWidget(self.park)
         head.addWidget(self.parked)
         right.addLayout(head)
-        # Portrait: the points chip gets a row of its own under the buttons (five do not fit).
+        # Narrower than landscape: the points chip gets a row of its own under the buttons.
         self.head = head
         self.points_line = QHBoxLayout()
+        self._chip_own_row = False
         right.addLayout(self.points_line)
         self.message = QLabel("")
         self.message.setObjectName("notice")
@@ -504,6 +505,14 @@ class SellView(QWidget):
             self.count.setVisible(not compact)  # the count goes into the totals' line
             self._relayout(narrow)
             self.show_basket(self.current, emit=False)  # the same basket: the customer display stays
+        own_row = self.width() < 1000  # five header buttons need the landscape width
+        if own_row != self._chip_own_row:
+            self._chip_own_row = own_row
+            (self.head if own_row else self.points_line).removeWidget(self.points_chip)
+            if own_row:
+                self.points_line.addWidget(self.points_chip, 1)
+            else:
+                self.head.insertWidget(self.head.indexOf(self.customer_chip) + 1, self.points_chip)
         cols = 3 if self.width() < NARROW else (2 if self.width() >= 1000 else 1)
         if cols != self.cols:
             self.cols = cols
@@ -516,12 +525,6 @@ class SellView(QWidget):
             self.box.setStretch(0, 1 if narrow else 4)
             self.box.setStretch(1, 4 if narrow else 5)
             self.back.setText(self.tr("‹") if narrow else self.tr("‹ Look up"))
-            if hasattr(self, "points_line"):
-                (self.head if narrow else self.points_line).removeWidget(self.points_chip)
-                if narrow:
-                    self.points_line.addWidget(self.points_chip, 1)
-                else:
-                    self.head.insertWidget(self.head.indexOf(self.customer_chip) + 1, self.points_chip)
 
     # --- messages --------------------------------------------------------------------------
 
