@@ -488,3 +488,18 @@ class AccountsService:
 
 
 __all__ = ["AccountsService", "Balances", "GiftCard", "Spend"]
+
+
+def card_number(text: str) -> str:
+    """A typed or scanned gift-card number as stored, or ValidationFailed with its sentence."""
+    try:
+        return normalise_card(text)
+    except CardNumberError as e:
+        raise ValidationFailed(e.code, str(e)) from None
+
+
+def printed_number(number: str) -> str:
+    """``GC 4821 3907 653``."""
+    from sync.loyalty import printed_card
+
+    return printed_card(number)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.services.accounts import Balances
+from pos_app.services.accounts import Balances, printed_number
 from pos_app.ui.widgets import Sheet
 
 
@@ -180,3 +180,171 @@ class StoredValuePanel(QWidget):
 
     def taken(self) -> None:
         self.card.clear()
+
+
+class GiftCardSheet(Sheet):
+    """A gift card scanned (or typed) on the sell screen outside Pay: its balance, a load paid in
+    cash (the first load sells and activates it; later ones top it up), and "Void this load"
+    for a load just made (the customer changed their mind: the cash goes back, the amount comes
+    off the card — refused by central with one sentence if the card was spent since)."""
+
+    QUICK = (3000, 5000, 10000)
+
+    def __init__(self, host: Any, number: str) -> None:
+        super().__init__(host, 620)
+        self.host_view = host
+        self.number = number
+        self.gift: Any = None  # (self.card is the sheet's frame)
+        self.load_id: str | None = None
+        self.loaded = 0
+        title = QLabel(self.tr("Gift card {0}").replace("{0}", printed_number(number)))
+        title.setObjectName("due")
+        title.setWordWrap(True)
+        self.layout_.addWidget(title)
+        self.state = QLabel(self.tr("Asking central for its balance…"))
+        self.state.setObjectName("subtitle")
+        self.state.setWordWrap(True)
+        self.layout_.addWidget(self.state)
+        head = QLabel(self.tr("Load, paid in cash"))
+        head.setObjectName("hint")
+        self.layout_.addWidget(head)
+        quick = QGridLayout()
+        quick.setSpacing(8)
+        self.quick: list[QPushButton] = []
+        for i, minor in enumerate(self.QUICK):
+            b = QPushButton("")
+            b.setObjectName("quick")
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            b.clicked.connect(lambda _=False, m=minor: self.load(m))
+            quick.addWidget(b, 0, i)
+            self.quick.append(b)
+        self.layout_.addLayout(quick)
+        row = QHBoxLayout()
+        self.amount = QLineEdit()
+        self.amount.setObjectName("search")
+        self.amount.setPlaceholderText(self.tr("Other amount"))
+        self.amount.returnPressed.connect(self._typed)
+        self.load_button = QPushButton(self.tr("Load"))
+        self.load_button.setObjectName("primary")
+        self.load_button.clicked.connect(self._typed)
+        row.addWidget(self.amount, 1)
+        row.addWidget(self.load_button)
+        self.layout_.addLayout(row)
+        self.void = QPushButton("")
+        self.void.clicked.connect(self._void)
+        self.void.hide()
+        self.layout_.addWidget(self.void)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.layout_.addWidget(self.error)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        self.footer.addStretch(1)
+        self.footer.addWidget(close)
+        self.money_view: Any = None  # a BasketView: the store's currency and locale for amounts
+        self._money = self._plain
+        self.refresh()
+
+    def _plain(self, minor: int) -> str:
+        view = self.money_view or self.host_view.current
+        if view is not None:
+            return str(view.money(minor))
+        return f"{minor:,}"
+
+    def show_problem(self, text: str) -> None:
+        self.error.setText(text)
+
+    def refresh(self) -> None:
+        from pos_app.ui.operations import QueryOp
+
+        accounts = self.host_view.device.accounts
+        number = self.number
+        service, basket = self.host_view.service, self.host_view.basket
+
+        def got(found: Any) -> None:
+            card, self.money_view = found
+            self.gift = card
+            if card.status == "inactive":
+                self.state.setText(self.tr("Not sold yet: a load sells and activates it."))
+            else:
+                words = self.tr("Balance {0}").replace("{0}", self._money(card.balance))
+                if not card.live:
+                    words += " " + self.tr("(as this till last saw it: central cannot be reached)")
+                self.state.setText(words)
+            for b, minor in zip(self.quick, self.QUICK, strict=True):
+                b.setText(self._money(minor))
+            self.fit()
+
+        def refused(e: BaseException) -> bool:
+            self.state.setText(str(e))
+            for b, minor in zip(self.quick, self.QUICK, strict=True):
+                b.setText(self._money(minor))
+            return True
+
+        QueryOp(
+            parent=self, op=lambda: (accounts.gift_card(number), service.view(basket)), success=got, kind="gift"
+        ).failure(refused).run_in_background(self.host_view.ops)
+
+    def _typed(self) -> None:
+        from pos_app.ui.sell_view import minor_units
+
+        view = self.host_view.current
+        currency = view.currency if view is not None else "JPY"
+        minor = minor_units(self.amount.text(), currency)
+        if minor is None or minor <= 0:
+            self.error.setText(self.tr("Type the amount to load, like 3000 or 25.00."))
+            return
+        self.load(minor)
+
+    def load(self, minor: int) -> None:
+        from pos_app.ui.operations import CollectionOp
+
+        accounts, session, number = self.host_view.device.accounts, self.host_view.session, self.number
+        self.error.setText("")
+
+        def done(load_id: str) -> None:
+            self.load_id, self.loaded = load_id, minor
+            self.amount.clear()
+            self.state.setText(
+                self.tr("Loaded {0}: take {0} in cash. The card has it as soon as central does.").replace(
+                    "{0}", self._money(minor)
+                )
+            )
+            self.void.setText(self.tr("Void this load ({0})").replace("{0}", self._money(minor)))
+            self.void.show()
+            self.fit()
+
+        def refused(e: BaseException) -> bool:
+            self.error.setText(str(e))
+            return True
+
+        CollectionOp(parent=self, op=lambda: accounts.load_card(session, number, minor), success=done).failure(
+            refused
+        ).run_in_background(self.host_view.ops)
+
+    def _void(self) -> None:
+        from pos_app.ui.operations import CollectionOp
+
+        if self.load_id is None:
+            return
+        accounts, session, load_id, minor = (
+            self.host_view.device.accounts,
+            self.host_view.session,
+            self.load_id,
+            self.loaded,
+        )
+
+        def done(_r: Any) -> None:
+            self.load_id = None
+            self.void.hide()
+            self.state.setText(self.tr("Load voided: give back {0} in cash.").replace("{0}", self._money(minor)))
+            self.fit()
+
+        def refused(e: BaseException) -> bool:
+            self.error.setText(str(e))
+            return True
+
+        CollectionOp(parent=self, op=lambda: accounts.void_load(session, load_id), success=done).failure(
+            refused
+        ).run_in_background(self.host_view.ops)

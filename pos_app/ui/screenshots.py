@@ -534,8 +534,8 @@ def render_aisle(window: Any, device: Any, session: Any, central: Any, ops: Any,
 
 def render_loyalty(window: Any, device: Any, central: Any, ops: Any, out: Path) -> list[Path]:
     """Stored value (docs/loyalty.md): the attached customer's points chip, the loyalty sheet,
-    the basket with the points used, and the pay sheet with a gift card taken and a mistyped
-    card number."""
+    the basket with the points used, the pay sheet with a mistyped gift card number and with a
+    card taken, and a gift card scanned outside Pay: sold (loaded in cash) with its void."""
     from pos_app.services import screens
     from pos_app.services.customers import Customer
     from pos_app.ui.sell_view import TenderSheet
@@ -596,6 +596,25 @@ def render_loyalty(window: Any, device: Any, central: Any, ops: Any, out: Path) 
         t.reject()
     settle(ops)
     sell.new_sale()
+    settle(ops)
+    unsold = central.gift_card("JPY", 0)  # issued, not sold: a load activates it
+
+    def gift_sheet() -> None:
+        if sell.gift_sheet is None:
+            sell.scanned(unsold)
+            settle(ops)
+
+    shots += grab_sizes(window, out, "75-gift-card-sell", ops, gift_sheet)
+
+    def loaded() -> None:
+        g = sell.gift_sheet
+        if g is not None and g.load_id is None:
+            g.load(5000)
+            settle(ops)
+
+    shots += grab_sizes(window, out, "76-gift-card-loaded", ops, loaded)
+    if sell.gift_sheet is not None:
+        sell.gift_sheet.reject()
     settle(ops)
     return shots
 

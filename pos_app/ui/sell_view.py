@@ -16,6 +16,7 @@ bottom."""
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
@@ -362,6 +363,7 @@ class SellView(QWidget):
         self.balances: Any = None  # pos_app.services.accounts.Balances of the attached customer
         self._balances_for: int | None = None
         self.loyalty_sheet: Any = None
+        self.gift_sheet: Any = None
         head.addWidget(self.count, 1)
         head.addWidget(self.customer_chip)
         head.addWidget(self.points_chip)
@@ -566,6 +568,8 @@ class SellView(QWidget):
         accounts = getattr(self.device, "accounts", None)
         if accounts is not None and code.strip().startswith("aisle:m1:"):  # a member QR: attach them
             self._change(lambda: service.attach_customer(basket, accounts.member(code)))
+            return
+        if accounts is not None and self.open_gift_card(code):  # a gift card: its balance, load, void
             return
         self._change(lambda: service.add_scan(basket, code), self._remember_last)
 
@@ -790,6 +794,9 @@ class SellView(QWidget):
         if not text:
             self._show_tiles()
             return
+        if text.upper().startswith("GC") and self.sender() is self.search and self.open_gift_card(text):
+            self.search.clear()  # a gift card number typed and Enter: its sheet
+            return
         lookup = self.device.lookup
         QueryOp(
             parent=self, op=lambda: lookup.search(text, TILES, 0), success=self._show_hits, kind="search"
@@ -912,6 +919,29 @@ class SellView(QWidget):
     # --- paying ----------------------------------------------------------------------------
 
     # --- stored value (pos_app/ui/loyalty_view.py) --------------------------------------------
+
+    def open_gift_card(self, text: str) -> bool:
+        """A gift card number (scanned or typed): its sheet (balance, load, void). False when the
+        text is not one (a bad check digit is said)."""
+        t = text.strip()
+        if not re.fullmatch(r"(?i)gc[\s-]*[0-9][0-9\s-]*", t):  # "GC" and digits only: else a search
+            return False
+        from pos_app.services.accounts import card_number
+        from pos_app.services.errors import ValidationFailed
+        from pos_app.ui.loyalty_view import GiftCardSheet
+
+        try:
+            number = card_number(t)
+        except ValidationFailed as e:
+            self.say(str(e), "error")
+            return True
+
+        if self.gift_sheet is not None:
+            self.gift_sheet.reject()
+        self.gift_sheet = GiftCardSheet(self, number)
+        self.gift_sheet.finished.connect(lambda: setattr(self, "gift_sheet", None))
+        self.gift_sheet.open()
+        return True
 
     def load_balances(self, live: bool = True) -> None:
         """The attached customer's points, tier and credit: central's (live) or the cached ones."""

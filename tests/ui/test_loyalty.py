@@ -121,3 +121,36 @@ def test_scanning_the_member_qr_attaches_the_customer_with_their_points(
     assert sell.current.customer.name == "Hanako Yamada" and sell.points_chip.text() == "2,400 pts · Silver"
     window.scanned(code[:-4] + ("AAAA" if not code.endswith("AAAA") else "BBBB"))
     qtbot.waitUntil(lambda: "not genuine" in sell.message.text(), timeout=5000)
+
+
+def test_a_gift_card_scanned_outside_pay_is_sold_in_cash_and_the_load_voided(
+    qtbot: QtBot, window: MainWindow, ui_device: Device, central_db: Database
+) -> None:
+    from pos_app.ui.loyalty_view import GiftCardSheet
+
+    with central_db.session() as s:
+        number = s.scalars(
+            select(Account.owner).where(Account.kind == "gift", Account.status == "inactive", Account.currency == "JPY")
+        ).first()
+    assert number is not None
+    sell = sell_screen(qtbot, window)
+    window.scanned(number[:-1] + str((int(number[-1]) + 1) % 10))  # a typo: said, no sheet
+    qtbot.waitUntil(lambda: "typing error" in sell.message.text(), timeout=5000)
+    assert sell.gift_sheet is None
+    window.scanned(number)
+    sheet = sell.gift_sheet
+    assert isinstance(sheet, GiftCardSheet)
+    qtbot.waitUntil(lambda: "Not sold yet" in sheet.state.text(), timeout=5000)
+    five = next(b for b in sheet.quick if b.text() == "￥5,000")
+    assert five.height() >= 48
+    qtbot.mouseClick(five, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sheet.void.isVisible(), timeout=5000)
+    assert "take ￥5,000 in cash" in sheet.state.text()
+    ui_device.engine.sync_once()
+    with central_db.session() as s:
+        assert s.scalars(select(Account.balance).where(Account.owner == number)).one() == 5000
+    qtbot.mouseClick(sheet.void, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "give back ￥5,000" in sheet.state.text(), timeout=5000)
+    ui_device.engine.sync_once()
+    with central_db.session() as s:
+        assert s.scalars(select(Account.balance).where(Account.owner == number)).one() == 0
