@@ -101,6 +101,9 @@ class AccountsService:
         self.identity = identity
         self.client_factory = client_factory
         self.kick = kick
+        # The open shift's drawer (ShiftService.move), wired by Device: a card load's cash is a
+        # paid in, its void a paid out, so the Z report's expected cash holds them.
+        self.drawer: Callable[[Session, str, int, str, str], object] | None = None
 
     # --- the store -------------------------------------------------------------------------------
 
@@ -463,6 +466,18 @@ class AccountsService:
                                                               "staff_id": session.staff.id})  # fmt: skip
         self.kick()
         return load_id
+
+    def cash_to_drawer(self, session: Session, kind: str, amount: int, note: str) -> bool:
+        """A gift-card load's cash as a paid in (`kind` "paid_in") or its void's as a paid out,
+        on the open shift; False when no shift is open here (the sheet says so)."""
+        if self.drawer is None:
+            return False
+        reason = "customer_payment" if kind == "paid_in" else "other"
+        try:
+            self.drawer(session, kind, amount, reason, note)
+        except ValidationFailed:
+            return False
+        return True
 
     def void_load(self, session: Session, load_id: str) -> None:
         """A top-up paid and then voided: its amount comes off the card (central refuses, with

@@ -123,6 +123,7 @@ class Device:
         self.shifts = ShiftService(
             self.store, identity, self.auth, receipts=self.receipts, payments=self.payments, kick=self.engine.kick
         )
+        self.accounts.drawer = lambda s, kind, amount, reason, note: self.shifts.move(s, kind, amount, reason, note)
 
     @classmethod
     def open(

@@ -303,14 +303,22 @@ class GiftCardSheet(Sheet):
         accounts, session, number = self.host_view.device.accounts, self.host_view.session, self.number
         self.error.setText("")
 
-        def done(load_id: str) -> None:
+        masked = f"{number[:2]} ••• {number[-4:]}"
+
+        def op() -> tuple[str, bool]:
+            load_id = accounts.load_card(session, number, minor)
+            return load_id, accounts.cash_to_drawer(session, "paid_in", minor, f"Gift card load {masked}")
+
+        def done(result: tuple[str, bool]) -> None:
+            load_id, on_shift = result
             self.load_id, self.loaded = load_id, minor
             self.amount.clear()
-            self.state.setText(
-                self.tr("Loaded {0}: take {0} in cash. The card has it as soon as central does.").replace(
-                    "{0}", self._money(minor)
-                )
+            words = self.tr("Loaded {0}: take {0} in cash. The card has it as soon as central does.").replace(
+                "{0}", self._money(minor)
             )
+            if not on_shift:
+                words += " " + self.tr("No shift is open on this till: the cash is on no drawer count.")
+            self.state.setText(words)
             self.void.setText(self.tr("Void this load ({0})").replace("{0}", self._money(minor)))
             self.void.show()
             self.fit()
@@ -319,9 +327,7 @@ class GiftCardSheet(Sheet):
             self.error.setText(str(e))
             return True
 
-        CollectionOp(parent=self, op=lambda: accounts.load_card(session, number, minor), success=done).failure(
-            refused
-        ).run_in_background(self.host_view.ops)
+        CollectionOp(parent=self, op=op, success=done).failure(refused).run_in_background(self.host_view.ops)
 
     def _void(self) -> None:
         from pos_app.ui.operations import CollectionOp
@@ -345,6 +351,10 @@ class GiftCardSheet(Sheet):
             self.error.setText(str(e))
             return True
 
-        CollectionOp(parent=self, op=lambda: accounts.void_load(session, load_id), success=done).failure(
-            refused
-        ).run_in_background(self.host_view.ops)
+        masked = f"{self.number[:2]} ••• {self.number[-4:]}"
+
+        def op() -> bool:
+            accounts.void_load(session, load_id)
+            return accounts.cash_to_drawer(session, "paid_out", minor, f"Gift card load voided {masked}")
+
+        CollectionOp(parent=self, op=op, success=done).failure(refused).run_in_background(self.host_view.ops)

@@ -225,11 +225,15 @@ def test_a_card_sold_then_a_topup_voided_and_bad_numbers(tills: Tills, central_d
     with pytest.raises(ValidationFailed) as e:
         dev.accounts.gift_card(card[:-1] + str((int(card[-1]) + 3) % 10))
     assert e.value.code == "gift.check_digit"
+    shift = dev.shifts.open(session, {"1000": 10})
     with online():
         with pytest.raises(ValidationFailed) as e:
             dev.accounts.spend(str(uuid.uuid4()), "gift", 100, card_no=card)
         assert "not active" in str(e.value)
         dev.accounts.load_card(session, card, 5000)
+        assert dev.accounts.cash_to_drawer(session, "paid_in", 5000, "Gift card load")  # the drawer holds it
+        assert [(m.kind, m.amount, m.reason) for m in dev.shifts.movements(shift.shift_id)][-1] == (
+            "paid_in", 5000, "customer_payment")  # fmt: skip
         topup = dev.accounts.load_card(session, card, 3000)
         dev.engine.sync_once()
         assert dev.accounts.gift_card(card).balance == 8000
