@@ -154,3 +154,20 @@ def test_a_gift_card_scanned_outside_pay_is_sold_in_cash_and_the_load_voided(
     ui_device.engine.sync_once()
     with central_db.session() as s:
         assert s.scalars(select(Account.balance).where(Account.owner == number)).one() == 0
+
+
+def test_a_balance_changed_elsewhere_reaches_the_chip_when_the_till_pulls(
+    qtbot: QtBot, window: MainWindow, ui_device: Device, central_db: Database
+) -> None:
+    from central import accounts
+
+    code, _base, _member = member_barcode(ui_device)
+    sell_screen(qtbot, window)
+    sell = scan_one(qtbot, window, code)
+    attached(qtbot, window, ui_device)
+    assert sell.points_chip.text() == "2,400 pts · Silver"
+    with central_db.transaction() as s:  # the web shop's points, as the channel API posts them
+        accounts.post(s, kind="points", amount=-400, currency="PTS", op_id="channel:1", ref="channel:web-5",
+                      reason="spend", customer_id=HANAKO.id)  # fmt: skip
+    ui_device.engine.sync_once()  # what the poke starts; the engine's Changed("balances") reaches the screen
+    qtbot.waitUntil(lambda: sell.points_chip.text() == "2,000 pts · Silver", timeout=5000)
