@@ -104,6 +104,7 @@ class AccountsService:
         # The open shift's drawer (ShiftService.move), wired by Device: a card load's cash is a
         # paid in, its void a paid out, so the Z report's expected cash holds them.
         self.drawer: Callable[[Session, str, int, str, str], object] | None = None
+        self.started = now_iso()  # spends older than this process belong to baskets that died with it
 
     # --- the store -------------------------------------------------------------------------------
 
@@ -426,6 +427,31 @@ class AccountsService:
                 ) from None
         with self.store.tx("device") as con:
             con.execute("UPDATE stored_value_spends SET state='cancelled' WHERE spend_id=?", (spend.spend_id,))
+
+    def recover(self) -> int:
+        """Spends of baskets that died with an earlier run of the app (a crash between taking
+        the tender and the sale): baskets are not kept across a restart, so no sale will ever
+        use them — those central debited go back on their account, the offline ones are
+        dropped. Returns how many were given back; one central cannot take now stays for the
+        next start."""
+        rows = self.store.query(
+            "SELECT sv.spend_id, sv.sale_id, sv.kind, sv.owner, sv.amount, sv.currency, sv.state, sv.left_after "
+            "FROM stored_value_spends sv WHERE sv.state IN ('online', 'offline') AND sv.created_at < ? "
+            "AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.sale_id = sv.sale_id)",
+            (self.started,),
+            which="device",
+        )
+        given = 0
+        for spend_id, sale_id, kind, owner, amount, currency, state, left in rows:
+            spend = Spend(
+                str(spend_id), str(kind), str(owner), int(amount), str(currency), state == "offline", int(left or 0)
+            )
+            try:
+                self.cancel(spend, str(sale_id))
+            except ValidationFailed:
+                continue
+            given += 1
+        return given
 
     def spends(self, sale_id: str) -> list[Spend]:
         rows = self.store.query(

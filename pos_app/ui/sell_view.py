@@ -364,6 +364,9 @@ class SellView(QWidget):
         self._balances_for: int | None = None
         self.loyalty_sheet: Any = None
         self.gift_sheet: Any = None
+        accounts = getattr(device, "accounts", None)
+        if accounts is not None:  # stored value taken for baskets an earlier run lost goes back
+            CollectionOp(parent=self, op=accounts.recover).failure(lambda _e: True).run_in_background(ops)
         head.addWidget(self.count, 1)
         head.addWidget(self.customer_chip)
         head.addWidget(self.points_chip)

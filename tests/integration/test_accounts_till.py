@@ -276,3 +276,21 @@ def test_a_member_qr_attaches_the_customer_offline_and_a_forged_one_is_told(till
     with pytest.raises(ValidationFailed) as e:
         dev.accounts.member("aisle:m1:nonsense")
     assert e.value.code == "member_code.format"
+
+
+def test_a_spend_of_a_basket_lost_in_a_crash_goes_back_at_the_next_start(tills: Tills, central_db: Database) -> None:
+    from pos_app.services.accounts import AccountsService
+
+    (dev, _), online = tills
+    card, balance = gift_card(central_db)
+    with online():
+        sale_id = str(uuid.uuid4())
+        dev.accounts.spend(sale_id, "gift", 1000, card_no=card)  # then the app dies
+        assert central_balance(central_db, "gift", currency="JPY", card_no=card) == balance - 1000
+        mine = dev.accounts.recover()  # this run's own baskets are alive: nothing touched
+        assert mine == 0
+        time.sleep(0.01)
+        restarted = AccountsService(dev.store, dev.identity, dev.new_client)
+        assert restarted.recover() == 1
+        assert central_balance(central_db, "gift", currency="JPY", card_no=card) == balance
+        assert restarted.spends(sale_id) == [] and restarted.recover() == 0
