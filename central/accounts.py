@@ -66,6 +66,8 @@ def _owner(kind: str, currency: str, customer_id: int | None, card_no: str | Non
     if kind == "gift":
         if card_no is None:
             raise AccountError(422, "card_missing", "A gift card change needs the card's number.")
+        if ":" in card_no:  # a sale's gift-card tender reference, "<card number>:<spend id>" (sync.loyalty)
+            card_no = card_no.split(":", 1)[0]
         try:
             return normalise_card(card_no)
         except CardNumberError as e:

@@ -89,6 +89,9 @@ def test_gift_cards_unknown_inactive_bad_digit_and_currency(backend: Database) -
     # printed with spaces, lower case: the same card
     spaced = f"gc {number[2:6]} {number[6:10]} {number[10:]}"
     assert _balance(backend, kind="gift", currency="JPY", card_no=spaced) == 3000
+    # a return refunds to the sale's tender: its reference names the card (and the spend)
+    _post(backend, amount=500, op_id="r", ref="return:r1", reason="return", **{**kw, "card_no": f"{number}:spend-1"})
+    assert _balance(backend, **kw) == 3500
     wrong = number[:-1] + str((int(number[-1]) + 1) % 10)
     with pytest.raises(AccountError) as e:
         _balance(backend, kind="gift", currency="JPY", card_no=wrong)
