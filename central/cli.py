@@ -140,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     cl.add_argument("--store", help="the store's code, e.g. TKY01 (without: every store)")
     cl.add_argument("--per-sale", type=int, help="set: the most one offline card payment may be")
     cl.add_argument("--total", type=int, help="set: the most a terminal approves offline until its reconciliation")
+    from central.accounts_cli import add_parser as accounts_parser
+
+    accounts_parser(command("accounts", help="stored value: show a customer's or card's balance, issue a gift card, overspends"))
     rl = command(
         "role-limits",
         help="show or set how far each role may discount or override a price without a higher role's PIN",
@@ -314,6 +317,10 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
         from central.customers import role_limits_command
 
         return role_limits_command(db, args)
+    elif args.cmd == "accounts":
+        from central.accounts_cli import accounts_command
+
+        return accounts_command(db, args)
     elif args.cmd == "mail":
         from central.mail.cli import mail_command
 

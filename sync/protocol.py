@@ -422,6 +422,63 @@ STREAMS: dict[str, StreamSpec] = {
             ("id",),
             scope="store",
         ),
+        # Stored value (docs/loyalty.md): a customer's points and store-credit balances, one row
+        # per account (central.accounts; every change is a ledger entry there, this is the sum).
+        # Global so that any till can show and spend them offline up to what it cached; only
+        # ids and figures (no name, no contact). `tier` is the points account's tier code.
+        # Gift cards are not in it: a card number is a bearer secret, asked live.
+        _spec(
+            "balances",
+            [
+                ("customer_id", int, False),
+                ("kind", str, False),  # points | credit
+                ("currency", str, False),  # PTS for points
+                ("balance", int, False),
+                ("tier", str, False),
+            ],
+            ("customer_id", "kind", "currency"),
+            large=True,
+        ),
+        # Earn rules: `points` per `per_amount` minor units paid, per currency, maybe for one
+        # store (null: all) and one category ("": all); the most specific wins (sync.loyalty).
+        # `redeem_value`: minor units 100 points buy (read from the currency's category-less rule).
+        _spec(
+            "earn_rules",
+            [
+                ("id", int, False),
+                ("currency", str, False),
+                ("store_id", int, True),
+                ("category", str, False),
+                ("per_amount", int, False),
+                ("points", int, False),
+                ("redeem_value", int, False),
+            ],
+            ("id",),
+        ),
+        # Loyalty tiers: reached with `min_points` earned in 365 days; the earn multiplier
+        # (a decimal string) and the benefits' words.
+        _spec(
+            "tiers",
+            [
+                ("code", str, False),
+                ("name", str, False),
+                ("min_points", int, False),
+                ("multiplier", str, False),
+                ("benefits", str, False),
+            ],
+            ("code",),
+        ),
+        # A store's offline cap on stored-value spending per till per day (minor units of the
+        # store's currency; no row or 0 = none offline). Store-scoped.
+        _spec(
+            "spend_limits",
+            [
+                ("store_id", int, False),
+                ("per_day", int, False),
+            ],
+            ("store_id",),
+            scope="store",
+        ),
     ]
 }
 
@@ -435,8 +492,12 @@ BOOTSTRAP_ORDER = (
     "staff",
     "role_limits",
     "card_limits",
+    "earn_rules",
+    "tiers",
+    "spend_limits",
     "central_keys",
     "pickups",
+    "balances",
     "promotions",
     "names",
     "catalog",
@@ -1171,6 +1232,97 @@ class ShipmentShipOp(OpBase):
     payload: ShipmentShipPayload
 
 
+# --- stored value: gift-card loads and their voids, and the accounts API (docs/loyalty.md) ---
+# A gift card is activated by its first load (sold at a till) and topped up by later ones; the
+# customer paid for the load in cash or by card. A load paid and then voided takes the amount
+# back off the card (refused with one sentence when the card was spent meanwhile).
+
+CARD_NO_PATTERN = r"^GC[0-9]{11}$"
+
+
+class GiftCardLoadPayload(Strict):
+    load_id: UUID = Field(description="made by the till; the ledger entry's reference topup:<load_id>")
+    card_no: str = Field(pattern=CARD_NO_PATTERN, description="GC + 10 digits + the Damm check digit")
+    store_id: StoreId
+    staff_id: int = Field(ge=1, le=2**31 - 1)
+    amount: int = Field(ge=1, le=10**9)
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    tender: Literal["cash", "card"]
+    tender_reference: str | None = Field(default=None, max_length=100)
+    loaded_at: WireTime
+
+
+class GiftCardLoadOp(OpBase):
+    type: Literal["giftcard.load"]
+    payload: GiftCardLoadPayload
+
+
+class GiftCardVoidPayload(Strict):
+    load_id: UUID = Field(description="the load being voided")
+    card_no: str = Field(pattern=CARD_NO_PATTERN)
+    store_id: StoreId
+    staff_id: int = Field(ge=1, le=2**31 - 1)
+    amount: int = Field(ge=1, le=10**9)
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    voided_at: WireTime
+
+
+class GiftCardVoidOp(OpBase):
+    type: Literal["giftcard.void"]
+    payload: GiftCardVoidPayload
+
+
+class CreditBalance(Strict):
+    currency: str
+    balance: int
+
+
+class CustomerAccounts(Strict):
+    """A customer's stored value as central has it now (GET /v1/accounts/customers/{id})."""
+
+    customer_id: int
+    points: int
+    tier: str = Field(description="the tier's code, '' = none")
+    tier_name: str
+    benefits: str
+    multiplier: str
+    credit: list[CreditBalance]
+    redeem_value: int = Field(description="minor units 100 points buy in the caller's store (channel: 0)")
+
+
+class GiftCardView(Strict):
+    number: str
+    currency: str
+    balance: int
+    status: Literal["inactive", "active", "blocked"]
+
+
+class SpendRequest(Strict):
+    """Spend stored value now (a till's tender, online): idempotent by `spend_id`. The sale's
+    `sale.complete` later carries the same spend id in its tender's reference."""
+
+    spend_id: UUID
+    sale_id: UUID
+    kind: Literal["credit", "gift"]
+    customer_id: int | None = Field(default=None, ge=1, le=2**62)
+    card_no: str | None = Field(default=None, max_length=40)
+    amount: int = Field(ge=1, le=10**9)
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+
+
+class SpendResult(Strict):
+    spend_id: str
+    balance: int = Field(description="what is left on the account")
+
+
+class LedgerLine(Strict):
+    at: WireTime
+    amount: int
+    balance_after: int
+    reason: str
+    ref: str
+
+
 # One wire model per op type, keyed by its `type`. A new op type is a payload, an `OpBase`
 # subclass with its `type` literal and a line here (plus central's handler module and the
 # device's on-done hooks, each in their own registry).
@@ -1190,6 +1342,8 @@ OP_TYPES: dict[str, type[OpBase]] = {
     "order.refund": OrderRefundOp,
     "shipment.ship": ShipmentShipOp,
     "order.refund_refused": OrderRefusedRefundOp,
+    "giftcard.load": GiftCardLoadOp,
+    "giftcard.void": GiftCardVoidOp,
 }
 
 Op = Annotated[
@@ -1207,7 +1361,9 @@ Op = Annotated[
     | OrderDecideOp
     | OrderRefundOp
     | ShipmentShipOp
-    | OrderRefusedRefundOp,
+    | OrderRefusedRefundOp
+    | GiftCardLoadOp
+    | GiftCardVoidOp,
     Field(discriminator="type"),
 ]
 OP_ADAPTER: TypeAdapter[Op] = TypeAdapter(Op)

@@ -48,6 +48,7 @@ from central.ops import (
     shift_close,
     shipment_ship,
     stock_adjust,
+    stored_value,
 )
 from central.ops.base import Applied, Caller, OpRejected
 from sync.protocol import OpBase, OpOutcome
@@ -74,6 +75,8 @@ HANDLERS: dict[str, Handler] = {
     "order.refund": order_refund.apply,
     "shipment.ship": shipment_ship.apply,
     "order.refund_refused": order_refund_refused.apply,
+    "giftcard.load": stored_value.apply_load,
+    "giftcard.void": stored_value.apply_void,
 }
 
 MAX_GAPS_REPORTED = 100

@@ -31,9 +31,10 @@ import orjson
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
-from central.changes import StockMove, adjust_stocks, lasting_cache, location_row, move_stocks, now
+from central.changes import StockMove, adjust_stocks, lasting_cache, location_row, move_stocks, now, written
 from central.db import insert_many
 from central.models import Category, Location, Order, OrderLine, Payment, Price, PriceList, Style, TaxRate, Variant
+from central.ops import stored_value
 from central.ops.base import Applied, Caller, OpRejected
 from central.promotions import rows as promotion_rows
 from sync.pricing import PricedBasket, PricingError, price_basket, read_basket
@@ -152,6 +153,10 @@ def apply(session: Session, caller: Caller, op: SaleCompleteOp) -> Applied:
 
     other = session.execute(_RECEIPT_ELSEWHERE, {"receipt_no": p.receipt_no, "sale_id": str(p.sale_id)}).scalar()
     checks = _checks(session, store, p, facts, other)
+    value: dict[str, Any] | None = None
+    if stored_value.involved(p):  # points, store credit, gift cards (central.ops.stored_value)
+        value_checks, value = stored_value.settle_sale(session, caller, str(op.op_id), p, facts)
+        checks += value_checks
     order_id = session.execute(_ORDER_INSERT, _order_row(caller, op, checks)).scalar_one()
     if p.lines:
         session.execute(_LINES_INSERT, _line_rows(order_id, p))
@@ -166,7 +171,12 @@ def apply(session: Session, caller: Caller, op: SaleCompleteOp) -> Applied:
         device_id=caller.device_id,
         staff_id=p.staff_id,
     )
-    return _applied(order_id, p, seq, checks)
+    applied = _applied(order_id, p, seq, checks)
+    if value is not None:
+        applied.result.update(value)
+        applied.touched.append(stored_value.TOUCHED)
+        return Applied(applied.result, max([seq, *written(session)]), applied.touched)
+    return applied
 
 
 def _admit(
@@ -260,8 +270,9 @@ def _payment_rows(order_id: int, p: SaleCompletePayload) -> list[dict[str, Any]]
 
 def batchable(op: SaleCompleteOp) -> bool:
     """A sale `apply_many` may take: every line carried out. A sale with any other fulfilment
-    goes through `apply` alone, whatever that fulfilment adds there."""
-    return all(ln.fulfilment == "carry_out" for ln in op.payload.lines)
+    goes through `apply` alone, whatever that fulfilment adds there; so does a sale with stored
+    value (a customer's points, store credit, a gift card: central.ops.stored_value)."""
+    return all(ln.fulfilment == "carry_out" for ln in op.payload.lines) and not stored_value.involved(op.payload)
 
 
 def apply_many(session: Session, caller: Caller, ops: list[SaleCompleteOp]) -> list[Applied | OpRejected]:

@@ -22,6 +22,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 def routers() -> list[APIRouter]:
     from central.mail import routes as mail
     from central.routes import (
+        accounts,
         channel,
         customers,
         events,
@@ -56,4 +57,5 @@ def routers() -> list[APIRouter]:
         reports.router,
         pickups.router,
         order_page.router,
+        accounts.router,
     ]

@@ -10,6 +10,7 @@ has not sent yet answers 404 with a page saying it appears shortly (and reloads 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -17,7 +18,9 @@ from fastapi import APIRouter, Path
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from central.accounts import points_of_sale
 from central.db import Database
 from central.deps import DatabaseDep
 from central.mail.render import Unrenderable, elements, order_receipt
@@ -56,7 +59,12 @@ WORDS = {
     },
 }
 
-WAITING: dict[int | str, dict[str, Any]] = {404: {"description": "Not at central yet: a page saying it appears shortly (reloads itself)", "content": {"text/html": {}}}}
+WAITING: dict[int | str, dict[str, Any]] = {
+    404: {
+        "description": "Not at central yet: a page saying it appears shortly (reloads itself)",
+        "content": {"text/html": {}},
+    }
+}
 
 SaleId = Annotated[UUID, Path(description="the sale's id, from the QR on the customer display")]
 
@@ -81,9 +89,18 @@ def _receipt(db: Database, sale_id: UUID) -> Receipt | None:
         if order is None:
             return None
         try:
-            return order_receipt(s, order)
+            receipt = order_receipt(s, order)
         except Unrenderable:
             return None
+        return with_points(s, receipt, str(sale_id))
+
+
+def with_points(s: Session, receipt: Receipt, sale_id: str) -> Receipt:
+    """The points the sale earned and used as central's ledger has them (docs/loyalty.md)."""
+    earned, redeemed = points_of_sale(s, sale_id)
+    if not (earned or redeemed):
+        return receipt
+    return replace(receipt, extra={**receipt.extra, "loyalty": {"earned": earned, "redeemed": redeemed}})
 
 
 @router.get(

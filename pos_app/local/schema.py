@@ -508,3 +508,61 @@ order_actions = Table(
     Column("detail", Text),
     Column("at", String, nullable=False),
 )
+
+# Stored value on this till (docs/loyalty.md, pos_app/services/accounts.py). A spend is a
+# store-credit or gift-card tender taken for a basket: `online` (central debited it at once
+# under spend_id), `offline` (allowed up to the cached balance and the store's per-day cap; central
+# debits it when the sale arrives), `cancelled` (given back before the sale) or `used` (in a
+# completed sale). `day` is the store's local date: the per-day cap counts the offline ones.
+stored_value_spends = Table(
+    "stored_value_spends",
+    device_metadata,
+    Column("spend_id", String, primary_key=True),
+    Column("sale_id", String, nullable=False, index=True),
+    Column("kind", String, nullable=False),  # credit | gift
+    Column("owner", String, nullable=False),  # the customer id or the card number
+    Column("currency", String, nullable=False),
+    Column("amount", Integer, nullable=False),
+    Column("state", String, nullable=False),
+    Column("day", String, nullable=False),
+    Column("left_after", Integer),  # what the account held after it (central's answer, or the estimate)
+    Column("created_at", String, nullable=False),
+)
+
+# Gift cards this till has seen (looked up, sold, spent): their balance as last known, so one
+# can be spent offline up to it. A card never seen here cannot be checked offline.
+gift_cards_seen = Table(
+    "gift_cards_seen",
+    device_metadata,
+    Column("card_no", String, primary_key=True),
+    Column("currency", String, nullable=False),
+    Column("balance", Integer, nullable=False),
+    Column("status", String, nullable=False),
+    Column("seen_at", String, nullable=False),
+)
+
+# Points a sale of this till earns and redeems, as the till computed them (sync.loyalty): shown
+# as pending while the sale is not at central (sales.status 'pending'), and on the receipt.
+sale_points = Table(
+    "sale_points",
+    device_metadata,
+    Column("sale_id", String, primary_key=True),
+    Column("customer_id", Integer, nullable=False, index=True),
+    Column("earned", Integer, nullable=False),
+    Column("redeemed", Integer, nullable=False),
+)
+
+# Gift-card loads (sold or topped up) of this till with their giftcard.load / .void ops.
+gift_card_loads = Table(
+    "gift_card_loads",
+    device_metadata,
+    Column("load_id", String, primary_key=True),
+    Column("card_no", String, nullable=False),
+    Column("amount", Integer, nullable=False),
+    Column("currency", String, nullable=False),
+    Column("tender", String, nullable=False),
+    Column("op_id", String, nullable=False),
+    Column("void_op_id", String),
+    Column("state", String, nullable=False),  # loaded | voided
+    Column("at", String, nullable=False),
+)

@@ -12,6 +12,7 @@ from pos_app.core.auth import Permission
 from pos_app.devices.terminal import PaymentTerminal, TerminalError, new_service_id
 from pos_app.local.store import Identity, LocalStore
 from pos_app.services import secrets
+from pos_app.services.accounts import AccountsService
 from pos_app.services.auth import AuthService, Session, StaffMember
 from pos_app.services.basket import BasketService
 from pos_app.services.checkout import CheckoutService, device_code
@@ -91,6 +92,8 @@ class Device:
         self.checkout = CheckoutService(self.store, identity, kick=self.engine.kick)
         # Customers: searched live, the recent ones and those made here kept in device.db.
         self.customers = CustomerService(self.store, identity, self.new_client, kick=self.engine.kick)
+        # Stored value: points, tier, store credit, gift cards (docs/loyalty.md).
+        self.accounts = AccountsService(self.store, identity, self.new_client, kick=self.engine.kick)
         self.pickups = PickupService(self.store, identity, self.lookup.scan, kick=self.engine.kick)
         # Baskets on the sell screen (parked ones in parked.json beside device.db).
         self.basket = BasketService(
@@ -123,6 +126,7 @@ class Device:
         self.shifts = ShiftService(
             self.store, identity, self.auth, receipts=self.receipts, payments=self.payments, kick=self.engine.kick
         )
+        self.accounts.drawer = lambda s, kind, amount, reason, note: self.shifts.move(s, kind, amount, reason, note)
 
     @classmethod
     def open(

@@ -53,6 +53,7 @@ from pos_app.services.errors import PermissionNeeded, ValidationFailed
 from pos_app.services.payments import CardPayment, PaymentService
 from pos_app.services.pickups import PickupSale
 from sync.address import one_line
+from sync.loyalty import points_reason, redeemed_points
 from sync.pricing import PricedBasket, Tender, TenderType, quick_amounts, read_basket
 
 __all__ = [
@@ -208,6 +209,12 @@ class ParkedBasket:
 
 
 @lru_cache(maxsize=8192)
+def _reason_words(reason: str) -> str:
+    """A discount's reason as the screen says it: "points:2400" is "2,400 points"."""
+    n = redeemed_points(reason)
+    return f"{n:,} points" if n else reason
+
+
 def _money_text(minor: int, currency: str, locale: str) -> str:
     """format_money, remembered: a 100-line view formats some 500 amounts (unit price, amount,
     total and savings per line) and babel takes ~0.1 ms each, most of a scan's budget; the same
@@ -544,7 +551,25 @@ class BasketService:
 
     def detach_customer(self, basket: Basket) -> BasketView:
         with basket.lock:
-            return self._commit(basket, customer=None)
+            points = basket.discount is not None and redeemed_points(basket.discount.reason) > 0
+            # points redeemed were the customer's: they go with them
+            return self._commit(basket, customer=None, **({"discount": None} if points else {}))
+
+    def redeem_points(self, basket: Basket, points: int, value: int) -> BasketView:
+        """The customer's `points` as a discount of `value` (minor units) on the whole basket
+        (docs/loyalty.md): not a discretionary discount, so no role limit; it takes the
+        basket-discount place (the pricing engine has one), replacing a manual one."""
+        with basket.lock:
+            if basket.customer is None:
+                raise ValidationFailed("points.no_customer", "Attach the customer first: the points are theirs.")
+            if points <= 0 or value <= 0:
+                raise ValidationFailed("points.none", "The customer has no points to use here.")
+            discount = ManualDiscount("amount", str(value), points_reason(points))
+            return self._commit(basket, discount=discount)
+
+    def redeemed(self, basket: Basket) -> int:
+        """The points this basket redeems (0: none)."""
+        return 0 if basket.discount is None else redeemed_points(basket.discount.reason)
 
     @staticmethod
     def approval_permission(needed: Role) -> Permission:
@@ -976,7 +1001,7 @@ class BasketService:
         for pl in priced.lines:
             for d in pl.discounts:
                 manual[d.reason] = manual.get(d.reason, 0) + d.amount
-        savings += [(reason, f"−{money(amount)}") for reason, amount in manual.items() if amount]
+        savings += [(_reason_words(reason), f"−{money(amount)}") for reason, amount in manual.items() if amount]
         rules = (
             read_basket(self._sale_basket(basket).pricing)[0].rules
             if priced.totals.cash_total != priced.totals.total
@@ -1003,9 +1028,9 @@ class BasketService:
             ""
             if bd is None
             else (
-                f"{bd.reason} −{bd.value} %"
+                f"{_reason_words(bd.reason)} −{bd.value} %"
                 if bd.kind == "percent"
-                else f"{bd.reason} −{money(int(Decimal(bd.value)))}"
+                else f"{_reason_words(bd.reason)} −{money(int(Decimal(bd.value)))}"
             ),
             basket.customer,
             self._delivery_view(basket, priced, money),

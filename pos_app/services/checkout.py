@@ -27,9 +27,11 @@ from pydantic import ValidationError
 from pos_app.core.money import Money, format_money
 from pos_app.local import orders as orders_local
 from pos_app.local.store import Identity, LocalStore
+from pos_app.services.accounts import AccountsService
 from pos_app.services.auth import Session
 from pos_app.services.errors import ValidationFailed
 from pos_app.services.lookup import key_values
+from sync.loyalty import tender_reference
 from sync.pricing import PricedBasket, PricingError, Settlement, Tender, TenderType, price_basket, read_basket, settle
 from sync.pricing_rows import (
     LOCATION_COLUMNS,
@@ -307,6 +309,7 @@ class CheckoutService:
             if again is not None:  # completed meanwhile by another thread
                 return again
             _check_card_tenders(con, basket.sale_id, settlement)
+            _check_stored_value(con, basket.sale_id, settlement)
             self._step("counter")
             counter, receipt_no = self._next_receipt(con)
             op_id = str(uuid.uuid4())
@@ -382,6 +385,9 @@ class CheckoutService:
                     for n, d in enumerate(payload["stock"], start=1)
                 ],
             )
+            # Stored value (pos_app/services/accounts.py): the points it earns and redeems, its
+            # store-credit and gift-card tenders marked used.
+            AccountsService(self.store, self.identity).record_sale(con, payload)
             self._step("order")
             order_op = self._order(con, session, basket, payload, receipt_no, completed_at)
             self._step("handover")
@@ -712,6 +718,28 @@ def _check_card_tenders(con: sqlite3.Connection, sale_id: UUID, settlement: Sett
             raise ValidationFailed(
                 "sale.card_unknown",
                 "A card tender must be a payment the terminal approved for this basket.",
+                reference=t.reference or "",
+            )
+        held[t.reference] -= t.amount
+
+
+def _check_stored_value(con: sqlite3.Connection, sale_id: UUID, settlement: Settlement) -> None:
+    """A store-credit or gift-card tender is a spend this till took for this basket
+    (stored_value_spends, pos_app/services/accounts.py), referenced by it, for no more than it."""
+    kinds = {TenderType.STORE_CREDIT: "credit", TenderType.GIFT_CARD: "gift"}
+    held: dict[str, int] = {}
+    for spend_id, kind, owner, amount in con.execute(
+        "SELECT spend_id, kind, owner, amount FROM stored_value_spends WHERE sale_id=? AND state IN ('online', 'offline')",
+        (str(sale_id),),
+    ):
+        held[tender_reference(str(spend_id), str(owner) if kind == "gift" else None)] = int(amount)
+    for t in settlement.tenders:
+        if t.type not in kinds:
+            continue
+        if t.reference not in held or t.amount > held[t.reference]:
+            raise ValidationFailed(
+                "sale.stored_value_unknown",
+                "A store-credit or gift-card tender must be a spend taken for this basket.",
                 reference=t.reference or "",
             )
         held[t.reference] -= t.amount

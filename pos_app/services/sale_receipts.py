@@ -23,7 +23,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -114,13 +114,25 @@ class SaleReceipts:
         """The receipt of a sale just completed (its priced basket and settlement in hand)."""
         if sale.priced is None or sale.settlement is None:
             return self._rebuilt(str(sale.sale_id))
-        return build_receipt(
-            sale.priced,
-            store_facts(self.checkout.store_row()),
-            self._facts(sale.receipt_no, sale.completed_at, staff, sale.sale_id),
-            sale.settlement,
-            card_slip=card_slip(self.store, sale.sale_id),
-            fulfilments=self._ways(str(sale.sale_id)),
+        return self._with_points(
+            build_receipt(
+                sale.priced,
+                store_facts(self.checkout.store_row()),
+                self._facts(sale.receipt_no, sale.completed_at, staff, sale.sale_id),
+                sale.settlement,
+                card_slip=card_slip(self.store, sale.sale_id),
+                fulfilments=self._ways(str(sale.sale_id)),
+            ),
+            str(sale.sale_id),
+        )
+
+    def _with_points(self, receipt: Receipt, sale_id: str) -> Receipt:
+        """The points the customer's sale earned and used, printed under the tenders (docs/loyalty.md)."""
+        rows = self.store.query("SELECT earned, redeemed FROM sale_points WHERE sale_id=?", (sale_id,), "device")
+        if not rows or not (rows[0][0] or rows[0][1]):
+            return receipt
+        return replace(
+            receipt, extra={**receipt.extra, "loyalty": {"earned": int(rows[0][0]), "redeemed": int(rows[0][1])}}
         )
 
     def _ways(self, sale_id: str) -> dict[str, tuple[str, str]]:
@@ -152,12 +164,15 @@ class SaleReceipts:
             "complete": True,
         }
         priced = priced_from_dict({**json.loads(priced_json), "payment": payment})
-        return build_receipt(
-            priced,
-            store_facts(self.checkout.store_row()),
-            self._facts(number, datetime.fromisoformat(completed_at), self._staff_name(int(staff_id)), sale_id),
-            card_slip=card_slip(self.store, sale_id),
-            fulfilments=self._ways(sale_id),
+        return self._with_points(
+            build_receipt(
+                priced,
+                store_facts(self.checkout.store_row()),
+                self._facts(number, datetime.fromisoformat(completed_at), self._staff_name(int(staff_id)), sale_id),
+                card_slip=card_slip(self.store, sale_id),
+                fulfilments=self._ways(sale_id),
+            ),
+            sale_id,
         )
 
     def issue(self, sale: CompletedSale, session: Session, *, gift: bool = False) -> PrintOutcome:

@@ -95,6 +95,18 @@ class DemoCentral:
         assert m, out
         return m.group(1)
 
+    def gift_card(self, currency: str = "JPY", amount: int = 3000) -> str:
+        """A new gift card loaded with `amount` (`central accounts issue-card`): its number."""
+        out = subprocess.run(
+            [*self._cmd(), "accounts", "issue-card", "--currency", currency, "--amount", str(amount)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        m = re.search(r"\((GC[0-9]{11})\)", out)
+        assert m, out
+        return m.group(1)
+
 
 @contextmanager
 def demo_central(workdir: Path, products: int = 4000) -> Iterator[DemoCentral]:

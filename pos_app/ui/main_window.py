@@ -333,6 +333,7 @@ class MainWindow(QMainWindow):
         self.clock.start(30000)
         sync.status.connect(self.show_status)
         sync.changed.connect(self._data_changed)
+        sync.changed.connect(self.sell.balances_changed)  # the attached customer's points (docs/loyalty.md)
         sync.progress.connect(self._progress)
         self.show_status(self.status)
         QueryOp(parent=self, op=self._read_home, success=self._home_read, kind="home").run_in_background(self.ops)

@@ -592,6 +592,93 @@ def render_aisle(window: Any, device: Any, session: Any, central: Any, ops: Any,
     return shots
 
 
+def render_loyalty(window: Any, device: Any, central: Any, ops: Any, out: Path) -> list[Path]:
+    """Stored value (docs/loyalty.md): the attached customer's points chip, the loyalty sheet,
+    the basket with the points used, the pay sheet with a mistyped gift card number and with a
+    card taken, and a gift card scanned outside Pay: sold (loaded in cash) with its void."""
+    from pos_app.services import screens
+    from pos_app.services.customers import Customer
+    from pos_app.ui.sell_view import TenderSheet
+
+    shots: list[Path] = []
+    sell = window.sell
+    window.show_sell()
+    sell.new_sale()
+    settle(ops)
+    for code in screens.demo_sell(device, 2):
+        sell.scanned(code)
+        settle(ops)
+    hanako = next((c for c in device.customers.recent() if c.name == "Hanako Yamada"), None)
+    if hanako is None:
+        found = device.customers.search("hanako.yamada@example.jp").customers
+        hanako = found[0] if found else Customer(0, "Hanako Yamada")
+    basket, service = sell.basket, sell.service
+    sell._change(lambda: service.attach_customer(basket, hanako))
+    settle(ops)
+    shots += grab_sizes(window, out, "70-loyalty-chip", ops)
+
+    def sheet() -> None:
+        if sell.loyalty_sheet is None:
+            sell.open_loyalty()
+
+    shots += grab_sizes(window, out, "71-loyalty-sheet", ops, sheet)
+    if sell.loyalty_sheet is not None:
+        sell.loyalty_sheet.use.click()
+    settle(ops)
+    shots += grab_sizes(window, out, "72-points-used", ops)
+    card = central.gift_card("JPY", 3000)
+
+    def typo() -> None:
+        if sell.tender is None:
+            sell.open_tender()
+        t = sell.tender
+        assert isinstance(t, TenderSheet)
+        if not t.error.text():
+            t.stored.card.setText(card[:-1] + str((int(card[-1]) + 1) % 10))
+            t.stored.use_card()
+            settle(ops)
+
+    shots += grab_sizes(window, out, "73-gift-card-typo", ops, typo)
+
+    def taken() -> None:
+        t = sell.tender
+        assert isinstance(t, TenderSheet)
+        if not t.tenders:
+            t.stored.card.setText(card)
+            t.stored.use_card()
+            settle(ops)
+
+    shots += grab_sizes(window, out, "74-gift-card-taken", ops, taken)
+    t = sell.tender
+    if isinstance(t, TenderSheet) and t.sale is None:
+        t.reject()  # "Start again": the spend goes back on the card
+        settle(ops)
+        t.reject()
+    settle(ops)
+    sell.new_sale()
+    settle(ops)
+    unsold = central.gift_card("JPY", 0)  # issued, not sold: a load activates it
+
+    def gift_sheet() -> None:
+        if sell.gift_sheet is None:
+            sell.scanned(unsold)
+            settle(ops)
+
+    shots += grab_sizes(window, out, "75-gift-card-sell", ops, gift_sheet)
+
+    def loaded() -> None:
+        g = sell.gift_sheet
+        if g is not None and g.load_id is None:
+            g.load(5000)
+            settle(ops)
+
+    shots += grab_sizes(window, out, "76-gift-card-loaded", ops, loaded)
+    if sell.gift_sheet is not None:
+        sell.gift_sheet.reject()
+    settle(ops)
+    return shots
+
+
 def render_refused(window: Any, device: Any, session: Any, ops: Any, out: Path) -> list[Path]:
     """An endless-aisle order central refused: its page with central's sentence and the refund
     of what the sale charged (docs/endless-aisle.md "Refused orders"); paid back afterwards."""
@@ -707,6 +794,7 @@ def render_all(out: Path, language: str = "en") -> list[Path]:
         shots += render_kiosk(device, central, ops, out)
         shots += render_aisle(window, device, session, central, ops, out)
         shots += render_refused(window, device, session, ops, out)
+        shots += render_loyalty(window, device, central, ops, out)
 
         screens.demo_corrections(device, session, focus)
         screens.demo_offline(device, central)

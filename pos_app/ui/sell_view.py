@@ -16,6 +16,7 @@ bottom."""
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
@@ -392,12 +393,31 @@ class SellView(QWidget):
         self.customer_chip.setObjectName("customerChip")
         self.customer_chip.clicked.connect(self.open_customers)
         self.customer_sheet: Any = None
+        # The attached customer's points and tier (docs/loyalty.md): tap for the loyalty sheet,
+        # whose one button uses the points (two taps after the customer is attached).
+        self.points_chip = QPushButton("")
+        self.points_chip.setObjectName("customerChip")
+        self.points_chip.clicked.connect(self.open_loyalty)
+        self.points_chip.hide()
+        self.balances: Any = None  # pos_app.services.accounts.Balances of the attached customer
+        self._balances_for: int | None = None
+        self.loyalty_sheet: Any = None
+        self.gift_sheet: Any = None
+        accounts = getattr(device, "accounts", None)
+        if accounts is not None:  # stored value taken for baskets an earlier run lost goes back
+            CollectionOp(parent=self, op=accounts.recover).failure(lambda _e: True).run_in_background(ops)
         head.addWidget(self.count, 1)
         head.addWidget(self.customer_chip)
+        head.addWidget(self.points_chip)
         head.addWidget(self.discount)
         head.addWidget(self.park)
         head.addWidget(self.parked)
         right.addLayout(head)
+        # Narrower than landscape: the points chip gets a row of its own under the buttons.
+        self.head = head
+        self.points_line = QHBoxLayout()
+        self._chip_own_row = False
+        right.addLayout(self.points_line)
         self.message = QLabel("")
         self.message.setObjectName("notice")
         self.message.setWordWrap(True)
@@ -529,6 +549,14 @@ class SellView(QWidget):
             self.count.setVisible(not compact)  # the count goes into the totals' line
             self._relayout(narrow)
             self.show_basket(self.current, emit=False)  # the same basket: the customer display stays
+        own_row = self.width() < 1000  # five header buttons need the landscape width
+        if own_row != self._chip_own_row:
+            self._chip_own_row = own_row
+            (self.head if own_row else self.points_line).removeWidget(self.points_chip)
+            if own_row:
+                self.points_line.addWidget(self.points_chip, 1)
+            else:
+                self.head.insertWidget(self.head.indexOf(self.customer_chip) + 1, self.points_chip)
         cols = 3 if self.width() < NARROW else (2 if self.width() >= 1000 else 1)
         if cols != self.cols:
             self.cols = cols
@@ -570,11 +598,21 @@ class SellView(QWidget):
 
     def scanned(self, code: str) -> None:
         if self.tender is not None and self.tender.isVisible():  # the amount due is on screen
+            if self.tender.sale is None and code.strip().upper().startswith("GC"):  # a gift card as a tender
+                self.tender.stored.card.setText(code.strip())
+                self.tender.stored.use_card()
+                return
             if self.tender.sale is None:
                 self.tender.show_problem(self.tr("Finish this payment first, or go back to the basket to add items."))
                 return
             self.tender.accept()  # the sale is done: the scan starts the next one
         basket, service = self.basket, self.service
+        accounts = getattr(self.device, "accounts", None)
+        if accounts is not None and code.strip().startswith("aisle:m1:"):  # a member QR: attach them
+            self._change(lambda: service.attach_customer(basket, accounts.member(code)))
+            return
+        if accounts is not None and self.open_gift_card(code):  # a gift card: its balance, load, void
+            return
         self._change(lambda: service.add_scan(basket, code), self._remember_last)
 
     def add_variant(self, variant_id: int) -> None:
@@ -616,6 +654,12 @@ class SellView(QWidget):
         tip = "" if who is None else who.name
         if self.customer_chip.toolTip() != tip:  # Qt sends a ToolTipChange for the same text too
             self.customer_chip.setToolTip(tip)
+        if (who.id if who is not None else None) != self._balances_for:
+            self._balances_for = who.id if who is not None else None
+            self.balances = None
+            self.points_chip.hide()
+            if who is not None:
+                self.load_balances()
         self._show_lines(view)
         items = view.items if view else 0
         if not items:
@@ -792,6 +836,9 @@ class SellView(QWidget):
         if not text:
             self._show_tiles()
             return
+        if text.upper().startswith("GC") and self.sender() is self.search and self.open_gift_card(text):
+            self.search.clear()  # a gift card number typed and Enter: its sheet
+            return
         lookup = self.device.lookup
         QueryOp(
             parent=self, op=lambda: lookup.search(text, TILES, 0), success=self._show_hits, kind="search"
@@ -912,6 +959,83 @@ class SellView(QWidget):
         CollectionOp(parent=self, op=op, success=done).run_in_background(self.ops)
 
     # --- paying ----------------------------------------------------------------------------
+
+    # --- stored value (pos_app/ui/loyalty_view.py) --------------------------------------------
+
+    def open_gift_card(self, text: str) -> bool:
+        """A gift card number (scanned or typed): its sheet (balance, load, void). False when the
+        text is not one (a bad check digit is said)."""
+        t = text.strip()
+        if not re.fullmatch(r"(?i)gc[\s-]*[0-9][0-9\s-]*", t):  # "GC" and digits only: else a search
+            return False
+        from pos_app.services.accounts import card_number
+        from pos_app.services.errors import ValidationFailed
+        from pos_app.ui.loyalty_view import GiftCardSheet
+
+        try:
+            number = card_number(t)
+        except ValidationFailed as e:
+            self.say(str(e), "error")
+            return True
+
+        if self.gift_sheet is not None:
+            self.gift_sheet.reject()
+        self.gift_sheet = GiftCardSheet(self, number)
+        self.gift_sheet.finished.connect(lambda: setattr(self, "gift_sheet", None))
+        self.gift_sheet.open()
+        return True
+
+    def load_balances(self, live: bool = True) -> None:
+        """The attached customer's points, tier and credit: central's (live) or the cached ones."""
+        accounts = getattr(self.device, "accounts", None)
+        cid = self._balances_for
+        if accounts is None or cid is None:
+            return
+
+        def got(b: Any) -> None:
+            if b.customer_id != self._balances_for:
+                return
+            self.balances = b
+            from pos_app.ui.loyalty_view import points_text
+
+            self.points_chip.setText(points_text(b))
+            self.points_chip.show()
+            if self.tender is not None and self.tender.sale is None:
+                self.tender.show_balances()
+
+        op = (lambda: accounts.balances(cid)) if live else (lambda: accounts.cached(cid))
+        QueryOp(parent=self, op=op, success=got, kind="balances").run_in_background(self.ops)
+
+    def balances_changed(self, event: Any) -> None:
+        """The engine pulled `balances` rows: the attached customer's may be among them."""
+        if getattr(event, "stream", "") != "balances" or self._balances_for is None:
+            return
+        keys = getattr(event, "keys", ())
+        if not keys or any(k and k[0] == self._balances_for for k in keys):
+            self.load_balances(live=False)
+
+    def redeemed_value(self) -> int:
+        d = self.basket.discount
+        if d is None or not d.reason.startswith("points:"):
+            return 0
+        return int(d.value)
+
+    def open_loyalty(self) -> None:
+        if self.balances is None or self.current is None or self.loyalty_sheet is not None:
+            return
+        from pos_app.ui.loyalty_view import LoyaltySheet
+
+        self.loyalty_sheet = LoyaltySheet(self, self.balances, self.current, self.service.redeemed(self.basket))
+        self.loyalty_sheet.finished.connect(lambda: setattr(self, "loyalty_sheet", None))
+        self.loyalty_sheet.open()
+
+    def redeem_points(self, points: int, value: int, sheet: Any) -> None:
+        basket, service = self.basket, self.service
+        self._change(lambda: service.redeem_points(basket, points, value), lambda _v: sheet.accept())
+
+    def stop_points(self, sheet: Any) -> None:
+        basket, service = self.basket, self.service
+        self._change(lambda: service.remove_discount(basket), lambda _v: sheet.accept())
 
     def open_tender(self) -> None:
         """Pay. Whether card may be offered was read on a worker when the basket last changed
@@ -1454,6 +1578,12 @@ class TenderSheet(Sheet):
         self.card_note.setWordWrap(True)
         self.card_note.setVisible(bool(self.card_ok and card_note))
         left.addWidget(self.card_note)
+        # Store credit and gift cards (pos_app/ui/loyalty_view.py): spends taken for this basket.
+        from pos_app.ui.loyalty_view import StoredValuePanel
+
+        self.spends: list[Any] = []
+        self.stored = StoredValuePanel(self)
+        left.addWidget(self.stored)
         # Waiting for the customer at the terminal, and what staff record when it cannot say.
         self.paying = False
         self.cards: list[Any] = []  # approved card payments of this basket (CardPayment)
@@ -1564,6 +1694,7 @@ class TenderSheet(Sheet):
         self.footer.addStretch(1)
         self.footer.addWidget(self.next)
         self._refresh()
+        self.show_balances()
         if self.card_ok:  # decision (docs/checkout.md): with a terminal, Pay is a card payment at once
             QTimer.singleShot(0, self.pay_by_card)
 
@@ -1579,6 +1710,74 @@ class TenderSheet(Sheet):
 
     def paid(self) -> int:
         return sum(t.amount for t in self.tenders) + self.card_paid()
+
+    def due_now(self) -> int:
+        v = self.view
+        return max(0, (v.cash_total_minor if not self.cards else v.total_minor) - self.paid())
+
+    def show_balances(self) -> None:
+        self.stored.show_balances(getattr(self.host_view, "balances", None), self.due_now(), self.view.money)
+
+    def take_stored_value(self, kind: str, card_no: str | None = None) -> None:
+        """Store credit or a gift card for what is still due (as much as it holds): a spend at
+        central now (offline: within the cached balance and today's cap)."""
+        if self.busy or self.sale is not None or self.paying:
+            return
+        due = self.due_now()
+        accounts = self.host_view.device.accounts
+        sale_id = str(self.view.sale_id)
+        customer = self.view.customer
+        if kind == "credit" and customer is None:
+            self.show_problem(self.tr("Attach the customer first: store credit is theirs."))
+            return
+        self.error.setText("")
+
+        def op() -> Any:
+            if kind == "gift":
+                card = accounts.gift_card(card_no or "")
+                amount = min(due, max(0, card.balance))
+                return accounts.spend(sale_id, "gift", amount, card_no=card.number)
+            balance = self.host_view.balances.credit if self.host_view.balances is not None else due
+            return accounts.spend(sale_id, "credit", min(due, balance), customer_id=customer.id if customer else None)
+
+        def done(spend: Any) -> None:
+            kind_ = TenderType.GIFT_CARD if spend.kind == "gift" else TenderType.STORE_CREDIT
+            self.tenders.append(Tender(kind_, spend.amount, spend.reference))
+            self.spends.append(spend)
+            self.stored.taken()
+            if spend.offline:
+                self.stored.note.setText(
+                    self.tr(
+                        "Taken offline: {0}. Central checks it when it is back; what is short goes to head office."
+                    ).replace("{0}", self.view.money(spend.amount))
+                )
+                self.stored.note.show()
+            due_total = self.view.cash_total_minor if not self.cards else self.view.total_minor
+            if self.paid() >= due_total:
+                self._complete()
+                return
+            self._refresh()
+            self.show_balances()
+
+        def refused(e: BaseException) -> bool:
+            self.show_problem(str(e))
+            return True
+
+        CollectionOp(parent=self, op=op, success=done).failure(refused).run_in_background(self.host_view.ops)
+
+    def _give_back_spends(self) -> None:
+        """ "Start again": the spends taken for this basket go back on their accounts."""
+        spends, self.spends = self.spends, []
+        if not spends:
+            return
+        accounts = self.host_view.device.accounts
+        sale_id = str(self.view.sale_id)
+
+        def op() -> None:
+            for sp in spends:
+                accounts.cancel(sp, sale_id)
+
+        CollectionOp(parent=self.host_view, op=op).run_in_background(self.host_view.ops)
 
     def card_paid(self) -> int:
         return sum(p.approved_amount for p in self.cards)
@@ -1749,8 +1948,8 @@ class TenderSheet(Sheet):
         elif self.tenders:
             self.due_label.setText(self.tr("Still due {0}").replace("{0}", v.money(due)))
             self.paid_label.setText(
-                self.tr("Cash taken: {0} (“Start again” to change it)").replace(
-                    "{0}", " + ".join(v.money(t.amount) for t in self.tenders)
+                self.tr("Taken: {0} (“Start again” to change it)").replace(
+                    "{0}", " + ".join(f"{self._tender_word(t)} {v.money(t.amount)}" for t in self.tenders)
                 )
             )
             self.back.setText(self.tr("Start again"))
@@ -1766,6 +1965,13 @@ class TenderSheet(Sheet):
             self.quick_box.addWidget(b, i // 2, i % 2)
             b.show()
         self.fit()
+
+    def _tender_word(self, t: Tender) -> str:
+        if t.type is TenderType.GIFT_CARD:
+            return self.tr("gift card")
+        if t.type is TenderType.STORE_CREDIT:
+            return self.tr("store credit")
+        return self.tr("cash")
 
     def _typed(self) -> None:
         minor = minor_units(self.amount.text(), self.view.currency)
@@ -1793,7 +1999,8 @@ class TenderSheet(Sheet):
 
     def failed(self, _error: BaseException) -> None:
         self.busy = False
-        self.tenders.clear()
+        # stored value was taken at central already: those tenders stay (Start again gives them back)
+        self.tenders[:] = [t for t in self.tenders if t.type in (TenderType.STORE_CREDIT, TenderType.GIFT_CARD)]
         for b in self.findChildren(QPushButton):
             b.setEnabled(b is not self.card_button or self.card_ok)
         self._refresh()
@@ -1803,6 +2010,7 @@ class TenderSheet(Sheet):
             return
         if self.tenders and self.sale is None and not self.busy:  # "Start again": forget the cash taken
             self.tenders.clear()
+            self._give_back_spends()
             self._refresh()
             return
         if self.busy and self.sale is None:

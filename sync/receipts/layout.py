@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_datetime
 from babel.numbers import format_currency, format_decimal
 
+from sync.loyalty import masked_card, redeemed_points
 from sync.receipts.model import Receipt, ReceiptLine
 
 LABELS: dict[str, dict[str, str]] = {
@@ -43,6 +44,8 @@ LABELS: dict[str, dict[str, str]] = {
         "card": "Card",
         "store_credit": "Store credit",
         "gift_card": "Gift card",
+        "points_used": "Points used",
+        "points_earned": "Points earned",
         "items": "{n} items",
         "ship_note": "Delivered to {where}",
         "pickup_note": "Collected, order {number}",
@@ -73,6 +76,8 @@ LABELS: dict[str, dict[str, str]] = {
         "card": "Karte",
         "store_credit": "Guthaben",
         "gift_card": "Geschenkkarte",
+        "points_used": "Eingelöste Punkte",
+        "points_earned": "Gesammelte Punkte",
         "items": "{n} Artikel",
         "ship_note": "Lieferung an {where}",
         "pickup_note": "Abgeholt, Bestellung {number}",
@@ -102,6 +107,8 @@ LABELS: dict[str, dict[str, str]] = {
         "card": "クレジット",
         "store_credit": "ストアクレジット",
         "gift_card": "ギフトカード",
+        "points_used": "ご利用ポイント",
+        "points_earned": "獲得ポイント",
         "items": "{n}点",
         "ship_note": "配送先：{where}",
         "pickup_note": "店頭受け取り（ご注文 {number}）",
@@ -264,7 +271,14 @@ def layout(receipt: Receipt) -> list[Element]:
         else:
             out.append(Pair(name, right))
         for sv in ln.savings:
-            label = sv.label if sv.kind == "promotion" else f"{lab['discount']}: {sv.label}"
+            points = redeemed_points(sv.label) if sv.kind == "discount" else 0
+            label = (
+                sv.label
+                if sv.kind == "promotion"
+                else f"{lab.get('points_used', 'Points used')}: {points:,}"
+                if points
+                else f"{lab['discount']}: {sv.label}"
+            )
             out.append(Pair(f"  {label}", money(-sv.amount, r)))
         if note:  # not carried out now: delivered, or a pickup order collected
             out.append(Text(f"  {note}"))
@@ -323,10 +337,19 @@ def _totals(r: Receipt, lab: dict[str, str], lang: str, n_items: int, out: list[
     for tn in r.tenders:
         name = lab.get(tn.type, tn.type)
         out.append(Pair(name, money(tn.amount, r)))
-        if tn.reference:
+        if tn.reference and tn.type in ("store_credit", "gift_card"):  # a spend id; a card is a bearer secret
+            if tn.type == "gift_card":
+                out.append(Text(f"  {masked_card(tn.reference.split(':', 1)[0])}"))
+        elif tn.reference:
             out.append(Text(f"  {tn.reference}"))
     if r.tenders:
         out.append(Pair(lab["change"], money(r.change, r), bold=True))
+    loyalty = r.extra.get("loyalty")  # points of the customer's sale (docs/loyalty.md)
+    if isinstance(loyalty, dict):
+        if loyalty.get("redeemed"):
+            out.append(Pair(lab.get("points_used", "Points used"), f"{int(loyalty['redeemed']):,}"))
+        if loyalty.get("earned"):
+            out.append(Pair(lab.get("points_earned", "Points earned"), f"{int(loyalty['earned']):,}"))
 
 
 def _num(minor: int, r: Receipt) -> str:

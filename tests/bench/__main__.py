@@ -9,6 +9,8 @@ On its own (--only pickup-latency): a web order to the pickup queue of 50 live t
 (tests/bench/pickup_latency.py, which takes its own options when run directly).
 On its own (--only scale): 3 central replicas on PostgreSQL behind HAProxy, a tablet fleet, one
 replica SIGKILLed in the middle (tests/bench/scale.py; `--tablets N` sets the fleet, default 30).
+On its own (--only balance-latency): a channel balance change to 50 live tablets' caches
+(tests/bench/balance_latency.py, likewise).
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ SHIFTS = ("shifts",)
 PICKUPS = ("pickup-latency",)
 # Replicas behind HAProxy, a replica killed under load (tests/bench/scale.py): its own PostgreSQL.
 SCALE = ("scale",)
+# A balance changed through the channel API to 50 live tablets (tests/bench/balance_latency.py).
+BALANCES = ("balance-latency",)
 
 
 def machine() -> dict[str, Any]:
@@ -129,10 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop central and the fleet on the way out
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     only = [x.strip() for x in args.only.split(",") if x.strip()] or [n for n in FIGURES if n not in OPTIONAL]
-    unknown = set(only) - set(FIGURES) - set(INGEST) - set(CARD) - set(SHIFTS) - set(PICKUPS) - set(SCALE)
+    unknown = set(only) - set(FIGURES) - set(INGEST) - set(CARD) - set(SHIFTS) - set(PICKUPS) - set(SCALE) - set(BALANCES)
     if unknown:
         p.error(
-            f"unknown figure(s) {', '.join(sorted(unknown))}; choose from {', '.join([*FIGURES, *INGEST, *CARD, *SHIFTS, *PICKUPS, *SCALE])}"
+            f"unknown figure(s) {', '.join(sorted(unknown))}; choose from {', '.join([*FIGURES, *INGEST, *CARD, *SHIFTS, *PICKUPS, *SCALE, *BALANCES])}"
         )
 
     info_machine = machine()
@@ -156,6 +160,10 @@ def main(argv: list[str] | None = None) -> int:
         from tests.bench import scale
 
         return scale.main(["--tablets", str(args.tablets if "--tablets" in (argv or sys.argv) else 30)])
+    if "balance-latency" in only:  # its own small central and 50 tablets in five host processes
+        if only != ["balance-latency"]:
+            p.error("run balance-latency on its own (--only balance-latency)")
+        return subprocess.run([sys.executable, "-m", "tests.bench.balance_latency"], cwd=ROOT, check=False).returncode
     if "shifts" in only:  # its own small central and one till, no seeded 1M central
         if only != ["shifts"]:
             p.error("run shifts on its own (--only shifts)")

@@ -49,7 +49,7 @@ from central.app import create_app
 from central.cli import issue_enroll_code
 from central.config import Settings
 from central.db import Database, migrate
-from central.models import CustomerOrder, Fulfilment, Stock, Style, Variant
+from central.models import Account, CustomerOrder, Fulfilment, Stock, Style, Variant
 from central.seed import DEMO_CUSTOMER_NS
 from sync.protocol import customer_id_for
 from tests.central.helpers import Enrolled, channel_token, enrol, location_id, on_hand, stocked_variant
@@ -88,6 +88,16 @@ OPERATIONS = [
     "GET /v1/channel/orders/{number}",
     "GET /v1/reports/day",
     "GET /ho/day",
+    "GET /v1/accounts/customers/{customer_id}",
+    "GET /v1/accounts/giftcards/{card_no}",
+    "POST /v1/accounts/spend",
+    "POST /v1/accounts/spend/cancel",
+    "GET /v1/channel/accounts/customers/{customer_id}",
+    "GET /v1/channel/accounts/customers/{customer_id}/entries",
+    "GET /v1/channel/giftcards/{card_no}",
+    "POST /v1/channel/accounts/entries",
+    "GET /v1/channel/accounts/overspends",
+    "GET /v1/channel/accounts/customers/{customer_id}/member-code",
 ]
 STREAMING = {"GET /v1/events", "GET /v1/sync/{stream}/snapshot"}
 # No negative run: /health and /v1/device take no input but the token; the only input of
@@ -199,6 +209,16 @@ class Target:
             self._shift = str(op["payload"]["shift_id"])
         return self._shift
 
+    def gift_card(self) -> str:
+        """A seeded active gift card (central.seed DEMO_GIFT_CARDS)."""
+        with self.db.session() as s:
+            number = s.scalar(
+                select(Account.owner).where(Account.kind == "gift", Account.status == "active", Account.currency == "JPY")
+                .order_by(Account.id)
+            )  # fmt: skip
+        assert number is not None
+        return str(number)
+
     def operation(self, label: str) -> Any:
         return self.schema[label.split(" ", 1)[1]][label.split(" ", 1)[0]]
 
@@ -227,6 +247,8 @@ class Target:
                     op["payload"]["device_id"] = self.enrolled.device_id  # its own journal
                 elif op.get("type") in ("shift.close", "order.create", "order.decide", "order.refund", "shipment.ship"):
                     op["payload"]["store_id"] = self.store
+                elif str(op.get("type")).startswith("giftcard."):  # stored value (docs/loyalty.md)
+                    op["payload"].update(store_id=self.store, card_no=self.gift_card())
                 elif str(op.get("type")).startswith("pickup."):
                     op["payload"].update(store_id=self.store, pickup_id=self.pickup()["id"])
                 else:
@@ -243,6 +265,26 @@ class Target:
             case.path_parameters["number"] = self.shipment()[1]
         elif label == "GET /o/{token}":
             case.path_parameters["token"] = self.pickup()["page_url"].rsplit("/", 1)[1]
+        elif label in (
+            "GET /v1/accounts/customers/{customer_id}",
+            "GET /v1/channel/accounts/customers/{customer_id}",
+            "GET /v1/channel/accounts/customers/{customer_id}/entries",
+            "GET /v1/channel/accounts/customers/{customer_id}/member-code",
+        ):
+            case.path_parameters["customer_id"] = customer_id_for(
+                uuid.uuid5(DEMO_CUSTOMER_NS, "hanako.yamada@example.jp")
+            )
+            if label.endswith("/entries"):
+                case.query = {"kind": "points", "currency": "PTS"}
+        elif label in ("GET /v1/accounts/giftcards/{card_no}", "GET /v1/channel/giftcards/{card_no}"):
+            case.path_parameters["card_no"] = self.gift_card()
+        elif label in ("POST /v1/accounts/spend", "POST /v1/accounts/spend/cancel"):
+            case.body.update(kind="gift", card_no=self.gift_card(), customer_id=None, amount=1, currency="JPY")
+        elif label == "POST /v1/channel/accounts/entries":
+            case.body.update(
+                kind="points", card_no=None, amount=1, currency="PTS",
+                customer_id=customer_id_for(uuid.uuid5(DEMO_CUSTOMER_NS, "hanako.yamada@example.jp")),
+            )  # fmt: skip
         elif label == "GET /v1/customers/{customer_id}":
             case.path_parameters["customer_id"] = customer_id_for(
                 uuid.uuid5(DEMO_CUSTOMER_NS, "hanako.yamada@example.jp")
@@ -406,15 +448,16 @@ class OpReplay(RuleBasedStateMachine):
 def test_op_replay_is_stateful_and_idempotent(target: Target) -> None:
     operation = target.operation("POST /v1/ops")
     strategy = operation.as_strategy(generation_mode=GenerationMode.POSITIVE, headers=target.device)
+
     # The first stock.adjust of any generated push (a push of exactly one stock.adjust became
     # rare as op types joined the union, and filtering for it took minutes).
     def first_adjust(case: Any) -> SimpleNamespace:
         op = next(o for o in case.body["ops"] if o.get("type") == "stock.adjust")
         return SimpleNamespace(body={"ops": [op]})
 
-    one_op = strategy.filter(
-        lambda case: any(o.get("type") == "stock.adjust" for o in case.body["ops"])
-    ).map(first_adjust)
+    one_op = strategy.filter(lambda case: any(o.get("type") == "stock.adjust" for o in case.body["ops"])).map(
+        first_adjust
+    )
     OpReplay.target = target
     OpReplay.ops_strategy = one_op
     run_state_machine_as_test(
