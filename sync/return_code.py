@@ -146,7 +146,8 @@ def verify_return_code(
     key = keys(claim.key) if callable(keys) else keys.get(claim.key)
     if key is None:
         raise ReturnCodeError(
-            "return_code.unknown_key", "This code was signed with a key this tablet does not know: sync, then scan again."
+            "return_code.unknown_key",
+            "This code was signed with a key this tablet does not know: sync, then scan again.",
         )
     payload, sig = code.strip()[len(PREFIX) :].split(".")
     try:
@@ -155,10 +156,13 @@ def verify_return_code(
         raise ReturnCodeError("return_code.forged", "This return code is not genuine (altered or forged).") from None
     if claim.currency != currency:
         raise ReturnCodeError(
-            "return_code.currency", f"This return was paid in {claim.currency}: take it back at a store that sells in it."
+            "return_code.currency",
+            f"This return was paid in {claim.currency}: take it back at a store that sells in it.",
         )
     if now > claim.expires:
-        raise ReturnCodeError("return_code.expired", f"Return {claim.number} expired; the customer can start a new one.")
+        raise ReturnCodeError(
+            "return_code.expired", f"Return {claim.number} expired; the customer can start a new one."
+        )
     return claim
 
 

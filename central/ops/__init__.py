@@ -43,6 +43,7 @@ from central.ops import (
     pickup_pick,
     pickup_ready,
     pickup_restock,
+    return_complete,
     sale_complete,
     shift_close,
     shipment_ship,
@@ -72,6 +73,7 @@ HANDLERS: dict[str, Handler] = {
     "order.decide": order_decide.apply,
     "order.refund": order_refund.apply,
     "shipment.ship": shipment_ship.apply,
+    "return.complete": return_complete.apply,
 }
 
 MAX_GAPS_REPORTED = 100

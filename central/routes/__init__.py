@@ -34,6 +34,7 @@ def routers() -> list[APIRouter]:
         pickups,
         receipt_page,
         reports,
+        returns,
         shifts,
         stock,
         sync,
@@ -56,4 +57,5 @@ def routers() -> list[APIRouter]:
         reports.router,
         pickups.router,
         order_page.router,
+        returns.router,
     ]

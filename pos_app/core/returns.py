@@ -66,9 +66,7 @@ class ReturnDraft:
         if any(g not in GRADES for g in grades):
             raise ReturnRuleError("return.grade", "Grade each item resellable, damaged or wrong item.")
         if len(grades) > ln.quantity:
-            raise ReturnRuleError(
-                "return.too_many", f"Only {ln.quantity} of {ln.sku} can come back on this return."
-            )
+            raise ReturnRuleError("return.too_many", f"Only {ln.quantity} of {ln.sku} can come back on this return.")
         if ln.refusal and any(g != "wrong_item" for g in grades):
             raise ReturnRuleError("return.refused", ln.refusal)
         new = dict(self.grades)
@@ -100,7 +98,9 @@ class ReturnDraft:
     def confirm(self) -> ReturnDraft:
         self._move("confirm")
         if not self.accepted():
-            raise ReturnRuleError("return.nothing", "Nothing is taken back: grade at least one item resellable or damaged.")
+            raise ReturnRuleError(
+                "return.nothing", "Nothing is taken back: grade at least one item resellable or damaged."
+            )
         return replace(self, step="confirm")
 
     def start_refund(self) -> ReturnDraft:

@@ -8,6 +8,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from pos_app.core.returns import ExpectedLine, ReturnDraft, ReturnRuleError, Share, refund_plan
+from sync.receipts.code import _b64, _unb64
 from sync.return_code import (
     CodeLine,
     CodeTender,
@@ -20,7 +21,6 @@ from sync.return_code import (
     units_amount,
     verify_return_code,
 )
-from sync.receipts.code import _b64, _unb64
 
 KEY = Ed25519PrivateKey.generate()
 CLAIM = ReturnClaim(
