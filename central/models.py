@@ -792,3 +792,110 @@ class ReturnRefund(Base):
     amount: Mapped[int] = mapped_column(BigInteger)
     reference: Mapped[str] = mapped_column(String(100), default="")
     state: Mapped[str] = mapped_column(String(16))  # paid | queued
+
+
+# --- stored value: loyalty points, store credit, gift cards (central/accounts.py, docs/loyalty.md)
+# An account is (kind, owner, currency); every change of its balance is one ledger entry (never
+# an overwritten figure). `balance` is the sum of its entries, kept in the same transaction.
+
+
+class Account(Base):
+    __tablename__ = "accounts"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(8))  # points | credit | gift
+    owner: Mapped[str] = mapped_column(String(32))  # the customer id (points, credit) or the card number (gift)
+    currency: Mapped[str] = mapped_column(String(3))  # PTS for points
+    customer_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    balance: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    status: Mapped[str] = mapped_column(
+        String(8), default="active", server_default="active"
+    )  # inactive | active | blocked
+    tier: Mapped[str] = mapped_column(String(16), default="", server_default="")  # points: the tier's code
+    row_hash: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")  # its `balances` row's
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    activated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    __table_args__ = (
+        UniqueConstraint("kind", "owner", "currency", name="uq_accounts_kind_owner_currency"),
+        Index("ix_accounts_customer_kind", "customer_id", "kind", "currency"),
+    )
+
+
+class LedgerEntry(Base):
+    """One change of one account's balance. Unique (account, op_id, ref): the same op posted
+    again is the same entry. `lines` (points earned on a sale): JSON {line_id: [quantity,
+    points]} so a return takes back what those lines earned; `expires_at`: when earned points
+    expire (oldest spent first)."""
+
+    __tablename__ = "ledger_entries"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    balance_after: Mapped[int] = mapped_column(BigInteger)
+    op_id: Mapped[str] = mapped_column(String(100))
+    ref: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(String(32))
+    store_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    lines: Mapped[str] = mapped_column(Text, default="", server_default="")
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (
+        UniqueConstraint("account_id", "op_id", "ref", name="uq_ledger_entries_account_op_ref"),
+        Index("ix_ledger_entries_account_id", "account_id", "id"),
+        Index("ix_ledger_entries_ref", "ref"),
+    )
+
+
+class Overspend(Base):
+    """An offline spend central had to take below zero (the tablet could not know): head office
+    sees it (`central accounts overspends`, GET /v1/accounts/overspends) until it is settled."""
+
+    __tablename__ = "overspends"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    shortfall: Mapped[int] = mapped_column(BigInteger)  # how far below zero the entry took it
+    store_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    settled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    note: Mapped[str] = mapped_column(String(300), default="", server_default="")
+
+
+class EarnRule(Base):
+    """Points earned: `points` per `per_amount` minor units paid, per currency, optionally for
+    one store and/or one category (the most specific rule wins; docs/loyalty.md)."""
+
+    __tablename__ = "earn_rules"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    store_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), nullable=True)
+    category: Mapped[str] = mapped_column(String(100), default="", server_default="")  # "" = every category
+    per_amount: Mapped[int] = mapped_column(BigInteger)
+    points: Mapped[int] = mapped_column(Integer)
+    redeem_value: Mapped[int] = mapped_column(
+        Integer, default=0, server_default="0"
+    )  # minor units 100 points buy (currency rule only)
+
+
+class Tier(Base):
+    """A loyalty tier: reached with `min_points` earned in the last 365 days; its earn multiplier
+    (a decimal string) and benefits (words for the till and the customer)."""
+
+    __tablename__ = "tiers"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    min_points: Mapped[int] = mapped_column(BigInteger)
+    multiplier: Mapped[str] = mapped_column(String(16), default="1", server_default="1")
+    benefits: Mapped[str] = mapped_column(String(300), default="", server_default="")
+
+
+class SpendLimit(Base):
+    """A store's offline cap on spending stored value (points' money value, store credit, gift
+    cards) per device per day, in minor units of the store's currency; no row or 0 = no offline
+    spending."""
+
+    __tablename__ = "spend_limits"
+    store_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), primary_key=True, autoincrement=False)
+    per_day: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")

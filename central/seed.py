@@ -12,7 +12,7 @@ import random
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
@@ -361,6 +361,7 @@ class SeedSummary:
     coupons: list[tuple[str, str, str]] = field(default_factory=list)  # stores, code, promotion
     staff: list[tuple[str, str, str, str]] = field(default_factory=list)  # store, name, role, pin
     customers: list[tuple[str, str, str, str]] = field(default_factory=list)  # name, email, phone, group
+    gift_cards: list[tuple[str, str, int, str]] = field(default_factory=list)  # number, currency, balance, status
 
 
 class Bulk:
@@ -428,6 +429,7 @@ def seed(
         _customers_and_limits(session, summary)
         _card_limits(session)
         _delivery_options(session, summary)
+        _stored_value(session, rnd, summary)
         if conn.dialect.name == "postgresql":
             for t in ("variants", "prices", "stock", "barcodes", "styles"):
                 conn.exec_driver_sql(f"ANALYZE {t}")
@@ -859,4 +861,88 @@ def _customers_and_limits(session: Session, summary: SeedSummary) -> None:
         summary.customers.append((name, email, phone, group))
     session.execute(delete(RoleLimit))  # the migration's defaults: the seed's own rows replace them
     session.add_all(RoleLimit(role=r, kind=k, max_percent=p) for r, k, p in DEMO_ROLE_LIMITS)
+    session.flush()
+
+
+# Stored value (docs/loyalty.md): earn rules (currency, store code or None, category, per amount,
+# points, redeem value of 100 points), tiers, the offline spending cap per currency, and the demo
+# customers' balances (e-mail or phone, points, store credit) and gift cards (currency, balance,
+# status), so `make demo` shows points, tier, credit and cards at once.
+DEMO_EARN_RULES: list[tuple[str, str | None, str, int, int, int]] = [
+    ("JPY", None, "", 100, 1, 100),  # 1 point per ¥100; 100 points = ¥100
+    ("JPY", None, "Jackets", 100, 2, 0),  # double points on jackets
+    ("EUR", None, "", 100, 1, 100),  # 1 point per €1; 100 points = €1
+    ("EUR", "BER01", "", 100, 2, 100),  # Berlin Mitte's opening month: double points there
+]
+DEMO_TIERS: list[tuple[str, str, int, str, str]] = [
+    ("member", "Member", 0, "1", "Points on every purchase"),
+    ("silver", "Silver", 1_000, "1.25", "25 % more points, free alterations"),
+    ("gold", "Gold", 5_000, "1.5", "50 % more points, free alterations, early access to sales"),
+    ("black", "Black", 20_000, "2", "Double points, free alterations and delivery, a personal stylist"),
+]
+DEMO_SPEND_LIMITS: dict[str, int] = {"JPY": 20_000, "EUR": 20_000}  # per till per day offline: ¥20,000 / €200
+DEMO_BALANCES: list[tuple[str, int, int]] = [
+    ("hanako.yamada@example.jp", 2_400, 3_000),
+    ("kenji.mori@example.jp", 6_200, 0),
+    ("julia.becker@example.de", 800, 1_500),
+    ("max.hartmann@example.de", 120, 0),
+]
+DEMO_GIFT_CARDS: list[tuple[str, int, str]] = [
+    ("JPY", 5_000, "active"),
+    ("JPY", 10_000, "active"),
+    ("JPY", 0, "inactive"),
+    ("EUR", 5_000, "active"),
+    ("EUR", 0, "inactive"),
+]
+
+
+def _stored_value(session: Session, rnd: random.Random, summary: SeedSummary) -> None:
+    """Earn rules, tiers, caps, and balances as ledger entries (the seed writes no change log:
+    a device bootstraps from the snapshot). Card numbers come from the seed's random numbers."""
+    from central.accounts import balance_row
+    from central.changes import hash_of
+    from central.models import Account, EarnRule, LedgerEntry, SpendLimit, Tier
+    from sync.loyalty import Tier as TierRule
+    from sync.loyalty import damm, tier_for
+
+    codes = {loc.code: loc.id for loc in session.scalars(select(Location))}
+    for i, (cur, store, cat, per, pts, redeem) in enumerate(DEMO_EARN_RULES, 1):
+        if store is not None and store not in codes:
+            continue
+        session.add(EarnRule(id=i, currency=cur, store_id=codes.get(store or ""), category=cat, per_amount=per,
+                             points=pts, redeem_value=redeem))  # fmt: skip
+    session.add_all(Tier(code=c, name=n, min_points=m, multiplier=x, benefits=b) for c, n, m, x, b in DEMO_TIERS)
+    for store in session.scalars(select(Location).where(Location.kind == "store")):
+        session.add(SpendLimit(store_id=store.id, per_day=DEMO_SPEND_LIMITS.get(store.currency, 0)))
+    tiers = [TierRule(*t) for t in DEMO_TIERS]
+    at = datetime(2026, 11, 1, tzinfo=UTC)
+    by_contact = {email or phone: customer_id_for(uuid.uuid5(DEMO_CUSTOMER_NS, email or phone))
+                  for _n, _k, email, phone, _g in DEMO_CUSTOMERS}  # fmt: skip
+    currency_of = {e: "JPY" if e.endswith(".jp") else "EUR" for e in by_contact}
+
+    def account(kind: str, owner: str, currency: str, amount: int, customer: int | None, tier: str = "",
+                status: str = "active") -> None:  # fmt: skip
+        acct = Account(kind=kind, owner=owner, currency=currency, customer_id=customer, balance=amount, status=status,
+                       tier=tier, created_at=at, activated_at=at if status == "active" else None)  # fmt: skip
+        if kind != "gift":
+            acct.row_hash = hash_of(balance_row(acct))
+        session.add(acct)
+        session.flush()
+        if amount:
+            reason = "earn" if kind == "points" else ("activation" if kind == "gift" else "goodwill")
+            session.add(LedgerEntry(account_id=acct.id, amount=amount, balance_after=amount, op_id="seed",
+                                    ref=f"seed:{kind}", reason=reason, lines="", at=at,
+                                    expires_at=at + timedelta(days=365) if kind == "points" else None))  # fmt: skip
+
+    for contact, points, credit in DEMO_BALANCES:
+        cid = by_contact[contact]
+        tier = tier_for(tiers, points)
+        account("points", str(cid), "PTS", points, cid, "" if tier is None else tier.code)
+        if credit:
+            account("credit", str(cid), currency_of[contact], credit, cid)
+    for currency, amount, status in DEMO_GIFT_CARDS:
+        body = "".join(str(rnd.randrange(10)) for _ in range(10))
+        number = f"GC{body}{damm(body)}"
+        account("gift", number, currency, amount, None, status=status)
+        summary.gift_cards.append((number, currency, amount, status))
     session.flush()

@@ -17,10 +17,11 @@ import orjson
 from sqlalchemy import ColumnElement, Select, func, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from central.accounts import earn_rule_rows, spend_limit_rows, tier_rows
 from central.card_limits import card_limit_rows
 from central.changes import location_row, names_rows, staff_row, tax_row
 from central.customers import role_limit_rows
-from central.models import Location, Price, PriceList, Staff, Stock, TaxRate, Variant
+from central.models import Account, Location, Price, PriceList, Staff, Stock, TaxRate, Variant
 from central.pickups import key_rows, pickup_rows
 from central.promotions import rows as promotion_rows
 from central.returns import policy_rows
@@ -106,6 +107,22 @@ def _stock_count_sum(session: Session, scope: Scope) -> tuple[int, int]:
     return _count_sum(q, session)
 
 
+def _balances_lines(session: Session, _scope: Scope, key: list[Scalar] | None) -> Iterator[bytes]:
+    cols = [Account.customer_id, Account.kind, Account.currency]
+    q = (
+        select(Account.customer_id, Account.kind, Account.currency, Account.balance, Account.tier)
+        .where(Account.kind.in_(("points", "credit")), *after(cols, key))  # type: ignore[arg-type]
+        .order_by(*cols)
+    )
+    for row in _stream(session, q):
+        yield orjson.dumps([int(row[0]), row[1], row[2], int(row[3]), row[4]]) + b"\n"
+
+
+def _balances_count_sum(session: Session, _scope: Scope) -> tuple[int, int]:
+    q = select(func.count(), func.coalesce(func.sum(Account.row_hash), 0)).where(Account.kind.in_(("points", "credit")))
+    return _count_sum(q, session)
+
+
 # --- small reference streams: built whole --------------------------------------------------
 
 Rows = Callable[[Session, Scope], list[list[Scalar]]]
@@ -170,6 +187,10 @@ SOURCES: dict[str, StreamSource] = {
     "delivery_options": small("delivery_options", delivery_option_rows),  # central.shipments (global)
     "return_policy": small("return_policy", policy_rows),  # central.returns (global)
     "ship_orders": small("ship_orders", ship_rows),  # central.shipments (store scope: sold or ships)
+    "balances": StreamSource(_balances_lines, _balances_count_sum),  # central.accounts (global)
+    "earn_rules": small("earn_rules", lambda session, _scope: earn_rule_rows(session)),
+    "tiers": small("tiers", lambda session, _scope: tier_rows(session)),
+    "spend_limits": small("spend_limits", lambda session, scope: spend_limit_rows(session, scope.store_id)),
 }
 
 if set(SOURCES) != set(STREAMS):  # pragma: no cover - a declaration without its source

@@ -436,6 +436,63 @@ STREAMS: dict[str, StreamSpec] = {
             ],
             ("id",),
         ),
+        # Stored value (docs/loyalty.md): a customer's points and store-credit balances, one row
+        # per account (central.accounts; every change is a ledger entry there, this is the sum).
+        # Global so that any till can show and spend them offline up to what it cached; only
+        # ids and figures (no name, no contact). `tier` is the points account's tier code.
+        # Gift cards are not in it: a card number is a bearer secret, asked live.
+        _spec(
+            "balances",
+            [
+                ("customer_id", int, False),
+                ("kind", str, False),  # points | credit
+                ("currency", str, False),  # PTS for points
+                ("balance", int, False),
+                ("tier", str, False),
+            ],
+            ("customer_id", "kind", "currency"),
+            large=True,
+        ),
+        # Earn rules: `points` per `per_amount` minor units paid, per currency, maybe for one
+        # store (null: all) and one category ("": all); the most specific wins (sync.loyalty).
+        # `redeem_value`: minor units 100 points buy (read from the currency's category-less rule).
+        _spec(
+            "earn_rules",
+            [
+                ("id", int, False),
+                ("currency", str, False),
+                ("store_id", int, True),
+                ("category", str, False),
+                ("per_amount", int, False),
+                ("points", int, False),
+                ("redeem_value", int, False),
+            ],
+            ("id",),
+        ),
+        # Loyalty tiers: reached with `min_points` earned in 365 days; the earn multiplier
+        # (a decimal string) and the benefits' words.
+        _spec(
+            "tiers",
+            [
+                ("code", str, False),
+                ("name", str, False),
+                ("min_points", int, False),
+                ("multiplier", str, False),
+                ("benefits", str, False),
+            ],
+            ("code",),
+        ),
+        # A store's offline cap on stored-value spending per till per day (minor units of the
+        # store's currency; no row or 0 = none offline). Store-scoped.
+        _spec(
+            "spend_limits",
+            [
+                ("store_id", int, False),
+                ("per_day", int, False),
+            ],
+            ("store_id",),
+            scope="store",
+        ),
     ]
 }
 
@@ -449,8 +506,12 @@ BOOTSTRAP_ORDER = (
     "staff",
     "role_limits",
     "card_limits",
+    "earn_rules",
+    "tiers",
+    "spend_limits",
     "central_keys",
     "pickups",
+    "balances",
     "promotions",
     "names",
     "catalog",

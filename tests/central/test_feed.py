@@ -23,7 +23,7 @@ from tests.central.helpers import Enrolled, enrol, location_id, snapshot
 
 LARGE = ("catalog", "prices", "stock")
 # Streams a fresh seed leaves empty: what makes their first rows (central's own code).
-ONE_ROW = ("central_keys", "card_limits")  # one signing key until it is rotated; one row per store
+ONE_ROW = ("central_keys", "card_limits", "spend_limits")  # one signing key until it is rotated; one row per store
 
 
 def fill(backend: Database, stream: str, store: str) -> None:

@@ -2,7 +2,7 @@
 back at a till with their lines and refunds (docs/returns.md)
 
 Revision ID: 0013r
-Revises: 0012e
+Revises: 0013l
 Create Date: 2026-12-02 06:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013r"
-down_revision = "0012e"
+down_revision = "0013l"
 branch_labels = None
 depends_on = None
 
