@@ -260,9 +260,11 @@ def authorize(
     at = at or now()
     if refund not in REFUNDS:
         raise ReturnError(409, "return.refund", "Choose a refund to the original payment or store credit.")
-    if refund == "store_credit":
-        raise ReturnError(409, "return.no_credit", "Store credit is not offered yet: choose the original payment.")
     state = sale_state(session, sale_id, at=at)
+    if refund == "store_credit" and state.order.customer_id is None:
+        raise ReturnError(
+            409, "return.no_credit", "Store credit needs a customer account on the sale: choose the original payment."
+        )
     pol = policy(session)
     if reason not in {c for c, _w in pol.reasons()}:
         raise ReturnError(409, "return.reason", "Choose a reason from the list.")
@@ -500,6 +502,7 @@ def record_return(
                 session, location_id=q.id, variant_id=x.variant_id, delta=x.damaged, reason="return damaged",
                 source="device", reference=f"return:{return_id}", device_id=device_id, staff_id=staff_id,
             )  # fmt: skip
+    _stored_value(session, rec, refunds, [(x.line_id, x.resellable + x.damaged) for x in lines])
     if auth is not None:
         auth.state, auth.return_id, auth.completed_at = "completed", return_id, completed_at
         auth.claimed_device = auth.claimed_device or device_id
@@ -510,6 +513,33 @@ def record_return(
         lang = auth.language if auth is not None else language(None, store.locale)
         enqueue(session, kind="return.refunded", ref=return_id, to=email, language=lang, store_id=store_id)
     return rec
+
+
+def _stored_value(session: Session, rec: ReturnRecord, refunds: Sequence[Paid], units: list[tuple[str, int]]) -> None:
+    """Store credit and gift-card refunds as ledger entries (central.accounts, ref
+    `return:<id>`), and the points the returned units earned taken back."""
+    from central.accounts import AccountError, post, reverse_points
+
+    ref = f"return:{rec.id}"
+    try:
+        for r in refunds:
+            if r.type == "store_credit":
+                if rec.customer_id is None:
+                    raise ReturnError(
+                        409, "return.credit_customer", "Store credit needs a customer: choose them first."
+                    )
+                post(session, kind="credit", amount=r.amount, currency=rec.currency, op_id=rec.op_id, ref=ref,
+                     reason="return", customer_id=rec.customer_id, store_id=rec.store_id, device_id=rec.device_id,
+                     staff_id=rec.staff_id)  # fmt: skip
+            elif r.type == "gift_card":
+                post(session, kind="gift", amount=r.amount, currency=rec.currency, op_id=rec.op_id, ref=ref,
+                     reason="return", card_no=r.reference, store_id=rec.store_id, device_id=rec.device_id,
+                     staff_id=rec.staff_id)  # fmt: skip
+        if rec.sale_id is not None and units:
+            reverse_points(session, sale_id=rec.sale_id, lines=units, op_id=rec.op_id, ref=ref, store_id=rec.store_id,
+                           device_id=rec.device_id, staff_id=rec.staff_id)  # fmt: skip
+    except AccountError as e:
+        raise ReturnError(e.status, e.code, e.detail) from None
 
 
 def returns_of_sale(session: Session, sale_id: str) -> list[dict[str, Any]]:

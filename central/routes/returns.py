@@ -42,7 +42,7 @@ class AuthorizeIn(Strict):
     sale_id: UUID
     lines: list[PickIn] = Field(min_length=1, max_length=200)
     reason: str = Field(min_length=1, max_length=40)
-    refund: str = Field(default="original", pattern="^original$", description="store credit comes with the ledger")
+    refund: str = Field(default="original", pattern="^(original|store_credit)$")
     email: str = Field(default="", max_length=254, pattern=r"^$|" + EMAIL_ANY_CASE_PATTERN[1:])
     language: str = Field(default="", pattern="^(|en|ja|de)$")
 

@@ -183,3 +183,28 @@ def test_a_refund_to_a_card_the_sale_did_not_use_or_above_a_tender_is_refused(
     assert res["status"] == "applied", res
     listed = api.get("/v1/returns", headers=till.headers).json()["returns"]
     assert [r["state"] for r in listed[0]["refunds"]] == ["paid", "queued"]
+
+
+def test_store_credit_goes_to_the_customers_ledger(api: TestClient, backend: Database) -> None:
+    from central.accounts import balance
+    from central.seed import DEMO_CUSTOMER_NS
+    from sync.protocol import customer_id_for
+
+    till = enrol(api, backend, "TKY01")
+    vid, _sku, _n = stocked_variant(backend, till.store_id)
+    op = sale_op(backend, till.store_id, vid, 1)
+    customer = customer_id_for(uuid.UUID(str(uuid.uuid5(DEMO_CUSTOMER_NS, "hanako.yamada@example.jp"))))
+    op["payload"]["customer_id"] = customer
+    assert push(api, till, op)[0]["status"] == "applied"
+    auth = api.post("/v1/returns", headers=till.headers, json={"sale_id": op["payload"]["sale_id"], "reason": "fit",
+                                                               "refund": "store_credit",
+                                                               "lines": [{"line_id": "1", "quantity": 1}]})  # fmt: skip
+    assert auth.status_code == 201, auth.text
+    with backend.session() as s:
+        before = balance(s, kind="credit", currency="JPY", customer_id=customer)
+    total = op["payload"]["totals"]["total"]
+    credit = [{"type": "store_credit", "amount": total, "reference": "", "state": "paid"}]
+    (res,) = push(api, till, _complete(till, auth.json(), refunds=credit))
+    assert res["status"] == "applied", res
+    with backend.session() as s:
+        assert balance(s, kind="credit", currency="JPY", customer_id=customer) == before + total
