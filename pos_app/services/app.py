@@ -24,6 +24,7 @@ from pos_app.services.outbox import OutboxService
 from pos_app.services.payments import Caps, PaymentService
 from pos_app.services.pickups import PickupService
 from pos_app.services.receipts import KeyringKeyStore, MemoryKeyStore, ReceiptService, ReceiptSigner
+from pos_app.services.returns import ReturnService
 from pos_app.services.sale_receipts import SaleReceipts
 from pos_app.services.settings import SettingsService, TerminalSettings, build_terminal, check_terminal
 from pos_app.services.shifts import ShiftService
@@ -119,6 +120,9 @@ class Device:
         self.orders = OrderService(self.store, identity, self.payments, kick=self.engine.kick)
         self.shifts = ShiftService(
             self.store, identity, self.auth, receipts=self.receipts, payments=self.payments, kick=self.engine.kick
+        )
+        self.returns = ReturnService(
+            self.store, identity, self.payments, self.new_client, kick=self.engine.kick, till=self.shifts.till
         )
 
     @classmethod
