@@ -108,6 +108,14 @@ class ReturnService:
     def currency(self) -> str:
         return self._store()[0]
 
+    def locale(self) -> str:
+        return self._store()[1] or "en_US"
+
+    @staticmethod
+    def format(minor: int, currency: str, locale: str) -> str:
+        """Money as the screen shows it (pure: no store read, for the UI thread)."""
+        return format_money(Money(minor, currency), locale or "en_US")
+
     def money(self, minor: int, currency: str | None = None) -> str:
         cur, locale = self._store()
         return format_money(Money(minor, currency or cur), locale or "en_US")
