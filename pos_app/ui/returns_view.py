@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -72,12 +73,15 @@ class LineRow(QFrame):
         lay.setSpacing(6)
         self.name = _label(line.name, "lineName")
         lay.addWidget(self.name)
-        self.meta = _label(f"{line.sku} · {line.quantity} × · {money}", "lineMeta")
+        units = self.tr("{n} to return").format(n=line.quantity)
+        self.meta = _label(f"{line.sku} · {units} · {money}", "lineMeta")
         lay.addWidget(self.meta)
         self.buttons: dict[str, QPushButton] = {}
         if line.refusal:
             lay.addWidget(_label(line.refusal, "lineRefused"))
             return
+        self.both = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # portrait: the grades below the units
+        self.both.setSpacing(8)
         row = QHBoxLayout()
         row.setSpacing(6)
         self.minus = QPushButton("−")
@@ -91,7 +95,9 @@ class LineRow(QFrame):
         self.plus.clicked.connect(lambda: self._step(1))
         for w in (self.minus, self.count, self.plus):
             row.addWidget(w)
-        row.addSpacing(8)
+        self.both.addLayout(row)
+        row = QHBoxLayout()
+        row.setSpacing(6)
         group = QButtonGroup(self)
         group.setExclusive(True)
         for code, words in GRADES:
@@ -102,8 +108,13 @@ class LineRow(QFrame):
             group.addButton(b)
             row.addWidget(b, 1)
             self.buttons[code] = b
-        lay.addLayout(row)
+        self.both.addLayout(row, 1)
+        lay.addLayout(self.both)
         self._enable()
+
+    def set_narrow(self, narrow: bool) -> None:
+        if not self.line.refusal:
+            self.both.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
 
     def _step(self, d: int) -> None:
         self.units = max(1, min(self.line.quantity, self.units + d))
@@ -243,6 +254,8 @@ class ReturnsView(QWidget):
     def resizeEvent(self, event: Any) -> None:
         narrow = self.width() < NARROW
         self.bar.setDirection(QHBoxLayout.Direction.TopToBottom if narrow else QHBoxLayout.Direction.LeftToRight)
+        for r in self.rows:
+            r.set_narrow(narrow)
         super().resizeEvent(event)
 
     # --- messages ----------------------------------------------------------------------------------
@@ -299,6 +312,7 @@ class ReturnsView(QWidget):
         for i, ln in enumerate(case.lines):
             row = LineRow(ln, self.money(ln.amount))
             row.changed.connect(self._update)
+            row.set_narrow(self.width() < NARROW)
             self.lines_box.insertWidget(i, row)
             self.rows.append(row)
         what = self.tr("Return {n}").format(n=case.number) if case.kind == "authorized" else self.tr("Receipt {n}")

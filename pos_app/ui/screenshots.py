@@ -532,6 +532,42 @@ def render_aisle(window: Any, device: Any, session: Any, central: Any, ops: Any,
     return shots
 
 
+def render_returns(window: Any, device: Any, session: Any, ops: Any, out: Path) -> list[Path]:
+    """The returns page (docs/returns.md): finding a return, its lines graded with the refund
+    split as paid, the refund done, and the same code scanned again refused."""
+    from pos_app.services import screens
+    from pos_app.ui.widgets import Sheet
+
+    for sheet in window.centralWidget().findChildren(Sheet):
+        if sheet.isVisible():
+            sheet.reject()
+    code, _receipt = screens.demo_return(device, session)
+    page = window.returns_page
+    window.show_returns()
+    page.reset()
+    settle(ops)
+    shots: list[Path] = []
+    shots += grab_sizes(window, out, "80-return-find", ops)
+    page.scanned(code)
+    settle(ops)
+
+    def graded() -> None:
+        page._all("resellable")
+
+    shots += grab_sizes(window, out, "81-return-lines", ops, graded)
+    page.complete()
+    settle(ops)
+    shots += grab_sizes(window, out, "82-return-refunded", ops)
+    page.reset()
+    page.scanned(code)
+    settle(ops)
+    shots += grab_sizes(window, out, "83-return-scanned-twice", ops)
+    page.reset()
+    window.show_lookup()
+    settle(ops)
+    return shots
+
+
 def render_all(out: Path) -> list[Path]:
     from pos_app.services import screens
     from pos_app.ui import theme
@@ -617,6 +653,7 @@ def render_all(out: Path) -> list[Path]:
         shots += render_pickups(window, device, central, ops, out)
         shots += render_kiosk(device, central, ops, out)
         shots += render_aisle(window, device, session, central, ops, out)
+        shots += render_returns(window, device, session, ops, out)
 
         screens.demo_corrections(device, session, focus)
         screens.demo_offline(device, central)
