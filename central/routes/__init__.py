@@ -34,6 +34,7 @@ def routers() -> list[APIRouter]:
         pickups,
         receipt_page,
         reports,
+        return_page,
         returns,
         shifts,
         stock,
@@ -58,4 +59,5 @@ def routers() -> list[APIRouter]:
         pickups.router,
         order_page.router,
         returns.router,
+        return_page.router,
     ]

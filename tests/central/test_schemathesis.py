@@ -94,6 +94,10 @@ OPERATIONS = [
     "POST /v1/returns/{authorization_id}/claim",
     "GET /v1/returns/{authorization_id}",
     "GET /v1/returns",
+    "GET /r/{sale_id}/return",
+    "POST /r/{sale_id}/return",
+    "GET /o/{token}/return",
+    "POST /o/{token}/return",
 ]
 STREAMING = {"GET /v1/events", "GET /v1/sync/{stream}/snapshot"}
 # No negative run: /health and /v1/device take no input but the token; the only input of
@@ -218,6 +222,15 @@ class Target:
             self._authorization = str(r.json()["id"])
         return self._authorization
 
+    def paid_at_till(self) -> str:
+        """The page token of an endless-aisle order whose sale central holds (its return form)."""
+        self.authorization()
+        number = self.shipment()[1]
+        with self.db.transaction() as s:
+            order = s.scalars(select(CustomerOrder).where(CustomerOrder.number == number)).one()
+            order.sale_id = self._return_sale["sale_id"]
+            return str(order.token)
+
     def operation(self, label: str) -> Any:
         return self.schema[label.split(" ", 1)[1]][label.split(" ", 1)[0]]
 
@@ -292,6 +305,11 @@ class Target:
             # a unit at a time: three were sold, so some of the valid cases can still succeed
             case.body.update(sale_id=self._return_sale["sale_id"], reason="size", refund="original",
                              lines=[{"line_id": "1", "quantity": 1}])  # fmt: skip
+        elif label in ("GET /r/{sale_id}/return", "POST /r/{sale_id}/return"):
+            self.authorization()
+            case.path_parameters["sale_id"] = self._return_sale["sale_id"]
+        elif label in ("GET /o/{token}/return", "POST /o/{token}/return"):
+            case.path_parameters["token"] = self.paid_at_till()
         elif label in ("POST /v1/returns/{authorization_id}/claim", "GET /v1/returns/{authorization_id}"):
             case.path_parameters["authorization_id"] = self.authorization()
         elif label == "GET /v1/shifts":
