@@ -7,6 +7,7 @@ with it is in the outbox. A quantity above what is left is refused on the page i
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import json
 import os
@@ -110,10 +111,8 @@ class Browser:
         return base64.b64decode(self.call("Page.captureScreenshot", session=True, format="png")["data"])
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError, OSError, TimeoutError):
             self.call("Browser.close")
-        except (RuntimeError, OSError, TimeoutError):
-            pass
         self.proc.wait(10)
         os.close(self._to_chrome)
         os.close(self._from_chrome)
