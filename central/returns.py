@@ -705,3 +705,68 @@ def render_return_mail(session: Session, msg: MailMessage) -> Rendered:
     items = [f"{x.quantity} × {x.sku}  {money_text(x.amount, r.currency, loc)}" for x in lines]
     text = f"{subject}\n\n{intro}\n\n{w['items']}:\n" + "\n".join(items) + "\n"
     return Rendered(subject=subject, text=text, html=_html(subject, [intro], items, w["items"], False))
+
+
+# --- support: `central returns` --------------------------------------------------------------------
+
+
+def returns_command(db: Any, args: Any) -> int:
+    """`central returns [list [--store CODE] | show KEY]`: the latest returns with their refunds
+    (a queued card refund said), or one return (by id, authorization number or receipt) with
+    its lines, grades, refunds and stock movements, and its authorization if open."""
+    import sys
+
+    with db.session() as s:
+        if args.action == "show":
+            if not args.key:
+                print("central returns show: give a return id, R-number or receipt number", file=sys.stderr)
+                return 2
+            key = args.key.strip()
+            auth = s.scalar(select(ReturnAuthorization).where(ReturnAuthorization.number == key.upper()))
+            rec = (
+                s.get(ReturnRecord, key)
+                if auth is None
+                else (s.get(ReturnRecord, auth.return_id) if auth.return_id else None)
+            )
+            if rec is None and auth is None:
+                order = s.scalar(select(Order).where(Order.receipt_no == key.upper()))
+                if order is not None:
+                    recs = s.scalars(select(ReturnRecord).where(ReturnRecord.sale_id == order.sale_id)).all()
+                    for r in recs:
+                        _print_return(s, return_out(s, r))
+                    print(f"{len(recs)} return(s) of receipt {order.receipt_no}")
+                    return 0
+                print(f"No return, authorization or receipt {key}.", file=sys.stderr)
+                return 2
+            if auth is not None:
+                a = authorization_out(auth)
+                items = ", ".join(f"{x['quantity']} × {x['sku']}" for x in a["lines"])
+                print(f"{a['number']} · {a['state']} · from {a['source']} · sale {a['sale_id']} · {items} · "
+                      f"refund {a['refund']} · expires {a['expires_at']}")  # fmt: skip
+            if rec is not None:
+                _print_return(s, return_out(s, rec))
+            return 0
+        q = select(ReturnRecord).order_by(ReturnRecord.received_at.desc()).limit(args.limit)
+        if args.store:
+            loc = s.scalar(select(Location).where(Location.code == args.store))
+            if loc is None:
+                print(f"central returns: no store {args.store}", file=sys.stderr)
+                return 2
+            q = q.where(ReturnRecord.store_id == loc.id)
+        rows = s.scalars(q).all()
+        for r in rows:
+            _print_return(s, return_out(s, r), brief=True)
+        print(f"{len(rows)} return(s)")
+    return 0
+
+
+def _print_return(s: Session, r: dict[str, Any], brief: bool = False) -> None:
+    refunds = ", ".join(f"{x['amount']} {x['type']}{' QUEUED' if x['state'] == 'queued' else ''}" for x in r["refunds"])
+    print(f"{r['number'] or r['id']} · {r['kind']} · {r['store_code']} · {r['completed_at']} · total {r['total']} "
+          f"{r['currency']} → {refunds or 'nothing'}")  # fmt: skip
+    if brief:
+        return
+    for x in r["lines"]:
+        print(f"    {x['sku']}: {x['resellable']} resellable, {x['damaged']} damaged, {x['amount']}")
+    for m in r["stock"]:
+        print(f"    stock {m['location']} {m['variant_id']} {m['delta']:+d} ({m['reason']})")

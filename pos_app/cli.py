@@ -149,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         choices=["to_confirm", "refused", "unsourced", "sourced", "shipped", "delivered", "cancelled"],
         help="only these states (repeatable); default all",
     )
+    rt = sub.add_parser("returns", help="returns taken back at this till: list, show (docs/returns.md)")
+    rt.add_argument("action", choices=["list", "show"], nargs="?", default="list")
+    rt.add_argument("key", nargs="?", help="show: the return's number (R-…), receipt number or id")
     args = p.parse_args(argv)
     if args.cmd == "shift":
         args.number = args.pieces

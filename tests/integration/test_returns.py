@@ -225,3 +225,30 @@ def test_offline_cash_completes_and_a_card_refund_the_terminal_cannot_make_queue
 
         states = set(s.execute(select(ReturnRefund.type, ReturnRefund.state)).all())
     assert states == {("cash", "paid"), ("card", "queued")}
+
+
+def test_support_reads_returns_with_both_clis(
+    till: Device, sim: Any, central_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from central.cli import main as central_main
+    from pos_app.cli import main as pos_main
+
+    session = associate(till)
+    till.shifts.open(session, FLOAT)
+    sale, due, _card = card_and_cash_sale(till)
+    case = till.returns.by_receipt(sale.receipt_no)
+    done = till.returns.complete(session, case, till.returns.grade_all(case.draft()))
+    assert till.engine.sync_once().online
+    data = str(till.data_dir)
+    till.close()
+    assert pos_main(["--data-dir", data, "returns"]) == 0
+    out = capsys.readouterr().out
+    assert f"receipt {sale.receipt_no}" in out and "at central" in out and "1 return(s); 0 need staff" in out
+    assert pos_main(["--data-dir", data, "returns", "show", sale.receipt_no]) == 0
+    out = capsys.readouterr().out
+    assert f"id {done.return_id}" in out and "2 resellable, 0 damaged" in out
+    assert central_main(["--db", central_db.url, "returns", "show", sale.receipt_no]) == 0
+    out = capsys.readouterr().out
+    assert f"total {due} JPY" in out and "stock TKY01" in out and "+2 (return)" in out
+    assert central_main(["--db", central_db.url, "returns", "list", "--store", "TKY01"]) == 0
+    assert capsys.readouterr().out.strip().endswith("1 return(s)")
