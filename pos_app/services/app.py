@@ -122,7 +122,13 @@ class Device:
             self.store, identity, self.auth, receipts=self.receipts, payments=self.payments, kick=self.engine.kick
         )
         self.returns = ReturnService(
-            self.store, identity, self.payments, self.new_client, kick=self.engine.kick, till=self.shifts.till
+            self.store,
+            identity,
+            self.payments,
+            self.new_client,
+            kick=self.engine.kick,
+            till=self.shifts.till,
+            auth=self.auth,
         )
 
     @classmethod

@@ -90,7 +90,9 @@ class ReturnService:
         kick: Callable[[], None] = lambda: None,
         clock: Callable[[], datetime] = _now,
         till: Callable[[], str] | None = None,
+        auth: Any = None,
     ) -> None:
+        self.auth = auth
         self.store = store
         self.identity = identity
         self.payments = payments
@@ -464,6 +466,15 @@ class ReturnService:
                 f"Without a receipt this customer may return {self.money(limit)} in {NO_RECEIPT_LIMIT_DAYS} days; "
                 f"{self.money(max(limit - used, 0))} is left.",
             )
+
+    def approve(self, staff_id: int, pin: str) -> int:
+        """A manager approves a return without a receipt on the spot with their PIN (the same
+        lockout as sign-in, AuthService.approve); their id goes with the return and its journal."""
+        from pos_app.core.auth import Permission
+
+        if self.auth is None:
+            raise _fail("return.needs_manager", "A return without a receipt needs a manager's approval.")
+        return int(self.auth.approve(staff_id, pin, Permission.MANAGE_SHIFT).id)
 
     def no_receipt_limit(self) -> int:
         cur = self.currency()

@@ -164,6 +164,11 @@ def test_counter_returns_by_receipt_partial_then_the_line_is_refused(till: Devic
     session = associate(till)
     till.shifts.open(session, FLOAT)
     sale, due, _card = card_and_cash_sale(till, qty=3)
+    till.sale_receipts.issue(sale, session)
+    qr = till.receipts.receipt(sale.receipt_no).code
+    assert qr and qr.startswith("aisle:r1:")
+    case = till.returns.scan(qr)  # the receipt's QR finds the sale (central's view: online)
+    assert case.checked_online and case.receipt_no == sale.receipt_no
     case = till.returns.by_receipt(sale.receipt_no)
     assert case.kind == "receipt" and case.lines[0].quantity == 3 and not case.lines[0].refusal
     with pytest.raises(ValidationFailed) as e:  # more than were bought
@@ -252,3 +257,37 @@ def test_support_reads_returns_with_both_clis(
     assert f"total {due} JPY" in out and "stock TKY01" in out and "+2 (return)" in out
     assert central_main(["--db", central_db.url, "returns", "list", "--store", "TKY01"]) == 0
     assert capsys.readouterr().out.strip().endswith("1 return(s)")
+
+
+def test_without_a_receipt_store_credit_only_with_a_manager_and_within_the_limit(
+    till: Device, sim: Any, central_db: Database
+) -> None:
+    from central.accounts import balance
+    from central.seed import DEMO_CUSTOMER_NS
+    from sync.protocol import customer_id_for
+
+    session = associate(till)
+    customer = customer_id_for(uuid.uuid5(DEMO_CUSTOMER_NS, "hanako.yamada@example.jp"))
+    vid = int(till.store.query("SELECT id FROM catalog WHERE active=1 ORDER BY id LIMIT 1")[0][0])
+    with pytest.raises(ValidationFailed) as e:
+        till.returns.no_receipt(vid, 1, 3000, None)
+    assert str(e.value) == "Without a receipt, choose the customer: the refund is store credit."
+    case = till.returns.no_receipt(vid, 1, 3000, customer)
+    assert [t.type for t in case.tenders] == ["store_credit"]
+    with pytest.raises(ValidationFailed) as e:
+        till.returns.complete(session, case, till.returns.grade_all(case.draft()))
+    assert str(e.value) == "A return without a receipt needs a manager's approval."
+    boss = next(p.id for p in till.auth.staff() if p.role.name == "MANAGER")
+    with pytest.raises(Exception, match="PIN"):
+        till.returns.approve(boss, "0000")
+    approver = till.returns.approve(boss, "3333")
+    done = till.returns.complete(session, case, till.returns.grade_all(case.draft()), approver=approver)
+    assert done.refunds == ({"type": "store_credit", "amount": 3000, "reference": "", "state": "paid"},)
+    assert till.engine.sync_once().online
+    assert till.returns.get(done.return_id).status == "sent"  # type: ignore[union-attr]
+    with central_db.session() as s:
+        assert balance(s, kind="credit", currency="JPY", customer_id=customer) >= 3000
+    more = till.returns.no_receipt(vid, 1, 18000, customer)
+    with pytest.raises(ValidationFailed) as e:  # JPY 20,000 in 30 days, 3,000 used
+        till.returns.complete(session, more, till.returns.grade_all(more.draft()), approver=approver)
+    assert e.value.code == "return.no_receipt_limit" and "￥17,000 is left" in str(e.value)
