@@ -208,3 +208,30 @@ def test_store_credit_goes_to_the_customers_ledger(api: TestClient, backend: Dat
     assert res["status"] == "applied", res
     with backend.session() as s:
         assert balance(s, kind="credit", currency="JPY", customer_id=customer) == before + total
+
+
+def test_the_return_code_and_the_refund_reach_the_customer_over_smtp(api: TestClient, backend: Database) -> None:
+    from tests.support.servers import run_central
+    from tests.support.smtp import free_port, smtp_server
+
+    till = enrol(api, backend, "TKY01")
+    op = _sale(api, backend, till, card=False)
+    auth = api.post("/v1/returns", headers=till.headers, json={"sale_id": op["payload"]["sale_id"], "reason": "size",
+                                                               "lines": [{"line_id": "1", "quantity": 2}],
+                                                               "email": "ken@example.jp", "language": "en"}).json()  # fmt: skip
+    (res,) = push(api, till, _complete(till, auth))
+    assert res["status"] == "applied", res
+    port = free_port()
+    with smtp_server(port) as sink, run_central(backend, smtp_port=port):
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and len(sink.messages) < 2:
+            time.sleep(0.1)
+    got = {m["Subject"]: m for m in sink.messages}
+    assert set(got) == {f"Your return {auth['number']} at Aisle Shibuya", "Your refund from Aisle Shibuya"}, list(got)
+    code_mail = got[f"Your return {auth['number']} at Aisle Shibuya"]
+    assert code_mail["To"] == "ken@example.jp"
+    body = code_mail.get_body(preferencelist=("plain",))
+    assert body is not None and auth["code"] in body.get_content()
+    assert any(p.get_content_type() == "image/png" for p in code_mail.iter_attachments())
+    refund = got["Your refund from Aisle Shibuya"].get_body(preferencelist=("plain",))
+    assert refund is not None and "in cash at the counter" in refund.get_content()
