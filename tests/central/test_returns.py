@@ -156,6 +156,8 @@ def test_one_till_wins_and_the_stock_and_refund_mail_follow(api: TestClient, bac
     (ret,) = view["returns"]
     assert sum(x["amount"] for x in ret["refunds"]) == op["payload"]["totals"]["total"]
     assert {(m["location"], m["delta"]) for m in ret["stock"]} == {("TKY01", 1), ("TKY01-Q", 1)}
+    order = api.get(f"/v1/orders/{sale_id}", headers=a.headers).json()  # central's order shows the return
+    assert [r["id"] for r in order["returns"]] == [rid_a] and order["returns"][0]["stock"] == ret["stock"]
     # the line is back: a further return of it is refused whoever asks
     again = api.post("/v1/returns", headers=b.headers, json={"sale_id": sale_id, "reason": "size",
                                                              "lines": [{"line_id": "1", "quantity": 1}]})  # fmt: skip
