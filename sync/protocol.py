@@ -1268,6 +1268,22 @@ class ReturnCompleteOp(OpBase):
     payload: ReturnCompletePayload
 
 
+class ReturnRefundPayload(Strict):
+    """A card refund of a return that was queued (the terminal could not make it then) made now."""
+
+    return_id: UUID
+    store_id: StoreId
+    staff_id: OptionalStaffId
+    amount: int = Field(ge=1, le=10**13)
+    reference: str = Field(min_length=1, max_length=100, description="the sale's card transaction")
+    refunded_at: WireTime
+
+
+class ReturnRefundOp(OpBase):
+    type: Literal["return.refund"]
+    payload: ReturnRefundPayload
+
+
 # One wire model per op type, keyed by its `type`. A new op type is a payload, an `OpBase`
 # subclass with its `type` literal and a line here (plus central's handler module and the
 # device's on-done hooks, each in their own registry).
@@ -1287,6 +1303,7 @@ OP_TYPES: dict[str, type[OpBase]] = {
     "order.refund": OrderRefundOp,
     "shipment.ship": ShipmentShipOp,
     "return.complete": ReturnCompleteOp,
+    "return.refund": ReturnRefundOp,
 }
 
 Op = Annotated[
@@ -1304,7 +1321,8 @@ Op = Annotated[
     | OrderDecideOp
     | OrderRefundOp
     | ShipmentShipOp
-    | ReturnCompleteOp,
+    | ReturnCompleteOp
+    | ReturnRefundOp,
     Field(discriminator="type"),
 ]
 OP_ADAPTER: TypeAdapter[Op] = TypeAdapter(Op)

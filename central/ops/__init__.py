@@ -44,6 +44,7 @@ from central.ops import (
     pickup_ready,
     pickup_restock,
     return_complete,
+    return_refund,
     sale_complete,
     shift_close,
     shipment_ship,
@@ -74,6 +75,7 @@ HANDLERS: dict[str, Handler] = {
     "order.refund": order_refund.apply,
     "shipment.ship": shipment_ship.apply,
     "return.complete": return_complete.apply,
+    "return.refund": return_refund.apply,
 }
 
 MAX_GAPS_REPORTED = 100

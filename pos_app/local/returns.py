@@ -133,3 +133,10 @@ def _describe(payload: dict[str, Any], sku_of: Any) -> str:
 
 
 register_op("return.complete", _applied, _rejected, _requeued, streams=("stock",), describe=_describe)
+register_op(
+    "return.refund", describe=lambda p, _s: f"Queued card refund of return {str(p.get('return_id', '?'))[:8]} made"
+)
+
+
+def set_refunds(con: sqlite3.Connection, return_id: str, refunds: list[dict[str, Any]]) -> None:
+    con.execute("UPDATE till_returns SET refunds=? WHERE return_id=?", (orjson.dumps(refunds).decode(), return_id))

@@ -556,6 +556,33 @@ class ReturnService:
             message=message,
         )
 
+    def retry_card(self, session: Session, key: str) -> list[dict[str, Any]]:
+        """Make the card refunds of a return that were queued (the terminal could not make them
+        then): each one that goes through is marked paid here and reported with `return.refund`,
+        so central's record turns from queued to paid. Returns the refunds as they stand."""
+        r = self.get(key)
+        if r is None:
+            raise _fail("return.unknown", f"No return {key} on this till.")
+        refunds = [dict(x) for x in r.refunds]
+        if not any(x["type"] == "card" and x["state"] == "queued" for x in refunds):
+            raise _fail("return.nothing_queued", f"Return {r.number} has no card refund waiting.")
+        for x in refunds:
+            if x["type"] != "card" or x["state"] != "queued":
+                continue
+            case = ReturnCase(kind=r.kind, number=r.number, authorization_id=r.authorization_id, sale_id=r.sale_id,
+                              receipt_no=r.receipt_no, currency=r.currency, lines=(), tenders=(), return_id=r.return_id)  # fmt: skip
+            if self._card_refund(session, case, Share("card", int(x["amount"]), str(x["reference"]))) != "paid":
+                continue
+            x["state"] = "paid"
+            payload = {"return_id": r.return_id, "store_id": self.identity.store_id, "staff_id": session.staff.id,
+                       "amount": int(x["amount"]), "reference": x["reference"], "refunded_at": self.clock().isoformat()}  # fmt: skip
+            with self.store.tx("device") as con:
+                self.store.enqueue(con, "return.refund", payload)
+                local.set_refunds(con, r.return_id, refunds)
+                self.store.journal_append(con, "return.refund", {**payload, "number": r.number})
+        self.kick()
+        return refunds
+
     # --- support ----------------------------------------------------------------------------------
 
     def latest(self, limit: int = 50) -> list[local.LocalReturn]:

@@ -264,6 +264,7 @@ class Target:
                     "order.refund",
                     "shipment.ship",
                     "return.complete",
+                    "return.refund",
                 ):
                     op["payload"]["store_id"] = self.store
                 elif str(op.get("type")).startswith("pickup."):

@@ -291,3 +291,39 @@ def test_without_a_receipt_store_credit_only_with_a_manager_and_within_the_limit
     with pytest.raises(ValidationFailed) as e:  # JPY 20,000 in 30 days, 3,000 used
         till.returns.complete(session, more, till.returns.grade_all(more.draft()), approver=approver)
     assert e.value.code == "return.no_receipt_limit" and "￥17,000 is left" in str(e.value)
+
+
+def test_a_queued_card_refund_is_made_later_and_central_reconciles(
+    till: Device, sim: Any, central_db: Database
+) -> None:
+    s, server = sim
+    session = associate(till)
+    till.shifts.open(session, FLOAT)
+    sale, _due, card = card_and_cash_sale(till)
+    real = TerminalSettings(kind="network", url=server.url, poiid=s.poiid, key_id=KEY.key_identifier,
+                            key_version=KEY.key_version, allow_plain=True)  # fmt: skip
+    till.set_terminal(TerminalSettings(kind="network", url=f"http://127.0.0.1:{free_port()}/nexo/", poiid=s.poiid,
+                                       key_id=KEY.key_identifier, key_version=KEY.key_version, allow_plain=True),
+                      passphrase=KEY.passphrase)  # fmt: skip
+    case = till.returns.by_receipt(sale.receipt_no)
+    done = till.returns.complete(session, case, till.returns.grade_all(case.draft()))
+    assert done.queued
+    assert till.engine.sync_once().online
+    till.set_terminal(real, passphrase=KEY.passphrase)  # the terminal is back
+    refunds = till.returns.retry_card(session, done.return_id)
+    assert {(r["type"], r["state"]) for r in refunds} == {("cash", "paid"), ("card", "paid")}
+    back = [r for r in records(server) if r["category"] == "Reversal" and r["result"] == "Success"]
+    assert [r["amount_minor"] for r in back] == [card]
+    with pytest.raises(ValidationFailed) as e:
+        till.returns.retry_card(session, done.return_id)
+    assert e.value.code == "return.nothing_queued"
+    assert till.engine.sync_once().online
+    with central_db.session() as db:
+        from sqlalchemy import select
+
+        from central.models import ReturnRefund
+
+        assert set(db.execute(select(ReturnRefund.type, ReturnRefund.state)).all()) == {
+            ("cash", "paid"),
+            ("card", "paid"),
+        }
