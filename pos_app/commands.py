@@ -644,6 +644,19 @@ def returns(data_dir: Path, args: argparse.Namespace) -> int:
     try:
         tz = _zone(device)
         found = device.returns.latest(200)
+        if args.action == "retry":  # a queued card refund, now the terminal is back
+            if not args.key or args.staff is None:
+                print("pos-app returns retry: give the return and --staff STAFF_ID", file=sys.stderr)
+                return 2
+            try:
+                session = device.auth.sign_in(args.staff, _read_pin("PIN: "))
+                refunds = device.returns.retry_card(session, args.key)
+            except ServiceError as e:
+                print(str(e), file=sys.stderr)
+                return 2
+            left = [x for x in refunds if x["state"] == "queued"]
+            print("Card refund made." if not left else "The terminal still cannot refund the card: it stays queued.")
+            return 1 if left else 0
         if args.action == "show":
             if not args.key:
                 print("pos-app returns show: give the return's number, receipt number or id", file=sys.stderr)

@@ -6,6 +6,8 @@ offline (cash completes, a card refund the terminal cannot make queues)."""
 
 from __future__ import annotations
 
+import io
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -310,7 +312,18 @@ def test_a_queued_card_refund_is_made_later_and_central_reconciles(
     assert done.queued
     assert till.engine.sync_once().online
     till.set_terminal(real, passphrase=KEY.passphrase)  # the terminal is back
-    refunds = till.returns.retry_card(session, done.return_id)
+    boss = next(p.id for p in till.auth.staff() if p.role.name == "MANAGER")
+    data = str(till.data_dir)
+    till.close()  # support makes it from the command line
+    from pos_app.cli import main as pos_main
+
+    old, sys.stdin = sys.stdin, io.StringIO("3333\n")
+    try:
+        assert pos_main(["--data-dir", data, "returns", "retry", done.return_id, "--staff", str(boss)]) == 0
+    finally:
+        sys.stdin = old
+    till = Device(Path(data), keepalive_seconds=1.0, poll_seconds=2.0)
+    refunds = till.returns.get(done.return_id).refunds  # type: ignore[union-attr]
     assert {(r["type"], r["state"]) for r in refunds} == {("cash", "paid"), ("card", "paid")}
     back = [r for r in records(server) if r["category"] == "Reversal" and r["result"] == "Success"]
     assert [r["amount_minor"] for r in back] == [card]
@@ -318,6 +331,7 @@ def test_a_queued_card_refund_is_made_later_and_central_reconciles(
         till.returns.retry_card(session, done.return_id)
     assert e.value.code == "return.nothing_queued"
     assert till.engine.sync_once().online
+    till.close()
     with central_db.session() as db:
         from sqlalchemy import select
 
