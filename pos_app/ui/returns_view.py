@@ -169,7 +169,10 @@ class ReturnsView(QWidget):
         self._find_page()
         self._case_page()
         self._done_page()
-        QueryOp(parent=self, op=self.service.locale, success=self._set_locale).run_in_background(self.ops)
+        self.currency = "JPY"
+        QueryOp(
+            parent=self, op=lambda: (self.service.locale(), self.service.currency()), success=self._set_locale
+        ).run_in_background(self.ops)
 
     # --- building -------------------------------------------------------------------------------
 
@@ -179,7 +182,13 @@ class ReturnsView(QWidget):
         lay.setContentsMargins(0, 8, 0, 0)
         lay.setSpacing(12)
         lay.addWidget(
-            _label(self.tr("Scan the customer's return code or receipt, or type the receipt number."), "subtitle")
+            _label(
+                self.tr(
+                    "Scan the customer's return code or receipt, or type the receipt number "
+                    "(or the card's last 4 digits: this till's card sales)."
+                ),
+                "subtitle",
+            )
         )
         row = QHBoxLayout()
         self.receipt = QLineEdit()
@@ -191,6 +200,9 @@ class ReturnsView(QWidget):
         row.addWidget(self.receipt, 1)
         row.addWidget(self.find_button)
         lay.addLayout(row)
+        self.found_box = QVBoxLayout()  # the sales a card search found: one button each
+        self.found_box.setSpacing(6)
+        lay.addLayout(self.found_box)
         lay.addStretch(1)
         self.find_view = page
         self.pages.addWidget(page)
@@ -271,8 +283,8 @@ class ReturnsView(QWidget):
     def show_problem(self, text: str) -> None:
         self.say(text, "error")
 
-    def _set_locale(self, locale: str) -> None:
-        self.locale = locale
+    def _set_locale(self, locale_currency: tuple[str, str]) -> None:
+        self.locale, self.currency = locale_currency
 
     def money(self, minor: int) -> str:
         cur = self.case.currency if self.case is not None else "JPY"
@@ -286,6 +298,7 @@ class ReturnsView(QWidget):
 
     def reset(self) -> None:
         self.case = None
+        self._clear_found()
         self.say("")
         self.receipt.clear()
         self.pages.setCurrentWidget(self.find_view)
@@ -299,9 +312,38 @@ class ReturnsView(QWidget):
     def find(self) -> None:
         number = self.receipt.text()
         self.say("")
+        self._clear_found()
+        digits = "".join(ch for ch in number if ch.isdigit())
+        if len(number.strip()) == 4 and len(digits) == 4:  # the card's last 4 digits
+            QueryOp(
+                parent=self, op=lambda: self.service.by_card(digits), success=self._found, kind="find"
+            ).run_in_background(self.ops)
+            return
         QueryOp(
             parent=self, op=lambda: self.service.by_receipt(number), success=self.open_case, kind="find"
         ).run_in_background(self.ops)
+
+    def _clear_found(self) -> None:
+        while self.found_box.count():
+            item = self.found_box.takeAt(0)
+            w = item.widget() if item is not None else None
+            if w is not None:
+                w.setParent(None)
+                w.deleteLater()
+
+    def _found(self, sales: list[tuple[str, str, int]]) -> None:
+        if not sales:
+            self.say(self.tr("No card sale of this till ends in these digits."), "error")
+            return
+        for number, when, total in sales:
+            b = QPushButton(f"{number} · {when} · {ReturnService.format(total, self.currency, self.locale)}")
+            b.setObjectName("giveLine")
+            b.clicked.connect(lambda _c=False, n=number: self._open_receipt(n))
+            self.found_box.addWidget(b)
+
+    def _open_receipt(self, number: str) -> None:
+        self.receipt.setText(number)
+        self.find()
 
     def open_case(self, case: ReturnCase) -> None:
         self.case = case

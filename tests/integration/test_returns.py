@@ -171,6 +171,9 @@ def test_counter_returns_by_receipt_partial_then_the_line_is_refused(till: Devic
     assert qr and qr.startswith("aisle:r1:")
     case = till.returns.scan(qr)  # the receipt's QR finds the sale (central's view: online)
     assert case.checked_online and case.receipt_no == sale.receipt_no
+    found = till.returns.by_card("0011")  # the simulator's card is 541333******0011
+    assert [n for n, _when, _total in found] == [sale.receipt_no]
+    assert till.returns.by_card("9999") == []
     case = till.returns.by_receipt(sale.receipt_no)
     assert case.kind == "receipt" and case.lines[0].quantity == 3 and not case.lines[0].refusal
     with pytest.raises(ValidationFailed) as e:  # more than were bought
