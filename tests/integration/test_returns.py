@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from central.db import Database
+from pos_app.core.returns import Share
 from pos_app.local.store import LocalStore
 from pos_app.services.app import Device
 from pos_app.services.basket import TenderType
@@ -180,7 +181,6 @@ def test_counter_returns_by_receipt_partial_then_the_line_is_refused(till: Devic
         till.returns.grade(case.draft(), case.lines[0].line_id, ["resellable"] * 4)
     assert str(e.value).startswith("Only 3 of ")
     one = case.draft().grade(case.lines[0].line_id, ["damaged"])
-    from pos_app.core.returns import Share
 
     wrong_card = [Share("card", one.total, "SIM-NOT-THIS-SALE")]
     with pytest.raises(ValidationFailed) as e:
@@ -344,3 +344,36 @@ def test_a_queued_card_refund_is_made_later_and_central_reconciles(
             ("cash", "paid"),
             ("card", "paid"),
         }
+
+
+def test_a_tablet_that_was_offline_loses_to_the_one_that_completed_first_and_says_so(
+    till: Device, second: Device, sim: Any, central_url: str, central_db: Database
+) -> None:
+    from sync.client import CentralClient
+
+    a, b = associate(till), associate(second)
+    till.shifts.open(a, FLOAT)
+    second.shifts.open(b, FLOAT)
+    bk, due = a_basket(till, 2)
+    sale = till.basket.complete(a, bk, [Tender(TenderType.CASH, due)])  # paid in cash
+    assert till.engine.sync_once().online
+    code = web_return(central_url, central_db, str(sale.sale_id), 2)["code"]
+    assert till.engine.sync_once().online and second.engine.sync_once().online
+    dead = f"http://127.0.0.1:{free_port()}"
+    second.returns.client_factory = lambda: CentralClient(dead, "x", timeout=1.0)  # b lost the network
+    case_b = second.returns.scan(code)  # verified offline
+    assert not case_b.checked_online
+    till.returns.complete(a, till.returns.scan(code), till.returns.scan(code).draft().grade_all())
+    assert till.engine.sync_once().online  # a's return reaches central first
+    done_b = second.returns.complete(b, case_b, case_b.draft().grade_all())  # cash out of b's drawer, offline
+    second.returns.client_factory = second.new_client
+    second.engine.sync_once()
+    lost = second.returns.get(done_b.return_id)
+    assert lost is not None and lost.status == "rejected"
+    assert lost.detail is not None and "was already completed at TKY01" in lost.detail
+    with central_db.session() as s:
+        from sqlalchemy import func, select
+
+        from central.models import ReturnRecord
+
+        assert s.scalar(select(func.count()).select_from(ReturnRecord)) == 1  # one return, a's
