@@ -129,6 +129,8 @@ class Device:
             kick=self.engine.kick,
             till=self.shifts.till,
             auth=self.auth,
+            lookup=self.lookup,
+            customers=self.customers,
         )
 
     @classmethod

@@ -57,6 +57,7 @@ class ReturnCase:
     reason: str = ""
     customer_id: int | None = None
     checked_online: bool = False
+    customer_name: str = ""
     return_id: str = field(default_factory=lambda: str(uuid.uuid4()))
 
     def draft(self) -> ReturnDraft:
@@ -91,8 +92,12 @@ class ReturnService:
         clock: Callable[[], datetime] = _now,
         till: Callable[[], str] | None = None,
         auth: Any = None,
+        lookup: Any = None,
+        customers: Any = None,
     ) -> None:
         self.auth = auth
+        self.lookup = lookup
+        self.customers = customers
         self.store = store
         self.identity = identity
         self.payments = payments
@@ -327,7 +332,36 @@ class ReturnService:
             customer_id=None if customer_id is None else int(customer_id),
         )
 
-    def no_receipt(self, variant_id: int, quantity: int, amount: int, customer_id: int | None) -> ReturnCase:
+    def no_receipt_find(self, item: str, customer: str) -> ReturnCase:
+        """The no-receipt sheet's lookup: the item by its barcode or SKU at this store's price
+        now, and the customer by phone, e-mail or name (the first match)."""
+        if self.lookup is None or self.customers is None:
+            raise _fail("return.no_receipt", "Returns without a receipt are not available on this till.")
+        found = self.lookup.scan(item)
+        if found.variant_id is None:
+            raise _fail("return.unknown_item", found.message or "Scan the item's barcode or type its SKU.")
+        price = self.lookup.prices([found.variant_id]).get(found.variant_id)
+        if price is None:
+            raise _fail(
+                "return.no_price", "This item has no price at this store: it cannot come back without a receipt."
+            )
+        if not customer.strip():
+            raise _fail(
+                "return.no_receipt_customer", "Without a receipt, choose the customer: the refund is store credit."
+            )
+        people = self.customers.search(customer).customers
+        if not people:
+            raise _fail("return.no_customer", f"No customer matches “{customer.strip()[:40]}”.")
+        return self.no_receipt(found.variant_id, 1, int(price[0].minor), int(people[0].id), people[0].name)
+
+    def managers(self) -> list[Any]:
+        from pos_app.core.auth import Permission
+
+        return list(self.auth.approvers(Permission.MANAGE_SHIFT)) if self.auth is not None else []
+
+    def no_receipt(
+        self, variant_id: int, quantity: int, amount: int, customer_id: int | None, customer_name: str = ""
+    ) -> ReturnCase:
         """A return without a receipt: store credit only, a manager approves it (complete's
         `approver`), within the per-customer limit."""
         if customer_id is None:
@@ -342,6 +376,7 @@ class ReturnService:
         return ReturnCase(
             kind="no_receipt",
             number="—",
+            customer_name=customer_name,
             authorization_id=None,
             sale_id=None,
             receipt_no="",

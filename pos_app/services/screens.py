@@ -362,3 +362,8 @@ def demo_return(device: Device, session: Session) -> tuple[str, str]:
         code = str(orjson.loads(r.content)["code"])
     device.engine.sync_once()
     return code, sale.receipt_no
+
+
+def demo_return_item(device: Device) -> str:
+    """A SKU of this store for the no-receipt screenshot."""
+    return str(device.store.query("SELECT sku FROM catalog WHERE active=1 ORDER BY id LIMIT 1 OFFSET 3")[0][0])

@@ -663,10 +663,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.returns_page)
 
     def scanned(self, code: str) -> None:
-        if code.strip().startswith("aisle:t1:") or (
-            self.stack.currentWidget() is self.returns_page and self.device.returns.is_code(code)
-        ):
-            self.show_returns()  # a customer's return code, from any screen; a receipt on the returns page
+        if code.strip().startswith("aisle:t1:") or self.stack.currentWidget() is self.returns_page:
+            self.show_returns()  # a customer's return code, from any screen; anything on the returns page
             self.returns_page.scanned(code)
             return
         if self.stack.currentWidget() is self.pickup or self.device.pickups.is_code(code):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from pos_app.services.auth import Session
 from pos_app.services.returns import ReturnCase, ReturnDone, ReturnService
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
-from pos_app.ui.widgets import NARROW
+from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
 
 GRADES = (("resellable", "Resellable"), ("damaged", "Damaged"), ("wrong_item", "Wrong item"))
 TENDER_WORDS = {"cash": "cash", "card": "card", "store_credit": "store credit", "gift_card": "gift card"}
@@ -48,6 +49,10 @@ QLabel#doneText { font-size: 24px; font-weight: 700; color: #1F7A3D; background:
 QLabel#queuedText { font-size: 19px; font-weight: 700; color: #8A4B00; background: #FFF4CC; border-radius: 10px;
                     padding: 12px; }
 """
+
+
+def shiboken_valid(w: QWidget) -> bool:
+    return bool(shiboken6.isValid(w))
 
 
 def _label(text: str, name: str, wrap: bool = True) -> QLabel:
@@ -150,6 +155,7 @@ class ReturnsView(QWidget):
         self.case: ReturnCase | None = None
         self.locale = "en_US"
         self.rows: list[LineRow] = []
+        self.sheet: NoReceiptSheet | None = None
         self.plan: list[Any] = []
         root = QVBoxLayout(self)
         root.setContentsMargins(12, 10, 12, 8)
@@ -200,6 +206,9 @@ class ReturnsView(QWidget):
         row.addWidget(self.receipt, 1)
         row.addWidget(self.find_button)
         lay.addLayout(row)
+        self.no_receipt = QPushButton(self.tr("No receipt…"))
+        self.no_receipt.clicked.connect(self.open_no_receipt)
+        lay.addWidget(self.no_receipt)
         self.found_box = QVBoxLayout()  # the sales a card search found: one button each
         self.found_box.setSpacing(6)
         lay.addLayout(self.found_box)
@@ -304,6 +313,9 @@ class ReturnsView(QWidget):
         self.pages.setCurrentWidget(self.find_view)
 
     def scanned(self, code: str) -> None:
+        if self.sheet is not None and shiboken_valid(self.sheet) and self.sheet.isVisible():
+            self.sheet.scanned(code)  # the item of a return without a receipt
+            return
         self.say("")
         QueryOp(parent=self, op=lambda: self.service.scan(code), success=self.open_case, kind="find").run_in_background(
             self.ops
@@ -322,6 +334,14 @@ class ReturnsView(QWidget):
         QueryOp(
             parent=self, op=lambda: self.service.by_receipt(number), success=self.open_case, kind="find"
         ).run_in_background(self.ops)
+
+    def open_no_receipt(self) -> NoReceiptSheet:
+        self.say("")
+        self.pages.setCurrentWidget(self.find_view)
+        sheet = NoReceiptSheet(self)
+        self.sheet = sheet
+        sheet.open()
+        return sheet
 
     def _clear_found(self) -> None:
         while self.found_box.count():
@@ -438,4 +458,107 @@ class ReturnsView(QWidget):
         self.pages.setCurrentWidget(self.done_view)
 
 
-__all__ = ["LineRow", "ReturnsView"]
+class NoReceiptSheet(Sheet):
+    """A return without a receipt: the item (scan or type), the customer (their store credit
+    takes the refund), then a manager approves with their PIN, and it completes."""
+
+    def __init__(self, page: ReturnsView) -> None:
+        super().__init__(page.window().centralWidget() or page)
+        self.page = page
+        self.case: ReturnCase | None = None
+        lay = self.layout_
+        lay.addWidget(_label(self.tr("Return without a receipt"), "title", False))
+        lay.addWidget(
+            _label(self.tr("Refunded as store credit to the customer, with a manager's approval."), "subtitle")
+        )
+        self.item = QLineEdit()
+        self.item.setPlaceholderText(self.tr("Item: scan or type its barcode or SKU"))
+        self.customer = QLineEdit()
+        self.customer.setPlaceholderText(self.tr("Customer: phone, e-mail or name"))
+        self.error = _label("", "error")
+        self.summary = _label("", "refundSplit")
+        for w in (self.item, self.customer, self.error, self.summary):
+            lay.addWidget(w)
+        self.error.hide()
+        self.summary.hide()
+        self.approval = ApprovalPanel()
+        self.approval.heading.setText(self.tr("A manager approves: tap your name, then type your PIN."))
+        self.approval.pin.setPlaceholderText(self.tr("Manager's PIN"))
+        self.approval.submitted.connect(self._approved)
+        self.approval.cancelled.connect(self._back)
+        self.approval.hide()
+        lay.addWidget(self.approval)
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.clicked.connect(self.reject)
+        self.next = QPushButton(self.tr("Ask a manager"))
+        self.next.setObjectName("primary")
+        self.next.clicked.connect(self._find)
+        self.footer.addWidget(self.cancel)
+        self.footer.addWidget(self.next, 1)
+
+    def scanned(self, code: str) -> None:
+        self.item.setText(code.strip())
+
+    def _find(self) -> None:
+        item, who = self.item.text(), self.customer.text()
+        self.error.setText("")
+        self.error.hide()
+
+        def op() -> tuple[ReturnCase, list[Any]]:
+            return self.page.service.no_receipt_find(item, who), self.page.service.managers()
+
+        def failed(e: BaseException) -> bool:
+            self.error.setText(str(e))
+            self.error.show()
+            self.fit()
+            return True
+
+        QueryOp(parent=self, op=op, success=self._ask).failure(failed).run_in_background(self.page.ops)
+
+    def _ask(self, found: tuple[ReturnCase, list[Any]]) -> None:
+        self.case, people = found
+        line = self.case.lines[0]
+        self.summary.setText(
+            self.tr("{item} · {amount} as store credit to {who}").format(
+                item=line.name, amount=ReturnService.format(line.amount, self.case.currency, self.page.locale),
+                who=self.case.customer_name,
+            )
+        )  # fmt: skip
+        self.approval.set_people(people)
+        for w in (self.item, self.customer):  # the summary says them now: room for the PIN pad
+            w.hide()
+        self.summary.show()
+        self.approval.show()
+        self.next.hide()
+        self.fit()
+
+    def _back(self) -> None:
+        self.approval.hide()
+        self.summary.hide()
+        for w in (self.item, self.customer):
+            w.show()
+        self.next.show()
+        self.fit()
+
+    def _approved(self, staff_id: int, pin: str) -> None:
+        case, page = self.case, self.page
+        if case is None:
+            return
+
+        def op() -> ReturnDone:
+            approver = page.service.approve(staff_id, pin)
+            return page.service.complete(page.session, case, case.draft().grade_all(), approver=approver)
+
+        def failed(e: BaseException) -> bool:
+            self.approval.error.setText(str(e))
+            self.approval.pin.clear()
+            return True
+
+        def done(result: ReturnDone) -> None:
+            self.accept()
+            page.finished(result)
+
+        CollectionOp(parent=self, op=op, success=done).failure(failed).run_in_background(page.ops)
+
+
+__all__ = ["LineRow", "NoReceiptSheet", "ReturnsView"]

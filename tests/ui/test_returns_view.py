@@ -105,3 +105,41 @@ def test_a_receipt_number_finds_the_sale_and_a_returned_line_says_why(
     qtbot.waitUntil(
         lambda: page.message.text() == "This return code is damaged; ask for the e-mail again.", timeout=5000
     )
+
+
+def test_without_a_receipt_a_manager_approves_store_credit(
+    qtbot: QtBot, window: MainWindow, ui_device: Device, central_db: Database
+) -> None:
+    from central.accounts import balance
+    from central.seed import DEMO_CUSTOMER_NS
+    from sync.protocol import customer_id_for
+
+    page: ReturnsView = window.returns_page
+    window.show_returns()
+    qtbot.mouseClick(page.no_receipt, Qt.MouseButton.LeftButton)
+    sheet = page.sheet
+    assert sheet is not None and sheet.isVisible()
+    vid, _ = a_stocked_variant(ui_device)
+    sku = str(ui_device.store.query("SELECT sku FROM catalog WHERE id=?", (vid,))[0][0])
+    window.scanned(sku)  # the scanner fills the item while the sheet is open
+    assert sheet.item.text() == sku
+    qtbot.mouseClick(sheet.next, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sheet.error.text() != "", timeout=5000)
+    assert sheet.error.text() == "Without a receipt, choose the customer: the refund is store credit."
+    sheet.customer.setText("hanako.yamada@example.jp")
+    qtbot.mouseClick(sheet.next, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sheet.approval.isVisible(), timeout=5000)
+    assert "as store credit to " in sheet.summary.text()
+    boss = next(b for b in sheet.approval.findChildren(QWidget, "approver") if b.isVisible())
+    qtbot.mouseClick(boss, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    sheet.approval.pin.setText("0000")
+    sheet.approval._submit()
+    qtbot.waitUntil(lambda: sheet.approval.error.text() != "", timeout=5000)
+    sheet.approval.pin.setText("3333")
+    sheet.approval._submit()
+    qtbot.waitUntil(lambda: page.pages.currentWidget() is page.done_view, timeout=10000)
+    assert "as store credit" in page.done_text.text()
+    assert ui_device.engine.sync_once().online
+    customer = customer_id_for(uuid.uuid5(DEMO_CUSTOMER_NS, "hanako.yamada@example.jp"))
+    with central_db.session() as s:
+        assert balance(s, kind="credit", currency="JPY", customer_id=customer) > 0
