@@ -144,8 +144,11 @@ def test_the_customer_starts_a_return_online_and_gets_the_signed_qr(
     assert push(api, till, op)[0]["status"] == "applied"
     sale_id = op["payload"]["sale_id"]
     with run_central(backend) as url:
+        browser.open(f"{url}/r/{sale_id}")  # the e-receipt page links to the form
+        assert browser.wait("document.querySelector('#start-return') !== null")
+        browser.js("document.querySelector('#start-return').click()")
         form = f"{url}/r/{sale_id}/return"
-        browser.open(form)
+        browser.wait(f"location.href === {json.dumps(form)} && document.readyState === 'complete'")
         assert browser.js("document.documentElement.lang") == "ja"  # a Tokyo sale: the store's language
         assert browser.js("document.querySelectorAll('#q-1 option').length") == 4  # 0..3
         # more than is left (another tab, or a tampered form): the page says so in one sentence
