@@ -169,6 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     sd.add_argument("--store", help="with --create: the selling store's code, e.g. TKY01")
     sd.add_argument("--email", default="customer@example.com", help="with --create: where the e-mails go")
 
+    rt = command("returns", help="returns: list the latest, show one with its refunds and stock (docs/returns.md)")
+    rt.add_argument("action", choices=["list", "show"], nargs="?", default="list")
+    rt.add_argument("key", nargs="?", help="show: a return's id, its authorization number (R-…) or a receipt number")
+    rt.add_argument("--store", help="list: one store's code")
+    rt.add_argument("--limit", type=int, default=30)
+
     args = p.parse_args(argv)
     db = Database(args.db)
     try:
@@ -305,6 +311,10 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
         from central.shipments import ship_command
 
         return ship_command(db, args)
+    elif args.cmd == "returns":
+        from central.returns import returns_command
+
+        return returns_command(db, args)
     elif args.cmd == "card-limits":
         from central.card_limits import card_limits_command
 

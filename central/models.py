@@ -727,6 +727,97 @@ class ShiftReport(Base):
     )
 
 
+class ReturnPolicyRule(Base):
+    """The return policy (the `return_policy` stream, sync.return_code.Policy): kind `window`
+    (match a category or `*`, days), `final` (match a SKU or `category:<name>`), `reason` (match
+    the reason code, words its names as JSON {"en", "ja", "de"})."""
+
+    __tablename__ = "return_policy"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    match: Mapped[str] = mapped_column(String(100))
+    days: Mapped[int] = mapped_column(Integer, default=0)
+    words: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class ReturnAuthorization(Base):
+    """A return the customer started (the order page, the channel API) or a till asked for a
+    receipt (source `store`): the lines and units expected, what each tender may take back, and
+    the signed code (sync.return_code). State: authorized | completed | expired. `return_id` is
+    the return that claimed it (the first till wins, central.returns.claim)."""
+
+    __tablename__ = "return_authorizations"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    number: Mapped[str] = mapped_column(String(16), unique=True)
+    sale_id: Mapped[str] = mapped_column(String(36), index=True)
+    order_id: Mapped[int] = mapped_column(BigId, ForeignKey("orders.id"))
+    source: Mapped[str] = mapped_column(String(16))  # web | channel | store
+    reason: Mapped[str] = mapped_column(String(40))
+    refund: Mapped[str] = mapped_column(String(16))  # original | store_credit
+    lines: Mapped[str] = mapped_column(Text)  # JSON [[line_id, variant_id, sku, qty, amount]]
+    tenders: Mapped[str] = mapped_column(Text)  # JSON [[type, amount, reference]]
+    code: Mapped[str] = mapped_column(Text)
+    email: Mapped[str] = mapped_column(String(254), default="")
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    state: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    return_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    claimed_device: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class ReturnRecord(Base):
+    """A return taken back at a till (`return.complete`): its lines with their grades, the
+    refunds per tender and the stock movements central made of it."""
+
+    __tablename__ = "returns"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the till's return id
+    authorization_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    sale_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # authorized | receipt | no_receipt
+    store_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    device_id: Mapped[str] = mapped_column(String(36))
+    staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    approved_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    customer_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    total: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(40), default="")
+    completed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (Index("ix_returns_store_id", "store_id", "received_at"),)
+
+
+class ReturnLine(Base):
+    __tablename__ = "return_lines"
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), primary_key=True)
+    line_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sale_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    variant_id: Mapped[int] = mapped_column(ForeignKey("variants.id"))
+    sku: Mapped[str] = mapped_column(String(64))
+    quantity: Mapped[int] = mapped_column(Integer)
+    resellable: Mapped[int] = mapped_column(Integer)
+    damaged: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    __table_args__ = (Index("ix_return_lines_sale_line", "sale_id", "line_id"),)
+
+
+class ReturnRefund(Base):
+    """Money given back for a return: `state` paid, or queued (a card refund the till could not
+    make yet; the till sends return.refund... once it did: central reconciles)."""
+
+    __tablename__ = "return_refunds"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), index=True)
+    sale_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    type: Mapped[str] = mapped_column(String(16))  # cash | card | store_credit | gift_card
+    amount: Mapped[int] = mapped_column(BigInteger)
+    reference: Mapped[str] = mapped_column(String(100), default="")
+    state: Mapped[str] = mapped_column(String(16))  # paid | queued
+
+
 # --- stored value: loyalty points, store credit, gift cards (central/accounts.py, docs/loyalty.md)
 # An account is (kind, owner, currency); every change of its balance is one ledger entry (never
 # an overwritten figure). `balance` is the sum of its entries, kept in the same transaction.

@@ -24,6 +24,7 @@ from central.customers import role_limit_rows
 from central.models import Account, Location, Price, PriceList, Staff, Stock, TaxRate, Variant
 from central.pickups import key_rows, pickup_rows
 from central.promotions import rows as promotion_rows
+from central.returns import policy_rows
 from central.scope import Scope
 from central.shipments import delivery_option_rows, ship_rows
 from sync.protocol import STREAMS, Scalar, row_hash
@@ -184,6 +185,7 @@ SOURCES: dict[str, StreamSource] = {
     "pickups": small("pickups", pickup_rows),  # central.pickups (store scope)
     "central_keys": small("central_keys", lambda session, _scope: key_rows(session)),
     "delivery_options": small("delivery_options", delivery_option_rows),  # central.shipments (global)
+    "return_policy": small("return_policy", policy_rows),  # central.returns (global)
     "ship_orders": small("ship_orders", ship_rows),  # central.shipments (store scope: sold or ships)
     "balances": StreamSource(_balances_lines, _balances_count_sum),  # central.accounts (global)
     "earn_rules": small("earn_rules", lambda session, _scope: earn_rule_rows(session)),

@@ -152,6 +152,12 @@ def main(argv: list[str] | None = None) -> int:
         choices=["to_confirm", "refused", "unsourced", "sourced", "shipped", "delivered", "cancelled"],
         help="only these states (repeatable); default all",
     )
+    rt = sub.add_parser("returns", help="returns taken back at this till: list, show (docs/returns.md)")
+    rt.add_argument("action", choices=["list", "show", "retry"], nargs="?", default="list")
+    rt.add_argument("key", nargs="?", help="show, retry: the return's number (R-…), receipt number or id")
+    rt.add_argument(
+        "--staff", type=int, metavar="STAFF_ID", help="retry: who makes the queued card refund (PIN read next)"
+    )
     args = p.parse_args(argv)
     if args.cmd == "shift":
         args.number = args.pieces

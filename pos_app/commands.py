@@ -633,3 +633,63 @@ def orders(data_dir: Path, args: argparse.Namespace) -> int:
         return 1 if needs else 0
     finally:
         device.close()
+
+
+def returns(data_dir: Path, args: argparse.Namespace) -> int:
+    """`pos-app returns [list | show KEY]`: the returns this till took back, newest first, each
+    time in the store's zone, with its refunds (a queued card refund said) and whether central
+    has it (sent, waiting, or refused with central's sentence). Exit 1 when one needs staff
+    (refused by central, or a card refund still queued)."""
+    device = _device(data_dir)
+    try:
+        tz = _zone(device)
+        found = device.returns.latest(200)
+        if args.action == "retry":  # a queued card refund, now the terminal is back
+            if not args.key or args.staff is None:
+                print("pos-app returns retry: give the return and --staff STAFF_ID", file=sys.stderr)
+                return 2
+            try:
+                session = device.auth.sign_in(args.staff, _read_pin("PIN: "))
+                refunds = device.returns.retry_card(session, args.key)
+            except ServiceError as e:
+                print(str(e), file=sys.stderr)
+                return 2
+            left = [x for x in refunds if x["state"] == "queued"]
+            print("Card refund made." if not left else "The terminal still cannot refund the card: it stays queued.")
+            return 1 if left else 0
+        if args.action == "show":
+            if not args.key:
+                print("pos-app returns show: give the return's number, receipt number or id", file=sys.stderr)
+                return 2
+            one = device.returns.get(args.key)
+            if one is None:
+                one = next((r for r in found if r.receipt_no == args.key.strip().upper()), None)
+            if one is None:
+                print(f"No return {args.key} on this till.", file=sys.stderr)
+                return 2
+            found = [one]
+        needs = 0
+        for r in found:
+            when = local_time_text(datetime.fromisoformat(r.created_at), tz)
+            money = ", ".join(
+                f"{device.returns.money(x['amount'], r.currency)} {x['type']}{' (QUEUED)' if x['state'] == 'queued' else ''}"
+                for x in r.refunds
+            )
+            status = {"pending": "not sent to central yet", "sent": "at central", "rejected": "REFUSED by central"}
+            needy = r.status == "rejected" or any(x["state"] == "queued" for x in r.refunds)
+            needs += needy
+            print(f"{'!' if needy else ' '} {r.number} · {r.kind} · receipt {r.receipt_no or '—'} · {when} · "
+                  f"{device.returns.money(r.total, r.currency)} → {money or 'nothing'} · {status.get(r.status, r.status)}")  # fmt: skip
+            if args.action == "show":
+                print(f"    id {r.return_id} · sale {r.sale_id or '—'} · staff {r.staff_id}"
+                      + (f" · approved by {r.approved_by}" if r.approved_by else ""))  # fmt: skip
+                for x in r.lines:
+                    print(f"    {x['sku']} {x['name']}: {x['resellable']} resellable, {x['damaged']} damaged, "
+                          f"{device.returns.money(x['amount'], r.currency)}")  # fmt: skip
+            if r.detail:
+                print(f"    central: {r.detail}")
+        if args.action == "list":
+            print(f"{len(found)} return(s); {needs} need staff")
+        return 1 if needs else 0
+    finally:
+        device.close()

@@ -422,6 +422,20 @@ STREAMS: dict[str, StreamSpec] = {
             ("id",),
             scope="store",
         ),
+        # The return policy (central.returns, sync.return_code.Policy), global: kind `window`
+        # (match a category or `*`, days), `final` (a SKU or `category:<name>`: final sale) or
+        # `reason` (the reason code; `words` its names as compact JSON {"en", "ja", "de"}).
+        _spec(
+            "return_policy",
+            [
+                ("id", str, False),
+                ("kind", str, False),
+                ("match", str, False),
+                ("days", int, False),
+                ("words", str, False),
+            ],
+            ("id",),
+        ),
         # Stored value (docs/loyalty.md): a customer's points and store-credit balances, one row
         # per account (central.accounts; every change is a ledger entry there, this is the sum).
         # Global so that any till can show and spend them offline up to what it cached; only
@@ -505,6 +519,7 @@ BOOTSTRAP_ORDER = (
     "stock",
     "delivery_options",
     "ship_orders",
+    "return_policy",
 )
 
 
@@ -800,7 +815,9 @@ EMAIL_LOCAL = '[^@\\x00-\\x20\\x7f-\\x9f<>,;"\\u00a0\\u1680\\u2000-\\u200a\\u202
 EMAIL_PATTERN = r"^" + EMAIL_LOCAL + r"{1,64}@(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$"
 # The same, any case (what a person types; central's receipt e-mail route accepts it as typed),
 # without the look-ahead (pydantic's regex engine has none: the field's max_length bounds it).
-EMAIL_ANY_CASE_PATTERN = r"^" + EMAIL_LOCAL + r"{1,64}@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
+EMAIL_ANY_CASE_PATTERN = (
+    r"^" + EMAIL_LOCAL + r"{1,64}@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
+)
 _EMAIL = re.compile(EMAIL_PATTERN)
 # What the op's fields accept (the JSON schema says the same): empty, or the normalised form.
 PHONE_WIRE_PATTERN = r"^$|^\+[1-9][0-9]{6,14}$"
@@ -1321,6 +1338,62 @@ class LedgerLine(Strict):
     balance_after: int
     reason: str
     ref: str
+# --- return.complete: a return taken back at a till (docs/returns.md) ----------------------------
+
+
+class ReturnLineIn(Strict):
+    """A line taken back: its units by grade (a wrong item is not taken back and not sent)."""
+
+    line_id: str = Field(min_length=1, max_length=64, description="the sale line's id")
+    variant_id: int = Field(ge=1, le=2**31 - 1)
+    sku: str = Field(min_length=1, max_length=64)
+    resellable: int = Field(ge=0, le=9999, description="units back on this store's shelf")
+    damaged: int = Field(ge=0, le=9999, description="units to the store's quarantine location")
+    amount: Minor = Field(description="what these units paid, given back")
+
+
+class ReturnRefundOut(Strict):
+    type: TenderKind
+    amount: int = Field(ge=1, le=10**13)
+    reference: str = Field(default="", max_length=100, description="the sale's card transaction (card)")
+    state: Literal["paid", "queued"] = Field(description='"queued": a card refund the terminal could not make yet')
+
+
+class ReturnCompletePayload(Strict):
+    return_id: UUID = Field(description="made by the till when the return opened")
+    kind: Literal["authorized", "receipt", "no_receipt"]
+    authorization_id: UUID | None = Field(default=None, description="the return authorization (its code)")
+    sale_id: UUID | None = Field(default=None, description="the sale (None without a receipt)")
+    store_id: StoreId
+    staff_id: OptionalStaffId
+    approved_by: int | None = Field(default=None, ge=1, le=2**31 - 1, description="the manager (no receipt)")
+    customer_id: int | None = Field(default=None, ge=1, le=2**62)
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    reason: str = Field(default="", max_length=40)
+    completed_at: WireTime
+    lines: list[ReturnLineIn] = Field(min_length=1, max_length=200)
+    refunds: list[ReturnRefundOut] = Field(max_length=20)
+
+
+class ReturnCompleteOp(OpBase):
+    type: Literal["return.complete"]
+    payload: ReturnCompletePayload
+
+
+class ReturnRefundPayload(Strict):
+    """A card refund of a return that was queued (the terminal could not make it then) made now."""
+
+    return_id: UUID
+    store_id: StoreId
+    staff_id: OptionalStaffId
+    amount: int = Field(ge=1, le=10**13)
+    reference: str = Field(min_length=1, max_length=100, description="the sale's card transaction")
+    refunded_at: WireTime
+
+
+class ReturnRefundOp(OpBase):
+    type: Literal["return.refund"]
+    payload: ReturnRefundPayload
 
 
 # One wire model per op type, keyed by its `type`. A new op type is a payload, an `OpBase`
@@ -1344,6 +1417,8 @@ OP_TYPES: dict[str, type[OpBase]] = {
     "order.refund_refused": OrderRefusedRefundOp,
     "giftcard.load": GiftCardLoadOp,
     "giftcard.void": GiftCardVoidOp,
+    "return.complete": ReturnCompleteOp,
+    "return.refund": ReturnRefundOp,
 }
 
 Op = Annotated[
@@ -1363,7 +1438,9 @@ Op = Annotated[
     | ShipmentShipOp
     | OrderRefusedRefundOp
     | GiftCardLoadOp
-    | GiftCardVoidOp,
+    | GiftCardVoidOp
+    | ReturnCompleteOp
+    | ReturnRefundOp,
     Field(discriminator="type"),
 ]
 OP_ADAPTER: TypeAdapter[Op] = TypeAdapter(Op)

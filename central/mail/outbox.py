@@ -20,6 +20,8 @@ KINDS = (
     "order.confirmation",  # the endless aisle (central.shipments, rendered by central.ship_mail)
     "shipment.shipped",
     "refund.done",
+    "return.instructions",  # central.returns
+    "return.refunded",
 )  # later kinds join with their renderers
 LEASE = timedelta(minutes=5)  # a claim a crashed sender left is taken over after this
 

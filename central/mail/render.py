@@ -216,5 +216,14 @@ def _ship(session: Session, msg: MailMessage) -> Rendered:
 RENDERERS["order.confirmation"] = RENDERERS["shipment.shipped"] = RENDERERS["refund.done"] = _ship
 
 
+def _return(session: Session, msg: MailMessage) -> Rendered:
+    from central.returns import render_return_mail  # central.returns enqueues through the outbox
+
+    return render_return_mail(session, msg)
+
+
+RENDERERS["return.instructions"] = RENDERERS["return.refunded"] = _return
+
+
 def render(session: Session, msg: MailMessage) -> Rendered:
     return RENDERERS[msg.kind](session, msg)

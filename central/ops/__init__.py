@@ -44,6 +44,8 @@ from central.ops import (
     pickup_pick,
     pickup_ready,
     pickup_restock,
+    return_complete,
+    return_refund,
     sale_complete,
     shift_close,
     shipment_ship,
@@ -77,6 +79,8 @@ HANDLERS: dict[str, Handler] = {
     "order.refund_refused": order_refund_refused.apply,
     "giftcard.load": stored_value.apply_load,
     "giftcard.void": stored_value.apply_void,
+    "return.complete": return_complete.apply,
+    "return.refund": return_refund.apply,
 }
 
 MAX_GAPS_REPORTED = 100

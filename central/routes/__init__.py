@@ -35,6 +35,8 @@ def routers() -> list[APIRouter]:
         pickups,
         receipt_page,
         reports,
+        return_page,
+        returns,
         shifts,
         stock,
         sync,
@@ -58,4 +60,6 @@ def routers() -> list[APIRouter]:
         pickups.router,
         order_page.router,
         accounts.router,
+        returns.router,
+        return_page.router,
     ]

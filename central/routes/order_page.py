@@ -240,6 +240,9 @@ def _page(s: Session, order: CustomerOrder) -> dict[str, Any]:
         "payment": _payment(s, order, w, money, local),
         "w": w,
         "history": merged,
+        # paid at a till (the endless aisle): the customer may start a return online (central/routes/return_page.py)
+        "return_url": f"/o/{order.token}/return" if order.sale_id else "",
+        "return_label": {"ja": "返品する", "de": "Artikel zurückgeben"}.get(lang, "Return items"),
     }
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from central.deps import Credentials, ScopesDep, SessionDep, authenticate, current_channel
 from central.models import Location, Order, OrderLine, Payment
+from central.returns import returns_of_sale
 from central.routes import ERRORS
 
 router = APIRouter(prefix="/v1/orders", tags=["orders"], responses=ERRORS)
@@ -80,6 +81,8 @@ class OrderOut(Out):
     lines: list[OrderLineOut]
     payments: list[PaymentOut]
     priced: dict[str, Any]
+    # returns taken back at a till, each with its lines, refunds and stock movements (docs/returns.md)
+    returns: list[dict[str, Any]] = []
 
 
 class OrderPage(Out):
@@ -135,6 +138,7 @@ def order_out(session: Session, order: Order, store_code: str) -> OrderOut:
         ],
         payments=[PaymentOut(type=p.type, amount=p.amount, change=p.change, reference=p.reference) for p in pays],
         priced=orjson.loads(order.priced),
+        returns=returns_of_sale(session, order.sale_id),
     )
 
 

@@ -125,6 +125,9 @@ def receipt_page(db: DatabaseDep, sale_id: SaleId) -> HTMLResponse:
         elements=elements(receipt),
         pdf_label=words["pdf"],
         pdf_href=f"/r/{sale_id}/pdf",
+        # the customer may start a return from here (central/routes/return_page.py, docs/returns.md)
+        return_href=f"/r/{sale_id}/return",
+        return_label={"ja": "返品する", "de": "Artikel zurückgeben"}.get(_lang(receipt.store.locale), "Return items"),
     )
     return HTMLResponse(html, headers={"Cache-Control": "private, max-age=300", "Referrer-Policy": "no-referrer"})
 

@@ -566,3 +566,27 @@ gift_card_loads = Table(
     Column("state", String, nullable=False),  # loaded | voided
     Column("at", String, nullable=False),
 )
+# Returns taken back at this till (pos_app/local/returns.py, docs/returns.md): one row per
+# return.complete op, written with it, so the till knows a return code it already completed
+# (offline too) and shows central's sentence when another till won.
+till_returns = Table(
+    "till_returns",
+    device_metadata,
+    Column("return_id", String, primary_key=True),
+    Column("op_id", String, nullable=False, unique=True),
+    Column("kind", String, nullable=False),  # authorized | receipt | no_receipt
+    Column("authorization_id", String, index=True),
+    Column("number", String, nullable=False),  # R-… (or the receipt number)
+    Column("sale_id", String, index=True),
+    Column("receipt_no", String, nullable=False),
+    Column("currency", String, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("lines", Text, nullable=False),  # JSON: line_id, variant_id, sku, name, resellable, damaged, amount
+    Column("refunds", Text, nullable=False),  # JSON: type, amount, reference, state (paid | queued)
+    Column("status", String, nullable=False),  # pending | sent | rejected
+    Column("detail", Text),
+    Column("staff_id", Integer),
+    Column("approved_by", Integer),
+    Column("customer_id", Integer),
+    Column("created_at", String, nullable=False),
+)

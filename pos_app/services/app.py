@@ -26,6 +26,7 @@ from pos_app.services.outbox import OutboxService
 from pos_app.services.payments import Caps, PaymentService
 from pos_app.services.pickups import PickupService
 from pos_app.services.receipts import KeyringKeyStore, MemoryKeyStore, ReceiptService, ReceiptSigner
+from pos_app.services.returns import ReturnService
 from pos_app.services.sale_receipts import SaleReceipts
 from pos_app.services.settings import SettingsService, TerminalSettings, build_terminal, check_terminal
 from pos_app.services.shifts import ShiftService
@@ -127,6 +128,17 @@ class Device:
             self.store, identity, self.auth, receipts=self.receipts, payments=self.payments, kick=self.engine.kick
         )
         self.accounts.drawer = lambda s, kind, amount, reason, note: self.shifts.move(s, kind, amount, reason, note)
+        self.returns = ReturnService(
+            self.store,
+            identity,
+            self.payments,
+            self.new_client,
+            kick=self.engine.kick,
+            till=self.shifts.till,
+            auth=self.auth,
+            lookup=self.lookup,
+            customers=self.customers,
+        )
 
     @classmethod
     def open(

@@ -759,6 +759,38 @@ class PaymentService:
             want -= q.approved_amount
         return done
 
+    def refund_transaction(
+        self, session: Session | None, sale_id: str, transaction_id: str, amount: int, currency: str
+    ) -> CardPayment:
+        """A referenced refund of a card payment another till took (a return of its sale: central
+        says the transaction and what is left on it, docs/returns.md). The intent is written
+        first, as for every request, with ``original`` ``tx:<transaction id>``."""
+        local_ = [p for p in self._rows("transaction_id=? AND kind='payment'", (transaction_id,))]
+        if local_:
+            done = self.refund(session, transaction_id, amount)
+            return done[-1]
+        terminal = self.terminal()
+        sid = new_service_id()
+        with self.store.tx("device") as con:
+            con.execute(
+                "INSERT INTO payment_intents(service_id, sale_id, kind, original, amount, currency, poiid, state, "
+                "staff_id, created_at) VALUES (?, ?, 'refund', ?, ?, ?, ?, 'asked', ?, ?)",
+                (sid, sale_id, f"tx:{transaction_id}", amount, currency, terminal.poiid,
+                 None if session is None else session.staff.id, _now()),
+            )  # fmt: skip
+        try:
+            outcome = terminal.refund(
+                service_id=sid, original=TerminalTransaction(transaction_id, ""), amount_minor=amount, currency=currency
+            )
+        except TerminalError as e:
+            if e.safe_to_retry:
+                self._set(sid, "not_charged", why=e.code, message=str(e), answered_at=_now())
+                raise ValidationFailed(e.code, str(e)) from None
+            outcome = Unknown(sid, "unreadable", str(e), e)
+        self._record(outcome, sale_id=sale_id)
+        q = self.get(sid)
+        return q if q.settled else self._recover(terminal, q)
+
     def reverse(self, session: Session | None, service_id: str) -> CardPayment:
         """Give back all that is left of one approved card payment of a basket (staff chose to, or
         the basket is abandoned)."""

@@ -381,3 +381,39 @@ __all__ = [
     "demo_session",
     "demo_wrong_item",
 ]
+
+
+def demo_return(device: Device, session: Session) -> tuple[str, str]:
+    """The returns screenshots: a cash sale of two units on this till (a shift open for the
+    refund), a return of both started as the customer would online (central signs its code,
+    synced to the till), and the sale's receipt number. Returns (return code, receipt no)."""
+    import orjson
+
+    from pos_app.services.basket import TenderType
+    from sync.pricing import Tender
+
+    if device.shifts.current() is None:
+        device.shifts.open(session, {"10000": 2, "1000": 10})
+    vid, _n = next(
+        (int(v), int(n))
+        for v, n in device.store.query(
+            "SELECT c.id, s.on_hand FROM catalog c JOIN stock s ON s.variant_id = c.id "
+            "WHERE s.location_id=? AND s.on_hand > 3 AND c.active=1 ORDER BY c.id LIMIT 1",
+            (device.identity.store_id,),
+        )
+    )
+    b = device.basket.new()
+    view = device.basket.add(b, vid, 2)
+    sale = device.basket.complete(session, b, [Tender(TenderType.CASH, view.total_minor)])
+    device.engine.sync_once()
+    body = {"sale_id": str(sale.sale_id), "reason": "size", "lines": [{"line_id": "1", "quantity": 2}]}
+    with device.new_client() as c, c._request("POST", "/v1/returns", json=body) as r:
+        r.read()
+        code = str(orjson.loads(r.content)["code"])
+    device.engine.sync_once()
+    return code, sale.receipt_no
+
+
+def demo_return_item(device: Device) -> str:
+    """A SKU of this store for the no-receipt screenshot."""
+    return str(device.store.query("SELECT sku FROM catalog WHERE active=1 ORDER BY id LIMIT 1 OFFSET 3")[0][0])

@@ -58,6 +58,7 @@ from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.orders_view import OrdersButton, OrdersView
 from pos_app.ui.pickup_view import PickupsButton, PickupView, waiting_text
 from pos_app.ui.pictures import LOADING, Pictures, paint_picture
+from pos_app.ui.returns_view import ReturnsView
 from pos_app.ui.sell_view import CustomerDisplay, SellView
 from pos_app.ui.settings_view import open_settings
 from pos_app.ui.shift_view import open_shift
@@ -201,6 +202,13 @@ class MainWindow(QMainWindow):
         self.orders_button.clicked.connect(self.show_orders)
         header.addWidget(self.orders_button)
         header.addWidget(self.who)
+        # Returns: a return code, a receipt, grading and the refund (pos_app/ui/returns_view.py).
+        self.returns_button = QPushButton("↩")
+        self.returns_button.setObjectName("clear")  # thumb-sized square, like the shift's
+        self.returns_button.setToolTip(self.tr("Returns: scan a return code or receipt"))
+        self.returns_button.setAccessibleName(self.tr("Returns"))
+        self.returns_button.clicked.connect(self.show_returns)
+        header.addWidget(self.returns_button)
         header.addWidget(self.shift_button)
         header.addWidget(self.settings_button)
         header.addWidget(self.language_button)
@@ -211,6 +219,7 @@ class MainWindow(QMainWindow):
         self.more_button.setObjectName("clear")
         self.more_button.setAccessibleName(self.tr("More: shift, settings, language, sign out"))
         more = QMenu(self.more_button)
+        more.addAction(self.tr("Returns"), self.returns_button.click)
         more.addAction(self.tr("Shift"), self.shift_button.click)
         more.addAction(self.tr("Settings"), self.settings_button.click)
         more.addAction(self.tr("Language"), self.language_button.click)
@@ -315,6 +324,9 @@ class MainWindow(QMainWindow):
         self.orders_page.waiting_changed.connect(self.orders_button.set_count)
         self.stack.addWidget(self.orders_page)
         self.orders_page.watch(sync)
+        self.returns_page = ReturnsView(device, session, ops)
+        self.returns_page.look_up.connect(self.show_lookup)
+        self.stack.addWidget(self.returns_page)
         outer.addWidget(self.stack, 1)
 
         self.bar = StatusBar()
@@ -481,12 +493,13 @@ class MainWindow(QMainWindow):
         # "Store"/"Warehouse": the name says it; below 1000 px the column is what cut the rest off
         self.elsewhere.setColumnHidden(1, self.width() < 1000)
         self.who.setText(self.who_text[1 if self.width() < 1000 else 0])
+        # below 1000 px the header's room goes to the buttons (Returns among them), not the name
+        self.who.setVisible(self.width() >= 1000)
         if narrow != self.narrow:
             self.narrow = narrow
             # portrait: every pixel for the matrix (nine sizes beside the two-line colour names)
             self.panel_layout.setContentsMargins(*((2, 0, 0, 8) if narrow else (12, 0, 4, 8)))
-            self.who.setVisible(not narrow)
-            for b in (self.shift_button, self.settings_button, self.language_button, self.sign_out):
+            for b in (self.returns_button, self.shift_button, self.settings_button, self.language_button, self.sign_out):
                 b.setVisible(not narrow)
             self.more_button.setVisible(narrow)
             self._place_actions(narrow)
@@ -681,7 +694,14 @@ class MainWindow(QMainWindow):
         self.show_pickups()
         self.pickup.open_waiting()
 
+    def show_returns(self) -> None:
+        self.stack.setCurrentWidget(self.returns_page)
+
     def scanned(self, code: str) -> None:
+        if code.strip().startswith("aisle:t1:") or self.stack.currentWidget() is self.returns_page:
+            self.show_returns()  # a customer's return code, from any screen; anything on the returns page
+            self.returns_page.scanned(code)
+            return
         if self.stack.currentWidget() is self.pickup or self.device.pickups.is_code(code):
             self.show_pickups()  # a customer's pickup code, from any screen: its handover
             self.pickup.scanned(code)

@@ -592,6 +592,50 @@ def render_aisle(window: Any, device: Any, session: Any, central: Any, ops: Any,
     return shots
 
 
+def render_returns(window: Any, device: Any, session: Any, ops: Any, out: Path) -> list[Path]:
+    """The returns page (docs/returns.md): finding a return, its lines graded with the refund
+    split as paid, the refund done, and the same code scanned again refused."""
+    from pos_app.services import screens
+    from pos_app.ui.widgets import Sheet
+
+    for sheet in window.centralWidget().findChildren(Sheet):
+        if sheet.isVisible():
+            sheet.reject()
+    code, _receipt = screens.demo_return(device, session)
+    page = window.returns_page
+    window.show_returns()
+    page.reset()
+    settle(ops)
+    shots: list[Path] = []
+    shots += grab_sizes(window, out, "80-return-find", ops)
+    page.scanned(code)
+    settle(ops)
+
+    def graded() -> None:
+        page._all("resellable")
+
+    shots += grab_sizes(window, out, "81-return-lines", ops, graded)
+    page.complete()
+    settle(ops)
+    shots += grab_sizes(window, out, "82-return-refunded", ops)
+    page.reset()
+    page.scanned(code)
+    settle(ops)
+    shots += grab_sizes(window, out, "83-return-scanned-twice", ops)
+    page.reset()
+    sheet = page.open_no_receipt()
+    sheet.item.setText(screens.demo_return_item(device))
+    sheet.customer.setText("hanako.yamada@example.jp")
+    sheet._find()
+    settle(ops)
+    shots += grab_sizes(window, out, "84-return-no-receipt", ops, sheet.fit)
+    sheet.reject()
+    page.reset()
+    window.show_lookup()
+    settle(ops)
+    return shots
+
+
 def render_loyalty(window: Any, device: Any, central: Any, ops: Any, out: Path) -> list[Path]:
     """Stored value (docs/loyalty.md): the attached customer's points chip, the loyalty sheet,
     the basket with the points used, the pay sheet with a mistyped gift card number and with a
@@ -795,6 +839,7 @@ def render_all(out: Path, language: str = "en") -> list[Path]:
         shots += render_aisle(window, device, session, central, ops, out)
         shots += render_refused(window, device, session, ops, out)
         shots += render_loyalty(window, device, central, ops, out)
+        shots += render_returns(window, device, session, ops, out)
 
         screens.demo_corrections(device, session, focus)
         screens.demo_offline(device, central)

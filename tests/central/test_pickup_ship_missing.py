@@ -18,7 +18,6 @@ from tests.central.helpers import channel_token, enrol, location_id
 from tests.central.test_pickups import at, op, order_body, pickup_id, skus_with_stock
 from tests.central.test_sales import push
 
-
 RESERVED_BEFORE: dict[int, int] = {}  # the warehouse's reservation of v1 before the order
 
 

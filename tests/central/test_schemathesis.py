@@ -98,6 +98,16 @@ OPERATIONS = [
     "POST /v1/channel/accounts/entries",
     "GET /v1/channel/accounts/overspends",
     "GET /v1/channel/accounts/customers/{customer_id}/member-code",
+    "GET /v1/returns/sales/{sale_id}",
+    "GET /v1/returns/find",
+    "POST /v1/returns",
+    "POST /v1/returns/{authorization_id}/claim",
+    "GET /v1/returns/{authorization_id}",
+    "GET /v1/returns",
+    "GET /r/{sale_id}/return",
+    "POST /r/{sale_id}/return",
+    "GET /o/{token}/return",
+    "POST /o/{token}/return",
 ]
 STREAMING = {"GET /v1/events", "GET /v1/sync/{stream}/snapshot"}
 # No negative run: /health and /v1/device take no input but the token; the only input of
@@ -219,6 +229,28 @@ class Target:
         assert number is not None
         return str(number)
 
+    def authorization(self) -> str:
+        """A return authorization of a sale of its own (tests/central/test_returns.py), its id."""
+        if not hasattr(self, "_authorization"):
+            op = sale_op(self.db, self.store, self.variant, qty=3, seq=900_001)
+            r = self.client.post("/v1/ops", headers=self.device, json={"ops": [op]})
+            assert r.status_code == 200 and r.json()["results"][0]["status"] == "applied", r.text
+            self._return_sale = op["payload"]
+            body = {"sale_id": op["payload"]["sale_id"], "reason": "size", "lines": [{"line_id": "1", "quantity": 1}]}
+            r = self.client.post("/v1/returns", headers=self.device, json=body)
+            assert r.status_code == 201, r.text
+            self._authorization = str(r.json()["id"])
+        return self._authorization
+
+    def paid_at_till(self) -> str:
+        """The page token of an endless-aisle order whose sale central holds (its return form)."""
+        self.authorization()
+        number = self.shipment()[1]
+        with self.db.transaction() as s:
+            order = s.scalars(select(CustomerOrder).where(CustomerOrder.number == number)).one()
+            order.sale_id = self._return_sale["sale_id"]
+            return str(order.token)
+
     def operation(self, label: str) -> Any:
         return self.schema[label.split(" ", 1)[1]][label.split(" ", 1)[0]]
 
@@ -245,7 +277,15 @@ class Target:
                     case.body["ops"][i] = {**sale_op(self.db, self.store, self.variant), "device_seq": op["device_seq"]}
                 elif op.get("type") == "journal.batch":
                     op["payload"]["device_id"] = self.enrolled.device_id  # its own journal
-                elif op.get("type") in ("shift.close", "order.create", "order.decide", "order.refund", "shipment.ship"):
+                elif op.get("type") in (
+                    "shift.close",
+                    "order.create",
+                    "order.decide",
+                    "order.refund",
+                    "shipment.ship",
+                    "return.complete",
+                    "return.refund",
+                ):
                     op["payload"]["store_id"] = self.store
                 elif str(op.get("type")).startswith("giftcard."):  # stored value (docs/loyalty.md)
                     op["payload"].update(store_id=self.store, card_no=self.gift_card())
@@ -298,6 +338,23 @@ class Target:
             case.path_parameters["sale_id"] = self.sale_id
         elif label == "GET /v1/orders":
             case.query = {**(case.query or {}), "store": "TKY01", "after": 0}
+        elif label == "GET /v1/returns/sales/{sale_id}":
+            case.path_parameters["sale_id"] = self.sale_id
+        elif label == "GET /v1/returns/find":
+            self.authorization()
+            case.query = {**(case.query or {}), "receipt": self._return_sale["receipt_no"]}
+        elif label == "POST /v1/returns":
+            self.authorization()
+            # a unit at a time: three were sold, so some of the valid cases can still succeed
+            case.body.update(sale_id=self._return_sale["sale_id"], reason="size", refund="original",
+                             lines=[{"line_id": "1", "quantity": 1}])  # fmt: skip
+        elif label in ("GET /r/{sale_id}/return", "POST /r/{sale_id}/return"):
+            self.authorization()
+            case.path_parameters["sale_id"] = self._return_sale["sale_id"]
+        elif label in ("GET /o/{token}/return", "POST /o/{token}/return"):
+            case.path_parameters["token"] = self.paid_at_till()
+        elif label in ("POST /v1/returns/{authorization_id}/claim", "GET /v1/returns/{authorization_id}"):
+            case.path_parameters["authorization_id"] = self.authorization()
         elif label == "GET /v1/shifts":
             case.query = {**(case.query or {}), "store": "TKY01"}
         elif label in ("GET /v1/reports/day", "GET /ho/day") and (case.query or {}).get("store") is not None:

@@ -58,7 +58,7 @@ def test_main_window_fits(qtbot: QtBot, window: MainWindow, ui_device: Device, s
     wait_product(qtbot, window, style)
     qtbot.wait(20)
     portrait = size[0] < size[1]
-    # the header: every button shows its whole label (portrait folds Shift, Settings and Sign
+    # the header: every button shows its whole label (portrait folds Returns, Shift, Settings and Sign
     # out into the "⋯" menu so search, Sell and Pickups keep their room)
     header = [b for b in window.findChildren(QPushButton) if b.isVisible() and b.y() < 80]
     for b in header:
@@ -68,7 +68,7 @@ def test_main_window_fits(qtbot: QtBot, window: MainWindow, ui_device: Device, s
     if portrait:  # one column: the product, and a way back to the results
         assert not window.list.isVisible() and window.back.isVisible()
         labels = [a.text() for a in window.more_menu.actions() if a.text()]
-        assert labels == ["Shift", "Settings", "Language", "Sign out"]
+        assert labels == ["Returns", "Shift", "Settings", "Language", "Sign out"]
     else:
         assert window.list.isVisible() and window.list.width() >= 260
     m = window.matrix

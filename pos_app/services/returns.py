@@ -1,0 +1,670 @@
+"""Returns at the till (docs/returns.md): find what comes back — a return code the customer
+got by e-mail (verified offline with central's key), a receipt QR or number (central's view of
+the sale when online; this till's own sales offline) — grade each unit, refund to the tenders
+as they were paid (cash from the drawer, counted in the shift; card by a referenced refund
+through the terminal; store credit), and write the return with its `return.complete` op, the
+drawer movement and the journal entry in one device.db transaction.
+
+Online, a till claims an authorization at central before any money moves, so when two tills
+take the same return, one wins and the other refunds nothing. Offline, cash and store credit
+complete; a card refund the terminal cannot make queues (the customer is told) and central
+reconciles from the op.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import orjson
+
+from pos_app.core.money import Money, format_money
+from pos_app.core.returns import ExpectedLine, ReturnDraft, ReturnRuleError, Share, refund_plan
+from pos_app.local import returns as local
+from pos_app.local.store import Identity, LocalStore
+from pos_app.services.auth import Session
+from pos_app.services.errors import ValidationFailed
+from sync.client import CentralClient, CentralError, Rejected, Unreachable
+from sync.protocol import ReturnCompletePayload
+from sync.receipts.code import PREFIX as RECEIPT_PREFIX
+from sync.receipts.code import InvalidCode, public_key_from_text, read_reference
+from sync.return_code import PREFIX as RETURN_PREFIX
+from sync.return_code import Policy, ReturnCodeError, allocate, policy_of, verify_return_code
+
+NO_RECEIPT_LIMIT_DAYS = 30
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class ReturnCase:
+    """What came back, as the screen shows it before grading."""
+
+    kind: str  # authorized | receipt | no_receipt
+    number: str  # R-… or the receipt number
+    authorization_id: str | None
+    sale_id: str | None
+    receipt_no: str
+    currency: str
+    lines: tuple[ExpectedLine, ...]
+    tenders: tuple[Share, ...]  # the most each tender may take back
+    refund: str = "original"  # original | store_credit
+    reason: str = ""
+    customer_id: int | None = None
+    checked_online: bool = False
+    customer_name: str = ""
+    return_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+    def draft(self) -> ReturnDraft:
+        return ReturnDraft(self.lines)
+
+
+@dataclass(frozen=True)
+class ReturnDone:
+    return_id: str
+    op_id: str
+    number: str
+    total: int
+    refunds: tuple[dict[str, Any], ...]
+    queued: bool  # a card refund waits for the terminal
+    restocked: int
+    quarantined: int
+    message: str  # what to tell the customer
+
+
+def _fail(code: str, message: str) -> ValidationFailed:
+    return ValidationFailed(code, message)
+
+
+class ReturnService:
+    def __init__(
+        self,
+        store: LocalStore,
+        identity: Identity,
+        payments: Any,
+        client_factory: Callable[[], CentralClient] | None = None,
+        kick: Callable[[], None] = lambda: None,
+        clock: Callable[[], datetime] = _now,
+        till: Callable[[], str] | None = None,
+        auth: Any = None,
+        lookup: Any = None,
+        customers: Any = None,
+    ) -> None:
+        self.auth = auth
+        self.lookup = lookup
+        self.customers = customers
+        self.store = store
+        self.identity = identity
+        self.payments = payments
+        self.client_factory = client_factory
+        self.kick = kick
+        self.clock = clock
+        self.till = till or (lambda: identity.device_id[:6].upper())
+
+    # --- what the store is -------------------------------------------------------------------------
+
+    def _store(self) -> tuple[str, str]:
+        rows = self.store.query("SELECT currency, locale FROM locations WHERE id=?", (self.identity.store_id,))
+        return (str(rows[0][0]), str(rows[0][1])) if rows else ("JPY", "ja_JP")
+
+    def currency(self) -> str:
+        return self._store()[0]
+
+    def locale(self) -> str:
+        return self._store()[1] or "en_US"
+
+    @staticmethod
+    def format(minor: int, currency: str, locale: str) -> str:
+        """Money as the screen shows it (pure: no store read, for the UI thread)."""
+        return format_money(Money(minor, currency), locale or "en_US")
+
+    def money(self, minor: int, currency: str | None = None) -> str:
+        cur, locale = self._store()
+        return format_money(Money(minor, currency or cur), locale or "en_US")
+
+    def policy(self) -> Policy:
+        return policy_of(self.store.query("SELECT id, kind, match, days, words FROM return_policy ORDER BY id"))
+
+    def reasons(self, lang: str = "en") -> list[tuple[str, str]]:
+        return [(c, w.get(lang) or w.get("en") or c) for c, w in self.policy().reasons()]
+
+    @staticmethod
+    def is_code(text: str) -> bool:
+        t = text.strip()
+        return t.startswith(RETURN_PREFIX) or t.startswith(RECEIPT_PREFIX)
+
+    def _names(self, vids: list[int]) -> dict[int, tuple[str, str]]:
+        if not vids:
+            return {}
+        marks = ",".join("?" * len(vids))
+        rows = self.store.query(f"SELECT id, name, category FROM catalog WHERE id IN ({marks})", vids)
+        return {int(v): (str(n), str(c)) for v, n, c in rows}
+
+    # --- finding what comes back ---------------------------------------------------------------------
+
+    def scan(self, code: str) -> ReturnCase:
+        """A scanned return code (e-mailed to the customer) or receipt QR."""
+        code = code.strip()
+        if code.startswith(RECEIPT_PREFIX):
+            try:
+                ref = read_reference(code)
+            except InvalidCode as e:
+                raise _fail(e.code, str(e)) from None
+            return self.by_receipt(ref.number)
+        if not code.startswith(RETURN_PREFIX):
+            raise _fail("return_code.format", "This is not a return code or receipt of this retailer.")
+        keys = {
+            str(k): public_key_from_text(str(pk))
+            for k, pk in self.store.query("SELECT kid, public_key FROM central_keys")
+        }
+        try:
+            claim = verify_return_code(code, keys, currency=self.currency(), now=self.clock().timestamp())
+        except ReturnCodeError as e:
+            raise _fail(e.code, str(e)) from None
+        with self.store.raw("device") as con:
+            done = local.of_authorization(con, claim.authorization)
+        if done is not None:
+            raise _fail(
+                "return.scanned_twice",
+                f"Return {claim.number} was already completed on this till ({self._local_time(done.created_at)}): "
+                "nothing more to refund.",
+            )
+        online = False
+        if self.client_factory is not None:
+            try:
+                state = self._call("GET", f"/v1/returns/{claim.authorization}")
+                online = True
+                if state.get("state") == "completed":
+                    raise _fail(
+                        "return.taken",
+                        f"Return {claim.number} was already completed at central: nothing more to refund.",
+                    )
+            except Unreachable:
+                pass
+        names = self._names([x.variant_id for x in claim.lines])
+        lines = tuple(
+            ExpectedLine(x.line_id, x.variant_id, x.sku, names.get(x.variant_id, (x.sku, ""))[0], x.quantity, x.amount)
+            for x in claim.lines
+        )
+        return ReturnCase(
+            kind="authorized",
+            number=claim.number,
+            authorization_id=claim.authorization,
+            sale_id=claim.sale_id,
+            receipt_no=claim.receipt_no,
+            currency=claim.currency,
+            lines=lines,
+            tenders=tuple(Share(t.type, t.amount, t.reference) for t in claim.tenders),
+            refund=claim.refund,
+            reason=claim.reason,
+            checked_online=online,
+        )
+
+    def by_receipt(self, receipt_no: str) -> ReturnCase:
+        """A sale by its receipt number: central's view online (any till's sale, what already
+        came back everywhere), else this till's own sale from device.db."""
+        number = receipt_no.strip().upper()
+        if not number:
+            raise _fail("return.receipt", "Type the receipt number.")
+        if self.client_factory is not None:
+            try:
+                return self._from_central(self._call("GET", "/v1/returns/find", params={"receipt": number}))
+            except Unreachable:
+                pass
+            except Rejected as e:
+                if e.status != 404:
+                    raise _fail("return.central", e.detail) from None
+                local_case = self._from_device(number)
+                if local_case is None:
+                    raise _fail("return.no_sale", f"No sale with receipt {number}.") from None
+                return local_case
+        found = self._from_device(number)
+        if found is None:
+            raise _fail(
+                "return.offline_receipt",
+                f"Receipt {number} is from another till and central cannot be reached: try again when online.",
+            )
+        return found
+
+    def by_card(self, last4: str) -> list[tuple[str, str, int]]:
+        """This till's card sales whose masked PAN ends in these digits: (receipt, time, total)."""
+        digits = "".join(ch for ch in last4 if ch.isdigit())[-4:]
+        if len(digits) != 4:
+            raise _fail("return.card_digits", "Type the last 4 digits of the card.")
+        rows = self.store.query(
+            "SELECT DISTINCT s.receipt_no, s.completed_at, s.total FROM payment_intents p JOIN sales s "
+            "ON s.sale_id = p.sale_id WHERE p.kind='payment' AND p.state='approved' AND p.masked_pan LIKE ? "
+            "ORDER BY s.completed_at DESC LIMIT 20",
+            (f"%{digits}",),
+            "device",
+        )
+        return [(str(r), self._local_time(str(t)), int(v)) for r, t, v in rows]
+
+    def by_customer(self, customer_id: int) -> list[tuple[str, str, int]]:
+        rows = self.store.query(
+            "SELECT receipt_no, completed_at, total FROM sales WHERE customer_id=? ORDER BY completed_at DESC LIMIT 20",
+            (customer_id,),
+            "device",
+        )
+        return [(str(r), self._local_time(str(t)), int(v)) for r, t, v in rows]
+
+    def _from_central(self, sale: dict[str, Any]) -> ReturnCase:
+        lines: list[ExpectedLine] = []
+        for x in sale["lines"]:
+            if x["open"] <= 0 and not x["refusal"]:
+                why = f"{x['sku']} of this sale was already returned."
+            else:
+                why = x["refusal"] or ""
+            qty = max(int(x["open"]), 0) or int(x["sold"])
+            amount = int(x["total"]) * qty // int(x["sold"]) if x["open"] <= 0 else _units(x)
+            lines.append(ExpectedLine(x["line_id"], x["variant_id"], x["sku"], x["name"], qty, amount, why))
+        tenders = tuple(
+            Share(t["type"], int(t["paid"]) - int(t["back"]), t["reference"] or "") for t in sale["tenders"]
+        )
+        return ReturnCase(
+            kind="receipt",
+            number=sale["receipt_no"],
+            authorization_id=None,
+            sale_id=sale["sale_id"],
+            receipt_no=sale["receipt_no"],
+            currency=sale["currency"],
+            lines=tuple(lines),
+            tenders=tenders,
+            customer_id=sale.get("customer_id"),
+            checked_online=True,
+        )
+
+    def _from_device(self, number: str) -> ReturnCase | None:
+        with self.store.raw("device") as con:
+            row = con.execute(
+                "SELECT sale_id, currency, completed_at, customer_id FROM sales WHERE receipt_no=?", (number,)
+            ).fetchone()
+            if row is None:
+                return None
+            sale_id, currency, completed_at, customer_id = row
+            sold = con.execute(
+                "SELECT line_id, variant_id, sku, name, quantity, total FROM sale_lines WHERE sale_id=? ORDER BY line_no",
+                (sale_id,),
+            ).fetchall()
+            pays = con.execute(
+                "SELECT type, amount - change, coalesce(reference, '') FROM sale_payments WHERE sale_id=? ORDER BY seq",
+                (sale_id,),
+            ).fetchall()
+            earlier = local.of_sale(con, sale_id)
+        back: dict[str, int] = {}
+        back_money: dict[tuple[str, str], int] = {}
+        for r in earlier:
+            for x in r.lines:
+                back[x["line_id"]] = back.get(x["line_id"], 0) + int(x["resellable"]) + int(x["damaged"])
+            for m in r.refunds:
+                back_money[(m["type"], m["reference"])] = back_money.get((m["type"], m["reference"]), 0) + int(
+                    m["amount"]
+                )
+        pol = self.policy()
+        cats = self._names([int(v) for _i, v, *_r in sold])
+        at = datetime.fromisoformat(str(completed_at))
+        from sync.return_code import units_amount
+
+        lines = []
+        for line_id, vid, sku, name, qty, total in sold:
+            done = back.get(line_id, 0)
+            left = int(qty) - done
+            refusal = pol.refusal(sku=sku, category=cats.get(int(vid), ("", ""))[1], sold_at=at, at=self.clock())
+            why = refusal[1] if refusal else (f"{sku} of this sale was already returned." if left <= 0 else "")
+            n = left if left > 0 else int(qty)
+            amount = units_amount(int(total), int(qty), done, left) if left > 0 else int(total)
+            lines.append(ExpectedLine(str(line_id), int(vid), str(sku), str(name), n, amount, why))
+        tenders = tuple(Share(t, int(m) - back_money.get((t, ref), 0), ref) for t, m, ref in pays)
+        return ReturnCase(
+            kind="receipt",
+            number=number,
+            authorization_id=None,
+            sale_id=str(sale_id),
+            receipt_no=number,
+            currency=str(currency),
+            lines=tuple(lines),
+            tenders=tenders,
+            customer_id=None if customer_id is None else int(customer_id),
+        )
+
+    def no_receipt_find(self, item: str, customer: str) -> ReturnCase:
+        """The no-receipt sheet's lookup: the item by its barcode or SKU at this store's price
+        now, and the customer by phone, e-mail or name (the first match)."""
+        if self.lookup is None or self.customers is None:
+            raise _fail("return.no_receipt", "Returns without a receipt are not available on this till.")
+        found = self.lookup.scan(item)
+        if found.variant_id is None:
+            raise _fail("return.unknown_item", found.message or "Scan the item's barcode or type its SKU.")
+        price = self.lookup.prices([found.variant_id]).get(found.variant_id)
+        if price is None:
+            raise _fail(
+                "return.no_price", "This item has no price at this store: it cannot come back without a receipt."
+            )
+        if not customer.strip():
+            raise _fail(
+                "return.no_receipt_customer", "Without a receipt, choose the customer: the refund is store credit."
+            )
+        people = self.customers.search(customer).customers
+        if not people:
+            raise _fail("return.no_customer", f"No customer matches “{customer.strip()[:40]}”.")
+        return self.no_receipt(found.variant_id, 1, int(price[0].minor), int(people[0].id), people[0].name)
+
+    def managers(self) -> list[Any]:
+        from pos_app.core.auth import Permission
+
+        return list(self.auth.approvers(Permission.MANAGE_SHIFT)) if self.auth is not None else []
+
+    def no_receipt(
+        self, variant_id: int, quantity: int, amount: int, customer_id: int | None, customer_name: str = ""
+    ) -> ReturnCase:
+        """A return without a receipt: store credit only, a manager approves it (complete's
+        `approver`), within the per-customer limit."""
+        if customer_id is None:
+            raise _fail(
+                "return.no_receipt_customer", "Without a receipt, choose the customer: the refund is store credit."
+            )
+        names = self._names([variant_id])
+        if variant_id not in names:
+            raise _fail("return.unknown_item", "This item is not in the catalog.")
+        name, _cat = names[variant_id]
+        sku = self.store.query("SELECT sku FROM catalog WHERE id=?", (variant_id,))[0][0]
+        return ReturnCase(
+            kind="no_receipt",
+            number="—",
+            customer_name=customer_name,
+            authorization_id=None,
+            sale_id=None,
+            receipt_no="",
+            currency=self.currency(),
+            lines=(ExpectedLine(f"nr-{variant_id}", variant_id, str(sku), name, quantity, amount),),
+            tenders=(Share("store_credit", amount),),
+            refund="store_credit",
+            customer_id=customer_id,
+        )
+
+    # --- grading (the core draft's refusals as the one sentence staff see) -----------------------
+
+    @staticmethod
+    def grade(draft: ReturnDraft, line_id: str, grades: list[str]) -> ReturnDraft:
+        try:
+            return draft.grade(line_id, grades)
+        except ReturnRuleError as e:
+            raise _fail(e.code, str(e)) from None
+
+    @staticmethod
+    def grade_all(draft: ReturnDraft, grade: str = "resellable") -> ReturnDraft:
+        try:
+            return draft.grade_all(grade)
+        except ReturnRuleError as e:
+            raise _fail(e.code, str(e)) from None
+
+    # --- completing --------------------------------------------------------------------------------
+
+    def plan(self, case: ReturnCase, draft: ReturnDraft) -> list[Share]:
+        try:
+            return refund_plan(draft.total, case.tenders, allocate, prefer_credit=case.refund == "store_credit")
+        except ReturnRuleError as e:
+            raise _fail(e.code, str(e)) from None
+
+    def check_refund(self, case: ReturnCase, plan: list[Share]) -> None:
+        """No tender above what the sale paid on it, a card only when the sale used it."""
+        room = {(t.type, t.reference): t.amount for t in case.tenders}
+        for s in plan:
+            if s.type == "card" and ("card", s.reference) not in room:
+                raise _fail(
+                    "return.card_not_used", "This card was not used for the sale: refund to the card it was paid with."
+                )
+            if s.type in ("cash", "card") and s.amount > room.get((s.type, s.reference), 0):
+                raise _fail(
+                    "return.over_tender",
+                    f"At most {self.money(room.get((s.type, s.reference), 0))} can go back as {s.type}.",
+                )
+
+    def complete(
+        self,
+        session: Session,
+        case: ReturnCase,
+        draft: ReturnDraft,
+        *,
+        plan: list[Share] | None = None,
+        approver: int | None = None,
+    ) -> ReturnDone:
+        """Refund and record the return. `plan` overrides the split (checked); a return without a
+        receipt needs `approver` (a manager who typed their PIN, AuthService.approve)."""
+        try:
+            draft = draft.confirm() if draft.step == "grading" else draft
+            draft = draft.start_refund()
+        except ReturnRuleError as e:
+            raise _fail(e.code, str(e)) from None
+        plan = plan if plan is not None else self.plan(case, draft)
+        self.check_refund(case, plan) if case.kind != "no_receipt" else None
+        if sum(s.amount for s in plan) != draft.total:
+            raise _fail("return.plan_sum", "The refund must add up to what the returned items paid.")
+        if case.kind == "no_receipt":
+            self._check_no_receipt(case, draft.total, approver)
+        if any(s.type == "cash" for s in plan) and not self._shift_open():
+            raise _fail("return.no_shift", "Open this till's shift first: a cash refund comes out of its drawer.")
+        with self.store.raw("device") as con:
+            if local.get(con, case.return_id) is not None:
+                raise _fail("return.done", "This return is already completed.")
+        if case.authorization_id and self.client_factory is not None:
+            try:
+                self._call("POST", f"/v1/returns/{case.authorization_id}/claim", json={"return_id": case.return_id})
+            except Unreachable:
+                pass  # offline: complete; central decides when the op arrives
+            except Rejected as e:
+                raise _fail("return.taken", e.detail) from None
+        refunds: list[dict[str, Any]] = []
+        queued = False
+        for s in plan:
+            state = "paid"
+            if s.type == "card":
+                state = self._card_refund(session, case, s)
+                queued = queued or state == "queued"
+            refunds.append({"type": s.type, "amount": s.amount, "reference": s.reference, "state": state})
+        return self._record(session, case, draft.finish(queued), refunds, approver, queued)
+
+    def _card_refund(self, session: Session, case: ReturnCase, s: Share) -> str:
+        if self.payments is None or not s.reference:
+            return "queued"
+        try:
+            p = self.payments.refund_transaction(session, case.sale_id or "", s.reference, s.amount, case.currency)
+        except ValidationFailed as e:
+            if e.code.startswith("terminal.") or e.code in ("refund.no_terminal", "terminal.none"):
+                return "queued"
+            raise
+        if p.state == "refunded":
+            return "paid"
+        if p.state in ("unknown",):
+            return "queued"
+        raise _fail("return.card_declined", p.message or "The terminal refused the card refund.")
+
+    def _shift_open(self) -> bool:
+        rows = self.store.query("SELECT 1 FROM shifts WHERE till=? AND state<>'closed'", (self.till(),), "device")
+        return bool(rows)
+
+    def _check_no_receipt(self, case: ReturnCase, total: int, approver: int | None) -> None:
+        if approver is None:
+            raise _fail("return.needs_manager", "A return without a receipt needs a manager's approval.")
+        limit = self.no_receipt_limit()
+        since = (self.clock() - timedelta(days=NO_RECEIPT_LIMIT_DAYS)).isoformat()
+        with self.store.raw("device") as con:
+            used = local.no_receipt_total(con, int(case.customer_id or 0), since)
+        if used + total > limit:
+            raise _fail(
+                "return.no_receipt_limit",
+                f"Without a receipt this customer may return {self.money(limit)} in {NO_RECEIPT_LIMIT_DAYS} days; "
+                f"{self.money(max(limit - used, 0))} is left.",
+            )
+
+    def approve(self, staff_id: int, pin: str) -> int:
+        """A manager approves a return without a receipt on the spot with their PIN (the same
+        lockout as sign-in, AuthService.approve); their id goes with the return and its journal."""
+        from pos_app.core.auth import Permission
+
+        if self.auth is None:
+            raise _fail("return.needs_manager", "A return without a receipt needs a manager's approval.")
+        return int(self.auth.approve(staff_id, pin, Permission.MANAGE_SHIFT).id)
+
+    def no_receipt_limit(self) -> int:
+        cur = self.currency()
+        return 20000 if cur == "JPY" else 15000  # JPY 20,000 / 150.00 of a two-decimal currency
+
+    def _record(
+        self,
+        session: Session,
+        case: ReturnCase,
+        draft: ReturnDraft,
+        refunds: list[dict[str, Any]],
+        approver: int | None,
+        queued: bool,
+    ) -> ReturnDone:
+        at = self.clock()
+        taken = draft.accepted()
+        lines = [
+            {"line_id": ln.line_id, "variant_id": ln.variant_id, "sku": ln.sku, "name": ln.name, "resellable": good,
+             "damaged": bad, "amount": amount}
+            for ln, good, bad, amount in taken
+        ]  # fmt: skip
+        payload = ReturnCompletePayload.model_validate_json(
+            orjson.dumps(
+                {
+                    "return_id": case.return_id,
+                    "kind": case.kind,
+                    "authorization_id": case.authorization_id,
+                    "sale_id": case.sale_id,
+                    "store_id": self.identity.store_id,
+                    "staff_id": session.staff.id,
+                    "approved_by": approver,
+                    "customer_id": case.customer_id,
+                    "currency": case.currency,
+                    "reason": case.reason[:40],
+                    "completed_at": at,
+                    "lines": [{k: v for k, v in x.items() if k != "name"} for x in lines],
+                    "refunds": refunds,
+                }
+            )
+        ).model_dump(mode="json")
+        op_id = str(uuid.uuid4())
+        cash = sum(r["amount"] for r in refunds if r["type"] == "cash")
+        with self.store.tx("device") as con:
+            self.store.enqueue(con, "return.complete", payload, op_id)
+            local.add(
+                con,
+                local.LocalReturn(
+                    return_id=case.return_id, op_id=op_id, kind=case.kind, authorization_id=case.authorization_id,
+                    number=case.number, sale_id=case.sale_id, receipt_no=case.receipt_no, currency=case.currency,
+                    total=draft.total, lines=lines, refunds=refunds, status="pending", detail=None,
+                    staff_id=session.staff.id, approved_by=approver, customer_id=case.customer_id,
+                    created_at=at.isoformat(),
+                ),
+            )  # fmt: skip
+            if cash:
+                local.drawer_refund(con, self.till(), cash, session.staff.id, f"return {case.number}", at.isoformat())
+            self.store.journal_append(
+                con,
+                "return.complete",
+                {"return_id": case.return_id, "op_id": op_id, "kind": case.kind, "number": case.number,
+                 "sale_id": case.sale_id, "total": draft.total, "refunds": refunds, "staff_id": session.staff.id,
+                 "approved_by": approver,
+                 "lines": [{k: x[k] for k in ("sku", "resellable", "damaged", "amount")} for x in lines]},
+            )  # fmt: skip
+        self.kick()
+        said = ", ".join(f"{self.money(r['amount'], case.currency)} {_word(r)}" for r in refunds)
+        message = f"Refunded {said}." if refunds else "Taken back; nothing to refund."
+        if queued:
+            message += " The card refund is queued: it reaches the card once the terminal takes it (tell the customer)."
+        return ReturnDone(
+            return_id=case.return_id,
+            op_id=op_id,
+            number=case.number,
+            total=draft.total,
+            refunds=tuple(refunds),
+            queued=queued,
+            restocked=sum(x["resellable"] for x in lines),
+            quarantined=sum(x["damaged"] for x in lines),
+            message=message,
+        )
+
+    def retry_card(self, session: Session, key: str) -> list[dict[str, Any]]:
+        """Make the card refunds of a return that were queued (the terminal could not make them
+        then): each one that goes through is marked paid here and reported with `return.refund`,
+        so central's record turns from queued to paid. Returns the refunds as they stand."""
+        r = self.get(key)
+        if r is None:
+            raise _fail("return.unknown", f"No return {key} on this till.")
+        refunds = [dict(x) for x in r.refunds]
+        if not any(x["type"] == "card" and x["state"] == "queued" for x in refunds):
+            raise _fail("return.nothing_queued", f"Return {r.number} has no card refund waiting.")
+        for x in refunds:
+            if x["type"] != "card" or x["state"] != "queued":
+                continue
+            case = ReturnCase(kind=r.kind, number=r.number, authorization_id=r.authorization_id, sale_id=r.sale_id,
+                              receipt_no=r.receipt_no, currency=r.currency, lines=(), tenders=(), return_id=r.return_id)  # fmt: skip
+            if self._card_refund(session, case, Share("card", int(x["amount"]), str(x["reference"]))) != "paid":
+                continue
+            x["state"] = "paid"
+            payload = {"return_id": r.return_id, "store_id": self.identity.store_id, "staff_id": session.staff.id,
+                       "amount": int(x["amount"]), "reference": x["reference"], "refunded_at": self.clock().isoformat()}  # fmt: skip
+            with self.store.tx("device") as con:
+                self.store.enqueue(con, "return.refund", payload)
+                local.set_refunds(con, r.return_id, refunds)
+                self.store.journal_append(con, "return.refund", {**payload, "number": r.number})
+        self.kick()
+        return refunds
+
+    # --- support ----------------------------------------------------------------------------------
+
+    def latest(self, limit: int = 50) -> list[local.LocalReturn]:
+        with self.store.raw("device") as con:
+            return local.latest(con, limit)
+
+    def get(self, key: str) -> local.LocalReturn | None:
+        with self.store.raw("device") as con:
+            found = local.get(con, key)
+            if found is None:
+                for r in local.latest(con, 1000):
+                    if r.number == key or r.return_id.startswith(key):
+                        return r
+            return found
+
+    def _local_time(self, iso: str) -> str:
+        rows = self.store.query("SELECT timezone FROM locations WHERE id=?", (self.identity.store_id,))
+        from zoneinfo import ZoneInfo
+
+        zone = ZoneInfo(str(rows[0][0])) if rows else UTC
+        return datetime.fromisoformat(iso).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+    def _call(self, method: str, url: str, **kw: Any) -> dict[str, Any]:
+        if self.client_factory is None:
+            raise Unreachable("no central")
+        with self.client_factory() as client:
+            try:
+                # sync.client has no returns call of its own: its generic request
+                with client._request(method, url, timeout=5.0, **kw) as r:
+                    r.read()
+                    body: dict[str, Any] = orjson.loads(r.content)
+                    return body
+            except CentralError:
+                raise
+
+
+def _units(x: dict[str, Any]) -> int:
+    from sync.return_code import units_amount
+
+    return units_amount(int(x["total"]), int(x["sold"]), int(x["back"]), int(x["open"]))
+
+
+def _word(r: dict[str, Any]) -> str:
+    words = {
+        "cash": "in cash",
+        "card": "to the card",
+        "store_credit": "as store credit",
+        "gift_card": "to the gift card",
+    }
+    return words.get(r["type"], r["type"])
