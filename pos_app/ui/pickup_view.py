@@ -644,7 +644,7 @@ class PickupView(QWidget):
         self.picked = {x.line_no: x.picked for x in p.lines}
         self.missing = {x.line_no: x.missing for x in p.lines}
         picking = p.state in ("new", "picking")
-        self.order_title.setText(f"{self.tr('Order')} {p.number} · {p.customer}")
+        self.order_title.setText(self.tr("Order {0}").replace("{0}", f"{p.number} · {p.customer}"))
         age = age_text(p.created_at)
         sub = [self.tr("ordered just now") if age == "just now" else self.tr("ordered {0} ago").replace("{0}", age)]
         sub.append(self.tr("pay on pickup") if p.pay_on_pickup else self.tr("paid online"))
@@ -938,7 +938,7 @@ class PickupView(QWidget):
             self.pages.setCurrentWidget(self.handover_view)
             return
         self.hand_back.setText(self.tr("‹ Queue"))
-        self.hand_title.setText(f"{self.tr('Order')} {p.number} · {p.customer}")
+        self.hand_title.setText(self.tr("Order {0}").replace("{0}", f"{p.number} · {p.customer}"))
         self.hand_shelf.setText(
             self.tr("On shelf {0}").replace("{0}", p.shelf) if p.shelf else self.tr("Shelf not recorded")
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -30,8 +30,18 @@ from pos_app.services.returns import ReturnCase, ReturnDone, ReturnService
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
 
-GRADES = (("resellable", "Resellable"), ("damaged", "Damaged"), ("wrong_item", "Wrong item"))
-TENDER_WORDS = {"cash": "cash", "card": "card", "store_credit": "store credit", "gift_card": "gift card"}
+# Literal texts for lupdate (a tr() of a variable is never extracted): worded where they are shown.
+GRADES = (
+    ("resellable", QT_TRANSLATE_NOOP("Returns", "Resellable")),
+    ("damaged", QT_TRANSLATE_NOOP("Returns", "Damaged")),
+    ("wrong_item", QT_TRANSLATE_NOOP("Returns", "Wrong item")),
+)
+TENDER_WORDS = {
+    "cash": QT_TRANSLATE_NOOP("Returns", "cash"),
+    "card": QT_TRANSLATE_NOOP("Returns", "card"),
+    "store_credit": QT_TRANSLATE_NOOP("Returns", "store credit"),
+    "gift_card": QT_TRANSLATE_NOOP("Returns", "gift card"),
+}
 
 STYLE = """
 QFrame#returnLine { background: white; border-radius: 10px; }
@@ -106,7 +116,7 @@ class LineRow(QFrame):
         group = QButtonGroup(self)
         group.setExclusive(True)
         for code, words in GRADES:
-            b = QPushButton(self.tr(words))
+            b = QPushButton(QCoreApplication.translate("Returns", words))
             b.setObjectName("grade")
             b.setCheckable(True)
             b.clicked.connect(lambda _c=False, g=code: self.set_grade(g))
@@ -417,7 +427,10 @@ class ReturnsView(QWidget):
                 self.split.setText(str(e))
                 self.refund.setEnabled(False)
                 return
-        parts = " · ".join(f"{self.money(s.amount)} {self.tr(TENDER_WORDS.get(s.type, s.type))}" for s in self.plan)
+        parts = " · ".join(
+            f"{self.money(s.amount)} {QCoreApplication.translate('Returns', TENDER_WORDS.get(s.type, s.type))}"
+            for s in self.plan
+        )
         if not graded:
             self.split.setText(self.tr("Grade each line to see the refund."))
         elif not total:

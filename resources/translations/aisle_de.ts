@@ -431,6 +431,65 @@ Tippen, um die Adresse zu ändern</translation>
     </message>
 </context>
 <context>
+    <name>GiftCardSheet</name>
+    <message>
+        <source>Gift card {0}</source>
+        <translation>Geschenkkarte {0}</translation>
+    </message>
+    <message>
+        <source>Asking central for its balance…</source>
+        <translation>Guthaben wird bei der Zentrale abgefragt…</translation>
+    </message>
+    <message>
+        <source>Load, paid in cash</source>
+        <translation>Aufladen, bar bezahlt</translation>
+    </message>
+    <message>
+        <source>Other amount</source>
+        <translation>Anderer Betrag</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Aufladen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Not sold yet: a load sells and activates it.</source>
+        <translation>Noch nicht verkauft: Aufladen verkauft und aktiviert sie.</translation>
+    </message>
+    <message>
+        <source>Balance {0}</source>
+        <translation>Guthaben {0}</translation>
+    </message>
+    <message>
+        <source>(as this till last saw it: central cannot be reached)</source>
+        <translation>(letzter Stand dieser Kasse: Zentrale nicht erreichbar)</translation>
+    </message>
+    <message>
+        <source>Type the amount to load, like 3000 or 25.00.</source>
+        <translation>Geben Sie den Ladebetrag ein, z. B. 3000 oder 25.00.</translation>
+    </message>
+    <message>
+        <source>Loaded {0}: take {0} in cash. The card has it as soon as central does.</source>
+        <translation>{0} aufgeladen: nehmen Sie {0} bar an. Die Karte hat es, sobald die Zentrale es hat.</translation>
+    </message>
+    <message>
+        <source>No shift is open on this till: the cash is on no drawer count.</source>
+        <translation>Keine offene Schicht an dieser Kasse: das Bargeld erscheint in keiner Kassenzählung.</translation>
+    </message>
+    <message>
+        <source>Void this load ({0})</source>
+        <translation>Aufladung stornieren ({0})</translation>
+    </message>
+    <message>
+        <source>Load voided: give back {0} in cash.</source>
+        <translation>Aufladung storniert: geben Sie {0} bar zurück.</translation>
+    </message>
+</context>
+<context>
     <name>KioskView</name>
     <message>
         <source>Scan your pickup code</source>
@@ -494,6 +553,18 @@ Tippen, um die Adresse zu ändern</translation>
         <source>Delivered to the customer</source>
         <translation>Lieferung an Kunden</translation>
     </message>
+    <message>
+        <source>{n} to return</source>
+        <translation>{n} zur Rückgabe</translation>
+    </message>
+    <message>
+        <source>One unit fewer</source>
+        <translation>Ein Stück weniger</translation>
+    </message>
+    <message>
+        <source>One unit more</source>
+        <translation>Ein Stück mehr</translation>
+    </message>
 </context>
 <context>
     <name>LineSheet</name>
@@ -555,6 +626,45 @@ Tippen, um die Adresse zu ändern</translation>
     </message>
 </context>
 <context>
+    <name>LoyaltySheet</name>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} Punkte</translation>
+    </message>
+    <message>
+        <source>{tier}: {benefits}</source>
+        <translation>{tier}: {benefits}</translation>
+    </message>
+    <message>
+        <source>{n} more on their way from sales not yet at central</source>
+        <translation>{n} weitere aus Verkäufen, die noch nicht in der Zentrale sind</translation>
+    </message>
+    <message>
+        <source>Store credit {0}</source>
+        <translation>Guthaben {0}</translation>
+    </message>
+    <message>
+        <source>Central cannot be reached: these are this till&apos;s figures from its last sync. Points used now are checked by central later.</source>
+        <translation>Zentrale nicht erreichbar: Werte dieser Kasse von der letzten Synchronisierung. Jetzt eingesetzte Punkte prüft die Zentrale später.</translation>
+    </message>
+    <message>
+        <source>Stop using {n} points</source>
+        <translation>{n} Punkte zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Use {n} points: −{value}</source>
+        <translation>{n} Punkte einsetzen: −{value}</translation>
+    </message>
+    <message>
+        <source>No points to use on this basket</source>
+        <translation>Keine Punkte für diesen Warenkorb</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Aisle — {store}</source>
@@ -603,6 +713,14 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Shift</source>
         <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Returns: scan a return code or receipt</source>
+        <translation>Rückgabe: Rückgabecode oder Bon scannen</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Rückgabe</translation>
     </message>
     <message>
         <source>More: shift, settings, language, sign out</source>
@@ -747,6 +865,45 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Downloading everything again: {what}{pct}</source>
         <translation>Alles wird neu geladen: {what}{pct}</translation>
+    </message>
+</context>
+<context>
+    <name>NoReceiptSheet</name>
+    <message>
+        <source>Return without a receipt</source>
+        <translation>Rückgabe ohne Bon</translation>
+    </message>
+    <message>
+        <source>Refunded as store credit to the customer, with a manager&apos;s approval.</source>
+        <translation>Erstattung als Guthaben des Kunden, mit Freigabe der Filialleitung.</translation>
+    </message>
+    <message>
+        <source>Item: scan or type its barcode or SKU</source>
+        <translation>Artikel: Barcode oder SKU scannen/eingeben</translation>
+    </message>
+    <message>
+        <source>Customer: phone, e-mail or name</source>
+        <translation>Kunde: Telefon, E-Mail oder Name</translation>
+    </message>
+    <message>
+        <source>A manager approves: tap your name, then type your PIN.</source>
+        <translation>Die Filialleitung gibt frei: Namen antippen, dann PIN eingeben.</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s PIN</source>
+        <translation>PIN der Filialleitung</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Ask a manager</source>
+        <translation>Filialleitung fragen</translation>
+    </message>
+    <message>
+        <source>{item} · {amount} as store credit to {who}</source>
+        <translation>{item} · {amount} als Guthaben für {who}</translation>
     </message>
 </context>
 <context>
@@ -1011,10 +1168,6 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Über Nummer und Name gefunden: zuerst den Ausweis prüfen</translation>
     </message>
     <message>
-        <source>Paid at the till</source>
-        <translation>An Kasse bezahlt</translation>
-    </message>
-    <message>
         <source>Someone else collects</source>
         <translation>Jemand anderes holt ab</translation>
     </message>
@@ -1085,6 +1238,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Found by number and name: check the customer&apos;s ID, then tap “ID checked”.</source>
         <translation>Über Nummer und Name gefunden: Ausweis prüfen, dann „Ausweis geprüft“ antippen.</translation>
+    </message>
+    <message>
+        <source>Order {0}</source>
+        <translation>Bestellung {0}</translation>
     </message>
     <message>
         <source>ordered just now</source>
@@ -1211,8 +1368,8 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Regal nicht erfasst</translation>
     </message>
     <message>
-        <source>Pay on pickup: {0}. Take the payment on the sell screen, then tap “Paid at the till”.</source>
-        <translation>Zahlung bei Abholung: {0}. Kassieren Sie im Verkauf, dann „An Kasse bezahlt“ antippen.</translation>
+        <source>Pay on pickup: {0}. “Take payment” rings the items up on the sell screen; the bag is handed over when the sale is paid (cash, card or both).</source>
+        <translation>Zahlung bei Abholung: {0}. „Kassieren“ bucht die Artikel im Verkauf; die Tüte wird übergeben, sobald bezahlt ist (bar, Karte oder beides).</translation>
     </message>
     <message>
         <source>Tap to keep this line back (the customer takes the rest)</source>
@@ -1227,8 +1384,20 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Zurückbehalten: {0} × {1}</translation>
     </message>
     <message>
+        <source>Pay {0}</source>
+        <translation>Bezahlen {0}</translation>
+    </message>
+    <message>
+        <source>Take payment {0}</source>
+        <translation>Kassieren {0}</translation>
+    </message>
+    <message>
         <source>Handed over: order {0} to {1}.</source>
         <translation>Übergeben: Bestellung {0} an {1}.</translation>
+    </message>
+    <message>
+        <source>Paid and handed over: order {0} to {1} (receipt {2}).</source>
+        <translation>Bezahlt und übergeben: Bestellung {0} an {1} (Bon {2}).</translation>
     </message>
     <message>
         <source>Type the order number and the customer&apos;s name.</source>
@@ -1364,6 +1533,132 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>not stocked</source>
         <translation>nicht geführt</translation>
+    </message>
+</context>
+<context>
+    <name>Returns</name>
+    <message>
+        <source>Resellable</source>
+        <translation>Verkaufbar</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>Falscher Artikel</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>store credit</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>gift card</source>
+        <translation>Geschenkkarte</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsView</name>
+    <message>
+        <source>‹ Look up</source>
+        <translation>‹ Suche</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Rückgabe</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s return code or receipt, or type the receipt number (or the card&apos;s last 4 digits: this till&apos;s card sales).</source>
+        <translation>Scannen Sie Rückgabecode oder Bon des Kunden oder geben Sie die Bonnummer ein (oder die letzten 4 Kartenziffern: Kartenverkäufe dieser Kasse).</translation>
+    </message>
+    <message>
+        <source>Receipt number, e.g. TKY01-3F2A1C-000042</source>
+        <translation>Bonnummer, z. B. TKY01-3F2A1C-000042</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Finden</translation>
+    </message>
+    <message>
+        <source>No receipt…</source>
+        <translation>Ohne Bon…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>All resellable</source>
+        <translation>Alle verkaufbar</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Erstatten</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>No card sale of this till ends in these digits.</source>
+        <translation>Kein Kartenverkauf dieser Kasse endet auf diese Ziffern.</translation>
+    </message>
+    <message>
+        <source>Return {n}</source>
+        <translation>Rückgabe {n}</translation>
+    </message>
+    <message>
+        <source>Receipt {n}</source>
+        <translation>Bon {n}</translation>
+    </message>
+    <message>
+        <source>receipt {r}</source>
+        <translation>Bon {r}</translation>
+    </message>
+    <message>
+        <source>checked offline</source>
+        <translation>offline geprüft</translation>
+    </message>
+    <message>
+        <source>Grade each line to see the refund.</source>
+        <translation>Bewerten Sie jede Position, um die Erstattung zu sehen.</translation>
+    </message>
+    <message>
+        <source>Nothing is taken back: a wrong item is handed back to the customer.</source>
+        <translation>Keine Rücknahme: ein falscher Artikel geht an den Kunden zurück.</translation>
+    </message>
+    <message>
+        <source>Back as paid: {parts}</source>
+        <translation>Erstattung wie bezahlt: {parts}</translation>
+    </message>
+    <message>
+        <source>Refund {amount}</source>
+        <translation>{amount} erstatten</translation>
+    </message>
+    <message>
+        <source>Refunding… (a card refund waits for the terminal)</source>
+        <translation>Erstattung läuft… (Kartenerstattung wartet auf das Terminal)</translation>
+    </message>
+    <message>
+        <source>The card refund is queued: tell the customer it reaches their card once the terminal takes it.</source>
+        <translation>Die Kartenerstattung ist vorgemerkt: sagen Sie dem Kunden, sie kommt auf die Karte, sobald das Terminal sie annimmt.</translation>
+    </message>
+    <message>
+        <source>{n} back on the shelf</source>
+        <translation>{n} zurück ins Regal</translation>
+    </message>
+    <message>
+        <source>{n} to quarantine</source>
+        <translation>{n} in Quarantäne</translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2311,33 @@ Tippen, um die Adresse zu ändern</translation>
     </message>
 </context>
 <context>
+    <name>StoredValuePanel</name>
+    <message>
+        <source>Gift card or store credit</source>
+        <translation>Geschenkkarte oder Guthaben</translation>
+    </message>
+    <message>
+        <source>Gift card number (GC…) or scan it</source>
+        <translation>Kartennr. (GC…) oder scannen</translation>
+    </message>
+    <message>
+        <source>Use card</source>
+        <translation>Karte nutzen</translation>
+    </message>
+    <message>
+        <source>Store credit {0} of {1}</source>
+        <translation>Guthaben {0} von {1}</translation>
+    </message>
+    <message>
+        <source>Offline: store credit and gift cards up to what this till last saw and today&apos;s offline limit; central checks them when it is back.</source>
+        <translation>Offline: Guthaben und Geschenkkarten bis zum letzten Stand dieser Kasse und zum heutigen Offline-Limit; die Zentrale prüft sie danach.</translation>
+    </message>
+    <message>
+        <source>Type or scan the gift card&apos;s number first.</source>
+        <translation>Geben Sie zuerst die Geschenkkartennummer ein oder scannen Sie sie.</translation>
+    </message>
+</context>
+<context>
     <name>TenderSheet</name>
     <message>
         <source>Cash — tap what you are handed</source>
@@ -2078,6 +2400,14 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Neuer Verkauf</translation>
     </message>
     <message>
+        <source>Attach the customer first: store credit is theirs.</source>
+        <translation>Ordnen Sie zuerst den Kunden zu: das Guthaben gehört ihm.</translation>
+    </message>
+    <message>
+        <source>Taken offline: {0}. Central checks it when it is back; what is short goes to head office.</source>
+        <translation>Offline angenommen: {0}. Die Zentrale prüft es danach; Fehlbeträge gehen an die Zentrale.</translation>
+    </message>
+    <message>
         <source>Customer is paying on the terminal…</source>
         <translation>Kunde zahlt am Terminal…</translation>
     </message>
@@ -2130,8 +2460,8 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Karte belastet: {0} (beim Warenkorb; Leeren des Warenkorbs erstattet sie)</translation>
     </message>
     <message>
-        <source>Cash taken: {0} (“Start again” to change it)</source>
-        <translation>Bar erhalten: {0} („Neu beginnen“ zum Ändern)</translation>
+        <source>Taken: {0} (“Start again” to change it)</source>
+        <translation>Erhalten: {0} („Neu beginnen“ zum Ändern)</translation>
     </message>
     <message>
         <source>Start again</source>
@@ -2144,6 +2474,18 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>{0} exact</source>
         <translation>{0} passend</translation>
+    </message>
+    <message>
+        <source>gift card</source>
+        <translation>Geschenkkarte</translation>
+    </message>
+    <message>
+        <source>store credit</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>Bar</translation>
     </message>
     <message>
         <source>Type the amount handed over, like 5000 or 20.50.</source>

@@ -431,6 +431,65 @@ Tap to change the address</source>
     </message>
 </context>
 <context>
+    <name>GiftCardSheet</name>
+    <message>
+        <source>Gift card {0}</source>
+        <translation>ギフトカード {0}</translation>
+    </message>
+    <message>
+        <source>Asking central for its balance…</source>
+        <translation>本部に残高を照会しています…</translation>
+    </message>
+    <message>
+        <source>Load, paid in cash</source>
+        <translation>チャージ (現金払い)</translation>
+    </message>
+    <message>
+        <source>Other amount</source>
+        <translation>その他の金額</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>チャージ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Not sold yet: a load sells and activates it.</source>
+        <translation>未販売です。チャージで販売・有効化されます。</translation>
+    </message>
+    <message>
+        <source>Balance {0}</source>
+        <translation>残高 {0}</translation>
+    </message>
+    <message>
+        <source>(as this till last saw it: central cannot be reached)</source>
+        <translation>(このレジの最終確認値。本部に接続できません)</translation>
+    </message>
+    <message>
+        <source>Type the amount to load, like 3000 or 25.00.</source>
+        <translation>チャージ金額を入力してください (例: 3000、25.00)。</translation>
+    </message>
+    <message>
+        <source>Loaded {0}: take {0} in cash. The card has it as soon as central does.</source>
+        <translation>{0}をチャージしました。現金{0}を受け取ってください。本部反映後にカードで使えます。</translation>
+    </message>
+    <message>
+        <source>No shift is open on this till: the cash is on no drawer count.</source>
+        <translation>シフト未開始のため、この現金はドロア在高に含まれません。</translation>
+    </message>
+    <message>
+        <source>Void this load ({0})</source>
+        <translation>このチャージを取消 ({0})</translation>
+    </message>
+    <message>
+        <source>Load voided: give back {0} in cash.</source>
+        <translation>チャージを取り消しました。現金{0}をお返しください。</translation>
+    </message>
+</context>
+<context>
     <name>KioskView</name>
     <message>
         <source>Scan your pickup code</source>
@@ -494,6 +553,18 @@ Tap to change the address</source>
         <source>Delivered to the customer</source>
         <translation>お客様へ配送</translation>
     </message>
+    <message>
+        <source>{n} to return</source>
+        <translation>返品 {n}点</translation>
+    </message>
+    <message>
+        <source>One unit fewer</source>
+        <translation>1点減らす</translation>
+    </message>
+    <message>
+        <source>One unit more</source>
+        <translation>1点増やす</translation>
+    </message>
 </context>
 <context>
     <name>LineSheet</name>
@@ -555,6 +626,45 @@ Tap to change the address</source>
     </message>
 </context>
 <context>
+    <name>LoyaltySheet</name>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} ポイント</translation>
+    </message>
+    <message>
+        <source>{tier}: {benefits}</source>
+        <translation>{tier}: {benefits}</translation>
+    </message>
+    <message>
+        <source>{n} more on their way from sales not yet at central</source>
+        <translation>本部未反映の会計から{n}ポイント加算予定</translation>
+    </message>
+    <message>
+        <source>Store credit {0}</source>
+        <translation>ストアクレジット {0}</translation>
+    </message>
+    <message>
+        <source>Central cannot be reached: these are this till&apos;s figures from its last sync. Points used now are checked by central later.</source>
+        <translation>本部に接続できません。このレジの最終同期時の数値です。今使うポイントは後で本部が確認します。</translation>
+    </message>
+    <message>
+        <source>Stop using {n} points</source>
+        <translation>{n}ポイントの利用を取消</translation>
+    </message>
+    <message>
+        <source>Use {n} points: −{value}</source>
+        <translation>{n}ポイント利用: −{value}</translation>
+    </message>
+    <message>
+        <source>No points to use on this basket</source>
+        <translation>この会計で使えるポイントはありません</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Aisle — {store}</source>
@@ -603,6 +713,14 @@ Tap to change the address</source>
     <message>
         <source>Shift</source>
         <translation>シフト</translation>
+    </message>
+    <message>
+        <source>Returns: scan a return code or receipt</source>
+        <translation>返品: 返品コードかレシートをスキャン</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>返品</translation>
     </message>
     <message>
         <source>More: shift, settings, language, sign out</source>
@@ -747,6 +865,45 @@ Tap to change the address</source>
     <message>
         <source>Downloading everything again: {what}{pct}</source>
         <translation>すべて再ダウンロード中: {what}{pct}</translation>
+    </message>
+</context>
+<context>
+    <name>NoReceiptSheet</name>
+    <message>
+        <source>Return without a receipt</source>
+        <translation>レシートなしの返品</translation>
+    </message>
+    <message>
+        <source>Refunded as store credit to the customer, with a manager&apos;s approval.</source>
+        <translation>店長の承認でストアクレジットに返金します。</translation>
+    </message>
+    <message>
+        <source>Item: scan or type its barcode or SKU</source>
+        <translation>商品: バーコードかSKUをスキャン・入力</translation>
+    </message>
+    <message>
+        <source>Customer: phone, e-mail or name</source>
+        <translation>お客様: 電話番号、メール、氏名</translation>
+    </message>
+    <message>
+        <source>A manager approves: tap your name, then type your PIN.</source>
+        <translation>店長の承認が必要です。名前をタップし、暗証番号を入力してください。</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s PIN</source>
+        <translation>店長の暗証番号</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Ask a manager</source>
+        <translation>店長に承認を依頼</translation>
+    </message>
+    <message>
+        <source>{item} · {amount} as store credit to {who}</source>
+        <translation>{item} · {amount}を{who}様のストアクレジットへ</translation>
     </message>
 </context>
 <context>
@@ -1011,10 +1168,6 @@ Tap to change the address</source>
         <translation>番号と氏名で検索しました。先にお客様の身分証を確認してください</translation>
     </message>
     <message>
-        <source>Paid at the till</source>
-        <translation>レジで支払い済み</translation>
-    </message>
-    <message>
         <source>Someone else collects</source>
         <translation>代理人が受け取る</translation>
     </message>
@@ -1085,6 +1238,10 @@ Tap to change the address</source>
     <message>
         <source>Found by number and name: check the customer&apos;s ID, then tap “ID checked”.</source>
         <translation>番号と氏名で検索しました。お客様の身分証を確認し、「本人確認済み」をタップしてください。</translation>
+    </message>
+    <message>
+        <source>Order {0}</source>
+        <translation>ご注文 {0}</translation>
     </message>
     <message>
         <source>ordered just now</source>
@@ -1211,8 +1368,8 @@ Tap to change the address</source>
         <translation>棚未登録</translation>
     </message>
     <message>
-        <source>Pay on pickup: {0}. Take the payment on the sell screen, then tap “Paid at the till”.</source>
-        <translation>受け取り時支払い: {0}。販売画面で会計し、「レジで支払い済み」をタップしてください。</translation>
+        <source>Pay on pickup: {0}. “Take payment” rings the items up on the sell screen; the bag is handed over when the sale is paid (cash, card or both).</source>
+        <translation>受け取り時支払い: {0}。「会計」で商品を販売画面に登録し、支払い (現金・カード・併用) が済んだら袋をお渡しします。</translation>
     </message>
     <message>
         <source>Tap to keep this line back (the customer takes the rest)</source>
@@ -1227,8 +1384,20 @@ Tap to change the address</source>
         <translation>お渡ししない: {0} × {1}</translation>
     </message>
     <message>
+        <source>Pay {0}</source>
+        <translation>会計 {0}</translation>
+    </message>
+    <message>
+        <source>Take payment {0}</source>
+        <translation>会計 {0}</translation>
+    </message>
+    <message>
         <source>Handed over: order {0} to {1}.</source>
         <translation>お渡ししました: 注文 {0} を{1}様へ。</translation>
+    </message>
+    <message>
+        <source>Paid and handed over: order {0} to {1} (receipt {2}).</source>
+        <translation>支払い・お渡し完了: 注文 {0} を{1}様へ (レシート {2})。</translation>
     </message>
     <message>
         <source>Type the order number and the customer&apos;s name.</source>
@@ -1364,6 +1533,132 @@ Tap to change the address</source>
     <message>
         <source>not stocked</source>
         <translation>取扱なし</translation>
+    </message>
+</context>
+<context>
+    <name>Returns</name>
+    <message>
+        <source>Resellable</source>
+        <translation>再販可</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>破損</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>別の商品</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>現金</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <source>store credit</source>
+        <translation>ストアクレジット</translation>
+    </message>
+    <message>
+        <source>gift card</source>
+        <translation>ギフトカード</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsView</name>
+    <message>
+        <source>‹ Look up</source>
+        <translation>‹ 商品検索</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>返品</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s return code or receipt, or type the receipt number (or the card&apos;s last 4 digits: this till&apos;s card sales).</source>
+        <translation>お客様の返品コードかレシートをスキャンするか、レシート番号 (またはカード下4桁: このレジのカード売上) を入力してください。</translation>
+    </message>
+    <message>
+        <source>Receipt number, e.g. TKY01-3F2A1C-000042</source>
+        <translation>レシート番号 (例: TKY01-3F2A1C-000042)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>No receipt…</source>
+        <translation>レシートなし…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>All resellable</source>
+        <translation>すべて再販可</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>返金</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>No card sale of this till ends in these digits.</source>
+        <translation>このレジに、この下4桁のカード売上はありません。</translation>
+    </message>
+    <message>
+        <source>Return {n}</source>
+        <translation>返品 {n}</translation>
+    </message>
+    <message>
+        <source>Receipt {n}</source>
+        <translation>レシート {n}</translation>
+    </message>
+    <message>
+        <source>receipt {r}</source>
+        <translation>レシート {r}</translation>
+    </message>
+    <message>
+        <source>checked offline</source>
+        <translation>オフラインで確認</translation>
+    </message>
+    <message>
+        <source>Grade each line to see the refund.</source>
+        <translation>各明細の状態を選ぶと返金額が表示されます。</translation>
+    </message>
+    <message>
+        <source>Nothing is taken back: a wrong item is handed back to the customer.</source>
+        <translation>返品なし: 誤った商品はお客様にお返しします。</translation>
+    </message>
+    <message>
+        <source>Back as paid: {parts}</source>
+        <translation>支払い方法どおり返金: {parts}</translation>
+    </message>
+    <message>
+        <source>Refund {amount}</source>
+        <translation>{amount}を返金</translation>
+    </message>
+    <message>
+        <source>Refunding… (a card refund waits for the terminal)</source>
+        <translation>返金中… (カード返金は端末の応答待ち)</translation>
+    </message>
+    <message>
+        <source>The card refund is queued: tell the customer it reaches their card once the terminal takes it.</source>
+        <translation>カード返金は処理待ちです。端末が受け付け次第カードに返金されるとお客様にお伝えください。</translation>
+    </message>
+    <message>
+        <source>{n} back on the shelf</source>
+        <translation>{n}点を棚に戻す</translation>
+    </message>
+    <message>
+        <source>{n} to quarantine</source>
+        <translation>{n}点を隔離保管</translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2311,33 @@ Tap to change the address</source>
     </message>
 </context>
 <context>
+    <name>StoredValuePanel</name>
+    <message>
+        <source>Gift card or store credit</source>
+        <translation>ギフトカード・ストアクレジット</translation>
+    </message>
+    <message>
+        <source>Gift card number (GC…) or scan it</source>
+        <translation>番号 (GC…) かスキャン</translation>
+    </message>
+    <message>
+        <source>Use card</source>
+        <translation>カードを使う</translation>
+    </message>
+    <message>
+        <source>Store credit {0} of {1}</source>
+        <translation>ストアクレジット {0} (残高 {1})</translation>
+    </message>
+    <message>
+        <source>Offline: store credit and gift cards up to what this till last saw and today&apos;s offline limit; central checks them when it is back.</source>
+        <translation>オフライン: ストアクレジットとギフトカードは、このレジの最終確認残高と本日のオフライン上限まで使えます。復旧後に本部が確認します。</translation>
+    </message>
+    <message>
+        <source>Type or scan the gift card&apos;s number first.</source>
+        <translation>先にギフトカード番号を入力またはスキャンしてください。</translation>
+    </message>
+</context>
+<context>
     <name>TenderSheet</name>
     <message>
         <source>Cash — tap what you are handed</source>
@@ -2078,6 +2400,14 @@ Tap to change the address</source>
         <translation>次の会計</translation>
     </message>
     <message>
+        <source>Attach the customer first: store credit is theirs.</source>
+        <translation>先にお客様を登録してください。ストアクレジットはお客様のものです。</translation>
+    </message>
+    <message>
+        <source>Taken offline: {0}. Central checks it when it is back; what is short goes to head office.</source>
+        <translation>オフラインで受領: {0}。復旧後に本部が確認し、不足分は本部の扱いとなります。</translation>
+    </message>
+    <message>
         <source>Customer is paying on the terminal…</source>
         <translation>お客様が端末で支払い中です…</translation>
     </message>
@@ -2130,8 +2460,8 @@ Tap to change the address</source>
         <translation>カード決済済み: {0} (カートに保持。カートを空にすると返金されます)</translation>
     </message>
     <message>
-        <source>Cash taken: {0} (“Start again” to change it)</source>
-        <translation>現金お預かり: {0} (変更は「やり直す」)</translation>
+        <source>Taken: {0} (“Start again” to change it)</source>
+        <translation>お預かり: {0} (変更は「やり直す」)</translation>
     </message>
     <message>
         <source>Start again</source>
@@ -2144,6 +2474,18 @@ Tap to change the address</source>
     <message>
         <source>{0} exact</source>
         <translation>{0} ちょうど</translation>
+    </message>
+    <message>
+        <source>gift card</source>
+        <translation>ギフトカード</translation>
+    </message>
+    <message>
+        <source>store credit</source>
+        <translation>ストアクレジット</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>現金</translation>
     </message>
     <message>
         <source>Type the amount handed over, like 5000 or 20.50.</source>
