@@ -87,7 +87,7 @@ def _start_listener(app: FastAPI, database: Database, hub: Hub) -> asyncio.Task[
     scopes: StoreScopes = app.state.scopes
 
     def seen(notice: Notice) -> None:
-        if notice.pairs is None or any(stream == "locations" for stream, _ in notice.pairs):
+        if notice.pairs is None or "locations" in {name for name, _scope in notice.pairs}:
             scopes.clear()
 
     listener = Listener(database.url, hub, seen)
