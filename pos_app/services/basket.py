@@ -215,6 +215,7 @@ def _reason_words(reason: str) -> str:
     return f"{n:,} points" if n else reason
 
 
+@lru_cache(maxsize=8192)
 def _money_text(minor: int, currency: str, locale: str) -> str:
     """format_money, remembered: a 100-line view formats some 500 amounts (unit price, amount,
     total and savings per line) and babel takes ~0.1 ms each, most of a scan's budget; the same
