@@ -373,11 +373,20 @@ class Target:
                 case.headers.pop("If-None-Match", None)  # the picture itself, not a 304
 
 
+JSON_EXACT = 2**53  # beyond this not every JSON client keeps an integer exact
+
+
 def integers_as_integers(value: Any) -> Any:
     """JSON Schema counts 1.0 as an integer; the wire rules (strict, the same on both ends) do
-    not, and no JSON Schema can say so. Valid cases send integers as integers."""
+    not, and no JSON Schema can say so. Valid cases send integers as integers.
+
+    The generator also takes a bound of 2**62 through a float now and then and makes
+    4611686018427388000 (2**62 printed shortest, then read back: above the bound): integers
+    beyond 2**53 are sent as 2**53, inside every such bound."""
     if isinstance(value, float) and value.is_integer():
-        return int(value)
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > JSON_EXACT:
+        return JSON_EXACT if value > 0 else -JSON_EXACT
     if isinstance(value, dict):
         return {k: integers_as_integers(v) for k, v in value.items()}
     if isinstance(value, list):
