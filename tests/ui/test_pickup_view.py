@@ -322,6 +322,8 @@ def test_label_in_one_tap_its_scan_opens_the_order_then_expiry_waits_for_the_she
         assert str(order["number"]) in label.double_lines and "棚 D-4" in label.double_lines
         qtbot.mouseClick(page.ready_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: page.pages.currentWidget() is page.queue_page, timeout=5000)
+        # the ready write and the queue's re-read landed (a person scans the label later than this)
+        qtbot.waitUntil(lambda: window.ops.in_flight == 0, timeout=5000)
         # the bag label scanned on the pickup page opens its order (the handover, ID check first)
         window.scanned(label_code("TKY01", p.number))
         qtbot.waitUntil(lambda: page.pages.currentWidget() is page.handover_view, timeout=5000)
