@@ -117,11 +117,13 @@ class Replica:
             except subprocess.TimeoutExpired:
                 self.kill()
 
-    def log(self) -> str:
+    def log(self, tail: int | None = 4000) -> str:
+        """The replica's output: its last `tail` characters (for a failure message), or all of it."""
         try:
-            return self.log_path.read_text(errors="replace")[-4000:]
+            text = self.log_path.read_text(errors="replace")
         except OSError:
             return ""
+        return text if tail is None else text[-tail:]
 
 
 @dataclass
