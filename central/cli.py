@@ -140,6 +140,11 @@ def main(argv: list[str] | None = None) -> int:
     cl.add_argument("--store", help="the store's code, e.g. TKY01 (without: every store)")
     cl.add_argument("--per-sale", type=int, help="set: the most one offline card payment may be")
     cl.add_argument("--total", type=int, help="set: the most a terminal approves offline until its reconciliation")
+    from central.shift_policy import add_parser as shift_policy_parser
+
+    shift_policy_parser(
+        command("shift-policy", help="show or set a store's shift rules: blind count, the variance a manager approves")
+    )
     from central.accounts_cli import add_parser as accounts_parser
 
     accounts_parser(command("accounts", help="stored value: show a customer's or card's balance, issue a gift card, overspends"))
@@ -319,6 +324,10 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
         from central.card_limits import card_limits_command
 
         return card_limits_command(db, args)
+    elif args.cmd == "shift-policy":
+        from central.shift_policy import shift_policy_command
+
+        return shift_policy_command(db, args)
     elif args.cmd == "day-report":
         from central.reports import day_report_command
 

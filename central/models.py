@@ -494,6 +494,16 @@ class CardLimit(Base):
     total: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
+class ShiftPolicyRow(Base):
+    """The `shift_policies` stream: a store's shift rules (central/shift_policy.py). No row = a
+    blind count and the default variance limit."""
+
+    __tablename__ = "shift_policies"
+    store_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), primary_key=True, autoincrement=False)
+    show_expected: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # 0 = blind
+    variance_limit: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
 # --- customer orders and their fulfilments: click-and-collect (central/pickups.py, docs/pickups.md)
 # An order is what the customer bought (from a channel, later from a till's endless aisle); each
 # fulfilment is one way part of it reaches them (kind "pickup" at a store; "ship" joins later),

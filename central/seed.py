@@ -23,7 +23,7 @@ from stdnum import ean
 
 from central.customers import name_key
 from central.db import Database, get_pin_key, new_epoch
-from central.models import Base, CardLimit, Customer, Location, RoleLimit, Variant
+from central.models import Base, CardLimit, Customer, Location, RoleLimit, ShiftPolicyRow, Variant
 from sync.pins import hash_pin
 from sync.protocol import customer_id_for, row_hash
 
@@ -790,6 +790,9 @@ DEMO_ROLE_LIMITS: list[tuple[str, str, str | None]] = [
 # Store-and-forward card caps per currency (minor units: per sale, in all per terminal until its
 # next reconciliation): Tokyo ¥30,000 / ¥200,000, Berlin €300 / €2,000.
 DEMO_CARD_LIMITS: dict[str, tuple[int, int]] = {"JPY": (30_000, 200_000), "EUR": (30_000, 200_000)}
+# Head office's shift rules (docs/shifts.md): Berlin counts blind and a manager approves beyond
+# €20.00; the other stores have none, so a manager may set their till's own (`meta.shift_policy`).
+DEMO_SHIFT_POLICIES: dict[str, tuple[bool, int | None]] = {"BER01": (False, 2_000)}
 
 
 # Endless-aisle delivery options (docs/endless-aisle.md): (id, country, currency, fee SKU, names
@@ -838,6 +841,9 @@ def _card_limits(session: Session) -> None:
     for store in session.scalars(select(Location).where(Location.kind == "store")):
         per_sale, total = DEMO_CARD_LIMITS.get(store.currency, (0, 0))
         session.add(CardLimit(store_id=store.id, per_sale=per_sale, total=total))
+        if store.code in DEMO_SHIFT_POLICIES:
+            show, limit = DEMO_SHIFT_POLICIES[store.code]
+            session.add(ShiftPolicyRow(store_id=store.id, show_expected=int(show), variance_limit=limit))
     session.flush()
 
 

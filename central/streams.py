@@ -26,6 +26,7 @@ from central.pickups import key_rows, pickup_rows
 from central.promotions import rows as promotion_rows
 from central.returns import policy_rows
 from central.scope import Scope
+from central.shift_policy import shift_policy_rows
 from central.shipments import delivery_option_rows, ship_rows
 from sync.protocol import STREAMS, Scalar, row_hash
 
@@ -191,6 +192,7 @@ SOURCES: dict[str, StreamSource] = {
     "earn_rules": small("earn_rules", lambda session, _scope: earn_rule_rows(session)),
     "tiers": small("tiers", lambda session, _scope: tier_rows(session)),
     "spend_limits": small("spend_limits", lambda session, scope: spend_limit_rows(session, scope.store_id)),
+    "shift_policies": small("shift_policies", shift_policy_rows),  # central.shift_policy (store scope)
 }
 
 if set(SOURCES) != set(STREAMS):  # pragma: no cover - a declaration without its source

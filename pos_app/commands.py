@@ -544,17 +544,25 @@ def _shift_status(device: Device) -> int:
         return f"{names.get(staff_id, 'staff')} (#{staff_id})"
 
     s = shifts.current()
+    policy = shifts.policy()
+    whose = "head office's" if shifts.central_policy() is not None else "this till's"
+    rules = (
+        f"rules     {'expected shown' if policy.show_expected else 'blind count'}, a manager above a variance of "
+        f"{shifts.money(shifts.limit())} ({whose})"
+    )
     if s is None:
         last = shifts.last_closed()
         print(f"till      {shifts.till()}: no open shift")
         if last is not None:
             print(f"last      Z report {last.z_number}, closed {shifts.local(last.closed_at)}")
+        print(rules)
         return 0
     print(f"till      {s.till}")
     print(f"shift     {s.shift_id}  {s.state}")
     print(f"opened    {shifts.local(s.opened_at)} by {who(s.opened_by)}")
     print(f"staff     {', '.join(who(i) for i in s.staff)}")
     print(f"float     {shifts.money(s.float_total)}")
+    print(rules)
     print("movements")
     for m in shifts.movements(s.shift_id):
         note = f" — {m.note}" if m.note else ""

@@ -493,6 +493,21 @@ STREAMS: dict[str, StreamSpec] = {
             ("store_id",),
             scope="store",
         ),
+        # A store's shift rules (docs/shifts.md "Blind count"), set by head office: whether the
+        # count screen shows the expected amounts before the count is saved (0 = blind) and the
+        # cash or card variance beyond which a manager approves the close (minor units of the
+        # store's currency; null = the default, 10 major units, JPY 1,000). No row = blind and
+        # the default limit. Store-scoped: a till sees its own store's.
+        _spec(
+            "shift_policies",
+            [
+                ("store_id", int, False),
+                ("show_expected", int, False),
+                ("variance_limit", int, True),
+            ],
+            ("store_id",),
+            scope="store",
+        ),
     ]
 }
 
@@ -509,6 +524,7 @@ BOOTSTRAP_ORDER = (
     "earn_rules",
     "tiers",
     "spend_limits",
+    "shift_policies",
     "central_keys",
     "pickups",
     "balances",

@@ -73,6 +73,7 @@ MESSAGES: dict[str, str] = {
     "customer.duplicate_email": "{name} already has the e-mail {email}. Attach {name} instead.",
     "device.not_enrolled": "This device is not enrolled yet.",
     "device.no_token": "The device token is missing from the keyring; enrol the device again.",
+    "shift.policy_central": "Head office sets this store's shift rules (central shift-policy); they cannot be changed on the till.",
     "enrol.confirm_needed": "Re-enrolling changes what happens to operations waiting to be sent; confirm with --yes.",
 }
 

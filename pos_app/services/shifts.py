@@ -109,7 +109,8 @@ def _now() -> datetime:
 class ShiftPolicy:
     """The store's shift rules: whether the count screen shows the expected amounts before the
     count is saved (blind by default) and the variance beyond which a manager approves (None:
-    10 major units, JPY 1,000). Kept in device.db `meta.shift_policy` until central has them."""
+    10 major units, JPY 1,000). Head office sets them per store (the `shift_policies` stream);
+    a store without one keeps a manager's choice for the till in device.db `meta.shift_policy`."""
 
     show_expected: bool = False
     variance_limit: int | None = None
@@ -211,7 +212,22 @@ class ShiftService:
         """This device's till (drawer) name: `meta.till`, else the device code."""
         return self.store.get_meta("till") or device_code(self.identity.device_id)
 
+    def central_policy(self) -> ShiftPolicy | None:
+        """Head office's rules for this store (the `shift_policies` stream), if it set any."""
+        rows = self.store.query(
+            "SELECT show_expected, variance_limit FROM shift_policies WHERE store_id=?", (self.identity.store_id,)
+        )
+        if not rows:
+            return None
+        show, limit = rows[0]
+        return ShiftPolicy(bool(show), None if limit is None else int(limit))
+
     def policy(self) -> ShiftPolicy:
+        """Head office's rules for the store when it set them; else a manager's for this till
+        (`meta.shift_policy`); else blind with the default limit."""
+        central = self.central_policy()
+        if central is not None:
+            return central
         raw = self.store.get_meta("shift_policy")
         if not raw:
             return ShiftPolicy()
@@ -219,9 +235,11 @@ class ShiftService:
         return ShiftPolicy(bool(doc.get("show_expected", False)), doc.get("variance_limit"))
 
     def set_policy(self, session: Session, policy: ShiftPolicy) -> None:
-        """The store's rules for this till (a manager): journaled."""
+        """This till's rules (a manager), journaled, for a store head office has set none for."""
         if session.staff.role < Role.MANAGER:
             raise PermissionNeeded("permission.needed", Role.MANAGER)
+        if self.central_policy() is not None:
+            raise ValidationFailed("shift.policy_central")
         doc = {"show_expected": policy.show_expected, "variance_limit": policy.variance_limit}
         with self.store.tx("device") as con:
             con.execute(

@@ -23,7 +23,7 @@ from tests.central.helpers import Enrolled, enrol, location_id, snapshot
 
 LARGE = ("catalog", "prices", "stock")
 # Streams a fresh seed leaves empty: what makes their first rows (central's own code).
-ONE_ROW = ("central_keys", "card_limits", "spend_limits")  # one signing key until it is rotated; one row per store
+ONE_ROW = ("central_keys", "card_limits", "spend_limits", "shift_policies")  # one signing key until it is rotated; one row per store
 
 
 def fill(backend: Database, stream: str, store: str) -> None:
@@ -31,6 +31,8 @@ def fill(backend: Database, stream: str, store: str) -> None:
         assert central_main(["--db", backend.url, "pickup-demo", "--store", store, "--count", "6"]) == 0
     elif stream == "ship_orders":  # endless-aisle orders as the store's tills send them
         assert central_main(["--db", backend.url, "ship-demo", "--store", store, "--create", "6"]) == 0
+    elif stream == "shift_policies":  # head office sets the store's rules
+        assert central_main(["--db", backend.url, "shift-policy", "--store", store, "--show-expected", "yes"]) == 0
     elif stream == "central_keys":
         with backend.session() as s, writing(s):
             signing_key(s)

@@ -58,6 +58,7 @@ def test_a_shift_from_the_command_line(device: Device, capsys: pytest.CaptureFix
 
     code, out, _ = sh("status")
     assert code == 0 and f"{till}: no open shift" in out
+    assert f"rules     blind count, a manager above a variance of {money(1000)} (this till's)" in out
     code, _, err = sh("open", "--float", "10000=1")
     assert code == 2 and "--staff" in one_line(err)
     code, _, err = sh("open", "--float", "10000=two,1000=5", "--staff", str(alice), stdin=apin + "\n")

@@ -304,6 +304,30 @@ def test_the_store_may_show_the_expected_amounts_before_the_count(device: Device
     assert shifts.save_count(alice, {"1000": 10, "100": 1}).needs_manager  # ¥100 over a ¥50 limit
 
 
+def test_head_office_sets_the_stores_shift_rules_and_the_till_follows_them(device: Device, central_db: Database) -> None:
+    from central.shift_policy import put_shift_policy
+
+    shifts = device.shifts
+    shifts.set_policy(manager(device), ShiftPolicy(show_expected=True))  # the till's, while central has none
+    assert shifts.policy() == ShiftPolicy(show_expected=True)
+    with central_db.transaction() as s:  # head office: blind, and a manager above ¥500
+        put_shift_policy(s, device.checkout.identity.store_id, False, 500)
+    sync(device)
+    assert shifts.policy() == ShiftPolicy(show_expected=False, variance_limit=500) and shifts.limit() == 500
+    with pytest.raises(ValidationFailed) as e:  # the till cannot undo head office's rule
+        shifts.set_policy(manager(device), ShiftPolicy(show_expected=True))
+    assert e.value.code == "shift.policy_central" and "central shift-policy" in str(e.value)
+    alice = associate(device)
+    shifts.open(alice, {"1000": 10})
+    assert not shifts.expected_visible() and shifts.x_report()["cash"]["expected"] is None  # blind again
+    assert shifts.save_count(alice, {"1000": 10, "100": 4}).needs_manager is False  # ¥400 within ¥500
+    assert shifts.save_count(alice, {"1000": 10, "100": 6}).needs_manager  # ¥600 beyond it
+    with central_db.transaction() as s:
+        put_shift_policy(s, device.checkout.identity.store_id, True, None)
+    sync(device)
+    assert shifts.expected_visible() and shifts.limit() == 1000  # shown; the default limit, JPY 1,000
+
+
 def test_unsent_operations_block_the_close_unless_a_manager_defers_them(device: Device) -> None:
     shifts = device.shifts
     alice = associate(device)
