@@ -141,7 +141,10 @@ class StatusBar(QFrame):
             self.tr("{0} waiting to send").replace("{0}", str(waiting)) if waiting else self.tr("All sent")
         )
         n = len(status.errors) + status.dead_ops
-        self.problems.setText(self.tr("{0} problems").replace("{0}", str(n)) if n else self.tr("No problems"))
+        if n == 1:
+            self.problems.setText(self.tr("1 problem"))
+        else:
+            self.problems.setText(self.tr("{0} problems").replace("{0}", str(n)) if n else self.tr("No problems"))
         self.problems.setProperty("bad", bool(n))
         self.problems.style().unpolish(self.problems)
         self.problems.style().polish(self.problems)

@@ -2302,6 +2302,10 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Alles gesendet</translation>
     </message>
     <message>
+        <source>1 problem</source>
+        <translation>1 Problem</translation>
+    </message>
+    <message>
         <source>{0} problems</source>
         <translation>{0} Probleme</translation>
     </message>

@@ -2302,6 +2302,10 @@ Tap to change the address</source>
         <translation>すべて送信済み</translation>
     </message>
     <message>
+        <source>1 problem</source>
+        <translation>問題 1 件</translation>
+    </message>
+    <message>
         <source>{0} problems</source>
         <translation>問題 {0}件</translation>
     </message>

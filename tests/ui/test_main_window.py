@@ -21,6 +21,7 @@ from pos_app.ui.main_window import MainWindow
 from pos_app.ui.models import StyleResultsModel
 from pos_app.ui.operations import Ops, QueryOp
 from pos_app.ui.scanner import ScannerFilter
+from pos_app.ui.widgets import StatusBar
 from tests.ui.conftest import StoppableCentral, open_window, scanner_burst, sign_in
 
 
@@ -226,6 +227,21 @@ def test_status_bar_online_after_a_sync(qtbot: QtBot, window: MainWindow, ui_dev
     assert window.pending.text() == "All sent"
     assert window.problems.text() == "No problems"
     assert window.bar.property("offline") is False
+
+
+def test_status_bar_counts_problems_and_waiting_ops_in_words(qtbot: QtBot) -> None:
+    from sync.engine import SyncStatus
+
+    bar = StatusBar()
+    qtbot.addWidget(bar)
+    for status, problems, waiting in [
+        (SyncStatus(online=True), "No problems", "All sent"),
+        (SyncStatus(online=True, dead_ops=1, pending_ops=2), "1 problem", "2 waiting to send"),
+        (SyncStatus(online=True, dead_ops=1, errors=("stock: refused",), stuck_ops=1), "2 problems", "1 waiting to send"),
+    ]:
+        bar.show_status(status)
+        assert (bar.problems.text(), bar.pending.text()) == (problems, waiting)
+        assert bar.problems.property("bad") is (problems != "No problems")
 
 
 @pytest.fixture
