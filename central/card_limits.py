@@ -10,13 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.changes import record
 from central.db import Database
 from central.models import CardLimit, Location
 from central.scope import Scope
+from central.store_rules import print_stores, store_named
 from sync.pricing.money import exponent
 from sync.protocol import STREAMS, Scalar
 
@@ -75,7 +75,7 @@ def card_limits_command(db: Database, args: argparse.Namespace) -> int:
         return 2
     if setting:
         with db.transaction() as s:
-            store = s.scalar(select(Location).where(Location.code == args.store, Location.kind == "store"))
+            store = store_named(s, args.store)
             if store is None:
                 print(f"central card-limits: no store with code {args.store}", file=sys.stderr)
                 return 2
@@ -85,14 +85,4 @@ def card_limits_command(db: Database, args: argparse.Namespace) -> int:
                 print(f"central card-limits: {e}", file=sys.stderr)
                 return 2
         print(f"Set (change {seq}); the store's tills use it at their next sync.")
-    with db.session() as s:
-        q = select(Location).where(Location.kind == "store").order_by(Location.code)
-        if args.store is not None:
-            q = q.where(Location.code == args.store)
-        stores = list(s.scalars(q))
-        if not stores:
-            print(f"central card-limits: no store with code {args.store}", file=sys.stderr)
-            return 2
-        for store in stores:
-            print(describe(store, s.get(CardLimit, store.id)))
-    return 0
+    return print_stores(db, args.store, "card-limits", lambda s, store: describe(store, s.get(CardLimit, store.id)))
