@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import shutil
 import sqlite3
-import statistics
 import tempfile
 import time
 import uuid
@@ -31,8 +29,8 @@ from types import SimpleNamespace
 
 import httpx
 
-from tests.bench.harness import BENCH_DIR, log, pct
-from tests.bench.pickup_latency import POLL, build_tablets, channel_token, load, make_central
+from tests.bench.harness import BENCH_DIR, log
+from tests.bench.pickup_latency import FanOut, build_tablets, channel_token, load, make_central
 
 TARGET = 1.0  # seconds, p99
 
@@ -69,44 +67,23 @@ def main() -> int:
         rnd = random.Random(args.seed)
         polls = [sqlite3.connect(t["dir"] + "/cache.db", check_same_thread=False) for t in tablets]
         http = httpx.Client(base_url=central.url, headers={"Authorization": f"Bearer {token}"}, timeout=30)
-        lat: list[float] = []
-        per_change_last: list[float] = []
-        rtt: list[float] = []
-        failures: list[str] = []
-        timeouts = 0
+        fan = FanOut(polls, args.warmup, "balance bench")
+        q = "SELECT 1 FROM balances WHERE customer_id=? AND kind='points' AND currency='PTS' AND balance=?"
         for i in range(args.warmup + args.changes):
             customer = customers[i % len(customers)]
             amount = rnd.randint(1, 200) * (1 if i % 3 else -1)
             body = {"reference": f"bench-{token[:6]}-{i}", "kind": "points", "customer_id": customer,
                     "amount": amount, "currency": "PTS", "reason": "earn" if amount > 0 else "spend"}  # fmt: skip
-            t_send = time.monotonic()
-            try:
-                r = http.post("/v1/channel/accounts/entries", json=body)
-                r.raise_for_status()
-            except httpx.HTTPError as e:
-                failures.append(f"{type(e).__name__}: {getattr(getattr(e, 'response', None), 'text', '')[:120]}")
-                log(f"balance bench: POST failed: {failures[-1]}")
-                if len(failures) >= 3:
+            sent = fan.probe(
+                i,
+                lambda body=body: http.post("/v1/channel/accounts/entries", json=body),  # type: ignore[misc]
+                q,
+                lambda answer, customer=customer: (customer, int(answer["balance"])),  # type: ignore[misc]
+            )
+            if not sent:
+                if fan.given_up:
                     break
                 continue
-            t_ack = time.monotonic()
-            want = int(r.json()["balance"])
-            seen: dict[int, float] = {}
-            until = t_send + 10.0
-            q = "SELECT 1 FROM balances WHERE customer_id=? AND kind='points' AND currency='PTS' AND balance=?"
-            while len(seen) < len(polls) and time.monotonic() < until:
-                for k, con in enumerate(polls):
-                    if k not in seen and con.execute(q, (customer, want)).fetchone():
-                        seen[k] = time.monotonic()
-                if len(seen) < len(polls):
-                    time.sleep(POLL)
-            if i < args.warmup:
-                continue
-            rtt.append(t_ack - t_send)
-            got = [t - t_send for t in seen.values()] + [math.inf] * (len(polls) - len(seen))
-            timeouts += len(polls) - len(seen)
-            lat += got
-            per_change_last.append(max(got))
             time.sleep(rnd.uniform(0.05, 0.2))
         http.close()
         for c in polls:
@@ -116,24 +93,7 @@ def main() -> int:
             hosts.stop()
         central.stop()
     at_end = load()
-    finite = [x for x in lat if math.isfinite(x)]
-    result = {
-        "tablets": args.tablets,
-        "changes": len(per_change_last),
-        "samples": len(lat),
-        "timeouts_10s": timeouts,
-        "p50_ms": round(pct(lat, 50) * 1000, 1) if lat else None,
-        "p90_ms": round(pct(lat, 90) * 1000, 1) if lat else None,
-        "p99_ms": round(pct(lat, 99) * 1000, 1) if lat else None,
-        "max_ms": round(max(lat) * 1000, 1) if lat else None,
-        "mean_ms": round(statistics.fmean(finite) * 1000, 1) if finite else None,
-        "last_tablet_p99_ms": round(pct(per_change_last, 99) * 1000, 1) if per_change_last else None,
-        "post_p50_ms": round(pct(rtt, 50) * 1000, 1) if rtt else None,
-        "post_p99_ms": round(pct(rtt, 99) * 1000, 1) if rtt else None,
-        "post_failures": failures,
-        "load_start": at_start,
-        "load_end": at_end,
-    }
+    result = {**fan.result(args.tablets, "changes"), "load_start": at_start, "load_end": at_end}
     (BENCH_DIR / "results-balance-latency.json").write_text(json.dumps(result, indent=1))
     p99 = result["p99_ms"]
     verdict = "pass" if p99 is not None and p99 <= TARGET * 1000 else "FAIL"

@@ -27,6 +27,7 @@ import sqlite3
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -99,6 +100,78 @@ def build_tablets(central: Central, run_dir: Path, n: int, store: str) -> list[d
     return tablets
 
 
+class FanOut:
+    """One change sent to central, then every tablet's cache.db polled (every POLL s, for at most
+    10 s) until `query` finds it: the latencies from the moment the POST was sent, per tablet
+    (inf for one that never saw it), the last tablet's per change, and the POST's round trip.
+    Shared by the pickup and balance benches."""
+
+    def __init__(self, polls: list[sqlite3.Connection], warmup: int, label: str) -> None:
+        self.polls, self.warmup, self.label = polls, warmup, label
+        self.lat: list[float] = []
+        self.last: list[float] = []
+        self.rtt: list[float] = []
+        self.failures: list[str] = []
+        self.timeouts = 0
+
+    @property
+    def given_up(self) -> bool:
+        return len(self.failures) >= 3
+
+    def probe(self, i: int, send: Callable[[], httpx.Response], query: str, args_of: Callable[[Any], tuple[Any, ...]]) -> bool:
+        """Change number `i` (the first `warmup` are not counted); False when the POST failed."""
+        t_send = time.monotonic()
+        try:
+            r = send()
+            r.raise_for_status()
+        except httpx.HTTPError as e:
+            self.failures.append(f"{type(e).__name__}: {getattr(getattr(e, 'response', None), 'text', '')[:120]}")
+            log(f"{self.label}: POST failed: {self.failures[-1]}")
+            return False
+        t_ack = time.monotonic()
+        args = args_of(r.json())
+        seen: dict[int, float] = {}
+        until = t_send + 10.0
+        while len(seen) < len(self.polls) and time.monotonic() < until:
+            for k, con in enumerate(self.polls):
+                if k not in seen and con.execute(query, args).fetchone():
+                    seen[k] = time.monotonic()
+            if len(seen) < len(self.polls):
+                time.sleep(POLL)
+        if i < self.warmup:
+            return True
+        self.rtt.append(t_ack - t_send)
+        got = [t - t_send for t in seen.values()] + [math.inf] * (len(self.polls) - len(seen))
+        self.timeouts += len(self.polls) - len(seen)
+        self.lat += got
+        self.last.append(max(got))
+        return True
+
+    def result(self, tablets: int, counted: str) -> dict[str, Any]:
+        """The figures, `counted` naming what was sent ("orders", "changes")."""
+        lat, last, rtt = self.lat, self.last, self.rtt
+        finite = [x for x in lat if math.isfinite(x)]
+
+        def ms(values: list[float], p: float) -> float | None:
+            return round(pct(values, p) * 1000, 1) if values else None
+
+        return {
+            "tablets": tablets,
+            counted: len(last),
+            "samples": len(lat),
+            "timeouts_10s": self.timeouts,
+            "p50_ms": ms(lat, 50),
+            "p90_ms": ms(lat, 90),
+            "p99_ms": ms(lat, 99),
+            "max_ms": round(max(lat) * 1000, 1) if lat else None,
+            "mean_ms": round(statistics.fmean(finite) * 1000, 1) if finite else None,
+            "last_tablet_p99_ms": ms(last, 99),
+            "post_p50_ms": ms(rtt, 50),
+            "post_p99_ms": ms(rtt, 99),
+            "post_failures": self.failures,
+        }
+
+
 def skus(central: Central, store: str) -> list[str]:
     from sqlalchemy import select
 
@@ -161,11 +234,7 @@ def main() -> int:
         pool = skus(central, args.store)
         polls = [sqlite3.connect(t["dir"] + "/cache.db", check_same_thread=False) for t in tablets]
         http = httpx.Client(base_url=central.url, headers={"Authorization": f"Bearer {token}"}, timeout=30)
-        lat: list[float] = []
-        per_order_last: list[float] = []
-        rtt: list[float] = []
-        failures: list[str] = []
-        timeouts = 0
+        fan = FanOut(polls, args.warmup, "pickup bench")
         for i in range(args.warmup + args.orders):
             lines = [{"sku": pool[(i * 2) % len(pool)], "qty": 1}]
             if rnd.random() < 0.5:
@@ -177,33 +246,16 @@ def main() -> int:
                 "lines": lines,
                 "payment": "paid" if i % 2 else "pay_on_pickup",
             }
-            t_send = time.monotonic()
-            try:
-                r = http.post("/v1/channel/pickups", json=body)
-                r.raise_for_status()
-            except httpx.HTTPError as e:
-                failures.append(f"{type(e).__name__}: {getattr(getattr(e, 'response', None), 'text', '')[:120]}")
-                log(f"pickup bench: POST failed: {failures[-1]}")
-                if len(failures) >= 3:
+            sent = fan.probe(
+                i,
+                lambda body=body: http.post("/v1/channel/pickups", json=body),  # type: ignore[misc]
+                "SELECT 1 FROM pickups WHERE number=?",
+                lambda answer: (answer["number"],),
+            )
+            if not sent:
+                if fan.given_up:
                     break
                 continue
-            t_ack = time.monotonic()
-            number = r.json()["number"]
-            seen: dict[int, float] = {}
-            until = t_send + 10.0
-            while len(seen) < len(polls) and time.monotonic() < until:
-                for k, con in enumerate(polls):
-                    if k not in seen and con.execute("SELECT 1 FROM pickups WHERE number=?", (number,)).fetchone():
-                        seen[k] = time.monotonic()
-                if len(seen) < len(polls):
-                    time.sleep(POLL)
-            if i < args.warmup:
-                continue
-            rtt.append(t_ack - t_send)
-            got = [t - t_send for t in seen.values()] + [math.inf] * (len(polls) - len(seen))
-            timeouts += len(polls) - len(seen)
-            lat += got
-            per_order_last.append(max(got))
             time.sleep(rnd.uniform(0.05, 0.2))
         http.close()
         for c in polls:
@@ -213,24 +265,7 @@ def main() -> int:
             hosts.stop()
         central.stop()
     at_end = load()
-    finite = [x for x in lat if math.isfinite(x)]
-    result = {
-        "tablets": args.tablets,
-        "orders": len(per_order_last),
-        "samples": len(lat),
-        "timeouts_10s": timeouts,
-        "p50_ms": round(pct(lat, 50) * 1000, 1) if lat else None,
-        "p90_ms": round(pct(lat, 90) * 1000, 1) if lat else None,
-        "p99_ms": round(pct(lat, 99) * 1000, 1) if lat else None,
-        "max_ms": round(max(lat) * 1000, 1) if lat else None,
-        "mean_ms": round(statistics.fmean(finite) * 1000, 1) if finite else None,
-        "last_tablet_p99_ms": round(pct(per_order_last, 99) * 1000, 1) if per_order_last else None,
-        "post_p50_ms": round(pct(rtt, 50) * 1000, 1) if rtt else None,
-        "post_p99_ms": round(pct(rtt, 99) * 1000, 1) if rtt else None,
-        "post_failures": failures,
-        "load_start": at_start,
-        "load_end": at_end,
-    }
+    result = {**fan.result(args.tablets, "orders"), "load_start": at_start, "load_end": at_end}
     (BENCH_DIR / "results-pickup-latency.json").write_text(json.dumps(result, indent=1))
     p99 = result["p99_ms"]
     verdict = "pass" if p99 is not None and p99 <= TARGET * 1000 else "FAIL"
