@@ -81,7 +81,9 @@ MESSAGES: dict[str, str] = {
 class ServiceError(Exception):
     """An error a person can act on. `code` names it, `params` fill its sentence."""
 
-    def __init__(self, code: str, message: str | None = None, **params: Any) -> None:
+    # `code` and `message` are positional-only, so a parameter of the same name (the unknown
+    # barcode's `code`) goes into `params` instead of a TypeError.
+    def __init__(self, code: str, message: str | None = None, /, **params: Any) -> None:
         self.code = code
         self.params: dict[str, Any] = params
         if message is None:
@@ -99,14 +101,14 @@ class ServiceError(Exception):
 
 class SignInError(ServiceError):
     def __init__(
-        self, code: str, message: str | None = None, *, locked_until: datetime | None = None, **params: Any
+        self, code: str, message: str | None = None, /, *, locked_until: datetime | None = None, **params: Any
     ) -> None:
         super().__init__(code, message, **params)
         self.locked_until = locked_until
 
 
 class PermissionNeeded(ServiceError, PermissionDenied):  # PermissionDenied: older callers
-    def __init__(self, code: str, needed: Role, message: str | None = None, **params: Any) -> None:
+    def __init__(self, code: str, needed: Role, message: str | None = None, /, **params: Any) -> None:
         params.setdefault("needed", needed.name.lower())
         super().__init__(code, message, **params)
         self.needed = needed

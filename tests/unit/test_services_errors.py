@@ -102,3 +102,11 @@ def test_keyring_check_inspects_the_backend_that_stores_the_token(restore_keyrin
     keyring.set_keyring(chain_of())
     with pytest.raises(secrets.NoSecureKeyring):
         secrets.check_backend()
+
+
+def test_a_parameter_named_code_is_a_parameter_of_the_sentence() -> None:
+    from pos_app.services.errors import ValidationFailed
+
+    e = ValidationFailed("basket.unknown_code", code="NOPE-404")  # was a TypeError: code= twice
+    assert e.code == "basket.unknown_code" and e.params == {"code": "NOPE-404"}
+    assert str(e) == "“NOPE-404” is not a barcode or SKU this store knows."
