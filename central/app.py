@@ -22,6 +22,7 @@ from central.changes import high_water
 from central.config import Settings
 from central.db import Database, is_postgres
 from central.deps import BODY_MODELS, StoreScopes
+from central.feeds import PageCache
 from central.hub import Hub
 from central.models import ChangeLog
 from central.routes import routers
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.hub = hub
     app.state.settings = settings
     app.state.scopes = StoreScopes(settings.scope_cache_seconds)
+    app.state.pages = PageCache()
     for router in routers():
         app.include_router(router)
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterator
 from itertools import islice
 
@@ -17,7 +19,17 @@ from central.scope import GLOBAL, Scope, scope_for_store
 from central.streams import SOURCES
 from sync.protocol import CHECKSUM_MOD, STREAMS, ChangePage, Checksum, Scalar, SnapshotHeader
 
-__all__ = ["GLOBAL", "Scope", "change_page", "checksum", "gzip_stream", "scope_for_store", "snapshot_lines"]
+__all__ = [
+    "GLOBAL",
+    "PageCache",
+    "Scope",
+    "change_page",
+    "change_page_json",
+    "checksum",
+    "gzip_stream",
+    "scope_for_store",
+    "snapshot_lines",
+]
 
 
 _EPOCH_AND_HIGH_WATER = select(Meta.value, select(func.coalesce(func.max(ChangeLog.seq), 0)).scalar_subquery()).where(
@@ -38,6 +50,63 @@ def change_page(session: Session, scope: Scope, stream: str, after: int, limit: 
     # High water before the rows: every change at or below it is committed (see
     # central.changes), so a cursor that jumps to it never skips one.
     epoch, hw = epoch_and_high_water(session)
+    return _page_at(session, scope, stream, after, limit, epoch, hw)
+
+
+class PageCache:
+    """The JSON of the change pages served last, by everything that decides their bytes: the
+    stream, the scope values the device may see, the cursor, the limit, the epoch and the high
+    water. One change pokes every tablet that can see it (a store's own, the stores caching its
+    stock, the whole fleet for a global stream), and they all ask for the same page within
+    milliseconds: the first request reads and encodes it, the others send its bytes. That was
+    the queue behind a live change's p99 (docs/performance.md).
+
+    Needs no invalidation: the epoch and the high water are read on every request (one
+    statement), and the change log is append-only, so the rows up to a high water are committed
+    and never change (central.changes); a reseed is a new epoch. Bounded (`size` pages, least
+    recently used out first); two requests that miss together both build it, which is harmless."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self.hits = self.misses = 0
+        self._pages: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[object, ...]) -> bytes | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is None:
+                self.misses += 1
+                return None
+            self.hits += 1
+            self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: tuple[object, ...], page: bytes) -> None:
+        with self._lock:
+            self._pages[key] = page
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+
+
+def change_page_json(session: Session, scope: Scope, stream: str, after: int, limit: int, cache: PageCache) -> bytes:
+    """`change_page` as the JSON the route sends, from `cache` when another device asked for the
+    same page at the same high water."""
+    epoch, hw = epoch_and_high_water(session)
+    key = (stream, scope.scopes(stream), after, limit, epoch, hw)
+    page = cache.get(key)
+    if page is None:
+        page = _page_at(session, scope, stream, after, limit, epoch, hw).model_dump_json().encode()
+        cache.put(key, page)
+    return page
+
+
+def _page_at(session: Session, scope: Scope, stream: str, after: int, limit: int, epoch: str, hw: int) -> ChangePage:
     rows = session.execute(
         select(ChangeLog.seq, ChangeLog.key, ChangeLog.row)
         .where(

@@ -6,7 +6,7 @@ from enum import Enum
 from typing import Annotated
 
 import orjson
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response, StreamingResponse
 from starlette.concurrency import iterate_in_threadpool
 
@@ -20,7 +20,7 @@ from central.deps import (
     authenticate,
     mark_seen,
 )
-from central.feeds import change_page, checksum, gzip_stream, snapshot_lines
+from central.feeds import PageCache, change_page_json, checksum, gzip_stream, snapshot_lines
 from central.routes import ERRORS
 from sync.protocol import MAX_PAGE, SNAPSHOT_MEDIA_TYPE, STREAMS, ChangePage, Checksum, Scalar
 
@@ -32,6 +32,7 @@ router = APIRouter(prefix="/v1/sync", tags=["sync"], responses=ERRORS)
 @router.get("/{stream}/changes", response_model=ChangePage)
 def changes(
     stream: StreamName,
+    request: Request,
     db: DatabaseDep,
     scopes: ScopesDep,
     creds: Credentials,
@@ -42,12 +43,14 @@ def changes(
     """A page of changes after the cursor. Every poked tablet asks for one, so it is the request
     that bounds how fast a live change reaches 50 tablets: the device (read each time, for
     revocation) and the page share one session and one worker thread, and the page goes out as
-    its JSON without FastAPI's second validation and encoding of the response model."""
+    its JSON without FastAPI's second validation and encoding of the response model, and the
+    tablets poked by the same change share one encoding of it (central.feeds.PageCache)."""
+    pages: PageCache = request.app.state.pages
     with db.session() as session:
         device = authenticate(session, scopes, creds)
-        page = change_page(session, device.scope, stream.value, after, min(limit, settings.max_page))
+        page = change_page_json(session, device.scope, stream.value, after, min(limit, settings.max_page), pages)
     mark_seen(db, device)
-    return Response(page.model_dump_json(), media_type="application/json")
+    return Response(page, media_type="application/json")
 
 
 def parse_after_key(stream: str, raw: str) -> list[Scalar]:

@@ -120,6 +120,35 @@ def test_the_page_size_is_capped_by_the_server(backend: Database) -> None:
     assert len(page.changes) == 2 and page.has_more and page.next == page.changes[-1].seq
 
 
+def test_devices_poked_by_one_change_share_its_page_and_never_see_another_scope_or_a_stale_one(
+    api: TestClient, backend: Database
+) -> None:
+    tokyo_a, tokyo_b = enrol(api, backend, "TKY01"), enrol(api, backend, "TKY01")
+    berlin = enrol(api, backend, "BER01")
+    tky, ber = location_id(backend, "TKY01"), location_id(backend, "BER01")
+    vid, other = variants(backend, 2)
+    with backend.transaction() as s:
+        adjust_stock(s, location_id=tky, variant_id=vid, delta=-1, reason="sale", source="test")
+        adjust_stock(s, location_id=ber, variant_id=vid, delta=5, reason="count", source="test")
+    pages = api.app.state.pages  # type: ignore[attr-defined]
+    hits = pages.hits
+
+    first = api.get("/v1/sync/stock/changes", headers=tokyo_a.headers, params={"after": 0})
+    second = api.get("/v1/sync/stock/changes", headers=tokyo_b.headers, params={"after": 0})
+    assert second.content == first.content and pages.hits == hits + 1  # one encoding, two devices
+    rows = [c.key[0] for c in ChangePage.model_validate_json(first.content).changes]  # (location, variant)
+    assert tky in rows and ber not in rows  # Berlin's count is not in Tokyo's scope
+    # Same stream, cursor and high water, another scope: its own page, never Tokyo's bytes.
+    berlin_page = pull(api, berlin, "stock", 0)
+    assert [c.key[0] for c in berlin_page.changes] == [ber]
+
+    # A newer change moves the high water: the next request reads it, nothing stale is sent.
+    with backend.transaction() as s:
+        seq, _ = adjust_stock(s, location_id=tky, variant_id=other, delta=2, reason="count", source="test")
+    again = pull(api, tokyo_b, "stock", 0)
+    assert again.changes[-1].seq == seq and again.next >= seq
+
+
 def test_a_new_epoch_is_in_every_page_snapshot_and_checksum(api: TestClient, backend: Database) -> None:
     device = enrol(api, backend)
     old = pull(api, device, "catalog", 0).epoch
