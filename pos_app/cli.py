@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from pos_app.services.app import default_data_dir
+from pos_app.services.paths import default_data_dir
 from sync.version import VersionAction
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +16,7 @@ from pos_app.services.auth import AuthService, Session, StaffMember
 from pos_app.services.basket import BasketService
 from pos_app.services.checkout import CheckoutService, device_code
 from pos_app.services.customers import CustomerService
-from pos_app.services.errors import ServiceError, ValidationFailed
+from pos_app.services.errors import NotEnrolled, ServiceError, ValidationFailed
 from pos_app.services.images import ImageService
 from pos_app.services.language import LanguageService
 from pos_app.services.lookup import Location, LookupService
@@ -34,19 +33,6 @@ from pos_app.services.stock import StockService
 from sync.client import CentralClient
 from sync.engine import SyncEngine, SyncStatus
 from sync.protocol import STREAMS
-
-
-class NotEnrolled(ServiceError):
-    def __init__(self, code: str = "device.not_enrolled", message: str | None = None) -> None:
-        super().__init__(code, message)
-
-
-def default_data_dir() -> Path:
-    env = os.environ.get("POS_APP_DATA_DIR")
-    if env:
-        return Path(env).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "aisle-pos"
 
 
 class Device:

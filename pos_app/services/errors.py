@@ -114,6 +114,13 @@ class PermissionNeeded(ServiceError, PermissionDenied):  # PermissionDenied: old
         self.needed = needed
 
 
+class NotEnrolled(ServiceError):
+    """The data directory holds no enrolled device (or its token is gone from the keyring)."""
+
+    def __init__(self, code: str = "device.not_enrolled", message: str | None = None) -> None:
+        super().__init__(code, message)
+
+
 class ValidationFailed(ServiceError):
     pass
 

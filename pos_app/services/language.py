@@ -12,10 +12,12 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos_app.services.errors import ValidationFailed
-from pos_app.services.settings import SettingsService
+
+if TYPE_CHECKING:  # the app's first screen asks this module for the language, before the devices load
+    from pos_app.services.settings import SettingsService
 
 LANGUAGES: dict[str, str] = {"en": "English", "ja": "日本語", "de": "Deutsch"}  # each in its own words
 DEFAULT = "en"

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.services.enrollment import EnrollmentError, parse_enroll_payload
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 
 
 def decode_qr_image(path: Path) -> str:
     import zxingcpp
     from PIL import Image
+
+    from pos_app.services.enrollment import EnrollmentError
 
     with Image.open(path) as img:
         results = zxingcpp.read_barcodes(img, formats=zxingcpp.BarcodeFormat.QRCode)
@@ -111,6 +112,10 @@ class EnrollView(QWidget):
 
     def apply_payload(self, text: str) -> bool:
         """A scanned `aisle://enroll?…` fills both fields and enrols at once."""
+        # Imported here, not with the screen: the enrolment screen is the packaged app's first,
+        # shown before the data layer loads (the Shell loads it on a worker meanwhile).
+        from pos_app.services.enrollment import EnrollmentError, parse_enroll_payload
+
         try:
             target = parse_enroll_payload(text)
         except EnrollmentError as e:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
@@ -21,19 +22,35 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.services import secrets
-from pos_app.services.app import Device, NotEnrolled
-from pos_app.services.auth import Session
-from pos_app.services.enrollment import enroll_data_dir
+from pos_app.services.errors import NotEnrolled
 from pos_app.services.language import language_of, pinned
-from pos_app.services.sync import Progress, SyncStatus
+from pos_app.services.paths import holds_device
 from pos_app.ui import i18n, theme
-from pos_app.ui.bridge import SyncBridge
 from pos_app.ui.enroll_view import EnrollView
-from pos_app.ui.kiosk_view import KioskView
-from pos_app.ui.main_window import MainWindow
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.scanner import ScannerFilter
-from pos_app.ui.signin_view import SignInView
+
+if TYPE_CHECKING:
+    from pos_app.services.app import Device
+    from pos_app.services.auth import Session
+    from pos_app.services.sync import Progress, SyncStatus
+    from pos_app.ui.bridge import SyncBridge
+    from pos_app.ui.kiosk_view import KioskView
+    from pos_app.ui.main_window import MainWindow
+    from pos_app.ui.signin_view import SignInView
+
+# What the screens after the first need: the data layer (SQLAlchemy, the protocol's models,
+# httpx), the devices and the main window, about two thirds of the start's imports. The first
+# screen (enrolment, or "Opening…" while the device opens) is shown without them, and a worker
+# loads them meanwhile (docs/packaging.md, "Start").
+LATER = ("pos_app.services.app", "pos_app.services.enrollment", "pos_app.ui.main_window", "pos_app.ui.signin_view")
+
+
+def load_later() -> None:
+    """Import LATER (on a worker: the files are read off the GUI thread)."""
+    for name in LATER:
+        importlib.import_module(name)
+
 
 NO_DISPLAY = """pos-app: there is no display to open a window on.
   - On a desktop, run it from a graphical session.
@@ -132,7 +149,7 @@ class Shell(QStackedWidget):
         self.main: MainWindow | None = None
         self.signin: SignInView | None = None
         self.enroll: EnrollView | None = None
-        self.status: SyncStatus = SyncStatus()
+        self.status: SyncStatus | None = None  # the engine's, once it reports
         # Until the store is known (enrolment, opening): AISLE_LANGUAGE, or this computer's locale.
         self.store_language = pinned() or language_of(QLocale.system().name())
         i18n.install(self.store_language)
@@ -161,7 +178,15 @@ class Shell(QStackedWidget):
         current = self.currentWidget()
         if isinstance(current, EnrollView):
             current.apply_payload(code)
-        elif isinstance(current, MainWindow | KioskView):
+            return
+        if current is None or isinstance(current, QLabel | BootstrapView):  # opening, first download
+            return
+        # The screens below exist only once their modules are loaded (LATER): look-ups, not loads.
+        from pos_app.ui.kiosk_view import KioskView
+        from pos_app.ui.main_window import MainWindow
+        from pos_app.ui.signin_view import SignInView
+
+        if isinstance(current, MainWindow | KioskView):
             current.scanned(code)
         elif isinstance(current, SignInView):
             current.show_problem(self.tr("Sign in first, then scan."))
@@ -170,10 +195,15 @@ class Shell(QStackedWidget):
         data_dir, args = self.data_dir, self.device_args
 
         def op() -> tuple[Device, str]:  # on a worker: the keyring, device.db, the store's locale
+            if not holds_device(data_dir):
+                raise NotEnrolled()  # a new device: the enrolment screen, before the data layer loads
+            from pos_app.services.app import Device
+
             device = Device.open(data_dir, **args)
             return device, device.language.store_language()
 
         QueryOp(parent=self, op=op, success=self._device_opened).failure(self._not_opened).run_in_background(self.ops)
+        CollectionOp(parent=self, op=load_later).run_in_background(self.ops)
 
     def _not_opened(self, error: BaseException) -> bool:
         if isinstance(error, NotEnrolled) and self.kiosk:  # enrolling is staff's job, not a customer's
@@ -196,6 +226,8 @@ class Shell(QStackedWidget):
 
             def enrol(url: str, code: str, confirm: Any) -> str:
                 # an enrolled directory again: the view shows the plan and asks (confirm)
+                from pos_app.services.enrollment import enroll_data_dir
+
                 return enroll_data_dir(data_dir, url, code, confirm=confirm).store_name
 
             self.enroll = EnrollView(enrol, self.ops)
@@ -208,6 +240,8 @@ class Shell(QStackedWidget):
         device, self.store_language = opened
         i18n.install(self.store_language)  # before the screens of the store are made
         self.device = device
+        from pos_app.ui.bridge import SyncBridge
+
         self.sync = SyncBridge(device.engine, self)
         self.sync.status.connect(self._status)
         QueryOp(parent=self, op=device.bootstrapped, success=self._bootstrapped_known).run_in_background(self.ops)
@@ -259,6 +293,8 @@ class Shell(QStackedWidget):
             return
         assert self.device is not None
         if self.kiosk_view is None:
+            from pos_app.ui.kiosk_view import KioskView
+
             self.kiosk_view = KioskView(self.device, self.ops)
             self.addWidget(self.kiosk_view)
         self.setCurrentWidget(self.kiosk_view)
@@ -267,13 +303,16 @@ class Shell(QStackedWidget):
         device = self.device
         assert device is not None
         if self.signin is None:
+            from pos_app.ui.signin_view import SignInView
+
             self.signin = SignInView(device.auth, self.ops, device.identity.store_name)
             self.signin.signed_in.connect(self._signed_in)
             self.addWidget(self.signin)
             QueryOp(parent=self.signin, op=device.home, success=self._home_read).run_in_background(self.ops)
         else:
             self.signin.reload()
-        self.signin.bar.show_status(self.status)
+        if self.status is not None:
+            self.signin.bar.show_status(self.status)
         self.setCurrentWidget(self.signin)
         note = device.recovery_note
         if note:
@@ -285,7 +324,8 @@ class Shell(QStackedWidget):
             from zoneinfo import ZoneInfo
 
             self.signin.bar.tz = ZoneInfo(home.timezone)
-            self.signin.bar.show_status(self.status)
+            if self.status is not None:
+                self.signin.bar.show_status(self.status)
 
     def _signed_in(self, session: Session) -> None:
         device = self.device
@@ -303,6 +343,8 @@ class Shell(QStackedWidget):
         if self.main is not None:
             self.removeWidget(self.main)
             self.main.deleteLater()
+        from pos_app.ui.main_window import MainWindow
+
         self.main = MainWindow(self.device, session, self.ops, self.sync)
         self.main.sign_out.clicked.connect(lambda: self._sign_out(session))
         self.main.language_chosen.connect(lambda language: self._open_main(session, language))  # made again in it
