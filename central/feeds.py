@@ -64,11 +64,14 @@ class PageCache:
     Needs no invalidation: the epoch and the high water are read on every request (one
     statement), and the change log is append-only, so the rows up to a high water are committed
     and never change (central.changes); a reseed is a new epoch. Bounded (`size` pages, least
-    recently used out first); two requests that miss together both build it, which is harmless."""
+    recently used out first, and `max_bytes` in all: a catching-up device's full pages are large
+    and rarely shared); two requests that miss together both build it, which is harmless."""
 
-    def __init__(self, size: int = 512) -> None:
+    def __init__(self, size: int = 512, max_bytes: int = 16 * 1024 * 1024) -> None:
         self.size = size
+        self.max_bytes = max_bytes
         self.hits = self.misses = 0
+        self._bytes = 0
         self._pages: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -83,15 +86,20 @@ class PageCache:
             return page
 
     def put(self, key: tuple[object, ...], page: bytes) -> None:
+        if len(page) > self.max_bytes // 8:
+            return  # one page may not push out everything else
         with self._lock:
+            old = self._pages.pop(key, None)
+            self._bytes += len(page) - (0 if old is None else len(old))
             self._pages[key] = page
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
+            while len(self._pages) > self.size or self._bytes > self.max_bytes:
+                _, gone = self._pages.popitem(last=False)
+                self._bytes -= len(gone)
 
     def clear(self) -> None:
         with self._lock:
             self._pages.clear()
+            self._bytes = 0
 
 
 def change_page_json(session: Session, scope: Scope, stream: str, after: int, limit: int, cache: PageCache) -> bytes:

@@ -16,6 +16,7 @@ from central.changes import adjust_stock, high_water, touch_variant, writing
 from central.cli import main as central_main
 from central.config import Settings
 from central.db import Database, new_epoch
+from central.feeds import PageCache
 from central.models import Variant
 from central.pickups import signing_key
 from sync.protocol import CHECKSUM_MOD, STREAMS, ChangePage, Checksum, row_hash
@@ -259,3 +260,17 @@ def test_checksum_is_count_and_sum_of_row_hashes_of_the_snapshot(
                 touch_variant(s, variant)
         after = check()
         assert after.sum != before.sum and after.high_water > before.high_water
+
+
+def test_the_page_cache_is_bounded_by_pages_and_bytes() -> None:
+    cache = PageCache(size=3, max_bytes=80)
+    for i in range(5):
+        cache.put(("stock", i), b"x" * 10)
+    assert [cache.get(("stock", i)) is not None for i in range(5)] == [False, False, True, True, True]
+    cache.put(("stock", "big"), b"y" * 11)  # over an eighth of the bytes: not kept
+    assert cache.get(("stock", "big")) is None
+    for i in range(5, 8):
+        cache.put(("stock", i), b"z" * 10)
+    cache.get(("stock", 5))  # used: the others go first
+    cache.put(("stock", "wide"), b"w" * 10)
+    assert cache.get(("stock", 5)) is not None and cache.get(("stock", 6)) is None
