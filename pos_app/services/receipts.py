@@ -304,9 +304,7 @@ class ReceiptService:
         journaling fails, nothing is printed."""
         self.receipt(number)  # raises for an unknown number
         if self.printer is None:
-            raise ValidationFailed(
-                "printer.none", "This till has no receipt printer set up: e-mail the receipt, or set a printer first."
-            )
+            raise ValidationFailed("printer.none")
         if self.on_reprint is not None:
             self.on_reprint(ReprintRequest(number, staff, gift, reason, self.clock()))
         with self._db() as con:
@@ -323,9 +321,7 @@ class ReceiptService:
         """A gift receipt (no prices) of a receipt just issued; asked again, it is a reprint."""
         self.receipt(number)
         if self.printer is None:
-            raise ValidationFailed(
-                "printer.none", "This till has no receipt printer set up: e-mail the receipt, or set a printer first."
-            )
+            raise ValidationFailed("printer.none")
         with self._db() as con:
             had = con.execute(
                 "SELECT 1 FROM print_jobs WHERE number = ? AND kind IN ('gift', 'gift_reprint')", (number,)
@@ -344,7 +340,7 @@ class ReceiptService:
         printer that is away keeps it waiting (the retry thread prints it later). Never blocks
         on the printer longer than one attempt; refuses only when the till has no printer."""
         if self.printer is None:
-            raise ValidationFailed("printer.none", "This till has no printer set up: set one in Settings first.")
+            raise ValidationFailed("printer.none_label")
         with self._db() as con:
             cur = con.execute(
                 "INSERT INTO label_jobs(ref, data, created) VALUES (?, ?, ?)", (ref, data, self.clock().isoformat())
@@ -420,7 +416,7 @@ class ReceiptService:
         with self._db() as con:
             row = con.execute("SELECT document FROM receipts WHERE number = ?", (number,)).fetchone()
         if row is None:
-            raise ValidationFailed("receipt.unknown", f"There is no receipt {number} on this device.", number=number)
+            raise ValidationFailed("receipt.unknown", number=number)
         return Receipt.from_dict(json.loads(row["document"]))
 
     def text(self, number: str, columns: int | None = None) -> str:
@@ -448,7 +444,7 @@ class ReceiptService:
         with self._db() as con:
             row = con.execute("SELECT * FROM print_jobs WHERE id = ?", (job_id,)).fetchone()
         if row is None:
-            raise ValidationFailed("receipt.unknown_job", f"There is no print job {job_id}.", job=job_id)
+            raise ValidationFailed("receipt.unknown_job", job=job_id)
         return self._job(row)
 
     def waiting(self) -> list[PrintJob]:
