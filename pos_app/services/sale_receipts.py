@@ -32,6 +32,8 @@ from pos_app.local.store import LocalStore
 from pos_app.services.auth import Session
 from pos_app.services.checkout import CheckoutService, CompletedSale
 from pos_app.services.errors import ValidationFailed
+from pos_app.services.language import language_of
+from pos_app.services.local_names import local_names
 from pos_app.services.payments import card_slip
 from pos_app.services.receipts import PrintOutcome, ReceiptService, ReprintRequest
 from sync.client import CentralClient, CentralError, Rejected, Unreachable
@@ -115,15 +117,34 @@ class SaleReceipts:
         if sale.priced is None or sale.settlement is None:
             return self._rebuilt(str(sale.sale_id))
         return self._with_points(
-            build_receipt(
-                sale.priced,
-                store_facts(self.checkout.store_row()),
-                self._facts(sale.receipt_no, sale.completed_at, staff, sale.sale_id),
-                sale.settlement,
-                card_slip=card_slip(self.store, sale.sale_id),
-                fulfilments=self._ways(str(sale.sale_id)),
+            self._localized(
+                build_receipt(
+                    sale.priced,
+                    store_facts(self.checkout.store_row()),
+                    self._facts(sale.receipt_no, sale.completed_at, staff, sale.sale_id),
+                    sale.settlement,
+                    card_slip=card_slip(self.store, sale.sale_id),
+                    fulfilments=self._ways(str(sale.sale_id)),
+                )
             ),
             str(sale.sale_id),
+        )
+
+    def _localized(self, receipt: Receipt) -> Receipt:
+        """The lines named in the store's language where the names stream has a name (the
+        style's; the catalog's name otherwise), as the basket showed them."""
+        lang = language_of(receipt.store.locale)
+        skus = sorted({ln.sku for ln in receipt.lines})
+        if lang == "en" or not skus:
+            return receipt
+        ids = dict(self.store.query(f"SELECT sku, id FROM catalog WHERE sku IN ({','.join('?' * len(skus))})", skus))
+        names = local_names(self.store, ids.values(), lang)
+        return replace(
+            receipt,
+            lines=tuple(
+                replace(ln, name=names[ids[ln.sku]][0]) if ln.sku in ids and ids[ln.sku] in names else ln
+                for ln in receipt.lines
+            ),
         )
 
     def _with_points(self, receipt: Receipt, sale_id: str) -> Receipt:
@@ -165,12 +186,14 @@ class SaleReceipts:
         }
         priced = priced_from_dict({**json.loads(priced_json), "payment": payment})
         return self._with_points(
-            build_receipt(
-                priced,
-                store_facts(self.checkout.store_row()),
-                self._facts(number, datetime.fromisoformat(completed_at), self._staff_name(int(staff_id)), sale_id),
-                card_slip=card_slip(self.store, sale_id),
-                fulfilments=self._ways(sale_id),
+            self._localized(
+                build_receipt(
+                    priced,
+                    store_facts(self.checkout.store_row()),
+                    self._facts(number, datetime.fromisoformat(completed_at), self._staff_name(int(staff_id)), sale_id),
+                    card_slip=card_slip(self.store, sale_id),
+                    fulfilments=self._ways(sale_id),
+                )
             ),
             sale_id,
         )
