@@ -33,7 +33,7 @@ from pos_app.services.auth import Session
 from pos_app.services.checkout import CheckoutService, CompletedSale
 from pos_app.services.errors import ValidationFailed
 from pos_app.services.language import language_of
-from pos_app.services.local_names import local_names
+from pos_app.services.local_names import local_names, store_language
 from pos_app.services.payments import card_slip
 from pos_app.services.receipts import PrintOutcome, ReceiptService, ReprintRequest
 from sync.client import CentralClient, CentralError, Rejected, Unreachable
@@ -100,6 +100,8 @@ class SaleReceipts:
         self.client_factory = client_factory
         self.clock = clock
         self._db = receipts._db  # the same receipts.db and its settings (WAL, synchronous=FULL)
+        # what the receipt service prints by itself (the test page) speaks the store's language
+        receipts.language = lambda: store_language(store, checkout.identity.store_id)
         with self._db() as con:
             con.executescript(SCHEMA)
 
