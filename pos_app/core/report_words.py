@@ -4,8 +4,9 @@ A Python table, as the receipts' words are (`sync.receipts.layout.LABELS`), not 
 report is printed below the UI, where Qt's tr() may not run (core and services are Qt-free),
 and the texts are few (about fifty), so a table that mypy, ruff and a test check (every language
 has every key, with the same placeholders) is simpler than a .po/.mo step to build and ship.
-Codes found in a report (tenders, card problems, variance reasons) are worded here too; a code
-with no word prints as it is.
+The titles are the screens' own (精算レポート (Z), X-Bericht: resources/translations). Codes
+found in a report (tenders, card problems, variance reasons) are worded here too; a code with
+no word prints as it is.
 """
 
 from __future__ import annotations
@@ -66,8 +67,8 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "other": "Other",
     },
     "ja": {
-        "z_title": "Zレポート {number}",
-        "x_title": "Xレポート（シフト中）",
+        "z_title": "精算レポート (Z) {number}",
+        "x_title": "点検レポート (X)（シフト中）",
         "till": "レジ",
         "opened": "シフト開始",
         "closed": "締め",
@@ -95,7 +96,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "drops": "中間回収",
         "expected": "ドロア理論在高",
         "no_sales": "ドロア開放（取引なし）",
-        "count": "精算",
+        "count": "ドロア実査",
         "counted": "{tender} 実在高",
         "variance": "{tender} 過不足",
         "reason": "理由",
@@ -119,8 +120,8 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "other": "その他",
     },
     "de": {
-        "z_title": "Z-Bon {number}",
-        "x_title": "X-Bon (Schicht noch offen)",
+        "z_title": "Z-Bericht {number}",
+        "x_title": "X-Bericht (Schicht noch offen)",
         "till": "Kasse",
         "opened": "Schicht begonnen",
         "closed": "Abgeschlossen",

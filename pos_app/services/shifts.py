@@ -25,6 +25,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_datetime
 from pydantic import ValidationError
 
@@ -885,19 +886,28 @@ class ShiftService:
         en otherwise), whatever the screens speak, as the receipts are."""
         return language_of(self.locale())
 
-    def when(self, at: datetime | str | None, fallback: str = "") -> str:
-        """A report's time in the store's zone, worded by babel for the store's locale."""
+    def when(self, at: datetime | str | None, fallback: str = "", language: str | None = None) -> str:
+        """A report's time in the store's zone, worded by babel: in `language`'s pattern (None:
+        the store's) with the store's locale, or that language in the store's country
+        (`en_DE`, else `en`) when the report speaks another language than the store."""
         if not at:
             return fallback
         _cur, loc, tz, _n = self._location()
-        lang = report_language(language_of(loc))
+        lang = report_language(language or language_of(loc))
+        if language_of(loc) != lang:
+            country = loc.replace("-", "_").partition("_")[2]
+            try:
+                loc = str(Locale.parse(f"{lang}_{country}")) if country else lang
+            except (UnknownLocaleError, ValueError):
+                loc = lang
         local = (datetime.fromisoformat(at) if isinstance(at, str) else at).astimezone(ZoneInfo(tz))
         text = format_datetime(local, DATE_PATTERNS[lang], locale=loc)
         return str(text).replace("\u00a0", " ").replace("\u202f", " ")
 
     def lines(self, report: Mapping[str, Any], language: str | None = None) -> list[Line]:
         """The report's lines in `language` (None: the store's)."""
-        return report_lines(report, self.money, language or self.report_language(), self.when)
+        lang = report_language(language or self.report_language())
+        return report_lines(report, self.money, lang, lambda at, fallback: self.when(at, fallback, lang))
 
     def text(self, report: Mapping[str, Any], columns: int = 42, language: str | None = None) -> str:
         """The report as text for a screen or the CLI: in `language`, else the language the

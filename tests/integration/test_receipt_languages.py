@@ -147,12 +147,14 @@ def test_the_z_report_prints_in_japanese(device: Device, printer: FakeNetworkPri
     assert b"\x1cC\x01\x1c&" in data and data.endswith(b"\x1c.\x1bd\x04\x1dV\x42\x00")
     page = read_escpos(data)
     text = page.text
-    for words in ("Zレポート 1", "支払方法別売上", "現金", "売上合計", "ドロア理論在高", "釣銭準備金", "年"):
+    for words in ("精算レポート (Z) 1", "支払方法別売上", "現金", "売上合計", "ドロア理論在高", "釣銭準備金", "年"):
         assert words in text, words
     assert "￥" in text and "Z report" not in text and "Sales by tender" not in text
-    assert "Zレポート 1" in page.bold_lines
+    assert "精算レポート (Z) 1" in page.bold_lines
     # the screen's text follows the screens' language (the tests pin English), the print the store's
-    assert "Z report 1" in shifts.text(z) and "Zレポート 1" in shifts.text(z, language="ja")
+    english = shifts.text(z)
+    assert "Z report 1" in english and "精算レポート (Z) 1" in shifts.text(z, language="ja")
+    assert "年" not in english and "+0900" in english  # an English report's dates the English way
     pdf = shifts.pdf(z)
     assert pdf.startswith(b"%PDF")
 
