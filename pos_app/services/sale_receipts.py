@@ -39,7 +39,7 @@ from pos_app.services.receipts import PrintOutcome, ReceiptService, ReprintReque
 from sync.client import CentralClient, CentralError, Rejected, Unreachable
 from sync.pricing.result import priced_from_dict
 from sync.protocol import EMAIL_ANY_CASE_PATTERN
-from sync.receipts import Receipt, SaleFacts, build_receipt, store_facts
+from sync.receipts import Receipt, SaleFacts, build_receipt, store_facts, with_names
 
 # The address rule central applies too (one pattern, sync.protocol): asked here first, so a
 # typo is said at the counter, not later.
@@ -141,13 +141,7 @@ class SaleReceipts:
             return receipt
         ids = dict(self.store.query(f"SELECT sku, id FROM catalog WHERE sku IN ({','.join('?' * len(skus))})", skus))
         names = local_names(self.store, ids.values(), lang)
-        return replace(
-            receipt,
-            lines=tuple(
-                replace(ln, name=names[ids[ln.sku]][0]) if ln.sku in ids and ids[ln.sku] in names else ln
-                for ln in receipt.lines
-            ),
-        )
+        return with_names(receipt, {sku: names[vid][0] for sku, vid in ids.items() if vid in names})
 
     def _with_points(self, receipt: Receipt, sale_id: str) -> Receipt:
         """The points the customer's sale earned and used, printed under the tenders (docs/loyalty.md)."""

@@ -102,9 +102,7 @@ def test_a_tokyo_receipt_prints_in_japanese_with_yen_and_the_japanese_names(
     assert "再発行" in again and japanese in again
 
 
-def test_the_basket_shows_the_store_language_name_and_falls_back_to_the_catalog(
-    device: Device, berlin: Device
-) -> None:
+def test_the_basket_shows_the_store_language_name_and_falls_back_to_the_catalog(device: Device, berlin: Device) -> None:
     vid, latin, japanese = named_variant(device, "ja")
     view = device.basket.add(device.basket.new(), vid)
     assert view.lines[0].name == japanese != latin
@@ -157,4 +155,3 @@ def test_the_z_report_prints_in_japanese(device: Device, printer: FakeNetworkPri
     assert "年" not in english and "+0900" in english  # an English report's dates the English way
     pdf = shifts.pdf(z)
     assert pdf.startswith(b"%PDF")
-
