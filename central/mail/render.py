@@ -20,9 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.mail.outbox import Attachment, Rendered
-from central.models import Location, MailMessage, Order, Payment, Staff
+from central.models import Location, MailMessage, Order, Payment, Staff, Style, Variant
 from sync.pricing import PricingError, Tender, TenderType, price_basket, read_basket, settle
-from sync.receipts import Receipt, ReceiptError, SaleFacts, build_receipt, render_text, store_facts
+from sync.receipts import Receipt, ReceiptError, SaleFacts, build_receipt, render_text, store_facts, with_names
 from sync.receipts.layout import Pair, Qr, Rule, Text, layout, money, when
 
 LANGUAGES = ("en", "ja", "de")
@@ -100,7 +100,7 @@ def order_receipt(session: Session, order: Order) -> Receipt:
     )
     try:
         settlement = settle(priced.totals.total, tenders, basket.rules.cash_rounding)
-        return build_receipt(
+        receipt = build_receipt(
             priced,
             store_facts(store),
             sale,
@@ -109,6 +109,27 @@ def order_receipt(session: Session, order: Order) -> Receipt:
         )
     except (ReceiptError, PricingError) as e:
         raise Unrenderable(f"{getattr(e, 'code', 'receipt')}: {e!s:.200}") from e
+    return with_names(receipt, local_names(session, [ln.sku for ln in receipt.lines], receipt.store.language))
+
+
+def local_names(session: Session, skus: list[str], language: str) -> dict[str, str]:
+    """sku → its style's name in `language` (Style.names, what the names stream carries), for
+    the skus that have one: the e-receipt names products as the till's printed receipt does."""
+    if language == "en" or not skus:
+        return {}
+    rows = session.execute(
+        select(Variant.sku, Style.names).join(Style, Style.id == Variant.style_id).where(Variant.sku.in_(set(skus)))
+    ).all()
+    out: dict[str, str] = {}
+    for sku, names in rows:
+        try:
+            value = orjson.loads(names or "{}")
+        except orjson.JSONDecodeError:
+            continue
+        name = value.get(language) if isinstance(value, dict) else None
+        if isinstance(name, str) and name:
+            out[str(sku)] = name
+    return out
 
 
 def ways(session: Session, order: Order) -> dict[str, tuple[str, str]]:

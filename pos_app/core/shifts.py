@@ -15,12 +15,13 @@ rows and keeps what it returns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from pos_app.core.money import exponent
+from pos_app.core.report_words import words
 
 # Notes and coins in circulation, in minor units, smallest first.
 DRAWER_DENOMINATIONS: dict[str, tuple[int, ...]] = {
@@ -342,76 +343,85 @@ class Line:
     kind: str = "pair"  # title | heading | pair | rule
 
 
-def report_lines(report: Mapping[str, Any], money: Any) -> list[Line]:
-    """The X or Z report (the dict the service builds) as lines; `money(minor) -> str`."""
+def report_lines(
+    report: Mapping[str, Any],
+    money: Any,
+    language: str = "en",
+    when: Callable[[Any, str], str] | None = None,
+) -> list[Line]:
+    """The X or Z report (the dict the service builds) as lines in `language` (ja / de / en,
+    `pos_app.core.report_words`); `money(minor) -> str`; `when(iso, fallback) -> str` words a
+    time (the service: babel in the store's locale), else the report's own `*_local` text."""
+    w = words(language)
     out: list[Line] = []
     kind = report["kind"]
-    title = f"Z report {report['number']}" if kind == "Z" else "X report (shift still open)"
+
+    def word(code: Any) -> str:
+        return w.get(str(code), str(code))
+
+    def at(key: str) -> str:
+        fallback = str(report.get(f"{key}_local") or "")
+        return when(report.get(key), fallback) if when is not None else fallback
+
+    title = w["z_title"].format(number=report["number"]) if kind == "Z" else w["x_title"]
     out += [Line(report.get("store_name", ""), kind="title"), Line(title, kind="title"), Line(kind="rule")]
     out += [
-        Line("Till", report["till"]),
-        Line("Shift opened", report["opened_at_local"]),
-        Line("Closed" if kind == "Z" else "Taken", report["at_local"]),
-        Line("Receipts", str(report["receipts"])),
+        Line(w["till"], report["till"]),
+        Line(w["opened"], at("opened_at")),
+        Line(w["closed"] if kind == "Z" else w["taken"], at("at")),
+        Line(w["receipts"], str(report["receipts"])),
         Line(kind="rule"),
     ]
 
-    def section(name: str, rows: Sequence[Mapping[str, Any]], label: str, value: str = "total") -> None:
-        out.append(Line(name, kind="heading"))
+    def section(name: str, rows: Sequence[Mapping[str, Any]], label: str, coded: bool = False) -> None:
+        out.append(Line(w[name], kind="heading"))
         if not rows:
-            out.append(Line("none", money(0)))
+            out.append(Line(w["none"], money(0)))
         for r in rows:
             count = f" ({r['count']})" if "count" in r else ""
-            out.append(Line(f"{r[label]}{count}", money(int(r[value]))))
+            out.append(Line(f"{word(r[label]) if coded else r[label]}{count}", money(int(r["total"]))))
 
-    section("Sales by tender", report["tenders"], "tender")
-    out.append(Line("Sales total", money(report["sales_total"])))
-    out.append(Line("Tax by rate", kind="heading"))
+    section("by_tender", report["tenders"], "tender", coded=True)
+    out.append(Line(w["sales_total"], money(report["sales_total"])))
+    out.append(Line(w["tax_by_rate"], kind="heading"))
     for r in report["tax_rates"]:
-        out.append(Line(f"{r['rate']} %  net {money(int(r['net']))}", money(int(r["tax"]))))
-    section("By category", report["categories"], "category")
-    section("By staff", report["staff"], "name")
-    section("Returns", report["returns"], "tender")
-    out.append(Line("Discounts and promotions", kind="heading"))
-    out.append(Line("Promotions", money(report["discounts"]["promotions"])))
-    out.append(Line("Manual discounts", money(report["discounts"]["manual"])))
-    out.append(Line("Voids", kind="heading"))
-    out.append(Line(f"Voided baskets ({report['voids']['count']})", money(report["voids"]["total"])))
+        out.append(Line(w["tax_row"].format(rate=r["rate"], net=money(int(r["net"]))), money(int(r["tax"]))))
+    section("by_category", report["categories"], "category")
+    section("by_staff", report["staff"], "name")
+    section("returns", report["returns"], "tender", coded=True)
+    out.append(Line(w["discounts_heading"], kind="heading"))
+    out.append(Line(w["promotions"], money(report["discounts"]["promotions"])))
+    out.append(Line(w["manual_discounts"], money(report["discounts"]["manual"])))
+    out.append(Line(w["voids"], kind="heading"))
+    out.append(Line(w["voided_baskets"].format(count=report["voids"]["count"]), money(report["voids"]["total"])))
     out.append(Line(kind="rule"))
     cash = report["cash"]
-    out.append(Line("Cash drawer", kind="heading"))
-    for key, label in (
-        ("float", "Float"),
-        ("cash_taken", "Cash taken"),
-        ("change", "Change given"),
-        ("paid_in", "Paid in"),
-        ("paid_out", "Paid out"),
-        ("drops", "Safe drops"),
-    ):
-        out.append(Line(label, money(cash[key])))
+    out.append(Line(w["cash_drawer"], kind="heading"))
+    for key in ("float", "cash_taken", "change", "paid_in", "paid_out", "drops"):
+        out.append(Line(w[key], money(cash[key])))
     if report.get("show_expected", True):
-        out.append(Line("Expected in drawer", money(cash["expected"])))
-    out.append(Line("No-sale openings", str(report["no_sales"])))
+        out.append(Line(w["expected"], money(cash["expected"])))
+    out.append(Line(w["no_sales"], str(report["no_sales"])))
     if report.get("variances"):
-        out.append(Line("Count", kind="heading"))
+        out.append(Line(w["count"], kind="heading"))
         for v in report["variances"]:
-            out.append(Line(f"{v['tender']} counted", money(v["counted"])))
-            out.append(Line(f"{v['tender']} variance", money(v["difference"])))
+            out.append(Line(w["counted"].format(tender=word(v["tender"])), money(v["counted"])))
+            out.append(Line(w["variance"].format(tender=word(v["tender"])), money(v["difference"])))
         if report.get("variance_reason"):
-            out.append(Line("Reason", report["variance_reason"]))
+            out.append(Line(w["reason"], word(report["variance_reason"])))
     cards = report.get("cards")
     if cards is not None:
-        out.append(Line("Card terminal", kind="heading"))
-        out.append(Line(f"Till ({cards['till_count']})", money(cards["till_total"])))
+        out.append(Line(w["card_terminal"], kind="heading"))
+        out.append(Line(w["till_cards"].format(count=cards["till_count"]), money(cards["till_total"])))
         if cards["terminal_total"] is None:
-            out.append(Line("Terminal", "no end-of-day totals"))
+            out.append(Line(w["terminal"], w["no_terminal_totals"]))
         else:
-            out.append(Line(f"Terminal ({cards['terminal_count']})", money(cards["terminal_total"])))
+            out.append(Line(w["terminal_cards"].format(count=cards["terminal_count"]), money(cards["terminal_total"])))
         for d in cards["differences"]:
-            out.append(Line(f"{d['problem']} {d['reference']}", money(d["terminal"] - d["till"])))
+            out.append(Line(f"{word(d['problem'])} {d['reference']}", money(d["terminal"] - d["till"])))
     if report.get("deferred"):
-        out.append(Line("Unsent operations deferred", str(report["deferred"]["unsent"])))
-        out.append(Line("Reason", report["deferred"]["reason"]))
+        out.append(Line(w["deferred"], str(report["deferred"]["unsent"])))
+        out.append(Line(w["reason"], report["deferred"]["reason"]))
     out.append(Line(kind="rule"))
     return out
 

@@ -50,6 +50,8 @@ from pos_app.services.auth import Session, StaffMember
 from pos_app.services.checkout import CheckoutService, CompletedSale, SaleBasket
 from pos_app.services.customers import Customer
 from pos_app.services.errors import PermissionNeeded, ValidationFailed
+from pos_app.services.language import language_of
+from pos_app.services.local_names import local_names
 from pos_app.services.payments import CardPayment, PaymentService
 from pos_app.services.pickups import PickupSale
 from sync.address import one_line
@@ -926,12 +928,16 @@ class BasketService:
         return str(self.checkout.rules()["currency"])
 
     def _names(self, vids: list[int]) -> dict[int, tuple[str, str, str, str]]:
+        """(sku, name, colour, size) of each variant, the name and colour in the store's
+        language where the names stream has them (pos_app/services/local_names.py)."""
         want = [v for v in vids if v not in self._info]
         if want:
             marks = ",".join("?" * len(want))
+            local = local_names(self.store, want, language_of(self._locale()))
             for vid, sku, name, colour, size in self.store.query(
                 f"SELECT id, sku, name, colour, size FROM catalog WHERE id IN ({marks})", tuple(want)
             ):
+                name, colour = local.get(int(vid), (name, colour))
                 self._info[int(vid)] = (str(sku), str(name), str(colour), str(size))
         return {v: self._info.get(v, ("", "", "", "")) for v in vids}
 

@@ -51,6 +51,10 @@ MESSAGES: dict[str, str] = {
     # receipts
     "receipt.email_address": "“{address}” is not an e-mail address; check it with the customer.",
     "receipt.no_sale": "There is no sale {sale_id} on this device.",
+    "receipt.unknown": "There is no receipt {number} on this device.",
+    "receipt.unknown_job": "There is no print job {job}.",
+    "printer.none": "This till has no receipt printer set up: e-mail the receipt, or set a printer first.",
+    "printer.none_label": "This till has no printer set up: set one in Settings first.",
     # the basket (sell screen)
     "basket.unknown_code": "“{code}” is not a barcode or SKU this store knows.",
     "basket.undo_expired": "Too late to undo; add the item again.",

@@ -39,7 +39,21 @@ from sync.receipts.code import (
     public_key_text,
     sign_reference,
 )
-from sync.receipts.escpos import ALIGN, BOLD_OFF, BOLD_ON, CUT, DRAWER_KICK, INIT, LATIN, render_escpos
+from sync.receipts.escpos import (
+    ALIGN,
+    BOLD_OFF,
+    BOLD_ON,
+    CUT,
+    DRAWER_KICK,
+    INIT,
+    KANJI,
+    KANJI_OFF,
+    LATIN,
+    encode_text,
+    printable,
+    render_escpos,
+)
+from sync.receipts.layout import LABELS, clip
 from sync.receipts.model import Receipt
 from sync.receipts.text import render_text
 
@@ -218,6 +232,9 @@ class ReceiptService:
         self.columns = columns
         self.on_reprint = on_reprint
         self.clock = clock
+        # The store's language for what this service prints itself (the test page); receipts
+        # carry their store's locale. Set by SaleReceipts, which knows the store.
+        self.language: Callable[[], str] = lambda: "en"
         self._print_lock = threading.Lock()
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -304,9 +321,7 @@ class ReceiptService:
         journaling fails, nothing is printed."""
         self.receipt(number)  # raises for an unknown number
         if self.printer is None:
-            raise ValidationFailed(
-                "printer.none", "This till has no receipt printer set up: e-mail the receipt, or set a printer first."
-            )
+            raise ValidationFailed("printer.none")
         if self.on_reprint is not None:
             self.on_reprint(ReprintRequest(number, staff, gift, reason, self.clock()))
         with self._db() as con:
@@ -323,9 +338,7 @@ class ReceiptService:
         """A gift receipt (no prices) of a receipt just issued; asked again, it is a reprint."""
         self.receipt(number)
         if self.printer is None:
-            raise ValidationFailed(
-                "printer.none", "This till has no receipt printer set up: e-mail the receipt, or set a printer first."
-            )
+            raise ValidationFailed("printer.none")
         with self._db() as con:
             had = con.execute(
                 "SELECT 1 FROM print_jobs WHERE number = ? AND kind IN ('gift', 'gift_reprint')", (number,)
@@ -344,7 +357,7 @@ class ReceiptService:
         printer that is away keeps it waiting (the retry thread prints it later). Never blocks
         on the printer longer than one attempt; refuses only when the till has no printer."""
         if self.printer is None:
-            raise ValidationFailed("printer.none", "This till has no printer set up: set one in Settings first.")
+            raise ValidationFailed("printer.none_label")
         with self._db() as con:
             cur = con.execute(
                 "INSERT INTO label_jobs(ref, data, created) VALUES (?, ?, ?)", (ref, data, self.clock().isoformat())
@@ -392,26 +405,35 @@ class ReceiptService:
             return False
         return True
 
-    def test_page(self, lines: list[str] | tuple[str, ...] = ()) -> str | None:
+    def test_page(self, lines: list[str] | tuple[str, ...] = (), language: str | None = None) -> str | None:
         """Print a test page now (the settings screen's "Print a test page"): a heading, the
         caller's lines, and a ruler exactly `columns` wide, so staff see at once whether 42 or
-        48 is right (a ruler that wraps is too wide). Not queued: a test page that comes out an
-        hour later is worse than none. Returns None when printed, else the problem's code
-        (printer.none | printer.offline | printer.paper_out | printer.cover_open | printer.io)."""
+        48 is right (a ruler that wraps is too wide). In the receipts' language (`language`,
+        else the store's, `self.language()`) and with the receipts' code page, so a Tokyo
+        till's page shows that Kanji print (a sample line in Japanese) before a customer's
+        receipt does. Not queued: a test page that comes out an hour later is worse than none.
+        Returns None when printed, else the problem's code (printer.none | printer.offline |
+        printer.paper_out | printer.cover_open | printer.io)."""
         if self.printer is None:
             return "printer.none"
         width = self.columns
+        lang = language or self.language()
+        lab = LABELS.get(lang, LABELS["en"])
+        ja = lang == "ja"
+        enc = "cp932" if ja else "cp858"
         ruler = "".join(str(i % 10) for i in range(1, width + 1))
 
         def text(line: str) -> bytes:
-            return line.encode("cp858", errors="replace") + b"\n"
+            return encode_text(clip(printable(line, enc), width), enc) + b"\n"
 
-        out = bytearray(INIT + LATIN + ALIGN["center"] + BOLD_ON)
-        out += text("Aisle - printer test page") + BOLD_OFF + ALIGN["left"]
+        out = bytearray(INIT + (KANJI if ja else LATIN) + ALIGN["center"] + BOLD_ON)
+        out += text(lab["test_page"]) + BOLD_OFF + ALIGN["left"]
         for line in lines:
-            out += text(line[:width])
-        out += text("") + text(f"Ruler, {width} columns (must not wrap):") + text(ruler)
-        out += text("-" * width) + CUT
+            out += text(line)
+        if ja:
+            out += text(lab["title"] + " " + lab["total"] + " ￥1,234")  # Kanji and the yen sign
+        out += text("") + text(lab["test_ruler"].format(columns=width)) + text(ruler)
+        out += text("-" * width) + (KANJI_OFF if ja else b"") + CUT
         with self._print_lock:
             return self._send(bytes(out))
 
@@ -420,7 +442,7 @@ class ReceiptService:
         with self._db() as con:
             row = con.execute("SELECT document FROM receipts WHERE number = ?", (number,)).fetchone()
         if row is None:
-            raise ValidationFailed("receipt.unknown", f"There is no receipt {number} on this device.", number=number)
+            raise ValidationFailed("receipt.unknown", number=number)
         return Receipt.from_dict(json.loads(row["document"]))
 
     def text(self, number: str, columns: int | None = None) -> str:
@@ -448,7 +470,7 @@ class ReceiptService:
         with self._db() as con:
             row = con.execute("SELECT * FROM print_jobs WHERE id = ?", (job_id,)).fetchone()
         if row is None:
-            raise ValidationFailed("receipt.unknown_job", f"There is no print job {job_id}.", job=job_id)
+            raise ValidationFailed("receipt.unknown_job", job=job_id)
         return self._job(row)
 
     def waiting(self) -> list[PrintJob]:

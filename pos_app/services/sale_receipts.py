@@ -32,12 +32,14 @@ from pos_app.local.store import LocalStore
 from pos_app.services.auth import Session
 from pos_app.services.checkout import CheckoutService, CompletedSale
 from pos_app.services.errors import ValidationFailed
+from pos_app.services.language import language_of
+from pos_app.services.local_names import local_names, store_language
 from pos_app.services.payments import card_slip
 from pos_app.services.receipts import PrintOutcome, ReceiptService, ReprintRequest
 from sync.client import CentralClient, CentralError, Rejected, Unreachable
 from sync.pricing.result import priced_from_dict
 from sync.protocol import EMAIL_ANY_CASE_PATTERN
-from sync.receipts import Receipt, SaleFacts, build_receipt, store_facts
+from sync.receipts import Receipt, SaleFacts, build_receipt, store_facts, with_names
 
 # The address rule central applies too (one pattern, sync.protocol): asked here first, so a
 # typo is said at the counter, not later.
@@ -98,6 +100,8 @@ class SaleReceipts:
         self.client_factory = client_factory
         self.clock = clock
         self._db = receipts._db  # the same receipts.db and its settings (WAL, synchronous=FULL)
+        # what the receipt service prints by itself (the test page) speaks the store's language
+        receipts.language = lambda: store_language(store, checkout.identity.store_id)
         with self._db() as con:
             con.executescript(SCHEMA)
 
@@ -115,16 +119,29 @@ class SaleReceipts:
         if sale.priced is None or sale.settlement is None:
             return self._rebuilt(str(sale.sale_id))
         return self._with_points(
-            build_receipt(
-                sale.priced,
-                store_facts(self.checkout.store_row()),
-                self._facts(sale.receipt_no, sale.completed_at, staff, sale.sale_id),
-                sale.settlement,
-                card_slip=card_slip(self.store, sale.sale_id),
-                fulfilments=self._ways(str(sale.sale_id)),
+            self._localized(
+                build_receipt(
+                    sale.priced,
+                    store_facts(self.checkout.store_row()),
+                    self._facts(sale.receipt_no, sale.completed_at, staff, sale.sale_id),
+                    sale.settlement,
+                    card_slip=card_slip(self.store, sale.sale_id),
+                    fulfilments=self._ways(str(sale.sale_id)),
+                )
             ),
             str(sale.sale_id),
         )
+
+    def _localized(self, receipt: Receipt) -> Receipt:
+        """The lines named in the store's language where the names stream has a name (the
+        style's; the catalog's name otherwise), as the basket showed them."""
+        lang = language_of(receipt.store.locale)
+        skus = sorted({ln.sku for ln in receipt.lines})
+        if lang == "en" or not skus:
+            return receipt
+        ids = dict(self.store.query(f"SELECT sku, id FROM catalog WHERE sku IN ({','.join('?' * len(skus))})", skus))
+        names = local_names(self.store, ids.values(), lang)
+        return with_names(receipt, {sku: names[vid][0] for sku, vid in ids.items() if vid in names})
 
     def _with_points(self, receipt: Receipt, sale_id: str) -> Receipt:
         """The points the customer's sale earned and used, printed under the tenders (docs/loyalty.md)."""
@@ -165,12 +182,14 @@ class SaleReceipts:
         }
         priced = priced_from_dict({**json.loads(priced_json), "payment": payment})
         return self._with_points(
-            build_receipt(
-                priced,
-                store_facts(self.checkout.store_row()),
-                self._facts(number, datetime.fromisoformat(completed_at), self._staff_name(int(staff_id)), sale_id),
-                card_slip=card_slip(self.store, sale_id),
-                fulfilments=self._ways(sale_id),
+            self._localized(
+                build_receipt(
+                    priced,
+                    store_facts(self.checkout.store_row()),
+                    self._facts(number, datetime.fromisoformat(completed_at), self._staff_name(int(staff_id)), sale_id),
+                    card_slip=card_slip(self.store, sale_id),
+                    fulfilments=self._ways(sale_id),
+                )
             ),
             sale_id,
         )

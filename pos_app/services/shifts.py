@@ -25,10 +25,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_datetime
 from pydantic import ValidationError
 
 from pos_app.core.auth import Permission, Role
 from pos_app.core.money import Money, format_money
+from pos_app.core.report_words import DATE_PATTERNS, report_language
 from pos_app.core.shifts import (
     REASONS,
     VARIANCE_REASONS,
@@ -53,6 +56,7 @@ from pos_app.local.store import Identity, LocalStore
 from pos_app.services.auth import AuthService, Session, StaffMember
 from pos_app.services.checkout import device_code
 from pos_app.services.errors import PermissionNeeded, ValidationFailed
+from pos_app.services.language import language_of, pinned
 from pos_app.services.manager_day import DayFigures, day_figures
 from sync.protocol import ShiftClosePayload
 
@@ -877,40 +881,81 @@ class ShiftService:
 
     # --- rendering: text, ESC/POS, PDF --------------------------------------------------------------
 
-    def lines(self, report: Mapping[str, Any]) -> list[Line]:
-        return report_lines(report, self.money)
+    def report_language(self) -> str:
+        """The printed report's language: the store's (its locale: ja for Tokyo, de for Berlin,
+        en otherwise), whatever the screens speak, as the receipts are."""
+        return language_of(self.locale())
 
-    def text(self, report: Mapping[str, Any], columns: int = 42) -> str:
+    def when(self, at: datetime | str | None, fallback: str = "", language: str | None = None) -> str:
+        """A report's time in the store's zone, worded by babel: in `language`'s pattern (None:
+        the store's) with the store's locale, or that language in the store's country
+        (`en_DE`, else `en`) when the report speaks another language than the store."""
+        if not at:
+            return fallback
+        _cur, loc, tz, _n = self._location()
+        lang = report_language(language or language_of(loc))
+        if language_of(loc) != lang:
+            country = loc.replace("-", "_").partition("_")[2]
+            try:
+                loc = str(Locale.parse(f"{lang}_{country}")) if country else lang
+            except (UnknownLocaleError, ValueError):
+                loc = lang
+        local = (datetime.fromisoformat(at) if isinstance(at, str) else at).astimezone(ZoneInfo(tz))
+        text = format_datetime(local, DATE_PATTERNS[lang], locale=loc)
+        return str(text).replace("\u00a0", " ").replace("\u202f", " ")
+
+    def lines(self, report: Mapping[str, Any], language: str | None = None) -> list[Line]:
+        """The report's lines in `language` (None: the store's)."""
+        lang = report_language(language or self.report_language())
+        return report_lines(report, self.money, lang, lambda at, fallback: self.when(at, fallback, lang))
+
+    def text(self, report: Mapping[str, Any], columns: int = 42, language: str | None = None) -> str:
+        """The report as text for a screen or the CLI: in `language`, else the language the
+        screens speak when `AISLE_LANGUAGE` pins one, else the store's."""
         from sync.receipts.layout import pad_pair
+        from sync.receipts.text import align
 
         out: list[str] = []
-        for ln in self.lines(report):
+        for ln in self.lines(report, language or pinned()):
             if ln.kind == "rule":
                 out.append("-" * columns)
             elif ln.kind in ("title", "heading"):
-                out.append(ln.left.center(columns).rstrip() if ln.kind == "title" else ln.left)
+                out.append(align(ln.left, columns, "center").rstrip() if ln.kind == "title" else ln.left)
             else:
                 out += pad_pair(ln.left, ln.right, columns)
         return "\n".join(out) + "\n"
 
     def escpos(self, report: Mapping[str, Any], columns: int = 48) -> bytes:
-        """The report in ESC/POS with the receipts' commands (Shift_JIS in Tokyo, PC858 else)."""
-        from sync.receipts.escpos import ALIGN, BOLD_OFF, BOLD_ON, CUT, INIT, KANJI, KANJI_OFF, LATIN
+        """The report in ESC/POS with the receipts' commands, in the store's language: a
+        Japanese store's in Kanji mode with Shift_JIS (cp932), else PC858 (docs/receipts.md)."""
+        from sync.receipts.escpos import (
+            ALIGN,
+            BOLD_OFF,
+            BOLD_ON,
+            CUT,
+            INIT,
+            KANJI,
+            KANJI_OFF,
+            LATIN,
+            encode_text,
+            printable,
+        )
         from sync.receipts.layout import pad_pair
 
-        ja = self._location()[1].startswith("ja")
+        lang = self.report_language()
+        ja = lang == "ja"
         enc = "cp932" if ja else "cp858"
         out = bytearray(INIT + (KANJI if ja else LATIN))
-        for ln in self.lines(report):
+        for ln in self.lines(report, lang):
             if ln.kind == "rule":
                 out += b"-" * columns + b"\n"
             elif ln.kind == "title":
-                out += ALIGN["center"] + BOLD_ON + ln.left.encode(enc, "replace") + b"\n" + BOLD_OFF + ALIGN["left"]
+                out += ALIGN["center"] + BOLD_ON + encode_text(ln.left, enc) + b"\n" + BOLD_OFF + ALIGN["left"]
             elif ln.kind == "heading":
-                out += BOLD_ON + ln.left.encode(enc, "replace") + b"\n" + BOLD_OFF
+                out += BOLD_ON + encode_text(ln.left, enc) + b"\n" + BOLD_OFF
             else:
-                for part in pad_pair(ln.left, ln.right, columns):
-                    out += part.encode(enc, "replace") + b"\n"
+                for part in pad_pair(printable(ln.left, enc), printable(ln.right, enc), columns):
+                    out += encode_text(part, enc) + b"\n"
         if ja:
             out += KANJI_OFF
         return bytes(out + CUT)
@@ -941,15 +986,16 @@ class ShiftService:
 
         from sync.receipts.pdf import _close, find_fonts
 
-        fonts = find_fonts("ja" if self._location()[1].startswith("ja") else "en")
-        lines = self.lines(report)
+        lang = self.report_language()
+        fonts = find_fonts("ja" if lang == "ja" else "en")
+        lines = self.lines(report, lang)
         width, margin, lh = 80.0, 4.0, 4.2
         pdf = FPDF(unit="mm", format=(width, max(60.0, lh * (len(lines) + 4) + 2 * margin)))
         try:
             pdf.set_auto_page_break(False)
             pdf.set_margins(margin, margin, margin)
             pdf.set_creator("Aisle")
-            pdf.set_title(f"{report['kind']} report {report.get('number') or ''} {report['till']}".strip())
+            pdf.set_title(f"{lines[1].left} {report['till']}".strip())
             pdf.add_font("report", "", fonts.regular, collection_font_number=fonts.index)
             pdf.add_font("report", "B", fonts.bold, collection_font_number=fonts.index)
             pdf.add_page()

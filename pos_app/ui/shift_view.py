@@ -31,6 +31,7 @@ from pos_app.services.auth import Session
 from pos_app.services.errors import ServiceError
 from pos_app.services.manager_day import DayFigures
 from pos_app.services.shifts import MANAGER, REASONS, VARIANCE_REASONS, CountSaved, Movement, ShiftState
+from pos_app.ui import i18n
 from pos_app.ui.day_charts import DayCharts
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
@@ -269,7 +270,11 @@ class ShiftSheet(Sheet):
         # A report (X or Z).
         lay = self._new_page("report")
         self.report_text = QLabel("")
-        self.report_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        # A monospace font whose kanji are exactly two Latin columns wide (Noto Sans Mono CJK),
+        # so a Japanese report's columns line up as on the paper; else the system's fixed font.
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        fixed.setFamilies(["Noto Sans Mono CJK JP", fixed.family()])
+        self.report_text.setFont(fixed)
         self.report_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.report_text)
         row = QHBoxLayout()
@@ -455,10 +460,11 @@ class ShiftSheet(Sheet):
 
     def _x(self) -> None:
         shifts = self.shifts
+        lang = i18n.current()  # the report on screen speaks the screens' language (printed: the store's)
 
         def op() -> tuple[dict[str, Any], str]:
             r = shifts.x_report()
-            return r, shifts.text(r)
+            return r, shifts.text(r, language=lang)
 
         QueryOp(parent=self, op=op, success=self._show_report, kind="report").run_in_background(self.ops)
 
@@ -568,10 +574,11 @@ class ShiftSheet(Sheet):
             "defer_reason": defer,
         }
         self.close_button.setEnabled(False)
+        lang = i18n.current()
 
         def op() -> tuple[dict[str, Any], str]:
             r = shifts.close(session, **kw)
-            return r, shifts.text(r)
+            return r, shifts.text(r, language=lang)
 
         CollectionOp(parent=self, op=op, success=self._closed).failure(self._close_failed).run_in_background(self.ops)
 

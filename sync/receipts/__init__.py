@@ -16,6 +16,7 @@ from sync.receipts.model import (
     TenderRow,
     build_receipt,
     store_facts,
+    with_names,
 )
 from sync.receipts.text import render_text
 
@@ -38,4 +39,5 @@ __all__ = [
     "sign_reference",
     "store_facts",
     "verify_reference",
+    "with_names",
 ]

@@ -18,6 +18,9 @@ Commands (Epson's ESC/POS, also spoken by Star in ESC/POS mode, Bixolon, Citizen
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import replace
+
 import qrcode
 
 from sync.receipts.layout import Pair, Qr, Rule, Text, clip, cols, language, layout, pad_pair, wrap
@@ -39,6 +42,44 @@ DOTS = {42: 512, 48: 576}  # printable width in dots at 203 dpi
 
 def encoding_for(receipt: Receipt) -> str:
     return "cp932" if language(receipt) == "ja" else "cp858"
+
+
+# What the printer's code page lacks, as the nearest thing it has: Shift_JIS (cp932) has no
+# U+00A5 "¥" (its 0x5C is a backslash in cp932), so a promotion named "¥3,000引き" printed
+# "?3,000引き"; the full-width yen is in it (0x81 0x8F). PC858 lacks the full-width forms, which
+# NFKC folds to what it has (￥ → ¥, ０ → 0).
+SUBSTITUTES = {"cp932": {"¥": "￥", "−": "－", "‐": "－", "–": "－", "—": "―", "\u00a0": " ", "\u202f": " "}}
+
+
+def printable(text: str, encoding: str) -> str:
+    """`text` with each character the printer's `encoding` lacks replaced by its substitute,
+    else its NFKC form, else "?". Applied before the layout's widths are counted (￥ is two
+    columns where ¥ was one), so padded lines stay within the paper's columns."""
+    try:
+        text.encode(encoding)
+        return text
+    except UnicodeEncodeError:
+        pass
+    subs = SUBSTITUTES.get(encoding, {})
+    out: list[str] = []
+    for ch in text:
+        for candidate in (ch, subs.get(ch, ""), unicodedata.normalize("NFKC", ch)):
+            if not candidate:
+                continue
+            try:
+                candidate.encode(encoding)
+            except UnicodeEncodeError:
+                continue
+            out.append(candidate)
+            break
+        else:
+            out.append("?")
+    return "".join(out)
+
+
+def encode_text(text: str, encoding: str) -> bytes:
+    """`text` in the printer's `encoding` (see `printable`; never an exception: a receipt always prints)."""
+    return printable(text, encoding).encode(encoding, errors="replace")
 
 
 def qr_raster(data: str, module: int = 6, max_width: int = 576) -> bytes:
@@ -66,19 +107,27 @@ def qr_raster(data: str, module: int = 6, max_width: int = 576) -> bytes:
     return head + bytes(body)
 
 
+def _printable(el: Text | Pair, enc: str) -> Text | Pair:
+    if isinstance(el, Text):
+        return replace(el, text=printable(el.text, enc))
+    return replace(el, left=printable(el.left, enc), right=printable(el.right, enc))
+
+
 def render_escpos(
     receipt: Receipt, *, columns: int = 48, open_drawer: bool = False, cut: bool = True, qr_module: int = 6
 ) -> bytes:
     enc = encoding_for(receipt)
 
     def t(text: str) -> bytes:
-        return text.encode(enc, errors="replace")
+        return encode_text(text, enc)
 
     out = bytearray(INIT)
     out += KANJI if enc == "cp932" else LATIN
     if open_drawer:
         out += DRAWER_KICK  # first, so the drawer opens while the receipt prints
     for el in layout(receipt):
+        if isinstance(el, Text | Pair):
+            el = _printable(el, enc)
         if isinstance(el, Text):
             width = columns // 2 if el.double else columns
             out += ALIGN[el.align]
@@ -107,4 +156,4 @@ def render_escpos(
     return bytes(out)
 
 
-__all__ = ["CUT", "DRAWER_KICK", "cols", "encoding_for", "qr_raster", "render_escpos"]
+__all__ = ["CUT", "DRAWER_KICK", "cols", "encode_text", "encoding_for", "printable", "qr_raster", "render_escpos"]

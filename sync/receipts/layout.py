@@ -52,6 +52,8 @@ LABELS: dict[str, dict[str, str]] = {
         "qr": "Scan for returns",
         "thanks": "Thank you for shopping with us",
         "gift_note": "Gift receipt: exchange or return within the store's policy",
+        "test_page": "Aisle - printer test page",
+        "test_ruler": "Ruler, {columns} columns (must not wrap):",
     },
     "de": {
         "title": "Kassenbon",
@@ -84,6 +86,8 @@ LABELS: dict[str, dict[str, str]] = {
         "qr": "Für Umtausch und Rückgabe",
         "thanks": "Vielen Dank für Ihren Einkauf",
         "gift_note": "Geschenkbon: Umtausch im Rahmen unserer Bedingungen",
+        "test_page": "Aisle - Testseite des Druckers",
+        "test_ruler": "Lineal, {columns} Zeichen (darf nicht umbrechen):",
     },
     "ja": {
         "title": "領収書",
@@ -116,6 +120,8 @@ LABELS: dict[str, dict[str, str]] = {
         "qr": "返品の際にお使いください",
         "thanks": "ご来店ありがとうございました",
         "gift_note": "ギフトレシート:交換・返品にお使いいただけます",
+        "test_page": "Aisle プリンター テスト印刷",
+        "test_ruler": "目盛り {columns}桁（折り返さないこと）:",
     },
 }
 

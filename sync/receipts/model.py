@@ -320,6 +320,15 @@ def store_facts(row: Any) -> StoreFacts:
     )
 
 
+def with_names(receipt: Receipt, names: Mapping[str, str]) -> Receipt:
+    """The receipt with its lines named by `names` (sku → the name in the store's language,
+    from the names stream); a line whose sku has no name keeps the catalog's. The tablet's
+    printed receipt and central's e-receipt use it alike, so both name a product the same way."""
+    if not any(names.get(ln.sku) for ln in receipt.lines):
+        return receipt
+    return replace(receipt, lines=tuple(replace(ln, name=names.get(ln.sku) or ln.name) for ln in receipt.lines))
+
+
 def build_receipt(
     priced: PricedBasket,
     store: StoreFacts,

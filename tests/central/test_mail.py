@@ -5,6 +5,7 @@ German words survive the MIME encoding."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 import uuid
@@ -21,7 +22,7 @@ from central.cli import main as central_main
 from central.config import Settings
 from central.db import Database
 from central.mail import MailSender, MailSettings
-from central.models import MailMessage
+from central.models import MailMessage, Style, Variant
 from tests.central.helpers import Enrolled, enrol, location_id, stocked_variant
 from tests.central.test_sales import push, sale_op
 from tests.support.smtp import free_port, smtp_server
@@ -39,6 +40,16 @@ def sell(api: TestClient, db: Database, device: Enrolled, store: str, seq: int =
     op = sale_op(db, loc, vid, qty=2, seq=seq)
     assert push(api, device, op)[0]["status"] == "applied"
     return str(op["payload"]["sale_id"])
+
+
+def japanese_name(db: Database, store: str) -> str:
+    """The Japanese name of the style `sell` sells at `store` (the names stream's)."""
+    vid, _sku, _ = stocked_variant(db, location_id(db, store))
+    with db.session() as s:
+        names = s.execute(
+            select(Style.names).join(Variant, Variant.style_id == Style.id).where(Variant.id == vid)
+        ).scalar_one()
+    return str(json.loads(names)["ja"])
 
 
 def ask(api: TestClient, device: Enrolled, sale_id: str, to: str, language: str | None = None) -> dict[str, Any]:
@@ -90,6 +101,7 @@ def test_a_receipt_asked_for_is_delivered_once_with_text_html_and_pdf_by_the_lif
     assert msg["Message-ID"] == first["message_id"] and msg["To"] == "hanako@example.jp"
     text, html, atts = parts(msg)
     assert "ご利用いただき" in text and "登録番号 T7010001088960" in text and "合計" in text
+    assert japanese_name(backend, "TKY01") in text  # the product named as the till's paper names it
     assert '<html lang="ja">' in html and "ご利用いただき" in html
     assert len(atts) == 1 and atts[0][0].endswith(".pdf") and atts[0][1].startswith(b"%PDF")
     with backend.session() as s:

@@ -160,7 +160,7 @@ def test_a_store_that_shows_the_expected_cash_and_a_variance_beyond_the_limit(
     assert code == 2 and "cannot approve this" in one_line(err)
     code, out, _ = sh("close", "--staff", str(alice), "--reason", "miscount", "--manager", str(boss),
                       stdin=f"{apin}\n{mpin}\n")  # fmt: skip
-    assert code == 0 and "Shift closed with Z report 1" in out and "miscount" in out
+    assert code == 0 and "Shift closed with Z report 1" in out and "Miscount" in out  # the reason code worded
 
 
 def test_a_device_db_made_before_the_receipt_counter_index_gets_it_at_open(device: Device) -> None:

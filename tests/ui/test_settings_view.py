@@ -126,8 +126,10 @@ def test_the_printer_is_saved_and_prints_a_test_page(
     )
     assert not sheet.printer_field.error.isVisible()
     [page] = printer.printouts()
-    assert page.lines[0] == "Aisle - printer test page" and page.cuts == 1
-    assert "1234567890" * 4 + "12" in page.lines and "Ruler, 42 columns (must not wrap):" in page.lines
+    # in the Tokyo store's language and code page (Shift_JIS, Kanji mode), as its receipts
+    assert page.lines[0] == "Aisle プリンター テスト印刷" and page.cuts == 1 and page.kanji_mode_used
+    assert "1234567890" * 4 + "12" in page.lines and "目盛り 42桁（折り返さないこと）:" in page.lines
+    assert "領収書 合計 ￥1,234" in page.lines
     stored = settings_json(ui_device)
     assert stored["printer"] == f"tcp://127.0.0.1:{printer.port}" and stored["printer_columns"] == 42
     assert ui_device.receipts.columns == 42 and ui_device.receipts.printer is not None  # used at once

@@ -145,3 +145,20 @@ def test_pdf_receipt_embeds_its_font(name: str, store: StoreFacts) -> None:
     assert (b"NotoSansCJK" in pdf) if name == "tokyo" else (b"DejaVuSans" in pdf or b"NotoSansCJK" in pdf)
     assert b"/ToUnicode" in pdf  # text can be searched and copied, Japanese included
     assert len(pdf) < 200_000
+
+
+def test_a_character_the_code_page_lacks_prints_as_its_nearest_and_the_lines_stay_in_their_columns() -> None:
+    """A Tokyo promotion named "¥3,000 off" (U+00A5, not in Shift_JIS) printed "?3,000": it is
+    the full-width ￥ now, counted as two columns before the line is padded."""
+    from dataclasses import replace
+
+    from sync.receipts.escpos import encode_text, printable
+
+    assert printable("¥3,000引き −5", "cp932") == "￥3,000引き −5"  # the minus is in cp932 (0x81 0x7C)
+    assert printable("￥1,234 ０", "cp858") == "¥1,234 0" and encode_text("€ ß ü", "cp858").decode("cp858") == "€ ß ü"
+    r = signed("tokyo", TOKYO)
+    line = r.lines[0]
+    r = replace(r, lines=(replace(line, savings=(replace(line.savings[0], label="¥3,000以上で¥300引き"),)),))
+    page = read_escpos(render_escpos(r, columns=42))
+    assert any("￥3,000以上で￥300引き" in ln for ln in page.lines) and "?" not in page.text.split("aisle:")[0]
+    assert all(cols(ln) <= 42 for ln in page.lines if ln not in page.double_lines)

@@ -119,3 +119,22 @@ def test_card_batch_differences_are_listed_per_transaction() -> None:
     assert ok.matches and ok.as_dict()["differences"] == []
     none = reconcile_cards([], {}, None)
     assert none.terminal_total is None and not none.matches  # no batch from the terminal: not "matching"
+
+
+def test_the_report_words_have_every_key_and_placeholder_in_every_language() -> None:
+    import string
+
+    from pos_app.core.report_words import REPORT_WORDS, words
+
+    def fields(text: str) -> set[str]:
+        return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+    en = REPORT_WORDS["en"]
+    for lang in ("ja", "de"):
+        assert REPORT_WORDS[lang].keys() == en.keys(), lang
+        for key, text in REPORT_WORDS[lang].items():
+            assert text and fields(text) == fields(en[key]), (lang, key)
+    assert words("fr") == en  # a language without words: English
+    from sync.receipts.layout import LABELS
+
+    assert {"test_page", "test_ruler"} <= LABELS["en"].keys() & LABELS["ja"].keys() & LABELS["de"].keys()
