@@ -208,15 +208,11 @@ class Device:
         )
         if problem is None:
             return f"Test page sent to {s.printer}: check that the ruler is on one line."
-        words = {
-            "printer.none": "No receipt printer is set on this till: type its address first.",
-            "printer.offline": f"The printer at {s.printer} is off or cannot be reached.",
-            "printer.paper_out": "The printer is out of paper.",
-            "printer.cover_open": "The printer's cover is open.",
-        }
-        raise ValidationFailed(
-            problem, words.get(problem, f"The printer at {s.printer} did not take the test page ({problem}).")
-        )
+        if problem == "printer.none":
+            raise ValidationFailed("printer.test_none")  # the test page's own words for it
+        if problem in ("printer.offline", "printer.paper_out", "printer.cover_open"):
+            raise ValidationFailed(problem, printer=s.printer)
+        raise ValidationFailed("printer.test_failed", printer=s.printer, problem=problem)
 
     # --- the card terminal -------------------------------------------------------------------
 
@@ -287,9 +283,7 @@ class Device:
         if typed.key_id and not passphrase:
             passphrase = secrets.load_terminal_passphrase(str(self.data_dir), typed.poiid)
             if not passphrase:
-                raise ValidationFailed(
-                    "settings.terminal_passphrase", "Type the passphrase set on the terminal for this key."
-                )
+                raise ValidationFailed("settings.terminal_passphrase")
         probe = build_terminal(typed, sale_id=self.terminal_sale_id(), passphrase=passphrase)
         assert probe is not None
         try:

@@ -289,7 +289,7 @@ class PaymentService:
     def get(self, service_id: str) -> CardPayment:
         rows = self._rows("service_id=?", (service_id,))
         if not rows:
-            raise ValidationFailed("payment.unknown_id", f"No card payment {service_id!r} on this till.", id=service_id)
+            raise ValidationFailed("payment.unknown_id", id=service_id)
         return rows[0]
 
     def of_sale(self, sale_id: str | UUID) -> list[CardPayment]:
@@ -316,7 +316,7 @@ class PaymentService:
     def terminal(self) -> PaymentTerminal:
         t = self.terminal_factory()
         if t is None:
-            raise ValidationFailed("payment.no_terminal", "No card terminal is set up on this till.")
+            raise ValidationFailed("payment.no_terminal")
         return t
 
     def configured(self) -> bool:
@@ -398,9 +398,7 @@ class PaymentService:
     def _paying(self, sale_id: str) -> Iterator[None]:
         with self._lock:
             if sale_id in self._inflight:
-                raise ValidationFailed(
-                    "payment.in_progress", "A card payment for this basket is already on the terminal."
-                )
+                raise ValidationFailed("payment.in_progress")
             self._inflight[sale_id] = ""
             self._live.add(sale_id)
         try:
@@ -428,15 +426,14 @@ class PaymentService:
                 if not p.settled:
                     raise ValidationFailed(
                         "payment.unsettled",
-                        "The terminal has not said how the last card payment of this basket ended: "
-                        "look at the terminal and record what it shows first.",
                         service_id=p.service_id,
                     )
             left = due - self.taken(sale_id)
             if amount <= 0 or amount > left:
                 raise ValidationFailed(
                     "payment.amount",
-                    f"A card can pay between {self._money(1, currency)} and {self._money(max(left, 0), currency)} here.",
+                    low=self._money(1, currency),
+                    high=self._money(max(left, 0), currency),
                     left=left,
                 )
             avail = self.availability(amount)
@@ -649,14 +646,10 @@ class PaymentService:
         or not charged. Only for a payment the terminal could not say about; journaled with who."""
         p = self.get(service_id)
         if p.state != "unknown":
-            raise ValidationFailed(
-                "payment.not_unknown", "The terminal already said how this payment ended.", state=p.state
-            )
+            raise ValidationFailed("payment.not_unknown", state=p.state)
         code = approval_code.strip()
         if approved and not (code.isalnum() and 1 <= len(code) <= 12):
-            raise ValidationFailed(
-                "payment.approval_code", "Type the approval code the terminal shows (letters and digits)."
-            )
+            raise ValidationFailed("payment.approval_code")
         with self.store.tx("device") as con:
             if approved:
                 con.execute(
@@ -692,10 +685,7 @@ class PaymentService:
         self, session: Session | None, terminal: PaymentTerminal, p: CardPayment, amount: int
     ) -> CardPayment:
         if not p.transaction_id:
-            raise ValidationFailed(
-                "refund.no_transaction",
-                "This card payment was recorded by hand: give the money back on the terminal itself.",
-            )
+            raise ValidationFailed("refund.no_transaction")
         sid = new_service_id()
         with self.store.tx("device") as con:
             con.execute(
@@ -734,17 +724,13 @@ class PaymentService:
         if not payments:
             payments = [p for p in self._rows("(transaction_id=? OR service_id=?) AND kind='payment'", (key, key))]
             if not payments:
-                raise ValidationFailed("refund.no_payment", "No card payment of this sale or transaction on this till.")
+                raise ValidationFailed("refund.no_payment")
         left = sum(p.left for p in payments)
         want = left if amount is None else amount
         currency = payments[0].currency
         if want <= 0 or want > left:
             raise ValidationFailed(
-                "refund.over",
-                f"At most {self._money(left, currency)} can go back to this card."
-                if left
-                else "Nothing is left to give back on this card.",
-                left=left,
+                "refund.over" if left else "refund.nothing_left", most=self._money(left, currency), left=left
             )
         terminal = self.terminal()
         done: list[CardPayment] = []
@@ -796,7 +782,7 @@ class PaymentService:
         the basket is abandoned)."""
         p = self.get(service_id)
         if p.kind != "payment" or p.left <= 0:
-            raise ValidationFailed("refund.over", "Nothing is left to give back on this card.", left=0)
+            raise ValidationFailed("refund.nothing_left", left=0)
         return self._refund_one(session, self.terminal(), p, p.left)
 
     def void(self, session: Session | None, sale_id: str | UUID) -> list[CardPayment]:
@@ -805,7 +791,7 @@ class PaymentService:
         (that is a refund)."""
         sid = str(sale_id)
         if self.checkout.sale(UUID(sid)) is not None:
-            raise ValidationFailed("payment.sale_completed", "This sale is complete: give money back as a refund.")
+            raise ValidationFailed("payment.sale_completed")
         out = []
         for p in self.of_sale(sid):
             if p.kind == "payment" and p.left > 0:

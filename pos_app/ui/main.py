@@ -31,6 +31,7 @@ from pos_app.ui.bridge import SyncBridge
 from pos_app.ui.enroll_view import EnrollView
 from pos_app.ui.kiosk_view import KioskView
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.messages import error_text
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.scanner import ScannerFilter
 from pos_app.ui.signin_view import SignInView
@@ -186,7 +187,7 @@ class Shell(QStackedWidget):
             self.starting.setWordWrap(True)
             return True
         if isinstance(error, NotEnrolled):
-            self._show_enrol(str(error) if error.code == "device.no_token" else "")
+            self._show_enrol(error_text(error) if error.code == "device.no_token" else "")
             return True
         return False
 
@@ -350,7 +351,7 @@ def run_gui(data_dir: Path, customer_display: bool | None = None, kiosk: bool = 
         secrets.check_backend()
     except secrets.NoSecureKeyring as e:
         print(f"pos-app: {e}", file=sys.stderr, flush=True)
-        QMessageBox.critical(None, "Aisle", str(e))
+        QMessageBox.critical(None, "Aisle", error_text(e))
         return 3
     shell = Shell(data_dir, customer_display=customer_display and not kiosk, kiosk=kiosk)
     app.installEventFilter(shell.scanner)

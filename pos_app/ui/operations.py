@@ -65,7 +65,9 @@ def sorry_text(ref: str) -> str:
 def report(parent: QObject | None, error: BaseException) -> str:
     """The one failure path: returns the text shown, after showing it on the nearest screen."""
     if is_for_people(error):
-        text = str(error)
+        from pos_app.ui.messages import error_text  # the code's sentence in the screens' language
+
+        text = error_text(error)
     else:
         ref = uuid.uuid4().hex[:8]
         log.error("UI operation failed [%s]", ref, exc_info=error)

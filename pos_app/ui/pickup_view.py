@@ -35,6 +35,7 @@ from pos_app.services.auth import Session
 from pos_app.services.pickups import Pickup, PickupQueue, PickupService
 from pos_app.services.sync import Changed, SyncStatus
 from pos_app.ui import theme
+from pos_app.ui.messages import error_text
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW
 
@@ -900,7 +901,7 @@ class PickupView(QWidget):
                 from pos_app.ui.operations import is_for_people
 
                 if is_for_people(e):
-                    return Handover(None, "code", str(e))
+                    return Handover(None, "code", error_text(e))
                 raise
             until = service.local_day_time(p.expires_at)
             verdict = genuine + (valid.replace("{0}", until) if until else "") + "."

@@ -36,6 +36,7 @@ from pos_app.services.auth import Session, StaffMember
 from pos_app.services.errors import ServiceError, ValidationFailed
 from pos_app.services.payments import TerminalError
 from pos_app.services.settings import SETTINGS_PERMISSION, DeviceSettings, TerminalSettings
+from pos_app.ui.messages import error_text
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
 
@@ -45,6 +46,7 @@ FIELD_OF = {
     "settings.columns": "columns",
     "settings.terminal_kind": "kind",
     "settings.terminal_url": "url",
+    "settings.terminal_port": "url",
     "settings.terminal_plain": "url",
     "settings.terminal_poiid": "poiid",
     "settings.terminal_ca": "ca_file",
@@ -55,6 +57,8 @@ FIELD_OF = {
     "terminal.certificate": "ca_file",
     "terminal.key": "passphrase",
     "printer.none": "printer",
+    "printer.test_none": "printer",
+    "printer.test_failed": "printer",
     "printer.offline": "printer",
     "printer.paper_out": "printer",
     "printer.cover_open": "printer",
@@ -451,11 +455,11 @@ class SettingsSheet(Sheet):
         code = getattr(error, "code", "")
         field = self.fields.get(FIELD_OF.get(code, ""))
         if field is not None and field.isVisible():
-            field.say(str(error))
+            field.say(error_text(error))
         elif result is not None:
-            self._result(result, str(error), bad=True)
+            self._result(result, error_text(error), bad=True)
         else:
-            self.show_problem(str(error))
+            self.show_problem(error_text(error))
         self.fit()
         return True
 
