@@ -17,7 +17,7 @@ from pos_app.services.auth import AuthService, Session, StaffMember
 from pos_app.services.basket import BasketService
 from pos_app.services.checkout import CheckoutService, device_code
 from pos_app.services.customers import CustomerService
-from pos_app.services.errors import ServiceError, ValidationFailed
+from pos_app.services.errors import Said, ServiceError, ValidationFailed
 from pos_app.services.images import ImageService
 from pos_app.services.language import LanguageService
 from pos_app.services.lookup import Location, LookupService
@@ -207,7 +207,7 @@ class Device:
             )
         )
         if problem is None:
-            return f"Test page sent to {s.printer}: check that the ruler is on one line."
+            return Said("printer.test_sent", printer=s.printer)
         if problem == "printer.none":
             raise ValidationFailed("printer.test_none")  # the test page's own words for it
         if problem in ("printer.offline", "printer.paper_out", "printer.cover_open"):
@@ -274,12 +274,12 @@ class Device:
             t = self.terminal()
             protected = bool(self.settings.load().terminal.key_id)
             if t is None:
-                return "No card terminal is set up on this till."
+                return Said("payment.no_terminal")
             t.status(new_service_id())
-            return f"Terminal {t.poiid} answered" + (" (messages protected)." if protected else ".")
+            return Said("terminal.answered_protected" if protected else "terminal.answered", poiid=t.poiid)
         typed = check_terminal(terminal)
         if not typed.kind:
-            return "No card terminal is chosen."
+            return Said("terminal.none_chosen")
         if typed.key_id and not passphrase:
             passphrase = secrets.load_terminal_passphrase(str(self.data_dir), typed.poiid)
             if not passphrase:
@@ -290,7 +290,7 @@ class Device:
             probe.status(new_service_id())
         finally:
             probe.close()
-        return f"Terminal {probe.poiid} answered" + (" (messages protected)." if typed.key_id else ".")
+        return Said("terminal.answered_protected" if typed.key_id else "terminal.answered", poiid=probe.poiid)
 
     def _caps(self) -> Caps:
         """Central's store-and-forward caps for this store (the `card_limits` stream). Never

@@ -213,6 +213,17 @@ MESSAGES: dict[str, str] = {
     "enrol.unreachable_http": "Cannot reach central at {url}. Check the address and the network, then try again. If central runs without HTTPS on your network, type {plain} ({detail})",
     "enrol.not_confirmed": "Not enrolled again: nothing was changed.",
     "enrol.no_qr": "No QR code found in that picture.",
+    # sentences services return (errors.Said)
+    "printer.test_sent": "Test page sent to {printer}: check that the ruler is on one line.",
+    "terminal.answered": "Terminal {poiid} answered.",
+    "terminal.answered_protected": "Terminal {poiid} answered (messages protected).",
+    "terminal.none_chosen": "No card terminal is chosen.",
+    "card.offline_no_store": "The terminal cannot reach the card network and cannot store payments: take cash.",
+    "card.offline_not_allowed": "The terminal is offline and this store takes no card payments offline: take cash.",
+    "card.offline_full": "The terminal is offline and has stored all it may ({total}) until its end-of-day reconciliation: take cash.",
+    "card.offline_most": "Offline, a card may pay at most {most}: take the rest in cash.",
+    "card.offline_notice": "The terminal is offline: card payments are stored and sent later (at most {per_sale} a sale, {left} left today).",
+    "central.refused_this": "Central refused this.",
     # the keyring (services/secrets.py)
     "keyring.insecure": "No secure keyring is available on this computer, so the device token cannot be stored safely. On Linux start a Secret Service (GNOME Keyring or KWallet) in the session; `make demo` does this for you. Aisle will not store the token in a file. (An insecure keyring that could store it: {found}.)",
     "keyring.refused": "The keyring refused to store the {what}: {detail}",
@@ -239,6 +250,24 @@ class ServiceError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class Said(str):
+    """A sentence a service returns rather than raises ("Test page sent to …"): the English
+    `str` the CLI prints, with the `code` and `params` the UI words it by (ui/messages.py)."""
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, /, **params: Any) -> Said:
+        template = MESSAGES.get(code, code)
+        try:
+            text = template.format(**params)
+        except (KeyError, IndexError):
+            text = template
+        said = super().__new__(cls, text)
+        said.code, said.params = code, params
+        return said
 
 
 class SignInError(ServiceError):
@@ -276,6 +305,7 @@ __all__ = [
     "MESSAGES",
     "CentralUnavailable",
     "PermissionNeeded",
+    "Said",
     "ServiceError",
     "SignInError",
     "ValidationFailed",

@@ -31,7 +31,7 @@ from pos_app.core.money import Money, format_money
 from pos_app.local import orders as local
 from pos_app.local.store import Identity, LocalStore, now_iso
 from pos_app.services.auth import Session
-from pos_app.services.errors import ValidationFailed
+from pos_app.services.errors import Said, ValidationFailed
 from pos_app.services.payments import PaymentService
 from sync.address import LAENDER, PREFECTURES, address_problems, one_line
 from sync.protocol import (
@@ -536,7 +536,7 @@ def _overlay(o: ShipOrder, actions: list[local.OrderAction]) -> ShipOrder:
     refused = ""
     for a in actions:
         if a.status == "rejected":
-            refused = a.detail or "Central refused this."
+            refused = a.detail or Said("central.refused_this")
             continue
         refused = ""
         if a.status != "pending":

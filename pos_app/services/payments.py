@@ -58,7 +58,7 @@ from pos_app.devices.terminal import (
 from pos_app.local.store import LocalStore
 from pos_app.services.auth import Session, StaffMember
 from pos_app.services.checkout import CheckoutService, CompletedSale, SaleBasket
-from pos_app.services.errors import ValidationFailed
+from pos_app.services.errors import Said, ValidationFailed
 from sync.pricing import Tender, TenderType
 
 log = logging.getLogger(__name__)
@@ -333,37 +333,26 @@ class PaymentService:
         except (ValidationFailed, TerminalError) as e:
             return Availability(False, str(e))
         if t is None:
-            return Availability(False, "No card terminal is set up on this till.")
+            return Availability(False, Said("payment.no_terminal"))
         if not self.offline:
             return Availability(True)
         if not t.supports_store_and_forward:
-            return Availability(
-                False, "The terminal cannot reach the card network and cannot store payments: take cash.", offline=True
-            )
+            return Availability(False, Said("card.offline_no_store"), offline=True)
         caps = self.caps()
         left = caps.total - self.offline_total()
         currency = self._currency()
         if caps.per_sale <= 0 or caps.total <= 0:
-            return Availability(
-                False, "The terminal is offline and this store takes no card payments offline: take cash.", offline=True
-            )
+            return Availability(False, Said("card.offline_not_allowed"), offline=True)
         if left <= 0:
-            return Availability(
-                False,
-                f"The terminal is offline and has stored all it may ({self._money(caps.total, currency)}) until "
-                "its end-of-day reconciliation: take cash.",
-                offline=True,
-            )
+            return Availability(False, Said("card.offline_full", total=self._money(caps.total, currency)), offline=True)
         if amount is not None and amount > min(caps.per_sale, left):
-            return Availability(
-                False,
-                f"Offline, a card may pay at most {self._money(min(caps.per_sale, left), currency)}: take the rest in cash.",
-                offline=True,
-            )
+            most = self._money(min(caps.per_sale, left), currency)
+            return Availability(False, Said("card.offline_most", most=most), offline=True)
         return Availability(
             True,
-            notice=f"The terminal is offline: card payments are stored and sent later (at most "
-            f"{self._money(caps.per_sale, currency)} a sale, {self._money(left, currency)} left today).",
+            notice=Said(
+                "card.offline_notice", per_sale=self._money(caps.per_sale, currency), left=self._money(left, currency)
+            ),
             offline=True,
         )
 

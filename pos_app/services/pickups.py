@@ -27,7 +27,7 @@ import orjson
 from pos_app.core.money import Money, format_money
 from pos_app.local import pickups as local
 from pos_app.local.store import Identity, LocalStore, now_iso
-from pos_app.services.errors import ValidationFailed
+from pos_app.services.errors import Said, ValidationFailed
 from sync.pickup_code import PREFIX, PickupCodeError, read_pickup_code, verify_pickup_code
 from sync.protocol import (
     PickupArrivePayload,
@@ -241,7 +241,7 @@ def _overlay(p: Pickup, actions: list[local.PickupAction]) -> Pickup:
     refused = ""
     for a in actions:
         if a.status == "rejected":
-            refused = a.detail or "Central refused this."
+            refused = a.detail or Said("central.refused_this")
             continue
         refused = ""
         if a.status != "pending":

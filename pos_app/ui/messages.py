@@ -1,7 +1,9 @@
 """Sentences made below the UI, worded in the screens' language (issue 12, docs/languages.md).
 
 Services and core raise a code of `pos_app/services/errors.MESSAGES` with its params; the
-English sentence (`str(e)`) is the CLI's. A screen shows `error_text(e)` (or `say(code, …)`):
+English sentence (`str(e)`) is the CLI's. A sentence a service returns is an `errors.Said`
+(a str with its code and params). A screen shows `error_text(e)` / `text_of(said)` (or
+`say(code, …)`):
 the code's sentence through Qt's translation (context "Messages"), its `{params}` filled after
 translating. `WORDS` repeats every English sentence of MESSAGES as a literal, because
 pyside6-lupdate extracts only literals; tests/unit/test_messages.py keeps the two tables equal
@@ -222,6 +224,16 @@ WORDS: dict[str, str] = {
     "enrol.unreachable_http": QT_TRANSLATE_NOOP("Messages", "Cannot reach central at {url}. Check the address and the network, then try again. If central runs without HTTPS on your network, type {plain} ({detail})"),
     "enrol.not_confirmed": QT_TRANSLATE_NOOP("Messages", "Not enrolled again: nothing was changed."),
     "enrol.no_qr": QT_TRANSLATE_NOOP("Messages", "No QR code found in that picture."),
+    "printer.test_sent": QT_TRANSLATE_NOOP("Messages", "Test page sent to {printer}: check that the ruler is on one line."),
+    "terminal.answered": QT_TRANSLATE_NOOP("Messages", "Terminal {poiid} answered."),
+    "terminal.answered_protected": QT_TRANSLATE_NOOP("Messages", "Terminal {poiid} answered (messages protected)."),
+    "terminal.none_chosen": QT_TRANSLATE_NOOP("Messages", "No card terminal is chosen."),
+    "card.offline_no_store": QT_TRANSLATE_NOOP("Messages", "The terminal cannot reach the card network and cannot store payments: take cash."),
+    "card.offline_not_allowed": QT_TRANSLATE_NOOP("Messages", "The terminal is offline and this store takes no card payments offline: take cash."),
+    "card.offline_full": QT_TRANSLATE_NOOP("Messages", "The terminal is offline and has stored all it may ({total}) until its end-of-day reconciliation: take cash."),
+    "card.offline_most": QT_TRANSLATE_NOOP("Messages", "Offline, a card may pay at most {most}: take the rest in cash."),
+    "card.offline_notice": QT_TRANSLATE_NOOP("Messages", "The terminal is offline: card payments are stored and sent later (at most {per_sale} a sale, {left} left today)."),
+    "central.refused_this": QT_TRANSLATE_NOOP("Messages", "Central refused this."),
     "keyring.insecure": QT_TRANSLATE_NOOP("Messages", "No secure keyring is available on this computer, so the device token cannot be stored safely. On Linux start a Secret Service (GNOME Keyring or KWallet) in the session; `make demo` does this for you. Aisle will not store the token in a file. (An insecure keyring that could store it: {found}.)"),
     "keyring.refused": QT_TRANSLATE_NOOP("Messages", "The keyring refused to store the {what}: {detail}"),
     "keyring.unreadable": QT_TRANSLATE_NOOP("Messages", "The keyring could not be read: {detail}"),
@@ -305,9 +317,12 @@ def words(code: str | None, params: Mapping[str, Any] | None, english: str) -> s
     return say(code, **params)
 
 
-def error_text(error: BaseException) -> str:
-    """What a screen shows for an error made for people (a ServiceError and its kin)."""
+def error_text(error: BaseException | str) -> str:
+    """What a screen shows for an error made for people (a ServiceError and its kin), or for a
+    sentence a service returned (errors.Said, or a plain str shown as it is)."""
     return words(getattr(error, "code", None), getattr(error, "params", None), str(error))
 
 
-__all__ = ["CONTEXT", "WORDS", "error_text", "say", "wait_words", "words"]
+text_of = error_text  # for a returned sentence: reads better at the call
+
+__all__ = ["CONTEXT", "WORDS", "error_text", "say", "text_of", "wait_words", "words"]

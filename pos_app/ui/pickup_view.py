@@ -35,7 +35,7 @@ from pos_app.services.auth import Session
 from pos_app.services.pickups import Pickup, PickupQueue, PickupService
 from pos_app.services.sync import Changed, SyncStatus
 from pos_app.ui import theme
-from pos_app.ui.messages import error_text
+from pos_app.ui.messages import error_text, text_of
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW
 
@@ -160,7 +160,7 @@ class PickupRow(QPushButton):
             grid.addWidget(labels[-1], row, 0, 1, 2)
             row += 1
         if p.refused:
-            labels.append(_label(f"Central: {p.refused}", "rowRefused"))
+            labels.append(_label(self.tr("Central: {0}").replace("{0}", text_of(p.refused)), "rowRefused"))
             grid.addWidget(labels[-1], row, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         for label in labels:  # the row is one button: a tap anywhere on it

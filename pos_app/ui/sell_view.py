@@ -43,7 +43,7 @@ from pos_app.core.money import exponent
 from pos_app.services.auth import Session
 from pos_app.services.basket import UNDO_SECONDS, Basket, BasketView, LineView, Tender, TenderType
 from pos_app.services.errors import PermissionNeeded
-from pos_app.ui.messages import error_text
+from pos_app.ui.messages import error_text, text_of
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
 
@@ -1122,8 +1122,8 @@ class SellView(QWidget):
             return False, self.tr("Card — no card terminal set up on this till")
         a = payments.availability()
         if not a.ok:
-            return False, self.tr("Card unavailable: {0}").replace("{0}", a.reason)
-        return True, a.notice
+            return False, self.tr("Card unavailable: {0}").replace("{0}", text_of(a.reason))
+        return True, text_of(a.notice)
 
     def pay_card(self, sheet: TenderSheet, cash: int, amount: int | None = None) -> None:
         """The card payment for what is still due, or ``amount`` of it (split tender: an amount

@@ -1654,6 +1654,46 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Auf diesem Bild wurde kein QR-Code gefunden.</translation>
     </message>
     <message>
+        <source>Test page sent to {printer}: check that the ruler is on one line.</source>
+        <translation>Testseite an {printer} gesendet: prüfen, ob das Lineal auf einer Zeile steht.</translation>
+    </message>
+    <message>
+        <source>Terminal {poiid} answered.</source>
+        <translation>Terminal {poiid} hat geantwortet.</translation>
+    </message>
+    <message>
+        <source>Terminal {poiid} answered (messages protected).</source>
+        <translation>Terminal {poiid} hat geantwortet (Nachrichten geschützt).</translation>
+    </message>
+    <message>
+        <source>No card terminal is chosen.</source>
+        <translation>Kein Kartenterminal gewählt.</translation>
+    </message>
+    <message>
+        <source>The terminal cannot reach the card network and cannot store payments: take cash.</source>
+        <translation>Das Terminal erreicht das Kartennetz nicht und kann keine Zahlungen speichern: bar kassieren.</translation>
+    </message>
+    <message>
+        <source>The terminal is offline and this store takes no card payments offline: take cash.</source>
+        <translation>Das Terminal ist offline und diese Filiale nimmt offline keine Kartenzahlungen an: bar kassieren.</translation>
+    </message>
+    <message>
+        <source>The terminal is offline and has stored all it may ({total}) until its end-of-day reconciliation: take cash.</source>
+        <translation>Das Terminal ist offline und hat bis zum Tagesabschluss alles gespeichert, was es darf ({total}): bar kassieren.</translation>
+    </message>
+    <message>
+        <source>Offline, a card may pay at most {most}: take the rest in cash.</source>
+        <translation>Offline kann eine Karte höchstens {most} zahlen: den Rest bar kassieren.</translation>
+    </message>
+    <message>
+        <source>The terminal is offline: card payments are stored and sent later (at most {per_sale} a sale, {left} left today).</source>
+        <translation>Das Terminal ist offline: Kartenzahlungen werden gespeichert und später gesendet (höchstens {per_sale} pro Verkauf, heute noch {left}).</translation>
+    </message>
+    <message>
+        <source>Central refused this.</source>
+        <translation>Die Zentrale hat das abgelehnt.</translation>
+    </message>
+    <message>
         <source>No secure keyring is available on this computer, so the device token cannot be stored safely. On Linux start a Secret Service (GNOME Keyring or KWallet) in the session; `make demo` does this for you. Aisle will not store the token in a file. (An insecure keyring that could store it: {found}.)</source>
         <translation>Auf diesem Computer ist kein sicherer Schlüsselbund verfügbar, daher kann das Geräte-Token nicht sicher gespeichert werden. Unter Linux in der Sitzung einen Secret Service starten (GNOME Keyring oder KWallet); `make demo` erledigt das. Aisle speichert das Token nicht in einer Datei. (Ein unsicherer Schlüsselbund, der es speichern könnte: {found}.)</translation>
     </message>
@@ -1757,6 +1797,13 @@ Tippen, um die Adresse zu ändern</translation>
     </message>
 </context>
 <context>
+    <name>OrderRow</name>
+    <message>
+        <source>Central: {0}</source>
+        <translation>Zentrale: {0}</translation>
+    </message>
+</context>
+<context>
     <name>OrdersButton</name>
     <message>
         <source>Orders: deliveries sold here, to decide, ship or refund</source>
@@ -1812,6 +1859,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Paid with receipt {0}</source>
         <translation>Bezahlt mit Bon {0}</translation>
+    </message>
+    <message>
+        <source>Central: {0}</source>
+        <translation>Zentrale: {0}</translation>
     </message>
     <message>
         <source>Not sent to central yet: it goes with the next sync.</source>
@@ -1938,6 +1989,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>⟲ Put the bag back on the sales floor{0}</source>
         <translation>⟲ Ware zurück auf die Fläche{0}</translation>
+    </message>
+    <message>
+        <source>Central: {0}</source>
+        <translation>Zentrale: {0}</translation>
     </message>
 </context>
 <context>

@@ -1654,6 +1654,46 @@ Tap to change the address</source>
         <translation>その画像に QR コードが見つかりません。</translation>
     </message>
     <message>
+        <source>Test page sent to {printer}: check that the ruler is on one line.</source>
+        <translation>{printer} にテストページを送りました。目盛りが 1 行に収まっているか確認してください。</translation>
+    </message>
+    <message>
+        <source>Terminal {poiid} answered.</source>
+        <translation>端末 {poiid} が応答しました。</translation>
+    </message>
+    <message>
+        <source>Terminal {poiid} answered (messages protected).</source>
+        <translation>端末 {poiid} が応答しました (通信は保護されています)。</translation>
+    </message>
+    <message>
+        <source>No card terminal is chosen.</source>
+        <translation>カード端末が選ばれていません。</translation>
+    </message>
+    <message>
+        <source>The terminal cannot reach the card network and cannot store payments: take cash.</source>
+        <translation>端末がカードネットワークに接続できず、決済を保存することもできません。現金でお受けください。</translation>
+    </message>
+    <message>
+        <source>The terminal is offline and this store takes no card payments offline: take cash.</source>
+        <translation>端末がオフラインで、この店舗はオフラインのカード決済を受け付けません。現金でお受けください。</translation>
+    </message>
+    <message>
+        <source>The terminal is offline and has stored all it may ({total}) until its end-of-day reconciliation: take cash.</source>
+        <translation>端末はオフラインで、日次精算までに保存できる上限 ({total}) に達しました。現金でお受けください。</translation>
+    </message>
+    <message>
+        <source>Offline, a card may pay at most {most}: take the rest in cash.</source>
+        <translation>オフライン中、カードで支払えるのは最大 {most} です。残りは現金でお受けください。</translation>
+    </message>
+    <message>
+        <source>The terminal is offline: card payments are stored and sent later (at most {per_sale} a sale, {left} left today).</source>
+        <translation>端末はオフラインです。カード決済は保存され、後で送信されます (1 会計 {per_sale} まで、本日の残り {left})。</translation>
+    </message>
+    <message>
+        <source>Central refused this.</source>
+        <translation>本部がこれを却下しました。</translation>
+    </message>
+    <message>
         <source>No secure keyring is available on this computer, so the device token cannot be stored safely. On Linux start a Secret Service (GNOME Keyring or KWallet) in the session; `make demo` does this for you. Aisle will not store the token in a file. (An insecure keyring that could store it: {found}.)</source>
         <translation>このコンピューターには安全なキーリングがないため、端末トークンを安全に保存できません。Linux ではセッションで Secret Service (GNOME Keyring または KWallet) を起動してください。`make demo` は自動で起動します。Aisle はトークンをファイルには保存しません。(保存できる安全でないキーリング: {found}。)</translation>
     </message>
@@ -1757,6 +1797,13 @@ Tap to change the address</source>
     </message>
 </context>
 <context>
+    <name>OrderRow</name>
+    <message>
+        <source>Central: {0}</source>
+        <translation>本部: {0}</translation>
+    </message>
+</context>
+<context>
     <name>OrdersButton</name>
     <message>
         <source>Orders: deliveries sold here, to decide, ship or refund</source>
@@ -1812,6 +1859,10 @@ Tap to change the address</source>
     <message>
         <source>Paid with receipt {0}</source>
         <translation>レシート {0} で支払い済み</translation>
+    </message>
+    <message>
+        <source>Central: {0}</source>
+        <translation>本部: {0}</translation>
     </message>
     <message>
         <source>Not sent to central yet: it goes with the next sync.</source>
@@ -1938,6 +1989,10 @@ Tap to change the address</source>
     <message>
         <source>⟲ Put the bag back on the sales floor{0}</source>
         <translation>⟲ 袋の商品を売場に戻す{0}</translation>
+    </message>
+    <message>
+        <source>Central: {0}</source>
+        <translation>本部: {0}</translation>
     </message>
 </context>
 <context>

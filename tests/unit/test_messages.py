@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.services.errors import MESSAGES, PermissionNeeded, ValidationFailed
+from pos_app.services.errors import MESSAGES, PermissionNeeded, Said, ValidationFailed
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_DIR = ROOT / "resources" / "translations"
@@ -127,7 +127,7 @@ def test_a_code_is_worded_in_the_installed_language(qapp: object) -> None:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from pos_app.core.auth import Role
-    from pos_app.ui.messages import error_text, say
+    from pos_app.ui.messages import error_text, say, text_of
 
     e = ValidationFailed("basket.unknown_code", code="NOPE-404")
     assert error_text(e) == "“NOPE-404” is not a barcode or SKU this store knows."  # English: no translator
@@ -145,5 +145,9 @@ def test_a_code_is_worded_in_the_installed_language(qapp: object) -> None:
         own = ValidationFailed("basket.unknown_code", "Central's own words.", code="X")
         assert error_text(own) == "Central's own words."  # not the code's sentence: shown as it is
         assert error_text(ValueError("a bug")) == "a bug"
+        sent = Said("terminal.answered", poiid="V400m-1")  # a sentence returned, not raised
+        assert sent == "Terminal V400m-1 answered." and isinstance(sent, str)  # the CLI's English
+        assert text_of(sent) == "端末 V400m-1 が応答しました。"
+        assert text_of("Not a Said.") == "Not a Said."
     finally:
         QCoreApplication.removeTranslator(translator)
