@@ -1,8 +1,10 @@
 """Errors the services raise for people to act on: a code, its parameters, an English sentence.
 
-The UI words an error by its `code` and `params` (issue 12 translates them); `str(e)` is the
-English sentence, used by the CLI and as the fallback. Every sentence below the UI comes from
-`MESSAGES` here, so a translation is a table, not a hunt through the services.
+The UI words an error by its `code` and `params` (pos_app/ui/messages.py, translated in
+resources/translations); `str(e)` is the English sentence, used by the CLI and as the fallback.
+Every sentence below the UI comes from `MESSAGES` here (core's codes from core/messages.py), so
+a translation is a table, not a hunt through the services: raise `ValidationFailed("code",
+**params)`, never a sentence of your own (tests/unit/test_messages.py scans for them).
 """
 
 from __future__ import annotations

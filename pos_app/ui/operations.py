@@ -11,7 +11,8 @@
   (two quick taps on two products show the second one, whichever answer comes back first).
 - An answer for a parent widget that has been deleted meanwhile is dropped.
 - Every failure reaches the person through ONE path, `report()`: a `ServiceError` (or another
-  error made for people, see `person_errors`) shows its sentence where the screen shows messages
+  error made for people, see `person_errors`) shows its sentence, worded in the screens'
+  language by its code (`ui/messages.error_text`), where the screen shows messages
   (the nearest parent with `show_problem(text)`); anything else is logged with a short reference
   and shown as "Sorry, something went wrong (reference …)". A `.failure(fn)` callback runs
   first, to put the screen back (re-enable a button); it does not replace the message, unless it

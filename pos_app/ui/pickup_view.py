@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -235,8 +235,9 @@ def waiting_text(numbers: list[str]) -> str:
     """The banner's sentence for customers who checked in at the kiosk."""
     if not numbers:
         return ""
-    more = f" (+{len(numbers) - 1} more)" if len(numbers) > 1 else ""
-    return f"Customer waiting for order {numbers[0]} at the counter{more}"
+    text = QCoreApplication.translate("Pickups", "Customer waiting for order {0} at the counter")
+    more = QCoreApplication.translate("Pickups", " (+{0} more)") if len(numbers) > 1 else ""
+    return text.replace("{0}", numbers[0]) + more.replace("{0}", str(len(numbers) - 1))
 
 
 class PickupView(QWidget):

@@ -2303,6 +2303,17 @@ Tippen, um die Adresse zu ändern</translation>
     </message>
 </context>
 <context>
+    <name>Pickups</name>
+    <message>
+        <source>Customer waiting for order {0} at the counter</source>
+        <translation>Kunde wartet an der Theke auf Bestellung {0}</translation>
+    </message>
+    <message>
+        <source> (+{0} more)</source>
+        <translation> (+{0} weitere)</translation>
+    </message>
+</context>
+<context>
     <name>PickupsButton</name>
     <message>
         <source>Pickups: click-and-collect orders to pick and hand over</source>

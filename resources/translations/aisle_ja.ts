@@ -2303,6 +2303,17 @@ Tap to change the address</source>
     </message>
 </context>
 <context>
+    <name>Pickups</name>
+    <message>
+        <source>Customer waiting for order {0} at the counter</source>
+        <translation>ご注文 {0} のお客様がカウンターでお待ちです</translation>
+    </message>
+    <message>
+        <source> (+{0} more)</source>
+        <translation> (ほか {0} 件)</translation>
+    </message>
+</context>
+<context>
     <name>PickupsButton</name>
     <message>
         <source>Pickups: click-and-collect orders to pick and hand over</source>
