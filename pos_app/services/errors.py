@@ -102,6 +102,7 @@ MESSAGES: dict[str, str] = {
     "payment.in_progress": "A card payment for this basket is already on the terminal.",
     "payment.unsettled": "The terminal has not said how the last card payment of this basket ended: look at the terminal and record what it shows first.",
     "payment.amount": "A card can pay between {low} and {high} here.",
+    "payment.unavailable": "{reason}",  # the availability's own sentence (an errors.Said)
     "payment.not_unknown": "The terminal already said how this payment ended.",
     "payment.approval_code": "Type the approval code the terminal shows (letters and digits).",
     "payment.sale_completed": "This sale is complete: give money back as a refund.",

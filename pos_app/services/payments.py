@@ -427,7 +427,7 @@ class PaymentService:
                 )
             avail = self.availability(amount)
             if not avail.ok:
-                raise ValidationFailed("payment.unavailable", avail.reason)
+                raise ValidationFailed("payment.unavailable", reason=avail.reason)  # a Said: worded too
             sid = new_service_id()
             self._step("intent")
             now = _now()

@@ -13,7 +13,8 @@ and every sentence translated in Japanese and German.
   made, or a service that still passes its own words) is shown as it is: English, never wrong.
 - Params are formatted values already (money and dates by babel in the store's locale); the
   few that are words are worded here: `needed` (a role), `wait` (from `seconds`), a stock
-  correction's reason and direction, and what the keyring refused to keep.
+  correction's reason and direction, what the keyring refused to keep, and a param that is an
+  `errors.Said` of its own.
 """
 
 from __future__ import annotations
@@ -121,6 +122,7 @@ WORDS: dict[str, str] = {
     "payment.in_progress": QT_TRANSLATE_NOOP("Messages", "A card payment for this basket is already on the terminal."),
     "payment.unsettled": QT_TRANSLATE_NOOP("Messages", "The terminal has not said how the last card payment of this basket ended: look at the terminal and record what it shows first."),
     "payment.amount": QT_TRANSLATE_NOOP("Messages", "A card can pay between {low} and {high} here."),
+    "payment.unavailable": QT_TRANSLATE_NOOP("Messages", "{reason}"),
     "payment.not_unknown": QT_TRANSLATE_NOOP("Messages", "The terminal already said how this payment ended."),
     "payment.approval_code": QT_TRANSLATE_NOOP("Messages", "Type the approval code the terminal shows (letters and digits)."),
     "payment.sale_completed": QT_TRANSLATE_NOOP("Messages", "This sale is complete: give money back as a refund."),
@@ -263,6 +265,9 @@ def _role(name: str) -> str:
 
 def _worded(code: str, params: Mapping[str, Any]) -> dict[str, Any]:
     out = dict(params)
+    for k, v in params.items():  # a param that is a sentence of its own (errors.Said)
+        if isinstance(v, str) and isinstance(getattr(v, "code", None), str):
+            out[k] = words(v.code, getattr(v, "params", None), v)
     if isinstance(out.get("needed"), str):
         out["needed"] = _role(out["needed"])
     if "wait" in out and isinstance(out.get("seconds"), int):

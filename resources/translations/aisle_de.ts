@@ -1242,6 +1242,10 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Mit Karte sind hier {low} bis {high} möglich.</translation>
     </message>
     <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
         <source>The terminal already said how this payment ended.</source>
         <translation>Das Terminal hat bereits gemeldet, wie diese Zahlung endete.</translation>
     </message>

@@ -1242,6 +1242,10 @@ Tap to change the address</source>
         <translation>カードで支払えるのは {low} から {high} までです。</translation>
     </message>
     <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
         <source>The terminal already said how this payment ended.</source>
         <translation>この決済の結果は端末からすでに届いています。</translation>
     </message>

@@ -149,5 +149,8 @@ def test_a_code_is_worded_in_the_installed_language(qapp: object) -> None:
         assert sent == "Terminal V400m-1 answered." and isinstance(sent, str)  # the CLI's English
         assert text_of(sent) == "端末 V400m-1 が応答しました。"
         assert text_of("Not a Said.") == "Not a Said."
+        offline = ValidationFailed("payment.unavailable", reason=Said("card.offline_most", most="￥5,000"))
+        assert str(offline) == "Offline, a card may pay at most ￥5,000: take the rest in cash."
+        assert error_text(offline) == "オフライン中、カードで支払えるのは最大 ￥5,000 です。残りは現金でお受けください。"
     finally:
         QCoreApplication.removeTranslator(translator)
