@@ -1595,7 +1595,7 @@ Tippen, um die Adresse zu ändern</translation>
     </message>
     <message>
         <source>Operations not yet at central: {unsent}; sync first, or a manager defers them with a reason.</source>
-        <translation>Vorgänge noch nicht in der Zentrale: {unsent}; zuerst synchronisieren, oder die Filialleitung stellt sie mit Grund zurück.</translation>
+        <translation>Noch nicht in der Zentrale: {unsent} Vorgänge; zuerst synchronisieren, oder die Filialleitung stellt sie mit Grund zurück.</translation>
     </message>
     <message>
         <source>Say why the shift closes with operations still unsent.</source>

@@ -1595,7 +1595,7 @@ Tap to change the address</source>
     </message>
     <message>
         <source>Operations not yet at central: {unsent}; sync first, or a manager defers them with a reason.</source>
-        <translation>まだ本部に届いていない処理: {unsent}。先に同期するか、店長が理由を付けて後回しにします。</translation>
+        <translation>本部に未送信の処理が {unsent} 件あります。先に同期するか、店長が理由を付けて後回しにします。</translation>
     </message>
     <message>
         <source>Say why the shift closes with operations still unsent.</source>
