@@ -84,6 +84,14 @@ MESSAGES: dict[str, str] = {
     # sync/loyalty.py's sentences, worded here too)
     "gift.format": "This is not a gift card number: it is GC and 11 digits.",
     "gift.check_digit": "This gift card number has a typing error: check it against the card.",
+    # sync/member_code.py's and sync/pickup_code.py's sentences without params, worded here too
+    # (their damaged-code sentences share the code, so they stay English: docs/languages.md)
+    "member_code.format": "This is not a member code of this retailer.",
+    "member_code.unknown_key": "This code was signed with a key this till does not know: sync, then scan again.",
+    "member_code.forged": "This member code is not genuine (altered or forged).",
+    "pickup_code.format": "This is not a pickup code of this retailer.",
+    "pickup_code.unknown_key": "This code was signed with a key this tablet does not know: sync, then scan again.",
+    "pickup_code.forged": "This pickup code is not genuine (altered or forged).",
     "gift.offline_unknown": "Central cannot be reached and this card was never seen on this till, so its balance cannot be checked.",
     "gift.inactive": "This gift card is not active: it must be sold and activated first.",
     "gift.currency": "This gift card holds {card_currency}, not {currency}.",

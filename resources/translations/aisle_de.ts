@@ -1174,6 +1174,30 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Diese Geschenkkartennummer hat einen Tippfehler: mit der Karte vergleichen.</translation>
     </message>
     <message>
+        <source>This is not a member code of this retailer.</source>
+        <translation>Das ist kein Mitgliedscode dieses Händlers.</translation>
+    </message>
+    <message>
+        <source>This code was signed with a key this till does not know: sync, then scan again.</source>
+        <translation>Dieser Code wurde mit einem Schlüssel signiert, den diese Kasse nicht kennt: synchronisieren, dann erneut scannen.</translation>
+    </message>
+    <message>
+        <source>This member code is not genuine (altered or forged).</source>
+        <translation>Dieser Mitgliedscode ist nicht echt (verändert oder gefälscht).</translation>
+    </message>
+    <message>
+        <source>This is not a pickup code of this retailer.</source>
+        <translation>Das ist kein Abholcode dieses Händlers.</translation>
+    </message>
+    <message>
+        <source>This code was signed with a key this tablet does not know: sync, then scan again.</source>
+        <translation>Dieser Code wurde mit einem Schlüssel signiert, den dieses Tablet nicht kennt: synchronisieren, dann erneut scannen.</translation>
+    </message>
+    <message>
+        <source>This pickup code is not genuine (altered or forged).</source>
+        <translation>Dieser Abholcode ist nicht echt (verändert oder gefälscht).</translation>
+    </message>
+    <message>
         <source>Central cannot be reached and this card was never seen on this till, so its balance cannot be checked.</source>
         <translation>Die Zentrale ist nicht erreichbar und diese Karte war noch nie an dieser Kasse, daher lässt sich ihr Guthaben nicht prüfen.</translation>
     </message>

@@ -1174,6 +1174,30 @@ Tap to change the address</source>
         <translation>ギフトカード番号に入力ミスがあります。カードと照らし合わせてください。</translation>
     </message>
     <message>
+        <source>This is not a member code of this retailer.</source>
+        <translation>この小売店の会員コードではありません。</translation>
+    </message>
+    <message>
+        <source>This code was signed with a key this till does not know: sync, then scan again.</source>
+        <translation>このレジが知らないキーで署名されたコードです。同期してからもう一度スキャンしてください。</translation>
+    </message>
+    <message>
+        <source>This member code is not genuine (altered or forged).</source>
+        <translation>この会員コードは本物ではありません (改ざんまたは偽造)。</translation>
+    </message>
+    <message>
+        <source>This is not a pickup code of this retailer.</source>
+        <translation>この小売店の受け取りコードではありません。</translation>
+    </message>
+    <message>
+        <source>This code was signed with a key this tablet does not know: sync, then scan again.</source>
+        <translation>このタブレットが知らないキーで署名されたコードです。同期してからもう一度スキャンしてください。</translation>
+    </message>
+    <message>
+        <source>This pickup code is not genuine (altered or forged).</source>
+        <translation>この受け取りコードは本物ではありません (改ざんまたは偽造)。</translation>
+    </message>
+    <message>
         <source>Central cannot be reached and this card was never seen on this till, so its balance cannot be checked.</source>
         <translation>本部に接続できず、このカードはこのレジで一度も使われていないため、残高を確認できません。</translation>
     </message>
