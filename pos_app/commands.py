@@ -50,9 +50,9 @@ def enroll(data_dir: Path, args: argparse.Namespace) -> int:
             return True
         if not sys.stdin.isatty():
             raise EnrollmentError(
+                "enrol.confirm_needed",
                 "This data directory is already enrolled; enrolling it again needs --yes when there is "
                 "no terminal to ask on.",
-                "enrol.confirm_needed",
             )
         return input("Enrol this data directory again? [y/N] ").strip().lower() in ("y", "yes")
 

@@ -8,6 +8,8 @@ from enum import Enum
 
 from stdnum import ean
 
+from pos_app.core.messages import sentence
+
 GTIN_LENGTHS = (8, 12, 13, 14)
 
 
@@ -26,10 +28,7 @@ class ScannedCode:
     @property
     def message(self) -> str:
         if self.kind is CodeKind.BAD_CHECK_DIGIT:
-            return (
-                f"“{self.raw}” is not a valid barcode (wrong check digit). "
-                "Scan it again or type the number printed under the bars."
-            )
+            return sentence("scan.bad_check_digit", {"code": self.raw})
         return ""
 
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pos_app.core.messages import sentence
 
 GRADES = ("resellable", "damaged", "wrong_item")
 STEPS = ("grading", "confirm", "refunding", "done", "queued")
@@ -24,9 +27,13 @@ MOVES = {
 
 
 class ReturnRuleError(ValueError):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
+    """A return rule refused: a code and its parameters; the English sentence is the code's in
+    core/messages.py, or `message` where the sentence is given (a line's refusal)."""
+
+    def __init__(self, code: str, message: str | None = None, /, **params: Any) -> None:
+        super().__init__(sentence(code, params) if message is None else message)
         self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +64,16 @@ class ReturnDraft:
         for ln in self.lines:
             if ln.line_id == line_id:
                 return ln
-        raise ReturnRuleError("return.no_line", f"Line {line_id} is not part of this return.")
+        raise ReturnRuleError("return.no_line", line_id=line_id)
 
     def grade(self, line_id: str, grades: Sequence[str]) -> ReturnDraft:
         ln = self._line(line_id)
         if self.step not in ("grading", "confirm"):
-            raise ReturnRuleError("return.step", "This return is already being refunded.")
+            raise ReturnRuleError("return.refunding")
         if any(g not in GRADES for g in grades):
-            raise ReturnRuleError("return.grade", "Grade each item resellable, damaged or wrong item.")
+            raise ReturnRuleError("return.grade")
         if len(grades) > ln.quantity:
-            raise ReturnRuleError("return.too_many", f"Only {ln.quantity} of {ln.sku} can come back on this return.")
+            raise ReturnRuleError("return.too_many", quantity=ln.quantity, sku=ln.sku)
         if ln.refusal and any(g != "wrong_item" for g in grades):
             raise ReturnRuleError("return.refused", ln.refusal)
         new = dict(self.grades)
@@ -98,9 +105,7 @@ class ReturnDraft:
     def confirm(self) -> ReturnDraft:
         self._move("confirm")
         if not self.accepted():
-            raise ReturnRuleError(
-                "return.nothing", "Nothing is taken back: grade at least one item resellable or damaged."
-            )
+            raise ReturnRuleError("return.nothing")
         return replace(self, step="confirm")
 
     def start_refund(self) -> ReturnDraft:
@@ -114,7 +119,7 @@ class ReturnDraft:
 
     def _move(self, to: str) -> None:
         if to not in MOVES[self.step]:
-            raise ReturnRuleError("return.step", f"A return cannot go from {self.step} to {to}.")
+            raise ReturnRuleError("return.step", step=self.step, to=to)
 
 
 def refund_plan(
@@ -133,7 +138,5 @@ def refund_plan(
     try:
         parts = allocate(total, room)
     except ValueError:
-        raise ReturnRuleError(
-            "return.over_paid", "This return is more than the sale's tenders can take back."
-        ) from None
+        raise ReturnRuleError("return.over_paid") from None
     return [Share(t.type, p, t.reference) for t, p in zip(tenders, parts, strict=True) if p]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from pos_app.core.messages import sentence
 from pos_app.core.money import exponent
 from pos_app.core.report_words import words
 
@@ -38,9 +39,11 @@ MAX_PIECES = 99_999  # per denomination: more is a typing slip
 
 
 class ShiftError(ValueError):
-    """Bad input or a step out of order: a code, its parameters and one English sentence."""
+    """Bad input or a step out of order: a code and its parameters; the English sentence is
+    the code's in core/messages.py (the UI words it in the person's language)."""
 
-    def __init__(self, code: str, message: str, **params: Any) -> None:
+    def __init__(self, code: str, /, **params: Any) -> None:
+        message = sentence(code, params)
         super().__init__(message)
         self.code = code
         self.message = message
@@ -88,19 +91,18 @@ def parse_count(currency: str, entries: Mapping[Any, Any]) -> DrawerCount:
             denom = int(str(key).strip())
         except ValueError:
             raise ShiftError(
-                "shift.count_denomination", f"{key!r} is not a note or coin of {currency}.", denomination=str(key)
+                "shift.count_denomination", label=repr(key), currency=currency, denomination=str(key)
             ) from None
         if denom not in allowed:
             raise ShiftError(
                 "shift.count_denomination",
-                f"{denomination_text(denom, currency)} is not a note or coin of {currency}.",
+                label=denomination_text(denom, currency),
+                currency=currency,
                 denomination=str(denom),
             )
         label = denomination_text(denom, currency)
         if isinstance(value, bool):
-            raise ShiftError(
-                "shift.count_text", f"Type how many {label} pieces there are, as a number.", denomination=label
-            )
+            raise ShiftError("shift.count_number", denomination=label)
         if isinstance(value, int):
             n = value
         else:
@@ -110,21 +112,11 @@ def parse_count(currency: str, entries: Mapping[Any, Any]) -> DrawerCount:
             elif text.lstrip("-").isdigit() and text.isascii():
                 n = int(text)
             else:
-                raise ShiftError(
-                    "shift.count_text",
-                    f"“{value}” for {label} is not a number of pieces; type digits only.",
-                    denomination=label,
-                    typed=str(value),
-                )
+                raise ShiftError("shift.count_text", denomination=label, typed=str(value))
         if n < 0:
-            raise ShiftError(
-                "shift.count_negative", f"A drawer cannot hold {n} pieces of {label}; count again.", denomination=label
-            )
+            raise ShiftError("shift.count_negative", denomination=label, pieces=n)
         if n > MAX_PIECES:
-            raise ShiftError(
-                "shift.count_too_many", f"{n} pieces of {label} is more than a drawer holds; count again.",
-                denomination=label,
-            )  # fmt: skip
+            raise ShiftError("shift.count_too_many", denomination=label, pieces=n)
         counted[denom] = counted.get(denom, 0) + n
     return DrawerCount(currency, tuple((d, counted.get(d, 0)) for d in allowed))
 
@@ -153,20 +145,16 @@ def check_movement(kind: Movement, amount: int, reason: str, note: str = "") -> 
     """A paid in / out or drop needs an amount above 0; a no-sale has none; every one needs a
     reason of its kind ("other" with a note)."""
     if kind is Movement.FLOAT:
-        raise ShiftError("shift.movement_kind", "The float is counted when the shift opens.")
+        raise ShiftError("shift.float_movement")
     if kind is Movement.NO_SALE:
         if amount != 0:
-            raise ShiftError("shift.no_sale_amount", "A no-sale moves no money; record a paid in or out instead.")
+            raise ShiftError("shift.no_sale_amount")
     elif isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
-        raise ShiftError("shift.movement_amount", "Give an amount above 0.")
+        raise ShiftError("shift.movement_amount")
     if reason not in REASONS[kind]:
-        raise ShiftError(
-            "shift.movement_reason",
-            f"Choose a reason: {', '.join(REASONS[kind])}.",
-            reasons=list(REASONS[kind]),
-        )
+        raise ShiftError("shift.movement_reason", choices=", ".join(REASONS[kind]), reasons=list(REASONS[kind]))
     if reason == "other" and not note.strip():
-        raise ShiftError("shift.note_needed", "Say why in the note when the reason is “other”.")
+        raise ShiftError("shift.note_needed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,12 +232,10 @@ def check_variance_reason(variances: Sequence[Variance], limit: int, reason: str
         return False
     if reason not in VARIANCE_REASONS:
         raise ShiftError(
-            "shift.variance_reason",
-            f"The count is off by more than the limit: choose a reason ({', '.join(VARIANCE_REASONS)}).",
-            reasons=list(VARIANCE_REASONS),
+            "shift.variance_reason", choices=", ".join(VARIANCE_REASONS), reasons=list(VARIANCE_REASONS)
         )
     if reason == "other" and not note.strip():
-        raise ShiftError("shift.note_needed", "Say why in the note when the reason is “other”.")
+        raise ShiftError("shift.note_needed")
     return True
 
 

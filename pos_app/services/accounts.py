@@ -238,10 +238,7 @@ class AccountsService:
                 "SELECT currency, balance, status FROM gift_cards_seen WHERE card_no=?", (number,), which="device"
             )
             if not rows:
-                raise ValidationFailed(
-                    "gift.offline_unknown",
-                    "Central cannot be reached and this card was never seen on this till, so its balance cannot be checked.",
-                ) from None
+                raise ValidationFailed("gift.offline_unknown") from None
             cur, bal, status = rows[0]
             return GiftCard(number, str(cur), int(bal) - self._offline_spent(number, "gift"), str(status), False)
         self._seen(number, got.currency, got.balance, got.status)
@@ -350,14 +347,14 @@ class AccountsService:
         basket: online at central now, else offline within the cached balance and today's cap."""
         currency = self.currency()
         if amount <= 0:
-            raise ValidationFailed("stored_value.amount", "Nothing is due to pay with it.")
+            raise ValidationFailed("stored_value.amount")
         if kind == "gift":
             try:
                 owner = normalise_card(card_no or "")
             except CardNumberError as e:
                 raise ValidationFailed(e.code, str(e)) from None
         elif customer_id is None:
-            raise ValidationFailed("stored_value.customer", "Attach the customer first: store credit is theirs.")
+            raise ValidationFailed("stored_value.customer")
         else:
             owner = str(customer_id)
         spend_id = str(uuid.uuid4())
@@ -379,25 +376,21 @@ class AccountsService:
         if kind == "gift":
             card = self.gift_card(owner)  # offline: as last seen, less this till's offline spends
             if card.status != "active":
-                raise ValidationFailed(
-                    "gift.inactive", "This gift card is not active: it must be sold and activated first."
-                )
+                raise ValidationFailed("gift.inactive")
             if card.currency != currency:
-                raise ValidationFailed("gift.currency", f"This gift card holds {card.currency}, not {currency}.")
+                raise ValidationFailed("gift.currency", card_currency=card.currency, currency=currency)
             held = card.balance
         else:
             held = self.cached(int(owner)).credit
         if amount > held:
             raise ValidationFailed(
                 "stored_value.offline_balance",
-                "Central cannot be reached and this till knows of less than that on it: take the rest another way.",
                 held=held,
             )
         left = self.cap_left()
         if amount > left:
             raise ValidationFailed(
                 "stored_value.offline_cap",
-                "Central cannot be reached and this till's offline limit for today is used up: take it another way.",
                 left=left,
             )
         self._record(spend_id, sale_id, kind, owner, amount, currency, "offline", held - amount)
@@ -423,7 +416,7 @@ class AccountsService:
                     client._json(SpendResult, "POST", "/v1/accounts/spend/cancel", json=body, timeout=LIVE_TIMEOUT * 2)
             except CentralError as e:
                 raise ValidationFailed(
-                    "stored_value.cancel", f"The {spend.kind} spend could not be given back at central now: {e}"
+                    "stored_value.cancel_gift" if spend.kind == "gift" else "stored_value.cancel_credit", detail=str(e)
                 ) from None
         with self.store.tx("device") as con:
             con.execute("UPDATE stored_value_spends SET state='cancelled' WHERE spend_id=?", (spend.spend_id,))
@@ -474,7 +467,7 @@ class AccountsService:
         except CardNumberError as e:
             raise ValidationFailed(e.code, str(e)) from None
         if amount <= 0:
-            raise ValidationFailed("gift.amount", "Type the amount to load, more than 0.")
+            raise ValidationFailed("gift.amount")
         load_id = str(uuid.uuid4())
         payload = GiftCardLoadPayload(
             load_id=uuid.UUID(load_id), card_no=number, store_id=self.identity.store_id, staff_id=session.staff.id,
@@ -512,10 +505,10 @@ class AccountsService:
             "SELECT card_no, amount, currency, state FROM gift_card_loads WHERE load_id=?", (load_id,), which="device"
         )
         if not rows:
-            raise ValidationFailed("gift.no_load", "There is no such gift-card load on this till.")
+            raise ValidationFailed("gift.no_load")
         number, amount, currency, state = rows[0]
         if state == "voided":
-            raise ValidationFailed("gift.voided", "This load was voided already.")
+            raise ValidationFailed("gift.voided")
         payload = GiftCardVoidPayload(
             load_id=uuid.UUID(load_id), card_no=str(number), store_id=self.identity.store_id,
             staff_id=session.staff.id, amount=int(amount), currency=str(currency), voided_at=datetime.now(UTC),

@@ -16,7 +16,7 @@ from pos_app.services.auth import AuthService, Session, StaffMember
 from pos_app.services.basket import BasketService
 from pos_app.services.checkout import CheckoutService, device_code
 from pos_app.services.customers import CustomerService
-from pos_app.services.errors import NotEnrolled, ServiceError, ValidationFailed
+from pos_app.services.errors import NotEnrolled, Said, ServiceError, ValidationFailed
 from pos_app.services.images import ImageService
 from pos_app.services.language import LanguageService
 from pos_app.services.lookup import Location, LookupService
@@ -193,16 +193,12 @@ class Device:
             )
         )
         if problem is None:
-            return f"Test page sent to {s.printer}: check that the ruler is on one line."
-        words = {
-            "printer.none": "No receipt printer is set on this till: type its address first.",
-            "printer.offline": f"The printer at {s.printer} is off or cannot be reached.",
-            "printer.paper_out": "The printer is out of paper.",
-            "printer.cover_open": "The printer's cover is open.",
-        }
-        raise ValidationFailed(
-            problem, words.get(problem, f"The printer at {s.printer} did not take the test page ({problem}).")
-        )
+            return Said("printer.test_sent", printer=s.printer)
+        if problem == "printer.none":
+            raise ValidationFailed("printer.test_none")  # the test page's own words for it
+        if problem in ("printer.offline", "printer.paper_out", "printer.cover_open"):
+            raise ValidationFailed(problem, printer=s.printer)
+        raise ValidationFailed("printer.test_failed", printer=s.printer, problem=problem)
 
     # --- the card terminal -------------------------------------------------------------------
 
@@ -264,25 +260,23 @@ class Device:
             t = self.terminal()
             protected = bool(self.settings.load().terminal.key_id)
             if t is None:
-                return "No card terminal is set up on this till."
+                return Said("payment.no_terminal")
             t.status(new_service_id())
-            return f"Terminal {t.poiid} answered" + (" (messages protected)." if protected else ".")
+            return Said("terminal.answered_protected" if protected else "terminal.answered", poiid=t.poiid)
         typed = check_terminal(terminal)
         if not typed.kind:
-            return "No card terminal is chosen."
+            return Said("terminal.none_chosen")
         if typed.key_id and not passphrase:
             passphrase = secrets.load_terminal_passphrase(str(self.data_dir), typed.poiid)
             if not passphrase:
-                raise ValidationFailed(
-                    "settings.terminal_passphrase", "Type the passphrase set on the terminal for this key."
-                )
+                raise ValidationFailed("settings.terminal_passphrase")
         probe = build_terminal(typed, sale_id=self.terminal_sale_id(), passphrase=passphrase)
         assert probe is not None
         try:
             probe.status(new_service_id())
         finally:
             probe.close()
-        return f"Terminal {probe.poiid} answered" + (" (messages protected)." if typed.key_id else ".")
+        return Said("terminal.answered_protected" if typed.key_id else "terminal.answered", poiid=probe.poiid)
 
     def _caps(self) -> Caps:
         """Central's store-and-forward caps for this store (the `card_limits` stream). Never

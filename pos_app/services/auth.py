@@ -114,7 +114,7 @@ class AuthService:
             wait = int((until - now).total_seconds())
             raise SignInError("signin.wrong_pin_locked", locked_until=until, wait=human_wait(wait), seconds=wait)
         left = self.policy.free_attempts - failures
-        raise SignInError("signin.wrong_pin", left=left, tries="try" if left == 1 else "tries")
+        raise SignInError("signin.wrong_pin_one" if left == 1 else "signin.wrong_pin", left=left)
 
     def sign_in(self, staff_id: int, pin: str, now: datetime | None = None) -> Session:
         now = now or datetime.now(UTC)

@@ -266,8 +266,8 @@ class BasketService:
         if vid is None:
             rows = self.store.query("SELECT id FROM catalog WHERE sku=?", (code.strip().upper(),))
             if not rows:
-                message = getattr(result, "message", "") or None
-                raise ValidationFailed("basket.unknown_code", message, code=code.strip()[:40])
+                problem = getattr(result, "problem", "") or "basket.unknown_code"
+                raise ValidationFailed(problem, **(getattr(result, "params", None) or {"code": code.strip()[:40]}))
             vid = int(rows[0][0])
         return self.add(basket, int(vid))
 
@@ -305,7 +305,6 @@ class BasketService:
             sku = self._names([variant_id])[variant_id][0] or str(variant_id)
             raise ValidationFailed(
                 "ship.never_stocked",
-                f"No store or warehouse has ever had {sku}: it cannot be ordered for delivery.",
                 sku=sku,
             )
         return self.add(basket, variant_id, quantity, fulfilment="ship")
@@ -323,7 +322,7 @@ class BasketService:
         OrderService.check_address."""
         with basket.lock:
             if delivery is not None and self._option(delivery.option) is None:
-                raise ValidationFailed("ship.no_option", "Choose how the order is delivered.")
+                raise ValidationFailed("ship.no_option")
             return self._commit(basket, delivery=delivery)
 
     def _option(self, option_id: str) -> dict[str, Any] | None:
@@ -357,11 +356,9 @@ class BasketService:
         if not any(x.fulfilment == "ship" for x in basket.lines):
             return
         if basket.customer is None:
-            raise ValidationFailed(
-                "ship.no_customer", "Attach the customer first: a delivery needs their name and e-mail or phone."
-            )
+            raise ValidationFailed("ship.no_customer")
         if basket.delivery is None:
-            raise ValidationFailed("ship.no_delivery", "Choose the delivery address and option first.")
+            raise ValidationFailed("ship.no_delivery")
 
     # --- click-and-collect: a pay-on-pickup order paid through this checkout --------------------
 
@@ -376,16 +373,9 @@ class BasketService:
             if basket.pickup is not None:
                 if basket.pickup.pickup_id == sale.pickup_id:
                     return self._view(basket, self._price(basket))
-                raise ValidationFailed(
-                    "basket.pickup_busy",
-                    f"This basket already collects pickup order {basket.pickup.number}: "
-                    "take its payment first, then the next order.",
-                )
+                raise ValidationFailed("basket.pickup_busy", number=basket.pickup.number)
             if sale.currency != self._currency():
-                raise ValidationFailed(
-                    "basket.pickup_currency",
-                    f"Pickup order {sale.number} is in {sale.currency}, not this store's money.",
-                )
+                raise ValidationFailed("basket.pickup_currency", number=sale.number, currency=sale.currency)
             reason = f"Pickup order {sale.number}"
             lines = list(basket.lines) + [
                 BasketLine(uuid.uuid4().hex[:10], vid, qty, override=PriceOverride(unit, reason), fulfilment="pickup")
@@ -396,11 +386,7 @@ class BasketService:
     @staticmethod
     def _not_pickup(line: BasketLine) -> None:
         if line.fulfilment == "pickup":
-            raise ValidationFailed(
-                "basket.pickup_line",
-                "This line is collected from a pickup order at the order's price: to leave some of it, take "
-                "the order off the sale (✕) and choose the lines on its handover again.",
-            )
+            raise ValidationFailed("basket.pickup_line")
 
     def set_quantity(self, basket: Basket, key: str, quantity: int) -> BasketView:
         with basket.lock:
@@ -504,7 +490,7 @@ class BasketService:
         with basket.lock:
             self._not_pickup(self._line(basket, key))
             if not reason.strip():
-                raise ValidationFailed("override.reason", "A price override needs a reason.")
+                raise ValidationFailed("override.reason")
             priced = self._price(basket)
             pl = next(p for p in priced.lines if p.id == self._pid(basket, key))
             list_price = (
@@ -564,9 +550,9 @@ class BasketService:
         basket-discount place (the pricing engine has one), replacing a manual one."""
         with basket.lock:
             if basket.customer is None:
-                raise ValidationFailed("points.no_customer", "Attach the customer first: the points are theirs.")
+                raise ValidationFailed("points.no_customer")
             if points <= 0 or value <= 0:
-                raise ValidationFailed("points.none", "The customer has no points to use here.")
+                raise ValidationFailed("points.none")
             discount = ManualDiscount("amount", str(value), points_reason(points))
             return self._commit(basket, discount=discount)
 
@@ -612,7 +598,7 @@ class BasketService:
         card payments already taken and ``cash`` handed over on the tender sheet). Blocks while
         the customer is at the terminal; `PaymentService.abort(sale_id)` cancels from the till."""
         if self.payments is None:
-            raise ValidationFailed("payment.no_terminal", "No card terminal is set up on this till.")
+            raise ValidationFailed("payment.no_terminal")
         with basket.lock:
             if not basket.lines:
                 raise ValidationFailed("basket.empty")
@@ -638,10 +624,7 @@ class BasketService:
             return []
         done = self.payments.void(session, basket.sale_id)
         if self.payments.taken(basket.sale_id):
-            raise ValidationFailed(
-                "payment.reverse_failed",
-                "A card payment could not be given back yet: try again, or look at the terminal.",
-            )
+            raise ValidationFailed("payment.reverse_failed")
         return done
 
     @staticmethod
@@ -659,11 +642,7 @@ class BasketService:
             if not basket.lines:
                 raise ValidationFailed("basket.empty")
             if basket.pickup is not None:
-                raise ValidationFailed(
-                    "basket.park_pickup",
-                    f"This basket collects pickup order {basket.pickup.number}: take the payment, or clear "
-                    "the basket (the order stays ready on its shelf).",
-                )
+                raise ValidationFailed("basket.park_pickup", number=basket.pickup.number)
             priced = self._price(basket)
             view = self._view(basket, priced)
             self._refuse_parking_card(basket, view)
@@ -693,16 +672,12 @@ class BasketService:
             return
         payments = [p for p in self.payments.of_sale(basket.sale_id) if p.kind == "payment"]
         if self.payments.in_flight(basket.sale_id) or any(not p.settled for p in payments):
-            raise ValidationFailed(
-                "basket.park_card_open",
-                "A card payment of this basket has not ended yet: settle it on the Pay screen before parking.",
-            )
+            raise ValidationFailed("basket.park_card_open")
         taken = self.payments.taken(basket.sale_id)
         if taken > 0:
             raise ValidationFailed(
                 "basket.park_card",
-                f"This basket holds a card payment of {view.money(taken)}: take the rest to finish the sale, "
-                "or give the card payment back on the Pay screen, then park it.",
+                amount=view.money(taken),
                 taken=taken,
             )
 
@@ -765,15 +740,15 @@ class BasketService:
     @staticmethod
     def _discount(kind: str, value: str, reason: str) -> ManualDiscount:
         if kind not in ("percent", "amount"):
-            raise ValidationFailed("discount.kind", "A discount is a percent or an amount.")
+            raise ValidationFailed("discount.kind")
         try:
             d = Decimal(str(value).strip())
         except InvalidOperation:
-            raise ValidationFailed("discount.value", "Type the discount as a number.") from None
+            raise ValidationFailed("discount.value") from None
         if not d.is_finite():
-            raise ValidationFailed("discount.value", "Type the discount as a number.")
+            raise ValidationFailed("discount.value")
         if not reason.strip():
-            raise ValidationFailed("discount.reason", "A discount needs a reason.")
+            raise ValidationFailed("discount.reason")
         return ManualDiscount(kind, _pct_text(d) if kind == "percent" else str(d), reason.strip())
 
     @staticmethod
@@ -855,10 +830,7 @@ class BasketService:
         if option is not None and fee > 0:
             found = self.store.query("SELECT id FROM catalog WHERE sku=?", (str(option["sku"]),))
             if not found:
-                raise ValidationFailed(
-                    "ship.no_fee_item",
-                    f"The delivery fee item {option['sku']} is not in this till's catalog yet: sync, then try again.",
-                )
+                raise ValidationFailed("ship.no_fee_item", sku=str(option["sku"]))
             fee_vid = int(found[0][0])
             items.append((fee_vid, 1))
         sb = self.checkout.basket(

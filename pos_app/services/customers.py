@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pos_app.local import customers as local
 from pos_app.local.store import Identity, LocalStore, now_iso
 from pos_app.services.auth import Session
-from pos_app.services.errors import ValidationFailed
+from pos_app.services.errors import Said, ValidationFailed
 from sync.client import CentralClient, CentralError, Rejected
 from sync.protocol import (
     CustomerCreatePayload,
@@ -113,7 +113,7 @@ class CustomerService:
         return CustomerSearch(tuple(_from_wire(c) for c in found.customers), True, more=found.more)
 
     def _offline_notice(self) -> str:
-        return ValidationFailed("customer.offline_search").message
+        return Said("customer.offline_search")
 
     def _ask(self, text: str) -> CustomerList:
         if self.client_factory is None:

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 
 from pos_app.local.store import Identity, LocalStore
 from pos_app.services import secrets
-from pos_app.services.errors import MESSAGES, ServiceError
+from pos_app.services.errors import ServiceError
 from pos_app.services.outbox import OutboxService
 from sync.client import CentralClient, Rejected, Unreachable
 from sync.protocol import EnrollResponse
@@ -19,8 +19,8 @@ ENROLL_SCHEME = "aisle"
 
 
 class EnrollmentError(ServiceError):
-    def __init__(self, message: str, code: str = "enrol.failed") -> None:
-        super().__init__(code, message)
+    """Enrolment refused: a code of services/errors.MESSAGES and its params, like any ServiceError
+    (a sentence of central's own is passed as the message, code `enrol.failed`)."""
 
 
 @dataclass(frozen=True)
@@ -33,24 +33,24 @@ def parse_enroll_payload(text: str) -> EnrollTarget:
     """`aisle://enroll?central=URL&code=CODE`, as printed in the enrolment QR code."""
     parsed = urlparse(text.strip())
     if parsed.scheme != ENROLL_SCHEME or parsed.netloc != "enroll":
-        raise EnrollmentError("That is not an Aisle enrolment code. Scan the QR code from head office.")
+        raise EnrollmentError("enrol.not_aisle")
     q = parse_qs(parsed.query)
     central = (q.get("central") or [""])[0]
     code = (q.get("code") or [""])[0]
     if not central or not code:
-        raise EnrollmentError("The enrolment QR code is incomplete. Ask head office for a new one.")
+        raise EnrollmentError("enrol.incomplete")
     return EnrollTarget(normalise_url(central), code)
 
 
 def normalise_url(url: str) -> str:
     url = url.strip().rstrip("/")
     if not url:
-        raise EnrollmentError("Type the address of central, for example https://central.example.com")
+        raise EnrollmentError("enrol.no_url")
     if "://" not in url:
         url = "https://" + url
     parsed = urlparse(url)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise EnrollmentError(f"“{url}” is not a web address central can be reached at.")
+        raise EnrollmentError("enrol.bad_url", url=url)
     return url
 
 
@@ -59,20 +59,17 @@ def enroll(store: LocalStore, central_url: str, code: str, device_name: str | No
     secrets.check_backend()  # refuse before using up the one-time code
     url = normalise_url(central_url)
     if not code.strip():
-        raise EnrollmentError("Type the enrolment code from head office.")
+        raise EnrollmentError("enrol.no_code")
     with CentralClient(url) as client:
         try:
             resp = client.enroll(code.strip(), device_name or platform.node() or "tablet")
         except Unreachable as e:
-            hint = ""
             if "://" not in central_url:
                 plain = "http://" + central_url.strip().rstrip("/")
-                hint = f" If central runs without HTTPS on your network, type {plain}"
-            raise EnrollmentError(
-                f"Cannot reach central at {url}. Check the address and the network, then try again.{hint} ({e})"
-            ) from None
+                raise EnrollmentError("enrol.unreachable_http", url=url, plain=plain, detail=str(e)) from None
+            raise EnrollmentError("enrol.unreachable", url=url, detail=str(e)) from None
         except Rejected as e:
-            raise EnrollmentError(e.detail) from None
+            raise EnrollmentError("enrol.failed", e.detail) from None
     secrets.save_token(str(store.data_dir), resp.token)
     secrets.save_pin_key(str(store.data_dir), resp.pin_key)  # beside the token, never in a file
     record_enrollment(store, resp, url)
@@ -163,10 +160,7 @@ def enroll_data_dir(
     try:
         plan = reenrolment_plan(store)
         if plan is not None and (confirm is None or not confirm(plan)):
-            raise EnrollmentError(
-                "Not enrolled again: nothing was changed." if confirm else MESSAGES["enrol.confirm_needed"],
-                "enrol.not_confirmed" if confirm else "enrol.confirm_needed",
-            )
+            raise EnrollmentError("enrol.not_confirmed" if confirm else "enrol.confirm_needed")
         name = enroll(store, central_url, code, device_name)
         if plan is not None:
             new = store.identity()

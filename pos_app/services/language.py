@@ -81,11 +81,7 @@ class LanguageService:
         """Keep this staff member's language on this till (None: follow the store again);
         the language their screens now speak."""
         if language is not None and language not in LANGUAGES:
-            raise ValidationFailed(
-                "language.unknown",
-                f"{language!r} is not a language of Aisle: use one of {', '.join(LANGUAGES)}.",
-                value=language,
-            )
+            raise ValidationFailed("language.unknown", value=language, choices=", ".join(LANGUAGES))
         s = self.settings.load()
         chosen = dict(s.extra.get("languages") or {})
         if language is None:

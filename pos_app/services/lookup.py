@@ -17,6 +17,7 @@ from pos_app.core.money import Money, format_money
 from pos_app.core.search import Vocabulary, fts_query, other_script, showing_results_for, substrings, trigram_query
 from pos_app.core.stock import Level, level
 from pos_app.local.store import LocalStore, parse_ts
+from pos_app.services.errors import ValidationFailed
 
 SEARCH_LIMIT = 50
 HIT_COLUMNS = "s.code, s.name, s.brand, s.category, s.colours, s.first_variant, s.variants, s.names"
@@ -147,7 +148,13 @@ class ScanResult:
     code: str
     style_code: str | None
     variant_id: int | None
-    message: str
+    message: str  # the English sentence of `problem` ("" when found)
+    problem: str = ""  # its code in services/errors.MESSAGES, for the UI to word
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def _not_found(raw: str, problem: str, code: str) -> ScanResult:
+    return ScanResult(raw, None, None, ValidationFailed(problem, code=code).message, problem, {"code": code})
 
 
 class LookupService:
@@ -382,16 +389,14 @@ class LookupService:
         """A scanner burst: a GTIN, a SKU, or a mistake, each with words for the person."""
         code = classify(raw)
         if code.kind is CodeKind.BAD_CHECK_DIGIT:
-            return ScanResult(raw, None, None, code.message)
+            return ScanResult(raw, None, None, code.message, "scan.bad_check_digit", {"code": code.raw})
         if code.kind is CodeKind.GTIN and code.gtin13 is not None:
             rows = self.store.query(
                 "SELECT c.id, c.style_code FROM barcodes b JOIN catalog c ON c.id=b.variant_id WHERE b.code=?",
                 (code.gtin13,),
             )
             if not rows:
-                return ScanResult(
-                    raw, None, None, f"Barcode {raw} is not in the catalog. Check the label or search by name."
-                )
+                return _not_found(raw, "scan.unknown_barcode", raw)
             return ScanResult(raw, rows[0][1], rows[0][0], "")
         rows = self.store.query("SELECT id, style_code FROM catalog WHERE sku=?", (raw.strip().upper(),))
         if rows:
@@ -399,7 +404,7 @@ class LookupService:
         rows = self.store.query("SELECT first_variant, code FROM styles WHERE code=?", (raw.strip().upper(),))
         if rows:
             return ScanResult(raw, rows[0][1], None, "")
-        return ScanResult(raw, None, None, f"“{raw.strip()[:40]}” is not a barcode or SKU this store knows.")
+        return _not_found(raw, "basket.unknown_code", raw.strip()[:40])
 
     # --- prices --------------------------------------------------------------------------------
 

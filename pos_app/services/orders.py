@@ -31,7 +31,7 @@ from pos_app.core.money import Money, format_money
 from pos_app.local import orders as local
 from pos_app.local.store import Identity, LocalStore, now_iso
 from pos_app.services.auth import Session
-from pos_app.services.errors import ValidationFailed
+from pos_app.services.errors import Said, ValidationFailed
 from pos_app.services.payments import PaymentService
 from sync.address import LAENDER, PREFECTURES, address_problems, one_line
 from sync.protocol import (
@@ -45,19 +45,6 @@ from sync.protocol import (
 
 STATES = ("to_confirm", "unsourced", "sourced", "shipped", "delivered", "cancelled", "refused")
 
-# Sentences of this module's codes (services/errors.MESSAGES is another engineer's file; the
-# lead may move these there).
-MESSAGES = {
-    "order.unknown": "There is no shipment {number} for this store.",
-    "order.not_unsourced": "Order {number} is {state}: only an order central could not source takes a decision.",
-    "order.no_source": "Choose where order {number} ships from.",
-    "order.no_refund": "Nothing is owed to the customer of order {number}.",
-    "order.card_elsewhere": "The card payment of order {number} was not taken on this till: refund it in cash, or on the till that sold it.",
-    "order.not_to_ship": "Order {number} is not this store's to ship (it is {state}).",
-    "order.carrier": "Choose the carrier the parcel left with.",
-    "order.tracking": "The tracking number {tracking!r} is not one: 4 to 40 letters, digits or dashes.",
-    "order.no_options": "No delivery option is set up for {country}: sync, or ask head office.",
-}
 
 CARRIER_NAMES = {
     "yamato": "Yamato (クロネコ)",
@@ -72,7 +59,7 @@ CARRIERS_BY_COUNTRY = {"JP": ("yamato", "sagawa", "japanpost", "other"), "DE": (
 
 
 def error(code: str, **params: Any) -> ValidationFailed:
-    return ValidationFailed(code, MESSAGES[code].format(**params), **params)
+    return ValidationFailed(code, **params)
 
 
 class AddressProblems(ValidationFailed):
@@ -425,10 +412,10 @@ class OrderService:
             refs = [p.transaction_id or p.service_id for p in done if p.state == "refunded"]
             if not refs:
                 why = next((p.message for p in done if p.message), "") if done else ""
-                raise ValidationFailed("order.card_refund_failed", why or "The terminal did not refund the card.")
+                raise ValidationFailed("order.card_refund_failed", why or None)
             reference = ",".join(str(r) for r in refs)[:100]
         elif tender != "cash":
-            raise ValidationFailed("order.tender", "Refund in cash or to the card.")
+            raise ValidationFailed("order.tender")
         payload = _wire(
             OrderRefundPayload,
             {
@@ -451,14 +438,14 @@ class OrderService:
         if tender == "cash":
             return None
         if tender != "card":
-            raise ValidationFailed("order.tender", "Refund in cash or to the card.")
+            raise ValidationFailed("order.tender")
         if self.payments is None or not order.sale_id:
             raise error("order.card_elsewhere", number=order.number or order.receipt_no)
         done = self.payments.refund(session, order.sale_id, amount)
         refs = [p.transaction_id or p.service_id for p in done if p.state == "refunded"]
         if not refs:
             why = next((p.message for p in done if p.message), "") if done else ""
-            raise ValidationFailed("order.card_refund_failed", why or "The terminal did not refund the card.")
+            raise ValidationFailed("order.card_refund_failed", why or None)
         return ",".join(str(r) for r in refs)[:100]
 
     def refund_refused(self, session: Session, order: ShipOrder, tender: str) -> str:
@@ -468,10 +455,7 @@ class OrderService:
         transaction). Refused again once paid back."""
         fresh = next((o for o in self.orders().orders if o.id is None and o.order_ref == order.order_ref), None)
         if fresh is None or fresh.state != "refused" or fresh.refund_due <= 0 or not fresh.sale_id:
-            raise ValidationFailed(
-                "order.refunded",
-                f"The order of receipt {order.receipt_no} is paid back already, or central has not refused it.",
-            )
+            raise ValidationFailed("order.refunded", receipt=order.receipt_no)
         amount = fresh.refund_due
         reference = self._card_refund(session, fresh, tender, amount)
         payload = _wire(
@@ -543,7 +527,7 @@ def _wire(model: Any, doc: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = model.model_validate(doc, strict=False).model_dump(mode="json", exclude_none=True)
     except ValidationError as e:
         err = e.errors()[0]
-        raise ValidationFailed("order.invalid", f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}") from None
+        raise ValidationFailed("order.invalid", where=".".join(str(x) for x in err["loc"]), detail=err["msg"]) from None
     return out
 
 
@@ -552,7 +536,7 @@ def _overlay(o: ShipOrder, actions: list[local.OrderAction]) -> ShipOrder:
     refused = ""
     for a in actions:
         if a.status == "rejected":
-            refused = a.detail or "Central refused this."
+            refused = a.detail or Said("central.refused_this")
             continue
         refused = ""
         if a.status != "pending":

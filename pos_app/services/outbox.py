@@ -10,7 +10,7 @@ from pos_app.core.auth import Permission, needed_role
 from pos_app.local.ops import describe_op
 from pos_app.local.store import LocalStore
 from pos_app.services.auth import Session, StaffMember
-from pos_app.services.errors import MESSAGES, PermissionNeeded
+from pos_app.services.errors import MESSAGES, PermissionNeeded, Said
 
 
 @dataclass(frozen=True)
@@ -82,5 +82,5 @@ class OutboxService:
         """The English sentence for a retry's outcome (code `outbox.<outcome>`)."""
         if outcome == "not-rejected":
             state = self.state_of(op_id)
-            return MESSAGES["outbox.not_rejected_waiting" if state == "pending" else "outbox.not_rejected_sent"]
-        return MESSAGES.get(f"outbox.{outcome}", outcome)
+            return Said("outbox.not_rejected_waiting" if state == "pending" else "outbox.not_rejected_sent")
+        return Said(f"outbox.{outcome}") if f"outbox.{outcome}" in MESSAGES else outcome

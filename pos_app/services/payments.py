@@ -58,7 +58,7 @@ from pos_app.devices.terminal import (
 from pos_app.local.store import LocalStore
 from pos_app.services.auth import Session, StaffMember
 from pos_app.services.checkout import CheckoutService, CompletedSale, SaleBasket
-from pos_app.services.errors import ValidationFailed
+from pos_app.services.errors import Said, ValidationFailed
 from sync.pricing import Tender, TenderType
 
 log = logging.getLogger(__name__)
@@ -289,7 +289,7 @@ class PaymentService:
     def get(self, service_id: str) -> CardPayment:
         rows = self._rows("service_id=?", (service_id,))
         if not rows:
-            raise ValidationFailed("payment.unknown_id", f"No card payment {service_id!r} on this till.", id=service_id)
+            raise ValidationFailed("payment.unknown_id", id=service_id)
         return rows[0]
 
     def of_sale(self, sale_id: str | UUID) -> list[CardPayment]:
@@ -316,7 +316,7 @@ class PaymentService:
     def terminal(self) -> PaymentTerminal:
         t = self.terminal_factory()
         if t is None:
-            raise ValidationFailed("payment.no_terminal", "No card terminal is set up on this till.")
+            raise ValidationFailed("payment.no_terminal")
         return t
 
     def configured(self) -> bool:
@@ -333,37 +333,26 @@ class PaymentService:
         except (ValidationFailed, TerminalError) as e:
             return Availability(False, str(e))
         if t is None:
-            return Availability(False, "No card terminal is set up on this till.")
+            return Availability(False, Said("payment.no_terminal"))
         if not self.offline:
             return Availability(True)
         if not t.supports_store_and_forward:
-            return Availability(
-                False, "The terminal cannot reach the card network and cannot store payments: take cash.", offline=True
-            )
+            return Availability(False, Said("card.offline_no_store"), offline=True)
         caps = self.caps()
         left = caps.total - self.offline_total()
         currency = self._currency()
         if caps.per_sale <= 0 or caps.total <= 0:
-            return Availability(
-                False, "The terminal is offline and this store takes no card payments offline: take cash.", offline=True
-            )
+            return Availability(False, Said("card.offline_not_allowed"), offline=True)
         if left <= 0:
-            return Availability(
-                False,
-                f"The terminal is offline and has stored all it may ({self._money(caps.total, currency)}) until "
-                "its end-of-day reconciliation: take cash.",
-                offline=True,
-            )
+            return Availability(False, Said("card.offline_full", total=self._money(caps.total, currency)), offline=True)
         if amount is not None and amount > min(caps.per_sale, left):
-            return Availability(
-                False,
-                f"Offline, a card may pay at most {self._money(min(caps.per_sale, left), currency)}: take the rest in cash.",
-                offline=True,
-            )
+            most = self._money(min(caps.per_sale, left), currency)
+            return Availability(False, Said("card.offline_most", most=most), offline=True)
         return Availability(
             True,
-            notice=f"The terminal is offline: card payments are stored and sent later (at most "
-            f"{self._money(caps.per_sale, currency)} a sale, {self._money(left, currency)} left today).",
+            notice=Said(
+                "card.offline_notice", per_sale=self._money(caps.per_sale, currency), left=self._money(left, currency)
+            ),
             offline=True,
         )
 
@@ -398,9 +387,7 @@ class PaymentService:
     def _paying(self, sale_id: str) -> Iterator[None]:
         with self._lock:
             if sale_id in self._inflight:
-                raise ValidationFailed(
-                    "payment.in_progress", "A card payment for this basket is already on the terminal."
-                )
+                raise ValidationFailed("payment.in_progress")
             self._inflight[sale_id] = ""
             self._live.add(sale_id)
         try:
@@ -428,20 +415,19 @@ class PaymentService:
                 if not p.settled:
                     raise ValidationFailed(
                         "payment.unsettled",
-                        "The terminal has not said how the last card payment of this basket ended: "
-                        "look at the terminal and record what it shows first.",
                         service_id=p.service_id,
                     )
             left = due - self.taken(sale_id)
             if amount <= 0 or amount > left:
                 raise ValidationFailed(
                     "payment.amount",
-                    f"A card can pay between {self._money(1, currency)} and {self._money(max(left, 0), currency)} here.",
+                    low=self._money(1, currency),
+                    high=self._money(max(left, 0), currency),
                     left=left,
                 )
             avail = self.availability(amount)
             if not avail.ok:
-                raise ValidationFailed("payment.unavailable", avail.reason)
+                raise ValidationFailed("payment.unavailable", reason=avail.reason)  # a Said: worded too
             sid = new_service_id()
             self._step("intent")
             now = _now()
@@ -649,14 +635,10 @@ class PaymentService:
         or not charged. Only for a payment the terminal could not say about; journaled with who."""
         p = self.get(service_id)
         if p.state != "unknown":
-            raise ValidationFailed(
-                "payment.not_unknown", "The terminal already said how this payment ended.", state=p.state
-            )
+            raise ValidationFailed("payment.not_unknown", state=p.state)
         code = approval_code.strip()
         if approved and not (code.isalnum() and 1 <= len(code) <= 12):
-            raise ValidationFailed(
-                "payment.approval_code", "Type the approval code the terminal shows (letters and digits)."
-            )
+            raise ValidationFailed("payment.approval_code")
         with self.store.tx("device") as con:
             if approved:
                 con.execute(
@@ -692,10 +674,7 @@ class PaymentService:
         self, session: Session | None, terminal: PaymentTerminal, p: CardPayment, amount: int
     ) -> CardPayment:
         if not p.transaction_id:
-            raise ValidationFailed(
-                "refund.no_transaction",
-                "This card payment was recorded by hand: give the money back on the terminal itself.",
-            )
+            raise ValidationFailed("refund.no_transaction")
         sid = new_service_id()
         with self.store.tx("device") as con:
             con.execute(
@@ -734,17 +713,13 @@ class PaymentService:
         if not payments:
             payments = [p for p in self._rows("(transaction_id=? OR service_id=?) AND kind='payment'", (key, key))]
             if not payments:
-                raise ValidationFailed("refund.no_payment", "No card payment of this sale or transaction on this till.")
+                raise ValidationFailed("refund.no_payment")
         left = sum(p.left for p in payments)
         want = left if amount is None else amount
         currency = payments[0].currency
         if want <= 0 or want > left:
             raise ValidationFailed(
-                "refund.over",
-                f"At most {self._money(left, currency)} can go back to this card."
-                if left
-                else "Nothing is left to give back on this card.",
-                left=left,
+                "refund.over" if left else "refund.nothing_left", most=self._money(left, currency), left=left
             )
         terminal = self.terminal()
         done: list[CardPayment] = []
@@ -796,7 +771,7 @@ class PaymentService:
         the basket is abandoned)."""
         p = self.get(service_id)
         if p.kind != "payment" or p.left <= 0:
-            raise ValidationFailed("refund.over", "Nothing is left to give back on this card.", left=0)
+            raise ValidationFailed("refund.nothing_left", left=0)
         return self._refund_one(session, self.terminal(), p, p.left)
 
     def void(self, session: Session | None, sale_id: str | UUID) -> list[CardPayment]:
@@ -805,7 +780,7 @@ class PaymentService:
         (that is a refund)."""
         sid = str(sale_id)
         if self.checkout.sale(UUID(sid)) is not None:
-            raise ValidationFailed("payment.sale_completed", "This sale is complete: give money back as a refund.")
+            raise ValidationFailed("payment.sale_completed")
         out = []
         for p in self.of_sale(sid):
             if p.kind == "payment" and p.left > 0:

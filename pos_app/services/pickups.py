@@ -27,7 +27,7 @@ import orjson
 from pos_app.core.money import Money, format_money
 from pos_app.local import pickups as local
 from pos_app.local.store import Identity, LocalStore, now_iso
-from pos_app.services.errors import ValidationFailed
+from pos_app.services.errors import Said, ValidationFailed
 from sync.pickup_code import PREFIX, PickupCodeError, read_pickup_code, verify_pickup_code
 from sync.protocol import (
     PickupArrivePayload,
@@ -62,27 +62,6 @@ WAITING_MINUTES = 30
 
 STATES = ("new", "picking", "ready", "collected", "expired", "cancelled")
 
-# Sentences of this module's codes (services/errors.MESSAGES is another engineer's file; the
-# lead may move these there).
-MESSAGES = {
-    "pickup.unknown": "There is no pickup order {number} at this store.",
-    "pickup.wrong_item": "{what} is not in order {number}. Put it back and scan the item on the list.",
-    "pickup.line_full": "Order {number} needs no more of {sku}: all {qty} are in the bag.",
-    "pickup.not_picked": "Line {line} of order {number} still needs a scan or “missing”.",
-    "pickup.nothing_found": "Nothing of order {number} was found: it cannot be made ready.",
-    "pickup.not_ready": "Order {number} is {state}, not ready for handover.",
-    "pickup.collected": "Order {number} was already collected at {time} by {who}.",
-    "pickup.collector_name": "Type the name of the person collecting for the customer.",
-    "pickup.no_match": "No pickup order {number} for a customer called “{name}” at this store.",
-    "pickup.nothing_given": "Choose at least one line to hand over.",
-    "pickup.not_expired": "Order {number} is {state}: only an expired order's bag goes back on the shelf.",
-    "pickup.restocked": "Order {number} is already back on the shelf.",
-    "pickup.label_store": "This bag label is for store {store}, not this one ({here}).",
-    "pickup.label_bad": "This is not a bag label this app can read.",
-    "pickup.label_unknown": "Order {number} is not (or no longer) in this store's pickups.",
-    "pickup.unpaid": "Order {number} is pay on pickup: take the payment ({total}) first.",
-    "pickup.paid_online": "Order {number} was paid online: hand it over, there is nothing to pay.",
-}
 
 # The kiosk's sentences: for the customer, not for staff (kind words, what to do next).
 KIOSK_WORDS = {
@@ -98,7 +77,7 @@ KIOSK_WORDS = {
 
 
 def error(code: str, **params: Any) -> ValidationFailed:
-    return ValidationFailed(code, MESSAGES[code].format(**params), **params)
+    return ValidationFailed(code, **params)
 
 
 class Scan(Protocol):
@@ -262,7 +241,7 @@ def _overlay(p: Pickup, actions: list[local.PickupAction]) -> Pickup:
     refused = ""
     for a in actions:
         if a.status == "rejected":
-            refused = a.detail or "Central refused this."
+            refused = a.detail or Said("central.refused_this")
             continue
         refused = ""
         if a.status != "pending":
@@ -385,7 +364,8 @@ class PickupService:
         holds so far per line. A wrong item is refused with a sentence."""
         found = self.scan(code)
         if found.variant_id is None:
-            raise ValidationFailed("pickup.scan", found.message or f"“{code}” is not a barcode this store knows.")
+            problem = getattr(found, "problem", "") or "pickup.scan"
+            raise ValidationFailed(problem, **(getattr(found, "params", None) or {"code": code}))
         lines = [x for x in pickup.lines if x.variant_id == found.variant_id]
         if not lines:
             what = self.store.query("SELECT sku, name FROM catalog WHERE id=?", (found.variant_id,))

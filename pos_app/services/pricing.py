@@ -34,13 +34,9 @@ def price_document_text(text: str, where: str = "input") -> PricedBasket:
     try:
         data: Any = json.loads(text, parse_float=_no_float)
     except _FloatFound as e:
-        raise ValidationFailed(
-            "pricing.float", f"{where}: {e.args[0]} is a JSON float; write amounts in minor units and rates as strings"
-        ) from None
+        raise ValidationFailed("pricing.float", where=where, value=e.args[0]) from None
     except json.JSONDecodeError as e:
-        raise ValidationFailed(
-            "pricing.json", f"{where} is not JSON: {e.msg} (line {e.lineno}, column {e.colno})"
-        ) from None
+        raise ValidationFailed("pricing.json", where=where, detail=e.msg, line=e.lineno, column=e.colno) from None
     try:
         return price_document(data)
     except PricingError as e:
@@ -51,9 +47,9 @@ def price_file(path: Path) -> PricedBasket:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
-        raise ValidationFailed("pricing.file", f"cannot read {path}: {e.strerror or e}") from None
+        raise ValidationFailed("pricing.file", path=str(path), detail=str(e.strerror or e)) from None
     except UnicodeDecodeError:
-        raise ValidationFailed("pricing.file", f"{path} is not UTF-8 text") from None
+        raise ValidationFailed("pricing.not_utf8", path=str(path)) from None
     return price_document_text(text, str(path))
 
 

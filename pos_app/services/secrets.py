@@ -23,8 +23,8 @@ INSECURE_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.
 
 
 class NoSecureKeyring(ServiceError):
-    def __init__(self, message: str) -> None:
-        super().__init__("keyring.insecure", message)
+    """No keyring that keeps secrets safe: `keyring.insecure`, or one that failed (codes of
+    services/errors.MESSAGES)."""
 
 
 def _name(kr: KeyringBackend) -> str:
@@ -57,12 +57,7 @@ def check_backend() -> str:
     bad = next((b for b in backends if _insecure(b)), None)
     if not backends or bad is not None:
         found = "none" if not backends else _name(bad or backends[0])
-        raise NoSecureKeyring(
-            "No secure keyring is available on this computer, so the device token cannot be "
-            "stored safely. On Linux start a Secret Service (GNOME Keyring or KWallet) in the "
-            "session; `make demo` does this for you. Aisle will not store the token in a file. "
-            f"(An insecure keyring that could store it: {found}.)"
-        )
+        raise NoSecureKeyring("keyring.insecure", found=found)
     return _name(backends[0])
 
 
@@ -79,7 +74,7 @@ def _save(username: str, secret: str, what: str) -> None:
     try:
         keyring.set_password(SERVICE, username, secret)
     except KeyringError as e:
-        raise NoSecureKeyring(f"The keyring refused to store the {what}: {e}") from None
+        raise NoSecureKeyring("keyring.refused", what=what, detail=str(e)) from None
 
 
 def _load(username: str) -> str | None:
@@ -87,7 +82,7 @@ def _load(username: str) -> str | None:
     try:
         return keyring.get_password(SERVICE, username)
     except KeyringError as e:
-        raise NoSecureKeyring(f"The keyring could not be read: {e}") from None
+        raise NoSecureKeyring("keyring.unreadable", detail=str(e)) from None
 
 
 def save_token(data_dir: str, token: str) -> None:

@@ -78,32 +78,29 @@ class DeviceSettings:
 
 
 def _check_terminal(t: TerminalSettings) -> None:
-    def bad(code: str, message: str) -> ValidationFailed:
-        return ValidationFailed(code, message)
+    def bad(code: str) -> ValidationFailed:
+        return ValidationFailed(code)
 
     if t.kind not in TERMINAL_KINDS:
-        raise bad("settings.terminal_kind", "A terminal is simulated or on the network.")
+        raise bad("settings.terminal_kind")
     if not t.kind:
         return
     if t.kind == "network":
         if not t.poiid.strip() or len(t.poiid) > 40 or not t.poiid.isprintable() or " " in t.poiid:
-            raise bad("settings.terminal_poiid", "Type the terminal's POIID as it shows it, like V400m-123456789.")
+            raise bad("settings.terminal_poiid")
         u = urlsplit(t.url if "://" in t.url else f"https://{t.url}")
         if u.scheme not in ("https", "http") or not u.hostname:
-            raise bad("settings.terminal_url", "Type the terminal's address, like https://192.168.1.20:8443/nexo/.")
+            raise bad("settings.terminal_url")
         try:
             u.port  # noqa: B018 - raises for a bad port
         except ValueError:
-            raise bad("settings.terminal_url", "The port of the terminal's address is not a number.") from None
+            raise bad("settings.terminal_port") from None
         if u.scheme == "http" and not (t.allow_plain and u.hostname in LOOPBACK):
-            raise bad(
-                "settings.terminal_plain",
-                "A terminal on the network is reached over HTTPS (plain HTTP only on this computer, for tests).",
-            )
+            raise bad("settings.terminal_plain")
         if u.scheme == "https" and not (t.ca_file and Path(t.ca_file).is_file()):
-            raise bad("settings.terminal_ca", "Choose the CA file the terminal's certificate is checked against.")
+            raise bad("settings.terminal_ca")
     if t.key_id and t.key_version < 1:
-        raise bad("settings.terminal_key", "The key version is a number from 1.")
+        raise bad("settings.terminal_key")
 
 
 def build_terminal(t: TerminalSettings, *, sale_id: str, passphrase: str | None) -> PaymentTerminal | None:
@@ -127,9 +124,7 @@ def build_terminal(t: TerminalSettings, *, sale_id: str, passphrase: str | None)
 
 def _check(s: DeviceSettings) -> DeviceSettings:
     if s.printer_columns not in COLUMNS:
-        raise ValidationFailed(
-            "settings.columns", "A receipt printer is 42 or 48 columns wide.", value=s.printer_columns
-        )
+        raise ValidationFailed("settings.columns", value=s.printer_columns)
     if s.printer:
         try:
             printer_from_url(s.printer)
@@ -151,13 +146,9 @@ class SettingsService:
         except FileNotFoundError:
             return DeviceSettings()
         except (OSError, ValueError) as e:
-            raise ValidationFailed(
-                "settings.unreadable", f"The device settings in {self.path} cannot be read ({e}).", path=str(self.path)
-            ) from None
+            raise ValidationFailed("settings.unreadable", path=str(self.path), detail=str(e)) from None
         if not isinstance(raw, dict):
-            raise ValidationFailed(
-                "settings.unreadable", f"The device settings in {self.path} are not a JSON object.", path=str(self.path)
-            )
+            raise ValidationFailed("settings.not_object", path=str(self.path))
         known = {"printer", "printer_columns", "gift_receipt_default", "terminal"}
         try:
             t = raw.get("terminal") or {}
@@ -172,11 +163,7 @@ class SettingsService:
                 extra={k: v for k, v in raw.items() if k not in known},
             )
         except (TypeError, ValueError) as e:
-            raise ValidationFailed(
-                "settings.unreadable",
-                f"The device settings in {self.path} have a wrong value ({e}).",
-                path=str(self.path),
-            ) from None
+            raise ValidationFailed("settings.wrong_value", path=str(self.path), detail=str(e)) from None
         return s
 
     def save(self, settings: DeviceSettings) -> DeviceSettings:

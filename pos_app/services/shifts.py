@@ -79,30 +79,14 @@ STEPS = ("number", "report", "shift", "outbox", "journal", "commit")
 # holds. A SHIFT_APPROVE permission belongs in pos_app/core/auth.py (not this module's).
 MANAGER = Permission.MANAGE_SHIFT
 
-MESSAGES = {
-    "shift.open_on_till": "Till {till} already has an open shift (opened {opened}); close it before opening another.",
-    "shift.none_open": "There is no open shift on till {till}; open one with its float first.",
-    "shift.closed": "This shift was already closed with Z report {number} at {closed}.",
-    "shift.unknown": "There is no shift {shift_id} on this device.",
-    "shift.not_counted": "Count the drawer before closing the shift.",
-    "shift.still_open": "The shift is still open, so its Z report is made when it closes (an X report shows the figures so far).",
-    "shift.no_report": "There is no Z report {number} for till {till}.",
-    "shift.approval_needed": "The count is {difference} off, beyond the limit of {limit}: a manager approves with their PIN.",
-    "shift.unsent": "Operations not yet at central: {unsent}; sync first, or a manager defers them with a reason.",
-    "shift.defer_reason": "Say why the shift closes with operations still unsent.",
-    "shift.journal_break": "The journal is broken at {entry}, so the shift cannot close; call support with this sentence.",
-    "shift.no_store": "This store's details have not been downloaded yet; sync first.",
-    "shift.invalid": "The shift's close could not be put together ({detail}).",
-    "shift.not_on_shift": "Open the shift first; then staff can join it.",
-}
 
 
 def _fail(code: str, **params: Any) -> ValidationFailed:
-    return ValidationFailed(code, MESSAGES[code].format(**params), **params)
+    return ValidationFailed(code, **params)
 
 
 def _core(e: ShiftError) -> ValidationFailed:
-    return ValidationFailed(e.code, e.message, **e.params)
+    return ValidationFailed(e.code, **e.params)
 
 
 def _now() -> datetime:
@@ -392,7 +376,7 @@ class ShiftService:
         except ValueError as e:
             if isinstance(e, ShiftError):
                 raise _core(e) from None
-            raise ValidationFailed("shift.movement_kind", f"{kind!r} is not a cash movement.") from None
+            raise ValidationFailed("shift.movement_kind", kind=kind) from None
         s = self._open_or_fail(till)
         at = _now().isoformat()
         with self.store.tx("device") as con:

@@ -4,7 +4,7 @@ told as what happened: synced, offline, central had a problem, token refused, or
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pos_app.services.errors import MESSAGES
@@ -20,8 +20,9 @@ SYNCED, OFFLINE, CENTRAL_PROBLEM, REFUSED, FAILED = "synced", "offline", "centra
 class SyncReport:
     outcome: str  # synced | offline | central_problem | refused | failed
     code: str  # the ServiceError-style code of the sentence
-    sentence: str
+    sentence: str  # English (the CLI's); the UI words `code` with `params`
     status: SyncStatus
+    params: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -41,12 +42,12 @@ def classify(status: SyncStatus) -> SyncReport:
     if status.online is False:
         return _report(OFFLINE, "central.unreachable", status, detail=message)
     if message:
-        return SyncReport(FAILED, "sync.failed", MESSAGES["sync.failed"].format(detail=message), status)
-    return SyncReport(SYNCED, "sync.done", MESSAGES["sync.done"], status)
+        return _report(FAILED, "sync.failed", status, detail=message)
+    return _report(SYNCED, "sync.done", status)
 
 
 def _report(outcome: str, code: str, status: SyncStatus, **params: str) -> SyncReport:
-    return SyncReport(outcome, code, MESSAGES[code].format(**params), status)
+    return SyncReport(outcome, code, MESSAGES[code].format(**params), status, params)
 
 
 def sync_once(device: Device) -> SyncReport:

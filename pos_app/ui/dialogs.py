@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pos_app.core.auth import Permission
 from pos_app.core.stock import CorrectionReason
 from pos_app.services.errors import PermissionNeeded
+from pos_app.ui.messages import error_text
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import ApprovalPanel, Sheet, reason_word
 
@@ -231,7 +232,7 @@ class CorrectionDialog(Sheet):
             self.busy = False
             self.ok.setEnabled(True)
             if isinstance(error, PermissionNeeded) and error.code == "approval.needed":
-                self._ask_approval(str(error))
+                self._ask_approval(error_text(error))
                 return True
             return False
 
@@ -402,7 +403,7 @@ class ProblemsDialog(Sheet):
 
         def failed(error: BaseException) -> bool:
             if isinstance(error, PermissionNeeded):
-                self._ask(Permission.RETRY_DEAD_LETTER, str(error))
+                self._ask(Permission.RETRY_DEAD_LETTER, error_text(error))
                 return True
             return False
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.ui.messages import error_text
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 
 
@@ -29,7 +30,7 @@ def decode_qr_image(path: Path) -> str:
     with Image.open(path) as img:
         results = zxingcpp.read_barcodes(img, formats=zxingcpp.BarcodeFormat.QRCode)
     if not results:
-        raise EnrollmentError("No QR code found in that picture.")
+        raise EnrollmentError("enrol.no_qr")
     return str(results[0].text)
 
 
@@ -119,7 +120,7 @@ class EnrollView(QWidget):
         try:
             target = parse_enroll_payload(text)
         except EnrollmentError as e:
-            self.error.setText(str(e))
+            self.error.setText(error_text(e))
             return False
         self.url.setText(target.central_url)
         self.code.setText(target.code)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.services.accounts import Balances, printed_number
+from pos_app.ui.messages import error_text
 from pos_app.ui.widgets import Sheet
 
 
@@ -277,7 +278,7 @@ class GiftCardSheet(Sheet):
             self.fit()
 
         def refused(e: BaseException) -> bool:
-            self.state.setText(str(e))
+            self.state.setText(error_text(e))
             for b, minor in zip(self.quick, self.QUICK, strict=True):
                 b.setText(self._money(minor))
             return True
@@ -324,7 +325,7 @@ class GiftCardSheet(Sheet):
             self.fit()
 
         def refused(e: BaseException) -> bool:
-            self.error.setText(str(e))
+            self.error.setText(error_text(e))
             return True
 
         CollectionOp(parent=self, op=op, success=done).failure(refused).run_in_background(self.host_view.ops)
@@ -348,7 +349,7 @@ class GiftCardSheet(Sheet):
             self.fit()
 
         def refused(e: BaseException) -> bool:
-            self.error.setText(str(e))
+            self.error.setText(error_text(e))
             return True
 
         masked = f"{self.number[:2]} ••• {self.number[-4:]}"

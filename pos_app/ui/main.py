@@ -27,6 +27,7 @@ from pos_app.services.language import language_of, pinned
 from pos_app.services.paths import holds_device
 from pos_app.ui import i18n, theme
 from pos_app.ui.enroll_view import EnrollView
+from pos_app.ui.messages import error_text
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.scanner import ScannerFilter
 
@@ -216,7 +217,7 @@ class Shell(QStackedWidget):
             self.starting.setWordWrap(True)
             return True
         if isinstance(error, NotEnrolled):
-            self._show_enrol(str(error) if error.code == "device.no_token" else "")
+            self._show_enrol(error_text(error) if error.code == "device.no_token" else "")
             return True
         return False
 
@@ -392,7 +393,7 @@ def run_gui(data_dir: Path, customer_display: bool | None = None, kiosk: bool = 
         secrets.check_backend()
     except secrets.NoSecureKeyring as e:
         print(f"pos-app: {e}", file=sys.stderr, flush=True)
-        QMessageBox.critical(None, "Aisle", str(e))
+        QMessageBox.critical(None, "Aisle", error_text(e))
         return 3
     shell = Shell(data_dir, customer_display=customer_display and not kiosk, kiosk=kiosk)
     app.installEventFilter(shell.scanner)

@@ -53,6 +53,7 @@ from pos_app.ui import theme
 from pos_app.ui.bridge import SyncBridge
 from pos_app.ui.dialogs import CorrectionDialog, ProblemsDialog
 from pos_app.ui.language_view import open_language
+from pos_app.ui.messages import words
 from pos_app.ui.models import PAGE, THUMB, ResultDelegate, StyleResultsModel, picture_key
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.orders_view import OrdersButton, OrdersView
@@ -716,7 +717,7 @@ class MainWindow(QMainWindow):
 
     def _scan_result(self, result: ScanResult) -> None:
         if result.style_code is None:
-            self.say(result.message, "error")
+            self.say(words(result.problem or None, result.params, result.message), "error")
             return
         self.list.clearSelection()  # the scanned item is not the one highlighted in the list
         self.list.setCurrentIndex(QModelIndex())

@@ -11,7 +11,8 @@
   (two quick taps on two products show the second one, whichever answer comes back first).
 - An answer for a parent widget that has been deleted meanwhile is dropped.
 - Every failure reaches the person through ONE path, `report()`: a `ServiceError` (or another
-  error made for people, see `person_errors`) shows its sentence where the screen shows messages
+  error made for people, see `person_errors`) shows its sentence, worded in the screens'
+  language by its code (`ui/messages.error_text`), where the screen shows messages
   (the nearest parent with `show_problem(text)`); anything else is logged with a short reference
   and shown as "Sorry, something went wrong (reference …)". A `.failure(fn)` callback runs
   first, to put the screen back (re-enable a button); it does not replace the message, unless it
@@ -65,7 +66,9 @@ def sorry_text(ref: str) -> str:
 def report(parent: QObject | None, error: BaseException) -> str:
     """The one failure path: returns the text shown, after showing it on the nearest screen."""
     if is_for_people(error):
-        text = str(error)
+        from pos_app.ui.messages import error_text  # the code's sentence in the screens' language
+
+        text = error_text(error)
     else:
         ref = uuid.uuid4().hex[:8]
         log.error("UI operation failed [%s]", ref, exc_info=error)

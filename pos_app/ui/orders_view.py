@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from pos_app.services.auth import Session
 from pos_app.services.orders import OrderList, OrderService, ShipOrder
 from pos_app.services.sync import Changed
+from pos_app.ui.messages import text_of
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.pickup_view import age_text
 from pos_app.ui.widgets import NARROW
@@ -123,7 +124,7 @@ class OrderRow(QPushButton):
         grid.addWidget(labels[2], 1, 0, 1, 2)
         grid.addWidget(labels[3], 2, 0, 1, 2)
         if o.refused:
-            labels.append(_label(f"Central: {o.refused}", "rowRefused"))
+            labels.append(_label(self.tr("Central: {0}").replace("{0}", text_of(o.refused)), "rowRefused"))
             grid.addWidget(labels[4], 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         for label in labels:
@@ -390,7 +391,7 @@ class OrdersView(QWidget):
         if o.receipt_no:
             d.addWidget(_label(self.tr("Paid with receipt {0}").replace("{0}", o.receipt_no), "hint"))
         if o.refused:
-            d.addWidget(_label(f"Central: {o.refused}", "rowRefused"))
+            d.addWidget(_label(self.tr("Central: {0}").replace("{0}", text_of(o.refused)), "rowRefused"))
         if o.pending:
             d.addWidget(_label(self.tr("Not sent to central yet: it goes with the next sync."), "hint"))
         if o.state == "to_confirm":

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -35,6 +35,7 @@ from pos_app.services.auth import Session
 from pos_app.services.pickups import Pickup, PickupQueue, PickupService
 from pos_app.services.sync import Changed, SyncStatus
 from pos_app.ui import theme
+from pos_app.ui.messages import error_text, text_of
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW
 
@@ -159,7 +160,7 @@ class PickupRow(QPushButton):
             grid.addWidget(labels[-1], row, 0, 1, 2)
             row += 1
         if p.refused:
-            labels.append(_label(f"Central: {p.refused}", "rowRefused"))
+            labels.append(_label(self.tr("Central: {0}").replace("{0}", text_of(p.refused)), "rowRefused"))
             grid.addWidget(labels[-1], row, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         for label in labels:  # the row is one button: a tap anywhere on it
@@ -234,8 +235,9 @@ def waiting_text(numbers: list[str]) -> str:
     """The banner's sentence for customers who checked in at the kiosk."""
     if not numbers:
         return ""
-    more = f" (+{len(numbers) - 1} more)" if len(numbers) > 1 else ""
-    return f"Customer waiting for order {numbers[0]} at the counter{more}"
+    text = QCoreApplication.translate("Pickups", "Customer waiting for order {0} at the counter")
+    more = QCoreApplication.translate("Pickups", " (+{0} more)") if len(numbers) > 1 else ""
+    return text.replace("{0}", numbers[0]) + more.replace("{0}", str(len(numbers) - 1))
 
 
 class PickupView(QWidget):
@@ -900,7 +902,7 @@ class PickupView(QWidget):
                 from pos_app.ui.operations import is_for_people
 
                 if is_for_people(e):
-                    return Handover(None, "code", str(e))
+                    return Handover(None, "code", error_text(e))
                 raise
             until = service.local_day_time(p.expires_at)
             verdict = genuine + (valid.replace("{0}", until) if until else "") + "."

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.auth import Session
 from pos_app.services.returns import ReturnCase, ReturnDone, ReturnService
+from pos_app.ui.messages import error_text
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
 
@@ -424,7 +425,7 @@ class ReturnsView(QWidget):
             try:
                 self.plan = self.service.plan(self.case, d)
             except Exception as e:  # more than the tenders can take: said, not refundable
-                self.split.setText(str(e))
+                self.split.setText(error_text(e))
                 self.refund.setEnabled(False)
                 return
         parts = " · ".join(
@@ -521,7 +522,7 @@ class NoReceiptSheet(Sheet):
             return self.page.service.no_receipt_find(item, who), self.page.service.managers()
 
         def failed(e: BaseException) -> bool:
-            self.error.setText(str(e))
+            self.error.setText(error_text(e))
             self.error.show()
             self.fit()
             return True
@@ -563,7 +564,7 @@ class NoReceiptSheet(Sheet):
             return page.service.complete(page.session, case, case.draft().grade_all(), approver=approver)
 
         def failed(e: BaseException) -> bool:
-            self.approval.error.setText(str(e))
+            self.approval.error.setText(error_text(e))
             self.approval.pin.clear()
             return True
 

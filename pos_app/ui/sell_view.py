@@ -43,6 +43,7 @@ from pos_app.core.money import exponent
 from pos_app.services.auth import Session
 from pos_app.services.basket import UNDO_SECONDS, Basket, BasketView, LineView, Tender, TenderType
 from pos_app.services.errors import PermissionNeeded
+from pos_app.ui.messages import error_text, text_of
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
 
@@ -975,7 +976,7 @@ class SellView(QWidget):
         try:
             number = card_number(t)
         except ValidationFailed as e:
-            self.say(str(e), "error")
+            self.say(error_text(e), "error")
             return True
 
         if self.gift_sheet is not None:
@@ -1121,8 +1122,8 @@ class SellView(QWidget):
             return False, self.tr("Card — no card terminal set up on this till")
         a = payments.availability()
         if not a.ok:
-            return False, self.tr("Card unavailable: {0}").replace("{0}", a.reason)
-        return True, a.notice
+            return False, self.tr("Card unavailable: {0}").replace("{0}", text_of(a.reason))
+        return True, text_of(a.notice)
 
     def pay_card(self, sheet: TenderSheet, cash: int, amount: int | None = None) -> None:
         """The card payment for what is still due, or ``amount`` of it (split tender: an amount
@@ -1168,7 +1169,7 @@ class SellView(QWidget):
         def done(outcome: Any) -> None:
             sheet.receipt_done(self.tr("Printed.") if outcome.printed else sheet._printed_text(outcome))
 
-        CollectionOp(parent=sheet, op=op, success=done).failure(lambda e: sheet.receipt_done(str(e))).run_in_background(
+        CollectionOp(parent=sheet, op=op, success=done).failure(lambda e: sheet.receipt_done(error_text(e))).run_in_background(
             self.ops
         )
 
@@ -1186,7 +1187,7 @@ class SellView(QWidget):
             sheet.receipt_done(text.replace("{0}", req.address))
 
         CollectionOp(parent=sheet, op=lambda: receipts.email(number, address, session), success=done).failure(
-            lambda e: sheet.receipt_done(str(e))
+            lambda e: sheet.receipt_done(error_text(e))
         ).run_in_background(self.ops)
 
     def clear_basket(self) -> None:
@@ -1435,7 +1436,7 @@ class LineSheet(Sheet):
 
     def _refused(self, error: BaseException) -> bool:
         if isinstance(error, PermissionNeeded) and error.code in ("discount.approval", "override.approval"):
-            self.ask_approval(str(error), error.needed)
+            self.ask_approval(error_text(error), error.needed)
             return True
         return False
 
@@ -1760,7 +1761,7 @@ class TenderSheet(Sheet):
             self.show_balances()
 
         def refused(e: BaseException) -> bool:
-            self.show_problem(str(e))
+            self.show_problem(error_text(e))
             return True
 
         CollectionOp(parent=self, op=op, success=done).failure(refused).run_in_background(self.host_view.ops)
@@ -1855,7 +1856,7 @@ class TenderSheet(Sheet):
     def card_failed(self, error: BaseException) -> None:
         self._end_paying()
         self.pending_cash = None
-        self.error.setText(str(error))
+        self.error.setText(error_text(error))
         self._refresh()
         self._show_error()
 
@@ -1894,7 +1895,7 @@ class TenderSheet(Sheet):
     def give_back_failed(self, error: BaseException) -> None:
         self.waiting.hide()
         self.back.setEnabled(True)
-        self.error.setText(str(error))
+        self.error.setText(error_text(error))
         self._refresh()
         self._show_error()
 

@@ -36,6 +36,7 @@ from pos_app.services.auth import Session, StaffMember
 from pos_app.services.errors import ServiceError, ValidationFailed
 from pos_app.services.payments import TerminalError
 from pos_app.services.settings import SETTINGS_PERMISSION, DeviceSettings, TerminalSettings
+from pos_app.ui.messages import error_text, text_of
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
 
@@ -45,6 +46,7 @@ FIELD_OF = {
     "settings.columns": "columns",
     "settings.terminal_kind": "kind",
     "settings.terminal_url": "url",
+    "settings.terminal_port": "url",
     "settings.terminal_plain": "url",
     "settings.terminal_poiid": "poiid",
     "settings.terminal_ca": "ca_file",
@@ -55,6 +57,8 @@ FIELD_OF = {
     "terminal.certificate": "ca_file",
     "terminal.key": "passphrase",
     "printer.none": "printer",
+    "printer.test_none": "printer",
+    "printer.test_failed": "printer",
     "printer.offline": "printer",
     "printer.paper_out": "printer",
     "printer.cover_open": "printer",
@@ -451,11 +455,11 @@ class SettingsSheet(Sheet):
         code = getattr(error, "code", "")
         field = self.fields.get(FIELD_OF.get(code, ""))
         if field is not None and field.isVisible():
-            field.say(str(error))
+            field.say(error_text(error))
         elif result is not None:
-            self._result(result, str(error), bad=True)
+            self._result(result, error_text(error), bad=True)
         else:
-            self.show_problem(str(error))
+            self.show_problem(error_text(error))
         self.fit()
         return True
 
@@ -499,7 +503,7 @@ class SettingsSheet(Sheet):
 
     def _printer_done(self, text: str) -> None:
         self._busy(False)
-        self._result(self.printer_result, text)
+        self._result(self.printer_result, text_of(text))  # an errors.Said: in the screens' language
 
     def typed_terminal(self) -> TerminalSettings:
         """The terminal as typed (not yet checked: the service says what is wrong)."""
@@ -540,7 +544,7 @@ class SettingsSheet(Sheet):
         device = self.device
         self._busy(True)
         QueryOp(
-            parent=self, op=lambda: str(device.test_terminal(terminal, passphrase or None)), success=self._terminal_done
+            parent=self, op=lambda: device.test_terminal(terminal, passphrase or None), success=self._terminal_done
         ).failure(lambda e: self._failed(e, self.terminal_result)).run_in_background(self.ops)
 
     def _save_terminal(self) -> None:
@@ -574,7 +578,7 @@ class SettingsSheet(Sheet):
 
     def _terminal_done(self, text: str) -> None:
         self._busy(False)
-        self._result(self.terminal_result, text)
+        self._result(self.terminal_result, text_of(text))
 
 
 def open_settings(host: QWidget, device: Any, session: Session, ops: Ops) -> SettingsSheet:

@@ -33,6 +33,7 @@ from pos_app.services.manager_day import DayFigures
 from pos_app.services.shifts import MANAGER, REASONS, VARIANCE_REASONS, CountSaved, Movement, ShiftState
 from pos_app.ui import i18n
 from pos_app.ui.day_charts import DayCharts
+from pos_app.ui.messages import error_text
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
 
@@ -508,7 +509,7 @@ class ShiftSheet(Sheet):
 
     def _day_refused(self, error: BaseException) -> bool | None:
         if isinstance(error, ServiceError):
-            self.show_problem(str(error))
+            self.show_problem(error_text(error))
             return True
         return None
 
@@ -594,7 +595,7 @@ class ShiftSheet(Sheet):
                 parent=self, op=lambda: shifts.auth.approvers(MANAGER), success=self._people, kind="approvers"
             ).run_in_background(self.ops)
         elif isinstance(error, ServiceError) and code.startswith(("signin.", "approval.")):
-            self.approval.error.setText(str(error))
+            self.approval.error.setText(error_text(error))
             return True
         return None
 

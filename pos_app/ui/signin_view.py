@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.services.auth import AuthService, Session, StaffMember
-from pos_app.services.errors import SignInError, human_wait
+from pos_app.services.errors import SignInError
+from pos_app.ui.messages import error_text, wait_words
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, PinPad, StatusBar, role_word
 
@@ -220,7 +221,7 @@ class SignInView(QWidget):
     def _failed(self, error: BaseException) -> bool:
         self.checking = False
         if isinstance(error, SignInError) and error.locked_until is not None:
-            self.error.setText(str(error))
+            self.error.setText(error_text(error))
             self._start_countdown(error.locked_until, keep_first=True)
             return True
         return False  # the bridge says it
@@ -242,4 +243,4 @@ class SignInView(QWidget):
             self.locked_until = None
             self.error.setText(self.tr("You can try your PIN again."))
             return
-        self.error.setText(self.tr("Too many wrong PINs. Try again in {0}.").replace("{0}", human_wait(left)))
+        self.error.setText(self.tr("Too many wrong PINs. Try again in {0}.").replace("{0}", wait_words(left)))

@@ -868,6 +868,933 @@ Tippen, um die Adresse zu ändern</translation>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>“{code}” is not a valid barcode (wrong check digit). Scan it again or type the number printed under the bars.</source>
+        <translation>„{code}“ ist kein gültiger Barcode (falsche Prüfziffer). Noch einmal scannen oder die Zahl unter den Strichen eintippen.</translation>
+    </message>
+    <message>
+        <source>{label} is not a note or coin of {currency}.</source>
+        <translation>{label} ist kein Schein und keine Münze in {currency}.</translation>
+    </message>
+    <message>
+        <source>Type how many {denomination} pieces there are, as a number.</source>
+        <translation>Anzahl der Stücke zu {denomination} als Zahl eintippen.</translation>
+    </message>
+    <message>
+        <source>“{typed}” for {denomination} is not a number of pieces; type digits only.</source>
+        <translation>„{typed}“ bei {denomination} ist keine Stückzahl; nur Ziffern eintippen.</translation>
+    </message>
+    <message>
+        <source>A drawer cannot hold {pieces} pieces of {denomination}; count again.</source>
+        <translation>Eine Kasse kann nicht {pieces} Stück zu {denomination} enthalten; bitte neu zählen.</translation>
+    </message>
+    <message>
+        <source>{pieces} pieces of {denomination} is more than a drawer holds; count again.</source>
+        <translation>{pieces} Stück zu {denomination} sind mehr, als eine Kassenlade fasst; bitte neu zählen.</translation>
+    </message>
+    <message>
+        <source>The float is counted when the shift opens.</source>
+        <translation>Das Wechselgeld wird beim Öffnen der Schicht gezählt.</translation>
+    </message>
+    <message>
+        <source>A no-sale moves no money; record a paid in or out instead.</source>
+        <translation>Eine Kassenöffnung ohne Verkauf bewegt kein Geld; stattdessen Einlage oder Entnahme buchen.</translation>
+    </message>
+    <message>
+        <source>Give an amount above 0.</source>
+        <translation>Einen Betrag über 0 eingeben.</translation>
+    </message>
+    <message>
+        <source>Choose a reason: {choices}.</source>
+        <translation>Einen Grund wählen: {choices}.</translation>
+    </message>
+    <message>
+        <source>Say why in the note when the reason is “other”.</source>
+        <translation>Bei „Sonstiges“ den Grund in der Notiz angeben.</translation>
+    </message>
+    <message>
+        <source>The count is off by more than the limit: choose a reason ({choices}).</source>
+        <translation>Die Zählung weicht mehr als erlaubt ab: einen Grund wählen ({choices}).</translation>
+    </message>
+    <message>
+        <source>Line {line_id} is not part of this return.</source>
+        <translation>Position {line_id} gehört nicht zu dieser Rückgabe.</translation>
+    </message>
+    <message>
+        <source>This return is already being refunded.</source>
+        <translation>Diese Rückgabe wird bereits erstattet.</translation>
+    </message>
+    <message>
+        <source>Grade each item resellable, damaged or wrong item.</source>
+        <translation>Jeden Artikel einstufen: wieder verkaufbar, beschädigt oder falscher Artikel.</translation>
+    </message>
+    <message>
+        <source>Only {quantity} of {sku} can come back on this return.</source>
+        <translation>Von {sku} können mit dieser Rückgabe nur {quantity} zurückkommen.</translation>
+    </message>
+    <message>
+        <source>Nothing is taken back: grade at least one item resellable or damaged.</source>
+        <translation>Nichts wird zurückgenommen: mindestens einen Artikel als wieder verkaufbar oder beschädigt einstufen.</translation>
+    </message>
+    <message>
+        <source>A return cannot go from {step} to {to}.</source>
+        <translation>Eine Rückgabe kann nicht von {step} zu {to} wechseln.</translation>
+    </message>
+    <message>
+        <source>This return is more than the sale&apos;s tenders can take back.</source>
+        <translation>Diese Rückgabe ist höher, als die Zahlungsarten des Verkaufs zurücknehmen können.</translation>
+    </message>
+    <message>
+        <source>This person cannot sign in on this store&apos;s devices.</source>
+        <translation>Diese Person kann sich an den Geräten dieser Filiale nicht anmelden.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {wait}.</source>
+        <translation>Zu viele falsche PINs. In {wait} erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {left} more tries before a pause.</source>
+        <translation>Falsche PIN. Noch {left} Versuche bis zu einer Pause.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. 1 more try before a pause.</source>
+        <translation>Falsche PIN. Noch 1 Versuch bis zu einer Pause.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Locked for {wait}.</source>
+        <translation>Falsche PIN. Für {wait} gesperrt.</translation>
+    </message>
+    <message>
+        <source>This device does not hold the PIN key, so no PIN can be checked. Enrol the device again.</source>
+        <translation>Dieses Gerät hat den PIN-Schlüssel nicht, daher kann keine PIN geprüft werden. Gerät neu registrieren.</translation>
+    </message>
+    <message>
+        <source>{name} is not a {needed}, so cannot approve this. Ask a {needed}.</source>
+        <translation>{name} gehört nicht zur {needed} und kann das nicht freigeben. Bitte die {needed} fragen.</translation>
+    </message>
+    <message>
+        <source>This needs a {needed}. Ask a {needed} to enter their PIN to approve.</source>
+        <translation>Dafür braucht es die {needed}. Die {needed} gibt zur Freigabe ihre PIN ein.</translation>
+    </message>
+    <message>
+        <source>This needs a {needed}. Ask a {needed} to sign in and approve.</source>
+        <translation>Dafür braucht es die {needed}. Die {needed} meldet sich an und gibt frei.</translation>
+    </message>
+    <message>
+        <source>Give either how many more or fewer there are, or how many the shelf has.</source>
+        <translation>Entweder angeben, wie viele mehr oder weniger es sind, oder wie viele im Regal liegen.</translation>
+    </message>
+    <message>
+        <source>That is what the figures already say, so there is nothing to save.</source>
+        <translation>Das sagen die Zahlen bereits, es gibt nichts zu speichern.</translation>
+    </message>
+    <message>
+        <source>A shelf cannot hold fewer than 0 pieces; count again.</source>
+        <translation>Ein Regal kann nicht weniger als 0 Stück enthalten; bitte neu zählen.</translation>
+    </message>
+    <message>
+        <source>That is more than 9,999 pieces; count again.</source>
+        <translation>Das sind mehr als 9.999 Stück; bitte neu zählen.</translation>
+    </message>
+    <message>
+        <source>“{reason}” does not fit {direction}; choose another reason.</source>
+        <translation>„{reason}“ passt nicht zu {direction}; bitte einen anderen Grund wählen.</translation>
+    </message>
+    <message>
+        <source>Say why in the note when the reason is “Other”.</source>
+        <translation>Bei „Sonstiges“ den Grund in der Notiz angeben.</translation>
+    </message>
+    <message>
+        <source>This item is not in the catalog on this device.</source>
+        <translation>Dieser Artikel ist nicht im Sortiment dieses Geräts.</translation>
+    </message>
+    <message>
+        <source>no operation with that id</source>
+        <translation>kein Vorgang mit dieser ID</translation>
+    </message>
+    <message>
+        <source>requeued: it will be sent with the next sync</source>
+        <translation>erneut eingereiht: wird mit der nächsten Synchronisierung gesendet</translation>
+    </message>
+    <message>
+        <source>not a rejected operation: it was already sent</source>
+        <translation>kein abgelehnter Vorgang: er wurde bereits gesendet</translation>
+    </message>
+    <message>
+        <source>not a rejected operation: it is still waiting to be sent</source>
+        <translation>kein abgelehnter Vorgang: er wartet noch auf das Senden</translation>
+    </message>
+    <message>
+        <source>Central cannot be reached ({detail}). Working from the figures on this device.</source>
+        <translation>Die Zentrale ist nicht erreichbar ({detail}). Es wird mit den Zahlen auf diesem Gerät gearbeitet.</translation>
+    </message>
+    <message>
+        <source>Central is there but had a problem, so nothing more was done; the device tries again by itself. ({detail})</source>
+        <translation>Die Zentrale ist da, hatte aber ein Problem, daher wurde nichts weiter getan; das Gerät versucht es selbst erneut. ({detail})</translation>
+    </message>
+    <message>
+        <source>Central refused this device&apos;s token ({detail}). Enrol the device again.</source>
+        <translation>Die Zentrale hat das Token dieses Geräts abgelehnt ({detail}). Gerät neu registrieren.</translation>
+    </message>
+    <message>
+        <source>Synced.</source>
+        <translation>Synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Sync failed: {detail}</source>
+        <translation>Synchronisierung fehlgeschlagen: {detail}</translation>
+    </message>
+    <message>
+        <source>This store&apos;s details are not on this device yet; sync first.</source>
+        <translation>Die Daten dieser Filiale sind noch nicht auf diesem Gerät; zuerst synchronisieren.</translation>
+    </message>
+    <message>
+        <source>Item {variant_id} is not in the catalog on this device.</source>
+        <translation>Artikel {variant_id} ist nicht im Sortiment dieses Geräts.</translation>
+    </message>
+    <message>
+        <source>There is no tax rate for “{tax_class}” on this device yet; sync first.</source>
+        <translation>Für „{tax_class}“ gibt es auf diesem Gerät noch keinen Steuersatz; zuerst synchronisieren.</translation>
+    </message>
+    <message>
+        <source>{due} is still due.</source>
+        <translation>Es sind noch {due} offen.</translation>
+    </message>
+    <message>
+        <source>{due} is still due ({due_cash} in cash).</source>
+        <translation>Es sind noch {due} offen ({due_cash} in bar).</translation>
+    </message>
+    <message>
+        <source>This sale cannot be recorded: {detail}</source>
+        <translation>Dieser Verkauf kann nicht gebucht werden: {detail}</translation>
+    </message>
+    <message>
+        <source>“{address}” is not an e-mail address; check it with the customer.</source>
+        <translation>„{address}“ ist keine E-Mail-Adresse; bitte mit dem Kunden prüfen.</translation>
+    </message>
+    <message>
+        <source>There is no receipt {number} on this device.</source>
+        <translation>Auf diesem Gerät gibt es keinen Beleg {number}.</translation>
+    </message>
+    <message>
+        <source>There is no print job {job}.</source>
+        <translation>Es gibt keinen Druckauftrag {job}.</translation>
+    </message>
+    <message>
+        <source>This till has no receipt printer set up: e-mail the receipt, or set a printer first.</source>
+        <translation>An dieser Kasse ist kein Bondrucker eingerichtet: Beleg per E-Mail senden oder zuerst einen Drucker einrichten.</translation>
+    </message>
+    <message>
+        <source>This till has no printer set up: set one in Settings first.</source>
+        <translation>An dieser Kasse ist kein Drucker eingerichtet: zuerst in den Einstellungen einrichten.</translation>
+    </message>
+    <message>
+        <source>There is no sale {sale_id} on this device.</source>
+        <translation>Auf diesem Gerät gibt es keinen Verkauf {sale_id}.</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a barcode or SKU this store knows.</source>
+        <translation>„{code}“ ist kein Barcode und keine SKU, die diese Filiale kennt.</translation>
+    </message>
+    <message>
+        <source>Too late to undo; add the item again.</source>
+        <translation>Zu spät zum Rückgängigmachen; den Artikel erneut hinzufügen.</translation>
+    </message>
+    <message>
+        <source>The basket is empty: scan or add an item first.</source>
+        <translation>Der Warenkorb ist leer: zuerst einen Artikel scannen oder hinzufügen.</translation>
+    </message>
+    <message>
+        <source>That line is no longer in the basket.</source>
+        <translation>Diese Position ist nicht mehr im Warenkorb.</translation>
+    </message>
+    <message>
+        <source>That parked basket is no longer here (resumed or paid on this device).</source>
+        <translation>Dieser geparkte Warenkorb ist nicht mehr da (auf diesem Gerät fortgesetzt oder bezahlt).</translation>
+    </message>
+    <message>
+        <source>{percent} % off is above your limit of {limit} %. A {needed} approves with their PIN.</source>
+        <translation>{percent} % Rabatt liegen über Ihrem Limit von {limit} %. Die {needed} gibt mit ihrer PIN frei.</translation>
+    </message>
+    <message>
+        <source>This price is {percent} % below the list price, above your limit of {limit} %. A {needed} approves with their PIN.</source>
+        <translation>Dieser Preis liegt {percent} % unter dem Listenpreis, über Ihrem Limit von {limit} %. Die {needed} gibt mit ihrer PIN frei.</translation>
+    </message>
+    <message>
+        <source>{percent} % off is above every role&apos;s limit; nobody on this till can approve it.</source>
+        <translation>{percent} % Rabatt liegen über dem Limit jeder Rolle; an dieser Kasse kann das niemand freigeben.</translation>
+    </message>
+    <message>
+        <source>{percent} % below the list price is above every role&apos;s limit; nobody on this till can approve it.</source>
+        <translation>{percent} % unter dem Listenpreis liegen über dem Limit jeder Rolle; an dieser Kasse kann das niemand freigeben.</translation>
+    </message>
+    <message>
+        <source>Type a name, a phone number or an e-mail to search.</source>
+        <translation>Zum Suchen einen Namen, eine Telefonnummer oder eine E-Mail eintippen.</translation>
+    </message>
+    <message>
+        <source>Central refused the search: {detail}</source>
+        <translation>Die Zentrale hat die Suche abgelehnt: {detail}</translation>
+    </message>
+    <message>
+        <source>Central cannot be reached: showing the customers this till served recently.</source>
+        <translation>Die Zentrale ist nicht erreichbar: es werden die Kunden gezeigt, die diese Kasse zuletzt bedient hat.</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s name.</source>
+        <translation>Den Namen des Kunden eintippen.</translation>
+    </message>
+    <message>
+        <source>That name is too long (200 characters at most).</source>
+        <translation>Der Name ist zu lang (höchstens 200 Zeichen).</translation>
+    </message>
+    <message>
+        <source>“{email}” is not a complete e-mail address: it looks like name@example.com.</source>
+        <translation>„{email}“ ist keine vollständige E-Mail-Adresse: sie sieht aus wie name@example.com.</translation>
+    </message>
+    <message>
+        <source>“{phone}” is not a phone number. {why}</source>
+        <translation>„{phone}“ ist keine Telefonnummer. {why}</translation>
+    </message>
+    <message>
+        <source>Give an e-mail or a phone number, so the customer can be found again.</source>
+        <translation>Eine E-Mail oder Telefonnummer angeben, damit der Kunde wiedergefunden wird.</translation>
+    </message>
+    <message>
+        <source>{name} already has the e-mail {email}. Attach {name} instead.</source>
+        <translation>{name} hat bereits die E-Mail {email}. Stattdessen {name} zuordnen.</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled yet.</source>
+        <translation>Dieses Gerät ist noch nicht registriert.</translation>
+    </message>
+    <message>
+        <source>The device token is missing from the keyring; enrol the device again.</source>
+        <translation>Das Geräte-Token fehlt im Schlüsselbund; Gerät neu registrieren.</translation>
+    </message>
+    <message>
+        <source>Head office sets this store&apos;s shift rules (central shift-policy); they cannot be changed on the till.</source>
+        <translation>Die Schichtregeln dieser Filiale legt die Zentrale fest (central shift-policy); an der Kasse lassen sie sich nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Re-enrolling changes what happens to operations waiting to be sent; confirm with --yes.</source>
+        <translation>Eine neue Registrierung ändert, was mit wartenden Vorgängen geschieht; mit --yes bestätigen.</translation>
+    </message>
+    <message>
+        <source>This is not a gift card number: it is GC and 11 digits.</source>
+        <translation>Das ist keine Geschenkkartennummer: sie besteht aus GC und 11 Ziffern.</translation>
+    </message>
+    <message>
+        <source>This gift card number has a typing error: check it against the card.</source>
+        <translation>Diese Geschenkkartennummer hat einen Tippfehler: mit der Karte vergleichen.</translation>
+    </message>
+    <message>
+        <source>This is not a member code of this retailer.</source>
+        <translation>Das ist kein Mitgliedscode dieses Händlers.</translation>
+    </message>
+    <message>
+        <source>This code was signed with a key this till does not know: sync, then scan again.</source>
+        <translation>Dieser Code wurde mit einem Schlüssel signiert, den diese Kasse nicht kennt: synchronisieren, dann erneut scannen.</translation>
+    </message>
+    <message>
+        <source>This member code is not genuine (altered or forged).</source>
+        <translation>Dieser Mitgliedscode ist nicht echt (verändert oder gefälscht).</translation>
+    </message>
+    <message>
+        <source>This is not a pickup code of this retailer.</source>
+        <translation>Das ist kein Abholcode dieses Händlers.</translation>
+    </message>
+    <message>
+        <source>This code was signed with a key this tablet does not know: sync, then scan again.</source>
+        <translation>Dieser Code wurde mit einem Schlüssel signiert, den dieses Tablet nicht kennt: synchronisieren, dann erneut scannen.</translation>
+    </message>
+    <message>
+        <source>This pickup code is not genuine (altered or forged).</source>
+        <translation>Dieser Abholcode ist nicht echt (verändert oder gefälscht).</translation>
+    </message>
+    <message>
+        <source>Central cannot be reached and this card was never seen on this till, so its balance cannot be checked.</source>
+        <translation>Die Zentrale ist nicht erreichbar und diese Karte war noch nie an dieser Kasse, daher lässt sich ihr Guthaben nicht prüfen.</translation>
+    </message>
+    <message>
+        <source>This gift card is not active: it must be sold and activated first.</source>
+        <translation>Diese Geschenkkarte ist nicht aktiv: sie muss erst verkauft und aktiviert werden.</translation>
+    </message>
+    <message>
+        <source>This gift card holds {card_currency}, not {currency}.</source>
+        <translation>Diese Geschenkkarte lautet auf {card_currency}, nicht auf {currency}.</translation>
+    </message>
+    <message>
+        <source>Type the amount to load, more than 0.</source>
+        <translation>Den Ladebetrag eintippen, mehr als 0.</translation>
+    </message>
+    <message>
+        <source>There is no such gift-card load on this till.</source>
+        <translation>An dieser Kasse gibt es keine solche Aufladung.</translation>
+    </message>
+    <message>
+        <source>This load was voided already.</source>
+        <translation>Diese Aufladung wurde bereits storniert.</translation>
+    </message>
+    <message>
+        <source>Nothing is due to pay with it.</source>
+        <translation>Es ist nichts offen, das damit bezahlt werden kann.</translation>
+    </message>
+    <message>
+        <source>Attach the customer first: store credit is theirs.</source>
+        <translation>Zuerst den Kunden zuordnen: das Guthaben gehört ihm.</translation>
+    </message>
+    <message>
+        <source>Central cannot be reached and this till knows of less than that on it: take the rest another way.</source>
+        <translation>Die Zentrale ist nicht erreichbar und diese Kasse kennt weniger Guthaben darauf: den Rest anders kassieren.</translation>
+    </message>
+    <message>
+        <source>Central cannot be reached and this till&apos;s offline limit for today is used up: take it another way.</source>
+        <translation>Die Zentrale ist nicht erreichbar und das Offline-Limit dieser Kasse für heute ist aufgebraucht: anders kassieren.</translation>
+    </message>
+    <message>
+        <source>The gift spend could not be given back at central now: {detail}</source>
+        <translation>Die Zahlung mit Geschenkkarte konnte in der Zentrale gerade nicht zurückgegeben werden: {detail}</translation>
+    </message>
+    <message>
+        <source>The credit spend could not be given back at central now: {detail}</source>
+        <translation>Die Zahlung mit Guthaben konnte in der Zentrale gerade nicht zurückgegeben werden: {detail}</translation>
+    </message>
+    <message>
+        <source>No card payment {id!r} on this till.</source>
+        <translation>An dieser Kasse gibt es keine Kartenzahlung {id!r}.</translation>
+    </message>
+    <message>
+        <source>No card terminal is set up on this till.</source>
+        <translation>An dieser Kasse ist kein Kartenterminal eingerichtet.</translation>
+    </message>
+    <message>
+        <source>A card payment for this basket is already on the terminal.</source>
+        <translation>Eine Kartenzahlung für diesen Warenkorb läuft bereits am Terminal.</translation>
+    </message>
+    <message>
+        <source>The terminal has not said how the last card payment of this basket ended: look at the terminal and record what it shows first.</source>
+        <translation>Das Terminal hat nicht gemeldet, wie die letzte Kartenzahlung dieses Warenkorbs endete: am Terminal nachsehen und zuerst festhalten, was es zeigt.</translation>
+    </message>
+    <message>
+        <source>A card can pay between {low} and {high} here.</source>
+        <translation>Mit Karte sind hier {low} bis {high} möglich.</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>The terminal already said how this payment ended.</source>
+        <translation>Das Terminal hat bereits gemeldet, wie diese Zahlung endete.</translation>
+    </message>
+    <message>
+        <source>Type the approval code the terminal shows (letters and digits).</source>
+        <translation>Den Genehmigungscode eintippen, den das Terminal zeigt (Buchstaben und Ziffern).</translation>
+    </message>
+    <message>
+        <source>This sale is complete: give money back as a refund.</source>
+        <translation>Dieser Verkauf ist abgeschlossen: Geld als Erstattung zurückgeben.</translation>
+    </message>
+    <message>
+        <source>A card payment could not be given back yet: try again, or look at the terminal.</source>
+        <translation>Eine Kartenzahlung konnte noch nicht zurückgegeben werden: erneut versuchen oder am Terminal nachsehen.</translation>
+    </message>
+    <message>
+        <source>This card payment was recorded by hand: give the money back on the terminal itself.</source>
+        <translation>Diese Kartenzahlung wurde von Hand erfasst: das Geld direkt am Terminal zurückgeben.</translation>
+    </message>
+    <message>
+        <source>No card payment of this sale or transaction on this till.</source>
+        <translation>An dieser Kasse gibt es keine Kartenzahlung zu diesem Verkauf oder dieser Transaktion.</translation>
+    </message>
+    <message>
+        <source>At most {most} can go back to this card.</source>
+        <translation>Höchstens {most} können auf diese Karte zurück.</translation>
+    </message>
+    <message>
+        <source>Nothing is left to give back on this card.</source>
+        <translation>Auf diese Karte kann nichts mehr zurück.</translation>
+    </message>
+    <message>
+        <source>A terminal is simulated or on the network.</source>
+        <translation>Ein Terminal ist simuliert oder im Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Type the terminal&apos;s POIID as it shows it, like V400m-123456789.</source>
+        <translation>Die POIID des Terminals so eintippen, wie es sie zeigt, z. B. V400m-123456789.</translation>
+    </message>
+    <message>
+        <source>Type the terminal&apos;s address, like https://192.168.1.20:8443/nexo/.</source>
+        <translation>Die Adresse des Terminals eintippen, z. B. https://192.168.1.20:8443/nexo/.</translation>
+    </message>
+    <message>
+        <source>The port of the terminal&apos;s address is not a number.</source>
+        <translation>Der Port in der Adresse des Terminals ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>A terminal on the network is reached over HTTPS (plain HTTP only on this computer, for tests).</source>
+        <translation>Ein Terminal im Netzwerk wird über HTTPS erreicht (einfaches HTTP nur auf diesem Computer, für Tests).</translation>
+    </message>
+    <message>
+        <source>Choose the CA file the terminal&apos;s certificate is checked against.</source>
+        <translation>Die CA-Datei wählen, gegen die das Zertifikat des Terminals geprüft wird.</translation>
+    </message>
+    <message>
+        <source>The key version is a number from 1.</source>
+        <translation>Die Schlüsselversion ist eine Zahl ab 1.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase set on the terminal for this key.</source>
+        <translation>Die Passphrase eintippen, die am Terminal für diesen Schlüssel gesetzt ist.</translation>
+    </message>
+    <message>
+        <source>A receipt printer is 42 or 48 columns wide.</source>
+        <translation>Ein Bondrucker ist 42 oder 48 Zeichen breit.</translation>
+    </message>
+    <message>
+        <source>The device settings in {path} cannot be read ({detail}).</source>
+        <translation>Die Geräteeinstellungen in {path} können nicht gelesen werden ({detail}).</translation>
+    </message>
+    <message>
+        <source>The device settings in {path} are not a JSON object.</source>
+        <translation>Die Geräteeinstellungen in {path} sind kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The device settings in {path} have a wrong value ({detail}).</source>
+        <translation>Die Geräteeinstellungen in {path} enthalten einen falschen Wert ({detail}).</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set on this till: type its address first.</source>
+        <translation>An dieser Kasse ist kein Bondrucker eingestellt: zuerst seine Adresse eintippen.</translation>
+    </message>
+    <message>
+        <source>The printer at {printer} is off or cannot be reached.</source>
+        <translation>Der Drucker unter {printer} ist aus oder nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper.</source>
+        <translation>Im Drucker ist kein Papier.</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s cover is open.</source>
+        <translation>Die Abdeckung des Druckers ist offen.</translation>
+    </message>
+    <message>
+        <source>The printer at {printer} did not take the test page ({problem}).</source>
+        <translation>Der Drucker unter {printer} hat die Testseite nicht angenommen ({problem}).</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a language of Aisle: use one of {choices}.</source>
+        <translation>{value!r} ist keine Sprache von Aisle: eine davon verwenden: {choices}.</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is a JSON float; write amounts in minor units and rates as strings</source>
+        <translation>{where}: {value} ist eine JSON-Gleitkommazahl; Beträge in kleinsten Einheiten und Sätze als Text schreiben</translation>
+    </message>
+    <message>
+        <source>{where} is not JSON: {detail} (line {line}, column {column})</source>
+        <translation>{where} ist kein JSON: {detail} (Zeile {line}, Spalte {column})</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {detail}</source>
+        <translation>{path} kann nicht gelesen werden: {detail}</translation>
+    </message>
+    <message>
+        <source>{path} is not UTF-8 text</source>
+        <translation>{path} ist kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>Barcode {code} is not in the catalog. Check the label or search by name.</source>
+        <translation>Barcode {code} ist nicht im Sortiment. Etikett prüfen oder nach Namen suchen.</translation>
+    </message>
+    <message>
+        <source>No store or warehouse has ever had {sku}: it cannot be ordered for delivery.</source>
+        <translation>Kein Laden und kein Lager hatte je {sku}: der Artikel kann nicht zur Lieferung bestellt werden.</translation>
+    </message>
+    <message>
+        <source>Choose how the order is delivered.</source>
+        <translation>Wählen, wie die Bestellung geliefert wird.</translation>
+    </message>
+    <message>
+        <source>Attach the customer first: a delivery needs their name and e-mail or phone.</source>
+        <translation>Zuerst den Kunden zuordnen: eine Lieferung braucht Namen und E-Mail oder Telefon.</translation>
+    </message>
+    <message>
+        <source>Choose the delivery address and option first.</source>
+        <translation>Zuerst Lieferadresse und Versandart wählen.</translation>
+    </message>
+    <message>
+        <source>The delivery fee item {sku} is not in this till&apos;s catalog yet: sync, then try again.</source>
+        <translation>Der Versandkostenartikel {sku} ist noch nicht im Sortiment dieser Kasse: synchronisieren, dann erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>This basket already collects pickup order {number}: take its payment first, then the next order.</source>
+        <translation>Dieser Warenkorb kassiert bereits Abholbestellung {number}: zuerst deren Zahlung, dann die nächste Bestellung.</translation>
+    </message>
+    <message>
+        <source>Pickup order {number} is in {currency}, not this store&apos;s money.</source>
+        <translation>Abholbestellung {number} lautet auf {currency}, nicht auf die Währung dieser Filiale.</translation>
+    </message>
+    <message>
+        <source>This line is collected from a pickup order at the order&apos;s price: to leave some of it, take the order off the sale (✕) and choose the lines on its handover again.</source>
+        <translation>Diese Position wird aus einer Abholbestellung zum Bestellpreis ausgegeben: um einen Teil wegzulassen, die Bestellung aus dem Verkauf nehmen (✕) und die Positionen bei der Übergabe neu wählen.</translation>
+    </message>
+    <message>
+        <source>This basket collects pickup order {number}: take the payment, or clear the basket (the order stays ready on its shelf).</source>
+        <translation>Dieser Warenkorb kassiert Abholbestellung {number}: die Zahlung annehmen oder den Warenkorb leeren (die Bestellung bleibt bereit im Regal).</translation>
+    </message>
+    <message>
+        <source>A card payment of this basket has not ended yet: settle it on the Pay screen before parking.</source>
+        <translation>Eine Kartenzahlung dieses Warenkorbs ist noch nicht beendet: vor dem Parken im Bezahlbildschirm abschließen.</translation>
+    </message>
+    <message>
+        <source>This basket holds a card payment of {amount}: take the rest to finish the sale, or give the card payment back on the Pay screen, then park it.</source>
+        <translation>Dieser Warenkorb enthält eine Kartenzahlung von {amount}: den Rest kassieren und den Verkauf abschließen, oder die Kartenzahlung im Bezahlbildschirm zurückgeben und dann parken.</translation>
+    </message>
+    <message>
+        <source>A price override needs a reason.</source>
+        <translation>Eine Preisänderung braucht einen Grund.</translation>
+    </message>
+    <message>
+        <source>A discount is a percent or an amount.</source>
+        <translation>Ein Rabatt ist ein Prozentsatz oder ein Betrag.</translation>
+    </message>
+    <message>
+        <source>Type the discount as a number.</source>
+        <translation>Den Rabatt als Zahl eintippen.</translation>
+    </message>
+    <message>
+        <source>A discount needs a reason.</source>
+        <translation>Ein Rabatt braucht einen Grund.</translation>
+    </message>
+    <message>
+        <source>Attach the customer first: the points are theirs.</source>
+        <translation>Zuerst den Kunden zuordnen: die Punkte gehören ihm.</translation>
+    </message>
+    <message>
+        <source>The customer has no points to use here.</source>
+        <translation>Der Kunde hat hier keine Punkte einzulösen.</translation>
+    </message>
+    <message>
+        <source>There is no shipment {number} for this store.</source>
+        <translation>Für diese Filiale gibt es keine Sendung {number}.</translation>
+    </message>
+    <message>
+        <source>Order {number} is {state}: only an order central could not source takes a decision.</source>
+        <translation>Bestellung {number} ist {state}: nur eine Bestellung, für die die Zentrale keine Quelle fand, braucht eine Entscheidung.</translation>
+    </message>
+    <message>
+        <source>Choose where order {number} ships from.</source>
+        <translation>Wählen, von wo Bestellung {number} versendet wird.</translation>
+    </message>
+    <message>
+        <source>Nothing is owed to the customer of order {number}.</source>
+        <translation>Dem Kunden von Bestellung {number} steht nichts zu.</translation>
+    </message>
+    <message>
+        <source>The card payment of order {number} was not taken on this till: refund it in cash, or on the till that sold it.</source>
+        <translation>Die Kartenzahlung von Bestellung {number} lief nicht über diese Kasse: bar erstatten oder an der Kasse, die verkauft hat.</translation>
+    </message>
+    <message>
+        <source>Order {number} is not this store&apos;s to ship (it is {state}).</source>
+        <translation>Bestellung {number} versendet nicht diese Filiale (sie ist {state}).</translation>
+    </message>
+    <message>
+        <source>Choose the carrier the parcel left with.</source>
+        <translation>Den Paketdienst wählen, dem das Paket übergeben wurde.</translation>
+    </message>
+    <message>
+        <source>The tracking number {tracking!r} is not one: 4 to 40 letters, digits or dashes.</source>
+        <translation>Die Sendungsnummer {tracking!r} ist keine: 4 bis 40 Buchstaben, Ziffern oder Bindestriche.</translation>
+    </message>
+    <message>
+        <source>No delivery option is set up for {country}: sync, or ask head office.</source>
+        <translation>Für {country} ist keine Versandart eingerichtet: synchronisieren oder die Zentrale fragen.</translation>
+    </message>
+    <message>
+        <source>The terminal did not refund the card.</source>
+        <translation>Das Terminal hat nicht auf die Karte erstattet.</translation>
+    </message>
+    <message>
+        <source>Refund in cash or to the card.</source>
+        <translation>Bar oder auf die Karte erstatten.</translation>
+    </message>
+    <message>
+        <source>The order of receipt {receipt} is paid back already, or central has not refused it.</source>
+        <translation>Die Bestellung zu Bon {receipt} ist bereits erstattet, oder die Zentrale hat sie nicht abgelehnt.</translation>
+    </message>
+    <message>
+        <source>{where}: {detail}</source>
+        <translation>{where}: {detail}</translation>
+    </message>
+    <message>
+        <source>There is no pickup order {number} at this store.</source>
+        <translation>In dieser Filiale gibt es keine Abholbestellung {number}.</translation>
+    </message>
+    <message>
+        <source>{what} is not in order {number}. Put it back and scan the item on the list.</source>
+        <translation>{what} gehört nicht zu Bestellung {number}. Zurücklegen und den Artikel von der Liste scannen.</translation>
+    </message>
+    <message>
+        <source>Order {number} needs no more of {sku}: all {qty} are in the bag.</source>
+        <translation>Bestellung {number} braucht kein weiteres {sku}: alle {qty} sind in der Tüte.</translation>
+    </message>
+    <message>
+        <source>Line {line} of order {number} still needs a scan or “missing”.</source>
+        <translation>Position {line} von Bestellung {number} braucht noch einen Scan oder „fehlt“.</translation>
+    </message>
+    <message>
+        <source>Nothing of order {number} was found: it cannot be made ready.</source>
+        <translation>Von Bestellung {number} wurde nichts gefunden: sie kann nicht bereitgestellt werden.</translation>
+    </message>
+    <message>
+        <source>Order {number} is {state}, not ready for handover.</source>
+        <translation>Bestellung {number} ist {state}, nicht bereit zur Übergabe.</translation>
+    </message>
+    <message>
+        <source>Order {number} was already collected at {time} by {who}.</source>
+        <translation>Bestellung {number} wurde bereits um {time} von {who} abgeholt.</translation>
+    </message>
+    <message>
+        <source>Type the name of the person collecting for the customer.</source>
+        <translation>Den Namen der Person eintippen, die für den Kunden abholt.</translation>
+    </message>
+    <message>
+        <source>No pickup order {number} for a customer called “{name}” at this store.</source>
+        <translation>In dieser Filiale gibt es keine Abholbestellung {number} für einen Kunden namens „{name}“.</translation>
+    </message>
+    <message>
+        <source>Choose at least one line to hand over.</source>
+        <translation>Mindestens eine Position zur Übergabe wählen.</translation>
+    </message>
+    <message>
+        <source>Order {number} is {state}: only an expired order&apos;s bag goes back on the shelf.</source>
+        <translation>Bestellung {number} ist {state}: nur die Tüte einer abgelaufenen Bestellung kommt zurück ins Regal.</translation>
+    </message>
+    <message>
+        <source>Order {number} is already back on the shelf.</source>
+        <translation>Bestellung {number} ist bereits zurück im Regal.</translation>
+    </message>
+    <message>
+        <source>This bag label is for store {store}, not this one ({here}).</source>
+        <translation>Dieses Tütenetikett ist für Filiale {store}, nicht für diese ({here}).</translation>
+    </message>
+    <message>
+        <source>This is not a bag label this app can read.</source>
+        <translation>Das ist kein Tütenetikett, das diese App lesen kann.</translation>
+    </message>
+    <message>
+        <source>Order {number} is not (or no longer) in this store&apos;s pickups.</source>
+        <translation>Bestellung {number} ist nicht (oder nicht mehr) unter den Abholungen dieser Filiale.</translation>
+    </message>
+    <message>
+        <source>Order {number} is pay on pickup: take the payment ({total}) first.</source>
+        <translation>Bestellung {number} wird bei Abholung bezahlt: zuerst die Zahlung ({total}) annehmen.</translation>
+    </message>
+    <message>
+        <source>Order {number} was paid online: hand it over, there is nothing to pay.</source>
+        <translation>Bestellung {number} wurde online bezahlt: übergeben, es ist nichts zu zahlen.</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a barcode this store knows.</source>
+        <translation>„{code}“ ist kein Barcode, den diese Filiale kennt.</translation>
+    </message>
+    <message>
+        <source>Till {till} already has an open shift (opened {opened}); close it before opening another.</source>
+        <translation>An Kasse {till} ist bereits eine Schicht offen (geöffnet {opened}); zuerst schließen, dann eine neue öffnen.</translation>
+    </message>
+    <message>
+        <source>There is no open shift on till {till}; open one with its float first.</source>
+        <translation>An Kasse {till} ist keine Schicht offen; zuerst eine mit ihrem Wechselgeld öffnen.</translation>
+    </message>
+    <message>
+        <source>This shift was already closed with Z report {number} at {closed}.</source>
+        <translation>Diese Schicht wurde bereits um {closed} mit Z-Bericht {number} geschlossen.</translation>
+    </message>
+    <message>
+        <source>There is no shift {shift_id} on this device.</source>
+        <translation>Auf diesem Gerät gibt es keine Schicht {shift_id}.</translation>
+    </message>
+    <message>
+        <source>Count the drawer before closing the shift.</source>
+        <translation>Vor dem Schließen der Schicht die Kassenlade zählen.</translation>
+    </message>
+    <message>
+        <source>The shift is still open, so its Z report is made when it closes (an X report shows the figures so far).</source>
+        <translation>Die Schicht ist noch offen, ihr Z-Bericht entsteht beim Schließen (ein X-Bericht zeigt die Zahlen bis jetzt).</translation>
+    </message>
+    <message>
+        <source>There is no Z report {number} for till {till}.</source>
+        <translation>Für Kasse {till} gibt es keinen Z-Bericht {number}.</translation>
+    </message>
+    <message>
+        <source>The count is {difference} off, beyond the limit of {limit}: a manager approves with their PIN.</source>
+        <translation>Die Zählung weicht um {difference} ab, mehr als das Limit von {limit}: die Filialleitung gibt mit ihrer PIN frei.</translation>
+    </message>
+    <message>
+        <source>Operations not yet at central: {unsent}; sync first, or a manager defers them with a reason.</source>
+        <translation>Noch nicht in der Zentrale: {unsent} Vorgänge; zuerst synchronisieren, oder die Filialleitung stellt sie mit Grund zurück.</translation>
+    </message>
+    <message>
+        <source>Say why the shift closes with operations still unsent.</source>
+        <translation>Angeben, warum die Schicht mit noch ungesendeten Vorgängen schließt.</translation>
+    </message>
+    <message>
+        <source>The journal is broken at {entry}, so the shift cannot close; call support with this sentence.</source>
+        <translation>Das Journal ist bei {entry} beschädigt, daher kann die Schicht nicht schließen; den Support mit diesem Satz anrufen.</translation>
+    </message>
+    <message>
+        <source>This store&apos;s details have not been downloaded yet; sync first.</source>
+        <translation>Die Daten dieser Filiale sind noch nicht geladen; zuerst synchronisieren.</translation>
+    </message>
+    <message>
+        <source>The shift&apos;s close could not be put together ({detail}).</source>
+        <translation>Der Schichtabschluss ließ sich nicht zusammenstellen ({detail}).</translation>
+    </message>
+    <message>
+        <source>Open the shift first; then staff can join it.</source>
+        <translation>Zuerst die Schicht öffnen; dann können Mitarbeitende beitreten.</translation>
+    </message>
+    <message>
+        <source>{kind!r} is not a cash movement.</source>
+        <translation>{kind!r} ist keine Bargeldbewegung.</translation>
+    </message>
+    <message>
+        <source>That is not an Aisle enrolment code. Scan the QR code from head office.</source>
+        <translation>Das ist kein Aisle-Registrierungscode. Den QR-Code der Zentrale scannen.</translation>
+    </message>
+    <message>
+        <source>The enrolment QR code is incomplete. Ask head office for a new one.</source>
+        <translation>Der Registrierungs-QR-Code ist unvollständig. Bei der Zentrale einen neuen anfordern.</translation>
+    </message>
+    <message>
+        <source>Type the address of central, for example https://central.example.com</source>
+        <translation>Die Adresse der Zentrale eintippen, z. B. https://central.example.com</translation>
+    </message>
+    <message>
+        <source>“{url}” is not a web address central can be reached at.</source>
+        <translation>„{url}“ ist keine Webadresse, unter der die Zentrale erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Type the enrolment code from head office.</source>
+        <translation>Den Registrierungscode der Zentrale eintippen.</translation>
+    </message>
+    <message>
+        <source>Cannot reach central at {url}. Check the address and the network, then try again. ({detail})</source>
+        <translation>Die Zentrale unter {url} ist nicht erreichbar. Adresse und Netzwerk prüfen, dann erneut versuchen. ({detail})</translation>
+    </message>
+    <message>
+        <source>Cannot reach central at {url}. Check the address and the network, then try again. If central runs without HTTPS on your network, type {plain} ({detail})</source>
+        <translation>Die Zentrale unter {url} ist nicht erreichbar. Adresse und Netzwerk prüfen, dann erneut versuchen. Läuft die Zentrale in Ihrem Netzwerk ohne HTTPS, {plain} eintippen ({detail})</translation>
+    </message>
+    <message>
+        <source>Not enrolled again: nothing was changed.</source>
+        <translation>Nicht neu registriert: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>No QR code found in that picture.</source>
+        <translation>Auf diesem Bild wurde kein QR-Code gefunden.</translation>
+    </message>
+    <message>
+        <source>Test page sent to {printer}: check that the ruler is on one line.</source>
+        <translation>Testseite an {printer} gesendet: prüfen, ob das Lineal auf einer Zeile steht.</translation>
+    </message>
+    <message>
+        <source>Terminal {poiid} answered.</source>
+        <translation>Terminal {poiid} hat geantwortet.</translation>
+    </message>
+    <message>
+        <source>Terminal {poiid} answered (messages protected).</source>
+        <translation>Terminal {poiid} hat geantwortet (Nachrichten geschützt).</translation>
+    </message>
+    <message>
+        <source>No card terminal is chosen.</source>
+        <translation>Kein Kartenterminal gewählt.</translation>
+    </message>
+    <message>
+        <source>The terminal cannot reach the card network and cannot store payments: take cash.</source>
+        <translation>Das Terminal erreicht das Kartennetz nicht und kann keine Zahlungen speichern: bar kassieren.</translation>
+    </message>
+    <message>
+        <source>The terminal is offline and this store takes no card payments offline: take cash.</source>
+        <translation>Das Terminal ist offline und diese Filiale nimmt offline keine Kartenzahlungen an: bar kassieren.</translation>
+    </message>
+    <message>
+        <source>The terminal is offline and has stored all it may ({total}) until its end-of-day reconciliation: take cash.</source>
+        <translation>Das Terminal ist offline und hat bis zum Tagesabschluss alles gespeichert, was es darf ({total}): bar kassieren.</translation>
+    </message>
+    <message>
+        <source>Offline, a card may pay at most {most}: take the rest in cash.</source>
+        <translation>Offline kann eine Karte höchstens {most} zahlen: den Rest bar kassieren.</translation>
+    </message>
+    <message>
+        <source>The terminal is offline: card payments are stored and sent later (at most {per_sale} a sale, {left} left today).</source>
+        <translation>Das Terminal ist offline: Kartenzahlungen werden gespeichert und später gesendet (höchstens {per_sale} pro Verkauf, heute noch {left}).</translation>
+    </message>
+    <message>
+        <source>Central refused this.</source>
+        <translation>Die Zentrale hat das abgelehnt.</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available on this computer, so the device token cannot be stored safely. On Linux start a Secret Service (GNOME Keyring or KWallet) in the session; `make demo` does this for you. Aisle will not store the token in a file. (An insecure keyring that could store it: {found}.)</source>
+        <translation>Auf diesem Computer ist kein sicherer Schlüsselbund verfügbar, daher kann das Geräte-Token nicht sicher gespeichert werden. Unter Linux in der Sitzung einen Secret Service starten (GNOME Keyring oder KWallet); `make demo` erledigt das. Aisle speichert das Token nicht in einer Datei. (Ein unsicherer Schlüsselbund, der es speichern könnte: {found}.)</translation>
+    </message>
+    <message>
+        <source>The keyring refused to store the {what}: {detail}</source>
+        <translation>Der Schlüsselbund hat das Speichern abgelehnt ({what}): {detail}</translation>
+    </message>
+    <message>
+        <source>The keyring could not be read: {detail}</source>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden: {detail}</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 Sekunde</translation>
+    </message>
+    <message>
+        <source>{0} seconds</source>
+        <translation>{0} Sekunden</translation>
+    </message>
+    <message>
+        <source>{0} minutes</source>
+        <translation>{0} Minuten</translation>
+    </message>
+    <message>
+        <source>associate</source>
+        <translation>Mitarbeitenden</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>Schichtleitung</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>Filialleitung</translation>
+    </message>
+    <message>
+        <source>device token</source>
+        <translation>Geräte-Token</translation>
+    </message>
+    <message>
+        <source>PIN key</source>
+        <translation>PIN-Schlüssel</translation>
+    </message>
+    <message>
+        <source>terminal passphrase</source>
+        <translation>Terminal-Passphrase</translation>
+    </message>
+    <message>
+        <source>{0} (more pieces)</source>
+        <translation>{0} (mehr Stück)</translation>
+    </message>
+    <message>
+        <source>{0} (fewer pieces)</source>
+        <translation>{0} (weniger Stück)</translation>
+    </message>
+</context>
+<context>
     <name>NoReceiptSheet</name>
     <message>
         <source>Return without a receipt</source>
@@ -911,6 +1838,13 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>OrderRow</name>
+    <message>
+        <source>Central: {0}</source>
+        <translation>Zentrale: {0}</translation>
     </message>
 </context>
 <context>
@@ -969,6 +1903,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Paid with receipt {0}</source>
         <translation>Bezahlt mit Bon {0}</translation>
+    </message>
+    <message>
+        <source>Central: {0}</source>
+        <translation>Zentrale: {0}</translation>
     </message>
     <message>
         <source>Not sent to central yet: it goes with the next sync.</source>
@@ -1095,6 +2033,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>⟲ Put the bag back on the sales floor{0}</source>
         <translation>⟲ Ware zurück auf die Fläche{0}</translation>
+    </message>
+    <message>
+        <source>Central: {0}</source>
+        <translation>Zentrale: {0}</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +2344,17 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Type the order number and the customer&apos;s name.</source>
         <translation>Geben Sie Bestellnummer und Namen des Kunden ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Pickups</name>
+    <message>
+        <source>Customer waiting for order {0} at the counter</source>
+        <translation>Kunde wartet an der Theke auf Bestellung {0}</translation>
+    </message>
+    <message>
+        <source> (+{0} more)</source>
+        <translation> (+{0} weitere)</translation>
     </message>
 </context>
 <context>

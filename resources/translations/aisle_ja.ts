@@ -868,6 +868,933 @@ Tap to change the address</source>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>“{code}” is not a valid barcode (wrong check digit). Scan it again or type the number printed under the bars.</source>
+        <translation>「{code}」は有効なバーコードではありません(チェックデジットの誤り)。もう一度スキャンするか、バーコード下の数字を入力してください。</translation>
+    </message>
+    <message>
+        <source>{label} is not a note or coin of {currency}.</source>
+        <translation>{label} は {currency} の紙幣・硬貨ではありません。</translation>
+    </message>
+    <message>
+        <source>Type how many {denomination} pieces there are, as a number.</source>
+        <translation>{denomination} の枚数を数字で入力してください。</translation>
+    </message>
+    <message>
+        <source>“{typed}” for {denomination} is not a number of pieces; type digits only.</source>
+        <translation>{denomination} の「{typed}」は枚数ではありません。数字だけを入力してください。</translation>
+    </message>
+    <message>
+        <source>A drawer cannot hold {pieces} pieces of {denomination}; count again.</source>
+        <translation>ドロアに {denomination} が {pieces} 枚ということはありません。数え直してください。</translation>
+    </message>
+    <message>
+        <source>{pieces} pieces of {denomination} is more than a drawer holds; count again.</source>
+        <translation>{denomination} が {pieces} 枚はドロアに入る量を超えています。数え直してください。</translation>
+    </message>
+    <message>
+        <source>The float is counted when the shift opens.</source>
+        <translation>釣銭準備金はシフト開始時に数えます。</translation>
+    </message>
+    <message>
+        <source>A no-sale moves no money; record a paid in or out instead.</source>
+        <translation>ノーセールでは現金は動きません。入金または出金として記録してください。</translation>
+    </message>
+    <message>
+        <source>Give an amount above 0.</source>
+        <translation>0 より大きい金額を入力してください。</translation>
+    </message>
+    <message>
+        <source>Choose a reason: {choices}.</source>
+        <translation>理由を選んでください: {choices}。</translation>
+    </message>
+    <message>
+        <source>Say why in the note when the reason is “other”.</source>
+        <translation>理由が「その他」のときは、メモに理由を書いてください。</translation>
+    </message>
+    <message>
+        <source>The count is off by more than the limit: choose a reason ({choices}).</source>
+        <translation>差額が上限を超えています。理由を選んでください ({choices})。</translation>
+    </message>
+    <message>
+        <source>Line {line_id} is not part of this return.</source>
+        <translation>明細 {line_id} はこの返品に含まれていません。</translation>
+    </message>
+    <message>
+        <source>This return is already being refunded.</source>
+        <translation>この返品はすでに返金処理中です。</translation>
+    </message>
+    <message>
+        <source>Grade each item resellable, damaged or wrong item.</source>
+        <translation>各商品を「再販可」「破損」「別の商品」のいずれかに分類してください。</translation>
+    </message>
+    <message>
+        <source>Only {quantity} of {sku} can come back on this return.</source>
+        <translation>この返品で戻せる {sku} は {quantity} 点までです。</translation>
+    </message>
+    <message>
+        <source>Nothing is taken back: grade at least one item resellable or damaged.</source>
+        <translation>返品する商品がありません。1 点以上を「再販可」か「破損」に分類してください。</translation>
+    </message>
+    <message>
+        <source>A return cannot go from {step} to {to}.</source>
+        <translation>返品は {step} から {to} へ進めません。</translation>
+    </message>
+    <message>
+        <source>This return is more than the sale&apos;s tenders can take back.</source>
+        <translation>この返品額は、元の会計の支払方法で返せる額を超えています。</translation>
+    </message>
+    <message>
+        <source>This person cannot sign in on this store&apos;s devices.</source>
+        <translation>この方はこの店舗の端末にサインインできません。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {wait}.</source>
+        <translation>暗証番号の誤りが多すぎます。{wait}後にもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {left} more tries before a pause.</source>
+        <translation>暗証番号が違います。あと {left} 回で一時ロックされます。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. 1 more try before a pause.</source>
+        <translation>暗証番号が違います。あと 1 回で一時ロックされます。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Locked for {wait}.</source>
+        <translation>暗証番号が違います。{wait}ロックされます。</translation>
+    </message>
+    <message>
+        <source>This device does not hold the PIN key, so no PIN can be checked. Enrol the device again.</source>
+        <translation>この端末には暗証番号キーがないため、暗証番号を確認できません。端末を登録し直してください。</translation>
+    </message>
+    <message>
+        <source>{name} is not a {needed}, so cannot approve this. Ask a {needed}.</source>
+        <translation>{name} さんは{needed}ではないため承認できません。{needed}に依頼してください。</translation>
+    </message>
+    <message>
+        <source>This needs a {needed}. Ask a {needed} to enter their PIN to approve.</source>
+        <translation>{needed}の承認が必要です。{needed}に暗証番号を入力してもらってください。</translation>
+    </message>
+    <message>
+        <source>This needs a {needed}. Ask a {needed} to sign in and approve.</source>
+        <translation>{needed}の承認が必要です。{needed}にサインインして承認してもらってください。</translation>
+    </message>
+    <message>
+        <source>Give either how many more or fewer there are, or how many the shelf has.</source>
+        <translation>増減の数か、棚にある数のどちらかを入力してください。</translation>
+    </message>
+    <message>
+        <source>That is what the figures already say, so there is nothing to save.</source>
+        <translation>現在の数値と同じなので、保存するものはありません。</translation>
+    </message>
+    <message>
+        <source>A shelf cannot hold fewer than 0 pieces; count again.</source>
+        <translation>棚の数が 0 未満になることはありません。数え直してください。</translation>
+    </message>
+    <message>
+        <source>That is more than 9,999 pieces; count again.</source>
+        <translation>9,999 点を超えています。数え直してください。</translation>
+    </message>
+    <message>
+        <source>“{reason}” does not fit {direction}; choose another reason.</source>
+        <translation>「{reason}」は {direction} に合いません。別の理由を選んでください。</translation>
+    </message>
+    <message>
+        <source>Say why in the note when the reason is “Other”.</source>
+        <translation>理由が「その他」のときは、メモに理由を書いてください。</translation>
+    </message>
+    <message>
+        <source>This item is not in the catalog on this device.</source>
+        <translation>この商品はこの端末の商品マスタにありません。</translation>
+    </message>
+    <message>
+        <source>no operation with that id</source>
+        <translation>その ID の処理はありません</translation>
+    </message>
+    <message>
+        <source>requeued: it will be sent with the next sync</source>
+        <translation>再送待ちにしました: 次の同期で送信されます</translation>
+    </message>
+    <message>
+        <source>not a rejected operation: it was already sent</source>
+        <translation>却下された処理ではありません: すでに送信済みです</translation>
+    </message>
+    <message>
+        <source>not a rejected operation: it is still waiting to be sent</source>
+        <translation>却下された処理ではありません: まだ送信待ちです</translation>
+    </message>
+    <message>
+        <source>Central cannot be reached ({detail}). Working from the figures on this device.</source>
+        <translation>本部に接続できません ({detail})。この端末のデータで作業を続けます。</translation>
+    </message>
+    <message>
+        <source>Central is there but had a problem, so nothing more was done; the device tries again by itself. ({detail})</source>
+        <translation>本部で問題が起きたため、処理を止めました。端末が自動で再試行します。({detail})</translation>
+    </message>
+    <message>
+        <source>Central refused this device&apos;s token ({detail}). Enrol the device again.</source>
+        <translation>本部がこの端末のトークンを拒否しました ({detail})。端末を登録し直してください。</translation>
+    </message>
+    <message>
+        <source>Synced.</source>
+        <translation>同期しました。</translation>
+    </message>
+    <message>
+        <source>Sync failed: {detail}</source>
+        <translation>同期に失敗しました: {detail}</translation>
+    </message>
+    <message>
+        <source>This store&apos;s details are not on this device yet; sync first.</source>
+        <translation>この店舗の情報がまだこの端末にありません。先に同期してください。</translation>
+    </message>
+    <message>
+        <source>Item {variant_id} is not in the catalog on this device.</source>
+        <translation>商品 {variant_id} はこの端末の商品マスタにありません。</translation>
+    </message>
+    <message>
+        <source>There is no tax rate for “{tax_class}” on this device yet; sync first.</source>
+        <translation>「{tax_class}」の税率がまだこの端末にありません。先に同期してください。</translation>
+    </message>
+    <message>
+        <source>{due} is still due.</source>
+        <translation>あと {due} のお支払いが必要です。</translation>
+    </message>
+    <message>
+        <source>{due} is still due ({due_cash} in cash).</source>
+        <translation>あと {due} のお支払いが必要です (現金なら {due_cash})。</translation>
+    </message>
+    <message>
+        <source>This sale cannot be recorded: {detail}</source>
+        <translation>この会計は記録できません: {detail}</translation>
+    </message>
+    <message>
+        <source>“{address}” is not an e-mail address; check it with the customer.</source>
+        <translation>「{address}」はメールアドレスではありません。お客様に確認してください。</translation>
+    </message>
+    <message>
+        <source>There is no receipt {number} on this device.</source>
+        <translation>この端末にはレシート {number} がありません。</translation>
+    </message>
+    <message>
+        <source>There is no print job {job}.</source>
+        <translation>印刷ジョブ {job} はありません。</translation>
+    </message>
+    <message>
+        <source>This till has no receipt printer set up: e-mail the receipt, or set a printer first.</source>
+        <translation>このレジにはレシートプリンターが設定されていません。レシートをメールで送るか、先にプリンターを設定してください。</translation>
+    </message>
+    <message>
+        <source>This till has no printer set up: set one in Settings first.</source>
+        <translation>このレジにはプリンターが設定されていません。先に設定画面で設定してください。</translation>
+    </message>
+    <message>
+        <source>There is no sale {sale_id} on this device.</source>
+        <translation>この端末に会計 {sale_id} はありません。</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a barcode or SKU this store knows.</source>
+        <translation>「{code}」はこの店舗のバーコードでも SKU でもありません。</translation>
+    </message>
+    <message>
+        <source>Too late to undo; add the item again.</source>
+        <translation>取り消せる時間を過ぎました。商品をもう一度追加してください。</translation>
+    </message>
+    <message>
+        <source>The basket is empty: scan or add an item first.</source>
+        <translation>商品がありません。先に商品をスキャンするか追加してください。</translation>
+    </message>
+    <message>
+        <source>That line is no longer in the basket.</source>
+        <translation>その明細はもう会計にありません。</translation>
+    </message>
+    <message>
+        <source>That parked basket is no longer here (resumed or paid on this device).</source>
+        <translation>その保留中の会計はもうありません (この端末で再開または精算済み)。</translation>
+    </message>
+    <message>
+        <source>{percent} % off is above your limit of {limit} %. A {needed} approves with their PIN.</source>
+        <translation>{percent} % 引きはあなたの上限 {limit} % を超えています。{needed}が暗証番号で承認します。</translation>
+    </message>
+    <message>
+        <source>This price is {percent} % below the list price, above your limit of {limit} %. A {needed} approves with their PIN.</source>
+        <translation>この価格は定価より {percent} % 安く、あなたの上限 {limit} % を超えています。{needed}が暗証番号で承認します。</translation>
+    </message>
+    <message>
+        <source>{percent} % off is above every role&apos;s limit; nobody on this till can approve it.</source>
+        <translation>{percent} % 引きはどの役割の上限も超えているため、このレジでは誰も承認できません。</translation>
+    </message>
+    <message>
+        <source>{percent} % below the list price is above every role&apos;s limit; nobody on this till can approve it.</source>
+        <translation>定価より {percent} % 安い価格はどの役割の上限も超えているため、このレジでは誰も承認できません。</translation>
+    </message>
+    <message>
+        <source>Type a name, a phone number or an e-mail to search.</source>
+        <translation>名前、電話番号、メールアドレスのいずれかを入力して検索してください。</translation>
+    </message>
+    <message>
+        <source>Central refused the search: {detail}</source>
+        <translation>本部が検索を拒否しました: {detail}</translation>
+    </message>
+    <message>
+        <source>Central cannot be reached: showing the customers this till served recently.</source>
+        <translation>本部に接続できません。このレジで最近対応したお客様を表示しています。</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s name.</source>
+        <translation>お客様の名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>That name is too long (200 characters at most).</source>
+        <translation>名前が長すぎます (200 文字まで)。</translation>
+    </message>
+    <message>
+        <source>“{email}” is not a complete e-mail address: it looks like name@example.com.</source>
+        <translation>「{email}」は完全なメールアドレスではありません。name@example.com のような形式です。</translation>
+    </message>
+    <message>
+        <source>“{phone}” is not a phone number. {why}</source>
+        <translation>「{phone}」は電話番号ではありません。{why}</translation>
+    </message>
+    <message>
+        <source>Give an e-mail or a phone number, so the customer can be found again.</source>
+        <translation>お客様をまた見つけられるよう、メールアドレスか電話番号を入力してください。</translation>
+    </message>
+    <message>
+        <source>{name} already has the e-mail {email}. Attach {name} instead.</source>
+        <translation>{name} さんがすでにメールアドレス {email} を使っています。代わりに {name} さんを紐付けてください。</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled yet.</source>
+        <translation>この端末はまだ登録されていません。</translation>
+    </message>
+    <message>
+        <source>The device token is missing from the keyring; enrol the device again.</source>
+        <translation>キーリングに端末トークンがありません。端末を登録し直してください。</translation>
+    </message>
+    <message>
+        <source>Head office sets this store&apos;s shift rules (central shift-policy); they cannot be changed on the till.</source>
+        <translation>この店舗のシフトルールは本部が設定しています (central shift-policy)。レジでは変更できません。</translation>
+    </message>
+    <message>
+        <source>Re-enrolling changes what happens to operations waiting to be sent; confirm with --yes.</source>
+        <translation>再登録すると送信待ちの処理の扱いが変わります。--yes で確認してください。</translation>
+    </message>
+    <message>
+        <source>This is not a gift card number: it is GC and 11 digits.</source>
+        <translation>ギフトカード番号ではありません。GC と 11 桁の数字です。</translation>
+    </message>
+    <message>
+        <source>This gift card number has a typing error: check it against the card.</source>
+        <translation>ギフトカード番号に入力ミスがあります。カードと照らし合わせてください。</translation>
+    </message>
+    <message>
+        <source>This is not a member code of this retailer.</source>
+        <translation>この小売店の会員コードではありません。</translation>
+    </message>
+    <message>
+        <source>This code was signed with a key this till does not know: sync, then scan again.</source>
+        <translation>このレジが知らないキーで署名されたコードです。同期してからもう一度スキャンしてください。</translation>
+    </message>
+    <message>
+        <source>This member code is not genuine (altered or forged).</source>
+        <translation>この会員コードは本物ではありません (改ざんまたは偽造)。</translation>
+    </message>
+    <message>
+        <source>This is not a pickup code of this retailer.</source>
+        <translation>この小売店の受け取りコードではありません。</translation>
+    </message>
+    <message>
+        <source>This code was signed with a key this tablet does not know: sync, then scan again.</source>
+        <translation>このタブレットが知らないキーで署名されたコードです。同期してからもう一度スキャンしてください。</translation>
+    </message>
+    <message>
+        <source>This pickup code is not genuine (altered or forged).</source>
+        <translation>この受け取りコードは本物ではありません (改ざんまたは偽造)。</translation>
+    </message>
+    <message>
+        <source>Central cannot be reached and this card was never seen on this till, so its balance cannot be checked.</source>
+        <translation>本部に接続できず、このカードはこのレジで一度も使われていないため、残高を確認できません。</translation>
+    </message>
+    <message>
+        <source>This gift card is not active: it must be sold and activated first.</source>
+        <translation>このギフトカードは有効ではありません。先に販売して有効化する必要があります。</translation>
+    </message>
+    <message>
+        <source>This gift card holds {card_currency}, not {currency}.</source>
+        <translation>このギフトカードの通貨は {card_currency} で、{currency} ではありません。</translation>
+    </message>
+    <message>
+        <source>Type the amount to load, more than 0.</source>
+        <translation>チャージする金額を 0 より大きく入力してください。</translation>
+    </message>
+    <message>
+        <source>There is no such gift-card load on this till.</source>
+        <translation>このレジにそのギフトカードのチャージはありません。</translation>
+    </message>
+    <message>
+        <source>This load was voided already.</source>
+        <translation>このチャージはすでに取り消されています。</translation>
+    </message>
+    <message>
+        <source>Nothing is due to pay with it.</source>
+        <translation>これで支払う残額がありません。</translation>
+    </message>
+    <message>
+        <source>Attach the customer first: store credit is theirs.</source>
+        <translation>先にお客様を紐付けてください。ストアクレジットはお客様のものです。</translation>
+    </message>
+    <message>
+        <source>Central cannot be reached and this till knows of less than that on it: take the rest another way.</source>
+        <translation>本部に接続できず、このレジが把握している残高では足りません。残りは別の方法でお支払いください。</translation>
+    </message>
+    <message>
+        <source>Central cannot be reached and this till&apos;s offline limit for today is used up: take it another way.</source>
+        <translation>本部に接続できず、このレジの本日のオフライン上限に達しました。別の方法でお支払いください。</translation>
+    </message>
+    <message>
+        <source>The gift spend could not be given back at central now: {detail}</source>
+        <translation>ギフトカードの利用を今は本部で取り消せませんでした: {detail}</translation>
+    </message>
+    <message>
+        <source>The credit spend could not be given back at central now: {detail}</source>
+        <translation>ストアクレジットの利用を今は本部で取り消せませんでした: {detail}</translation>
+    </message>
+    <message>
+        <source>No card payment {id!r} on this till.</source>
+        <translation>このレジにカード決済 {id!r} はありません。</translation>
+    </message>
+    <message>
+        <source>No card terminal is set up on this till.</source>
+        <translation>このレジにはカード端末が設定されていません。</translation>
+    </message>
+    <message>
+        <source>A card payment for this basket is already on the terminal.</source>
+        <translation>この会計のカード決済はすでに端末で進行中です。</translation>
+    </message>
+    <message>
+        <source>The terminal has not said how the last card payment of this basket ended: look at the terminal and record what it shows first.</source>
+        <translation>この会計の前回のカード決済の結果が端末から届いていません。端末を確認し、表示内容を先に記録してください。</translation>
+    </message>
+    <message>
+        <source>A card can pay between {low} and {high} here.</source>
+        <translation>カードで支払えるのは {low} から {high} までです。</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>The terminal already said how this payment ended.</source>
+        <translation>この決済の結果は端末からすでに届いています。</translation>
+    </message>
+    <message>
+        <source>Type the approval code the terminal shows (letters and digits).</source>
+        <translation>端末に表示された承認番号 (英数字) を入力してください。</translation>
+    </message>
+    <message>
+        <source>This sale is complete: give money back as a refund.</source>
+        <translation>この会計は完了しています。返金として返してください。</translation>
+    </message>
+    <message>
+        <source>A card payment could not be given back yet: try again, or look at the terminal.</source>
+        <translation>カード決済をまだ取り消せませんでした。もう一度試すか、端末を確認してください。</translation>
+    </message>
+    <message>
+        <source>This card payment was recorded by hand: give the money back on the terminal itself.</source>
+        <translation>このカード決済は手入力で記録されました。端末そのもので返金してください。</translation>
+    </message>
+    <message>
+        <source>No card payment of this sale or transaction on this till.</source>
+        <translation>このレジにこの会計・取引のカード決済はありません。</translation>
+    </message>
+    <message>
+        <source>At most {most} can go back to this card.</source>
+        <translation>このカードに返金できるのは最大 {most} です。</translation>
+    </message>
+    <message>
+        <source>Nothing is left to give back on this card.</source>
+        <translation>このカードに返金できる残額はありません。</translation>
+    </message>
+    <message>
+        <source>A terminal is simulated or on the network.</source>
+        <translation>端末はシミュレーターかネットワーク接続のどちらかです。</translation>
+    </message>
+    <message>
+        <source>Type the terminal&apos;s POIID as it shows it, like V400m-123456789.</source>
+        <translation>端末に表示される POIID を入力してください (例: V400m-123456789)。</translation>
+    </message>
+    <message>
+        <source>Type the terminal&apos;s address, like https://192.168.1.20:8443/nexo/.</source>
+        <translation>端末のアドレスを入力してください (例: https://192.168.1.20:8443/nexo/)。</translation>
+    </message>
+    <message>
+        <source>The port of the terminal&apos;s address is not a number.</source>
+        <translation>端末アドレスのポートが数字ではありません。</translation>
+    </message>
+    <message>
+        <source>A terminal on the network is reached over HTTPS (plain HTTP only on this computer, for tests).</source>
+        <translation>ネットワーク上の端末には HTTPS で接続します (HTTP はテスト用にこのコンピューター上でのみ)。</translation>
+    </message>
+    <message>
+        <source>Choose the CA file the terminal&apos;s certificate is checked against.</source>
+        <translation>端末の証明書を確認する CA ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>The key version is a number from 1.</source>
+        <translation>キーのバージョンは 1 以上の数字です。</translation>
+    </message>
+    <message>
+        <source>Type the passphrase set on the terminal for this key.</source>
+        <translation>このキーについて端末に設定したパスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <source>A receipt printer is 42 or 48 columns wide.</source>
+        <translation>レシートプリンターの桁数は 42 か 48 です。</translation>
+    </message>
+    <message>
+        <source>The device settings in {path} cannot be read ({detail}).</source>
+        <translation>{path} の端末設定を読み込めません ({detail})。</translation>
+    </message>
+    <message>
+        <source>The device settings in {path} are not a JSON object.</source>
+        <translation>{path} の端末設定が JSON オブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>The device settings in {path} have a wrong value ({detail}).</source>
+        <translation>{path} の端末設定に誤った値があります ({detail})。</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set on this till: type its address first.</source>
+        <translation>このレジにはレシートプリンターが設定されていません。先にアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>The printer at {printer} is off or cannot be reached.</source>
+        <translation>{printer} のプリンターは電源が切れているか、接続できません。</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper.</source>
+        <translation>プリンターの用紙が切れています。</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s cover is open.</source>
+        <translation>プリンターのカバーが開いています。</translation>
+    </message>
+    <message>
+        <source>The printer at {printer} did not take the test page ({problem}).</source>
+        <translation>{printer} のプリンターがテスト印刷を受け付けませんでした ({problem})。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a language of Aisle: use one of {choices}.</source>
+        <translation>{value!r} は Aisle の言語ではありません。次のいずれかを使ってください: {choices}。</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is a JSON float; write amounts in minor units and rates as strings</source>
+        <translation>{where}: {value} は JSON の小数です。金額は最小単位の整数で、税率は文字列で書いてください</translation>
+    </message>
+    <message>
+        <source>{where} is not JSON: {detail} (line {line}, column {column})</source>
+        <translation>{where} は JSON ではありません: {detail} ({line} 行目、{column} 列目)</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {detail}</source>
+        <translation>{path} を読み込めません: {detail}</translation>
+    </message>
+    <message>
+        <source>{path} is not UTF-8 text</source>
+        <translation>{path} は UTF-8 のテキストではありません</translation>
+    </message>
+    <message>
+        <source>Barcode {code} is not in the catalog. Check the label or search by name.</source>
+        <translation>バーコード {code} は商品マスタにありません。ラベルを確認するか、商品名で検索してください。</translation>
+    </message>
+    <message>
+        <source>No store or warehouse has ever had {sku}: it cannot be ordered for delivery.</source>
+        <translation>{sku} はどの店舗・倉庫にも入荷したことがないため、配送注文できません。</translation>
+    </message>
+    <message>
+        <source>Choose how the order is delivered.</source>
+        <translation>配送方法を選んでください。</translation>
+    </message>
+    <message>
+        <source>Attach the customer first: a delivery needs their name and e-mail or phone.</source>
+        <translation>先にお客様を紐付けてください。配送には名前とメールアドレスか電話番号が必要です。</translation>
+    </message>
+    <message>
+        <source>Choose the delivery address and option first.</source>
+        <translation>先に配送先と配送方法を選んでください。</translation>
+    </message>
+    <message>
+        <source>The delivery fee item {sku} is not in this till&apos;s catalog yet: sync, then try again.</source>
+        <translation>配送料の商品 {sku} がまだこのレジの商品マスタにありません。同期してからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>This basket already collects pickup order {number}: take its payment first, then the next order.</source>
+        <translation>この会計ではすでに受け取り注文 {number} を扱っています。先にその支払いを済ませてから次の注文へ。</translation>
+    </message>
+    <message>
+        <source>Pickup order {number} is in {currency}, not this store&apos;s money.</source>
+        <translation>受け取り注文 {number} の通貨は {currency} で、この店舗の通貨ではありません。</translation>
+    </message>
+    <message>
+        <source>This line is collected from a pickup order at the order&apos;s price: to leave some of it, take the order off the sale (✕) and choose the lines on its handover again.</source>
+        <translation>この明細は受け取り注文の価格で渡すものです。一部を外すには、注文を会計から外し (✕)、受け渡しで明細を選び直してください。</translation>
+    </message>
+    <message>
+        <source>This basket collects pickup order {number}: take the payment, or clear the basket (the order stays ready on its shelf).</source>
+        <translation>この会計は受け取り注文 {number} を扱っています。支払いを受けるか、会計をクリアしてください (注文は棚で準備済みのままです)。</translation>
+    </message>
+    <message>
+        <source>A card payment of this basket has not ended yet: settle it on the Pay screen before parking.</source>
+        <translation>この会計のカード決済がまだ終わっていません。保留する前に支払い画面で確定してください。</translation>
+    </message>
+    <message>
+        <source>This basket holds a card payment of {amount}: take the rest to finish the sale, or give the card payment back on the Pay screen, then park it.</source>
+        <translation>この会計には {amount} のカード決済があります。残りを受けて会計を完了するか、支払い画面でカード決済を取り消してから保留してください。</translation>
+    </message>
+    <message>
+        <source>A price override needs a reason.</source>
+        <translation>価格変更には理由が必要です。</translation>
+    </message>
+    <message>
+        <source>A discount is a percent or an amount.</source>
+        <translation>値引きはパーセントか金額です。</translation>
+    </message>
+    <message>
+        <source>Type the discount as a number.</source>
+        <translation>値引きを数字で入力してください。</translation>
+    </message>
+    <message>
+        <source>A discount needs a reason.</source>
+        <translation>値引きには理由が必要です。</translation>
+    </message>
+    <message>
+        <source>Attach the customer first: the points are theirs.</source>
+        <translation>先にお客様を紐付けてください。ポイントはお客様のものです。</translation>
+    </message>
+    <message>
+        <source>The customer has no points to use here.</source>
+        <translation>このお客様がここで使えるポイントはありません。</translation>
+    </message>
+    <message>
+        <source>There is no shipment {number} for this store.</source>
+        <translation>この店舗に出荷 {number} はありません。</translation>
+    </message>
+    <message>
+        <source>Order {number} is {state}: only an order central could not source takes a decision.</source>
+        <translation>注文 {number} は {state} です。判断が必要なのは、本部が出荷元を決められなかった注文だけです。</translation>
+    </message>
+    <message>
+        <source>Choose where order {number} ships from.</source>
+        <translation>注文 {number} の出荷元を選んでください。</translation>
+    </message>
+    <message>
+        <source>Nothing is owed to the customer of order {number}.</source>
+        <translation>注文 {number} のお客様に返金するものはありません。</translation>
+    </message>
+    <message>
+        <source>The card payment of order {number} was not taken on this till: refund it in cash, or on the till that sold it.</source>
+        <translation>注文 {number} のカード決済はこのレジで受けていません。現金で返金するか、販売したレジで返金してください。</translation>
+    </message>
+    <message>
+        <source>Order {number} is not this store&apos;s to ship (it is {state}).</source>
+        <translation>注文 {number} はこの店舗が出荷するものではありません ({state})。</translation>
+    </message>
+    <message>
+        <source>Choose the carrier the parcel left with.</source>
+        <translation>荷物を託した配送業者を選んでください。</translation>
+    </message>
+    <message>
+        <source>The tracking number {tracking!r} is not one: 4 to 40 letters, digits or dashes.</source>
+        <translation>追跡番号 {tracking!r} は正しくありません。英数字とハイフンで 4〜40 文字です。</translation>
+    </message>
+    <message>
+        <source>No delivery option is set up for {country}: sync, or ask head office.</source>
+        <translation>{country} への配送方法が設定されていません。同期するか、本部に確認してください。</translation>
+    </message>
+    <message>
+        <source>The terminal did not refund the card.</source>
+        <translation>端末がカードに返金しませんでした。</translation>
+    </message>
+    <message>
+        <source>Refund in cash or to the card.</source>
+        <translation>現金かカードで返金してください。</translation>
+    </message>
+    <message>
+        <source>The order of receipt {receipt} is paid back already, or central has not refused it.</source>
+        <translation>レシート {receipt} の注文はすでに返金済みか、本部で却下されていません。</translation>
+    </message>
+    <message>
+        <source>{where}: {detail}</source>
+        <translation>{where}: {detail}</translation>
+    </message>
+    <message>
+        <source>There is no pickup order {number} at this store.</source>
+        <translation>この店舗に受け取り注文 {number} はありません。</translation>
+    </message>
+    <message>
+        <source>{what} is not in order {number}. Put it back and scan the item on the list.</source>
+        <translation>{what} は注文 {number} に含まれていません。棚に戻して、リストの商品をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Order {number} needs no more of {sku}: all {qty} are in the bag.</source>
+        <translation>注文 {number} の {sku} はもう不要です。{qty} 点すべて袋に入っています。</translation>
+    </message>
+    <message>
+        <source>Line {line} of order {number} still needs a scan or “missing”.</source>
+        <translation>注文 {number} の明細 {line} は、まだスキャンか「欠品」が必要です。</translation>
+    </message>
+    <message>
+        <source>Nothing of order {number} was found: it cannot be made ready.</source>
+        <translation>注文 {number} の商品が 1 点も見つからなかったため、準備完了にできません。</translation>
+    </message>
+    <message>
+        <source>Order {number} is {state}, not ready for handover.</source>
+        <translation>注文 {number} は {state} で、受け渡しの準備ができていません。</translation>
+    </message>
+    <message>
+        <source>Order {number} was already collected at {time} by {who}.</source>
+        <translation>注文 {number} は {time} に {who} がすでに受け取りました。</translation>
+    </message>
+    <message>
+        <source>Type the name of the person collecting for the customer.</source>
+        <translation>お客様の代わりに受け取る方の名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>No pickup order {number} for a customer called “{name}” at this store.</source>
+        <translation>この店舗に「{name}」様の受け取り注文 {number} はありません。</translation>
+    </message>
+    <message>
+        <source>Choose at least one line to hand over.</source>
+        <translation>受け渡す明細を 1 つ以上選んでください。</translation>
+    </message>
+    <message>
+        <source>Order {number} is {state}: only an expired order&apos;s bag goes back on the shelf.</source>
+        <translation>注文 {number} は {state} です。棚に戻せるのは期限切れの注文の袋だけです。</translation>
+    </message>
+    <message>
+        <source>Order {number} is already back on the shelf.</source>
+        <translation>注文 {number} はすでに棚に戻されています。</translation>
+    </message>
+    <message>
+        <source>This bag label is for store {store}, not this one ({here}).</source>
+        <translation>この袋ラベルは店舗 {store} のもので、この店舗 ({here}) のものではありません。</translation>
+    </message>
+    <message>
+        <source>This is not a bag label this app can read.</source>
+        <translation>このアプリで読める袋ラベルではありません。</translation>
+    </message>
+    <message>
+        <source>Order {number} is not (or no longer) in this store&apos;s pickups.</source>
+        <translation>注文 {number} はこの店舗の受け取り注文にありません (またはもうありません)。</translation>
+    </message>
+    <message>
+        <source>Order {number} is pay on pickup: take the payment ({total}) first.</source>
+        <translation>注文 {number} は受け取り時払いです。先にお支払い ({total}) を受けてください。</translation>
+    </message>
+    <message>
+        <source>Order {number} was paid online: hand it over, there is nothing to pay.</source>
+        <translation>注文 {number} はオンラインで支払い済みです。お支払いはないので、そのままお渡しください。</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a barcode this store knows.</source>
+        <translation>「{code}」はこの店舗のバーコードではありません。</translation>
+    </message>
+    <message>
+        <source>Till {till} already has an open shift (opened {opened}); close it before opening another.</source>
+        <translation>レジ {till} ではすでにシフトが開いています ({opened} 開始)。別のシフトを始める前に締めてください。</translation>
+    </message>
+    <message>
+        <source>There is no open shift on till {till}; open one with its float first.</source>
+        <translation>レジ {till} に開いているシフトはありません。釣銭準備金を数えてシフトを開始してください。</translation>
+    </message>
+    <message>
+        <source>This shift was already closed with Z report {number} at {closed}.</source>
+        <translation>このシフトは {closed} に Z レポート {number} で締め済みです。</translation>
+    </message>
+    <message>
+        <source>There is no shift {shift_id} on this device.</source>
+        <translation>この端末にシフト {shift_id} はありません。</translation>
+    </message>
+    <message>
+        <source>Count the drawer before closing the shift.</source>
+        <translation>シフトを締める前にドロアを数えてください。</translation>
+    </message>
+    <message>
+        <source>The shift is still open, so its Z report is made when it closes (an X report shows the figures so far).</source>
+        <translation>シフトはまだ開いているため、Z レポートは締めるときに作られます (現在までの数値は X レポートで確認できます)。</translation>
+    </message>
+    <message>
+        <source>There is no Z report {number} for till {till}.</source>
+        <translation>レジ {till} に Z レポート {number} はありません。</translation>
+    </message>
+    <message>
+        <source>The count is {difference} off, beyond the limit of {limit}: a manager approves with their PIN.</source>
+        <translation>在高が {difference} ずれており、上限 {limit} を超えています。店長が暗証番号で承認します。</translation>
+    </message>
+    <message>
+        <source>Operations not yet at central: {unsent}; sync first, or a manager defers them with a reason.</source>
+        <translation>本部に未送信の処理が {unsent} 件あります。先に同期するか、店長が理由を付けて後回しにします。</translation>
+    </message>
+    <message>
+        <source>Say why the shift closes with operations still unsent.</source>
+        <translation>未送信の処理があるままシフトを締める理由を書いてください。</translation>
+    </message>
+    <message>
+        <source>The journal is broken at {entry}, so the shift cannot close; call support with this sentence.</source>
+        <translation>ジャーナルが {entry} で壊れているため、シフトを締められません。この文をサポートに伝えてください。</translation>
+    </message>
+    <message>
+        <source>This store&apos;s details have not been downloaded yet; sync first.</source>
+        <translation>この店舗の情報がまだダウンロードされていません。先に同期してください。</translation>
+    </message>
+    <message>
+        <source>The shift&apos;s close could not be put together ({detail}).</source>
+        <translation>シフトの締めをまとめられませんでした ({detail})。</translation>
+    </message>
+    <message>
+        <source>Open the shift first; then staff can join it.</source>
+        <translation>先にシフトを開始してください。その後スタッフが参加できます。</translation>
+    </message>
+    <message>
+        <source>{kind!r} is not a cash movement.</source>
+        <translation>{kind!r} は現金の入出金ではありません。</translation>
+    </message>
+    <message>
+        <source>That is not an Aisle enrolment code. Scan the QR code from head office.</source>
+        <translation>Aisle の登録コードではありません。本部からの QR コードをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>The enrolment QR code is incomplete. Ask head office for a new one.</source>
+        <translation>登録用 QR コードが不完全です。本部に新しいコードを依頼してください。</translation>
+    </message>
+    <message>
+        <source>Type the address of central, for example https://central.example.com</source>
+        <translation>本部のアドレスを入力してください (例: https://central.example.com)</translation>
+    </message>
+    <message>
+        <source>“{url}” is not a web address central can be reached at.</source>
+        <translation>「{url}」は本部に接続できる Web アドレスではありません。</translation>
+    </message>
+    <message>
+        <source>Type the enrolment code from head office.</source>
+        <translation>本部からの登録コードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Cannot reach central at {url}. Check the address and the network, then try again. ({detail})</source>
+        <translation>{url} の本部に接続できません。アドレスとネットワークを確認して、もう一度お試しください。({detail})</translation>
+    </message>
+    <message>
+        <source>Cannot reach central at {url}. Check the address and the network, then try again. If central runs without HTTPS on your network, type {plain} ({detail})</source>
+        <translation>{url} の本部に接続できません。アドレスとネットワークを確認して、もう一度お試しください。本部が HTTPS なしで動いている場合は {plain} と入力してください ({detail})</translation>
+    </message>
+    <message>
+        <source>Not enrolled again: nothing was changed.</source>
+        <translation>再登録しませんでした。何も変更されていません。</translation>
+    </message>
+    <message>
+        <source>No QR code found in that picture.</source>
+        <translation>その画像に QR コードが見つかりません。</translation>
+    </message>
+    <message>
+        <source>Test page sent to {printer}: check that the ruler is on one line.</source>
+        <translation>{printer} にテストページを送りました。目盛りが 1 行に収まっているか確認してください。</translation>
+    </message>
+    <message>
+        <source>Terminal {poiid} answered.</source>
+        <translation>端末 {poiid} が応答しました。</translation>
+    </message>
+    <message>
+        <source>Terminal {poiid} answered (messages protected).</source>
+        <translation>端末 {poiid} が応答しました (通信は保護されています)。</translation>
+    </message>
+    <message>
+        <source>No card terminal is chosen.</source>
+        <translation>カード端末が選ばれていません。</translation>
+    </message>
+    <message>
+        <source>The terminal cannot reach the card network and cannot store payments: take cash.</source>
+        <translation>端末がカードネットワークに接続できず、決済を保存することもできません。現金でお受けください。</translation>
+    </message>
+    <message>
+        <source>The terminal is offline and this store takes no card payments offline: take cash.</source>
+        <translation>端末がオフラインで、この店舗はオフラインのカード決済を受け付けません。現金でお受けください。</translation>
+    </message>
+    <message>
+        <source>The terminal is offline and has stored all it may ({total}) until its end-of-day reconciliation: take cash.</source>
+        <translation>端末はオフラインで、日次精算までに保存できる上限 ({total}) に達しました。現金でお受けください。</translation>
+    </message>
+    <message>
+        <source>Offline, a card may pay at most {most}: take the rest in cash.</source>
+        <translation>オフライン中、カードで支払えるのは最大 {most} です。残りは現金でお受けください。</translation>
+    </message>
+    <message>
+        <source>The terminal is offline: card payments are stored and sent later (at most {per_sale} a sale, {left} left today).</source>
+        <translation>端末はオフラインです。カード決済は保存され、後で送信されます (1 会計 {per_sale} まで、本日の残り {left})。</translation>
+    </message>
+    <message>
+        <source>Central refused this.</source>
+        <translation>本部がこれを却下しました。</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available on this computer, so the device token cannot be stored safely. On Linux start a Secret Service (GNOME Keyring or KWallet) in the session; `make demo` does this for you. Aisle will not store the token in a file. (An insecure keyring that could store it: {found}.)</source>
+        <translation>このコンピューターには安全なキーリングがないため、端末トークンを安全に保存できません。Linux ではセッションで Secret Service (GNOME Keyring または KWallet) を起動してください。`make demo` は自動で起動します。Aisle はトークンをファイルには保存しません。(保存できる安全でないキーリング: {found}。)</translation>
+    </message>
+    <message>
+        <source>The keyring refused to store the {what}: {detail}</source>
+        <translation>キーリングが {what} の保存を拒否しました: {detail}</translation>
+    </message>
+    <message>
+        <source>The keyring could not be read: {detail}</source>
+        <translation>キーリングを読み込めませんでした: {detail}</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 秒</translation>
+    </message>
+    <message>
+        <source>{0} seconds</source>
+        <translation>{0} 秒</translation>
+    </message>
+    <message>
+        <source>{0} minutes</source>
+        <translation>{0} 分</translation>
+    </message>
+    <message>
+        <source>associate</source>
+        <translation>スタッフ</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>責任者</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>店長</translation>
+    </message>
+    <message>
+        <source>device token</source>
+        <translation>端末トークン</translation>
+    </message>
+    <message>
+        <source>PIN key</source>
+        <translation>暗証番号キー</translation>
+    </message>
+    <message>
+        <source>terminal passphrase</source>
+        <translation>端末のパスフレーズ</translation>
+    </message>
+    <message>
+        <source>{0} (more pieces)</source>
+        <translation>{0} (増加)</translation>
+    </message>
+    <message>
+        <source>{0} (fewer pieces)</source>
+        <translation>{0} (減少)</translation>
+    </message>
+</context>
+<context>
     <name>NoReceiptSheet</name>
     <message>
         <source>Return without a receipt</source>
@@ -911,6 +1838,13 @@ Tap to change the address</source>
     <message>
         <source>Delete</source>
         <translation>削除</translation>
+    </message>
+</context>
+<context>
+    <name>OrderRow</name>
+    <message>
+        <source>Central: {0}</source>
+        <translation>本部: {0}</translation>
     </message>
 </context>
 <context>
@@ -969,6 +1903,10 @@ Tap to change the address</source>
     <message>
         <source>Paid with receipt {0}</source>
         <translation>レシート {0} で支払い済み</translation>
+    </message>
+    <message>
+        <source>Central: {0}</source>
+        <translation>本部: {0}</translation>
     </message>
     <message>
         <source>Not sent to central yet: it goes with the next sync.</source>
@@ -1095,6 +2033,10 @@ Tap to change the address</source>
     <message>
         <source>⟲ Put the bag back on the sales floor{0}</source>
         <translation>⟲ 袋の商品を売場に戻す{0}</translation>
+    </message>
+    <message>
+        <source>Central: {0}</source>
+        <translation>本部: {0}</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +2344,17 @@ Tap to change the address</source>
     <message>
         <source>Type the order number and the customer&apos;s name.</source>
         <translation>注文番号とお客様の氏名を入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Pickups</name>
+    <message>
+        <source>Customer waiting for order {0} at the counter</source>
+        <translation>ご注文 {0} のお客様がカウンターでお待ちです</translation>
+    </message>
+    <message>
+        <source> (+{0} more)</source>
+        <translation> (ほか {0} 件)</translation>
     </message>
 </context>
 <context>

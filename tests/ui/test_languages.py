@@ -119,3 +119,47 @@ def test_a_sale_in_progress_is_finished_or_parked_before_switching(
     assert sheet is not None and sheet.message.isVisibleTo(sheet)
     assert "park" in sheet.message.text()
     assert not any(b.isEnabled() for b in sheet.buttons.values())
+
+
+def test_an_unknown_barcode_on_a_tokyo_sell_screen_is_said_in_japanese(
+    qtbot: QtBot, qapp: QApplication, enrolled_dir: Path, unpinned: None
+) -> None:
+    """Issue 12: the basket service raises a code (scan.unknown_barcode) with the barcode as its
+    param; the sell screen words it through the one failure path in the store's language."""
+    assert (i18n.translations_dir() / "aisle_ja.qm").exists(), "build the translations first: make qm"
+    synced_device(enrolled_dir).close()
+    shell = Shell(enrolled_dir)
+    qtbot.addWidget(shell)
+    try:
+        shell.resize(*SCREEN)
+        shell.show()
+        qtbot.waitUntil(lambda: isinstance(shell.currentWidget(), SignInView), timeout=30_000)
+        signin = shell.currentWidget()
+        assert isinstance(signin, SignInView) and shell.device is not None
+        associate = next(p for p in shell.device.auth.staff() if p.role.name == "ASSOCIATE")
+        qtbot.waitUntil(lambda: len(signin.findChildren(QPushButton, "staff")) > 0, timeout=5000)
+        qtbot.mouseClick(
+            button(signin, f"{associate.name}\n{tr('Roles', 'Associate')}"), Qt.MouseButton.LeftButton
+        )
+        for digit in "1111":
+            qtbot.mouseClick(button(signin, digit), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(button(signin, tr("PinPad", "OK")), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: isinstance(shell.currentWidget(), MainWindow), timeout=5000)
+        window = shell.main
+        assert window is not None and i18n.current() == "ja"
+        qtbot.mouseClick(window.sell_button, Qt.MouseButton.LeftButton)
+        assert window.selling()
+
+        first12 = "459999000001"  # a valid EAN-13 no catalog of the seed holds
+        unknown = first12 + str((10 - sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(first12)) % 10) % 10)
+        assert not shell.device.store.query("SELECT 1 FROM barcodes WHERE code=?", (unknown,))
+        window.scanned(unknown)  # what the Shell does with a scanner burst
+        sell = window.sell
+        qtbot.waitUntil(lambda: sell.message.isVisibleTo(sell) and sell.message.text() != "", timeout=5000)
+        assert sell.message.text() == (
+            f"バーコード {unknown} は商品マスタにありません。ラベルを確認するか、商品名で検索してください。"
+        )
+        assert sell.basket.lines == []  # nothing was added
+    finally:
+        qtbot.waitUntil(lambda: shell.ops.in_flight == 0, timeout=5000)
+        shell.close()

@@ -39,7 +39,7 @@ def test_a_count_is_pieces_per_note_and_coin_of_the_currency() -> None:
         ({"1000": "three"}, "shift.count_text", "“three” for 1000 is not a number"),
         ({"1000": "2.5"}, "shift.count_text", "not a number"),
         ({"1000": "１２"}, "shift.count_text", "not a number"),  # full-width digits are refused, not guessed
-        ({"1000": True}, "shift.count_text", "as a number"),
+        ({"1000": True}, "shift.count_number", "as a number"),
         ({"1000": "-1"}, "shift.count_negative", "cannot hold -1 pieces of 1000"),
         ({"1000": -4}, "shift.count_negative", "-4"),
         ({"1000": 100000}, "shift.count_too_many", "more than a drawer holds"),
@@ -81,7 +81,7 @@ def test_movements_need_an_amount_and_a_reason_of_their_kind() -> None:
         (Movement.NO_SALE, 0, "", "", "shift.movement_reason"),  # a no-sale needs a reason
         (Movement.NO_SALE, 100, "give_change", "", "shift.no_sale_amount"),
         (Movement.PAID_OUT, 100, "other", "  ", "shift.note_needed"),
-        (Movement.FLOAT, 100, "float", "", "shift.movement_kind"),
+        (Movement.FLOAT, 100, "float", "", "shift.float_movement"),
     ]:
         with pytest.raises(ShiftError) as e:
             check_movement(kind, amount, reason, note)
