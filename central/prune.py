@@ -82,6 +82,7 @@ class PruneReport:
     floors: dict[str, int] = field(default_factory=dict)  # floors recorded now (or that would be)
     batches: int = 0
     seconds: float = 0.0
+    longest_batch: float = 0.0  # seconds the longest batch held the writer lock
     rows_before: int = 0
     rows_after: int = 0
 
@@ -99,7 +100,8 @@ class PruneReport:
             else:
                 out.append("  no floor moved")
         out.append(
-            f"{self.batches} batches in {self.seconds:.2f} s; "
+            f"{self.batches} batches in {self.seconds:.2f} s (the longest held the writer lock "
+            f"{self.longest_batch * 1000:.0f} ms); "
             + (f"{self.rows_after:,} rows left" if not self.dry_run else "nothing changed (--dry-run)")
         )
         return out
@@ -249,9 +251,11 @@ def prune_log(
                     report.below_floor += _count(s, and_(rest, ~_superseded()))
         else:
             with db.transaction() as s:
+                held = time.perf_counter()
                 report.superseded += _deleted(s, superseded)
                 if floor:
                     report.below_floor += _deleted(s, rest)
+            report.longest_batch = max(report.longest_batch, time.perf_counter() - held)
         report.batches += 1
         if report.batches % 50 == 0:
             progress(f"{report.batches} batches, up to seq {hi:,} of {cut:,}")
