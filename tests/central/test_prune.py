@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from central import cli
 from central.changes import adjust_stock, now, record, set_price
@@ -114,6 +114,23 @@ def test_compaction_keeps_rows_younger_than_the_retention(backend: Database) -> 
     report = prune_log(backend, keep_days=30)  # everything was written just now
     assert (report.superseded, report.below_floor, report.batches) == (0, 0, 0)
     assert _rows(backend) == rows
+
+
+def test_only_rows_older_than_the_retention_are_pruned(backend: Database) -> None:
+    store = location_id(backend, "TKY01")
+    _history(backend, store)
+    with backend.session() as s:
+        seqs = list(s.scalars(select(ChangeLog.seq).order_by(ChangeLog.seq)))
+    middle = seqs[len(seqs) // 2]
+    with backend.transaction() as s:  # the first half was written 40 days ago
+        s.execute(update(ChangeLog).where(ChangeLog.seq < middle).values(at=now() - timedelta(days=40)))
+    report = prune_log(backend, keep_days=30, floor=True)
+    assert report.cut_seq == middle
+    with backend.session() as s:
+        left = list(s.scalars(select(ChangeLog.seq).order_by(ChangeLog.seq)))
+        floors = log_floors(s)
+    assert [q for q in seqs if q >= middle] == [q for q in left if q >= middle]  # the young half whole
+    assert all(q < middle for q in floors.values()) and floors
 
 
 def test_a_cursor_below_the_floor_is_410_and_a_new_copy_goes_on_by_pages(api: TestClient, backend: Database) -> None:
