@@ -121,3 +121,36 @@ def test_a_tablet_below_the_floor_resyncs_outbox_first_and_ends_like_a_fresh_one
                 select(Stock.on_hand).where(Stock.location_id == store, Stock.variant_id == v)
             )
     engine.client.close()
+
+
+class AlwaysPruned:
+    """Central's answer to every stock page becomes the floor's 410 (a central that keeps
+    pruning faster than the tablet downloads, or a broken one)."""
+
+    def __init__(self) -> None:
+        self.snapshots = 0
+
+    def __call__(self, request: httpx.Request, forward: Forward) -> httpx.Response:
+        if request.url.path == "/v1/sync/stock/snapshot":
+            self.snapshots += 1
+        if request.url.path == "/v1/sync/stock/changes":
+            after = int(request.url.params["after"])
+            body = {
+                "detail": "Central pruned its stock change log",
+                "code": "log_pruned",
+                "stream": "stock",
+                "epoch": "e",
+                "after": after,
+                "floor": after + 1,
+            }
+            return httpx.Response(410, json=body)
+        return forward(request)
+
+
+def test_a_central_that_keeps_answering_410_is_a_visible_error_not_a_loop(device: Device) -> None:
+    link = AlwaysPruned()
+    engine = engine_through(device, link)
+    status = engine.sync_once()
+    assert link.snapshots == 2  # one resync, and one fresh copy more
+    assert status.online and any("Central refused the stock download (410" in e for e in status.errors), status
+    engine.client.close()
