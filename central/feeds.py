@@ -7,9 +7,10 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Iterator
 from itertools import islice
+from operator import itemgetter
 
 import orjson
-from sqlalchemy import Engine, func, select
+from sqlalchemy import BigInteger, Engine, Text, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from central.changes import high_water
@@ -85,11 +86,11 @@ def _check_floor(stream: str, epoch: str, after: int, floors: str | None) -> Non
 
 
 def _checked_page(session: Session, scope: Scope, stream: str, after: int, limit: int, epoch: str, hw: int) -> ChangePage:
-    page = _page_at(session, scope, stream, after, limit, epoch, hw)
-    # Again after the rows: on PostgreSQL each statement reads its own snapshot, and a prune
-    # commits its floor before it deletes a row, so rows missing under this page mean the floor
-    # read now is above the cursor (central.prune).
-    _check_floor(stream, epoch, after, session.scalar(_FLOOR))
+    page, floors = _page_at(session, scope, stream, after, limit, epoch, hw)
+    # The floor again, read in the rows' own statement: on PostgreSQL each statement reads its
+    # own snapshot, and a prune commits its floor before it deletes a row, so a statement that
+    # misses rows a prune deleted sees that prune's floor above the cursor (central.prune).
+    _check_floor(stream, epoch, after, floors)
     return page
 
 
@@ -159,9 +160,20 @@ def change_page_json(session: Session, scope: Scope, stream: str, after: int, li
     return page
 
 
-def _page_at(session: Session, scope: Scope, stream: str, after: int, limit: int, epoch: str, hw: int) -> ChangePage:
-    rows = session.execute(
-        select(ChangeLog.seq, ChangeLog.key, ChangeLog.row)
+_SEQ = itemgetter(0)
+# The log floors as one more row of a page's statement (seq -1 never is a change's), so the rows
+# and the floor come from one snapshot without another round trip.
+_FLOOR_ROW = select(
+    cast(literal(-1), BigInteger).label("seq"), Meta.value.label("key"), cast(null(), Text).label("row")
+).where(Meta.key == LOG_FLOOR)
+
+
+def _page_at(
+    session: Session, scope: Scope, stream: str, after: int, limit: int, epoch: str, hw: int
+) -> tuple[ChangePage, str | None]:
+    """The page, and the floors as the rows' statement read them."""
+    page_rows = (
+        select(ChangeLog.seq.label("seq"), ChangeLog.key.label("key"), ChangeLog.row.label("row"))
         .where(
             ChangeLog.stream == stream,
             ChangeLog.seq > after,
@@ -170,7 +182,11 @@ def _page_at(session: Session, scope: Scope, stream: str, after: int, limit: int
         )
         .order_by(ChangeLog.seq)
         .limit(limit + 1)
-    ).all()
+        .subquery()
+    )
+    found = session.execute(union_all(select(page_rows), _FLOOR_ROW)).all()
+    floors = next((key for seq, key, _row in found if seq == -1), None)
+    rows = sorted((r for r in found if r[0] != -1), key=_SEQ)  # a UNION ALL promises no order
     has_more = len(rows) > limit
     rows = rows[:limit]
     changes = [
@@ -178,7 +194,7 @@ def _page_at(session: Session, scope: Scope, stream: str, after: int, limit: int
         for seq, key, row in rows
     ]
     nxt = rows[-1][0] if has_more else max(hw, after)
-    return ChangePage.model_validate(
+    page = ChangePage.model_validate(
         {
             "stream": stream,
             "epoch": epoch,
@@ -188,6 +204,7 @@ def _page_at(session: Session, scope: Scope, stream: str, after: int, limit: int
             "changes": changes,
         }
     )
+    return page, floors
 
 
 SNAPSHOT_CHUNK_ROWS = 2000
