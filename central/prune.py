@@ -1,13 +1,13 @@
-"""Change-log pruning: `central prune-log` (docs/scale.md "Change-log growth and pruning").
+"""Change-log pruning: `central prune-log` (docs/scale.md "Change-log pruning (built)").
 
 Two kinds of rows go, both only among rows older than the retention (`--keep-days`, default 30):
 
 - Key compaction (always): a row that a later row of the same stream, scope and key supersedes.
   A device pulling from any cursor ends with the same rows as before: it gets the later row
-  instead, and a delete is a row too (a tombstone) that stays until the floor passes it. The
-  scope is part of the key on purpose: a row moved from one scope to another (a staff member to
-  another store) leaves a tombstone in the old scope, and the devices of that scope must still
-  see it.
+  instead, and a delete is a row too (a tombstone) that stays until superseded or floored. The
+  scope is part of the key on purpose: when a row moves to another scope (a staff member to
+  another store), the old scope's devices need the tombstone left in it, which a compaction by
+  stream and key alone would delete for the later row in the new scope.
 - The floor (`--floor`): every row older than the retention, except each stream's newest row
   (so each stream's newest sequence, and with it the high water, never goes back: the caches
   keyed by them stay true). The floor is recorded per stream in `meta.log_floor` as JSON
