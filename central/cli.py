@@ -174,6 +174,20 @@ def main(argv: list[str] | None = None) -> int:
     sd.add_argument("--store", help="with --create: the selling store's code, e.g. TKY01")
     sd.add_argument("--email", default="customer@example.com", help="with --create: where the e-mails go")
 
+    pl = command(
+        "prune-log",
+        help="delete change-log rows older than the retention that a later row supersedes; "
+        "with --floor every row older than it (devices below the floor download again); docs/scale.md",
+    )
+    pl.add_argument("--keep-days", default="30", help="the retention in whole days, 0 or more (default 30)")
+    pl.add_argument(
+        "--floor",
+        action="store_true",
+        help="also delete every older row but each stream's newest, recording the floor per stream in meta",
+    )
+    pl.add_argument("--dry-run", action="store_true", help="count what would go; change nothing")
+    pl.add_argument("--batch", default="2000", help="rows per transaction (1-100000, default 2000)")
+
     rt = command("returns", help="returns: list the latest, show one with its refunds and stock (docs/returns.md)")
     rt.add_argument("action", choices=["list", "show"], nargs="?", default="list")
     rt.add_argument("key", nargs="?", help="show: a return's id, its authorization number (R-…) or a receipt number")
@@ -316,6 +330,8 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
         from central.shipments import ship_command
 
         return ship_command(db, args)
+    elif args.cmd == "prune-log":
+        return prune_command(db, args)
     elif args.cmd == "returns":
         from central.returns import returns_command
 
@@ -344,6 +360,42 @@ def _run(args: argparse.Namespace, db: Database, settings: Settings) -> int:
         from central.mail.cli import mail_command
 
         return mail_command(db, args.to, args.show, args.out)
+    return 0
+
+
+def _whole(value: str, low: int, high: int) -> int | None:
+    try:
+        number = int(value)
+    except ValueError:
+        return None
+    return number if low <= number <= high else None
+
+
+def prune_command(db: Database, args: argparse.Namespace) -> int:
+    from central.prune import MAX_KEEP_DAYS, prune_log
+
+    days = _whole(args.keep_days, 0, MAX_KEEP_DAYS)
+    if days is None:
+        print(
+            f"central prune-log: --keep-days must be a whole number of days from 0 to {MAX_KEEP_DAYS}, "
+            f"not {args.keep_days!r}",
+            file=sys.stderr,
+        )
+        return 2
+    batch = _whole(args.batch, 1, 100_000)
+    if batch is None:
+        print(f"central prune-log: --batch must be a whole number of rows from 1 to 100000, not {args.batch!r}", file=sys.stderr)
+        return 2
+    report = prune_log(
+        db,
+        keep_days=days,
+        floor=args.floor,
+        dry_run=args.dry_run,
+        batch=batch,
+        progress=lambda m: print(f"  {m}", file=sys.stderr),
+    )
+    for line in report.lines():
+        print(line)
     return 0
 
 

@@ -7,20 +7,31 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Iterator
 from itertools import islice
+from operator import itemgetter
 
 import orjson
-from sqlalchemy import Engine, func, select
+from sqlalchemy import BigInteger, Engine, Text, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from central.changes import high_water
 from central.db import get_epoch
 from central.models import ChangeLog, Meta
+from central.prune import LOG_FLOOR, parse_floors
 from central.scope import GLOBAL, Scope, scope_for_store
 from central.streams import SOURCES
-from sync.protocol import CHECKSUM_MOD, STREAMS, ChangePage, Checksum, Scalar, SnapshotHeader
+from sync.protocol import (
+    CHECKSUM_MOD,
+    STREAMS,
+    ChangePage,
+    Checksum,
+    CursorPruned,
+    Scalar,
+    SnapshotHeader,
+)
 
 __all__ = [
     "GLOBAL",
+    "LogPruned",
     "PageCache",
     "Scope",
     "change_page",
@@ -32,25 +43,64 @@ __all__ = [
 ]
 
 
-_EPOCH_AND_HIGH_WATER = select(Meta.value, select(func.coalesce(func.max(ChangeLog.seq), 0)).scalar_subquery()).where(
-    Meta.key == "epoch"
-)
+_FLOOR = select(Meta.value).where(Meta.key == LOG_FLOOR)
+_EPOCH_HIGH_WATER_FLOOR = select(
+    Meta.value,
+    select(func.coalesce(func.max(ChangeLog.seq), 0)).scalar_subquery(),
+    _FLOOR.scalar_subquery(),
+).where(Meta.key == "epoch")
 
 
-def epoch_and_high_water(session: Session) -> tuple[str, int]:
-    """The data epoch and the high water in one statement (one round trip per change page;
-    read on every page, never cached, so a reseed is seen by the next page)."""
-    found = session.execute(_EPOCH_AND_HIGH_WATER).first()
+class LogPruned(Exception):
+    """A change page asked for below its stream's floor (central.prune): the route's 410."""
+
+    def __init__(self, stream: str, epoch: str, after: int, floor: int) -> None:
+        super().__init__(stream, after, floor)
+        self.answer = CursorPruned(
+            detail=(
+                f"Central pruned its {stream} change log up to {floor}; a device at {after} "
+                "downloads the stream again (snapshot) and goes on from there"
+            ),
+            code="log_pruned",
+            stream=stream,
+            epoch=epoch,
+            after=after,
+            floor=floor,
+        )
+
+
+def epoch_and_high_water(session: Session) -> tuple[str, int, str | None]:
+    """The data epoch, the high water and the log floors as stored, in one statement (one round
+    trip per change page; read on every page, never cached, so a reseed or a prune is seen by
+    the next page)."""
+    found = session.execute(_EPOCH_HIGH_WATER_FLOOR).first()
     if found is None:
         raise RuntimeError("database has no epoch: run `central migrate`")
-    return str(found[0]), int(found[1] or 0)
+    return str(found[0]), int(found[1] or 0), found[2]
+
+
+def _check_floor(stream: str, epoch: str, after: int, floors: str | None) -> None:
+    floor = parse_floors(floors, epoch).get(stream, 0)
+    if after < floor:
+        raise LogPruned(stream, epoch, after, floor)
+
+
+def _checked_page(session: Session, scope: Scope, stream: str, after: int, limit: int, epoch: str, hw: int) -> ChangePage:
+    page, floors = _page_at(session, scope, stream, after, limit, epoch, hw)
+    # The floor again, read in the rows' own statement: on PostgreSQL each statement reads its
+    # own snapshot, and a prune commits its floor before it deletes a row, so a statement that
+    # misses rows a prune deleted sees that prune's floor above the cursor (central.prune).
+    _check_floor(stream, epoch, after, floors)
+    return page
 
 
 def change_page(session: Session, scope: Scope, stream: str, after: int, limit: int) -> ChangePage:
+    """A page of changes after `after`; LogPruned when `after` is below the stream's floor."""
     # High water before the rows: every change at or below it is committed (see
     # central.changes), so a cursor that jumps to it never skips one.
-    epoch, hw = epoch_and_high_water(session)
-    return _page_at(session, scope, stream, after, limit, epoch, hw)
+    epoch, hw, floors = epoch_and_high_water(session)
+    _check_floor(stream, epoch, after, floors)
+    return _checked_page(session, scope, stream, after, limit, epoch, hw)
 
 
 class PageCache:
@@ -62,8 +112,11 @@ class PageCache:
     the queue behind a live change's p99 (docs/performance.md).
 
     Needs no invalidation: the epoch and the high water are read on every request (one
-    statement), and the change log is append-only, so the rows up to a high water are committed
-    and never change (central.changes); a reseed is a new epoch. Bounded (`size` pages, least
+    statement), and writers only append to the change log, so the rows up to a high water are
+    committed and stay (central.changes); a reseed is a new epoch. A prune (central.prune)
+    deletes only rows a later one supersedes, or rows below a floor: a page cached before it is
+    still a true page (the device applies the rows the prune removed and then their successors,
+    and ends the same), and the floor is checked before the cache. Bounded (`size` pages, least
     recently used out first, and `max_bytes` in all: a catching-up device's full pages are large
     and rarely shared); two requests that miss together both build it, which is harmless."""
 
@@ -105,18 +158,30 @@ class PageCache:
 def change_page_json(session: Session, scope: Scope, stream: str, after: int, limit: int, cache: PageCache) -> bytes:
     """`change_page` as the JSON the route sends, from `cache` when another device asked for the
     same page at the same high water."""
-    epoch, hw = epoch_and_high_water(session)
+    epoch, hw, floors = epoch_and_high_water(session)
+    _check_floor(stream, epoch, after, floors)
     key = (stream, scope.scopes(stream), after, limit, epoch, hw)
     page = cache.get(key)
     if page is None:
-        page = _page_at(session, scope, stream, after, limit, epoch, hw).model_dump_json().encode()
+        page = _checked_page(session, scope, stream, after, limit, epoch, hw).model_dump_json().encode()
         cache.put(key, page)
     return page
 
 
-def _page_at(session: Session, scope: Scope, stream: str, after: int, limit: int, epoch: str, hw: int) -> ChangePage:
-    rows = session.execute(
-        select(ChangeLog.seq, ChangeLog.key, ChangeLog.row)
+_SEQ = itemgetter(0)
+# The log floors as one more row of a page's statement (seq -1 never is a change's), so the rows
+# and the floor come from one snapshot without another round trip.
+_FLOOR_ROW = select(
+    cast(literal(-1), BigInteger).label("seq"), Meta.value.label("key"), cast(null(), Text).label("row")
+).where(Meta.key == LOG_FLOOR)
+
+
+def _page_at(
+    session: Session, scope: Scope, stream: str, after: int, limit: int, epoch: str, hw: int
+) -> tuple[ChangePage, str | None]:
+    """The page, and the floors as the rows' statement read them."""
+    page_rows = (
+        select(ChangeLog.seq.label("seq"), ChangeLog.key.label("key"), ChangeLog.row.label("row"))
         .where(
             ChangeLog.stream == stream,
             ChangeLog.seq > after,
@@ -125,7 +190,11 @@ def _page_at(session: Session, scope: Scope, stream: str, after: int, limit: int
         )
         .order_by(ChangeLog.seq)
         .limit(limit + 1)
-    ).all()
+        .subquery()
+    )
+    found = session.execute(union_all(select(page_rows), _FLOOR_ROW)).all()
+    floors = next((key for seq, key, _row in found if seq == -1), None)
+    rows = sorted((r for r in found if r[0] != -1), key=_SEQ)  # a UNION ALL promises no order
     has_more = len(rows) > limit
     rows = rows[:limit]
     changes = [
@@ -133,7 +202,7 @@ def _page_at(session: Session, scope: Scope, stream: str, after: int, limit: int
         for seq, key, row in rows
     ]
     nxt = rows[-1][0] if has_more else max(hw, after)
-    return ChangePage.model_validate(
+    page = ChangePage.model_validate(
         {
             "stream": stream,
             "epoch": epoch,
@@ -143,6 +212,7 @@ def _page_at(session: Session, scope: Scope, stream: str, after: int, limit: int
             "changes": changes,
         }
     )
+    return page, floors
 
 
 SNAPSHOT_CHUNK_ROWS = 2000

@@ -243,7 +243,9 @@ class ChannelClient(Base):
 
 
 class ChangeLog(Base):
-    """Append-only feed of authoritative changes. `seq` is the sync cursor."""
+    """Feed of authoritative changes, appended to by writers. `seq` is the sync cursor. Only
+    `central prune-log` (central/prune.py) deletes from it: rows a later row of the same stream,
+    scope and key supersedes, and rows below a floor (docs/scale.md)."""
 
     __tablename__ = "change_log"
     seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
@@ -252,7 +254,11 @@ class ChangeLog(Base):
     key: Mapped[str] = mapped_column(Text)  # JSON array
     row: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON array; null = deleted
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    __table_args__ = (Index("ix_change_log_stream_seq", "stream", "seq"),)
+    __table_args__ = (
+        Index("ix_change_log_stream_seq", "stream", "seq"),
+        # key compaction asks "is there a later row of this stream, scope and key?" (prune-log)
+        Index("ix_change_log_key", "stream", "scope", "key", "seq"),
+    )
 
 
 class AppliedOp(Base):

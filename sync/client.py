@@ -27,6 +27,7 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
+from sync.protocol import CursorPruned as PrunedAnswer
 
 MAX_PAGE_BYTES = 16 * 1024 * 1024
 MAX_LINE_BYTES = 1024 * 1024
@@ -61,6 +62,15 @@ class Rejected(CentralError):
 
 class Unauthorized(Rejected):
     pass
+
+
+class CursorPruned(Rejected):
+    """410 with the reason `log_pruned`: central pruned the stream's change log past the cursor
+    asked for; only a new copy (snapshot) brings the stream up to date."""
+
+    def __init__(self, status: int, detail: str, floor: int) -> None:
+        super().__init__(status, detail)
+        self.floor = floor
 
 
 class MalformedResponse(CentralError):
@@ -122,6 +132,10 @@ class CentralClient:
                 if r.status_code >= 400:
                     r.read()
                     detail = _detail(r)
+                    if r.status_code == 410:
+                        pruned = _pruned(r)
+                        if pruned is not None:
+                            raise CursorPruned(410, pruned.detail, pruned.floor)
                     cls = Unauthorized if r.status_code == 401 else Rejected
                     raise cls(r.status_code, detail)
                 yield r
@@ -232,6 +246,14 @@ def _detail(r: httpx.Response) -> str:
     except ValueError:
         pass
     return f"Central refused the request ({r.status_code})"
+
+
+def _pruned(r: httpx.Response) -> PrunedAnswer | None:
+    """The 410 of a change page below the floor, when this answer is one."""
+    try:
+        return PrunedAnswer.model_validate_json(r.content)
+    except ValidationError:
+        return None
 
 
 def _read_limited(r: httpx.Response, limit: int) -> bytes:

@@ -7,7 +7,8 @@ protocol (implemented by `pos_app.local`), and to the UI only through listener c
 Rules it keeps (DESIGN.md section 3):
 - a page and its cursor commit in one local transaction (`SyncStore.apply_page`);
 - a snapshot commits batch by batch with its resume key, so a killed bootstrap resumes;
-- a changed epoch or a checksum mismatch resyncs that stream, pushing the outbox first; a stream
+- a changed epoch, a checksum mismatch or a cursor below central's floor (its change log pruned
+  past it: a 410) resyncs that stream, pushing the outbox first; a stream
   that has rows is downloaded beside them and swapped in at the end (the old rows stay usable,
   marked old, until the new copy is complete);
 - the outbox is pushed in device order, up to MAX_PUSH_OPS per request, by one uploader; network
@@ -42,6 +43,7 @@ from pydantic import ValidationError
 from sync.client import (
     CentralClient,
     CentralError,
+    CursorPruned,
     MalformedResponse,
     Rejected,
     ServerError,
@@ -532,18 +534,29 @@ class SyncEngine:
         if self._stop_asked():
             raise Stopped
 
-    def _pull(self, stream: str) -> None:
+    def _pull(self, stream: str, pruned: int = 0) -> None:
+        """Pages from the cursor. Below central's floor (it pruned its change log past the
+        cursor) the stream is downloaded again, outbox first, and pulled from the new copy's
+        high water; `pruned` counts those resyncs in this pull, so a central that keeps
+        answering 410 is a visible error, not a loop. The second try is a fresh copy: the first
+        may have finished a resumed download whose high water was already below the floor."""
         spec = STREAMS[stream]
         state = self.store.stream_state(stream)
         if state.resync_epoch is not None:  # a new copy was downloading beside the old rows
-            self._resync(stream, "finishing the new copy")
+            self._resync(stream, "finishing the new copy", pruned)
             return
         if not state.bootstrapped:
             self._bootstrap(stream, beside=False)
             state = self.store.stream_state(stream)
         while True:
             self._check_stop()
-            page = self.client.changes(stream, state.cursor, self.page_size)
+            try:
+                page = self.client.changes(stream, state.cursor, self.page_size)
+            except CursorPruned as e:
+                if pruned >= 2:
+                    raise
+                self._resync(stream, f"central pruned its change log past this device's cursor ({e.detail})", pruned + 1)
+                return
             if page.epoch != state.epoch:
                 self._resync(stream, "central started a new data epoch")
                 return
@@ -710,7 +723,7 @@ class SyncEngine:
         eta = (estimated - rows) / rate if estimated and rate > 0 and estimated > rows else None
         self._emit(Progress(stream, rows, estimated, rate, eta))
 
-    def _resync(self, stream: str, why: str) -> None:
+    def _resync(self, stream: str, why: str, pruned: int = 0) -> None:
         """A new copy of this stream — after pushing the outbox. A stream with rows keeps them,
         usable and marked old, until the new copy is complete; a first download loads in place."""
         log.warning("resync of %s: %s", stream, why)
@@ -727,7 +740,7 @@ class SyncEngine:
             self._update()
         self._bootstrap(stream, beside=beside)
         self._stale.discard(stream)
-        self._pull(stream)
+        self._pull(stream, pruned)
 
     # --- integrity ----------------------------------------------------------------------------
 

@@ -605,6 +605,20 @@ class ChangePage(Strict):
     changes: list[Change]
 
 
+class CursorPruned(Strict):
+    """The 410 answer to a change page asked for below the stream's floor: central pruned its
+    change log past `after`, so no page can bring this cursor up to date. The device downloads
+    the stream again (snapshot, outbox first) and goes on by pages from the snapshot's high
+    water (docs/scale.md "Change-log pruning")."""
+
+    detail: str
+    code: Literal["log_pruned"]
+    stream: str
+    epoch: str
+    after: int
+    floor: int  # pages are whole for a cursor at or above this
+
+
 class Checksum(Strict):
     stream: str
     epoch: str

@@ -20,16 +20,26 @@ from central.deps import (
     authenticate,
     mark_seen,
 )
-from central.feeds import PageCache, change_page_json, checksum, gzip_stream, snapshot_lines
+from central.feeds import LogPruned, PageCache, change_page_json, checksum, gzip_stream, snapshot_lines
 from central.routes import ERRORS
-from sync.protocol import MAX_PAGE, SNAPSHOT_MEDIA_TYPE, STREAMS, ChangePage, Checksum, Scalar
+from sync.protocol import MAX_PAGE, SNAPSHOT_MEDIA_TYPE, STREAMS, ChangePage, Checksum, CursorPruned, Scalar
 
 StreamName = Enum("StreamName", {name: name for name in STREAMS}, type=str)  # type: ignore[misc]
 
 router = APIRouter(prefix="/v1/sync", tags=["sync"], responses=ERRORS)
 
 
-@router.get("/{stream}/changes", response_model=ChangePage)
+@router.get(
+    "/{stream}/changes",
+    response_model=ChangePage,
+    responses={
+        410: {
+            "model": CursorPruned,
+            "description": "`after` is below the stream's floor (central pruned its change log past it): "
+            "download the stream again (snapshot) and go on from its high water",
+        }
+    },
+)
 def changes(
     stream: StreamName,
     request: Request,
@@ -46,10 +56,16 @@ def changes(
     its JSON without FastAPI's second validation and encoding of the response model, and the
     tablets poked by the same change share one encoding of it (central.feeds.PageCache)."""
     pages: PageCache = request.app.state.pages
+    gone: CursorPruned | None = None
     with db.session() as session:
         device = authenticate(session, scopes, creds)
-        page = change_page_json(session, device.scope, stream.value, after, min(limit, settings.max_page), pages)
+        try:
+            page = change_page_json(session, device.scope, stream.value, after, min(limit, settings.max_page), pages)
+        except LogPruned as e:  # below the floor: the device downloads the stream again
+            gone, page = e.answer, b""
     mark_seen(db, device)
+    if gone is not None:
+        return Response(gone.model_dump_json(), status_code=410, media_type="application/json")
     return Response(page, media_type="application/json")
 
 
