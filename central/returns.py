@@ -411,9 +411,12 @@ def record_return(
     completed_at: datetime,
     lines: Sequence[Taken],
     refunds: Sequence[Paid],
+    exchange_sale_id: str | None = None,
 ) -> ReturnRecord:
     """Check a till's return against the sale and write it: lines, refunds, stock movements,
-    the refund e-mail. Raises ReturnError (the op is rejected) when it cannot stand."""
+    the refund e-mail. Raises ReturnError (the op is rejected) when it cannot stand. An
+    exchange (`exchange_sale_id`) names the sale made in the same basket: its `exchange`
+    tender must be this return's `exchange` refund, and one return pays one sale."""
     auth = session.get(ReturnAuthorization, authorization_id) if authorization_id else None
     if authorization_id and auth is None:
         raise ReturnError(404, "return.unknown", "Central does not know this return authorization.")
@@ -454,6 +457,7 @@ def record_return(
         customer_id = customer_id or state.order.customer_id
     elif any(r.type != "store_credit" for r in refunds):
         raise ReturnError(409, "return.no_receipt", "Without a receipt a return is refunded as store credit only.")
+    _check_exchange(session, exchange_sale_id, store_id, currency, refunds)
     at = now()
     rec = ReturnRecord(
         id=return_id,
@@ -471,6 +475,7 @@ def record_return(
         reason=reason,
         completed_at=completed_at,
         received_at=at,
+        exchange_sale_id=exchange_sale_id,
     )
     session.add(rec)
     session.flush()
@@ -513,6 +518,40 @@ def record_return(
         lang = auth.language if auth is not None else language(None, store.locale)
         enqueue(session, kind="return.refunded", ref=return_id, to=email, language=lang, store_id=store_id)
     return rec
+
+
+def _check_exchange(
+    session: Session, sale_id: str | None, store_id: int, currency: str, refunds: Sequence[Paid]
+) -> None:
+    """An exchange's two halves agree: the sale (sent before the return, in the same device
+    transaction) is this store's, in this currency, not paid by another return, and its
+    `exchange` tender is exactly this return's `exchange` refund."""
+    credit = sum(r.amount for r in refunds if r.type == "exchange")
+    if sale_id is None:
+        if credit:
+            raise ReturnError(409, "return.exchange_sale", "An exchange refund must name the exchange's sale.")
+        return
+    order = session.scalar(select(Order).where(Order.sale_id == sale_id))
+    if order is None:
+        raise ReturnError(
+            409, "return.exchange_sale", "Central has no exchange sale for this return: it must arrive first."
+        )
+    if order.store_id != store_id or order.currency != currency:
+        raise ReturnError(409, "return.exchange_sale", "The exchange sale is another store's or currency's.")
+    other = session.scalar(select(ReturnRecord.id).where(ReturnRecord.exchange_sale_id == sale_id))
+    if other is not None:
+        raise ReturnError(409, "return.exchange_twice", "Another return already paid this exchange sale.")
+    paid = session.scalar(
+        select(func.coalesce(func.sum(Payment.amount - Payment.change), 0)).where(
+            Payment.order_id == order.id, Payment.type == "exchange"
+        )
+    )
+    if int(paid or 0) != credit:
+        raise ReturnError(
+            409,
+            "return.exchange_mismatch",
+            f"The exchange sale's exchange tender ({int(paid or 0)}) is not this return's credit ({credit}).",
+        )
 
 
 def _stored_value(session: Session, rec: ReturnRecord, refunds: Sequence[Paid], units: list[tuple[str, int]]) -> None:
@@ -580,6 +619,7 @@ def return_out(session: Session, r: ReturnRecord) -> dict[str, Any]:
         "currency": r.currency,
         "total": r.total,
         "reason": r.reason,
+        "exchange_sale_id": r.exchange_sale_id,
         "completed_at": aware(r.completed_at).isoformat(),
         "received_at": aware(r.received_at).isoformat(),
         "lines": [

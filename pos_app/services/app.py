@@ -138,6 +138,7 @@ class Device:
             auth=self.auth,
             lookup=self.lookup,
             customers=self.customers,
+            baskets=self.basket,
         )
 
     @classmethod

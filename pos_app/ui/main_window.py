@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
         self.orders_page.watch(sync)
         self.returns_page = ReturnsView(device, session, ops)
         self.returns_page.look_up.connect(self.show_lookup)
+        self.returns_page.exchange.connect(self._exchange)
         self.stack.addWidget(self.returns_page)
         outer.addWidget(self.stack, 1)
 
@@ -693,6 +694,10 @@ class MainWindow(QMainWindow):
     def _open_waiting(self) -> None:
         self.show_pickups()
         self.pickup.open_waiting()
+
+    def _exchange(self, case: Any, draft: Any, credit: int, credit_text: str) -> None:
+        self.sell.start_exchange(case, draft, credit, credit_text)
+        self.show_sell()
 
     def show_returns(self) -> None:
         self.stack.setCurrentWidget(self.returns_page)

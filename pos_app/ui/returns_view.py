@@ -154,6 +154,9 @@ class LineRow(QFrame):
 
 class ReturnsView(QWidget):
     look_up = Signal()
+    # "Exchange": (ReturnCase, graded ReturnDraft, credit, credit as text) to the sell screen,
+    # where the credit pays the new items (ReturnService.exchange; docs/returns.md)
+    exchange = Signal(object, object, int, str)
 
     def __init__(self, device: Any, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -256,8 +259,12 @@ class ReturnsView(QWidget):
         self.refund = QPushButton(self.tr("Refund"))
         self.refund.setObjectName("refund")
         self.refund.clicked.connect(self.complete)
+        self.swap = QPushButton(self.tr("Exchange"))
+        self.swap.setToolTip(self.tr("The credit pays new items on the sell screen"))
+        self.swap.clicked.connect(self.start_exchange)
         bar.addWidget(self.cancel)
         bar.addWidget(self.all_good)
+        bar.addWidget(self.swap)
         bar.addWidget(self.refund, 1)
         self.bar = bar
         lay.addLayout(bar)
@@ -426,6 +433,7 @@ class ReturnsView(QWidget):
             except Exception as e:  # more than the tenders can take: said, not refundable
                 self.split.setText(str(e))
                 self.refund.setEnabled(False)
+                self.swap.setEnabled(False)
                 return
         parts = " · ".join(
             f"{self.money(s.amount)} {QCoreApplication.translate('Returns', TENDER_WORDS.get(s.type, s.type))}"
@@ -439,6 +447,16 @@ class ReturnsView(QWidget):
             self.split.setText(self.tr("Back as paid: {parts}").format(parts=parts))
         self.refund.setText(self.tr("Refund {amount}").format(amount=self.money(total)) if total else self.tr("Refund"))
         self.refund.setEnabled(graded and total > 0)
+        self.swap.setEnabled(graded and total > 0 and self.case.kind != "no_receipt")
+
+    def start_exchange(self) -> None:
+        """The graded return's credit goes to the sell screen; nothing is written until Pay."""
+        case = self.case
+        if case is None:
+            return
+        d = self.draft()
+        self.exchange.emit(case, d, d.total, self.money(d.total))
+        self.reset()
 
     def complete(self) -> None:
         case, d = self.case, self.draft()

@@ -1605,6 +1605,14 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Erstatten</translation>
     </message>
     <message>
+        <source>Exchange</source>
+        <translation>Umtausch</translation>
+    </message>
+    <message>
+        <source>The credit pays new items on the sell screen</source>
+        <translation>Die Gutschrift bezahlt neue Artikel an der Kasse</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -1723,6 +1731,10 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Kunde</translation>
     </message>
     <message>
+        <source>Cancel exchange</source>
+        <translation>Umtausch abbrechen</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
@@ -1829,6 +1841,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Choose the customer and the delivery first.</source>
         <translation>Wählen Sie zuerst Kunde und Lieferung.</translation>
+    </message>
+    <message>
+        <source>Exchange for {number}: {credit} of credit waiting. Scan the new items, then Pay.</source>
+        <translation>Umtausch zu {number}: {credit} Gutschrift bereit. Neue Artikel scannen, dann Bezahlen.</translation>
     </message>
     <message>
         <source>none</source>
@@ -2480,6 +2496,10 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>{0} passend</translation>
     </message>
     <message>
+        <source>exchange credit</source>
+        <translation>Umtauschgutschrift</translation>
+    </message>
+    <message>
         <source>gift card</source>
         <translation>Geschenkkarte</translation>
     </message>
@@ -2530,6 +2550,30 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>The receipt waits: {0}. It prints by itself when the printer is back.</source>
         <translation>Der Bon wartet: {0}. Er druckt automatisch, sobald der Drucker wieder da ist.</translation>
+    </message>
+    <message>
+        <source>Exchange: {credit} credit; {back} back to the customer.</source>
+        <translation>Umtausch: {credit} Gutschrift; {back} zurück an den Kunden.</translation>
+    </message>
+    <message>
+        <source>Exchange: {credit} credit used.</source>
+        <translation>Umtausch: {credit} Gutschrift verrechnet.</translation>
+    </message>
+    <message>
+        <source>The card refund is queued: tell the customer it reaches their card once the terminal takes it.</source>
+        <translation>Die Kartenerstattung wartet: Sagen Sie dem Kunden, dass sie auf seiner Karte ankommt, sobald das Terminal sie annimmt.</translation>
+    </message>
+    <message>
+        <source>in cash</source>
+        <translation>bar</translation>
+    </message>
+    <message>
+        <source>to the card</source>
+        <translation>auf die Karte</translation>
+    </message>
+    <message>
+        <source>as store credit</source>
+        <translation>als Guthaben</translation>
     </message>
     <message>
         <source>Paid {0} — thank you</source>

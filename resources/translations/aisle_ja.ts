@@ -1605,6 +1605,14 @@ Tap to change the address</source>
         <translation>返金</translation>
     </message>
     <message>
+        <source>Exchange</source>
+        <translation>交換</translation>
+    </message>
+    <message>
+        <source>The credit pays new items on the sell screen</source>
+        <translation>返品額で新しい商品を販売画面で支払います</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>完了</translation>
     </message>
@@ -1723,6 +1731,10 @@ Tap to change the address</source>
         <translation>お客様</translation>
     </message>
     <message>
+        <source>Cancel exchange</source>
+        <translation>交換をやめる</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
@@ -1829,6 +1841,10 @@ Tap to change the address</source>
     <message>
         <source>Choose the customer and the delivery first.</source>
         <translation>先にお客様と配送を選択してください。</translation>
+    </message>
+    <message>
+        <source>Exchange for {number}: {credit} of credit waiting. Scan the new items, then Pay.</source>
+        <translation>{number} の交換：{credit} の返品額があります。新しい商品をスキャンして「会計」へ。</translation>
     </message>
     <message>
         <source>none</source>
@@ -2480,6 +2496,10 @@ Tap to change the address</source>
         <translation>{0} ちょうど</translation>
     </message>
     <message>
+        <source>exchange credit</source>
+        <translation>交換充当</translation>
+    </message>
+    <message>
         <source>gift card</source>
         <translation>ギフトカード</translation>
     </message>
@@ -2530,6 +2550,30 @@ Tap to change the address</source>
     <message>
         <source>The receipt waits: {0}. It prints by itself when the printer is back.</source>
         <translation>レシートは印刷待ちです: {0}。プリンターが復旧すると自動で印刷されます。</translation>
+    </message>
+    <message>
+        <source>Exchange: {credit} credit; {back} back to the customer.</source>
+        <translation>交換：返品額 {credit}、お客様へ {back} を返金。</translation>
+    </message>
+    <message>
+        <source>Exchange: {credit} credit used.</source>
+        <translation>交換：返品額 {credit} を充当しました。</translation>
+    </message>
+    <message>
+        <source>The card refund is queued: tell the customer it reaches their card once the terminal takes it.</source>
+        <translation>カード返金は保留中です。端末が受け付け次第カードに返金されることをお客様にお伝えください。</translation>
+    </message>
+    <message>
+        <source>in cash</source>
+        <translation>現金で</translation>
+    </message>
+    <message>
+        <source>to the card</source>
+        <translation>カードへ</translation>
+    </message>
+    <message>
+        <source>as store credit</source>
+        <translation>ストアクレジットで</translation>
     </message>
     <message>
         <source>Paid {0} — thank you</source>

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from central.db import Database
 from pos_app.services.app import Device
 from pos_app.services.basket import TenderType
+from pos_app.services.returns import ReturnService
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.returns_view import ReturnsView
 from sync.pricing import Tender
@@ -143,3 +144,53 @@ def test_without_a_receipt_a_manager_approves_store_credit(
     customer = customer_id_for(uuid.uuid5(DEMO_CUSTOMER_NS, "hanako.yamada@example.jp"))
     with central_db.session() as s:
         assert balance(s, kind="credit", currency="JPY", customer_id=customer) > 0
+
+
+def test_an_exchange_for_dearer_items_is_five_taps_from_the_receipt_scan(
+    qtbot: QtBot, window: MainWindow, ui_device: Device, session: Any, central_db: Database
+) -> None:
+    from sqlalchemy import select
+
+    from central.models import Order, Payment, ReturnRecord
+
+    ui_device.shifts.open(session, FLOAT)
+    sale = cash_sale(ui_device, session, qty=1)
+    ui_device.sale_receipts.issue(sale, session)
+    qr = ui_device.receipts.receipt(sale.receipt_no).code
+    page: ReturnsView = window.returns_page
+    sell = window.sell
+    window.show_returns()
+    taps = Taps(qtbot)
+    window.scanned(qr)  # the receipt's QR
+    qtbot.waitUntil(lambda: page.pages.currentWidget() is page.case_view and bool(page.rows), timeout=5000)
+    assert not page.swap.isEnabled()  # nothing graded yet
+    taps(page.all_good)
+    taps(page.swap)  # "Exchange": the credit goes to the sell screen
+    assert window.stack.currentWidget() is sell and sell.exchange_row.isVisible()
+    assert sell.exchange_text.text().startswith(f"Exchange for {sale.receipt_no}: ")
+    sku = str(ui_device.store.query("SELECT sku FROM sale_lines WHERE sale_id=?", (str(sale.sale_id),), "device")[0][0])
+    window.scanned(sku)
+    window.scanned(sku)  # two of what came back: dearer
+    qtbot.waitUntil(lambda: sell.current is not None and sell.current.items == 2 and sell.pay.isEnabled(), timeout=5000)
+    taps(sell.pay)
+    sheet = sell.tender
+    assert sheet is not None
+    qtbot.waitUntil(lambda: sheet.isVisible(), timeout=3000)
+    assert "exchange credit" in sheet.paid_label.text()
+    exact = sheet.quick_box.itemAt(0).widget()
+    assert exact is not None and exact.text().endswith(" exact")  # type: ignore[attr-defined]
+    new_total = sheet.view.total_minor
+    rest = ReturnService.format(new_total - sale.total, "JPY", page.locale)
+    assert new_total > sale.total and exact.text().startswith(rest)  # type: ignore[attr-defined]
+    taps(exact)  # the difference in cash
+    qtbot.waitUntil(lambda: sheet.done.isVisible(), timeout=10000)
+    assert "Exchange: " in sheet.change.text() and "credit used" in sheet.change.text()
+    taps(sheet.next)
+    assert taps.count <= 5  # from the receipt scan to done
+    assert not sell.exchange_row.isVisible()
+    assert ui_device.engine.sync_once().online
+    with central_db.session() as s:
+        rec = s.scalars(select(ReturnRecord).where(ReturnRecord.exchange_sale_id.is_not(None))).one()
+        order = s.scalars(select(Order).where(Order.sale_id == rec.exchange_sale_id)).one()
+        pays = {p.type: p.amount - p.change for p in s.scalars(select(Payment).where(Payment.order_id == order.id))}
+    assert pays == {"exchange": sale.total, "cash": new_total - sale.total}
