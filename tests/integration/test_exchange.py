@@ -195,3 +195,30 @@ def test_offline_exchange_syncs_later_exactly_once(device: Device, central_db: D
     assert refunds == [("exchange", old.total)]
     with central_db.session() as s:
         assert s.scalar(select(func.count()).select_from(Order).where(Order.sale_id == str(basket.sale_id))) == 1
+
+
+@pytest.mark.parametrize("step", ["journal", "commit"])
+def test_a_failure_inside_the_transaction_leaves_neither_half(device: Device, step: str) -> None:
+    session = associate(device)
+    device.shifts.open(session, FLOAT)
+    old, vid = cash_sale(device, session, 2)
+    case = device.returns.by_receipt(old.receipt_no)
+    basket, _due = new_items(device, vid, 1)  # cheaper: a cash rest from the drawer too
+    before = expected_cash(device)
+    ops = len(device.store.outbox_rows())
+
+    def fail(at: str) -> None:
+        if at == step:
+            raise RuntimeError(f"killed at {at}")
+
+    device.checkout.fault = fail
+    with pytest.raises(RuntimeError):
+        device.returns.exchange(session, case, case.draft().grade_all(), basket)
+    device.checkout.fault = None
+    assert device.checkout.sale(basket.sale_id) is None and device.returns.get(case.return_id) is None
+    assert len(device.store.outbox_rows()) == ops and expected_cash(device) == before
+    assert device.store.journal_verify() == []
+    done = device.returns.exchange(session, case, case.draft().grade_all(), basket)  # then it goes through
+    assert done.difference < 0 and expected_cash(device) == before - sum(
+        int(r["amount"]) for r in done.ret.refunds if r["type"] == "cash"
+    )
