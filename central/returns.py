@@ -424,6 +424,7 @@ def record_return(
         if auth.return_id not in (None, return_id) or auth.state == "completed":
             raise ReturnError(409, "return.taken", _taken(session, auth))
         sale_id = auth.sale_id
+    _check_reason(session, kind, reason)
     total = sum(x.amount for x in lines)
     if sum(r.amount for r in refunds) != total:
         raise ReturnError(409, "return.sum", "The refunds do not add up to what the returned items paid.")
@@ -518,6 +519,21 @@ def record_return(
         lang = auth.language if auth is not None else language(None, store.locale)
         enqueue(session, kind="return.refunded", ref=return_id, to=email, language=lang, store_id=store_id)
     return rec
+
+
+def _check_reason(session: Session, kind: str, reason: str) -> None:
+    """A counter return (receipt or none) carries one of the policy's reasons, as staff chose it;
+    an online-started one has the customer's from its authorization (an unknown one is refused
+    either way)."""
+    known = [c for c, _w in policy(session).reasons()]
+    if not reason:
+        if kind != "authorized":
+            raise ReturnError(422, "return.reason_needed", "A return at the counter needs the customer's reason.")
+        return
+    if reason not in known:
+        raise ReturnError(
+            422, "return.reason_unknown", f"“{reason}” is not a reason of the return policy ({', '.join(known)})."
+        )
 
 
 def _check_exchange(
@@ -806,6 +822,11 @@ def _print_return(s: Session, r: dict[str, Any], brief: bool = False) -> None:
           f"{r['currency']} → {refunds or 'nothing'}")  # fmt: skip
     if brief:
         return
+    if r["reason"] or r["exchange_sale_id"]:
+        print(
+            f"    reason {r['reason'] or '—'}"
+            + (f" · exchange sale {r['exchange_sale_id']}" if r["exchange_sale_id"] else "")
+        )
     for x in r["lines"]:
         print(f"    {x['sku']}: {x['resellable']} resellable, {x['damaged']} damaged, {x['amount']}")
     for m in r["stock"]:

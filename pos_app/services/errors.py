@@ -80,6 +80,9 @@ MESSAGES: dict[str, str] = {
     "return.exchange_currency": "The return was paid in {currency}: the exchange must be in the same currency.",
     "return.exchange_over": "The return's {credit} pays all of the new items: nothing more to pay.",
     "return.exchange_other_sale": "This basket was already paid without this return: start the exchange again.",
+    # returns: the reason of a counter return (the policy's `reason` rules)
+    "return.reason_needed": "Choose the reason the customer gives: a return at the counter needs one.",
+    "return.reason_unknown": "“{reason}” is not a reason of the return policy; choose one of: {known}.",
     "device.not_enrolled": "This device is not enrolled yet.",
     "device.no_token": "The device token is missing from the keyring; enrol the device again.",
     "shift.policy_central": "Head office sets this store's shift rules (central shift-policy); they cannot be changed on the till.",

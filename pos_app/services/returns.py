@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -149,7 +149,21 @@ class ReturnService:
         return policy_of(self.store.query("SELECT id, kind, match, days, words FROM return_policy ORDER BY id"))
 
     def reasons(self, lang: str = "en") -> list[tuple[str, str]]:
+        """The policy's reasons (code, words in `lang`: en, ja or de, as the policy has them)."""
         return [(c, w.get(lang) or w.get("en") or c) for c, w in self.policy().reasons()]
+
+    def checked_reason(self, case: ReturnCase, reason: str | None = None) -> ReturnCase:
+        """The case with its reason: an online-started return keeps the customer's; a counter
+        return (receipt or none) needs one of the policy's reasons, chosen by staff."""
+        chosen = (reason if reason is not None else case.reason).strip()
+        if case.kind == "authorized" and not reason:
+            return case
+        if not chosen:
+            raise ValidationFailed("return.reason_needed")
+        known = [c for c, _w in self.policy().reasons()]
+        if chosen not in known:
+            raise ValidationFailed("return.reason_unknown", reason=chosen[:40], known=", ".join(known))
+        return replace(case, reason=chosen)
 
     @staticmethod
     def is_code(text: str) -> bool:
@@ -453,9 +467,12 @@ class ReturnService:
         *,
         plan: list[Share] | None = None,
         approver: int | None = None,
+        reason: str | None = None,
     ) -> ReturnDone:
         """Refund and record the return. `plan` overrides the split (checked); a return without a
-        receipt needs `approver` (a manager who typed their PIN, AuthService.approve)."""
+        receipt needs `approver` (a manager who typed their PIN, AuthService.approve); a counter
+        return needs a `reason` of the policy (checked_reason)."""
+        case = self.checked_reason(case, reason)
         try:
             draft = draft.confirm() if draft.step == "grading" else draft
             draft = draft.start_refund()
@@ -652,7 +669,14 @@ class ReturnService:
     # --- an exchange: the return and a sale in one basket ----------------------------------------
 
     def exchange(
-        self, session: Session, case: ReturnCase, draft: ReturnDraft, basket: Any, tenders: Sequence[Tender] = ()
+        self,
+        session: Session,
+        case: ReturnCase,
+        draft: ReturnDraft,
+        basket: Any,
+        tenders: Sequence[Tender] = (),
+        *,
+        reason: str | None = None,
     ) -> Exchanged:
         """The graded return's credit pays the new items of `basket` (an `exchange` tender of
         the sale); dearer: `tenders` pay the rest as in any sale; cheaper: the rest goes back
@@ -667,6 +691,7 @@ class ReturnService:
         already = self.baskets.checkout.sale(basket.sale_id)
         if already is not None:
             return self._exchanged_again(already, case)
+        case = self.checked_reason(case, reason)
         try:
             draft = draft.confirm() if draft.step == "grading" else draft
             draft = draft.start_refund()

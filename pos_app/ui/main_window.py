@@ -500,7 +500,13 @@ class MainWindow(QMainWindow):
             self.narrow = narrow
             # portrait: every pixel for the matrix (nine sizes beside the two-line colour names)
             self.panel_layout.setContentsMargins(*((2, 0, 0, 8) if narrow else (12, 0, 4, 8)))
-            for b in (self.returns_button, self.shift_button, self.settings_button, self.language_button, self.sign_out):
+            for b in (
+                self.returns_button,
+                self.shift_button,
+                self.settings_button,
+                self.language_button,
+                self.sign_out,
+            ):
                 b.setVisible(not narrow)
             self.more_button.setVisible(narrow)
             self._place_actions(narrow)

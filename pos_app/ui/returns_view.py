@@ -7,6 +7,7 @@ operations bridge; what the service refuses is its one sentence in the page's me
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import shiboken6
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.auth import Session
 from pos_app.services.returns import ReturnCase, ReturnDone, ReturnService
+from pos_app.ui import i18n
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
 
@@ -152,6 +155,68 @@ class LineRow(QFrame):
         return [self.grade] * self.units if self.grade else []
 
 
+class ReasonRow(QWidget):
+    """The customer's reason for a counter return, one tap: the policy's `reason` rules in the
+    screens' language (en/ja/de as the policy words them)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addWidget(_label(self.tr("Reason"), "lineMeta", False))
+        self.grid = QGridLayout()
+        self.grid.setSpacing(6)
+        lay.addLayout(self.grid)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QPushButton] = {}
+        self.reason: str | None = None
+        self.columns = 3
+
+    def relayout(self, columns: int) -> None:
+        """Portrait: two a row; landscape: three."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for b in self.buttons.values():
+            self.grid.removeWidget(b)
+        for i, b in enumerate(self.buttons.values()):
+            self.grid.addWidget(b, i // columns, i % columns)
+
+    def set_reasons(self, reasons: list[tuple[str, str]], columns: int | None = None) -> None:
+        columns = columns or self.columns
+        self.columns = columns
+        for b in self.buttons.values():
+            self.group.removeButton(b)
+            b.setParent(None)
+            b.deleteLater()
+        self.buttons = {}
+        self.reason = None
+        for i, (code, words) in enumerate(reasons):
+            b = QPushButton(words)
+            b.setObjectName("grade")
+            b.setCheckable(True)
+            b.clicked.connect(lambda _c=False, c=code: self.choose(c))
+            self.group.addButton(b)
+            self.grid.addWidget(b, i // columns, i % columns)
+            b.show()  # added to a shown row
+            self.buttons[code] = b
+
+    def choose(self, code: str) -> None:
+        if code in self.buttons:
+            self.reason = code
+            self.buttons[code].setChecked(True)
+            self.changed.emit()
+
+
+def load_reasons(service: ReturnService, row: ReasonRow, ops: Ops, parent: QWidget) -> None:
+    lang = i18n.current()
+    QueryOp(parent=parent, op=lambda: service.reasons(lang), success=row.set_reasons).run_in_background(ops)
+
+
 class ReturnsView(QWidget):
     look_up = Signal()
     # "Exchange": (ReturnCase, graded ReturnDraft, credit, credit as text) to the sell screen,
@@ -249,6 +314,10 @@ class ReturnsView(QWidget):
         area.setWidget(body)
         self.lines_area = area
         lay.addWidget(area, 1)
+        self.reasons = ReasonRow()  # a counter return's reason (an online one has the customer's), under the lines
+        self.reasons.changed.connect(self._update)
+        self.reasons.hide()
+        self.lines_box.insertWidget(self.lines_box.count() - 1, self.reasons)
         self.split = _label("", "refundSplit")
         lay.addWidget(self.split)
         bar = QHBoxLayout()
@@ -294,6 +363,7 @@ class ReturnsView(QWidget):
         self.bar.setDirection(QHBoxLayout.Direction.TopToBottom if narrow else QHBoxLayout.Direction.LeftToRight)
         for r in self.rows:
             r.set_narrow(narrow)
+        self.reasons.relayout(2 if narrow else 3)
         super().resizeEvent(event)
 
     # --- messages ----------------------------------------------------------------------------------
@@ -401,6 +471,11 @@ class ReturnsView(QWidget):
         if not case.checked_online:
             title += " · " + self.tr("checked offline")
         self.case_title.setText(title)
+        counter = case.kind != "authorized"
+        self.reasons.reason = None
+        self.reasons.setVisible(counter)
+        if counter:
+            load_reasons(self.service, self.reasons, self.ops, self)
         self.all_good.setEnabled(any(not r.line.refusal for r in self.rows))
         self.pages.setCurrentWidget(self.case_view)
         self._update()
@@ -426,6 +501,8 @@ class ReturnsView(QWidget):
         d = self.draft()
         total = d.total
         graded = all(r.grade or r.line.refusal for r in self.rows)
+        if self.case.kind != "authorized" and self.reasons.reason is None:
+            graded = False  # a counter return also needs its reason
         self.plan = []
         if total:
             try:
@@ -439,7 +516,9 @@ class ReturnsView(QWidget):
             f"{self.money(s.amount)} {QCoreApplication.translate('Returns', TENDER_WORDS.get(s.type, s.type))}"
             for s in self.plan
         )
-        if not graded:
+        if not graded and all(r.grade or r.line.refusal for r in self.rows):
+            self.split.setText(self.tr("Tap the customer's reason."))
+        elif not graded:
             self.split.setText(self.tr("Grade each line to see the refund."))
         elif not total:
             self.split.setText(self.tr("Nothing is taken back: a wrong item is handed back to the customer."))
@@ -455,6 +534,8 @@ class ReturnsView(QWidget):
         if case is None:
             return
         d = self.draft()
+        if case.kind != "authorized":
+            case = replace(case, reason=self.reasons.reason or "")
         self.exchange.emit(case, d, d.total, self.money(d.total))
         self.reset()
 
@@ -469,8 +550,9 @@ class ReturnsView(QWidget):
             self._update()
             return False  # the bridge says the sentence
 
+        reason = self.reasons.reason if case.kind != "authorized" else None
         CollectionOp(
-            parent=self, op=lambda: self.service.complete(self.session, case, d), success=self.finished
+            parent=self, op=lambda: self.service.complete(self.session, case, d, reason=reason), success=self.finished
         ).failure(failed).run_in_background(self.ops)
 
     def finished(self, done: ReturnDone) -> None:
@@ -508,8 +590,11 @@ class NoReceiptSheet(Sheet):
         self.customer.setPlaceholderText(self.tr("Customer: phone, e-mail or name"))
         self.error = _label("", "error")
         self.summary = _label("", "refundSplit")
-        for w in (self.item, self.customer, self.error, self.summary):
+        self.reasons = ReasonRow()
+        self.reasons.columns = 2
+        for w in (self.item, self.customer, self.reasons, self.error, self.summary):
             lay.addWidget(w)
+        load_reasons(page.service, self.reasons, page.ops, self)
         self.error.hide()
         self.summary.hide()
         self.approval = ApprovalPanel()
@@ -534,6 +619,11 @@ class NoReceiptSheet(Sheet):
         item, who = self.item.text(), self.customer.text()
         self.error.setText("")
         self.error.hide()
+        if self.reasons.reason is None:
+            self.error.setText(self.tr("Tap the customer's reason."))
+            self.error.show()
+            self.fit()
+            return
 
         def op() -> tuple[ReturnCase, list[Any]]:
             return self.page.service.no_receipt_find(item, who), self.page.service.managers()
@@ -556,7 +646,7 @@ class NoReceiptSheet(Sheet):
             )
         )  # fmt: skip
         self.approval.set_people(people)
-        for w in (self.item, self.customer):  # the summary says them now: room for the PIN pad
+        for w in (self.item, self.customer, self.reasons):  # the summary says them now: room for the PIN pad
             w.hide()
         self.summary.show()
         self.approval.show()
@@ -566,7 +656,7 @@ class NoReceiptSheet(Sheet):
     def _back(self) -> None:
         self.approval.hide()
         self.summary.hide()
-        for w in (self.item, self.customer):
+        for w in (self.item, self.customer, self.reasons):
             w.show()
         self.next.show()
         self.fit()
@@ -576,9 +666,12 @@ class NoReceiptSheet(Sheet):
         if case is None:
             return
 
+        reason = self.reasons.reason
+
         def op() -> ReturnDone:
             approver = page.service.approve(staff_id, pin)
-            return page.service.complete(page.session, case, case.draft().grade_all(), approver=approver)
+            draft = case.draft().grade_all()
+            return page.service.complete(page.session, case, draft, approver=approver, reason=reason)
 
         def failed(e: BaseException) -> bool:
             self.approval.error.setText(str(e))
@@ -592,4 +685,4 @@ class NoReceiptSheet(Sheet):
         CollectionOp(parent=self, op=op, success=done).failure(failed).run_in_background(page.ops)
 
 
-__all__ = ["LineRow", "NoReceiptSheet", "ReturnsView"]
+__all__ = ["LineRow", "NoReceiptSheet", "ReasonRow", "ReturnsView"]

@@ -1998,12 +1998,11 @@ class TenderSheet(Sheet):
             )
         elif self.tenders:
             self.due_label.setText(self.tr("Still due {0}").replace("{0}", v.money(due)))
+            only_credit = all(t.type is TenderType.EXCHANGE for t in self.tenders)  # kept by "Start again"
+            taken = self.tr("Taken: {0}") if only_credit else self.tr("Taken: {0} (“Start again” to change it)")
             self.paid_label.setText(
-                self.tr("Taken: {0} (“Start again” to change it)").replace(
-                    "{0}", " + ".join(f"{self._tender_word(t)} {v.money(t.amount)}" for t in self.tenders)
-                )
+                taken.replace("{0}", " + ".join(f"{self._tender_word(t)} {v.money(t.amount)}" for t in self.tenders))
             )
-            only_credit = all(t.type is TenderType.EXCHANGE for t in self.tenders)
             self.back.setText(self.tr("Back to the basket") if only_credit else self.tr("Start again"))
         else:
             self.due_label.setText(self.tr("To pay {0}").replace("{0}", v.total))
@@ -2128,7 +2127,7 @@ class TenderSheet(Sheet):
             text = text.replace("{back}", back)
         else:
             text = self.tr("Exchange: {credit} credit used.")
-        self.change.setText(self.change.text() + "\n" + text.replace("{credit}", v.money(made.credit)))
+        self.receipt.setText(self.receipt.text() + "\n" + text.replace("{credit}", v.money(made.credit)))
         if made.ret.queued:
             self.receipt_note.setText(
                 self.tr(

@@ -902,6 +902,10 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Filialleitung fragen</translation>
     </message>
     <message>
+        <source>Tap the customer&apos;s reason.</source>
+        <translation>Tippen Sie den Grund des Kunden an.</translation>
+    </message>
+    <message>
         <source>{item} · {amount} as store credit to {who}</source>
         <translation>{item} · {amount} als Guthaben für {who}</translation>
     </message>
@@ -1502,6 +1506,13 @@ Tippen, um die Adresse zu ändern</translation>
     </message>
 </context>
 <context>
+    <name>ReasonRow</name>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message>
         <source>Found more</source>
@@ -1635,6 +1646,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>checked offline</source>
         <translation>offline geprüft</translation>
+    </message>
+    <message>
+        <source>Tap the customer&apos;s reason.</source>
+        <translation>Tippen Sie den Grund des Kunden an.</translation>
     </message>
     <message>
         <source>Grade each line to see the refund.</source>
@@ -2482,6 +2497,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Taken: {0} (“Start again” to change it)</source>
         <translation>Erhalten: {0} („Neu beginnen“ zum Ändern)</translation>
+    </message>
+    <message>
+        <source>Taken: {0}</source>
+        <translation>Erhalten: {0}</translation>
     </message>
     <message>
         <source>Start again</source>

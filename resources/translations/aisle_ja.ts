@@ -902,6 +902,10 @@ Tap to change the address</source>
         <translation>店長に承認を依頼</translation>
     </message>
     <message>
+        <source>Tap the customer&apos;s reason.</source>
+        <translation>お客様の返品理由をタップしてください。</translation>
+    </message>
+    <message>
         <source>{item} · {amount} as store credit to {who}</source>
         <translation>{item} · {amount}を{who}様のストアクレジットへ</translation>
     </message>
@@ -1502,6 +1506,13 @@ Tap to change the address</source>
     </message>
 </context>
 <context>
+    <name>ReasonRow</name>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message>
         <source>Found more</source>
@@ -1635,6 +1646,10 @@ Tap to change the address</source>
     <message>
         <source>checked offline</source>
         <translation>オフラインで確認</translation>
+    </message>
+    <message>
+        <source>Tap the customer&apos;s reason.</source>
+        <translation>お客様の返品理由をタップしてください。</translation>
     </message>
     <message>
         <source>Grade each line to see the refund.</source>
@@ -2482,6 +2497,10 @@ Tap to change the address</source>
     <message>
         <source>Taken: {0} (“Start again” to change it)</source>
         <translation>お預かり: {0} (変更は「やり直す」)</translation>
+    </message>
+    <message>
+        <source>Taken: {0}</source>
+        <translation>お預かり: {0}</translation>
     </message>
     <message>
         <source>Start again</source>

@@ -66,6 +66,7 @@ def test_dearer_new_items_the_rest_is_paid_in_cash_in_one_transaction(device: De
     old, vid = cash_sale(device, session, 1)
     assert device.engine.sync_once().online
     case = device.returns.by_receipt(old.receipt_no)
+    case = device.returns.checked_reason(case, "size")  # the tap on the reason
     basket, due = new_items(device, vid, 2)  # twice the returned item
     credit = old.total
     before = expected_cash(device)
@@ -104,6 +105,7 @@ def test_cheaper_new_items_the_rest_goes_back_as_the_sale_was_paid(
     till.shifts.open(session, FLOAT)
     old, due_old, card = card_and_cash_sale(till, qty=2)  # half card, half cash
     case = till.returns.by_receipt(old.receipt_no)
+    case = till.returns.checked_reason(case, "size")  # the tap on the reason
     vid = case.lines[0].variant_id
     basket, due = new_items(till, vid, 1)  # one of the two back
     before = expected_cash(till)
@@ -132,6 +134,7 @@ def test_even_exchange_and_the_refusals(device: Device, central_db: Database) ->
         device.basket.complete(session, lone, [Tender(TenderType.EXCHANGE, due, "X")])
     assert e.value.code == "sale.exchange_alone" and device.checkout.sale(lone.sale_id) is None
     case = device.returns.by_receipt(old.receipt_no)
+    case = device.returns.checked_reason(case, "size")  # the tap on the reason
     with pytest.raises(ValidationFailed) as e:  # even: nothing more to pay, so no tender is taken
         device.returns.exchange(session, case, case.draft().grade_all(), lone, [Tender(TenderType.CASH, 100)])
     assert e.value.code == "return.exchange_over"
@@ -177,6 +180,7 @@ def test_offline_exchange_syncs_later_exactly_once(device: Device, central_db: D
     dead = f"http://127.0.0.1:{free_port()}"
     device.returns.client_factory = lambda: CentralClient(dead, "x", timeout=1.0)  # central gone
     case = device.returns.by_receipt(old.receipt_no)  # this till's own sale, from device.db
+    case = device.returns.checked_reason(case, "size")  # the tap on the reason
     assert not case.checked_online
     basket, due = new_items(device, vid, 3)
     done = device.returns.exchange(session, case, case.draft().grade_all(), basket, [Tender(TenderType.CASH, due)])
@@ -203,6 +207,7 @@ def test_a_failure_inside_the_transaction_leaves_neither_half(device: Device, st
     device.shifts.open(session, FLOAT)
     old, vid = cash_sale(device, session, 2)
     case = device.returns.by_receipt(old.receipt_no)
+    case = device.returns.checked_reason(case, "size")  # the tap on the reason
     basket, _due = new_items(device, vid, 1)  # cheaper: a cash rest from the drawer too
     before = expected_cash(device)
     ops = len(device.store.outbox_rows())

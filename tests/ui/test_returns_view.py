@@ -91,6 +91,10 @@ def test_a_receipt_number_finds_the_sale_and_a_returned_line_says_why(
     assert page.case_title.text() == f"Receipt {sale.receipt_no}"
     (row,) = page.rows
     row.set_grade("damaged")
+    assert not page.refund.isEnabled() and page.split.text() == "Tap the customer's reason."
+    qtbot.waitUntil(lambda: "damaged" in page.reasons.buttons, timeout=5000)
+    assert page.reasons.buttons["damaged"].text() == "Arrived damaged or faulty"  # the policy's words
+    qtbot.mouseClick(page.reasons.buttons["damaged"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.refund, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.pages.currentWidget() is page.done_view, timeout=10000)
     assert page.stock_text.text() == "1 to quarantine"
@@ -125,6 +129,10 @@ def test_without_a_receipt_a_manager_approves_store_credit(
     window.scanned(sku)  # the scanner fills the item while the sheet is open
     assert sheet.item.text() == sku
     qtbot.mouseClick(sheet.next, Qt.MouseButton.LeftButton)
+    assert sheet.error.text() == "Tap the customer's reason."
+    qtbot.waitUntil(lambda: "changed_mind" in sheet.reasons.buttons, timeout=5000)
+    qtbot.mouseClick(sheet.reasons.buttons["changed_mind"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(sheet.next, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: sheet.error.text() != "", timeout=5000)
     assert sheet.error.text() == "Without a receipt, choose the customer: the refund is store credit."
     sheet.customer.setText("hanako.yamada@example.jp")
@@ -146,7 +154,7 @@ def test_without_a_receipt_a_manager_approves_store_credit(
         assert balance(s, kind="credit", currency="JPY", customer_id=customer) > 0
 
 
-def test_an_exchange_for_dearer_items_is_five_taps_from_the_receipt_scan(
+def test_an_exchange_for_dearer_items_is_done_five_taps_after_the_receipt_scan(
     qtbot: QtBot, window: MainWindow, ui_device: Device, session: Any, central_db: Database
 ) -> None:
     from sqlalchemy import select
@@ -165,6 +173,9 @@ def test_an_exchange_for_dearer_items_is_five_taps_from_the_receipt_scan(
     qtbot.waitUntil(lambda: page.pages.currentWidget() is page.case_view and bool(page.rows), timeout=5000)
     assert not page.swap.isEnabled()  # nothing graded yet
     taps(page.all_good)
+    assert not page.swap.isEnabled()  # a counter return: the reason first
+    qtbot.waitUntil(lambda: "size" in page.reasons.buttons, timeout=5000)
+    taps(page.reasons.buttons["size"])
     taps(page.swap)  # "Exchange": the credit goes to the sell screen
     assert window.stack.currentWidget() is sell and sell.exchange_row.isVisible()
     assert sell.exchange_text.text().startswith(f"Exchange for {sale.receipt_no}: ")
@@ -176,7 +187,7 @@ def test_an_exchange_for_dearer_items_is_five_taps_from_the_receipt_scan(
     sheet = sell.tender
     assert sheet is not None
     qtbot.waitUntil(lambda: sheet.isVisible(), timeout=3000)
-    assert "exchange credit" in sheet.paid_label.text()
+    assert sheet.paid_label.text().startswith("Taken: exchange credit ")
     exact = sheet.quick_box.itemAt(0).widget()
     assert exact is not None and exact.text().endswith(" exact")  # type: ignore[attr-defined]
     new_total = sheet.view.total_minor
@@ -184,13 +195,14 @@ def test_an_exchange_for_dearer_items_is_five_taps_from_the_receipt_scan(
     assert new_total > sale.total and exact.text().startswith(rest)  # type: ignore[attr-defined]
     taps(exact)  # the difference in cash
     qtbot.waitUntil(lambda: sheet.done.isVisible(), timeout=10000)
-    assert "Exchange: " in sheet.change.text() and "credit used" in sheet.change.text()
+    assert "Exchange: " in sheet.receipt.text() and "credit used" in sheet.receipt.text()
+    assert taps.count <= 5  # from the receipt scan to the exchange done (then "New sale" closes it)
     taps(sheet.next)
-    assert taps.count <= 5  # from the receipt scan to done
     assert not sell.exchange_row.isVisible()
     assert ui_device.engine.sync_once().online
     with central_db.session() as s:
         rec = s.scalars(select(ReturnRecord).where(ReturnRecord.exchange_sale_id.is_not(None))).one()
+        assert rec.reason == "size" and rec.kind == "receipt"
         order = s.scalars(select(Order).where(Order.sale_id == rec.exchange_sale_id)).one()
         pays = {p.type: p.amount - p.change for p in s.scalars(select(Payment).where(Payment.order_id == order.id))}
     assert pays == {"exchange": sale.total, "cash": new_total - sale.total}
