@@ -45,12 +45,14 @@ from central.scope import Scope
 from sync.protocol import Scalar
 from sync.receipts.code import private_key_from_text
 from sync.return_code import (
+    NO_RECEIPT_DAYS,
     REFUNDS,
     CodeLine,
     CodeTender,
     Policy,
     ReturnClaim,
     allocate,
+    no_receipt_limit,
     policy_of,
     sign_return_code,
     units_amount,
@@ -458,6 +460,16 @@ def record_return(
         customer_id = customer_id or state.order.customer_id
     elif any(r.type != "store_credit" for r in refunds):
         raise ReturnError(409, "return.no_receipt", "Without a receipt a return is refunded as store credit only.")
+    elif kind == "no_receipt" and customer_id is not None:
+        left = no_receipt_allowance(session, customer_id, currency, at=completed_at)["left"]
+        if total > left:
+            store = session.get_one(Location, store_id)
+            raise ReturnError(
+                422,
+                "return.no_receipt_limit",
+                f"Without a receipt this customer may return {money_text(no_receipt_limit(currency), currency, store.locale)} "
+                f"in {NO_RECEIPT_DAYS} days across the stores; {money_text(left, currency, store.locale)} is left.",
+            )
     _check_exchange(session, exchange_sale_id, store_id, currency, refunds)
     at = now()
     rec = ReturnRecord(
@@ -519,6 +531,26 @@ def record_return(
         lang = auth.language if auth is not None else language(None, store.locale)
         enqueue(session, kind="return.refunded", ref=return_id, to=email, language=lang, store_id=store_id)
     return rec
+
+
+def no_receipt_allowance(
+    session: Session, customer_id: int, currency: str, *, at: datetime | None = None
+) -> dict[str, Any]:
+    """What this customer returned without a receipt in the last NO_RECEIPT_DAYS (every till's
+    returns central has) and what is left of the limit."""
+    at = aware(at or now())
+    since = at - timedelta(days=NO_RECEIPT_DAYS)
+    rows = session.execute(
+        select(ReturnRecord.total, ReturnRecord.completed_at).where(
+            ReturnRecord.kind == "no_receipt",
+            ReturnRecord.customer_id == customer_id,
+            ReturnRecord.currency == currency,
+        )
+    ).all()
+    used = sum(int(t) for t, when in rows if aware(when) >= since)
+    limit = no_receipt_limit(currency)
+    return {"customer_id": customer_id, "currency": currency, "days": NO_RECEIPT_DAYS, "limit": limit,
+            "used": used, "left": max(limit - used, 0)}  # fmt: skip
 
 
 def _check_reason(session: Session, kind: str, reason: str) -> None:

@@ -83,6 +83,9 @@ MESSAGES: dict[str, str] = {
     # returns: the reason of a counter return (the policy's `reason` rules)
     "return.reason_needed": "Choose the reason the customer gives: a return at the counter needs one.",
     "return.reason_unknown": "“{reason}” is not a reason of the return policy; choose one of: {known}.",
+    # returns: the no-receipt limit per customer (central counts it across tills)
+    "return.no_receipt_limit": "Without a receipt this customer may return {limit} in {days} days across the stores; {left} is left.",
+    "return.no_receipt_limit_offline": "Without a receipt this customer may return {limit} in {days} days; {left} is left by this till's count (central cannot be reached; it checks again).",
     "device.not_enrolled": "This device is not enrolled yet.",
     "device.no_token": "The device token is missing from the keyring; enrol the device again.",
     "shift.policy_central": "Head office sets this store's shift rules (central shift-policy); they cannot be changed on the till.",

@@ -32,10 +32,16 @@ from sync.pricing import Tender, TenderType
 from sync.protocol import ReturnCompletePayload
 from sync.receipts.code import PREFIX as RECEIPT_PREFIX
 from sync.receipts.code import InvalidCode, public_key_from_text, read_reference
+from sync.return_code import NO_RECEIPT_DAYS as NO_RECEIPT_LIMIT_DAYS
 from sync.return_code import PREFIX as RETURN_PREFIX
-from sync.return_code import Policy, ReturnCodeError, allocate, policy_of, verify_return_code
-
-NO_RECEIPT_LIMIT_DAYS = 30
+from sync.return_code import (
+    Policy,
+    ReturnCodeError,
+    allocate,
+    no_receipt_limit,
+    policy_of,
+    verify_return_code,
+)
 
 
 def _now() -> datetime:
@@ -528,16 +534,34 @@ class ReturnService:
     def _check_no_receipt(self, case: ReturnCase, total: int, approver: int | None) -> None:
         if approver is None:
             raise _fail("return.needs_manager", "A return without a receipt needs a manager's approval.")
-        limit = self.no_receipt_limit()
-        since = (self.clock() - timedelta(days=NO_RECEIPT_LIMIT_DAYS)).isoformat()
-        with self.store.raw("device") as con:
-            used = local.no_receipt_total(con, int(case.customer_id or 0), since)
-        if used + total > limit:
-            raise _fail(
-                "return.no_receipt_limit",
-                f"Without a receipt this customer may return {self.money(limit)} in {NO_RECEIPT_LIMIT_DAYS} days; "
-                f"{self.money(max(limit - used, 0))} is left.",
+        left, at_central = self.no_receipt_allowance(int(case.customer_id or 0))
+        if total > left:
+            raise ValidationFailed(
+                "return.no_receipt_limit" if at_central else "return.no_receipt_limit_offline",
+                limit=self.money(self.no_receipt_limit()),
+                days=NO_RECEIPT_LIMIT_DAYS,
+                left=self.money(left),
             )
+
+    def no_receipt_allowance(self, customer_id: int) -> tuple[int, bool]:
+        """What the customer may still return without a receipt, and whether central counted it:
+        online, central's count across tills plus this till's returns it does not have yet;
+        offline (or refused), this till's own count (central checks again when the op arrives)."""
+        since = (self.clock() - timedelta(days=NO_RECEIPT_LIMIT_DAYS)).isoformat()
+        limit = self.no_receipt_limit()
+        with self.store.raw("device") as con:
+            unsent = local.no_receipt_total(con, customer_id, since, unsent=True)
+            own = local.no_receipt_total(con, customer_id, since)
+        if self.client_factory is not None:
+            try:
+                got = self._call(
+                    "GET", "/v1/returns/no-receipt-allowance",
+                    params={"customer_id": customer_id, "currency": self.currency()},
+                )  # fmt: skip
+                return max(int(got["left"]) - unsent, 0), True
+            except (CentralError, KeyError, ValueError):
+                pass
+        return max(limit - own, 0), False
 
     def approve(self, staff_id: int, pin: str) -> int:
         """A manager approves a return without a receipt on the spot with their PIN (the same
@@ -549,8 +573,7 @@ class ReturnService:
         return int(self.auth.approve(staff_id, pin, Permission.MANAGE_SHIFT).id)
 
     def no_receipt_limit(self) -> int:
-        cur = self.currency()
-        return 20000 if cur == "JPY" else 15000  # JPY 20,000 / 150.00 of a two-decimal currency
+        return no_receipt_limit(self.currency())  # JPY 20,000 / 150.00 of a two-decimal currency
 
     def _record(
         self,

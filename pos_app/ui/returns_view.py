@@ -625,8 +625,11 @@ class NoReceiptSheet(Sheet):
             self.fit()
             return
 
-        def op() -> tuple[ReturnCase, list[Any]]:
-            return self.page.service.no_receipt_find(item, who), self.page.service.managers()
+        def op() -> tuple[ReturnCase, list[Any], tuple[int, bool], int]:
+            service = self.page.service
+            case = service.no_receipt_find(item, who)
+            allowance = service.no_receipt_allowance(int(case.customer_id or 0))  # central's count when online
+            return case, service.managers(), allowance, service.no_receipt_limit()
 
         def failed(e: BaseException) -> bool:
             self.error.setText(str(e))
@@ -636,14 +639,23 @@ class NoReceiptSheet(Sheet):
 
         QueryOp(parent=self, op=op, success=self._ask).failure(failed).run_in_background(self.page.ops)
 
-    def _ask(self, found: tuple[ReturnCase, list[Any]]) -> None:
-        self.case, people = found
+    def _ask(self, found: tuple[ReturnCase, list[Any], tuple[int, bool], int]) -> None:
+        self.case, people, (left, at_central), limit = found
         line = self.case.lines[0]
+
+        def money(minor: int) -> str:
+            return ReturnService.format(minor, self.case.currency if self.case else "JPY", self.page.locale)
+
+        left_text = (
+            self.tr("{left} of {limit} left without a receipt in 30 days (all stores)")
+            if at_central
+            else self.tr("{left} of {limit} left without a receipt in 30 days (this till's count: offline)")
+        )
         self.summary.setText(
             self.tr("{item} · {amount} as store credit to {who}").format(
-                item=line.name, amount=ReturnService.format(line.amount, self.case.currency, self.page.locale),
-                who=self.case.customer_name,
+                item=line.name, amount=money(line.amount), who=self.case.customer_name,
             )
+            + "\n" + left_text.format(left=money(left), limit=money(limit))
         )  # fmt: skip
         self.approval.set_people(people)
         for w in (self.item, self.customer, self.reasons):  # the summary says them now: room for the PIN pad

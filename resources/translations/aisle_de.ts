@@ -906,6 +906,14 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Tippen Sie den Grund des Kunden an.</translation>
     </message>
     <message>
+        <source>{left} of {limit} left without a receipt in 30 days (all stores)</source>
+        <translation>Ohne Bon noch {left} von {limit} in 30 Tagen (alle Filialen)</translation>
+    </message>
+    <message>
+        <source>{left} of {limit} left without a receipt in 30 days (this till&apos;s count: offline)</source>
+        <translation>Ohne Bon noch {left} von {limit} in 30 Tagen (Zählung dieser Kasse: offline)</translation>
+    </message>
+    <message>
         <source>{item} · {amount} as store credit to {who}</source>
         <translation>{item} · {amount} als Guthaben für {who}</translation>
     </message>

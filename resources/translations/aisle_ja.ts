@@ -906,6 +906,14 @@ Tap to change the address</source>
         <translation>お客様の返品理由をタップしてください。</translation>
     </message>
     <message>
+        <source>{left} of {limit} left without a receipt in 30 days (all stores)</source>
+        <translation>レシートなし返品の残り: {limit}のうち{left}（30日間・全店舗）</translation>
+    </message>
+    <message>
+        <source>{left} of {limit} left without a receipt in 30 days (this till&apos;s count: offline)</source>
+        <translation>レシートなし返品の残り: {limit}のうち{left}（30日間・このレジの集計、オフライン）</translation>
+    </message>
+    <message>
         <source>{item} · {amount} as store credit to {who}</source>
         <translation>{item} · {amount}を{who}様のストアクレジットへ</translation>
     </message>

@@ -418,3 +418,50 @@ def test_a_counter_return_needs_a_reason_of_the_policy_which_reaches_central_and
     assert till.engine.sync_once().online
     with central_db.session() as s:
         assert s.get_one(ReturnRecord, done.return_id).reason == "fit"
+
+
+def test_the_no_receipt_limit_is_counted_at_central_across_tills(
+    till: Device, second: Device, sim: Any, central_db: Database
+) -> None:
+    from central.seed import DEMO_CUSTOMER_NS
+    from sync.client import CentralClient
+    from sync.protocol import customer_id_for
+
+    customer = customer_id_for(uuid.uuid5(DEMO_CUSTOMER_NS, "hanako.yamada@example.jp"))
+    vid = int(till.store.query("SELECT id FROM catalog WHERE active=1 ORDER BY id LIMIT 1")[0][0])
+    boss = next(p.id for p in till.auth.staff() if p.role.name == "MANAGER")
+
+    def no_receipt(device: Device, amount: int) -> Any:
+        session = associate(device)
+        case = device.returns.no_receipt(vid, 1, amount, customer)
+        approver = device.returns.approve(boss, "3333")
+        return device.returns.complete(session, case, case.draft().grade_all(), approver=approver, reason="fit")
+
+    first = no_receipt(till, 15000)  # till a: ¥15,000 of ¥20,000
+    assert till.engine.sync_once().online
+    assert till.returns.get(first.return_id).status == "sent"  # type: ignore[union-attr]
+    assert second.returns.no_receipt_allowance(customer) == (5000, True)  # till b asks central
+    with pytest.raises(ValidationFailed) as e:
+        no_receipt(second, 6000)
+    assert e.value.code == "return.no_receipt_limit"
+    assert str(e.value) == (
+        "Without a receipt this customer may return ￥20,000 in 30 days across the stores; ￥5,000 is left."
+    )
+    # till b offline: only its own count (0 so far), so it takes ¥6,000; central refuses the op
+    dead = f"http://127.0.0.1:{free_port()}"
+    second.returns.client_factory = lambda: CentralClient(dead, "x", timeout=1.0)
+    assert second.returns.no_receipt_allowance(customer) == (20000, False)
+    late = no_receipt(second, 6000)
+    with pytest.raises(ValidationFailed) as e:  # and its own count now holds it
+        no_receipt(second, 14001)
+    assert e.value.code == "return.no_receipt_limit_offline" and "central cannot be reached" in str(e.value)
+    second.returns.client_factory = second.new_client
+    assert second.engine.sync_once().online
+    refused = second.returns.get(late.return_id)
+    assert refused is not None and refused.status == "rejected"
+    assert refused.detail is not None and "across the stores; ￥5,000 is left." in refused.detail
+    assert second.returns.no_receipt_allowance(customer) == (5000, True)  # the refused one does not count
+    with central_db.session() as s:
+        from central.returns import no_receipt_allowance
+
+        assert no_receipt_allowance(s, customer, "JPY")["used"] == 15000

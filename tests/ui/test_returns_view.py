@@ -139,6 +139,7 @@ def test_without_a_receipt_a_manager_approves_store_credit(
     qtbot.mouseClick(sheet.next, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: sheet.approval.isVisible(), timeout=5000)
     assert "as store credit to " in sheet.summary.text()
+    assert "of ￥20,000 left without a receipt in 30 days (all stores)" in sheet.summary.text()  # asked at central
     boss = next(b for b in sheet.approval.findChildren(QWidget, "approver") if b.isVisible())
     qtbot.mouseClick(boss, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
     sheet.approval.pin.setText("0000")
