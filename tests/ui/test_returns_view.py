@@ -207,3 +207,32 @@ def test_an_exchange_for_dearer_items_is_done_five_taps_after_the_receipt_scan(
         order = s.scalars(select(Order).where(Order.sale_id == rec.exchange_sale_id)).one()
         pays = {p.type: p.amount - p.change for p in s.scalars(select(Payment).where(Payment.order_id == order.id))}
     assert pays == {"exchange": sale.total, "cash": new_total - sale.total}
+
+
+def test_an_exchange_for_a_cheaper_item_completes_at_pay_and_gives_the_rest_back(
+    qtbot: QtBot, window: MainWindow, ui_device: Device, session: Any
+) -> None:
+    ui_device.shifts.open(session, FLOAT)
+    sale = cash_sale(ui_device, session, qty=2)
+    page: ReturnsView = window.returns_page
+    sell = window.sell
+    window.show_returns()
+    page.receipt.setText(sale.receipt_no)
+    qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.pages.currentWidget() is page.case_view and bool(page.rows), timeout=5000)
+    qtbot.mouseClick(page.all_good, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "changed_mind" in page.reasons.buttons, timeout=5000)
+    qtbot.mouseClick(page.reasons.buttons["changed_mind"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.swap, Qt.MouseButton.LeftButton)
+    sku = str(ui_device.store.query("SELECT sku FROM sale_lines WHERE sale_id=?", (str(sale.sale_id),), "device")[0][0])
+    window.scanned(sku)  # one of the two back: cheaper
+    qtbot.waitUntil(lambda: sell.current is not None and sell.current.items == 1 and sell.pay.isEnabled(), timeout=5000)
+    qtbot.mouseClick(sell.pay, Qt.MouseButton.LeftButton)
+    sheet = sell.tender
+    assert sheet is not None
+    qtbot.waitUntil(lambda: sheet.done.isVisible(), timeout=10000)  # nothing to pay: it completed by itself
+    new_total = sheet.view.total_minor
+    back = ReturnService.format(sale.total - new_total, "JPY", page.locale)
+    assert f"; {back} in cash back to the customer." in sheet.receipt.text()
+    done = ui_device.returns.get(ui_device.returns.latest(1)[0].return_id)
+    assert done is not None and {r["type"] for r in done.refunds} == {"exchange", "cash"}
