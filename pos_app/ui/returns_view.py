@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -204,6 +204,7 @@ class ReasonRow(QWidget):
             self.grid.addWidget(b, i // columns, i % columns)
             b.show()  # added to a shown row
             self.buttons[code] = b
+        self.changed.emit()  # loaded: the page looks again (and brings them into sight)
 
     def choose(self, code: str) -> None:
         if code in self.buttons:
@@ -518,6 +519,7 @@ class ReturnsView(QWidget):
         )
         if not graded and all(r.grade or r.line.refusal for r in self.rows):
             self.split.setText(self.tr("Tap the customer's reason."))
+            QTimer.singleShot(0, self._reasons_in_view)
         elif not graded:
             self.split.setText(self.tr("Grade each line to see the refund."))
         elif not total:
@@ -538,6 +540,12 @@ class ReturnsView(QWidget):
             case = replace(case, reason=self.reasons.reason or "")
         self.exchange.emit(case, d, d.total, self.money(d.total))
         self.reset()
+
+    def _reasons_in_view(self) -> None:
+        """A short screen: the lines graded, the reasons (under them) scrolled into sight."""
+        buttons = list(self.reasons.buttons.values())
+        if buttons and self.reasons.isVisible():
+            self.lines_area.ensureWidgetVisible(buttons[-1], 0, 8)
 
     def complete(self) -> None:
         case, d = self.case, self.draft()

@@ -640,7 +640,7 @@ def render_returns(window: Any, device: Any, session: Any, ops: Any, out: Path) 
 
 
 def render_exchange(window: Any, device: Any, session: Any, ops: Any, out: Path) -> list[Path]:
-    """An exchange (docs/returns.md): a receipt's line graded with its reason, "Exchange" to the sell screen with
+    """An exchange (docs/returns.md): a receipt's line graded, asking its reason, "Exchange" to the sell screen with
     the credit waiting, two of the item scanned (dearer), the pay sheet with the credit taken,
     and the exchange done."""
     from pos_app.services import screens
@@ -657,8 +657,8 @@ def render_exchange(window: Any, device: Any, session: Any, ops: Any, out: Path)
     page.find()
     settle(ops)
     page._all("resellable")
+    shots = grab_sizes(window, out, "85-exchange-reason", ops)
     page.reasons.choose("size")
-    shots = grab_sizes(window, out, "85-exchange-graded", ops)
     sku = page.rows[0].line.sku if page.rows else screens.demo_return_item(device)
     page.start_exchange()
     settle(ops)

@@ -216,12 +216,16 @@ def test_an_exchange_for_a_cheaper_item_completes_at_pay_and_gives_the_rest_back
     sale = cash_sale(ui_device, session, qty=2)
     page: ReturnsView = window.returns_page
     sell = window.sell
+    window.resize(853, 533)  # a short tablet: the reasons are below the line
+    window.show()
     window.show_returns()
     page.receipt.setText(sale.receipt_no)
     qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.pages.currentWidget() is page.case_view and bool(page.rows), timeout=5000)
     qtbot.mouseClick(page.all_good, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "changed_mind" in page.reasons.buttons, timeout=5000)
+    bar = page.lines_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=3000)  # scrolled down to the reasons
     qtbot.mouseClick(page.reasons.buttons["changed_mind"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.swap, Qt.MouseButton.LeftButton)
     sku = str(ui_device.store.query("SELECT sku FROM sale_lines WHERE sale_id=?", (str(sale.sale_id),), "device")[0][0])
