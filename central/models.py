@@ -358,7 +358,7 @@ class Payment(Base):
     __tablename__ = "payments"
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
-    type: Mapped[str] = mapped_column(String(16))  # cash | card | store_credit | gift_card
+    type: Mapped[str] = mapped_column(String(16))  # cash | card | store_credit | gift_card | exchange
     amount: Mapped[int] = mapped_column(BigInteger)
     change: Mapped[int] = mapped_column(BigInteger, default=0)
     reference: Mapped[str | None] = mapped_column(String(100), nullable=True)
@@ -803,6 +803,8 @@ class ReturnRecord(Base):
     reason: Mapped[str] = mapped_column(String(40), default="")
     completed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # an exchange: the sale made in the same basket, paid by this return's `exchange` refund
+    exchange_sale_id: Mapped[str | None] = mapped_column(String(36), nullable=True, unique=True)
     __table_args__ = (Index("ix_returns_store_id", "store_id", "received_at"),)
 
 
@@ -828,7 +830,7 @@ class ReturnRefund(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), index=True)
     sale_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
-    type: Mapped[str] = mapped_column(String(16))  # cash | card | store_credit | gift_card
+    type: Mapped[str] = mapped_column(String(16))  # cash | card | store_credit | gift_card | exchange
     amount: Mapped[int] = mapped_column(BigInteger)
     reference: Mapped[str] = mapped_column(String(100), default="")
     state: Mapped[str] = mapped_column(String(16))  # paid | queued

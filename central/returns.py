@@ -45,12 +45,14 @@ from central.scope import Scope
 from sync.protocol import Scalar
 from sync.receipts.code import private_key_from_text
 from sync.return_code import (
+    NO_RECEIPT_DAYS,
     REFUNDS,
     CodeLine,
     CodeTender,
     Policy,
     ReturnClaim,
     allocate,
+    no_receipt_limit,
     policy_of,
     sign_return_code,
     units_amount,
@@ -411,9 +413,12 @@ def record_return(
     completed_at: datetime,
     lines: Sequence[Taken],
     refunds: Sequence[Paid],
+    exchange_sale_id: str | None = None,
 ) -> ReturnRecord:
     """Check a till's return against the sale and write it: lines, refunds, stock movements,
-    the refund e-mail. Raises ReturnError (the op is rejected) when it cannot stand."""
+    the refund e-mail. Raises ReturnError (the op is rejected) when it cannot stand. An
+    exchange (`exchange_sale_id`) names the sale made in the same basket: its `exchange`
+    tender must be this return's `exchange` refund, and one return pays one sale."""
     auth = session.get(ReturnAuthorization, authorization_id) if authorization_id else None
     if authorization_id and auth is None:
         raise ReturnError(404, "return.unknown", "Central does not know this return authorization.")
@@ -421,6 +426,7 @@ def record_return(
         if auth.return_id not in (None, return_id) or auth.state == "completed":
             raise ReturnError(409, "return.taken", _taken(session, auth))
         sale_id = auth.sale_id
+    _check_reason(session, kind, reason)
     total = sum(x.amount for x in lines)
     if sum(r.amount for r in refunds) != total:
         raise ReturnError(409, "return.sum", "The refunds do not add up to what the returned items paid.")
@@ -454,6 +460,17 @@ def record_return(
         customer_id = customer_id or state.order.customer_id
     elif any(r.type != "store_credit" for r in refunds):
         raise ReturnError(409, "return.no_receipt", "Without a receipt a return is refunded as store credit only.")
+    elif kind == "no_receipt" and customer_id is not None:
+        left = no_receipt_allowance(session, customer_id, currency, at=completed_at)["left"]
+        if total > left:
+            store = session.get_one(Location, store_id)
+            raise ReturnError(
+                422,
+                "return.no_receipt_limit",
+                f"Without a receipt this customer may return {money_text(no_receipt_limit(currency), currency, store.locale)} "
+                f"in {NO_RECEIPT_DAYS} days across the stores; {money_text(left, currency, store.locale)} is left.",
+            )
+    _check_exchange(session, exchange_sale_id, store_id, currency, refunds)
     at = now()
     rec = ReturnRecord(
         id=return_id,
@@ -471,6 +488,7 @@ def record_return(
         reason=reason,
         completed_at=completed_at,
         received_at=at,
+        exchange_sale_id=exchange_sale_id,
     )
     session.add(rec)
     session.flush()
@@ -513,6 +531,75 @@ def record_return(
         lang = auth.language if auth is not None else language(None, store.locale)
         enqueue(session, kind="return.refunded", ref=return_id, to=email, language=lang, store_id=store_id)
     return rec
+
+
+def no_receipt_allowance(
+    session: Session, customer_id: int, currency: str, *, at: datetime | None = None
+) -> dict[str, Any]:
+    """What this customer returned without a receipt in the last NO_RECEIPT_DAYS (every till's
+    returns central has) and what is left of the limit."""
+    at = aware(at or now())
+    since = at - timedelta(days=NO_RECEIPT_DAYS)
+    rows = session.execute(
+        select(ReturnRecord.total, ReturnRecord.completed_at).where(
+            ReturnRecord.kind == "no_receipt",
+            ReturnRecord.customer_id == customer_id,
+            ReturnRecord.currency == currency,
+        )
+    ).all()
+    used = sum(int(t) for t, when in rows if aware(when) >= since)
+    limit = no_receipt_limit(currency)
+    return {"customer_id": customer_id, "currency": currency, "days": NO_RECEIPT_DAYS, "limit": limit,
+            "used": used, "left": max(limit - used, 0)}  # fmt: skip
+
+
+def _check_reason(session: Session, kind: str, reason: str) -> None:
+    """A counter return (receipt or none) carries one of the policy's reasons, as staff chose it;
+    an online-started one has the customer's from its authorization (an unknown one is refused
+    either way)."""
+    known = [c for c, _w in policy(session).reasons()]
+    if not reason:
+        if kind != "authorized":
+            raise ReturnError(422, "return.reason_needed", "A return at the counter needs the customer's reason.")
+        return
+    if reason not in known:
+        raise ReturnError(
+            422, "return.reason_unknown", f"“{reason}” is not a reason of the return policy ({', '.join(known)})."
+        )
+
+
+def _check_exchange(
+    session: Session, sale_id: str | None, store_id: int, currency: str, refunds: Sequence[Paid]
+) -> None:
+    """An exchange's two halves agree: the sale (sent before the return, in the same device
+    transaction) is this store's, in this currency, not paid by another return, and its
+    `exchange` tender is exactly this return's `exchange` refund."""
+    credit = sum(r.amount for r in refunds if r.type == "exchange")
+    if sale_id is None:
+        if credit:
+            raise ReturnError(409, "return.exchange_sale", "An exchange refund must name the exchange's sale.")
+        return
+    order = session.scalar(select(Order).where(Order.sale_id == sale_id))
+    if order is None:
+        raise ReturnError(
+            409, "return.exchange_sale", "Central has no exchange sale for this return: it must arrive first."
+        )
+    if order.store_id != store_id or order.currency != currency:
+        raise ReturnError(409, "return.exchange_sale", "The exchange sale is another store's or currency's.")
+    other = session.scalar(select(ReturnRecord.id).where(ReturnRecord.exchange_sale_id == sale_id))
+    if other is not None:
+        raise ReturnError(409, "return.exchange_twice", "Another return already paid this exchange sale.")
+    paid = session.scalar(
+        select(func.coalesce(func.sum(Payment.amount - Payment.change), 0)).where(
+            Payment.order_id == order.id, Payment.type == "exchange"
+        )
+    )
+    if int(paid or 0) != credit:
+        raise ReturnError(
+            409,
+            "return.exchange_mismatch",
+            f"The exchange sale's exchange tender ({int(paid or 0)}) is not this return's credit ({credit}).",
+        )
 
 
 def _stored_value(session: Session, rec: ReturnRecord, refunds: Sequence[Paid], units: list[tuple[str, int]]) -> None:
@@ -580,6 +667,7 @@ def return_out(session: Session, r: ReturnRecord) -> dict[str, Any]:
         "currency": r.currency,
         "total": r.total,
         "reason": r.reason,
+        "exchange_sale_id": r.exchange_sale_id,
         "completed_at": aware(r.completed_at).isoformat(),
         "received_at": aware(r.received_at).isoformat(),
         "lines": [
@@ -766,6 +854,11 @@ def _print_return(s: Session, r: dict[str, Any], brief: bool = False) -> None:
           f"{r['currency']} → {refunds or 'nothing'}")  # fmt: skip
     if brief:
         return
+    if r["reason"] or r["exchange_sale_id"]:
+        print(
+            f"    reason {r['reason'] or '—'}"
+            + (f" · exchange sale {r['exchange_sale_id']}" if r["exchange_sale_id"] else "")
+        )
     for x in r["lines"]:
         print(f"    {x['sku']}: {x['resellable']} resellable, {x['damaged']} damaged, {x['amount']}")
     for m in r["stock"]:

@@ -690,7 +690,7 @@ class StockAdjustOp(OpBase):
 # --- sale.complete: a sale made on a tablet (docs/checkout.md) ------------------------------
 
 Minor = Annotated[int, Field(ge=0, le=10**13, description="minor units of the sale's currency")]
-TenderKind = Literal["cash", "card", "store_credit", "gift_card"]
+TenderKind = Literal["cash", "card", "store_credit", "gift_card", "exchange"]
 RECEIPT_NO_PATTERN = r"^[A-Z0-9]{1,32}-[A-Z0-9]{1,8}-[0-9]{6,12}$"
 
 
@@ -1401,6 +1401,11 @@ class ReturnCompletePayload(Strict):
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     reason: str = Field(default="", max_length=40)
     completed_at: WireTime
+    exchange_sale_id: UUID | None = Field(
+        default=None,
+        description="an exchange: the sale made in the same basket, whose `exchange` tender is this return's "
+        "`exchange` refund (sent before this op, in the same device transaction)",
+    )
     lines: list[ReturnLineIn] = Field(min_length=1, max_length=200)
     refunds: list[ReturnRefundOut] = Field(max_length=20)
 

@@ -33,6 +33,15 @@ from sync.receipts.code import _b64, _unb64
 PREFIX = "aisle:t1:"
 GRADES = ("resellable", "damaged", "wrong_item")
 REFUNDS = ("original", "store_credit")
+NO_RECEIPT_DAYS = 30  # the no-receipt limit counts a customer's returns without a receipt in this many days
+
+
+def no_receipt_limit(currency: str) -> int:
+    """What a customer may return without a receipt in NO_RECEIPT_DAYS, in minor units: JPY
+    20,000, or 150.00 of a two-decimal currency (counted by central across tills)."""
+    return 20000 if currency == "JPY" else 15000
+
+
 DEFAULT_DAYS = 30
 
 

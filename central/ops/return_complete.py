@@ -35,6 +35,7 @@ def apply(session: Session, caller: Caller, op: ReturnCompleteOp) -> Applied:
             completed_at=p.completed_at,
             lines=[Taken(x.line_id, x.variant_id, x.sku, x.resellable, x.damaged, x.amount) for x in p.lines],
             refunds=[Paid(r.type, r.amount, r.reference, r.state) for r in p.refunds],
+            exchange_sale_id=str(p.exchange_sale_id) if p.exchange_sale_id else None,
         )
     except ReturnError as e:
         raise OpRejected(e.status, e.detail) from None

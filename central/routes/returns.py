@@ -20,6 +20,7 @@ from central.returns import (
     authorization_out,
     authorize,
     claim,
+    no_receipt_allowance,
     return_out,
     returns_of_sale,
     sale_state,
@@ -123,6 +124,19 @@ def create_authorization(
     till asks for one for a receipt (source store), the web shop for its customer (channel; the
     customer gets the code by e-mail)."""
     return _create(db, body, "channel" if store_id is None else "store")
+
+
+@router.get("/no-receipt-allowance")
+def get_no_receipt_allowance(
+    db: DatabaseDep,
+    device: DeviceDep,
+    customer_id: Annotated[int, Query(ge=1, le=2**62, description="the customer")],
+    currency: Annotated[str, Query(pattern="^[A-Z]{3}$")],
+) -> dict[str, Any]:
+    """What this customer may still return without a receipt (the limit per 30 days, counted
+    across every till's returns central has): a till asks before a manager approves one."""
+    with db.session() as s:
+        return no_receipt_allowance(s, customer_id, currency)
 
 
 @router.post("/{authorization_id}/claim", openapi_extra=json_body_doc(ClaimIn))

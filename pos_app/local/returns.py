@@ -82,11 +82,13 @@ def latest(con: sqlite3.Connection, limit: int = 50) -> list[LocalReturn]:
     return [_row(r) for r in rows]
 
 
-def no_receipt_total(con: sqlite3.Connection, customer_id: int, since: str) -> int:
+def no_receipt_total(con: sqlite3.Connection, customer_id: int, since: str, *, unsent: bool = False) -> int:
+    """This till's returns without a receipt for the customer since `since` (`unsent`: only
+    those central does not have yet)."""
     row = con.execute(
         "SELECT coalesce(sum(total), 0) FROM till_returns WHERE kind='no_receipt' AND customer_id=? "
-        "AND status<>'rejected' AND created_at >= ?",
-        (customer_id, since),
+        f"AND status{'=' if unsent else '<>'}? AND created_at >= ?",
+        (customer_id, "pending" if unsent else "rejected", since),
     ).fetchone()
     return int(row[0])
 

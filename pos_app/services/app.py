@@ -124,6 +124,7 @@ class Device:
             auth=self.auth,
             lookup=self.lookup,
             customers=self.customers,
+            baskets=self.basket,
         )
 
     @classmethod

@@ -572,10 +572,13 @@ class BasketService:
         with basket.lock:
             return self._sale_basket(basket)
 
-    def complete(self, session: Session, basket: Basket, tenders: Sequence[Tender]) -> CompletedSale:
+    def complete(
+        self, session: Session, basket: Basket, tenders: Sequence[Tender], *, within: Any = None
+    ) -> CompletedSale:
         """Through CheckoutService.complete: the same basket completed twice is one sale. With a
         terminal wired (`payments`), the card tenders are the basket's approved card payments
-        (each referenced by the terminal's transaction id); ``tenders`` gives the others."""
+        (each referenced by the terminal's transaction id); ``tenders`` gives the others.
+        `within`: more written in the sale's transaction (an exchange's return, docs/returns.md)."""
         with basket.lock:
             if not basket.lines:
                 raise ValidationFailed("basket.empty")
@@ -585,7 +588,7 @@ class BasketService:
                     *self.payments.tenders(basket.sale_id),
                     *(t for t in tenders if t.type is not TenderType.CARD),
                 ]
-            sale = self.checkout.complete(session, self._sale_basket(basket), tenders)
+            sale = self.checkout.complete(session, self._sale_basket(basket), tenders, within=within)
             if self.payments is not None:
                 self.payments.forget(basket.sale_id)
             if basket.parked_id:

@@ -277,14 +277,25 @@ class CheckoutService:
     # --- completing ----------------------------------------------------------------------------
 
     def complete(
-        self, session: Session, basket: SaleBasket, tenders: Sequence[Tender], *, coupons: Sequence[str] | None = None
+        self,
+        session: Session,
+        basket: SaleBasket,
+        tenders: Sequence[Tender],
+        *,
+        coupons: Sequence[str] | None = None,
+        within: Callable[[sqlite3.Connection, dict[str, Any]], None] | None = None,
     ) -> CompletedSale:
         """Complete the sale once: a second call with the same sale id returns the first sale.
         Tendered below what is due is refused (`sale.underpaid`, with what is still due).
-        `coupons` given: presented instead of the basket's (see with_coupons)."""
+        `coupons` given: presented instead of the basket's (see with_coupons). `within` writes
+        more in the sale's own transaction, after its journal entry (an exchange's return,
+        ReturnService.exchange, given the sale.complete payload); only it may bring an
+        `exchange` tender."""
         done = self.sale(basket.sale_id)
         if done is not None:
             return done
+        if within is None and any(t.type is TenderType.EXCHANGE for t in tenders):
+            raise ValidationFailed("sale.exchange_alone")
         if coupons is not None:
             basket = self.with_coupons(basket, coupons)
         priced = self.price(basket)
@@ -415,6 +426,8 @@ class CheckoutService:
             )
             if handover_entry is not None:  # the bag handed over: its own entry, after the sale's
                 self.store.journal_append(con, "pickup.handover", handover_entry)
+            if within is not None:  # an exchange's return, its op after the sale's
+                within(con, payload)
             self._step("commit")
         self.kick()
         return CompletedSale(

@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "sale.underpaid": "{due} is still due.",
     "sale.underpaid_cash": "{due} is still due ({due_cash} in cash).",
     "sale.invalid": "This sale cannot be recorded: {detail}",
+    "sale.exchange_alone": "An exchange credit comes only from a return taken back in this basket.",
     # receipts
     "receipt.email_address": "“{address}” is not an e-mail address; check it with the customer.",
     "receipt.no_sale": "There is no sale {sale_id} on this device.",
@@ -80,6 +81,20 @@ MESSAGES: dict[str, str] = {
     "customer.phone": "“{phone}” is not a phone number. {why}",
     "customer.contact": "Give an e-mail or a phone number, so the customer can be found again.",
     "customer.duplicate_email": "{name} already has the e-mail {email}. Attach {name} instead.",
+    # returns: exchanges (docs/returns.md)
+    "return.exchanged": "Exchanged: {credit} of the return paid the new items.",
+    "return.exchange_rest": "The rest went back: {said}.",
+    "return.exchange_unavailable": "Exchanges are not available on this till.",
+    "return.exchange_no_receipt": "A return without a receipt is store credit only: it cannot be an exchange.",
+    "return.exchange_currency": "The return was paid in {currency}: the exchange must be in the same currency.",
+    "return.exchange_over": "The return's {credit} pays all of the new items: nothing more to pay.",
+    "return.exchange_other_sale": "This basket was already paid without this return: start the exchange again.",
+    # returns: the reason of a counter return (the policy's `reason` rules)
+    "return.reason_needed": "Choose the reason the customer gives: a return at the counter needs one.",
+    "return.reason_unknown": "“{reason}” is not a reason of the return policy; choose one of: {known}.",
+    # returns: the no-receipt limit per customer (central counts it across tills)
+    "return.no_receipt_limit": "Without a receipt this customer may return {limit} in {days} days across the stores; {left} is left.",
+    "return.no_receipt_limit_offline": "Without a receipt this customer may return {limit} in {days} days; {left} is left by this till's count (central cannot be reached; it checks again).",
     "device.not_enrolled": "This device is not enrolled yet.",
     "device.no_token": "The device token is missing from the keyring; enrol the device again.",
     "shift.policy_central": "Head office sets this store's shift rules (central shift-policy); they cannot be changed on the till.",

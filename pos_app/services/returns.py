@@ -14,8 +14,8 @@ reconciles from the op.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -26,15 +26,22 @@ from pos_app.core.returns import ExpectedLine, ReturnDraft, ReturnRuleError, Sha
 from pos_app.local import returns as local
 from pos_app.local.store import Identity, LocalStore
 from pos_app.services.auth import Session
-from pos_app.services.errors import ValidationFailed
+from pos_app.services.errors import MESSAGES, ValidationFailed
 from sync.client import CentralClient, CentralError, Rejected, Unreachable
+from sync.pricing import Tender, TenderType
 from sync.protocol import ReturnCompletePayload
 from sync.receipts.code import PREFIX as RECEIPT_PREFIX
 from sync.receipts.code import InvalidCode, public_key_from_text, read_reference
+from sync.return_code import NO_RECEIPT_DAYS as NO_RECEIPT_LIMIT_DAYS
 from sync.return_code import PREFIX as RETURN_PREFIX
-from sync.return_code import Policy, ReturnCodeError, allocate, policy_of, verify_return_code
-
-NO_RECEIPT_LIMIT_DAYS = 30
+from sync.return_code import (
+    Policy,
+    ReturnCodeError,
+    allocate,
+    no_receipt_limit,
+    policy_of,
+    verify_return_code,
+)
 
 
 def _now() -> datetime:
@@ -77,6 +84,21 @@ class ReturnDone:
     message: str  # what to tell the customer
 
 
+@dataclass(frozen=True)
+class Exchanged:
+    """An exchange: the sale of the new items and the return whose credit paid them."""
+
+    sale: Any  # CompletedSale
+    ret: ReturnDone
+    credit: int  # what the returned items paid
+    due: int  # what the new items cost
+
+    @property
+    def difference(self) -> int:
+        """What the customer paid on top (> 0) or got back (< 0)."""
+        return self.due - self.credit
+
+
 def _fail(code: str, message: str) -> ValidationFailed:
     return ValidationFailed(code, message)
 
@@ -94,7 +116,9 @@ class ReturnService:
         auth: Any = None,
         lookup: Any = None,
         customers: Any = None,
+        baskets: Any = None,
     ) -> None:
+        self.baskets = baskets  # BasketService: an exchange's sale
         self.auth = auth
         self.lookup = lookup
         self.customers = customers
@@ -131,7 +155,21 @@ class ReturnService:
         return policy_of(self.store.query("SELECT id, kind, match, days, words FROM return_policy ORDER BY id"))
 
     def reasons(self, lang: str = "en") -> list[tuple[str, str]]:
+        """The policy's reasons (code, words in `lang`: en, ja or de, as the policy has them)."""
         return [(c, w.get(lang) or w.get("en") or c) for c, w in self.policy().reasons()]
+
+    def checked_reason(self, case: ReturnCase, reason: str | None = None) -> ReturnCase:
+        """The case with its reason: an online-started return keeps the customer's; a counter
+        return (receipt or none) needs one of the policy's reasons, chosen by staff."""
+        chosen = (reason if reason is not None else case.reason).strip()
+        if case.kind == "authorized" and not reason:
+            return case
+        if not chosen:
+            raise ValidationFailed("return.reason_needed")
+        known = [c for c, _w in self.policy().reasons()]
+        if chosen not in known:
+            raise ValidationFailed("return.reason_unknown", reason=chosen[:40], known=", ".join(known))
+        return replace(case, reason=chosen)
 
     @staticmethod
     def is_code(text: str) -> bool:
@@ -264,7 +302,9 @@ class ReturnService:
             amount = int(x["total"]) * qty // int(x["sold"]) if x["open"] <= 0 else _units(x)
             lines.append(ExpectedLine(x["line_id"], x["variant_id"], x["sku"], x["name"], qty, amount, why))
         tenders = tuple(
-            Share(t["type"], int(t["paid"]) - int(t["back"]), t["reference"] or "") for t in sale["tenders"]
+            Share(t["type"], int(t["paid"]) - int(t["back"]), t["reference"] or "")
+            for t in sale["tenders"]
+            if t["type"] != "exchange"  # an exchange's credit takes nothing back (docs/returns.md)
         )
         return ReturnCase(
             kind="receipt",
@@ -319,7 +359,7 @@ class ReturnService:
             n = left if left > 0 else int(qty)
             amount = units_amount(int(total), int(qty), done, left) if left > 0 else int(total)
             lines.append(ExpectedLine(str(line_id), int(vid), str(sku), str(name), n, amount, why))
-        tenders = tuple(Share(t, int(m) - back_money.get((t, ref), 0), ref) for t, m, ref in pays)
+        tenders = tuple(Share(t, int(m) - back_money.get((t, ref), 0), ref) for t, m, ref in pays if t != "exchange")
         return ReturnCase(
             kind="receipt",
             number=number,
@@ -433,9 +473,12 @@ class ReturnService:
         *,
         plan: list[Share] | None = None,
         approver: int | None = None,
+        reason: str | None = None,
     ) -> ReturnDone:
         """Refund and record the return. `plan` overrides the split (checked); a return without a
-        receipt needs `approver` (a manager who typed their PIN, AuthService.approve)."""
+        receipt needs `approver` (a manager who typed their PIN, AuthService.approve); a counter
+        return needs a `reason` of the policy (checked_reason)."""
+        case = self.checked_reason(case, reason)
         try:
             draft = draft.confirm() if draft.step == "grading" else draft
             draft = draft.start_refund()
@@ -491,16 +534,34 @@ class ReturnService:
     def _check_no_receipt(self, case: ReturnCase, total: int, approver: int | None) -> None:
         if approver is None:
             raise _fail("return.needs_manager", "A return without a receipt needs a manager's approval.")
-        limit = self.no_receipt_limit()
-        since = (self.clock() - timedelta(days=NO_RECEIPT_LIMIT_DAYS)).isoformat()
-        with self.store.raw("device") as con:
-            used = local.no_receipt_total(con, int(case.customer_id or 0), since)
-        if used + total > limit:
-            raise _fail(
-                "return.no_receipt_limit",
-                f"Without a receipt this customer may return {self.money(limit)} in {NO_RECEIPT_LIMIT_DAYS} days; "
-                f"{self.money(max(limit - used, 0))} is left.",
+        left, at_central = self.no_receipt_allowance(int(case.customer_id or 0))
+        if total > left:
+            raise ValidationFailed(
+                "return.no_receipt_limit" if at_central else "return.no_receipt_limit_offline",
+                limit=self.money(self.no_receipt_limit()),
+                days=NO_RECEIPT_LIMIT_DAYS,
+                left=self.money(left),
             )
+
+    def no_receipt_allowance(self, customer_id: int) -> tuple[int, bool]:
+        """What the customer may still return without a receipt, and whether central counted it:
+        online, central's count across tills plus this till's returns it does not have yet;
+        offline (or refused), this till's own count (central checks again when the op arrives)."""
+        since = (self.clock() - timedelta(days=NO_RECEIPT_LIMIT_DAYS)).isoformat()
+        limit = self.no_receipt_limit()
+        with self.store.raw("device") as con:
+            unsent = local.no_receipt_total(con, customer_id, since, unsent=True)
+            own = local.no_receipt_total(con, customer_id, since)
+        if self.client_factory is not None:
+            try:
+                got = self._call(
+                    "GET", "/v1/returns/no-receipt-allowance",
+                    params={"customer_id": customer_id, "currency": self.currency()},
+                )  # fmt: skip
+                return max(int(got["left"]) - unsent, 0), True
+            except (CentralError, KeyError, ValueError):
+                pass
+        return max(limit - own, 0), False
 
     def approve(self, staff_id: int, pin: str) -> int:
         """A manager approves a return without a receipt on the spot with their PIN (the same
@@ -512,8 +573,7 @@ class ReturnService:
         return int(self.auth.approve(staff_id, pin, Permission.MANAGE_SHIFT).id)
 
     def no_receipt_limit(self) -> int:
-        cur = self.currency()
-        return 20000 if cur == "JPY" else 15000  # JPY 20,000 / 150.00 of a two-decimal currency
+        return no_receipt_limit(self.currency())  # JPY 20,000 / 150.00 of a two-decimal currency
 
     def _record(
         self,
@@ -524,6 +584,24 @@ class ReturnService:
         approver: int | None,
         queued: bool,
     ) -> ReturnDone:
+        with self.store.tx("device") as con:
+            done = self._write(con, session, case, draft, refunds, approver, queued)
+        self.kick()
+        return done
+
+    def _write(
+        self,
+        con: Any,
+        session: Session,
+        case: ReturnCase,
+        draft: ReturnDraft,
+        refunds: list[dict[str, Any]],
+        approver: int | None,
+        queued: bool,
+        exchange: dict[str, Any] | None = None,
+    ) -> ReturnDone:
+        """The return, its op, the drawer's paid out and the journal entry, in the caller's
+        transaction `con` (`exchange`: the exchange sale's payload, written just before)."""
         at = self.clock()
         taken = draft.accepted()
         lines = [
@@ -545,6 +623,7 @@ class ReturnService:
                     "currency": case.currency,
                     "reason": case.reason[:40],
                     "completed_at": at,
+                    **({"exchange_sale_id": exchange["sale_id"]} if exchange else {}),
                     "lines": [{k: v for k, v in x.items() if k != "name"} for x in lines],
                     "refunds": refunds,
                 }
@@ -552,44 +631,158 @@ class ReturnService:
         ).model_dump(mode="json")
         op_id = str(uuid.uuid4())
         cash = sum(r["amount"] for r in refunds if r["type"] == "cash")
-        with self.store.tx("device") as con:
-            self.store.enqueue(con, "return.complete", payload, op_id)
-            local.add(
-                con,
-                local.LocalReturn(
-                    return_id=case.return_id, op_id=op_id, kind=case.kind, authorization_id=case.authorization_id,
-                    number=case.number, sale_id=case.sale_id, receipt_no=case.receipt_no, currency=case.currency,
-                    total=draft.total, lines=lines, refunds=refunds, status="pending", detail=None,
-                    staff_id=session.staff.id, approved_by=approver, customer_id=case.customer_id,
-                    created_at=at.isoformat(),
-                ),
-            )  # fmt: skip
-            if cash:
-                local.drawer_refund(con, self.till(), cash, session.staff.id, f"return {case.number}", at.isoformat())
-            self.store.journal_append(
-                con,
-                "return.complete",
-                {"return_id": case.return_id, "op_id": op_id, "kind": case.kind, "number": case.number,
-                 "sale_id": case.sale_id, "total": draft.total, "refunds": refunds, "staff_id": session.staff.id,
-                 "approved_by": approver,
-                 "lines": [{k: x[k] for k in ("sku", "resellable", "damaged", "amount")} for x in lines]},
-            )  # fmt: skip
-        self.kick()
-        said = ", ".join(f"{self.money(r['amount'], case.currency)} {_word(r)}" for r in refunds)
-        message = f"Refunded {said}." if refunds else "Taken back; nothing to refund."
+        self.store.enqueue(con, "return.complete", payload, op_id)
+        local.add(
+            con,
+            local.LocalReturn(
+                return_id=case.return_id, op_id=op_id, kind=case.kind, authorization_id=case.authorization_id,
+                number=case.number, sale_id=case.sale_id, receipt_no=case.receipt_no, currency=case.currency,
+                total=draft.total, lines=lines, refunds=refunds, status="pending", detail=None,
+                staff_id=session.staff.id, approved_by=approver, customer_id=case.customer_id,
+                created_at=at.isoformat(),
+            ),
+        )  # fmt: skip
+        if cash:
+            local.drawer_refund(con, self.till(), cash, session.staff.id, f"return {case.number}", at.isoformat())
+        self.store.journal_append(
+            con,
+            "return.complete",
+            {"return_id": case.return_id, "op_id": op_id, "kind": case.kind, "number": case.number,
+             "sale_id": case.sale_id, "total": draft.total, "refunds": refunds, "staff_id": session.staff.id,
+             "approved_by": approver, "reason": case.reason,
+             **({"exchange_sale_id": exchange["sale_id"], "exchange_receipt": exchange["receipt_no"]}
+                if exchange else {}),
+             "lines": [{k: x[k] for k in ("sku", "resellable", "damaged", "amount")} for x in lines]},
+        )  # fmt: skip
+        return self._done(case.return_id, op_id, case.number, case.currency, draft.total, refunds, lines, queued)
+
+    def _done(
+        self,
+        return_id: str,
+        op_id: str,
+        number: str,
+        currency: str,
+        total: int,
+        refunds: list[dict[str, Any]],
+        lines: list[dict[str, Any]],
+        queued: bool,
+    ) -> ReturnDone:
+        money = [r for r in refunds if r["type"] != "exchange"]
+        said = ", ".join(f"{self.money(r['amount'], currency)} {_word(r)}" for r in money)
+        message = f"Refunded {said}." if money else "Taken back; nothing to refund."
+        swapped = sum(int(r["amount"]) for r in refunds if r["type"] == "exchange")
+        if swapped:
+            message = MESSAGES["return.exchanged"].format(credit=self.money(swapped, currency)) + (
+                " " + MESSAGES["return.exchange_rest"].format(said=said) if money else ""
+            )
         if queued:
             message += " The card refund is queued: it reaches the card once the terminal takes it (tell the customer)."
         return ReturnDone(
-            return_id=case.return_id,
+            return_id=return_id,
             op_id=op_id,
-            number=case.number,
-            total=draft.total,
+            number=number,
+            total=total,
             refunds=tuple(refunds),
             queued=queued,
             restocked=sum(x["resellable"] for x in lines),
             quarantined=sum(x["damaged"] for x in lines),
             message=message,
         )
+
+    # --- an exchange: the return and a sale in one basket ----------------------------------------
+
+    def exchange(
+        self,
+        session: Session,
+        case: ReturnCase,
+        draft: ReturnDraft,
+        basket: Any,
+        tenders: Sequence[Tender] = (),
+        *,
+        reason: str | None = None,
+    ) -> Exchanged:
+        """The graded return's credit pays the new items of `basket` (an `exchange` tender of
+        the sale); dearer: `tenders` pay the rest as in any sale; cheaper: the rest goes back
+        through the return's refund split (never more than paid per tender). The sale, the
+        return, both ops (sale first), the drawer movement and the journal entries are written
+        in one device.db transaction (CheckoutService.complete's `within`). The same basket
+        completed again is the exchange already made."""
+        if self.baskets is None:
+            raise ValidationFailed("return.exchange_unavailable")
+        if case.kind == "no_receipt":
+            raise ValidationFailed("return.exchange_no_receipt")
+        already = self.baskets.checkout.sale(basket.sale_id)
+        if already is not None:
+            return self._exchanged_again(already, case)
+        case = self.checked_reason(case, reason)
+        try:
+            draft = draft.confirm() if draft.step == "grading" else draft
+            draft = draft.start_refund()
+        except ReturnRuleError as e:
+            raise _fail(e.code, str(e)) from None
+        credit = draft.total
+        priced = self.baskets.checkout.price(self.baskets.sale_basket(basket))
+        if priced.currency != case.currency:
+            raise ValidationFailed("return.exchange_currency", currency=case.currency)
+        due = priced.totals.total
+        used = min(credit, due)
+        rest_plan = self.plan_amount(case, credit - used)
+        self.check_refund(case, rest_plan)
+        extra = [t for t in tenders if t.type is not TenderType.EXCHANGE]
+        if credit >= due and extra:  # (dearer: the sale itself refuses tenders short of the rest, sale.underpaid)
+            raise ValidationFailed("return.exchange_over", credit=self.money(credit, case.currency))
+        if any(s.type == "cash" for s in rest_plan) and not self._shift_open():
+            raise _fail("return.no_shift", "Open this till's shift first: a cash refund comes out of its drawer.")
+        with self.store.raw("device") as con:
+            if local.get(con, case.return_id) is not None:
+                raise _fail("return.done", "This return is already completed.")
+        if case.authorization_id and self.client_factory is not None:
+            try:
+                self._call("POST", f"/v1/returns/{case.authorization_id}/claim", json={"return_id": case.return_id})
+            except Unreachable:
+                pass
+            except Rejected as e:
+                raise _fail("return.taken", e.detail) from None
+        refunds: list[dict[str, Any]] = [
+            {"type": "exchange", "amount": used, "reference": str(basket.sale_id), "state": "paid"}
+        ]
+        queued = False
+        for s in rest_plan:  # cheaper: the rest back as paid (a card by the terminal, before the write)
+            state = "paid"
+            if s.type == "card":
+                state = self._card_refund(session, case, s)
+                queued = queued or state == "queued"
+            refunds.append({"type": s.type, "amount": s.amount, "reference": s.reference, "state": state})
+        finished = draft.finish(queued)
+        made: list[ReturnDone] = []
+
+        def within(con: Any, sale: dict[str, Any]) -> None:
+            made.append(self._write(con, session, case, finished, refunds, None, queued, exchange=sale))
+
+        sale = self.baskets.complete(
+            session, basket, [Tender(TenderType.EXCHANGE, used, case.number[:100]), *extra], within=within
+        )
+        if not made:  # completed meanwhile (a double tap): the exchange already made
+            return self._exchanged_again(sale, case)
+        self.kick()
+        return Exchanged(sale, made[0], credit, due)
+
+    def _exchanged_again(self, sale: Any, case: ReturnCase) -> Exchanged:
+        with self.store.raw("device") as con:
+            r = local.get(con, case.return_id)
+        if r is None:
+            raise ValidationFailed("return.exchange_other_sale")
+        done = self._done(r.return_id, r.op_id, r.number, r.currency, r.total, r.refunds, r.lines, False)
+        return Exchanged(sale, done, r.total, int(sale.total))
+
+    def plan_amount(self, case: ReturnCase, amount: int) -> list[Share]:
+        """What of `amount` goes back to which tender (the return's split)."""
+        if amount <= 0:
+            return []
+        try:
+            return refund_plan(amount, case.tenders, allocate, prefer_credit=case.refund == "store_credit")
+        except ReturnRuleError as e:
+            raise _fail(e.code, str(e)) from None
 
     def retry_card(self, session: Session, key: str) -> list[dict[str, Any]]:
         """Make the card refunds of a return that were queued (the terminal could not make them

@@ -327,6 +327,7 @@ class MainWindow(QMainWindow):
         self.orders_page.watch(sync)
         self.returns_page = ReturnsView(device, session, ops)
         self.returns_page.look_up.connect(self.show_lookup)
+        self.returns_page.exchange.connect(self._exchange)
         self.stack.addWidget(self.returns_page)
         outer.addWidget(self.stack, 1)
 
@@ -500,7 +501,13 @@ class MainWindow(QMainWindow):
             self.narrow = narrow
             # portrait: every pixel for the matrix (nine sizes beside the two-line colour names)
             self.panel_layout.setContentsMargins(*((2, 0, 0, 8) if narrow else (12, 0, 4, 8)))
-            for b in (self.returns_button, self.shift_button, self.settings_button, self.language_button, self.sign_out):
+            for b in (
+                self.returns_button,
+                self.shift_button,
+                self.settings_button,
+                self.language_button,
+                self.sign_out,
+            ):
                 b.setVisible(not narrow)
             self.more_button.setVisible(narrow)
             self._place_actions(narrow)
@@ -694,6 +701,10 @@ class MainWindow(QMainWindow):
     def _open_waiting(self) -> None:
         self.show_pickups()
         self.pickup.open_waiting()
+
+    def _exchange(self, case: Any, draft: Any, credit: int, credit_text: str) -> None:
+        self.sell.start_exchange(case, draft, credit, credit_text)
+        self.show_sell()
 
     def show_returns(self) -> None:
         self.stack.setCurrentWidget(self.returns_page)

@@ -29,23 +29,36 @@ from pos_app.services.errors import MESSAGES
 CONTEXT = "Messages"
 
 WORDS: dict[str, str] = {
-    "scan.bad_check_digit": QT_TRANSLATE_NOOP("Messages", "“{code}” is not a valid barcode (wrong check digit). Scan it again or type the number printed under the bars."),
+    "scan.bad_check_digit": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{code}” is not a valid barcode (wrong check digit). Scan it again or type the number printed under the bars.",
+    ),
     "shift.count_denomination": QT_TRANSLATE_NOOP("Messages", "{label} is not a note or coin of {currency}."),
     "shift.count_number": QT_TRANSLATE_NOOP("Messages", "Type how many {denomination} pieces there are, as a number."),
-    "shift.count_text": QT_TRANSLATE_NOOP("Messages", "“{typed}” for {denomination} is not a number of pieces; type digits only."),
-    "shift.count_negative": QT_TRANSLATE_NOOP("Messages", "A drawer cannot hold {pieces} pieces of {denomination}; count again."),
-    "shift.count_too_many": QT_TRANSLATE_NOOP("Messages", "{pieces} pieces of {denomination} is more than a drawer holds; count again."),
+    "shift.count_text": QT_TRANSLATE_NOOP(
+        "Messages", "“{typed}” for {denomination} is not a number of pieces; type digits only."
+    ),
+    "shift.count_negative": QT_TRANSLATE_NOOP(
+        "Messages", "A drawer cannot hold {pieces} pieces of {denomination}; count again."
+    ),
+    "shift.count_too_many": QT_TRANSLATE_NOOP(
+        "Messages", "{pieces} pieces of {denomination} is more than a drawer holds; count again."
+    ),
     "shift.float_movement": QT_TRANSLATE_NOOP("Messages", "The float is counted when the shift opens."),
     "shift.no_sale_amount": QT_TRANSLATE_NOOP("Messages", "A no-sale moves no money; record a paid in or out instead."),
     "shift.movement_amount": QT_TRANSLATE_NOOP("Messages", "Give an amount above 0."),
     "shift.movement_reason": QT_TRANSLATE_NOOP("Messages", "Choose a reason: {choices}."),
     "shift.note_needed": QT_TRANSLATE_NOOP("Messages", "Say why in the note when the reason is “other”."),
-    "shift.variance_reason": QT_TRANSLATE_NOOP("Messages", "The count is off by more than the limit: choose a reason ({choices})."),
+    "shift.variance_reason": QT_TRANSLATE_NOOP(
+        "Messages", "The count is off by more than the limit: choose a reason ({choices})."
+    ),
     "return.no_line": QT_TRANSLATE_NOOP("Messages", "Line {line_id} is not part of this return."),
     "return.refunding": QT_TRANSLATE_NOOP("Messages", "This return is already being refunded."),
     "return.grade": QT_TRANSLATE_NOOP("Messages", "Grade each item resellable, damaged or wrong item."),
     "return.too_many": QT_TRANSLATE_NOOP("Messages", "Only {quantity} of {sku} can come back on this return."),
-    "return.nothing": QT_TRANSLATE_NOOP("Messages", "Nothing is taken back: grade at least one item resellable or damaged."),
+    "return.nothing": QT_TRANSLATE_NOOP(
+        "Messages", "Nothing is taken back: grade at least one item resellable or damaged."
+    ),
     "return.step": QT_TRANSLATE_NOOP("Messages", "A return cannot go from {step} to {to}."),
     "return.over_paid": QT_TRANSLATE_NOOP("Messages", "This return is more than the sale's tenders can take back."),
     "signin.unknown_staff": QT_TRANSLATE_NOOP("Messages", "This person cannot sign in on this store's devices."),
@@ -53,33 +66,58 @@ WORDS: dict[str, str] = {
     "signin.wrong_pin": QT_TRANSLATE_NOOP("Messages", "Wrong PIN. {left} more tries before a pause."),
     "signin.wrong_pin_one": QT_TRANSLATE_NOOP("Messages", "Wrong PIN. 1 more try before a pause."),
     "signin.wrong_pin_locked": QT_TRANSLATE_NOOP("Messages", "Wrong PIN. Locked for {wait}."),
-    "signin.no_pin_key": QT_TRANSLATE_NOOP("Messages", "This device does not hold the PIN key, so no PIN can be checked. Enrol the device again."),
+    "signin.no_pin_key": QT_TRANSLATE_NOOP(
+        "Messages", "This device does not hold the PIN key, so no PIN can be checked. Enrol the device again."
+    ),
     "approval.role": QT_TRANSLATE_NOOP("Messages", "{name} is not a {needed}, so cannot approve this. Ask a {needed}."),
-    "approval.needed": QT_TRANSLATE_NOOP("Messages", "This needs a {needed}. Ask a {needed} to enter their PIN to approve."),
+    "approval.needed": QT_TRANSLATE_NOOP(
+        "Messages", "This needs a {needed}. Ask a {needed} to enter their PIN to approve."
+    ),
     "permission.needed": QT_TRANSLATE_NOOP("Messages", "This needs a {needed}. Ask a {needed} to sign in and approve."),
-    "correction.delta_or_counted": QT_TRANSLATE_NOOP("Messages", "Give either how many more or fewer there are, or how many the shelf has."),
-    "correction.no_change": QT_TRANSLATE_NOOP("Messages", "That is what the figures already say, so there is nothing to save."),
-    "correction.counted_negative": QT_TRANSLATE_NOOP("Messages", "A shelf cannot hold fewer than 0 pieces; count again."),
+    "correction.delta_or_counted": QT_TRANSLATE_NOOP(
+        "Messages", "Give either how many more or fewer there are, or how many the shelf has."
+    ),
+    "correction.no_change": QT_TRANSLATE_NOOP(
+        "Messages", "That is what the figures already say, so there is nothing to save."
+    ),
+    "correction.counted_negative": QT_TRANSLATE_NOOP(
+        "Messages", "A shelf cannot hold fewer than 0 pieces; count again."
+    ),
     "correction.too_many": QT_TRANSLATE_NOOP("Messages", "That is more than 9,999 pieces; count again."),
-    "correction.reason_direction": QT_TRANSLATE_NOOP("Messages", "“{reason}” does not fit {direction}; choose another reason."),
+    "correction.reason_direction": QT_TRANSLATE_NOOP(
+        "Messages", "“{reason}” does not fit {direction}; choose another reason."
+    ),
     "correction.note_needed": QT_TRANSLATE_NOOP("Messages", "Say why in the note when the reason is “Other”."),
     "correction.unknown_item": QT_TRANSLATE_NOOP("Messages", "This item is not in the catalog on this device."),
     "outbox.unknown": QT_TRANSLATE_NOOP("Messages", "no operation with that id"),
     "outbox.requeued": QT_TRANSLATE_NOOP("Messages", "requeued: it will be sent with the next sync"),
     "outbox.not_rejected_sent": QT_TRANSLATE_NOOP("Messages", "not a rejected operation: it was already sent"),
-    "outbox.not_rejected_waiting": QT_TRANSLATE_NOOP("Messages", "not a rejected operation: it is still waiting to be sent"),
-    "central.unreachable": QT_TRANSLATE_NOOP("Messages", "Central cannot be reached ({detail}). Working from the figures on this device."),
-    "central.problem": QT_TRANSLATE_NOOP("Messages", "Central is there but had a problem, so nothing more was done; the device tries again by itself. ({detail})"),
-    "central.refused_token": QT_TRANSLATE_NOOP("Messages", "Central refused this device's token ({detail}). Enrol the device again."),
+    "outbox.not_rejected_waiting": QT_TRANSLATE_NOOP(
+        "Messages", "not a rejected operation: it is still waiting to be sent"
+    ),
+    "central.unreachable": QT_TRANSLATE_NOOP(
+        "Messages", "Central cannot be reached ({detail}). Working from the figures on this device."
+    ),
+    "central.problem": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Central is there but had a problem, so nothing more was done; the device tries again by itself. ({detail})",
+    ),
+    "central.refused_token": QT_TRANSLATE_NOOP(
+        "Messages", "Central refused this device's token ({detail}). Enrol the device again."
+    ),
     "sync.done": QT_TRANSLATE_NOOP("Messages", "Synced."),
     "sync.failed": QT_TRANSLATE_NOOP("Messages", "Sync failed: {detail}"),
     "sale.no_store": QT_TRANSLATE_NOOP("Messages", "This store's details are not on this device yet; sync first."),
     "sale.unknown_item": QT_TRANSLATE_NOOP("Messages", "Item {variant_id} is not in the catalog on this device."),
-    "sale.no_tax_rate": QT_TRANSLATE_NOOP("Messages", "There is no tax rate for “{tax_class}” on this device yet; sync first."),
+    "sale.no_tax_rate": QT_TRANSLATE_NOOP(
+        "Messages", "There is no tax rate for “{tax_class}” on this device yet; sync first."
+    ),
     "sale.underpaid": QT_TRANSLATE_NOOP("Messages", "{due} is still due."),
     "sale.underpaid_cash": QT_TRANSLATE_NOOP("Messages", "{due} is still due ({due_cash} in cash)."),
     "sale.invalid": QT_TRANSLATE_NOOP("Messages", "This sale cannot be recorded: {detail}"),
-    "receipt.email_address": QT_TRANSLATE_NOOP("Messages", "“{address}” is not an e-mail address; check it with the customer."),
+    "receipt.email_address": QT_TRANSLATE_NOOP(
+        "Messages", "“{address}” is not an e-mail address; check it with the customer."
+    ),
     "receipt.unknown": QT_TRANSLATE_NOOP("Messages", "There is no receipt {number} on this device."),
     "receipt.unknown_job": QT_TRANSLATE_NOOP("Messages", "There is no print job {job}."),
     "printer.none": QT_TRANSLATE_NOOP(
@@ -91,92 +129,187 @@ WORDS: dict[str, str] = {
     "basket.undo_expired": QT_TRANSLATE_NOOP("Messages", "Too late to undo; add the item again."),
     "basket.empty": QT_TRANSLATE_NOOP("Messages", "The basket is empty: scan or add an item first."),
     "basket.no_line": QT_TRANSLATE_NOOP("Messages", "That line is no longer in the basket."),
-    "basket.parked_gone": QT_TRANSLATE_NOOP("Messages", "That parked basket is no longer here (resumed or paid on this device)."),
-    "discount.approval": QT_TRANSLATE_NOOP("Messages", "{percent} % off is above your limit of {limit} %. A {needed} approves with their PIN."),
-    "override.approval": QT_TRANSLATE_NOOP("Messages", "This price is {percent} % below the list price, above your limit of {limit} %. A {needed} approves with their PIN."),
-    "discount.over_every_limit": QT_TRANSLATE_NOOP("Messages", "{percent} % off is above every role's limit; nobody on this till can approve it."),
-    "override.over_every_limit": QT_TRANSLATE_NOOP("Messages", "{percent} % below the list price is above every role's limit; nobody on this till can approve it."),
+    "basket.parked_gone": QT_TRANSLATE_NOOP(
+        "Messages", "That parked basket is no longer here (resumed or paid on this device)."
+    ),
+    "discount.approval": QT_TRANSLATE_NOOP(
+        "Messages", "{percent} % off is above your limit of {limit} %. A {needed} approves with their PIN."
+    ),
+    "override.approval": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This price is {percent} % below the list price, above your limit of {limit} %. A {needed} approves with their PIN.",
+    ),
+    "discount.over_every_limit": QT_TRANSLATE_NOOP(
+        "Messages", "{percent} % off is above every role's limit; nobody on this till can approve it."
+    ),
+    "override.over_every_limit": QT_TRANSLATE_NOOP(
+        "Messages", "{percent} % below the list price is above every role's limit; nobody on this till can approve it."
+    ),
     "customer.search_empty": QT_TRANSLATE_NOOP("Messages", "Type a name, a phone number or an e-mail to search."),
     "customer.search_refused": QT_TRANSLATE_NOOP("Messages", "Central refused the search: {detail}"),
-    "customer.offline_search": QT_TRANSLATE_NOOP("Messages", "Central cannot be reached: showing the customers this till served recently."),
+    "customer.offline_search": QT_TRANSLATE_NOOP(
+        "Messages", "Central cannot be reached: showing the customers this till served recently."
+    ),
     "customer.name": QT_TRANSLATE_NOOP("Messages", "Type the customer's name."),
     "customer.name_long": QT_TRANSLATE_NOOP("Messages", "That name is too long (200 characters at most)."),
-    "customer.email": QT_TRANSLATE_NOOP("Messages", "“{email}” is not a complete e-mail address: it looks like name@example.com."),
+    "customer.email": QT_TRANSLATE_NOOP(
+        "Messages", "“{email}” is not a complete e-mail address: it looks like name@example.com."
+    ),
     "customer.phone": QT_TRANSLATE_NOOP("Messages", "“{phone}” is not a phone number. {why}"),
-    "customer.contact": QT_TRANSLATE_NOOP("Messages", "Give an e-mail or a phone number, so the customer can be found again."),
-    "customer.duplicate_email": QT_TRANSLATE_NOOP("Messages", "{name} already has the e-mail {email}. Attach {name} instead."),
+    "customer.contact": QT_TRANSLATE_NOOP(
+        "Messages", "Give an e-mail or a phone number, so the customer can be found again."
+    ),
+    "customer.duplicate_email": QT_TRANSLATE_NOOP(
+        "Messages", "{name} already has the e-mail {email}. Attach {name} instead."
+    ),
     "device.not_enrolled": QT_TRANSLATE_NOOP("Messages", "This device is not enrolled yet."),
-    "device.no_token": QT_TRANSLATE_NOOP("Messages", "The device token is missing from the keyring; enrol the device again."),
-    "shift.policy_central": QT_TRANSLATE_NOOP("Messages", "Head office sets this store's shift rules (central shift-policy); they cannot be changed on the till."),
-    "enrol.confirm_needed": QT_TRANSLATE_NOOP("Messages", "Re-enrolling changes what happens to operations waiting to be sent; confirm with --yes."),
+    "device.no_token": QT_TRANSLATE_NOOP(
+        "Messages", "The device token is missing from the keyring; enrol the device again."
+    ),
+    "shift.policy_central": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Head office sets this store's shift rules (central shift-policy); they cannot be changed on the till.",
+    ),
+    "enrol.confirm_needed": QT_TRANSLATE_NOOP(
+        "Messages", "Re-enrolling changes what happens to operations waiting to be sent; confirm with --yes."
+    ),
     "gift.format": QT_TRANSLATE_NOOP("Messages", "This is not a gift card number: it is GC and 11 digits."),
-    "gift.check_digit": QT_TRANSLATE_NOOP("Messages", "This gift card number has a typing error: check it against the card."),
+    "gift.check_digit": QT_TRANSLATE_NOOP(
+        "Messages", "This gift card number has a typing error: check it against the card."
+    ),
     "member_code.format": QT_TRANSLATE_NOOP("Messages", "This is not a member code of this retailer."),
-    "member_code.unknown_key": QT_TRANSLATE_NOOP("Messages", "This code was signed with a key this till does not know: sync, then scan again."),
+    "member_code.unknown_key": QT_TRANSLATE_NOOP(
+        "Messages", "This code was signed with a key this till does not know: sync, then scan again."
+    ),
     "member_code.forged": QT_TRANSLATE_NOOP("Messages", "This member code is not genuine (altered or forged)."),
     "pickup_code.format": QT_TRANSLATE_NOOP("Messages", "This is not a pickup code of this retailer."),
-    "pickup_code.unknown_key": QT_TRANSLATE_NOOP("Messages", "This code was signed with a key this tablet does not know: sync, then scan again."),
+    "pickup_code.unknown_key": QT_TRANSLATE_NOOP(
+        "Messages", "This code was signed with a key this tablet does not know: sync, then scan again."
+    ),
     "pickup_code.forged": QT_TRANSLATE_NOOP("Messages", "This pickup code is not genuine (altered or forged)."),
-    "gift.offline_unknown": QT_TRANSLATE_NOOP("Messages", "Central cannot be reached and this card was never seen on this till, so its balance cannot be checked."),
-    "gift.inactive": QT_TRANSLATE_NOOP("Messages", "This gift card is not active: it must be sold and activated first."),
+    "gift.offline_unknown": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Central cannot be reached and this card was never seen on this till, so its balance cannot be checked.",
+    ),
+    "gift.inactive": QT_TRANSLATE_NOOP(
+        "Messages", "This gift card is not active: it must be sold and activated first."
+    ),
     "gift.currency": QT_TRANSLATE_NOOP("Messages", "This gift card holds {card_currency}, not {currency}."),
     "gift.amount": QT_TRANSLATE_NOOP("Messages", "Type the amount to load, more than 0."),
     "gift.no_load": QT_TRANSLATE_NOOP("Messages", "There is no such gift-card load on this till."),
     "gift.voided": QT_TRANSLATE_NOOP("Messages", "This load was voided already."),
     "stored_value.amount": QT_TRANSLATE_NOOP("Messages", "Nothing is due to pay with it."),
     "stored_value.customer": QT_TRANSLATE_NOOP("Messages", "Attach the customer first: store credit is theirs."),
-    "stored_value.offline_balance": QT_TRANSLATE_NOOP("Messages", "Central cannot be reached and this till knows of less than that on it: take the rest another way."),
-    "stored_value.offline_cap": QT_TRANSLATE_NOOP("Messages", "Central cannot be reached and this till's offline limit for today is used up: take it another way."),
-    "stored_value.cancel_gift": QT_TRANSLATE_NOOP("Messages", "The gift spend could not be given back at central now: {detail}"),
-    "stored_value.cancel_credit": QT_TRANSLATE_NOOP("Messages", "The credit spend could not be given back at central now: {detail}"),
+    "stored_value.offline_balance": QT_TRANSLATE_NOOP(
+        "Messages", "Central cannot be reached and this till knows of less than that on it: take the rest another way."
+    ),
+    "stored_value.offline_cap": QT_TRANSLATE_NOOP(
+        "Messages", "Central cannot be reached and this till's offline limit for today is used up: take it another way."
+    ),
+    "stored_value.cancel_gift": QT_TRANSLATE_NOOP(
+        "Messages", "The gift spend could not be given back at central now: {detail}"
+    ),
+    "stored_value.cancel_credit": QT_TRANSLATE_NOOP(
+        "Messages", "The credit spend could not be given back at central now: {detail}"
+    ),
     "payment.unknown_id": QT_TRANSLATE_NOOP("Messages", "No card payment {id!r} on this till."),
     "payment.no_terminal": QT_TRANSLATE_NOOP("Messages", "No card terminal is set up on this till."),
     "payment.in_progress": QT_TRANSLATE_NOOP("Messages", "A card payment for this basket is already on the terminal."),
-    "payment.unsettled": QT_TRANSLATE_NOOP("Messages", "The terminal has not said how the last card payment of this basket ended: look at the terminal and record what it shows first."),
+    "payment.unsettled": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The terminal has not said how the last card payment of this basket ended: look at the terminal and record what it shows first.",
+    ),
     "payment.amount": QT_TRANSLATE_NOOP("Messages", "A card can pay between {low} and {high} here."),
     "payment.unavailable": QT_TRANSLATE_NOOP("Messages", "{reason}"),
     "payment.not_unknown": QT_TRANSLATE_NOOP("Messages", "The terminal already said how this payment ended."),
-    "payment.approval_code": QT_TRANSLATE_NOOP("Messages", "Type the approval code the terminal shows (letters and digits)."),
+    "payment.approval_code": QT_TRANSLATE_NOOP(
+        "Messages", "Type the approval code the terminal shows (letters and digits)."
+    ),
     "payment.sale_completed": QT_TRANSLATE_NOOP("Messages", "This sale is complete: give money back as a refund."),
-    "payment.reverse_failed": QT_TRANSLATE_NOOP("Messages", "A card payment could not be given back yet: try again, or look at the terminal."),
-    "refund.no_transaction": QT_TRANSLATE_NOOP("Messages", "This card payment was recorded by hand: give the money back on the terminal itself."),
+    "payment.reverse_failed": QT_TRANSLATE_NOOP(
+        "Messages", "A card payment could not be given back yet: try again, or look at the terminal."
+    ),
+    "refund.no_transaction": QT_TRANSLATE_NOOP(
+        "Messages", "This card payment was recorded by hand: give the money back on the terminal itself."
+    ),
     "refund.no_payment": QT_TRANSLATE_NOOP("Messages", "No card payment of this sale or transaction on this till."),
     "refund.over": QT_TRANSLATE_NOOP("Messages", "At most {most} can go back to this card."),
     "refund.nothing_left": QT_TRANSLATE_NOOP("Messages", "Nothing is left to give back on this card."),
     "settings.terminal_kind": QT_TRANSLATE_NOOP("Messages", "A terminal is simulated or on the network."),
-    "settings.terminal_poiid": QT_TRANSLATE_NOOP("Messages", "Type the terminal's POIID as it shows it, like V400m-123456789."),
-    "settings.terminal_url": QT_TRANSLATE_NOOP("Messages", "Type the terminal's address, like https://192.168.1.20:8443/nexo/."),
+    "settings.terminal_poiid": QT_TRANSLATE_NOOP(
+        "Messages", "Type the terminal's POIID as it shows it, like V400m-123456789."
+    ),
+    "settings.terminal_url": QT_TRANSLATE_NOOP(
+        "Messages", "Type the terminal's address, like https://192.168.1.20:8443/nexo/."
+    ),
     "settings.terminal_port": QT_TRANSLATE_NOOP("Messages", "The port of the terminal's address is not a number."),
-    "settings.terminal_plain": QT_TRANSLATE_NOOP("Messages", "A terminal on the network is reached over HTTPS (plain HTTP only on this computer, for tests)."),
-    "settings.terminal_ca": QT_TRANSLATE_NOOP("Messages", "Choose the CA file the terminal's certificate is checked against."),
+    "settings.terminal_plain": QT_TRANSLATE_NOOP(
+        "Messages", "A terminal on the network is reached over HTTPS (plain HTTP only on this computer, for tests)."
+    ),
+    "settings.terminal_ca": QT_TRANSLATE_NOOP(
+        "Messages", "Choose the CA file the terminal's certificate is checked against."
+    ),
     "settings.terminal_key": QT_TRANSLATE_NOOP("Messages", "The key version is a number from 1."),
-    "settings.terminal_passphrase": QT_TRANSLATE_NOOP("Messages", "Type the passphrase set on the terminal for this key."),
+    "settings.terminal_passphrase": QT_TRANSLATE_NOOP(
+        "Messages", "Type the passphrase set on the terminal for this key."
+    ),
     "settings.columns": QT_TRANSLATE_NOOP("Messages", "A receipt printer is 42 or 48 columns wide."),
     "settings.unreadable": QT_TRANSLATE_NOOP("Messages", "The device settings in {path} cannot be read ({detail})."),
     "settings.not_object": QT_TRANSLATE_NOOP("Messages", "The device settings in {path} are not a JSON object."),
-    "settings.wrong_value": QT_TRANSLATE_NOOP("Messages", "The device settings in {path} have a wrong value ({detail})."),
-    "printer.test_none": QT_TRANSLATE_NOOP("Messages", "No receipt printer is set on this till: type its address first."),
+    "settings.wrong_value": QT_TRANSLATE_NOOP(
+        "Messages", "The device settings in {path} have a wrong value ({detail})."
+    ),
+    "printer.test_none": QT_TRANSLATE_NOOP(
+        "Messages", "No receipt printer is set on this till: type its address first."
+    ),
     "printer.offline": QT_TRANSLATE_NOOP("Messages", "The printer at {printer} is off or cannot be reached."),
     "printer.paper_out": QT_TRANSLATE_NOOP("Messages", "The printer is out of paper."),
     "printer.cover_open": QT_TRANSLATE_NOOP("Messages", "The printer's cover is open."),
-    "printer.test_failed": QT_TRANSLATE_NOOP("Messages", "The printer at {printer} did not take the test page ({problem})."),
+    "printer.test_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The printer at {printer} did not take the test page ({problem})."
+    ),
     "language.unknown": QT_TRANSLATE_NOOP("Messages", "{value!r} is not a language of Aisle: use one of {choices}."),
-    "pricing.float": QT_TRANSLATE_NOOP("Messages", "{where}: {value} is a JSON float; write amounts in minor units and rates as strings"),
+    "pricing.float": QT_TRANSLATE_NOOP(
+        "Messages", "{where}: {value} is a JSON float; write amounts in minor units and rates as strings"
+    ),
     "pricing.json": QT_TRANSLATE_NOOP("Messages", "{where} is not JSON: {detail} (line {line}, column {column})"),
     "pricing.file": QT_TRANSLATE_NOOP("Messages", "cannot read {path}: {detail}"),
     "pricing.not_utf8": QT_TRANSLATE_NOOP("Messages", "{path} is not UTF-8 text"),
-    "scan.unknown_barcode": QT_TRANSLATE_NOOP("Messages", "Barcode {code} is not in the catalog. Check the label or search by name."),
-    "ship.never_stocked": QT_TRANSLATE_NOOP("Messages", "No store or warehouse has ever had {sku}: it cannot be ordered for delivery."),
+    "scan.unknown_barcode": QT_TRANSLATE_NOOP(
+        "Messages", "Barcode {code} is not in the catalog. Check the label or search by name."
+    ),
+    "ship.never_stocked": QT_TRANSLATE_NOOP(
+        "Messages", "No store or warehouse has ever had {sku}: it cannot be ordered for delivery."
+    ),
     "ship.no_option": QT_TRANSLATE_NOOP("Messages", "Choose how the order is delivered."),
-    "ship.no_customer": QT_TRANSLATE_NOOP("Messages", "Attach the customer first: a delivery needs their name and e-mail or phone."),
+    "ship.no_customer": QT_TRANSLATE_NOOP(
+        "Messages", "Attach the customer first: a delivery needs their name and e-mail or phone."
+    ),
     "ship.no_delivery": QT_TRANSLATE_NOOP("Messages", "Choose the delivery address and option first."),
-    "ship.no_fee_item": QT_TRANSLATE_NOOP("Messages", "The delivery fee item {sku} is not in this till's catalog yet: sync, then try again."),
-    "basket.pickup_busy": QT_TRANSLATE_NOOP("Messages", "This basket already collects pickup order {number}: take its payment first, then the next order."),
-    "basket.pickup_currency": QT_TRANSLATE_NOOP("Messages", "Pickup order {number} is in {currency}, not this store's money."),
-    "basket.pickup_line": QT_TRANSLATE_NOOP("Messages", "This line is collected from a pickup order at the order's price: to leave some of it, take the order off the sale (✕) and choose the lines on its handover again."),
-    "basket.park_pickup": QT_TRANSLATE_NOOP("Messages", "This basket collects pickup order {number}: take the payment, or clear the basket (the order stays ready on its shelf)."),
-    "basket.park_card_open": QT_TRANSLATE_NOOP("Messages", "A card payment of this basket has not ended yet: settle it on the Pay screen before parking."),
-    "basket.park_card": QT_TRANSLATE_NOOP("Messages", "This basket holds a card payment of {amount}: take the rest to finish the sale, or give the card payment back on the Pay screen, then park it."),
+    "ship.no_fee_item": QT_TRANSLATE_NOOP(
+        "Messages", "The delivery fee item {sku} is not in this till's catalog yet: sync, then try again."
+    ),
+    "basket.pickup_busy": QT_TRANSLATE_NOOP(
+        "Messages", "This basket already collects pickup order {number}: take its payment first, then the next order."
+    ),
+    "basket.pickup_currency": QT_TRANSLATE_NOOP(
+        "Messages", "Pickup order {number} is in {currency}, not this store's money."
+    ),
+    "basket.pickup_line": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This line is collected from a pickup order at the order's price: to leave some of it, take the order off the sale (✕) and choose the lines on its handover again.",
+    ),
+    "basket.park_pickup": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This basket collects pickup order {number}: take the payment, or clear the basket (the order stays ready on its shelf).",
+    ),
+    "basket.park_card_open": QT_TRANSLATE_NOOP(
+        "Messages", "A card payment of this basket has not ended yet: settle it on the Pay screen before parking."
+    ),
+    "basket.park_card": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This basket holds a card payment of {amount}: take the rest to finish the sale, or give the card payment back on the Pay screen, then park it.",
+    ),
     "override.reason": QT_TRANSLATE_NOOP("Messages", "A price override needs a reason."),
     "discount.kind": QT_TRANSLATE_NOOP("Messages", "A discount is a percent or an amount."),
     "discount.value": QT_TRANSLATE_NOOP("Messages", "Type the discount as a number."),
@@ -184,73 +317,176 @@ WORDS: dict[str, str] = {
     "points.no_customer": QT_TRANSLATE_NOOP("Messages", "Attach the customer first: the points are theirs."),
     "points.none": QT_TRANSLATE_NOOP("Messages", "The customer has no points to use here."),
     "order.unknown": QT_TRANSLATE_NOOP("Messages", "There is no shipment {number} for this store."),
-    "order.not_unsourced": QT_TRANSLATE_NOOP("Messages", "Order {number} is {state}: only an order central could not source takes a decision."),
+    "order.not_unsourced": QT_TRANSLATE_NOOP(
+        "Messages", "Order {number} is {state}: only an order central could not source takes a decision."
+    ),
     "order.no_source": QT_TRANSLATE_NOOP("Messages", "Choose where order {number} ships from."),
     "order.no_refund": QT_TRANSLATE_NOOP("Messages", "Nothing is owed to the customer of order {number}."),
-    "order.card_elsewhere": QT_TRANSLATE_NOOP("Messages", "The card payment of order {number} was not taken on this till: refund it in cash, or on the till that sold it."),
+    "order.card_elsewhere": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The card payment of order {number} was not taken on this till: refund it in cash, or on the till that sold it.",
+    ),
     "order.not_to_ship": QT_TRANSLATE_NOOP("Messages", "Order {number} is not this store's to ship (it is {state})."),
     "order.carrier": QT_TRANSLATE_NOOP("Messages", "Choose the carrier the parcel left with."),
-    "order.tracking": QT_TRANSLATE_NOOP("Messages", "The tracking number {tracking!r} is not one: 4 to 40 letters, digits or dashes."),
-    "order.no_options": QT_TRANSLATE_NOOP("Messages", "No delivery option is set up for {country}: sync, or ask head office."),
+    "order.tracking": QT_TRANSLATE_NOOP(
+        "Messages", "The tracking number {tracking!r} is not one: 4 to 40 letters, digits or dashes."
+    ),
+    "order.no_options": QT_TRANSLATE_NOOP(
+        "Messages", "No delivery option is set up for {country}: sync, or ask head office."
+    ),
     "order.card_refund_failed": QT_TRANSLATE_NOOP("Messages", "The terminal did not refund the card."),
     "order.tender": QT_TRANSLATE_NOOP("Messages", "Refund in cash or to the card."),
-    "order.refunded": QT_TRANSLATE_NOOP("Messages", "The order of receipt {receipt} is paid back already, or central has not refused it."),
+    "order.refunded": QT_TRANSLATE_NOOP(
+        "Messages", "The order of receipt {receipt} is paid back already, or central has not refused it."
+    ),
     "order.invalid": QT_TRANSLATE_NOOP("Messages", "{where}: {detail}"),
     "pickup.unknown": QT_TRANSLATE_NOOP("Messages", "There is no pickup order {number} at this store."),
-    "pickup.wrong_item": QT_TRANSLATE_NOOP("Messages", "{what} is not in order {number}. Put it back and scan the item on the list."),
-    "pickup.line_full": QT_TRANSLATE_NOOP("Messages", "Order {number} needs no more of {sku}: all {qty} are in the bag."),
-    "pickup.not_picked": QT_TRANSLATE_NOOP("Messages", "Line {line} of order {number} still needs a scan or “missing”."),
-    "pickup.nothing_found": QT_TRANSLATE_NOOP("Messages", "Nothing of order {number} was found: it cannot be made ready."),
+    "pickup.wrong_item": QT_TRANSLATE_NOOP(
+        "Messages", "{what} is not in order {number}. Put it back and scan the item on the list."
+    ),
+    "pickup.line_full": QT_TRANSLATE_NOOP(
+        "Messages", "Order {number} needs no more of {sku}: all {qty} are in the bag."
+    ),
+    "pickup.not_picked": QT_TRANSLATE_NOOP(
+        "Messages", "Line {line} of order {number} still needs a scan or “missing”."
+    ),
+    "pickup.nothing_found": QT_TRANSLATE_NOOP(
+        "Messages", "Nothing of order {number} was found: it cannot be made ready."
+    ),
     "pickup.not_ready": QT_TRANSLATE_NOOP("Messages", "Order {number} is {state}, not ready for handover."),
     "pickup.collected": QT_TRANSLATE_NOOP("Messages", "Order {number} was already collected at {time} by {who}."),
     "pickup.collector_name": QT_TRANSLATE_NOOP("Messages", "Type the name of the person collecting for the customer."),
-    "pickup.no_match": QT_TRANSLATE_NOOP("Messages", "No pickup order {number} for a customer called “{name}” at this store."),
+    "pickup.no_match": QT_TRANSLATE_NOOP(
+        "Messages", "No pickup order {number} for a customer called “{name}” at this store."
+    ),
     "pickup.nothing_given": QT_TRANSLATE_NOOP("Messages", "Choose at least one line to hand over."),
-    "pickup.not_expired": QT_TRANSLATE_NOOP("Messages", "Order {number} is {state}: only an expired order's bag goes back on the shelf."),
+    "pickup.not_expired": QT_TRANSLATE_NOOP(
+        "Messages", "Order {number} is {state}: only an expired order's bag goes back on the shelf."
+    ),
     "pickup.restocked": QT_TRANSLATE_NOOP("Messages", "Order {number} is already back on the shelf."),
     "pickup.label_store": QT_TRANSLATE_NOOP("Messages", "This bag label is for store {store}, not this one ({here})."),
     "pickup.label_bad": QT_TRANSLATE_NOOP("Messages", "This is not a bag label this app can read."),
-    "pickup.label_unknown": QT_TRANSLATE_NOOP("Messages", "Order {number} is not (or no longer) in this store's pickups."),
-    "pickup.unpaid": QT_TRANSLATE_NOOP("Messages", "Order {number} is pay on pickup: take the payment ({total}) first."),
-    "pickup.paid_online": QT_TRANSLATE_NOOP("Messages", "Order {number} was paid online: hand it over, there is nothing to pay."),
+    "pickup.label_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "Order {number} is not (or no longer) in this store's pickups."
+    ),
+    "pickup.unpaid": QT_TRANSLATE_NOOP(
+        "Messages", "Order {number} is pay on pickup: take the payment ({total}) first."
+    ),
+    "pickup.paid_online": QT_TRANSLATE_NOOP(
+        "Messages", "Order {number} was paid online: hand it over, there is nothing to pay."
+    ),
     "pickup.scan": QT_TRANSLATE_NOOP("Messages", "“{code}” is not a barcode this store knows."),
-    "shift.open_on_till": QT_TRANSLATE_NOOP("Messages", "Till {till} already has an open shift (opened {opened}); close it before opening another."),
-    "shift.none_open": QT_TRANSLATE_NOOP("Messages", "There is no open shift on till {till}; open one with its float first."),
+    "shift.open_on_till": QT_TRANSLATE_NOOP(
+        "Messages", "Till {till} already has an open shift (opened {opened}); close it before opening another."
+    ),
+    "shift.none_open": QT_TRANSLATE_NOOP(
+        "Messages", "There is no open shift on till {till}; open one with its float first."
+    ),
     "shift.closed": QT_TRANSLATE_NOOP("Messages", "This shift was already closed with Z report {number} at {closed}."),
     "shift.unknown": QT_TRANSLATE_NOOP("Messages", "There is no shift {shift_id} on this device."),
     "shift.not_counted": QT_TRANSLATE_NOOP("Messages", "Count the drawer before closing the shift."),
-    "shift.still_open": QT_TRANSLATE_NOOP("Messages", "The shift is still open, so its Z report is made when it closes (an X report shows the figures so far)."),
+    "shift.still_open": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The shift is still open, so its Z report is made when it closes (an X report shows the figures so far).",
+    ),
     "shift.no_report": QT_TRANSLATE_NOOP("Messages", "There is no Z report {number} for till {till}."),
-    "shift.approval_needed": QT_TRANSLATE_NOOP("Messages", "The count is {difference} off, beyond the limit of {limit}: a manager approves with their PIN."),
-    "shift.unsent": QT_TRANSLATE_NOOP("Messages", "Operations not yet at central: {unsent}; sync first, or a manager defers them with a reason."),
+    "shift.approval_needed": QT_TRANSLATE_NOOP(
+        "Messages", "The count is {difference} off, beyond the limit of {limit}: a manager approves with their PIN."
+    ),
+    "shift.unsent": QT_TRANSLATE_NOOP(
+        "Messages", "Operations not yet at central: {unsent}; sync first, or a manager defers them with a reason."
+    ),
     "shift.defer_reason": QT_TRANSLATE_NOOP("Messages", "Say why the shift closes with operations still unsent."),
-    "shift.journal_break": QT_TRANSLATE_NOOP("Messages", "The journal is broken at {entry}, so the shift cannot close; call support with this sentence."),
+    "shift.journal_break": QT_TRANSLATE_NOOP(
+        "Messages", "The journal is broken at {entry}, so the shift cannot close; call support with this sentence."
+    ),
     "shift.no_store": QT_TRANSLATE_NOOP("Messages", "This store's details have not been downloaded yet; sync first."),
     "shift.invalid": QT_TRANSLATE_NOOP("Messages", "The shift's close could not be put together ({detail})."),
     "shift.not_on_shift": QT_TRANSLATE_NOOP("Messages", "Open the shift first; then staff can join it."),
     "shift.movement_kind": QT_TRANSLATE_NOOP("Messages", "{kind!r} is not a cash movement."),
-    "enrol.not_aisle": QT_TRANSLATE_NOOP("Messages", "That is not an Aisle enrolment code. Scan the QR code from head office."),
-    "enrol.incomplete": QT_TRANSLATE_NOOP("Messages", "The enrolment QR code is incomplete. Ask head office for a new one."),
-    "enrol.no_url": QT_TRANSLATE_NOOP("Messages", "Type the address of central, for example https://central.example.com"),
+    "enrol.not_aisle": QT_TRANSLATE_NOOP(
+        "Messages", "That is not an Aisle enrolment code. Scan the QR code from head office."
+    ),
+    "enrol.incomplete": QT_TRANSLATE_NOOP(
+        "Messages", "The enrolment QR code is incomplete. Ask head office for a new one."
+    ),
+    "enrol.no_url": QT_TRANSLATE_NOOP(
+        "Messages", "Type the address of central, for example https://central.example.com"
+    ),
     "enrol.bad_url": QT_TRANSLATE_NOOP("Messages", "“{url}” is not a web address central can be reached at."),
     "enrol.no_code": QT_TRANSLATE_NOOP("Messages", "Type the enrolment code from head office."),
-    "enrol.unreachable": QT_TRANSLATE_NOOP("Messages", "Cannot reach central at {url}. Check the address and the network, then try again. ({detail})"),
-    "enrol.unreachable_http": QT_TRANSLATE_NOOP("Messages", "Cannot reach central at {url}. Check the address and the network, then try again. If central runs without HTTPS on your network, type {plain} ({detail})"),
+    "enrol.unreachable": QT_TRANSLATE_NOOP(
+        "Messages", "Cannot reach central at {url}. Check the address and the network, then try again. ({detail})"
+    ),
+    "enrol.unreachable_http": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Cannot reach central at {url}. Check the address and the network, then try again. If central runs without HTTPS on your network, type {plain} ({detail})",
+    ),
     "enrol.not_confirmed": QT_TRANSLATE_NOOP("Messages", "Not enrolled again: nothing was changed."),
     "enrol.no_qr": QT_TRANSLATE_NOOP("Messages", "No QR code found in that picture."),
-    "printer.test_sent": QT_TRANSLATE_NOOP("Messages", "Test page sent to {printer}: check that the ruler is on one line."),
+    "printer.test_sent": QT_TRANSLATE_NOOP(
+        "Messages", "Test page sent to {printer}: check that the ruler is on one line."
+    ),
     "terminal.answered": QT_TRANSLATE_NOOP("Messages", "Terminal {poiid} answered."),
     "terminal.answered_protected": QT_TRANSLATE_NOOP("Messages", "Terminal {poiid} answered (messages protected)."),
     "terminal.none_chosen": QT_TRANSLATE_NOOP("Messages", "No card terminal is chosen."),
-    "card.offline_no_store": QT_TRANSLATE_NOOP("Messages", "The terminal cannot reach the card network and cannot store payments: take cash."),
-    "card.offline_not_allowed": QT_TRANSLATE_NOOP("Messages", "The terminal is offline and this store takes no card payments offline: take cash."),
-    "card.offline_full": QT_TRANSLATE_NOOP("Messages", "The terminal is offline and has stored all it may ({total}) until its end-of-day reconciliation: take cash."),
-    "card.offline_most": QT_TRANSLATE_NOOP("Messages", "Offline, a card may pay at most {most}: take the rest in cash."),
-    "card.offline_notice": QT_TRANSLATE_NOOP("Messages", "The terminal is offline: card payments are stored and sent later (at most {per_sale} a sale, {left} left today)."),
+    "card.offline_no_store": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal cannot reach the card network and cannot store payments: take cash."
+    ),
+    "card.offline_not_allowed": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal is offline and this store takes no card payments offline: take cash."
+    ),
+    "card.offline_full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The terminal is offline and has stored all it may ({total}) until its end-of-day reconciliation: take cash.",
+    ),
+    "card.offline_most": QT_TRANSLATE_NOOP(
+        "Messages", "Offline, a card may pay at most {most}: take the rest in cash."
+    ),
+    "card.offline_notice": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The terminal is offline: card payments are stored and sent later (at most {per_sale} a sale, {left} left today).",
+    ),
     "central.refused_this": QT_TRANSLATE_NOOP("Messages", "Central refused this."),
-    "keyring.insecure": QT_TRANSLATE_NOOP("Messages", "No secure keyring is available on this computer, so the device token cannot be stored safely. On Linux start a Secret Service (GNOME Keyring or KWallet) in the session; `make demo` does this for you. Aisle will not store the token in a file. (An insecure keyring that could store it: {found}.)"),
+    "keyring.insecure": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No secure keyring is available on this computer, so the device token cannot be stored safely. On Linux start a Secret Service (GNOME Keyring or KWallet) in the session; `make demo` does this for you. Aisle will not store the token in a file. (An insecure keyring that could store it: {found}.)",
+    ),
     "keyring.refused": QT_TRANSLATE_NOOP("Messages", "The keyring refused to store the {what}: {detail}"),
     "keyring.unreadable": QT_TRANSLATE_NOOP("Messages", "The keyring could not be read: {detail}"),
+    # exchange and counter returns
+    "sale.exchange_alone": QT_TRANSLATE_NOOP(
+        "Messages", "An exchange credit comes only from a return taken back in this basket."
+    ),
+    "return.exchanged": QT_TRANSLATE_NOOP("Messages", "Exchanged: {credit} of the return paid the new items."),
+    "return.exchange_rest": QT_TRANSLATE_NOOP("Messages", "The rest went back: {said}."),
+    "return.exchange_unavailable": QT_TRANSLATE_NOOP("Messages", "Exchanges are not available on this till."),
+    "return.exchange_no_receipt": QT_TRANSLATE_NOOP(
+        "Messages", "A return without a receipt is store credit only: it cannot be an exchange."
+    ),
+    "return.exchange_currency": QT_TRANSLATE_NOOP(
+        "Messages", "The return was paid in {currency}: the exchange must be in the same currency."
+    ),
+    "return.exchange_over": QT_TRANSLATE_NOOP(
+        "Messages", "The return's {credit} pays all of the new items: nothing more to pay."
+    ),
+    "return.exchange_other_sale": QT_TRANSLATE_NOOP(
+        "Messages", "This basket was already paid without this return: start the exchange again."
+    ),
+    "return.reason_needed": QT_TRANSLATE_NOOP(
+        "Messages", "Choose the reason the customer gives: a return at the counter needs one."
+    ),
+    "return.reason_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "“{reason}” is not a reason of the return policy; choose one of: {known}."
+    ),
+    "return.no_receipt_limit": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Without a receipt this customer may return {limit} in {days} days across the stores; {left} is left.",
+    ),
+    "return.no_receipt_limit_offline": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Without a receipt this customer may return {limit} in {days} days; {left} is left by this till's count (central cannot be reached; it checks again).",
+    ),
 }
 
 
@@ -262,7 +498,11 @@ def wait_words(seconds: int) -> str:
     """How long a lock-out lasts, in the screens' language (services/errors.human_wait's English)."""
     if seconds < 90:
         n = max(1, seconds)
-        return QCoreApplication.translate("Messages", "1 second") if n == 1 else QCoreApplication.translate("Messages", "{0} seconds").replace("{0}", str(n))
+        return (
+            QCoreApplication.translate("Messages", "1 second")
+            if n == 1
+            else QCoreApplication.translate("Messages", "{0} seconds").replace("{0}", str(n))
+        )
     return QCoreApplication.translate("Messages", "{0} minutes").replace("{0}", str(round(seconds / 60)))
 
 
@@ -298,7 +538,11 @@ def _worded(code: str, params: Mapping[str, Any]) -> dict[str, Any]:
             out["reason"] = reason_word(out["reason_code"])
         delta = out.get("delta")
         if isinstance(delta, int):
-            more = QCoreApplication.translate("Messages", "{0} (more pieces)") if delta > 0 else QCoreApplication.translate("Messages", "{0} (fewer pieces)")
+            more = (
+                QCoreApplication.translate("Messages", "{0} (more pieces)")
+                if delta > 0
+                else QCoreApplication.translate("Messages", "{0} (fewer pieces)")
+            )
             out["direction"] = more.replace("{0}", f"{delta:+d}")
     return out
 

@@ -7,14 +7,16 @@ operations bridge; what the service refuses is its one sentence in the page's me
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.auth import Session
 from pos_app.services.returns import ReturnCase, ReturnDone, ReturnService
+from pos_app.ui import i18n
 from pos_app.ui.messages import error_text
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
@@ -153,8 +156,74 @@ class LineRow(QFrame):
         return [self.grade] * self.units if self.grade else []
 
 
+class ReasonRow(QWidget):
+    """The customer's reason for a counter return, one tap: the policy's `reason` rules in the
+    screens' language (en/ja/de as the policy words them)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addWidget(_label(self.tr("Reason"), "lineMeta", False))
+        self.grid = QGridLayout()
+        self.grid.setSpacing(6)
+        lay.addLayout(self.grid)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QPushButton] = {}
+        self.reason: str | None = None
+        self.columns = 3
+
+    def relayout(self, columns: int) -> None:
+        """Portrait: two a row; landscape: three."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for b in self.buttons.values():
+            self.grid.removeWidget(b)
+        for i, b in enumerate(self.buttons.values()):
+            self.grid.addWidget(b, i // columns, i % columns)
+
+    def set_reasons(self, reasons: list[tuple[str, str]], columns: int | None = None) -> None:
+        columns = columns or self.columns
+        self.columns = columns
+        for b in self.buttons.values():
+            self.group.removeButton(b)
+            b.setParent(None)
+            b.deleteLater()
+        self.buttons = {}
+        self.reason = None
+        for i, (code, words) in enumerate(reasons):
+            b = QPushButton(words)
+            b.setObjectName("grade")
+            b.setCheckable(True)
+            b.clicked.connect(lambda _c=False, c=code: self.choose(c))
+            self.group.addButton(b)
+            self.grid.addWidget(b, i // columns, i % columns)
+            b.show()  # added to a shown row
+            self.buttons[code] = b
+        self.changed.emit()  # loaded: the page looks again (and brings them into sight)
+
+    def choose(self, code: str) -> None:
+        if code in self.buttons:
+            self.reason = code
+            self.buttons[code].setChecked(True)
+            self.changed.emit()
+
+
+def load_reasons(service: ReturnService, row: ReasonRow, ops: Ops, parent: QWidget) -> None:
+    lang = i18n.current()
+    QueryOp(parent=parent, op=lambda: service.reasons(lang), success=row.set_reasons).run_in_background(ops)
+
+
 class ReturnsView(QWidget):
     look_up = Signal()
+    # "Exchange": (ReturnCase, graded ReturnDraft, credit, credit as text) to the sell screen,
+    # where the credit pays the new items (ReturnService.exchange; docs/returns.md)
+    exchange = Signal(object, object, int, str)
 
     def __init__(self, device: Any, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -247,6 +316,10 @@ class ReturnsView(QWidget):
         area.setWidget(body)
         self.lines_area = area
         lay.addWidget(area, 1)
+        self.reasons = ReasonRow()  # a counter return's reason (an online one has the customer's), under the lines
+        self.reasons.changed.connect(self._update)
+        self.reasons.hide()
+        self.lines_box.insertWidget(self.lines_box.count() - 1, self.reasons)
         self.split = _label("", "refundSplit")
         lay.addWidget(self.split)
         bar = QHBoxLayout()
@@ -257,8 +330,12 @@ class ReturnsView(QWidget):
         self.refund = QPushButton(self.tr("Refund"))
         self.refund.setObjectName("refund")
         self.refund.clicked.connect(self.complete)
+        self.swap = QPushButton(self.tr("Exchange"))
+        self.swap.setToolTip(self.tr("The credit pays new items on the sell screen"))
+        self.swap.clicked.connect(self.start_exchange)
         bar.addWidget(self.cancel)
         bar.addWidget(self.all_good)
+        bar.addWidget(self.swap)
         bar.addWidget(self.refund, 1)
         self.bar = bar
         lay.addLayout(bar)
@@ -288,6 +365,7 @@ class ReturnsView(QWidget):
         self.bar.setDirection(QHBoxLayout.Direction.TopToBottom if narrow else QHBoxLayout.Direction.LeftToRight)
         for r in self.rows:
             r.set_narrow(narrow)
+        self.reasons.relayout(2 if narrow else 3)
         super().resizeEvent(event)
 
     # --- messages ----------------------------------------------------------------------------------
@@ -395,6 +473,11 @@ class ReturnsView(QWidget):
         if not case.checked_online:
             title += " · " + self.tr("checked offline")
         self.case_title.setText(title)
+        counter = case.kind != "authorized"
+        self.reasons.reason = None
+        self.reasons.setVisible(counter)
+        if counter:
+            load_reasons(self.service, self.reasons, self.ops, self)
         self.all_good.setEnabled(any(not r.line.refusal for r in self.rows))
         self.pages.setCurrentWidget(self.case_view)
         self._update()
@@ -420,6 +503,8 @@ class ReturnsView(QWidget):
         d = self.draft()
         total = d.total
         graded = all(r.grade or r.line.refusal for r in self.rows)
+        if self.case.kind != "authorized" and self.reasons.reason is None:
+            graded = False  # a counter return also needs its reason
         self.plan = []
         if total:
             try:
@@ -427,12 +512,16 @@ class ReturnsView(QWidget):
             except Exception as e:  # more than the tenders can take: said, not refundable
                 self.split.setText(error_text(e))
                 self.refund.setEnabled(False)
+                self.swap.setEnabled(False)
                 return
         parts = " · ".join(
             f"{self.money(s.amount)} {QCoreApplication.translate('Returns', TENDER_WORDS.get(s.type, s.type))}"
             for s in self.plan
         )
-        if not graded:
+        if not graded and all(r.grade or r.line.refusal for r in self.rows):
+            self.split.setText(self.tr("Tap the customer's reason."))
+            QTimer.singleShot(0, self._reasons_in_view)
+        elif not graded:
             self.split.setText(self.tr("Grade each line to see the refund."))
         elif not total:
             self.split.setText(self.tr("Nothing is taken back: a wrong item is handed back to the customer."))
@@ -440,6 +529,24 @@ class ReturnsView(QWidget):
             self.split.setText(self.tr("Back as paid: {parts}").format(parts=parts))
         self.refund.setText(self.tr("Refund {amount}").format(amount=self.money(total)) if total else self.tr("Refund"))
         self.refund.setEnabled(graded and total > 0)
+        self.swap.setEnabled(graded and total > 0 and self.case.kind != "no_receipt")
+
+    def start_exchange(self) -> None:
+        """The graded return's credit goes to the sell screen; nothing is written until Pay."""
+        case = self.case
+        if case is None:
+            return
+        d = self.draft()
+        if case.kind != "authorized":
+            case = replace(case, reason=self.reasons.reason or "")
+        self.exchange.emit(case, d, d.total, self.money(d.total))
+        self.reset()
+
+    def _reasons_in_view(self) -> None:
+        """A short screen: the lines graded, the reasons (under them) scrolled into sight."""
+        buttons = list(self.reasons.buttons.values())
+        if buttons and self.reasons.isVisible():
+            self.lines_area.ensureWidgetVisible(buttons[-1], 0, 8)
 
     def complete(self) -> None:
         case, d = self.case, self.draft()
@@ -452,8 +559,9 @@ class ReturnsView(QWidget):
             self._update()
             return False  # the bridge says the sentence
 
+        reason = self.reasons.reason if case.kind != "authorized" else None
         CollectionOp(
-            parent=self, op=lambda: self.service.complete(self.session, case, d), success=self.finished
+            parent=self, op=lambda: self.service.complete(self.session, case, d, reason=reason), success=self.finished
         ).failure(failed).run_in_background(self.ops)
 
     def finished(self, done: ReturnDone) -> None:
@@ -491,8 +599,11 @@ class NoReceiptSheet(Sheet):
         self.customer.setPlaceholderText(self.tr("Customer: phone, e-mail or name"))
         self.error = _label("", "error")
         self.summary = _label("", "refundSplit")
-        for w in (self.item, self.customer, self.error, self.summary):
+        self.reasons = ReasonRow()
+        self.reasons.columns = 2
+        for w in (self.item, self.customer, self.reasons, self.error, self.summary):
             lay.addWidget(w)
+        load_reasons(page.service, self.reasons, page.ops, self)
         self.error.hide()
         self.summary.hide()
         self.approval = ApprovalPanel()
@@ -517,9 +628,17 @@ class NoReceiptSheet(Sheet):
         item, who = self.item.text(), self.customer.text()
         self.error.setText("")
         self.error.hide()
+        if self.reasons.reason is None:
+            self.error.setText(self.tr("Tap the customer's reason."))
+            self.error.show()
+            self.fit()
+            return
 
-        def op() -> tuple[ReturnCase, list[Any]]:
-            return self.page.service.no_receipt_find(item, who), self.page.service.managers()
+        def op() -> tuple[ReturnCase, list[Any], tuple[int, bool], int]:
+            service = self.page.service
+            case = service.no_receipt_find(item, who)
+            allowance = service.no_receipt_allowance(int(case.customer_id or 0))  # central's count when online
+            return case, service.managers(), allowance, service.no_receipt_limit()
 
         def failed(e: BaseException) -> bool:
             self.error.setText(error_text(e))
@@ -529,17 +648,26 @@ class NoReceiptSheet(Sheet):
 
         QueryOp(parent=self, op=op, success=self._ask).failure(failed).run_in_background(self.page.ops)
 
-    def _ask(self, found: tuple[ReturnCase, list[Any]]) -> None:
-        self.case, people = found
+    def _ask(self, found: tuple[ReturnCase, list[Any], tuple[int, bool], int]) -> None:
+        self.case, people, (left, at_central), limit = found
         line = self.case.lines[0]
+
+        def money(minor: int) -> str:
+            return ReturnService.format(minor, self.case.currency if self.case else "JPY", self.page.locale)
+
+        left_text = (
+            self.tr("{left} of {limit} left without a receipt in 30 days (all stores)")
+            if at_central
+            else self.tr("{left} of {limit} left without a receipt in 30 days (this till's count: offline)")
+        )
         self.summary.setText(
             self.tr("{item} · {amount} as store credit to {who}").format(
-                item=line.name, amount=ReturnService.format(line.amount, self.case.currency, self.page.locale),
-                who=self.case.customer_name,
+                item=line.name, amount=money(line.amount), who=self.case.customer_name,
             )
+            + "\n" + left_text.format(left=money(left), limit=money(limit))
         )  # fmt: skip
         self.approval.set_people(people)
-        for w in (self.item, self.customer):  # the summary says them now: room for the PIN pad
+        for w in (self.item, self.customer, self.reasons):  # the summary says them now: room for the PIN pad
             w.hide()
         self.summary.show()
         self.approval.show()
@@ -549,7 +677,7 @@ class NoReceiptSheet(Sheet):
     def _back(self) -> None:
         self.approval.hide()
         self.summary.hide()
-        for w in (self.item, self.customer):
+        for w in (self.item, self.customer, self.reasons):
             w.show()
         self.next.show()
         self.fit()
@@ -559,9 +687,12 @@ class NoReceiptSheet(Sheet):
         if case is None:
             return
 
+        reason = self.reasons.reason
+
         def op() -> ReturnDone:
             approver = page.service.approve(staff_id, pin)
-            return page.service.complete(page.session, case, case.draft().grade_all(), approver=approver)
+            draft = case.draft().grade_all()
+            return page.service.complete(page.session, case, draft, approver=approver, reason=reason)
 
         def failed(e: BaseException) -> bool:
             self.approval.error.setText(error_text(e))
@@ -575,4 +706,4 @@ class NoReceiptSheet(Sheet):
         CollectionOp(parent=self, op=op, success=done).failure(failed).run_in_background(page.ops)
 
 
-__all__ = ["LineRow", "NoReceiptSheet", "ReturnsView"]
+__all__ = ["LineRow", "NoReceiptSheet", "ReasonRow", "ReturnsView"]

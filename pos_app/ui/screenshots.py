@@ -626,12 +626,62 @@ def render_returns(window: Any, device: Any, session: Any, ops: Any, out: Path) 
     sheet = page.open_no_receipt()
     sheet.item.setText(screens.demo_return_item(device))
     sheet.customer.setText("hanako.yamada@example.jp")
+    settle(ops)  # the policy's reasons
+    sheet.reasons.choose("size")
     sheet._find()
     settle(ops)
     shots += grab_sizes(window, out, "84-return-no-receipt", ops, sheet.fit)
     sheet.reject()
     page.reset()
+    shots += render_exchange(window, device, session, ops, out)
     window.show_lookup()
+    settle(ops)
+    return shots
+
+
+def render_exchange(window: Any, device: Any, session: Any, ops: Any, out: Path) -> list[Path]:
+    """An exchange (docs/returns.md): a receipt's line graded, asking its reason, "Exchange" to the sell screen with
+    the credit waiting, two of the item scanned (dearer), the pay sheet with the credit taken,
+    and the exchange done."""
+    from pos_app.services import screens
+    from pos_app.services.basket import Tender, TenderType
+    from pos_app.ui.sell_view import TenderSheet
+
+    b = device.basket.new()
+    view = device.basket.add(b, device.lookup.scan(screens.demo_return_item(device)).variant_id, 1)
+    receipt = device.basket.complete(session, b, [Tender(TenderType.CASH, view.total_minor)]).receipt_no
+    device.engine.sync_once()
+    page, sell = window.returns_page, window.sell
+    window.show_returns()
+    page.receipt.setText(receipt)
+    page.find()
+    settle(ops)
+    page._all("resellable")
+    shots = grab_sizes(window, out, "85-exchange-reason", ops)
+    page.reasons.choose("size")
+    sku = page.rows[0].line.sku if page.rows else screens.demo_return_item(device)
+    page.start_exchange()
+    settle(ops)
+    for _ in range(2):
+        sell.scanned(sku)
+        settle(ops)
+    shots += grab_sizes(window, out, "86-exchange-basket", ops)
+
+    def pay() -> None:
+        if sell.tender is None:
+            sell.open_tender()
+
+    shots += grab_sizes(window, out, "87-exchange-pay", ops, pay)
+
+    def paid() -> None:
+        sheet = sell.tender
+        if isinstance(sheet, TenderSheet) and sheet.sale is None and not sheet.busy:
+            sheet.cash(max(sheet.view.cash_total_minor - sheet.paid(), 0))
+            settle(ops)
+
+    shots += grab_sizes(window, out, "88-exchange-done", ops, paid)
+    if sell.tender is not None:
+        sell.tender.accept()
     settle(ops)
     return shots
 

@@ -424,6 +424,20 @@ class SellView(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         right.addWidget(self.message)
+        # An exchange (docs/returns.md): the graded return's credit waits for Pay here.
+        self.exchange: tuple[Any, Any, int] | None = None  # (ReturnCase, graded ReturnDraft, credit)
+        self.exchange_row = QWidget()
+        xr = QHBoxLayout(self.exchange_row)
+        xr.setContentsMargins(0, 0, 0, 0)
+        self.exchange_text = QLabel("")
+        self.exchange_text.setObjectName("notice")
+        self.exchange_text.setWordWrap(True)
+        self.exchange_cancel = QPushButton(self.tr("Cancel exchange"))
+        self.exchange_cancel.clicked.connect(self.cancel_exchange)
+        xr.addWidget(self.exchange_text, 1)
+        xr.addWidget(self.exchange_cancel)
+        self.exchange_row.hide()
+        right.addWidget(self.exchange_row)
         # Endless aisle: where the ship lines go, the option and its fee (pos_app/ui/delivery_view.py).
         from pos_app.ui.delivery_view import DeliveryRow
 
@@ -1072,9 +1086,29 @@ class SellView(QWidget):
 
         self._change(lambda: service.add_pickup(basket, sale), after)
 
+    # --- an exchange ---------------------------------------------------------------------------
+
+    def start_exchange(self, case: Any, draft: Any, credit: int, credit_text: str) -> None:
+        """From the returns page's "Exchange": the return's credit waits; the new items are
+        scanned into this basket and at Pay the credit is the sale's exchange tender."""
+        self.exchange = (case, draft, credit)
+        self.exchange_text.setText(
+            self.tr("Exchange for {number}: {credit} of credit waiting. Scan the new items, then Pay.")
+            .replace("{number}", case.number)
+            .replace("{credit}", credit_text)
+        )
+        self.exchange_row.show()
+
+    def cancel_exchange(self) -> None:
+        """Nothing was written: the return is not taken back (start it again on the returns page)."""
+        self.exchange = None
+        self.exchange_row.hide()
+
     def _tender_closed(self) -> None:
         sheet = self.tender
         self.tender = None
+        if sheet is not None and sheet.sale is not None and self.exchange is not None:
+            self.cancel_exchange()  # made: the credit is used
         if sheet is not None and sheet.sale is not None:
             sale, view = sheet.sale, sheet.view
             if view.pickup is not None:
@@ -1092,9 +1126,16 @@ class SellView(QWidget):
         basket, service, session = self.basket, self.service, self.session
         receipts = getattr(self.device, "sale_receipts", None)
         view = self.current
+        exchange = self.exchange
+        made: list[Any] = []
 
         def op() -> tuple[Any, Any]:
-            sale = service.complete(session, basket, tenders)
+            if exchange is not None:  # the return and the sale in one transaction (docs/returns.md)
+                case, draft, _credit = exchange
+                made.append(self.device.returns.exchange(session, case, draft, basket, tenders))
+                sale = made[0].sale
+            else:
+                sale = service.complete(session, basket, tenders)
             if receipts is None:
                 return sale, None
             try:  # the sale is complete: nothing the receipt does may undo that on screen
@@ -1106,6 +1147,8 @@ class SellView(QWidget):
         def done(result: tuple[Any, Any]) -> None:
             sale, printed = result
             sheet.show_done(sale, printed)
+            if made:
+                sheet.show_exchange(made[0])
             self.sale_done.emit(sale, view)
 
         CollectionOp(parent=sheet, op=op, success=done).failure(sheet.failed).run_in_background(self.ops)
@@ -1694,9 +1737,17 @@ class TenderSheet(Sheet):
         self.footer.addWidget(self.back)
         self.footer.addStretch(1)
         self.footer.addWidget(self.next)
+        exchange = getattr(host, "exchange", None)
+        self.credit_covers = False
+        if exchange is not None:  # the return's credit first; what it does not cover is paid as usual
+            case, _draft, credit = exchange
+            self.tenders.append(Tender(TenderType.EXCHANGE, min(credit, view.total_minor), case.number[:100]))
+            self.credit_covers = credit >= view.total_minor
         self._refresh()
         self.show_balances()
-        if self.card_ok:  # decision (docs/checkout.md): with a terminal, Pay is a card payment at once
+        if self.credit_covers:  # cheaper or even: nothing to pay; the rest goes back as the sale was paid
+            QTimer.singleShot(0, self._complete)
+        elif self.card_ok:  # decision (docs/checkout.md): with a terminal, Pay is a card payment at once
             QTimer.singleShot(0, self.pay_by_card)
 
     def resizeEvent(self, event: Any) -> None:
@@ -1948,12 +1999,12 @@ class TenderSheet(Sheet):
             )
         elif self.tenders:
             self.due_label.setText(self.tr("Still due {0}").replace("{0}", v.money(due)))
+            only_credit = all(t.type is TenderType.EXCHANGE for t in self.tenders)  # kept by "Start again"
+            taken = self.tr("Taken: {0}") if only_credit else self.tr("Taken: {0} (“Start again” to change it)")
             self.paid_label.setText(
-                self.tr("Taken: {0} (“Start again” to change it)").replace(
-                    "{0}", " + ".join(f"{self._tender_word(t)} {v.money(t.amount)}" for t in self.tenders)
-                )
+                taken.replace("{0}", " + ".join(f"{self._tender_word(t)} {v.money(t.amount)}" for t in self.tenders))
             )
-            self.back.setText(self.tr("Start again"))
+            self.back.setText(self.tr("Back to the basket") if only_credit else self.tr("Start again"))
         else:
             self.due_label.setText(self.tr("To pay {0}").replace("{0}", v.total))
             self.paid_label.setText("")
@@ -1968,6 +2019,8 @@ class TenderSheet(Sheet):
         self.fit()
 
     def _tender_word(self, t: Tender) -> str:
+        if t.type is TenderType.EXCHANGE:
+            return self.tr("exchange credit")
         if t.type is TenderType.GIFT_CARD:
             return self.tr("gift card")
         if t.type is TenderType.STORE_CREDIT:
@@ -2001,7 +2054,8 @@ class TenderSheet(Sheet):
     def failed(self, _error: BaseException) -> None:
         self.busy = False
         # stored value was taken at central already: those tenders stay (Start again gives them back)
-        self.tenders[:] = [t for t in self.tenders if t.type in (TenderType.STORE_CREDIT, TenderType.GIFT_CARD)]
+        kept = (TenderType.STORE_CREDIT, TenderType.GIFT_CARD, TenderType.EXCHANGE)
+        self.tenders[:] = [t for t in self.tenders if t.type in kept]
         for b in self.findChildren(QPushButton):
             b.setEnabled(b is not self.card_button or self.card_ok)
         self._refresh()
@@ -2009,8 +2063,9 @@ class TenderSheet(Sheet):
     def reject(self) -> None:
         if self.paying:  # the customer is at the terminal: Cancel first
             return
-        if self.tenders and self.sale is None and not self.busy:  # "Start again": forget the cash taken
-            self.tenders.clear()
+        fresh = [t for t in self.tenders if t.type is not TenderType.EXCHANGE]  # the credit stays
+        if fresh and self.sale is None and not self.busy:  # "Start again": forget the cash taken
+            self.tenders[:] = [t for t in self.tenders if t.type is TenderType.EXCHANGE]
             self._give_back_spends()
             self._refresh()
             return
@@ -2059,6 +2114,34 @@ class TenderSheet(Sheet):
     def receipt_done(self, text: str) -> None:
         self.receipt_note.setText(text)
         self.fit()
+
+    def show_exchange(self, made: Any) -> None:
+        """The exchange's return under the receipt: the credit used and what went back."""
+        v = self.view
+        if made.difference < 0:
+            back = " + ".join(
+                f"{v.money(int(r['amount']))} {self._refund_word(str(r['type']))}"
+                for r in made.ret.refunds
+                if r["type"] != "exchange"
+            )
+            text = self.tr("Exchange: {credit} credit; {back} back to the customer.")
+            text = text.replace("{back}", back)
+        else:
+            text = self.tr("Exchange: {credit} credit used.")
+        self.receipt.setText(self.receipt.text() + "\n" + text.replace("{credit}", v.money(made.credit)))
+        if made.ret.queued:
+            self.receipt_note.setText(
+                self.tr(
+                    "The card refund is queued: tell the customer it reaches their card once the terminal takes it."
+                )
+            )
+
+    def _refund_word(self, kind: str) -> str:
+        return {
+            "cash": self.tr("in cash"),
+            "card": self.tr("to the card"),
+            "store_credit": self.tr("as store credit"),
+        }.get(kind, kind)
 
     def show_done(self, sale: Any, printed: Any = None) -> None:
         self.sale = sale

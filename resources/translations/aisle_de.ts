@@ -1750,6 +1750,54 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Der Schlüsselbund konnte nicht gelesen werden: {detail}</translation>
     </message>
     <message>
+        <source>An exchange credit comes only from a return taken back in this basket.</source>
+        <translation>Ein Umtauschguthaben kommt nur aus einer Rücknahme in diesem Warenkorb.</translation>
+    </message>
+    <message>
+        <source>Exchanged: {credit} of the return paid the new items.</source>
+        <translation>Umgetauscht: {credit} aus der Rücknahme haben die neuen Artikel bezahlt.</translation>
+    </message>
+    <message>
+        <source>The rest went back: {said}.</source>
+        <translation>Der Rest ging zurück: {said}.</translation>
+    </message>
+    <message>
+        <source>Exchanges are not available on this till.</source>
+        <translation>Umtausch ist an dieser Kasse nicht möglich.</translation>
+    </message>
+    <message>
+        <source>A return without a receipt is store credit only: it cannot be an exchange.</source>
+        <translation>Eine Rücknahme ohne Beleg gibt nur Guthaben: Sie kann kein Umtausch sein.</translation>
+    </message>
+    <message>
+        <source>The return was paid in {currency}: the exchange must be in the same currency.</source>
+        <translation>Die Rücknahme wurde in {currency} bezahlt: Der Umtausch muss in derselben Währung sein.</translation>
+    </message>
+    <message>
+        <source>The return&apos;s {credit} pays all of the new items: nothing more to pay.</source>
+        <translation>Die {credit} aus der Rücknahme bezahlen alle neuen Artikel: Es ist nichts mehr zu zahlen.</translation>
+    </message>
+    <message>
+        <source>This basket was already paid without this return: start the exchange again.</source>
+        <translation>Dieser Warenkorb wurde schon ohne diese Rücknahme bezahlt: Den Umtausch neu beginnen.</translation>
+    </message>
+    <message>
+        <source>Choose the reason the customer gives: a return at the counter needs one.</source>
+        <translation>Den Grund der Kundin oder des Kunden wählen: Eine Rücknahme an der Kasse braucht einen.</translation>
+    </message>
+    <message>
+        <source>“{reason}” is not a reason of the return policy; choose one of: {known}.</source>
+        <translation>„{reason}“ ist kein Grund der Rückgaberegeln; einen davon wählen: {known}.</translation>
+    </message>
+    <message>
+        <source>Without a receipt this customer may return {limit} in {days} days across the stores; {left} is left.</source>
+        <translation>Ohne Beleg darf diese Kundin oder dieser Kunde in {days} Tagen in allen Filialen {limit} zurückgeben; {left} sind übrig.</translation>
+    </message>
+    <message>
+        <source>Without a receipt this customer may return {limit} in {days} days; {left} is left by this till&apos;s count (central cannot be reached; it checks again).</source>
+        <translation>Ohne Beleg darf diese Kundin oder dieser Kunde in {days} Tagen {limit} zurückgeben; nach dem Stand dieser Kasse sind {left} übrig (die Zentrale ist nicht erreichbar; sie prüft nach).</translation>
+    </message>
+    <message>
         <source>1 second</source>
         <translation>1 Sekunde</translation>
     </message>
@@ -1827,6 +1875,18 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Ask a manager</source>
         <translation>Filialleitung fragen</translation>
+    </message>
+    <message>
+        <source>Tap the customer&apos;s reason.</source>
+        <translation>Tippen Sie den Grund des Kunden an.</translation>
+    </message>
+    <message>
+        <source>{left} of {limit} left without a receipt in 30 days (all stores)</source>
+        <translation>Ohne Bon noch {left} von {limit} in 30 Tagen (alle Filialen)</translation>
+    </message>
+    <message>
+        <source>{left} of {limit} left without a receipt in 30 days (this till&apos;s count: offline)</source>
+        <translation>Ohne Bon noch {left} von {limit} in 30 Tagen (Zählung dieser Kasse: offline)</translation>
     </message>
     <message>
         <source>{item} · {amount} as store credit to {who}</source>
@@ -2455,6 +2515,13 @@ Tippen, um die Adresse zu ändern</translation>
     </message>
 </context>
 <context>
+    <name>ReasonRow</name>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message>
         <source>Found more</source>
@@ -2558,6 +2625,14 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Erstatten</translation>
     </message>
     <message>
+        <source>Exchange</source>
+        <translation>Umtausch</translation>
+    </message>
+    <message>
+        <source>The credit pays new items on the sell screen</source>
+        <translation>Die Gutschrift bezahlt neue Artikel an der Kasse</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -2580,6 +2655,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>checked offline</source>
         <translation>offline geprüft</translation>
+    </message>
+    <message>
+        <source>Tap the customer&apos;s reason.</source>
+        <translation>Tippen Sie den Grund des Kunden an.</translation>
     </message>
     <message>
         <source>Grade each line to see the refund.</source>
@@ -2674,6 +2753,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Customer</source>
         <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Cancel exchange</source>
+        <translation>Umtausch abbrechen</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -2782,6 +2865,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Choose the customer and the delivery first.</source>
         <translation>Wählen Sie zuerst Kunde und Lieferung.</translation>
+    </message>
+    <message>
+        <source>Exchange for {number}: {credit} of credit waiting. Scan the new items, then Pay.</source>
+        <translation>Umtausch zu {number}: {credit} Gutschrift bereit. Neue Artikel scannen, dann Bezahlen.</translation>
     </message>
     <message>
         <source>none</source>
@@ -3421,6 +3508,10 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Erhalten: {0} („Neu beginnen“ zum Ändern)</translation>
     </message>
     <message>
+        <source>Taken: {0}</source>
+        <translation>Erhalten: {0}</translation>
+    </message>
+    <message>
         <source>Start again</source>
         <translation>Neu beginnen</translation>
     </message>
@@ -3431,6 +3522,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>{0} exact</source>
         <translation>{0} passend</translation>
+    </message>
+    <message>
+        <source>exchange credit</source>
+        <translation>Umtauschgutschrift</translation>
     </message>
     <message>
         <source>gift card</source>
@@ -3483,6 +3578,30 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>The receipt waits: {0}. It prints by itself when the printer is back.</source>
         <translation>Der Bon wartet: {0}. Er druckt automatisch, sobald der Drucker wieder da ist.</translation>
+    </message>
+    <message>
+        <source>Exchange: {credit} credit; {back} back to the customer.</source>
+        <translation>Umtausch: {credit} Gutschrift; {back} zurück an den Kunden.</translation>
+    </message>
+    <message>
+        <source>Exchange: {credit} credit used.</source>
+        <translation>Umtausch: {credit} Gutschrift verrechnet.</translation>
+    </message>
+    <message>
+        <source>The card refund is queued: tell the customer it reaches their card once the terminal takes it.</source>
+        <translation>Die Kartenerstattung wartet: Sagen Sie dem Kunden, dass sie auf seiner Karte ankommt, sobald das Terminal sie annimmt.</translation>
+    </message>
+    <message>
+        <source>in cash</source>
+        <translation>bar</translation>
+    </message>
+    <message>
+        <source>to the card</source>
+        <translation>auf die Karte</translation>
+    </message>
+    <message>
+        <source>as store credit</source>
+        <translation>als Guthaben</translation>
     </message>
     <message>
         <source>Paid {0} — thank you</source>

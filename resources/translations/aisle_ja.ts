@@ -1750,6 +1750,54 @@ Tap to change the address</source>
         <translation>キーリングを読み込めませんでした: {detail}</translation>
     </message>
     <message>
+        <source>An exchange credit comes only from a return taken back in this basket.</source>
+        <translation>交換の返金額は、このバスケットで受け付けた返品からのみ使えます。</translation>
+    </message>
+    <message>
+        <source>Exchanged: {credit} of the return paid the new items.</source>
+        <translation>交換済み：返品の {credit} を新しい商品の支払いに充てました。</translation>
+    </message>
+    <message>
+        <source>The rest went back: {said}.</source>
+        <translation>残りは返金しました：{said}。</translation>
+    </message>
+    <message>
+        <source>Exchanges are not available on this till.</source>
+        <translation>このレジでは交換できません。</translation>
+    </message>
+    <message>
+        <source>A return without a receipt is store credit only: it cannot be an exchange.</source>
+        <translation>レシートなしの返品はストアクレジットのみです。交換にはできません。</translation>
+    </message>
+    <message>
+        <source>The return was paid in {currency}: the exchange must be in the same currency.</source>
+        <translation>返品は {currency} で支払われています。交換も同じ通貨で行ってください。</translation>
+    </message>
+    <message>
+        <source>The return&apos;s {credit} pays all of the new items: nothing more to pay.</source>
+        <translation>返品の {credit} で新しい商品の代金がすべて支払われます。追加の支払いはありません。</translation>
+    </message>
+    <message>
+        <source>This basket was already paid without this return: start the exchange again.</source>
+        <translation>このバスケットはこの返品なしで支払い済みです。交換を最初からやり直してください。</translation>
+    </message>
+    <message>
+        <source>Choose the reason the customer gives: a return at the counter needs one.</source>
+        <translation>お客様の返品理由を選んでください。店頭での返品には理由が必要です。</translation>
+    </message>
+    <message>
+        <source>“{reason}” is not a reason of the return policy; choose one of: {known}.</source>
+        <translation>「{reason}」は返品ポリシーの理由ではありません。次から選んでください：{known}。</translation>
+    </message>
+    <message>
+        <source>Without a receipt this customer may return {limit} in {days} days across the stores; {left} is left.</source>
+        <translation>レシートなしの場合、このお客様は全店舗で {days} 日間に {limit} まで返品できます。残りは {left} です。</translation>
+    </message>
+    <message>
+        <source>Without a receipt this customer may return {limit} in {days} days; {left} is left by this till&apos;s count (central cannot be reached; it checks again).</source>
+        <translation>レシートなしの場合、このお客様は {days} 日間に {limit} まで返品できます。このレジの集計では残り {left} です（本部に接続できないため、後で本部が再確認します）。</translation>
+    </message>
+    <message>
         <source>1 second</source>
         <translation>1 秒</translation>
     </message>
@@ -1827,6 +1875,18 @@ Tap to change the address</source>
     <message>
         <source>Ask a manager</source>
         <translation>店長に承認を依頼</translation>
+    </message>
+    <message>
+        <source>Tap the customer&apos;s reason.</source>
+        <translation>お客様の返品理由をタップしてください。</translation>
+    </message>
+    <message>
+        <source>{left} of {limit} left without a receipt in 30 days (all stores)</source>
+        <translation>レシートなし返品の残り: {limit}のうち{left}（30日間・全店舗）</translation>
+    </message>
+    <message>
+        <source>{left} of {limit} left without a receipt in 30 days (this till&apos;s count: offline)</source>
+        <translation>レシートなし返品の残り: {limit}のうち{left}（30日間・このレジの集計、オフライン）</translation>
     </message>
     <message>
         <source>{item} · {amount} as store credit to {who}</source>
@@ -2455,6 +2515,13 @@ Tap to change the address</source>
     </message>
 </context>
 <context>
+    <name>ReasonRow</name>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message>
         <source>Found more</source>
@@ -2558,6 +2625,14 @@ Tap to change the address</source>
         <translation>返金</translation>
     </message>
     <message>
+        <source>Exchange</source>
+        <translation>交換</translation>
+    </message>
+    <message>
+        <source>The credit pays new items on the sell screen</source>
+        <translation>返品額で新しい商品を販売画面で支払います</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>完了</translation>
     </message>
@@ -2580,6 +2655,10 @@ Tap to change the address</source>
     <message>
         <source>checked offline</source>
         <translation>オフラインで確認</translation>
+    </message>
+    <message>
+        <source>Tap the customer&apos;s reason.</source>
+        <translation>お客様の返品理由をタップしてください。</translation>
     </message>
     <message>
         <source>Grade each line to see the refund.</source>
@@ -2674,6 +2753,10 @@ Tap to change the address</source>
     <message>
         <source>Customer</source>
         <translation>お客様</translation>
+    </message>
+    <message>
+        <source>Cancel exchange</source>
+        <translation>交換をやめる</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -2782,6 +2865,10 @@ Tap to change the address</source>
     <message>
         <source>Choose the customer and the delivery first.</source>
         <translation>先にお客様と配送を選択してください。</translation>
+    </message>
+    <message>
+        <source>Exchange for {number}: {credit} of credit waiting. Scan the new items, then Pay.</source>
+        <translation>{number} の交換：{credit} の返品額があります。新しい商品をスキャンして「会計」へ。</translation>
     </message>
     <message>
         <source>none</source>
@@ -3421,6 +3508,10 @@ Tap to change the address</source>
         <translation>お預かり: {0} (変更は「やり直す」)</translation>
     </message>
     <message>
+        <source>Taken: {0}</source>
+        <translation>お預かり: {0}</translation>
+    </message>
+    <message>
         <source>Start again</source>
         <translation>やり直す</translation>
     </message>
@@ -3431,6 +3522,10 @@ Tap to change the address</source>
     <message>
         <source>{0} exact</source>
         <translation>{0} ちょうど</translation>
+    </message>
+    <message>
+        <source>exchange credit</source>
+        <translation>交換充当</translation>
     </message>
     <message>
         <source>gift card</source>
@@ -3483,6 +3578,30 @@ Tap to change the address</source>
     <message>
         <source>The receipt waits: {0}. It prints by itself when the printer is back.</source>
         <translation>レシートは印刷待ちです: {0}。プリンターが復旧すると自動で印刷されます。</translation>
+    </message>
+    <message>
+        <source>Exchange: {credit} credit; {back} back to the customer.</source>
+        <translation>交換：返品額 {credit}、お客様へ {back} を返金。</translation>
+    </message>
+    <message>
+        <source>Exchange: {credit} credit used.</source>
+        <translation>交換：返品額 {credit} を充当しました。</translation>
+    </message>
+    <message>
+        <source>The card refund is queued: tell the customer it reaches their card once the terminal takes it.</source>
+        <translation>カード返金は保留中です。端末が受け付け次第カードに返金されることをお客様にお伝えください。</translation>
+    </message>
+    <message>
+        <source>in cash</source>
+        <translation>現金で</translation>
+    </message>
+    <message>
+        <source>to the card</source>
+        <translation>カードへ</translation>
+    </message>
+    <message>
+        <source>as store credit</source>
+        <translation>ストアクレジットで</translation>
     </message>
     <message>
         <source>Paid {0} — thank you</source>

@@ -23,6 +23,7 @@ class TenderType(StrEnum):
     CARD = "card"
     STORE_CREDIT = "store_credit"
     GIFT_CARD = "gift_card"
+    EXCHANGE = "exchange"  # the credit of a return taken back in the same basket (docs/returns.md)
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,6 +100,7 @@ OPERATIONS = [
     "GET /v1/channel/accounts/customers/{customer_id}/member-code",
     "GET /v1/returns/sales/{sale_id}",
     "GET /v1/returns/find",
+    "GET /v1/returns/no-receipt-allowance",
     "POST /v1/returns",
     "POST /v1/returns/{authorization_id}/claim",
     "GET /v1/returns/{authorization_id}",

@@ -184,22 +184,22 @@ def test_counter_returns_by_receipt_partial_then_the_line_is_refused(till: Devic
 
     wrong_card = [Share("card", one.total, "SIM-NOT-THIS-SALE")]
     with pytest.raises(ValidationFailed) as e:
-        till.returns.complete(session, case, one, plan=wrong_card)
+        till.returns.complete(session, case, one, plan=wrong_card, reason="size")
     assert str(e.value) == "This card was not used for the sale: refund to the card it was paid with."
-    done = till.returns.complete(session, case, one)
+    done = till.returns.complete(session, case, one, reason="size")
     assert (
         done.quarantined == 1 and done.total == due // 3
     )  # the first unit of three: the remainder stays with the last
     assert till.engine.sync_once().online
     rest = till.returns.by_receipt(sale.receipt_no)
     assert rest.lines[0].quantity == 2
-    two = till.returns.complete(session, rest, rest.draft().grade_all())
+    two = till.returns.complete(session, rest, rest.draft().grade_all(), reason="size")
     assert done.total + two.total == due
     assert till.engine.sync_once().online
     last = till.returns.by_receipt(sale.receipt_no)
     assert last.lines[0].refusal.endswith("was already returned.")
     with pytest.raises(ValidationFailed) as e:
-        till.returns.complete(session, last, last.draft().grade_all())
+        till.returns.complete(session, last, last.draft().grade_all(), reason="size")
     assert e.value.code == "return.nothing"
 
 
@@ -221,7 +221,7 @@ def test_offline_cash_completes_and_a_card_refund_the_terminal_cannot_make_queue
     case = till.returns.by_receipt(sale.receipt_no)  # this till's own sale, from device.db
     assert not case.checked_online
     before = expected_cash(till)
-    done = till.returns.complete(session, case, case.draft().grade_all())
+    done = till.returns.complete(session, case, case.draft().grade_all(), reason="size")
     assert done.queued and "queued" in done.message
     assert {(r["type"], r["state"]) for r in done.refunds} == {("cash", "paid"), ("card", "queued")}
     assert expected_cash(till) == before - (due - card)
@@ -247,7 +247,7 @@ def test_support_reads_returns_with_both_clis(
     till.shifts.open(session, FLOAT)
     sale, due, _card = card_and_cash_sale(till)
     case = till.returns.by_receipt(sale.receipt_no)
-    done = till.returns.complete(session, case, till.returns.grade_all(case.draft()))
+    done = till.returns.complete(session, case, till.returns.grade_all(case.draft()), reason="size")
     assert till.engine.sync_once().online
     data = str(till.data_dir)
     till.close()
@@ -280,13 +280,13 @@ def test_without_a_receipt_store_credit_only_with_a_manager_and_within_the_limit
     case = till.returns.no_receipt(vid, 1, 3000, customer)
     assert [t.type for t in case.tenders] == ["store_credit"]
     with pytest.raises(ValidationFailed) as e:
-        till.returns.complete(session, case, till.returns.grade_all(case.draft()))
+        till.returns.complete(session, case, till.returns.grade_all(case.draft()), reason="size")
     assert str(e.value) == "A return without a receipt needs a manager's approval."
     boss = next(p.id for p in till.auth.staff() if p.role.name == "MANAGER")
     with pytest.raises(Exception, match="PIN"):
         till.returns.approve(boss, "0000")
     approver = till.returns.approve(boss, "3333")
-    done = till.returns.complete(session, case, till.returns.grade_all(case.draft()), approver=approver)
+    done = till.returns.complete(session, case, till.returns.grade_all(case.draft()), approver=approver, reason="size")
     assert done.refunds == ({"type": "store_credit", "amount": 3000, "reference": "", "state": "paid"},)
     assert till.engine.sync_once().online
     assert till.returns.get(done.return_id).status == "sent"  # type: ignore[union-attr]
@@ -294,7 +294,7 @@ def test_without_a_receipt_store_credit_only_with_a_manager_and_within_the_limit
         assert balance(s, kind="credit", currency="JPY", customer_id=customer) >= 3000
     more = till.returns.no_receipt(vid, 1, 18000, customer)
     with pytest.raises(ValidationFailed) as e:  # JPY 20,000 in 30 days, 3,000 used
-        till.returns.complete(session, more, till.returns.grade_all(more.draft()), approver=approver)
+        till.returns.complete(session, more, till.returns.grade_all(more.draft()), approver=approver, reason="size")
     assert e.value.code == "return.no_receipt_limit" and "￥17,000 is left" in str(e.value)
 
 
@@ -311,7 +311,7 @@ def test_a_queued_card_refund_is_made_later_and_central_reconciles(
                                        key_id=KEY.key_identifier, key_version=KEY.key_version, allow_plain=True),
                       passphrase=KEY.passphrase)  # fmt: skip
     case = till.returns.by_receipt(sale.receipt_no)
-    done = till.returns.complete(session, case, till.returns.grade_all(case.draft()))
+    done = till.returns.complete(session, case, till.returns.grade_all(case.draft()), reason="size")
     assert done.queued
     assert till.engine.sync_once().online
     till.set_terminal(real, passphrase=KEY.passphrase)  # the terminal is back
@@ -377,3 +377,91 @@ def test_a_tablet_that_was_offline_loses_to_the_one_that_completed_first_and_say
         from central.models import ReturnRecord
 
         assert s.scalar(select(func.count()).select_from(ReturnRecord)) == 1  # one return, a's
+
+
+def test_a_counter_return_needs_a_reason_of_the_policy_which_reaches_central_and_the_journal(
+    till: Device, sim: Any, central_db: Database
+) -> None:
+    from central.models import ReturnRecord
+
+    session = associate(till)
+    till.shifts.open(session, FLOAT)
+    sale, _due, _card = card_and_cash_sale(till)
+    assert sorted(c for c, _w in till.returns.reasons()) == ["changed_mind", "damaged", "fit", "size", "wrong"]
+    assert dict(till.returns.reasons("ja"))["size"] == "サイズが合わない"
+    assert dict(till.returns.reasons("de"))["size"] == "Falsche Größe"
+    case = till.returns.by_receipt(sale.receipt_no)
+    draft = case.draft().grade_all()
+    with pytest.raises(ValidationFailed) as e:
+        till.returns.complete(session, case, draft)
+    assert e.value.code == "return.reason_needed" and str(e.value).startswith("Choose the reason")
+    with pytest.raises(ValidationFailed) as e:
+        till.returns.complete(session, case, draft, reason="bored")
+    assert e.value.code == "return.reason_unknown" and "“bored” is not a reason" in str(e.value)
+    assert till.returns.get(case.return_id) is None  # nothing refunded, nothing written
+    done = till.returns.complete(session, case, draft, reason="fit")
+    entry = till.store.query(
+        "SELECT data FROM journal WHERE type='return.complete' ORDER BY seq DESC LIMIT 1", (), "device"
+    )[0][0]
+    assert '"reason":"fit"' in entry.replace(" ", "")
+    op = next(r for r in till.store.outbox_rows() if r["op_id"] == done.op_id)
+    assert op["payload"]["reason"] == "fit"
+    # central refuses a counter return without a reason (a till that did not ask)
+    bare = {**op["payload"], "return_id": str(uuid.uuid4()), "reason": ""}
+    headers = {"Authorization": f"Bearer {till._token}"}
+    body = {"ops": [{"op_id": str(uuid.uuid4()), "device_seq": op["device_seq"], "type": "return.complete",
+                     "payload": bare}]}  # fmt: skip
+    (answer,) = httpx.post(f"{till.identity.central_url}/v1/ops", json=body, headers=headers).json()["results"]
+    assert (
+        answer["status"] == "rejected" and answer["code"] == 422 and "needs the customer's reason" in answer["detail"]
+    )
+    assert till.engine.sync_once().online
+    with central_db.session() as s:
+        assert s.get_one(ReturnRecord, done.return_id).reason == "fit"
+
+
+def test_the_no_receipt_limit_is_counted_at_central_across_tills(
+    till: Device, second: Device, sim: Any, central_db: Database
+) -> None:
+    from central.seed import DEMO_CUSTOMER_NS
+    from sync.client import CentralClient
+    from sync.protocol import customer_id_for
+
+    customer = customer_id_for(uuid.uuid5(DEMO_CUSTOMER_NS, "hanako.yamada@example.jp"))
+    vid = int(till.store.query("SELECT id FROM catalog WHERE active=1 ORDER BY id LIMIT 1")[0][0])
+    boss = next(p.id for p in till.auth.staff() if p.role.name == "MANAGER")
+
+    def no_receipt(device: Device, amount: int) -> Any:
+        session = associate(device)
+        case = device.returns.no_receipt(vid, 1, amount, customer)
+        approver = device.returns.approve(boss, "3333")
+        return device.returns.complete(session, case, case.draft().grade_all(), approver=approver, reason="fit")
+
+    first = no_receipt(till, 15000)  # till a: ¥15,000 of ¥20,000
+    assert till.engine.sync_once().online
+    assert till.returns.get(first.return_id).status == "sent"  # type: ignore[union-attr]
+    assert second.returns.no_receipt_allowance(customer) == (5000, True)  # till b asks central
+    with pytest.raises(ValidationFailed) as e:
+        no_receipt(second, 6000)
+    assert e.value.code == "return.no_receipt_limit"
+    assert str(e.value) == (
+        "Without a receipt this customer may return ￥20,000 in 30 days across the stores; ￥5,000 is left."
+    )
+    # till b offline: only its own count (0 so far), so it takes ¥6,000; central refuses the op
+    dead = f"http://127.0.0.1:{free_port()}"
+    second.returns.client_factory = lambda: CentralClient(dead, "x", timeout=1.0)
+    assert second.returns.no_receipt_allowance(customer) == (20000, False)
+    late = no_receipt(second, 6000)
+    with pytest.raises(ValidationFailed) as e:  # and its own count now holds it
+        no_receipt(second, 14001)
+    assert e.value.code == "return.no_receipt_limit_offline" and "central cannot be reached" in str(e.value)
+    second.returns.client_factory = second.new_client
+    assert second.engine.sync_once().online
+    refused = second.returns.get(late.return_id)
+    assert refused is not None and refused.status == "rejected"
+    assert refused.detail is not None and "across the stores; ￥5,000 is left." in refused.detail
+    assert second.returns.no_receipt_allowance(customer) == (5000, True)  # the refused one does not count
+    with central_db.session() as s:
+        from central.returns import no_receipt_allowance
+
+        assert no_receipt_allowance(s, customer, "JPY")["used"] == 15000

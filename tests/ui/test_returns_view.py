@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from central.db import Database
 from pos_app.services.app import Device
 from pos_app.services.basket import TenderType
+from pos_app.services.returns import ReturnService
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.returns_view import ReturnsView
 from sync.pricing import Tender
@@ -90,6 +91,10 @@ def test_a_receipt_number_finds_the_sale_and_a_returned_line_says_why(
     assert page.case_title.text() == f"Receipt {sale.receipt_no}"
     (row,) = page.rows
     row.set_grade("damaged")
+    assert not page.refund.isEnabled() and page.split.text() == "Tap the customer's reason."
+    qtbot.waitUntil(lambda: "damaged" in page.reasons.buttons, timeout=5000)
+    assert page.reasons.buttons["damaged"].text() == "Arrived damaged or faulty"  # the policy's words
+    qtbot.mouseClick(page.reasons.buttons["damaged"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.refund, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.pages.currentWidget() is page.done_view, timeout=10000)
     assert page.stock_text.text() == "1 to quarantine"
@@ -124,12 +129,17 @@ def test_without_a_receipt_a_manager_approves_store_credit(
     window.scanned(sku)  # the scanner fills the item while the sheet is open
     assert sheet.item.text() == sku
     qtbot.mouseClick(sheet.next, Qt.MouseButton.LeftButton)
+    assert sheet.error.text() == "Tap the customer's reason."
+    qtbot.waitUntil(lambda: "changed_mind" in sheet.reasons.buttons, timeout=5000)
+    qtbot.mouseClick(sheet.reasons.buttons["changed_mind"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(sheet.next, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: sheet.error.text() != "", timeout=5000)
     assert sheet.error.text() == "Without a receipt, choose the customer: the refund is store credit."
     sheet.customer.setText("hanako.yamada@example.jp")
     qtbot.mouseClick(sheet.next, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: sheet.approval.isVisible(), timeout=5000)
     assert "as store credit to " in sheet.summary.text()
+    assert "of ￥20,000 left without a receipt in 30 days (all stores)" in sheet.summary.text()  # asked at central
     boss = next(b for b in sheet.approval.findChildren(QWidget, "approver") if b.isVisible())
     qtbot.mouseClick(boss, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
     sheet.approval.pin.setText("0000")
@@ -143,3 +153,90 @@ def test_without_a_receipt_a_manager_approves_store_credit(
     customer = customer_id_for(uuid.uuid5(DEMO_CUSTOMER_NS, "hanako.yamada@example.jp"))
     with central_db.session() as s:
         assert balance(s, kind="credit", currency="JPY", customer_id=customer) > 0
+
+
+def test_an_exchange_for_dearer_items_is_done_five_taps_after_the_receipt_scan(
+    qtbot: QtBot, window: MainWindow, ui_device: Device, session: Any, central_db: Database
+) -> None:
+    from sqlalchemy import select
+
+    from central.models import Order, Payment, ReturnRecord
+
+    ui_device.shifts.open(session, FLOAT)
+    sale = cash_sale(ui_device, session, qty=1)
+    ui_device.sale_receipts.issue(sale, session)
+    qr = ui_device.receipts.receipt(sale.receipt_no).code
+    page: ReturnsView = window.returns_page
+    sell = window.sell
+    window.show_returns()
+    taps = Taps(qtbot)
+    window.scanned(qr)  # the receipt's QR
+    qtbot.waitUntil(lambda: page.pages.currentWidget() is page.case_view and bool(page.rows), timeout=5000)
+    assert not page.swap.isEnabled()  # nothing graded yet
+    taps(page.all_good)
+    assert not page.swap.isEnabled()  # a counter return: the reason first
+    qtbot.waitUntil(lambda: "size" in page.reasons.buttons, timeout=5000)
+    taps(page.reasons.buttons["size"])
+    taps(page.swap)  # "Exchange": the credit goes to the sell screen
+    assert window.stack.currentWidget() is sell and sell.exchange_row.isVisible()
+    assert sell.exchange_text.text().startswith(f"Exchange for {sale.receipt_no}: ")
+    sku = str(ui_device.store.query("SELECT sku FROM sale_lines WHERE sale_id=?", (str(sale.sale_id),), "device")[0][0])
+    window.scanned(sku)
+    window.scanned(sku)  # two of what came back: dearer
+    qtbot.waitUntil(lambda: sell.current is not None and sell.current.items == 2 and sell.pay.isEnabled(), timeout=5000)
+    taps(sell.pay)
+    sheet = sell.tender
+    assert sheet is not None
+    qtbot.waitUntil(lambda: sheet.isVisible(), timeout=3000)
+    assert sheet.paid_label.text().startswith("Taken: exchange credit ")
+    exact = sheet.quick_box.itemAt(0).widget()
+    assert exact is not None and exact.text().endswith(" exact")  # type: ignore[attr-defined]
+    new_total = sheet.view.total_minor
+    rest = ReturnService.format(new_total - sale.total, "JPY", page.locale)
+    assert new_total > sale.total and exact.text().startswith(rest)  # type: ignore[attr-defined]
+    taps(exact)  # the difference in cash
+    qtbot.waitUntil(lambda: sheet.done.isVisible(), timeout=10000)
+    assert "Exchange: " in sheet.receipt.text() and "credit used" in sheet.receipt.text()
+    assert taps.count <= 5  # from the receipt scan to the exchange done (then "New sale" closes it)
+    taps(sheet.next)
+    assert not sell.exchange_row.isVisible()
+    assert ui_device.engine.sync_once().online
+    with central_db.session() as s:
+        rec = s.scalars(select(ReturnRecord).where(ReturnRecord.exchange_sale_id.is_not(None))).one()
+        assert rec.reason == "size" and rec.kind == "receipt"
+        order = s.scalars(select(Order).where(Order.sale_id == rec.exchange_sale_id)).one()
+        pays = {p.type: p.amount - p.change for p in s.scalars(select(Payment).where(Payment.order_id == order.id))}
+    assert pays == {"exchange": sale.total, "cash": new_total - sale.total}
+
+
+def test_an_exchange_for_a_cheaper_item_completes_at_pay_and_gives_the_rest_back(
+    qtbot: QtBot, window: MainWindow, ui_device: Device, session: Any
+) -> None:
+    ui_device.shifts.open(session, FLOAT)
+    sale = cash_sale(ui_device, session, qty=2)
+    page: ReturnsView = window.returns_page
+    sell = window.sell
+    window.resize(853, 533)  # a short tablet: the reasons are below the line
+    window.show()
+    window.show_returns()
+    page.receipt.setText(sale.receipt_no)
+    qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.pages.currentWidget() is page.case_view and bool(page.rows), timeout=5000)
+    qtbot.mouseClick(page.all_good, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "changed_mind" in page.reasons.buttons, timeout=5000)
+    bar = page.lines_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=3000)  # scrolled down to the reasons
+    qtbot.mouseClick(page.reasons.buttons["changed_mind"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.swap, Qt.MouseButton.LeftButton)
+    sku = str(ui_device.store.query("SELECT sku FROM sale_lines WHERE sale_id=?", (str(sale.sale_id),), "device")[0][0])
+    window.scanned(sku)  # one of the two back: cheaper
+    qtbot.waitUntil(lambda: sell.current is not None and sell.current.items == 1 and sell.pay.isEnabled(), timeout=5000)
+    qtbot.mouseClick(sell.pay, Qt.MouseButton.LeftButton)
+    sheet = sell.tender
+    assert sheet is not None
+    qtbot.waitUntil(lambda: sheet.done.isVisible(), timeout=10000)  # nothing to pay: it completed by itself
+    new_total = sheet.view.total_minor
+    back = ReturnService.format(sale.total - new_total, "JPY", page.locale)
+    assert f"; {back} in cash back to the customer." in sheet.receipt.text()
+    done = ui_device.returns.get(ui_device.returns.latest(1)[0].return_id)
+    assert done is not None and {r["type"] for r in done.refunds} == {"exchange", "cash"}
