@@ -188,11 +188,16 @@ def main(argv: list[str] | None = None) -> int:
     pl.add_argument("--dry-run", action="store_true", help="count what would go; change nothing")
     pl.add_argument("--batch", default="2000", help="rows per transaction (1-100000, default 2000)")
 
-    rt = command("returns", help="returns: list the latest, show one with its refunds and stock (docs/returns.md)")
-    rt.add_argument("action", choices=["list", "show"], nargs="?", default="list")
+    rt = command(
+        "returns",
+        help="returns: list the latest, show one with its refunds and stock, or the unmatched: refunded at a "
+        "till, refused by central (docs/returns.md)",
+    )
+    rt.add_argument("action", choices=["list", "show", "unmatched"], nargs="?", default="list")
     rt.add_argument("key", nargs="?", help="show: a return's id, its authorization number (R-…) or a receipt number")
     rt.add_argument("--store", help="list: one store's code")
     rt.add_argument("--limit", type=int, default=30)
+    rt.add_argument("--days", type=int, default=90, help="unmatched: journal entries received in these days")
 
     args = p.parse_args(argv)
     db = Database(args.db)

@@ -25,8 +25,11 @@ from sqlalchemy.orm import Session
 from central.changes import adjust_stock, now, touch_location
 from central.mail.outbox import Attachment, Rendered, enqueue
 from central.models import (
+    AppliedOp,
     Category,
     Customer,
+    Device,
+    JournalEntryRow,
     Location,
     MailMessage,
     Order,
@@ -798,6 +801,62 @@ def render_return_mail(session: Session, msg: MailMessage) -> Rendered:
 # --- support: `central returns` --------------------------------------------------------------------
 
 
+# Refunds that are money out of the store (store credit and an exchange's credit are central's
+# to post, so a refused return posted none of them).
+MONEY_OUT = ("cash", "card")
+
+
+def unmatched_refunds(session: Session, store_id: int | None = None, days: int = 90) -> list[dict[str, Any]]:
+    """Returns a till completed (its journal says so: the refunds it gave) that central has no
+    record of: the `return.complete` was refused (another till won while this one was offline,
+    the line came back elsewhere, the no-receipt limit across tills), or it is still stuck on the
+    till. The journal travels after the op (the journal batch is made at the start of the next
+    sync cycle and queued behind it), so a return whose journal entry is here and whose record
+    is not was refused, unless its op is stuck. Money that left the store on central's word of
+    nothing: head office settles it with the store (docs/returns.md "Refused after the money")."""
+    since = now() - timedelta(days=days)
+    q = (
+        select(JournalEntryRow.device_id, JournalEntryRow.at, JournalEntryRow.data, Device.name, Location.code)
+        .join(Device, Device.id == JournalEntryRow.device_id)
+        .join(Location, Location.id == Device.store_id)
+        .where(JournalEntryRow.type == "return.complete", JournalEntryRow.received_at >= since)
+        .order_by(JournalEntryRow.received_at)
+    )
+    if store_id is not None:
+        q = q.where(Device.store_id == store_id)
+    entries = [
+        (device_id, at, orjson.loads(data), name, code) for device_id, at, data, name, code in session.execute(q)
+    ]
+    ids = {str(d.get("return_id")) for _, _, d, _, _ in entries}
+    known = set(session.scalars(select(ReturnRecord.id).where(ReturnRecord.id.in_(ids)))) if ids else set()
+    op_ids = {str(d.get("op_id")) for _, _, d, _, _ in entries}
+    applied = set(session.scalars(select(AppliedOp.op_id).where(AppliedOp.op_id.in_(op_ids)))) if op_ids else set()
+    out = []
+    for device_id, at, d, name, code in entries:
+        if str(d.get("return_id")) in known:
+            continue
+        refunds = [r for r in d.get("refunds", []) if isinstance(r, dict)]
+        out.append(
+            {
+                "return_id": d.get("return_id"),
+                "number": d.get("number") or "",
+                "sale_id": d.get("sale_id"),
+                "kind": d.get("kind", ""),
+                "store_code": code,
+                "device": name,
+                "device_id": device_id,
+                "staff_id": d.get("staff_id"),
+                "at": at,
+                "total": int(d.get("total") or 0),
+                "refunds": refunds,
+                "money_out": sum(int(r.get("amount") or 0) for r in refunds if r.get("type") in MONEY_OUT),
+                # applied yet no record cannot happen (the record is the op's write); said if it does
+                "op": "applied" if str(d.get("op_id")) in applied else "refused or still on the till",
+            }
+        )
+    return out
+
+
 def returns_command(db: Any, args: Any) -> int:
     """`central returns [list [--store CODE] | show KEY]`: the latest returns with their refunds
     (a queued card refund said), or one return (by id, authorization number or receipt) with
@@ -805,6 +864,8 @@ def returns_command(db: Any, args: Any) -> int:
     import sys
 
     with db.session() as s:
+        if args.action == "unmatched":
+            return _unmatched_command(s, args)
         if args.action == "show":
             if not args.key:
                 print("central returns show: give a return id, R-number or receipt number", file=sys.stderr)
@@ -846,6 +907,32 @@ def returns_command(db: Any, args: Any) -> int:
             _print_return(s, return_out(s, r), brief=True)
         print(f"{len(rows)} return(s)")
     return 0
+
+
+def _unmatched_command(s: Session, args: Any) -> int:
+    """`central returns unmatched [--store CODE] [--days N]`: exit 1 when there is any."""
+    import sys
+
+    store_id = None
+    if args.store:
+        loc = s.scalar(select(Location).where(Location.code == args.store))
+        if loc is None:
+            print(f"central returns: no store {args.store}", file=sys.stderr)
+            return 2
+        store_id = loc.id
+    if not 1 <= args.days <= 3660:
+        print("central returns unmatched: --days is 1 to 3660", file=sys.stderr)
+        return 2
+    rows = unmatched_refunds(s, store_id, args.days)
+    for r in rows:
+        refunds = ", ".join(f"{x.get('amount')} {x.get('type')}" for x in r["refunds"]) or "nothing"
+        print(f"! {r['number'] or r['return_id']} · {r['kind']} · {r['store_code']} {r['device']} · {r['at']} · "
+              f"total {r['total']} → {refunds} · money out {r['money_out']} · central has no return ({r['op']})")  # fmt: skip
+    print(
+        f"{len(rows)} return(s) refunded at a till that central has no record of"
+        + (f"; {sum(r['money_out'] for r in rows)} left the store in cash or to cards" if rows else "")
+    )
+    return 1 if rows else 0
 
 
 def _print_return(s: Session, r: dict[str, Any], brief: bool = False) -> None:

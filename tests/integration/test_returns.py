@@ -379,6 +379,43 @@ def test_a_tablet_that_was_offline_loses_to_the_one_that_completed_first_and_say
         assert s.scalar(select(func.count()).select_from(ReturnRecord)) == 1  # one return, a's
 
 
+def test_head_office_sees_the_cash_a_refused_offline_return_gave_out(
+    till: Device, second: Device, sim: Any, central_url: str, central_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The till that lost gave cash out offline; central refused its return, so only its
+    journal (which travels after the op) says the money left: `central returns unmatched`."""
+    from central.cli import main as central_main
+    from sync.client import CentralClient
+
+    a, b = associate(till), associate(second)
+    till.shifts.open(a, FLOAT)
+    second.shifts.open(b, FLOAT)
+    bk, due = a_basket(till, 2)
+    sale = till.basket.complete(a, bk, [Tender(TenderType.CASH, due)])
+    assert till.engine.sync_once().online and second.engine.sync_once().online
+    assert central_main(["--db", central_db.url, "returns", "unmatched"]) == 0
+    assert capsys.readouterr().out.startswith("0 return(s)")
+    case_b = second.returns.by_receipt(sale.receipt_no)  # found at central; then b loses the network
+    dead = f"http://127.0.0.1:{free_port()}"
+    second.returns.client_factory = lambda: CentralClient(dead, "x", timeout=1.0)
+    case_a = till.returns.by_receipt(sale.receipt_no)
+    till.returns.complete(a, case_a, till.returns.grade_all(case_a.draft()), reason="size")
+    assert till.engine.sync_once().online
+    done_b = second.returns.complete(b, case_b, second.returns.grade_all(case_b.draft()), reason="size")
+    second.returns.client_factory = second.new_client
+    second.engine.sync_once()  # the return op (refused), then the journal batch behind it
+    second.engine.sync_once()
+    assert (lost := second.returns.get(done_b.return_id)) is not None and lost.status == "rejected"
+
+    assert central_main(["--db", central_db.url, "returns", "unmatched", "--store", "TKY01"]) == 1
+    out = capsys.readouterr().out
+    assert f"{due} cash" in out and f"money out {due}" in out and "central has no return" in out
+    assert out.count("! ") == 1  # the winner's return is central's, not listed
+    assert central_main(["--db", central_db.url, "returns", "unmatched", "--store", "BER01"]) == 0
+    assert central_main(["--db", central_db.url, "returns", "unmatched", "--store", "NOPE"]) == 2
+    assert central_main(["--db", central_db.url, "returns", "unmatched", "--days", "0"]) == 2
+
+
 def test_a_counter_return_needs_a_reason_of_the_policy_which_reaches_central_and_the_journal(
     till: Device, sim: Any, central_db: Database
 ) -> None:
