@@ -331,7 +331,10 @@ class Order(Base):
     central_total: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     flagged: Mapped[int] = mapped_column(Integer, default=0)
     checks: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of differences
-    __table_args__ = (Index("ix_orders_store_id", "store_id", "id"),)
+    __table_args__ = (
+        Index("ix_orders_store_id", "store_id", "id"),
+        Index("ix_orders_customer_id", "customer_id", "completed_at"),  # a customer's receipts (returns)
+    )
 
 
 class OrderLine(Base):

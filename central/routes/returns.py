@@ -14,11 +14,12 @@ from sqlalchemy.orm import Session
 
 from central.db import Database
 from central.deps import DatabaseDep, DeviceDep, json_body, json_body_doc
-from central.models import Order, ReturnAuthorization, ReturnRecord
+from central.models import Location, Order, ReturnAuthorization, ReturnRecord
 from central.returns import (
     ReturnError,
     authorization_out,
     authorize,
+    aware,
     claim,
     no_receipt_allowance,
     return_out,
@@ -137,6 +138,34 @@ def get_no_receipt_allowance(
     across every till's returns central has): a till asks before a manager approves one."""
     with db.session() as s:
         return no_receipt_allowance(s, customer_id, currency)
+
+
+CUSTOMER_SALES = 20
+
+
+@router.get("/customer-sales")
+def get_customer_sales(
+    db: DatabaseDep,
+    device: DeviceDep,
+    customer_id: Annotated[int, Query(ge=1, le=2**62, description="the customer")],
+) -> dict[str, Any]:
+    """A customer's latest sales at any store (the 20 newest): a till finds the receipt of a
+    customer who came back without it, by their phone, e-mail or name."""
+    with db.session() as s:
+        rows = s.execute(
+            select(Order.receipt_no, Order.completed_at, Order.total, Order.currency, Location.code)
+            .join(Location, Location.id == Order.store_id)
+            .where(Order.customer_id == customer_id)
+            .order_by(Order.completed_at.desc())
+            .limit(CUSTOMER_SALES)
+        ).all()
+    return {
+        "customer_id": customer_id,
+        "sales": [
+            {"receipt_no": r, "completed_at": aware(at).isoformat(), "total": t, "currency": c, "store": code}
+            for r, at, t, c, code in rows
+        ],
+    }
 
 
 @router.post("/{authorization_id}/claim", openapi_extra=json_body_doc(ClaimIn))

@@ -90,6 +90,7 @@ MESSAGES: dict[str, str] = {
     "return.exchange_over": "The return's {credit} pays all of the new items: nothing more to pay.",
     "return.exchange_other_sale": "This basket was already paid without this return: start the exchange again.",
     # returns: the reason of a counter return (the policy's `reason` rules)
+    "return.no_customers": "Customer search is not available on this till.",
     "return.reason_needed": "Choose the reason the customer gives: a return at the counter needs one.",
     "return.reason_unknown": "“{reason}” is not a reason of the return policy; choose one of: {known}.",
     # returns: the no-receipt limit per customer (central counts it across tills)

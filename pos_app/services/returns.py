@@ -284,12 +284,35 @@ class ReturnService:
         return [(str(r), self._local_time(str(t)), int(v)) for r, t, v in rows]
 
     def by_customer(self, customer_id: int) -> list[tuple[str, str, int]]:
+        """A customer's latest receipts (receipt, time, total): central's, from any store, when
+        online; this till's own sales offline."""
+        if self.client_factory is not None:
+            try:
+                found = self._call("GET", "/v1/returns/customer-sales", params={"customer_id": customer_id})
+                return [
+                    (str(x["receipt_no"]), self._local_time(str(x["completed_at"])), int(x["total"]))
+                    for x in found["sales"]
+                ]
+            except Unreachable:
+                pass
+            except Rejected as e:
+                raise _fail("return.central", e.detail) from None
         rows = self.store.query(
             "SELECT receipt_no, completed_at, total FROM sales WHERE customer_id=? ORDER BY completed_at DESC LIMIT 20",
             (customer_id,),
             "device",
         )
         return [(str(r), self._local_time(str(t)), int(v)) for r, t, v in rows]
+
+    def customer_receipts(self, text: str) -> list[tuple[Any, list[tuple[str, str, int]]]]:
+        """The customers a phone, e-mail or name finds (the customer search: central's when
+        online, this till's recent customers offline), at most 5, each with their latest
+        receipts: for a customer who came back without the receipt but with the sale on
+        their account."""
+        if self.customers is None:
+            raise ValidationFailed("return.no_customers")
+        found = self.customers.search(text)
+        return [(c, self.by_customer(c.id)) for c in found.customers[:5]]
 
     def _from_central(self, sale: dict[str, Any]) -> ReturnCase:
         lines: list[ExpectedLine] = []

@@ -473,6 +473,7 @@ WORDS: dict[str, str] = {
     "return.exchange_other_sale": QT_TRANSLATE_NOOP(
         "Messages", "This basket was already paid without this return: start the exchange again."
     ),
+    "return.no_customers": QT_TRANSLATE_NOOP("Messages", "Customer search is not available on this till."),
     "return.reason_needed": QT_TRANSLATE_NOOP(
         "Messages", "Choose the reason the customer gives: a return at the counter needs one."
     ),

@@ -7,6 +7,7 @@ operations bridge; what the service refuses is its one sentence in the page's me
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -219,6 +220,11 @@ def load_reasons(service: ReturnService, row: ReasonRow, ops: Ops, parent: QWidg
     QueryOp(parent=parent, op=lambda: service.reasons(lang), success=row.set_reasons).run_in_background(ops)
 
 
+# A receipt number as the tills print it (TKY01-3F2A1C-000042); anything else typed that is not a
+# card's last 4 digits is a customer search (phone, e-mail, name).
+RECEIPT_NUMBER = re.compile(r"^[A-Za-z]{2,6}\d{0,3}-[0-9A-Fa-f]{4,12}-\d{1,9}$")
+
+
 class ReturnsView(QWidget):
     look_up = Signal()
     # "Exchange": (ReturnCase, graded ReturnDraft, credit, credit as text) to the sell screen,
@@ -270,15 +276,15 @@ class ReturnsView(QWidget):
         lay.addWidget(
             _label(
                 self.tr(
-                    "Scan the customer's return code or receipt, or type the receipt number "
-                    "(or the card's last 4 digits: this till's card sales)."
+                    "Scan the customer's return code or receipt, or type the receipt number, the card's "
+                    "last 4 digits (this till's card sales) or the customer's phone, e-mail or name."
                 ),
                 "subtitle",
             )
         )
         row = QHBoxLayout()
         self.receipt = QLineEdit()
-        self.receipt.setPlaceholderText(self.tr("Receipt number, e.g. TKY01-3F2A1C-000042"))
+        self.receipt.setPlaceholderText(self.tr("Receipt number, last 4 card digits, or customer"))
         self.receipt.returnPressed.connect(self.find)
         self.find_button = QPushButton(self.tr("Find"))
         self.find_button.setObjectName("primary")
@@ -420,6 +426,12 @@ class ReturnsView(QWidget):
                 parent=self, op=lambda: self.service.by_card(digits), success=self._found, kind="find"
             ).run_in_background(self.ops)
             return
+        if number.strip() and not RECEIPT_NUMBER.match(number.strip()):  # a phone, an e-mail, a name
+            text = number.strip()
+            QueryOp(
+                parent=self, op=lambda: self.service.customer_receipts(text), success=self._customers, kind="find"
+            ).run_in_background(self.ops)
+            return
         QueryOp(
             parent=self, op=lambda: self.service.by_receipt(number), success=self.open_case, kind="find"
         ).run_in_background(self.ops)
@@ -449,6 +461,21 @@ class ReturnsView(QWidget):
             b.setObjectName("giveLine")
             b.clicked.connect(lambda _c=False, n=number: self._open_receipt(n))
             self.found_box.addWidget(b)
+
+    def _customers(self, found: list[tuple[Any, list[tuple[str, str, int]]]]) -> None:
+        if not found:
+            self.say(self.tr("No customer found: try their phone number or e-mail."), "error")
+            return
+        for customer, sales in found:
+            who = " · ".join(x for x in (customer.name, customer.contact) if x)
+            self.found_box.addWidget(_label(who, "subtitle"))
+            if not sales:
+                self.found_box.addWidget(_label(self.tr("No sales on this customer's account."), "hint"))
+            for number, when, total in sales[:6]:
+                b = QPushButton(f"{number} · {when} · {ReturnService.format(total, self.currency, self.locale)}")
+                b.setObjectName("giveLine")
+                b.clicked.connect(lambda _c=False, n=number: self._open_receipt(n))
+                self.found_box.addWidget(b)
 
     def _open_receipt(self, number: str) -> None:
         self.receipt.setText(number)

@@ -1782,6 +1782,10 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Dieser Warenkorb wurde schon ohne diese Rücknahme bezahlt: Den Umtausch neu beginnen.</translation>
     </message>
     <message>
+        <source>Customer search is not available on this till.</source>
+        <translation>Die Kundensuche ist an dieser Kasse nicht verfügbar.</translation>
+    </message>
+    <message>
         <source>Choose the reason the customer gives: a return at the counter needs one.</source>
         <translation>Den Grund der Kundin oder des Kunden wählen: Eine Rücknahme an der Kasse braucht einen.</translation>
     </message>
@@ -2597,12 +2601,12 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Rückgabe</translation>
     </message>
     <message>
-        <source>Scan the customer&apos;s return code or receipt, or type the receipt number (or the card&apos;s last 4 digits: this till&apos;s card sales).</source>
-        <translation>Scannen Sie Rückgabecode oder Bon des Kunden oder geben Sie die Bonnummer ein (oder die letzten 4 Kartenziffern: Kartenverkäufe dieser Kasse).</translation>
+        <source>Scan the customer&apos;s return code or receipt, or type the receipt number, the card&apos;s last 4 digits (this till&apos;s card sales) or the customer&apos;s phone, e-mail or name.</source>
+        <translation>Den Rückgabecode oder Beleg der Kundin oder des Kunden scannen, oder die Belegnummer, die letzten 4 Ziffern der Karte (Kartenverkäufe dieser Kasse) oder Telefon, E-Mail oder Namen eingeben.</translation>
     </message>
     <message>
-        <source>Receipt number, e.g. TKY01-3F2A1C-000042</source>
-        <translation>Bonnummer, z. B. TKY01-3F2A1C-000042</translation>
+        <source>Receipt number, last 4 card digits, or customer</source>
+        <translation>Belegnummer, letzte 4 Kartenziffern oder Kunde</translation>
     </message>
     <message>
         <source>Find</source>
@@ -2639,6 +2643,14 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>No card sale of this till ends in these digits.</source>
         <translation>Kein Kartenverkauf dieser Kasse endet auf diese Ziffern.</translation>
+    </message>
+    <message>
+        <source>No customer found: try their phone number or e-mail.</source>
+        <translation>Kein Kunde gefunden: mit Telefonnummer oder E-Mail versuchen.</translation>
+    </message>
+    <message>
+        <source>No sales on this customer&apos;s account.</source>
+        <translation>Auf diesem Kundenkonto gibt es keine Verkäufe.</translation>
     </message>
     <message>
         <source>Return {n}</source>

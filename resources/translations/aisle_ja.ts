@@ -1782,6 +1782,10 @@ Tap to change the address</source>
         <translation>このバスケットはこの返品なしで支払い済みです。交換を最初からやり直してください。</translation>
     </message>
     <message>
+        <source>Customer search is not available on this till.</source>
+        <translation>このレジではお客様を検索できません。</translation>
+    </message>
+    <message>
         <source>Choose the reason the customer gives: a return at the counter needs one.</source>
         <translation>お客様の返品理由を選んでください。店頭での返品には理由が必要です。</translation>
     </message>
@@ -2597,12 +2601,12 @@ Tap to change the address</source>
         <translation>返品</translation>
     </message>
     <message>
-        <source>Scan the customer&apos;s return code or receipt, or type the receipt number (or the card&apos;s last 4 digits: this till&apos;s card sales).</source>
-        <translation>お客様の返品コードかレシートをスキャンするか、レシート番号 (またはカード下4桁: このレジのカード売上) を入力してください。</translation>
+        <source>Scan the customer&apos;s return code or receipt, or type the receipt number, the card&apos;s last 4 digits (this till&apos;s card sales) or the customer&apos;s phone, e-mail or name.</source>
+        <translation>お客様の返品コードかレシートをスキャンするか、レシート番号、カード番号の下4桁（このレジのカード売上）、またはお客様の電話番号・メール・名前を入力してください。</translation>
     </message>
     <message>
-        <source>Receipt number, e.g. TKY01-3F2A1C-000042</source>
-        <translation>レシート番号 (例: TKY01-3F2A1C-000042)</translation>
+        <source>Receipt number, last 4 card digits, or customer</source>
+        <translation>レシート番号、カード下4桁、またはお客様</translation>
     </message>
     <message>
         <source>Find</source>
@@ -2639,6 +2643,14 @@ Tap to change the address</source>
     <message>
         <source>No card sale of this till ends in these digits.</source>
         <translation>このレジに、この下4桁のカード売上はありません。</translation>
+    </message>
+    <message>
+        <source>No customer found: try their phone number or e-mail.</source>
+        <translation>お客様が見つかりません。電話番号かメールで探してください。</translation>
+    </message>
+    <message>
+        <source>No sales on this customer&apos;s account.</source>
+        <translation>このお客様のアカウントには売上がありません。</translation>
     </message>
     <message>
         <source>Return {n}</source>

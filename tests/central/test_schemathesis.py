@@ -101,6 +101,7 @@ OPERATIONS = [
     "GET /v1/returns/sales/{sale_id}",
     "GET /v1/returns/find",
     "GET /v1/returns/no-receipt-allowance",
+    "GET /v1/returns/customer-sales",
     "POST /v1/returns",
     "POST /v1/returns/{authorization_id}/claim",
     "GET /v1/returns/{authorization_id}",

@@ -502,3 +502,33 @@ def test_the_no_receipt_limit_is_counted_at_central_across_tills(
         from central.returns import no_receipt_allowance
 
         assert no_receipt_allowance(s, customer, "JPY")["used"] == 15000
+
+
+def test_a_customer_without_the_receipt_is_found_by_phone_with_a_sale_of_another_till(
+    till: Device, second: Device, sim: Any, central_db: Database
+) -> None:
+    """Sold at till a to a customer with an account; the customer comes back to till b without
+    the receipt: b finds them by phone (central's search), sees a's sale (central's list of the
+    customer's sales), and opens it as a receipt return; offline, b sees only its own sales."""
+    from sync.client import CentralClient
+
+    a = associate(till)
+    found = till.customers.search("090 1234 5678")
+    hanako = found.customers[0]
+    bk, _due = a_basket(till, 1)
+    total = till.basket.attach_customer(bk, hanako).total_minor  # the members' price
+    sale = till.basket.complete(a, bk, [Tender(TenderType.CASH, 10**7)])
+    assert till.engine.sync_once().online and second.engine.sync_once().online
+
+    (customer, receipts), *others = second.returns.customer_receipts("090-1234-5678")
+    assert others == [] and customer.name == "Hanako Yamada"
+    assert [(r, t) for r, _when, t in receipts] == [(sale.receipt_no, total)]  # a's sale, from central
+    case = second.returns.by_receipt(receipts[0][0])
+    assert case.kind == "receipt" and case.receipt_no == sale.receipt_no
+
+    dead = f"http://127.0.0.1:{free_port()}"
+    second.returns.client_factory = lambda: CentralClient(dead, "x", timeout=1.0)
+    second.customers.client_factory = lambda: CentralClient(dead, "x", timeout=1.0)
+    offline = second.returns.customer_receipts("Hanako")
+    assert all(not sales for _c, sales in offline)  # b sold her nothing: offline it knows only its own
+    assert second.returns.customer_receipts("nobody-at-all@example.com") == []

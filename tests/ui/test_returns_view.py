@@ -240,3 +240,36 @@ def test_an_exchange_for_a_cheaper_item_completes_at_pay_and_gives_the_rest_back
     assert f"; {back} in cash back to the customer." in sheet.receipt.text()
     done = ui_device.returns.get(ui_device.returns.latest(1)[0].return_id)
     assert done is not None and {r["type"] for r in done.refunds} == {"exchange", "cash"}
+
+
+def test_a_customer_without_the_receipt_is_found_by_phone_and_their_sale_opens(
+    qtbot: QtBot, window: MainWindow, ui_device: Device, session: Any
+) -> None:
+    hanako = ui_device.customers.search("090 1234 5678").customers[0]
+    vid, _ = a_stocked_variant(ui_device)
+    b = ui_device.basket.new()
+    ui_device.basket.add(b, vid, 1)
+    total = ui_device.basket.attach_customer(b, hanako).total_minor
+    sale = ui_device.basket.complete(session, b, [Tender(TenderType.CASH, total)])
+    assert ui_device.engine.sync_once().online
+    page: ReturnsView = window.returns_page
+    window.show_returns()
+    qtbot.keyClicks(page.receipt, "090-1234-5678")
+    qtbot.keyClick(page.receipt, Qt.Key.Key_Return)
+
+    def sale_button() -> Any:
+        return next((w for w in page.findChildren(QWidget, "giveLine") if sale.receipt_no in w.text()), None)  # type: ignore[attr-defined]
+
+    qtbot.waitUntil(lambda: sale_button() is not None, timeout=5000)
+    names = [w.text() for w in page.findChildren(QWidget, "subtitle") if "Hanako Yamada" in w.text()]  # type: ignore[attr-defined]
+    assert names and "+819012345678" in names[0]  # who was found, with their phone
+    assert sale_button().height() >= 48
+    qtbot.mouseClick(sale_button(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.pages.currentWidget() is page.case_view, timeout=5000)
+    assert page.case_title.text() == f"Receipt {sale.receipt_no}"
+
+    window.show_returns()
+    page.pages.setCurrentWidget(page.find_view)
+    page.receipt.setText("nobody-at-all@example.com")
+    qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.message.text().startswith("No customer found"), timeout=5000)
