@@ -284,7 +284,7 @@ class ReturnsView(QWidget):
         )
         row = QHBoxLayout()
         self.receipt = QLineEdit()
-        self.receipt.setPlaceholderText(self.tr("Receipt number, last 4 card digits, or customer"))
+        self.receipt.setPlaceholderText(self.tr("Receipt, last 4 digits, customer"))
         self.receipt.returnPressed.connect(self.find)
         self.find_button = QPushButton(self.tr("Find"))
         self.find_button.setObjectName("primary")

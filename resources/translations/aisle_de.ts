@@ -2605,8 +2605,8 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Den Rückgabecode oder Beleg der Kundin oder des Kunden scannen, oder die Belegnummer, die letzten 4 Ziffern der Karte (Kartenverkäufe dieser Kasse) oder Telefon, E-Mail oder Namen eingeben.</translation>
     </message>
     <message>
-        <source>Receipt number, last 4 card digits, or customer</source>
-        <translation>Belegnummer, letzte 4 Kartenziffern oder Kunde</translation>
+        <source>Receipt, last 4 digits, customer</source>
+        <translation>Beleg, letzte 4 Ziffern, Kunde</translation>
     </message>
     <message>
         <source>Find</source>

@@ -2605,8 +2605,8 @@ Tap to change the address</source>
         <translation>お客様の返品コードかレシートをスキャンするか、レシート番号、カード番号の下4桁（このレジのカード売上）、またはお客様の電話番号・メール・名前を入力してください。</translation>
     </message>
     <message>
-        <source>Receipt number, last 4 card digits, or customer</source>
-        <translation>レシート番号、カード下4桁、またはお客様</translation>
+        <source>Receipt, last 4 digits, customer</source>
+        <translation>レシート・下4桁・お客様</translation>
     </message>
     <message>
         <source>Find</source>
