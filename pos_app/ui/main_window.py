@@ -68,6 +68,8 @@ log = logging.getLogger("aisle.ui")
 
 LEVEL_COLOUR = {Level.OUT: theme.OUT, Level.LOW: theme.LOW, Level.OK: theme.OK}
 BARCODE_LENGTHS = (8, 12, 13, 14)
+LOW_MARK = "▼"
+OUT_MARK = "✕"
 PICTURE = 132  # the product's picture (pixels, square)
 
 
@@ -398,8 +400,20 @@ class MainWindow(QMainWindow):
         self.matrix.horizontalHeader().setMinimumSectionSize(40)
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.matrix.cellClicked.connect(self._cell_clicked)
+        self.matrix.cellActivated.connect(self._cell_clicked)  # Enter on the cell the arrows reached
+        self.matrix.setAccessibleName(self.tr("Stock by colour and size"))
         self.matrix.hide()
         lay.addWidget(self.matrix)
+        # Low and out are said in marks too, not by colour alone (docs/accessibility.md).
+        self.legend = QLabel(
+            self.tr("{low} low · {out} out · * includes a correction not yet confirmed")
+            .replace("{low}", LOW_MARK)
+            .replace("{out}", OUT_MARK)
+        )
+        self.legend.setObjectName("hint")
+        self.legend.setWordWrap(True)
+        self.legend.hide()
+        lay.addWidget(self.legend)
         actions = QGridLayout()
         self.actions_grid = actions
         self.selected = QLabel("")
@@ -499,7 +513,13 @@ class MainWindow(QMainWindow):
             self.narrow = narrow
             # portrait: every pixel for the matrix (nine sizes beside the two-line colour names)
             self.panel_layout.setContentsMargins(*((2, 0, 0, 8) if narrow else (12, 0, 4, 8)))
-            for b in (self.returns_button, self.shift_button, self.settings_button, self.language_button, self.sign_out):
+            for b in (
+                self.returns_button,
+                self.shift_button,
+                self.settings_button,
+                self.language_button,
+                self.sign_out,
+            ):
                 b.setVisible(not narrow)
             self.more_button.setVisible(narrow)
             self._place_actions(narrow)
@@ -777,7 +797,7 @@ class MainWindow(QMainWindow):
         for r, colour in enumerate(view.colours):
             for c, size in enumerate(view.sizes):
                 cell = view.cell(colour, size)
-                item = QTableWidgetItem("" if cell is None else str(cell.available) + (" *" if cell.pending else ""))
+                item = QTableWidgetItem("" if cell is None else self._cell_text(cell))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if cell is None:
                     item.setBackground(QBrush(QColor("#F0F4F8")))
@@ -787,6 +807,7 @@ class MainWindow(QMainWindow):
                     item.setBackground(QBrush(colour_))
                     item.setData(Qt.ItemDataRole.UserRole, cell.variant_id)
                     item.setToolTip(cell.sku)
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, self._cell_spoken(cell, colour, size))
                     if cell.variant_id == self.focus_variant:
                         m.setCurrentCell(r, c)
                 m.setItem(r, c, item)
@@ -794,12 +815,23 @@ class MainWindow(QMainWindow):
             m.clearSelection()
             m.setCurrentItem(None)
         m.fit()
-        for w in (m, self.actions, self.where, self.elsewhere):
+        for w in (m, self.legend, self.actions, self.where, self.elsewhere):
             w.show()
         self._show_selected()
         self._fill_elsewhere(view)
         self._show_picture(view)
         self._arrange()
+
+    @staticmethod
+    def _cell_text(cell: Any) -> str:
+        """ "3", "2 ▼" (low), "0 ✕" (out), with " *" when a correction is not yet confirmed."""
+        mark = {Level.LOW: f" {LOW_MARK}", Level.OUT: f" {OUT_MARK}"}.get(cell.level, "")
+        return f"{cell.available}{mark}" + (" *" if cell.pending else "")
+
+    def _cell_spoken(self, cell: Any, colour: str, size: str) -> str:
+        words = {Level.LOW: self.tr("low"), Level.OUT: self.tr("out of stock")}.get(cell.level, "")
+        text = f"{self._colour_label(colour)} {size}: {cell.available}"
+        return f"{text}, {words}" if words else text
 
     def _colour_label(self, colour: str, two_lines: bool = False) -> str:
         """The colour as this store says it, with the catalog's (Latin) name: "キャメル · Tan"."""

@@ -24,7 +24,7 @@ from typing import Any
 
 import qrcode
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -50,6 +50,9 @@ log = logging.getLogger(__name__)
 
 REASONS = ("Damaged", "Price match", "Loyalty", "Staff")
 TILES = 8
+
+
+PAY_KEYS = ("F12", "Ctrl+Return", "Ctrl+Enter")
 
 
 def minor_units(text: str, currency: str) -> int | None:
@@ -525,8 +528,21 @@ class SellView(QWidget):
         self.card_timer.setSingleShot(True)
         self.card_timer.setInterval(200)
         self.card_timer.timeout.connect(self.refresh_card)
+        # The keyboard's Pay (docs/accessibility.md): F12, or Ctrl+Enter, from anywhere on this screen.
+        for keys in PAY_KEYS:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self.pay_key)
+        self.pay.setToolTip(self.tr("Pay (F12)"))
         self.show_basket(None)
         self._show_tiles()
+
+    def pay_key(self) -> None:
+        """F12 / Ctrl+Enter: Pay, when this screen shows and no sheet is over it."""
+        from pos_app.ui.keys import top_sheet
+
+        if self.isVisible() and self.pay.isEnabled() and top_sheet(self.window()) is None:
+            self.open_tender()
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -836,8 +852,26 @@ class SellView(QWidget):
         if not text:
             self._show_tiles()
             return
-        if text.upper().startswith("GC") and self.sender() is self.search and self.open_gift_card(text):
+        typed_enter = self.sender() is self.search
+        if text.upper().startswith("GC") and typed_enter and self.open_gift_card(text):
             self.search.clear()  # a gift card number typed and Enter: its sheet
+            return
+        lookup = self.device.lookup
+        if typed_enter:  # Enter: an exact barcode or SKU goes in the basket, as a scan would
+            QueryOp(
+                parent=self, op=lambda: lookup.scan(text), success=lambda r: self._typed_code(text, r), kind="search"
+            ).run_in_background(self.ops)
+            return
+        QueryOp(
+            parent=self, op=lambda: lookup.search(text, TILES, 0), success=self._show_hits, kind="search"
+        ).run_in_background(self.ops)
+
+    def _typed_code(self, text: str, result: Any) -> None:
+        if getattr(result, "variant_id", None) is not None:
+            if self.search.text().strip() == text:
+                self.search.clear()
+            self.search_timer.stop()
+            self.scanned(text)
             return
         lookup = self.device.lookup
         QueryOp(
@@ -1050,6 +1084,7 @@ class SellView(QWidget):
         self.tender = TenderSheet(self, view)
         self.tender.finished.connect(self._tender_closed)
         self.tender.open()
+        self.tender.amount.setFocus()  # the keyboard types the cash handed over (Enter takes it)
 
     def refresh_card(self) -> None:
         def got(state: tuple[bool, str]) -> None:

@@ -167,8 +167,7 @@ class SignInView(QWidget):
         for i, person in enumerate(staff):
             b = QPushButton(f"{person.name}\n{role_word(person.role)}")
             b.setObjectName("staff")
-            b.setCheckable(True)
-            b.setAutoExclusive(True)
+            b.setCheckable(True)  # one checked at a time (choose); not auto-exclusive, so Tab stops at every name
             b.setProperty("staff_id", person.id)
             b.clicked.connect(lambda _=False, p=person: self.choose(p))
             self.people.addWidget(b, i // self._cols, i % self._cols)
@@ -177,8 +176,7 @@ class SignInView(QWidget):
     def choose(self, person: StaffMember) -> None:
         self.chosen = person
         for b in self.findChildren(QPushButton, "staff"):
-            if b.property("staff_id") == person.id:
-                b.setChecked(True)
+            b.setChecked(b.property("staff_id") == person.id)
         self.who.setText(person.name)
         self.error.setText("")
         self.locked_until = None

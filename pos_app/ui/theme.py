@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication
 
@@ -93,8 +95,28 @@ QLabel#customerTotal {{ font-size: 56px; font-weight: 800; }}
 """
 
 
+FOCUS = "#102A43"  # the keyboard's focus ring: dark on the light page, white on dark bars
+FOCUS_ON_DARK = "#FFFFFF"
+_BUTTON_IDS = re.compile(r"QPushButton#(\w+)")
+
+
+def focus_rules(qss: str) -> str:
+    """A visible focus ring for every kind of button in `qss` (pos_app/ui/keys.py sets the
+    ``keyfocus`` property when the focus came from the keyboard, not from a tap). One rule per
+    object name, because ``QPushButton#pay { border: none }`` outranks a plain attribute rule."""
+    ring = f"border: 3px solid {FOCUS};"
+    names = sorted(set(_BUTTON_IDS.findall(qss)))
+    rules = [f'QPushButton[keyfocus="true"] {{ {ring} }}']
+    rules += [f'QPushButton#{n}[keyfocus="true"] {{ {ring} }}' for n in names]
+    rules.append(f'#statusbar QPushButton[keyfocus="true"] {{ border: 3px solid {FOCUS_ON_DARK}; }}')
+    return "\n".join(rules) + "\n"
+
+
 def apply(app: QApplication) -> None:
-    app.setStyleSheet(QSS)
+    from pos_app.ui import keys
+
+    keys.install(app)
+    app.setStyleSheet(QSS + focus_rules(QSS))
     font = QFont()
     font.setFamilies(["Noto Sans", "Noto Sans CJK JP", "DejaVu Sans"])
     app.setFont(font)

@@ -735,6 +735,14 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Bestand hier, in nahen Filialen und im Lager erscheint hier.</translation>
     </message>
     <message>
+        <source>Stock by colour and size</source>
+        <translation>Bestand nach Farbe und Größe</translation>
+    </message>
+    <message>
+        <source>{low} low · {out} out · * includes a correction not yet confirmed</source>
+        <translation>{low} knapp · {out} ausverkauft · * enthält eine noch nicht bestätigte Korrektur</translation>
+    </message>
+    <message>
         <source>Correct stock…</source>
         <translation>Bestand korrigieren…</translation>
     </message>
@@ -801,6 +809,14 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Members {0}</source>
         <translation>Mitglieder {0}</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>knapp</translation>
+    </message>
+    <message>
+        <source>out of stock</source>
+        <translation>ausverkauft</translation>
     </message>
     <message>
         <source>No picture</source>
@@ -1737,6 +1753,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Pay</source>
         <translation>Bezahlen</translation>
+    </message>
+    <message>
+        <source>Pay (F12)</source>
+        <translation>Bezahlen (F12)</translation>
     </message>
     <message>
         <source>‹</source>

@@ -735,6 +735,14 @@ Tap to change the address</source>
         <translation>この店舗、近隣店舗、倉庫の在庫がここに表示されます。</translation>
     </message>
     <message>
+        <source>Stock by colour and size</source>
+        <translation>色とサイズ別の在庫</translation>
+    </message>
+    <message>
+        <source>{low} low · {out} out · * includes a correction not yet confirmed</source>
+        <translation>{low} 残りわずか · {out} 在庫なし · * 未確認の修正を含む</translation>
+    </message>
+    <message>
         <source>Correct stock…</source>
         <translation>在庫を修正…</translation>
     </message>
@@ -801,6 +809,14 @@ Tap to change the address</source>
     <message>
         <source>Members {0}</source>
         <translation>会員 {0}</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>残りわずか</translation>
+    </message>
+    <message>
+        <source>out of stock</source>
+        <translation>在庫なし</translation>
     </message>
     <message>
         <source>No picture</source>
@@ -1737,6 +1753,10 @@ Tap to change the address</source>
     <message>
         <source>Pay</source>
         <translation>会計</translation>
+    </message>
+    <message>
+        <source>Pay (F12)</source>
+        <translation>支払い (F12)</translation>
     </message>
     <message>
         <source>‹</source>
