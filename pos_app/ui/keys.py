@@ -7,8 +7,8 @@ One application event filter, installed by `theme.apply` with the look:
 - Enter (Return or the keypad's) presses the focused button, as Space does;
 - a page's scroll area is no Tab stop;
 - a button that got the focus from the keyboard (Tab, Shift+Tab, a shortcut, a sheet opening)
-  carries the property ``keyfocus`` for the theme's focus ring; a tap (mouse focus) does not, so
-  a tablet shows no rings.
+  gets the focus ring (a QFocusFrame around it, property ``keyfocus``); a tap (mouse focus)
+  does not, so a tablet shows no rings.
 
 The scanner filter (pos_app/ui/scanner.py) is installed after this one and so sees keys first:
 a scanner's Enter never reaches here, a person's does.
@@ -19,7 +19,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFocusFrame, QScrollArea, QWidget
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 KEYBOARD_REASONS = (
@@ -41,13 +41,24 @@ def top_sheet(window: QWidget | None) -> QWidget | None:
     return open_[-1] if open_ else None
 
 
+_frame: QFocusFrame | None = None
+
+
 def set_keyfocus(widget: QWidget, on: bool) -> None:
-    if bool(widget.property("keyfocus")) == on:
-        return
+    """The focus ring: one QFocusFrame drawn around the button (theme.focus_rules gives its
+    colour), outside the button's own box, so a ring never changes a size or a layout. The
+    property ``keyfocus`` says where it is."""
+    global _frame
     widget.setProperty("keyfocus", on)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-    widget.update()
+    if _frame is None or not shiboken6.isValid(_frame):
+        _frame = QFocusFrame()
+        _frame.setObjectName("focusRing")
+    if on:
+        _frame.setWidget(widget)
+        _frame.show()
+    elif _frame.widget() is widget:
+        _frame.setWidget(None)
+        _frame.hide()
 
 
 class KeyboardFilter(QObject):

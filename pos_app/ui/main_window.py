@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -108,6 +108,7 @@ class FitTable(QTableWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setCornerButtonEnabled(False)  # "select all" means nothing here
 
     def fit(self) -> None:
         h = self.horizontalHeader().height() if not self.horizontalHeader().isHidden() else 0
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search name, SKU or barcode — or scan"))
+        self.search.setAccessibleName(self.search.placeholderText())
         self.search.setMinimumWidth(60)  # portrait: the field gives way to ‹, ✕, Sell and Sign out
         self.search.textChanged.connect(self._schedule_search)
         self.search.returnPressed.connect(self._search_now)
@@ -237,10 +239,11 @@ class MainWindow(QMainWindow):
         # A customer checked in at the pickup kiosk: said above every screen until handed over.
         self.waiting_banner = QPushButton("")
         self.waiting_banner.setObjectName("waitingBanner")
-        self.waiting_banner.setStyleSheet(
+        theme.styled(
+            self.waiting_banner,
             "QPushButton#waitingBanner { min-height: 48px; font-size: 18px; font-weight: 800; text-align: left;"
             " padding: 4px 12px; margin: 6px 12px 0 12px; background: #FFF4CC; color: #5C3D00;"
-            " border: 2px solid #E0B000; }"
+            " border: 2px solid #E0B000; }",
         )
         self.waiting_banner.clicked.connect(self._open_waiting)
         self.waiting_banner.hide()
@@ -274,6 +277,7 @@ class MainWindow(QMainWindow):
         self.note.hide()
         box.addWidget(self.note)
         self.list = QListView()
+        self.list.setAccessibleName(self.tr("Results"))
         self.list.setModel(self.results)
         self.list.setItemDelegate(ResultDelegate(self.list, self.thumbs))
         self.list.setUniformItemSizes(True)
@@ -448,6 +452,7 @@ class MainWindow(QMainWindow):
         self.where.hide()
         lay.addWidget(self.where)
         self.elsewhere = FitTable(0, 4)
+        self.elsewhere.setAccessibleName(self.tr("Nearby stores and warehouses"))
         self.elsewhere.setObjectName("elsewhere")
         self.elsewhere.setHorizontalHeaderLabels(
             [self.tr("Location"), self.tr("Type"), self.tr("Available"), self.tr("As of")]
@@ -794,13 +799,17 @@ class MainWindow(QMainWindow):
         m.setColumnCount(len(view.sizes))
         m.setHorizontalHeaderLabels(view.sizes)
         m.setVerticalHeaderLabels([self._colour_label(c, two_lines=True) for c in view.colours])
+        # Two lines of colour name per row, whatever the text size (docs/accessibility.md).
+        m.verticalHeader().setDefaultSectionSize(
+            max(theme.TOUCH, 2 * m.verticalHeader().fontMetrics().lineSpacing() + 12)
+        )
         for r, colour in enumerate(view.colours):
             for c, size in enumerate(view.sizes):
                 cell = view.cell(colour, size)
                 item = QTableWidgetItem("" if cell is None else self._cell_text(cell))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if cell is None:
-                    item.setBackground(QBrush(QColor("#F0F4F8")))
+                    item.setBackground(QBrush(theme.colour("#F0F4F8", "background")))
                     item.setFlags(Qt.ItemFlag.NoItemFlags)
                 else:
                     colour_ = theme.PENDING if cell.pending else LEVEL_COLOUR[cell.level]
@@ -893,7 +902,7 @@ class MainWindow(QMainWindow):
                     if row.available is not None:  # the same colours as the matrix: out, low, ok
                         item.setBackground(QBrush(LEVEL_COLOUR[level(row.available)]))
                 if c == 3 and row.live:
-                    item.setForeground(QBrush(QColor("#1F7A3D")))
+                    item.setForeground(QBrush(theme.colour("#1F7A3D")))
                 t.setItem(r, c, item)
         t.fit()
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.auth import Session
 from pos_app.services.returns import ReturnCase, ReturnDone, ReturnService
+from pos_app.ui import theme
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
 
@@ -158,7 +159,7 @@ class ReturnsView(QWidget):
     def __init__(self, device: Any, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.setStyleSheet(STYLE)
+        theme.styled(self, STYLE)
         self.service: ReturnService = device.returns
         self.session = session
         self.ops = ops
@@ -209,6 +210,7 @@ class ReturnsView(QWidget):
         row = QHBoxLayout()
         self.receipt = QLineEdit()
         self.receipt.setPlaceholderText(self.tr("Receipt number, e.g. TKY01-3F2A1C-000042"))
+        self.receipt.setAccessibleName(self.receipt.placeholderText())
         self.receipt.returnPressed.connect(self.find)
         self.find_button = QPushButton(self.tr("Find"))
         self.find_button.setObjectName("primary")

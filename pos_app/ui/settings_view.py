@@ -91,6 +91,7 @@ class Field(QWidget):
         lay.setSpacing(2)
         self.label = QLabel(label)
         self.label.setObjectName("fieldLabel")
+        self.label.setBuddy(widget)  # a screen reader names the field by its label
         self.label.setWordWrap(True)
         lay.addWidget(self.label)
         lay.addWidget(widget)

@@ -78,6 +78,7 @@ class SignInView(QWidget):
         self.pin.setMaxLength(8)
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.setPlaceholderText(self.tr("PIN"))
+        self.pin.setAccessibleName(self.pin.placeholderText())
         self.pin.returnPressed.connect(self._submit)
         self.pin.textEdited.connect(self._typed)
         self.error = QLabel("")

@@ -350,6 +350,7 @@ class ApprovalPanel(QWidget):
         self.pin.setMaxLength(8)
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.setPlaceholderText(self.tr("Supervisor's PIN"))
+        self.pin.setAccessibleName(self.tr("PIN"))  # whose (supervisor's, manager's) the placeholder says
         self.pin.returnPressed.connect(self._submit)
         left.addWidget(self.pin)
         self.error = QLabel("")

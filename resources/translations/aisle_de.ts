@@ -12,6 +12,10 @@
         <translation>PIN der Schichtleitung</translation>
     </message>
     <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
@@ -85,6 +89,14 @@
 </context>
 <context>
     <name>CorrectionDialog</name>
+    <message>
+        <source>One fewer</source>
+        <translation>Eins weniger</translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation>Eins mehr</translation>
+    </message>
     <message>
         <source>Or the shelf has:</source>
         <translation>Oder im Regal:</translation>
@@ -515,6 +527,18 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Auf dieser Kasse für Sie gespeichert; die nächste Person sieht die Filialsprache, bis sie wählt.</translation>
     </message>
     <message>
+        <source>Text on this till</source>
+        <translation>Schrift an dieser Kasse</translation>
+    </message>
+    <message>
+        <source>Text size {0} %</source>
+        <translation>Schriftgröße {0} %</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -595,6 +619,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>New price</source>
         <translation>Neuer Preis</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -725,6 +753,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>More: shift, settings, language, sign out</source>
         <translation>Mehr: Schicht, Einstellungen, Sprache, Logout</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
     </message>
     <message>
         <source>Search or scan an item</source>

@@ -12,6 +12,10 @@
         <translation>責任者の暗証番号</translation>
     </message>
     <message>
+        <source>PIN</source>
+        <translation>暗証番号</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
@@ -85,6 +89,14 @@
 </context>
 <context>
     <name>CorrectionDialog</name>
+    <message>
+        <source>One fewer</source>
+        <translation>1つ減らす</translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation>1つ増やす</translation>
+    </message>
     <message>
         <source>Or the shelf has:</source>
         <translation>または棚の実数:</translation>
@@ -515,6 +527,18 @@ Tap to change the address</source>
         <translation>このレジにあなた用として保存されます。次のスタッフには、選択するまで店舗の言語で表示されます。</translation>
     </message>
     <message>
+        <source>Text on this till</source>
+        <translation>このレジの文字表示</translation>
+    </message>
+    <message>
+        <source>Text size {0} %</source>
+        <translation>文字サイズ {0} %</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>ハイコントラスト</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -595,6 +619,10 @@ Tap to change the address</source>
     <message>
         <source>New price</source>
         <translation>価格変更</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>値引き</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -725,6 +753,10 @@ Tap to change the address</source>
     <message>
         <source>More: shift, settings, language, sign out</source>
         <translation>その他: シフト、設定、言語、ログオフ</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>検索結果</translation>
     </message>
     <message>
         <source>Search or scan an item</source>
