@@ -36,6 +36,7 @@ from pos_app.services.auth import Session, StaffMember
 from pos_app.services.errors import ServiceError, ValidationFailed
 from pos_app.services.payments import TerminalError
 from pos_app.services.settings import SETTINGS_PERMISSION, DeviceSettings, TerminalSettings
+from pos_app.ui import theme
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
 
@@ -377,7 +378,7 @@ class SettingsSheet(Sheet):
         self.page = index
         self.approval.setVisible(index == 0)
         self.form.setVisible(index == 1)
-        self.card.setMaximumWidth(760 if index == 0 else 900)
+        self.card.setMaximumWidth(theme.px(760 if index == 0 else 900))
         self.fit()
 
     def fill(self, loaded: Loaded) -> None:

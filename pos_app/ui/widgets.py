@@ -171,7 +171,7 @@ class Sheet(QWidget):
         outer.setContentsMargins(12, 12, 12, 12)
         self.card = QFrame()
         self.card.setObjectName("card")
-        self.card.setMaximumWidth(max_width)
+        self.card.setMaximumWidth(theme.px(max_width))  # larger text, a wider card (docs/accessibility.md)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -108,6 +108,9 @@ def clipped(top: QWidget) -> list[str]:
         hint = b.sizeHint()
         if hint.width() > b.width() + 1 or hint.height() > b.height() + 1:
             found.append(f"button {b.text()!r}: needs {hint.width()}x{hint.height()}, has {b.width()}x{b.height()}")
+        seen = b.visibleRegion().boundingRect()
+        if not seen.isEmpty() and seen.width() < b.width() - 1:  # cut off at the side by what holds it
+            found.append(f"button {b.text()!r}: {seen.width()} of its {b.width()} px in sight")
     for label in top.findChildren(QLabel):
         text = label.text()
         if not label.isVisible() or not text or label.textFormat() == Qt.TextFormat.RichText or "<" in text:
