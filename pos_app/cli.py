@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     sc.add_argument(
         "--language", choices=("en", "ja", "de"), default="en", help="the screens' language (default English)"
     )
+    sc.add_argument("--text-size", type=int, choices=(100, 125, 150), default=100, help="text size in per cent")
+    sc.add_argument("--high-contrast", action="store_true", help="the high-contrast colours")
     j = sub.add_parser("journal", help="the device's hash-chained journal")
     j.add_argument(
         "action",
@@ -190,7 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     if cmd == "screenshots":
         from pos_app.ui.screenshots import render_all
 
-        for path in render_all(args.out, language=args.language):
+        for path in render_all(
+            args.out, language=args.language, text_size=args.text_size, high_contrast=args.high_contrast
+        ):
             print(path)
         return 0
     from pos_app import commands

@@ -1,4 +1,4 @@
-"""This device's own settings: its receipt printer and its card terminal.
+"""This device's own settings: its receipt printer, its card terminal and how its screens read.
 
 Kept in ``settings.json`` in the data directory, beside device.db: they belong to the physical
 till, not to the retailer's data, so they are neither synced nor lost with a cache re-download.
@@ -75,6 +75,29 @@ class DeviceSettings:
         if not self.terminal.configured:
             d.pop("terminal")
         return {**d, **extra}
+
+
+TEXT_SIZES = (100, 125, 150)
+
+
+@dataclass(frozen=True)
+class DisplaySettings:
+    """How this till's screens read (docs/accessibility.md): text at 100, 125 or 150 % and the
+    high-contrast colours. The till's, not a person's: settings.json `display`. No PIN: it
+    changes nothing about money. A value not ours (a hand edit) reads as the default."""
+
+    text_size: int = 100
+    high_contrast: bool = False
+
+    @staticmethod
+    def from_dict(raw: Any) -> DisplaySettings:
+        if not isinstance(raw, dict):
+            return DisplaySettings()
+        size = raw.get("text_size", 100)
+        return DisplaySettings(
+            text_size=size if isinstance(size, int) and size in TEXT_SIZES else 100,
+            high_contrast=raw.get("high_contrast") is True,
+        )
 
 
 def _check_terminal(t: TerminalSettings) -> None:
@@ -189,6 +212,15 @@ class SettingsService:
         s = self.load()
         return printer_from_url(s.printer) if s.printer else None
 
+    def display(self) -> DisplaySettings:
+        return DisplaySettings.from_dict(self.load().extra.get("display"))
+
+    def set_display(self, display: DisplaySettings) -> DisplaySettings:
+        clean = DisplaySettings.from_dict(asdict(display))
+        current = self.load()
+        self.save(replace(current, extra={**current.extra, "display": asdict(clean)}))
+        return clean
+
     def set_terminal(self, terminal: TerminalSettings) -> DeviceSettings:
         return self.update(terminal=_clean(terminal))
 
@@ -215,7 +247,9 @@ __all__ = [
     "COLUMNS",
     "SETTINGS_PERMISSION",
     "TERMINAL_KINDS",
+    "TEXT_SIZES",
     "DeviceSettings",
+    "DisplaySettings",
     "SettingsService",
     "TerminalSettings",
     "build_terminal",

@@ -59,6 +59,7 @@ class CustomerSheet(Sheet):
         self.query = QLineEdit()
         self.query.setObjectName("customerSearch")
         self.query.setPlaceholderText(self.tr("Phone, e-mail or name"))
+        self.query.setAccessibleName(self.query.placeholderText())
         self.query.returnPressed.connect(self.search)
         self.find = QPushButton(self.tr("Search"))
         self.find.clicked.connect(self.search)
@@ -121,6 +122,7 @@ class CustomerSheet(Sheet):
         lay.addWidget(lbl)
         edit = QLineEdit()
         edit.setPlaceholderText(hint)
+        lbl.setBuddy(edit)
         lay.addWidget(edit)
         return edit
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pos_app.services.basket import BasketView, Delivery
 from pos_app.services.customers import Customer
 from pos_app.services.orders import AddressProblems, DeliveryOption
+from pos_app.ui import theme
 from pos_app.ui.operations import CollectionOp, QueryOp
 from pos_app.ui.widgets import Sheet
 
@@ -64,7 +65,7 @@ class DeliveryRow(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.words = QLabel("")
         self.words.setWordWrap(True)
-        self.words.setStyleSheet("background: transparent; font-size: 16px; font-weight: 600; color: #0B5FA5;")
+        theme.styled(self.words, "background: transparent; font-size: 16px; font-weight: 600; color: #0B5FA5;")
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 6, 12, 6)
@@ -107,7 +108,7 @@ class DeliverySheet(Sheet):
 
     def __init__(self, host: Any, kind: str = "home") -> None:
         super().__init__(host, 760)
-        self.setStyleSheet(STYLE)
+        theme.styled(self, STYLE)
         self.host_view = host
         self.orders = host.device.orders
         self.customer: Customer | None = getattr(host.current, "customer", None)
@@ -188,10 +189,12 @@ class DeliverySheet(Sheet):
                 self.region.setObjectName("region")
                 self.region.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 grid.addWidget(self.region, row + 1, 0)
+                label.setBuddy(self.region)
             else:
                 edit = QLineEdit()
                 edit.setObjectName(f"address_{name}")
                 self.fields[name] = edit
+                label.setBuddy(edit)
                 grid.addWidget(edit, row + 1, 0)
             err = QLabel("")
             err.setObjectName("fieldError")

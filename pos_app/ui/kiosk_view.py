@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pos_app.services.pickups import CheckIn
+from pos_app.ui import theme
 from pos_app.ui.operations import Ops, QueryOp
 
 STYLE = """
@@ -39,7 +40,7 @@ class KioskView(QWidget):
         super().__init__(parent)
         self.setObjectName("kiosk")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(STYLE)
+        theme.styled(self, STYLE)
         self.device = device
         self.ops = ops
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the scanner's keys arrive at the focused widget

@@ -2,17 +2,23 @@
 
 A personal choice kept on this till (no supervisor's PIN: it changes nothing about money). The
 screens are made again in the new language at once, so a sale in progress is finished or
-parked first: its basket lives in the sell screen."""
+parked first: its basket lives in the sell screen.
+
+Below the languages, how this till's screens read: text at 100, 125 or 150 % and high contrast
+(docs/accessibility.md). Those are the till's, for everyone on it, and take effect at once."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pos_app.services.auth import Session
 from pos_app.services.language import LANGUAGES, pinned
+from pos_app.services.settings import TEXT_SIZES, DisplaySettings
+from pos_app.ui import theme
 from pos_app.ui.operations import Ops, QueryOp
 from pos_app.ui.widgets import Sheet
 
@@ -48,6 +54,25 @@ class LanguageSheet(Sheet):
             b.clicked.connect(lambda _c=False, code=code: self._choose(code))
             self.buttons[code] = b
             self.layout_.addWidget(b)
+        # How this till's screens read (docs/accessibility.md): the till's, for everyone on it.
+        display = QLabel(self.tr("Text on this till"))
+        display.setObjectName("subtitle")
+        self.layout_.addWidget(display)
+        sizes = QHBoxLayout()
+        self.size_buttons: dict[int, QPushButton] = {}
+        for size in TEXT_SIZES:
+            b = QPushButton(f"{size} %")
+            b.setCheckable(True)
+            b.setAccessibleName(self.tr("Text size {0} %").replace("{0}", str(size)))
+            b.clicked.connect(lambda _c=False, size=size: self._display(text_size=size))
+            self.size_buttons[size] = b
+            sizes.addWidget(b)
+        self.layout_.addLayout(sizes)
+        self.contrast = QPushButton(self.tr("High contrast"))
+        self.contrast.setCheckable(True)
+        self.contrast.clicked.connect(lambda on: self._display(high_contrast=bool(on)))
+        self.layout_.addWidget(self.contrast)
+        self._show_display(DisplaySettings(theme.current.text_size, theme.current.high_contrast))
         self.cancel = QPushButton(self.tr("Close"))
         self.cancel.clicked.connect(self.reject)
         self.layout_.addWidget(self.cancel)
@@ -84,6 +109,25 @@ class LanguageSheet(Sheet):
     def _choose(self, code: str | None) -> None:
         staff = self.session.staff.id
         QueryOp(parent=self, op=lambda: self.device.language.choose(staff, code), success=self._saved).failure(
+            self._failed
+        ).run_in_background(self.ops)
+
+    def _show_display(self, display: DisplaySettings) -> None:
+        for size, b in self.size_buttons.items():
+            b.setChecked(size == display.text_size)
+        self.contrast.setChecked(display.high_contrast)
+
+    def _display(self, **change: Any) -> None:
+        """Saved on a worker, then the whole app takes the new look at once."""
+        settings = self.device.settings
+        wanted = replace(DisplaySettings(theme.current.text_size, theme.current.high_contrast), **change)
+
+        def saved(display: DisplaySettings) -> None:
+            self._show_display(display)
+            theme.apply_display(display)
+            self.fit()
+
+        QueryOp(parent=self, op=lambda: settings.set_display(wanted), success=saved).failure(
             self._failed
         ).run_in_background(self.ops)
 

@@ -195,13 +195,13 @@ class Shell(QStackedWidget):
     def _open_device(self) -> None:
         data_dir, args = self.data_dir, self.device_args
 
-        def op() -> tuple[Device, str]:  # on a worker: the keyring, device.db, the store's locale
+        def op() -> tuple[Device, str, Any]:  # on a worker: the keyring, device.db, the store's locale
             if not holds_device(data_dir):
                 raise NotEnrolled()  # a new device: the enrolment screen, before the data layer loads
             from pos_app.services.app import Device
 
             device = Device.open(data_dir, **args)
-            return device, device.language.store_language()
+            return device, device.language.store_language(), device.settings.display()
 
         QueryOp(parent=self, op=op, success=self._device_opened).failure(self._not_opened).run_in_background(self.ops)
         CollectionOp(parent=self, op=load_later).run_in_background(self.ops)
@@ -237,8 +237,9 @@ class Shell(QStackedWidget):
         self.enroll.error.setText(why)
         self.setCurrentWidget(self.enroll)
 
-    def _device_opened(self, opened: tuple[Device, str]) -> None:
-        device, self.store_language = opened
+    def _device_opened(self, opened: tuple[Device, str, Any]) -> None:
+        device, self.store_language, display = opened
+        theme.apply_display(display)  # this till's text size and contrast (settings.json `display`)
         i18n.install(self.store_language)  # before the screens of the store are made
         self.device = device
         from pos_app.ui.bridge import SyncBridge

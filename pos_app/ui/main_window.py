@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -69,6 +69,8 @@ log = logging.getLogger("aisle.ui")
 
 LEVEL_COLOUR = {Level.OUT: theme.OUT, Level.LOW: theme.LOW, Level.OK: theme.OK}
 BARCODE_LENGTHS = (8, 12, 13, 14)
+LOW_MARK = "▼"
+OUT_MARK = "✕"
 PICTURE = 132  # the product's picture (pixels, square)
 
 
@@ -107,6 +109,7 @@ class FitTable(QTableWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setCornerButtonEnabled(False)  # "select all" means nothing here
 
     def fit(self) -> None:
         h = self.horizontalHeader().height() if not self.horizontalHeader().isHidden() else 0
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search name, SKU or barcode — or scan"))
+        self.search.setAccessibleName(self.search.placeholderText())
         self.search.setMinimumWidth(60)  # portrait: the field gives way to ‹, ✕, Sell and Sign out
         self.search.textChanged.connect(self._schedule_search)
         self.search.returnPressed.connect(self._search_now)
@@ -236,10 +240,11 @@ class MainWindow(QMainWindow):
         # A customer checked in at the pickup kiosk: said above every screen until handed over.
         self.waiting_banner = QPushButton("")
         self.waiting_banner.setObjectName("waitingBanner")
-        self.waiting_banner.setStyleSheet(
+        theme.styled(
+            self.waiting_banner,
             "QPushButton#waitingBanner { min-height: 48px; font-size: 18px; font-weight: 800; text-align: left;"
             " padding: 4px 12px; margin: 6px 12px 0 12px; background: #FFF4CC; color: #5C3D00;"
-            " border: 2px solid #E0B000; }"
+            " border: 2px solid #E0B000; }",
         )
         self.waiting_banner.clicked.connect(self._open_waiting)
         self.waiting_banner.hide()
@@ -273,6 +278,7 @@ class MainWindow(QMainWindow):
         self.note.hide()
         box.addWidget(self.note)
         self.list = QListView()
+        self.list.setAccessibleName(self.tr("Results"))
         self.list.setModel(self.results)
         self.list.setItemDelegate(ResultDelegate(self.list, self.thumbs))
         self.list.setUniformItemSizes(True)
@@ -400,8 +406,20 @@ class MainWindow(QMainWindow):
         self.matrix.horizontalHeader().setMinimumSectionSize(40)
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.matrix.cellClicked.connect(self._cell_clicked)
+        self.matrix.cellActivated.connect(self._cell_clicked)  # Enter on the cell the arrows reached
+        self.matrix.setAccessibleName(self.tr("Stock by colour and size"))
         self.matrix.hide()
         lay.addWidget(self.matrix)
+        # Low and out are said in marks too, not by colour alone (docs/accessibility.md).
+        self.legend = QLabel(
+            self.tr("{low} low · {out} out · * includes a correction not yet confirmed")
+            .replace("{low}", LOW_MARK)
+            .replace("{out}", OUT_MARK)
+        )
+        self.legend.setObjectName("hint")
+        self.legend.setWordWrap(True)
+        self.legend.hide()
+        lay.addWidget(self.legend)
         actions = QGridLayout()
         self.actions_grid = actions
         self.selected = QLabel("")
@@ -436,6 +454,7 @@ class MainWindow(QMainWindow):
         self.where.hide()
         lay.addWidget(self.where)
         self.elsewhere = FitTable(0, 4)
+        self.elsewhere.setAccessibleName(self.tr("Nearby stores and warehouses"))
         self.elsewhere.setObjectName("elsewhere")
         self.elsewhere.setHorizontalHeaderLabels(
             [self.tr("Location"), self.tr("Type"), self.tr("Available"), self.tr("As of")]
@@ -786,19 +805,24 @@ class MainWindow(QMainWindow):
         m.setColumnCount(len(view.sizes))
         m.setHorizontalHeaderLabels(view.sizes)
         m.setVerticalHeaderLabels([self._colour_label(c, two_lines=True) for c in view.colours])
+        # Two lines of colour name per row, whatever the text size (docs/accessibility.md).
+        m.verticalHeader().setDefaultSectionSize(
+            max(theme.TOUCH, 2 * m.verticalHeader().fontMetrics().lineSpacing() + 12)
+        )
         for r, colour in enumerate(view.colours):
             for c, size in enumerate(view.sizes):
                 cell = view.cell(colour, size)
-                item = QTableWidgetItem("" if cell is None else str(cell.available) + (" *" if cell.pending else ""))
+                item = QTableWidgetItem("" if cell is None else self._cell_text(cell))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if cell is None:
-                    item.setBackground(QBrush(QColor("#F0F4F8")))
+                    item.setBackground(QBrush(theme.colour("#F0F4F8", "background")))
                     item.setFlags(Qt.ItemFlag.NoItemFlags)
                 else:
                     colour_ = theme.PENDING if cell.pending else LEVEL_COLOUR[cell.level]
                     item.setBackground(QBrush(colour_))
                     item.setData(Qt.ItemDataRole.UserRole, cell.variant_id)
                     item.setToolTip(cell.sku)
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, self._cell_spoken(cell, colour, size))
                     if cell.variant_id == self.focus_variant:
                         m.setCurrentCell(r, c)
                 m.setItem(r, c, item)
@@ -806,12 +830,23 @@ class MainWindow(QMainWindow):
             m.clearSelection()
             m.setCurrentItem(None)
         m.fit()
-        for w in (m, self.actions, self.where, self.elsewhere):
+        for w in (m, self.legend, self.actions, self.where, self.elsewhere):
             w.show()
         self._show_selected()
         self._fill_elsewhere(view)
         self._show_picture(view)
         self._arrange()
+
+    @staticmethod
+    def _cell_text(cell: Any) -> str:
+        """ "3", "2 ▼" (low), "0 ✕" (out), with " *" when a correction is not yet confirmed."""
+        mark = {Level.LOW: f" {LOW_MARK}", Level.OUT: f" {OUT_MARK}"}.get(cell.level, "")
+        return f"{cell.available}{mark}" + (" *" if cell.pending else "")
+
+    def _cell_spoken(self, cell: Any, colour: str, size: str) -> str:
+        words = {Level.LOW: self.tr("low"), Level.OUT: self.tr("out of stock")}.get(cell.level, "")
+        text = f"{self._colour_label(colour)} {size}: {cell.available}"
+        return f"{text}, {words}" if words else text
 
     def _colour_label(self, colour: str, two_lines: bool = False) -> str:
         """The colour as this store says it, with the catalog's (Latin) name: "キャメル · Tan"."""
@@ -873,7 +908,7 @@ class MainWindow(QMainWindow):
                     if row.available is not None:  # the same colours as the matrix: out, low, ok
                         item.setBackground(QBrush(LEVEL_COLOUR[level(row.available)]))
                 if c == 3 and row.live:
-                    item.setForeground(QBrush(QColor("#1F7A3D")))
+                    item.setForeground(QBrush(theme.colour("#1F7A3D")))
                 t.setItem(r, c, item)
         t.fit()
 

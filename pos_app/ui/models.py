@@ -125,13 +125,13 @@ class ResultDelegate(QStyledItemDelegate):
         self.pictures = pictures
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # type: ignore[override]
-        return QSize(option.rect.width(), ROW_HEIGHT)
+        return QSize(option.rect.width(), max(ROW_HEIGHT, theme.px(ROW_HEIGHT - 30) + 30))  # taller text, taller rows
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
         painter.save()
         r = option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.fillRect(r, QColor("#E3ECFD") if selected else QColor("white"))
+        painter.fillRect(r, theme.colour("#E3ECFD", "background") if selected else QColor("white"))
         model = index.model()
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         latin = text.split("\n")[0]
@@ -148,7 +148,7 @@ class ResultDelegate(QStyledItemDelegate):
             inner.setLeft(pic.right() + 10)
         # the right column: stock chip above, price below
         small = QFont(base)
-        small.setPixelSize(14)
+        small.setPixelSize(theme.px(14))
         small.setBold(True)
         painter.setFont(small)
         right_w = 0
@@ -157,7 +157,7 @@ class ResultDelegate(QStyledItemDelegate):
             label = self.tr("{0} here").replace("{0}", str(stock)) if stock is not None else self.tr("not stocked")
             right_w = painter.fontMetrics().horizontalAdvance(label) + 16
         pf = QFont(base)
-        pf.setPixelSize(17)
+        pf.setPixelSize(theme.px(17))
         pf.setBold(True)
         if price:
             painter.setFont(pf)
@@ -167,14 +167,17 @@ class ResultDelegate(QStyledItemDelegate):
             chip = QRect(inner.right() - right_w, inner.top() + 2, right_w, 26)
             if stock is not None:
                 lvl = level(int(stock))
-                painter.fillRect(chip, {Level.OUT: theme.OUT, Level.LOW: theme.LOW, Level.OK: QColor("#E6F4EA")}[lvl])
-                painter.setPen(QColor("#1F2933"))
+                painter.fillRect(
+                    chip,
+                    {Level.OUT: theme.OUT, Level.LOW: theme.LOW, Level.OK: theme.colour("#E6F4EA", "background")}[lvl],
+                )
+                painter.setPen(theme.colour("#1F2933"))
             else:
-                painter.setPen(QColor("#52606D"))
+                painter.setPen(theme.colour("#52606D"))
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
         if price:
             painter.setFont(pf)
-            painter.setPen(QColor("#102A43"))
+            painter.setPen(theme.colour("#102A43"))
             low = QRect(inner.right() - right_w, inner.bottom() - 26, right_w, 26)
             painter.drawText(low, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, price)
         # the chip shares line 1 only and the price line 3 only: line 2 has the whole width
@@ -182,17 +185,17 @@ class ResultDelegate(QStyledItemDelegate):
         line = text_rect.height() // 3
         # lines 1-2: the name (local first, bold; the Latin one after it, grey)
         f = QFont(base)
-        f.setPixelSize(17)
+        f.setPixelSize(theme.px(17))
         f.setBold(True)
         painter.setFont(f)
-        painter.setPen(QColor("#1F2933"))
+        painter.setPen(theme.colour("#1F2933"))
         fm = painter.fontMetrics()
         width = text_rect.width()
         chip_room = (right_w + 8) if label else 0
         price_room = (painter.fontMetrics().horizontalAdvance(price) + 12) if price else 0
         first = local or latin
         second_font = QFont(base)
-        second_font.setPixelSize(14)
+        second_font.setPixelSize(theme.px(14))
         l1 = QRect(text_rect.left(), text_rect.top(), width - chip_room, line)
         l2 = QRect(text_rect.left(), text_rect.top() + line, width, line)
         l3 = QRect(text_rect.left(), text_rect.top() + 2 * line, width - price_room, text_rect.height() - 2 * line)
@@ -209,7 +212,7 @@ class ResultDelegate(QStyledItemDelegate):
             second = second if l2.width() > 48 else ""
         if second:
             painter.setFont(second_font)
-            painter.setPen(QColor("#52606D"))
+            painter.setPen(theme.colour("#52606D"))
             painter.drawText(
                 l2,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -217,15 +220,15 @@ class ResultDelegate(QStyledItemDelegate):
             )
         # line 3: brand · category · colours
         f.setBold(False)
-        f.setPixelSize(14)
+        f.setPixelSize(theme.px(14))
         painter.setFont(f)
-        painter.setPen(QColor("#52606D"))
+        painter.setPen(theme.colour("#52606D"))
         painter.drawText(
             l3,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             painter.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, l3.width()),
         )
-        painter.setPen(QPen(QColor("#CBD2D9"), 2))  # the divider: visible at arm's length
+        painter.setPen(QPen(theme.colour("#CBD2D9", "border"), 2))  # the divider: visible at arm's length
         painter.drawLine(r.left() + 8, r.bottom(), r.right() - 8, r.bottom())
         painter.restore()
 

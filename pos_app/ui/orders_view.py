@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from pos_app.services.auth import Session
 from pos_app.services.orders import OrderList, OrderService, ShipOrder
 from pos_app.services.sync import Changed
+from pos_app.ui import theme
 from pos_app.ui.messages import text_of
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.pickup_view import age_text
@@ -189,7 +190,7 @@ class OrdersView(QWidget):
     def __init__(self, device: Any, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.setStyleSheet(STYLE)
+        theme.styled(self, STYLE)
         self.device = device
         self.service: OrderService = device.orders
         self.session = session
@@ -474,6 +475,7 @@ class OrdersView(QWidget):
         self.tracking = QLineEdit()
         self.tracking.setObjectName("tracking")
         self.tracking.setPlaceholderText(self.tr("Tracking number"))
+        self.tracking.setAccessibleName(self.tracking.placeholderText())
         self.tracking.setMaxLength(40)
         d.addWidget(self.tracking)
         self.mark_shipped.show()

@@ -249,7 +249,7 @@ class PickupView(QWidget):
     def __init__(self, device: Any, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.setStyleSheet(STYLE)
+        theme.styled(self, STYLE)
         self.device = device
         self.service: PickupService = device.pickups
         self.session = session
@@ -313,10 +313,12 @@ class PickupView(QWidget):
         self.number = QLineEdit()
         self.number.setObjectName("pickupNumber")
         self.number.setPlaceholderText(self.tr("Order no."))
+        self.number.setAccessibleName(self.number.placeholderText())
         self.number.setMaximumWidth(200)
         self.name = QLineEdit()
         self.name.setObjectName("pickupName")
         self.name.setPlaceholderText(self.tr("Customer's name"))
+        self.name.setAccessibleName(self.name.placeholderText())
         self.name.setMinimumWidth(80)
         self.name.returnPressed.connect(self.find)
         self.number.returnPressed.connect(lambda: self.name.setFocus())
@@ -377,6 +379,7 @@ class PickupView(QWidget):
         self.shelf.setObjectName("pickupShelf")
         self.shelf.setMaxLength(40)
         self.shelf.setPlaceholderText(self.tr("e.g. B-3"))
+        self.shelf_label.setBuddy(self.shelf)
         shelf_row.addWidget(self.shelf_label)
         shelf_row.addWidget(self.shelf, 1)
         self.shelf_box = QWidget()
@@ -446,6 +449,7 @@ class PickupView(QWidget):
         self.collector = QLineEdit()
         self.collector.setObjectName("collectorName")
         self.collector.setPlaceholderText(self.tr("Name of the person collecting"))
+        self.collector.setAccessibleName(self.collector.placeholderText())
         self.collector.setMaxLength(200)
         self.collector.textChanged.connect(self._enable_handover)
         self.collector.hide()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.auth import Session
 from pos_app.services.returns import ReturnCase, ReturnDone, ReturnService
-from pos_app.ui import i18n
+from pos_app.ui import i18n, theme
 from pos_app.ui.messages import error_text
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
@@ -234,7 +234,7 @@ class ReturnsView(QWidget):
     def __init__(self, device: Any, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.setStyleSheet(STYLE)
+        theme.styled(self, STYLE)
         self.service: ReturnService = device.returns
         self.session = session
         self.ops = ops
@@ -285,6 +285,7 @@ class ReturnsView(QWidget):
         row = QHBoxLayout()
         self.receipt = QLineEdit()
         self.receipt.setPlaceholderText(self.tr("Receipt, last 4 digits, customer"))
+        self.receipt.setAccessibleName(self.receipt.placeholderText())
         self.receipt.returnPressed.connect(self.find)
         self.find_button = QPushButton(self.tr("Find"))
         self.find_button.setObjectName("primary")

@@ -799,7 +799,11 @@ def render_refused(window: Any, device: Any, session: Any, ops: Any, out: Path) 
     return shots
 
 
-def render_all(out: Path, language: str = "en") -> list[Path]:
+def render_all(
+    out: Path, language: str = "en", text_size: int | None = None, high_contrast: bool = False
+) -> list[Path]:
+    """`text_size` / `high_contrast`: the look of a till with those display settings
+    (docs/accessibility.md); without them, the look as it is now."""
     from pos_app.services import screens
     from pos_app.ui import i18n, theme
     from pos_app.ui.bridge import SyncBridge
@@ -812,7 +816,7 @@ def render_all(out: Path, language: str = "en") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    theme.apply(app)
+    theme.apply(app, theme.Look(text_size, high_contrast) if text_size is not None else None)
     i18n.install(language)
     ops = Ops()
     shots: list[Path] = []

@@ -24,7 +24,7 @@ from typing import Any
 
 import qrcode
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -51,6 +51,9 @@ log = logging.getLogger(__name__)
 
 REASONS = ("Damaged", "Price match", "Loyalty", "Staff")
 TILES = 8
+
+
+PAY_KEYS = ("F12", "Ctrl+Return", "Ctrl+Enter")
 
 
 def minor_units(text: str, currency: str) -> int | None:
@@ -345,6 +348,7 @@ class SellView(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Scan, or search to add"))
+        self.search.setAccessibleName(self.search.placeholderText())
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.search.returnPressed.connect(self._search_now)
         top.addWidget(self.back)
@@ -540,8 +544,25 @@ class SellView(QWidget):
         self.card_timer.setSingleShot(True)
         self.card_timer.setInterval(200)
         self.card_timer.timeout.connect(self.refresh_card)
+        self.title_timer = QTimer(self)
+        self.title_timer.setSingleShot(True)
+        self.title_timer.setInterval(0)
+        self.title_timer.timeout.connect(self._fit_title)
+        # The keyboard's Pay (docs/accessibility.md): F12, or Ctrl+Enter, from anywhere on this screen.
+        for keys in PAY_KEYS:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self.pay_key)
+        self.pay.setToolTip(self.tr("Pay (F12)"))
         self.show_basket(None)
         self._show_tiles()
+
+    def pay_key(self) -> None:
+        """F12 / Ctrl+Enter: Pay, when this screen shows and no sheet is over it."""
+        from pos_app.ui.keys import top_sheet
+
+        if self.isVisible() and self.pay.isEnabled() and top_sheet(self.window()) is None:
+            self.open_tender()
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -576,6 +597,31 @@ class SellView(QWidget):
         if cols != self.cols:
             self.cols = cols
             self._show_tiles(self.hits)
+        self._fit_title()
+        self.title_timer.start()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.title_timer.start()  # the buttons' sizes are known once they are polished
+
+    def _fit_title(self) -> None:
+        """ "Basket · 3 items" beside the header buttons while both fit; a row of its own above
+        them when they do not (large text, docs/accessibility.md), never cut off."""
+        if not hasattr(self, "head"):
+            return
+        others = [self.head.itemAt(i).widget() for i in range(self.head.count())]
+        buttons = [w for w in others if w is not None and w is not self.count and not w.isHidden()]
+        need = self.count.fontMetrics().horizontalAdvance(self.count.text()) + 12
+        need += sum(w.sizeHint().width() + max(self.head.spacing(), 6) for w in buttons)
+        own_row = need > self.right.contentsRect().width()
+        right = self.right.layout()
+        if own_row and self.head.indexOf(self.count) >= 0:
+            self.head.removeWidget(self.count)
+            at = next(i for i in range(right.count()) if right.itemAt(i).layout() is self.head)
+            right.insertWidget(at, self.count)  # type: ignore[attr-defined]
+        elif not own_row and self.head.indexOf(self.count) < 0:
+            right.removeWidget(self.count)
+            self.head.insertWidget(0, self.count, 1)
 
     def _relayout(self, narrow: bool) -> None:
         if narrow != self.narrow:
@@ -683,6 +729,7 @@ class SellView(QWidget):
             self.count.setText(self.tr("Basket · 1 item"))
         else:
             self.count.setText(self.tr("Basket · {0} items").replace("{0}", str(items)))
+        self.title_timer.start()  # the words changed: beside the buttons or above them, once laid out
         rows: list[tuple[str, str, str]] = []
         if view is not None and not view.empty and self.compact:
             t = view.priced.totals if view.priced else None
@@ -851,8 +898,26 @@ class SellView(QWidget):
         if not text:
             self._show_tiles()
             return
-        if text.upper().startswith("GC") and self.sender() is self.search and self.open_gift_card(text):
+        typed_enter = self.sender() is self.search
+        if text.upper().startswith("GC") and typed_enter and self.open_gift_card(text):
             self.search.clear()  # a gift card number typed and Enter: its sheet
+            return
+        lookup = self.device.lookup
+        if typed_enter:  # Enter: an exact barcode or SKU goes in the basket, as a scan would
+            QueryOp(
+                parent=self, op=lambda: lookup.scan(text), success=lambda r: self._typed_code(text, r), kind="search"
+            ).run_in_background(self.ops)
+            return
+        QueryOp(
+            parent=self, op=lambda: lookup.search(text, TILES, 0), success=self._show_hits, kind="search"
+        ).run_in_background(self.ops)
+
+    def _typed_code(self, text: str, result: Any) -> None:
+        if getattr(result, "variant_id", None) is not None:
+            if self.search.text().strip() == text:
+                self.search.clear()
+            self.search_timer.stop()
+            self.scanned(text)
             return
         lookup = self.device.lookup
         QueryOp(
@@ -1065,6 +1130,7 @@ class SellView(QWidget):
         self.tender = TenderSheet(self, view)
         self.tender.finished.connect(self._tender_closed)
         self.tender.open()
+        self.tender.amount.setFocus()  # the keyboard types the cash handed over (Enter takes it)
 
     def refresh_card(self) -> None:
         def got(state: tuple[bool, str]) -> None:
@@ -1344,6 +1410,7 @@ class LineSheet(Sheet):
         left.addLayout(modes)
         self.value = QLineEdit()
         self.value.setObjectName("counted")
+        self.value.setAccessibleName(self.tr("Discount"))
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight)
         left.addWidget(self.value)
         self.reason_title = QLabel(self.tr("Reason"))
@@ -1648,6 +1715,7 @@ class TenderSheet(Sheet):
         self.approval = QLineEdit()
         self.approval.setObjectName("search")
         self.approval.setPlaceholderText(self.tr("Approval code the terminal shows"))
+        self.approval.setAccessibleName(self.approval.placeholderText())
         self.shows_approved = QPushButton(self.tr("It shows approved"))
         self.shows_approved.clicked.connect(lambda: self._decide(True))
         self.shows_nothing = QPushButton(self.tr("Nothing charged"))
@@ -1670,6 +1738,7 @@ class TenderSheet(Sheet):
         self.amount.setObjectName("counted")
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.amount.setPlaceholderText(self.tr("Other amount"))
+        self.amount.setAccessibleName(self.amount.placeholderText())
         self.amount.returnPressed.connect(self._typed)
         right.addWidget(self.amount)
         right.addWidget(NumberPad(self.amount, decimals=exponent(view.currency) > 0))
@@ -1713,6 +1782,7 @@ class TenderSheet(Sheet):
         self.email = QLineEdit()
         self.email.setObjectName("search")
         self.email.setPlaceholderText(self.tr("The customer's e-mail address"))
+        self.email.setAccessibleName(self.email.placeholderText())
         self.email.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
         self.email.returnPressed.connect(self._send_email)
         self.send_email = QPushButton(self.tr("Send"))

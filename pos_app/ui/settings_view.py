@@ -36,6 +36,7 @@ from pos_app.services.auth import Session, StaffMember
 from pos_app.services.errors import ServiceError, ValidationFailed
 from pos_app.services.payments import TerminalError
 from pos_app.services.settings import SETTINGS_PERMISSION, DeviceSettings, TerminalSettings
+from pos_app.ui import theme
 from pos_app.ui.messages import error_text, text_of
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
@@ -95,6 +96,7 @@ class Field(QWidget):
         lay.setSpacing(2)
         self.label = QLabel(label)
         self.label.setObjectName("fieldLabel")
+        self.label.setBuddy(widget)  # a screen reader names the field by its label
         self.label.setWordWrap(True)
         lay.addWidget(self.label)
         lay.addWidget(widget)
@@ -380,7 +382,7 @@ class SettingsSheet(Sheet):
         self.page = index
         self.approval.setVisible(index == 0)
         self.form.setVisible(index == 1)
-        self.card.setMaximumWidth(760 if index == 0 else 900)
+        self.card.setMaximumWidth(theme.px(760 if index == 0 else 900))
         self.fit()
 
     def fill(self, loaded: Loaded) -> None:

@@ -195,6 +195,7 @@ class ShiftSheet(Sheet):
         lay.addWidget(self.move_title)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("Amount"))
+        self.amount.setAccessibleName(self.amount.placeholderText())
         self.amount.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
         lay.addWidget(self.amount)
         self.reason_boxes: dict[Movement, tuple[QWidget, QButtonGroup]] = {}
@@ -207,6 +208,7 @@ class ShiftSheet(Sheet):
             self.reason_boxes[kind] = (w, group)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note (needed for “Other”)"))
+        self.note.setAccessibleName(self.note.placeholderText())
         lay.addWidget(self.note)
         row = QHBoxLayout()
         back = QPushButton(self.tr("Back"))
@@ -251,6 +253,7 @@ class ShiftSheet(Sheet):
         lay.addWidget(self.variance_reasons)
         self.defer_reason = QLineEdit()
         self.defer_reason.setPlaceholderText(self.tr("Why close with operations unsent (for the manager)"))
+        self.defer_reason.setAccessibleName(self.defer_reason.placeholderText())
         lay.addWidget(self.defer_reason)
         self.approval = ApprovalPanel()
         self.approval.heading.setText(self.tr("A manager approves: tap your name, then type your PIN."))

@@ -79,6 +79,7 @@ class SignInView(QWidget):
         self.pin.setMaxLength(8)
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.setPlaceholderText(self.tr("PIN"))
+        self.pin.setAccessibleName(self.pin.placeholderText())
         self.pin.returnPressed.connect(self._submit)
         self.pin.textEdited.connect(self._typed)
         self.error = QLabel("")
@@ -168,8 +169,7 @@ class SignInView(QWidget):
         for i, person in enumerate(staff):
             b = QPushButton(f"{person.name}\n{role_word(person.role)}")
             b.setObjectName("staff")
-            b.setCheckable(True)
-            b.setAutoExclusive(True)
+            b.setCheckable(True)  # one checked at a time (choose); not auto-exclusive, so Tab stops at every name
             b.setProperty("staff_id", person.id)
             b.clicked.connect(lambda _=False, p=person: self.choose(p))
             self.people.addWidget(b, i // self._cols, i % self._cols)
@@ -178,8 +178,7 @@ class SignInView(QWidget):
     def choose(self, person: StaffMember) -> None:
         self.chosen = person
         for b in self.findChildren(QPushButton, "staff"):
-            if b.property("staff_id") == person.id:
-                b.setChecked(True)
+            b.setChecked(b.property("staff_id") == person.id)
         self.who.setText(person.name)
         self.error.setText("")
         self.locked_until = None

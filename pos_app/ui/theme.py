@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 TOUCH = 56  # minimum height of anything a thumb presses
 
@@ -93,8 +96,152 @@ QLabel#customerTotal {{ font-size: 56px; font-weight: 800; }}
 """
 
 
-def apply(app: QApplication) -> None:
-    app.setStyleSheet(QSS)
+FOCUS = "#102A43"  # the keyboard's focus ring: dark on the light page, white on dark bars
+FOCUS_ON_DARK = "#FFFFFF"
+
+# --- the look of this till: text size and high contrast (docs/accessibility.md) ---------------
+
+TEXT_SIZES = (100, 125, 150)
+
+
+@dataclass(frozen=True)
+class Look:
+    text_size: int = 100  # per cent of the sizes written in the style sheets
+    high_contrast: bool = False
+
+
+current = Look()
+
+# High contrast: each colour by the part it paints, because one grey is a border on the light
+# page and a text colour on the dark status bar. Text reaches WCAG AA (4.5:1) on its background
+# (tests/unit/test_theme.py computes every pair); borders are dark enough to see (3:1).
+HIGH_CONTRAST: dict[str, dict[str, str]] = {
+    "color": {
+        "#1F2933": "#000000",
+        "#102A43": "#000000",
+        "#243B53": "#000000",
+        "#334E68": "#102A43",
+        "#52606D": "#1F2933",
+        "#627D98": "#243B53",
+        "#9AA5B1": "#3E4C59",
+        "#2F6FED": "#0B3D91",
+        "#0B5FA5": "#0B3D91",
+        "#1F7A3D": "#0B5A24",
+        "#A61B1B": "#7A0E0E",
+        "#8A4B00": "#5C3000",
+        "#BCCCDC": "#FFFFFF",
+        "#D9E2EC": "#FFFFFF",
+        "#829AB1": "#FFFFFF",
+        "#8EEDB0": "#FFFFFF",
+    },
+    "background": {
+        "#F5F7FA": "#FFFFFF",
+        "#F0F4F8": "#FFFFFF",
+        "#E4E7EB": "#C8CDD2",
+        "#2F6FED": "#0B3D91",
+        "#1F7A3D": "#0B5A24",
+        "#9FB3C8": "#52606D",
+        "#102A43": "#000000",
+        "#243B53": "#1F2933",
+        "#A61B1B": "#7A0E0E",
+        "#8D4A00": "#5C3000",
+    },
+    "border": {
+        "#CBD2D9": "#000000",
+        "#BCCCDC": "#1F2933",
+        "#9FB3C8": "#1F2933",
+        "#D9E2EC": "#52606D",
+        "#627D98": "#000000",
+        "#2F6FED": "#0B3D91",
+        "#E0B000": "#5C3D00",
+        "#E4E7EB": "#52606D",
+        "#102A43": "#000000",
+    },
+}
+_PART = {"color": "color", "background": "background", "background-color": "background"}
+_DECLARATION = re.compile(r"(?P<prop>[a-z-]+)\s*:\s*(?P<value>[^;{}]+)")
+_HEX = re.compile(r"#[0-9A-Fa-f]{6}\b")
+_FONT_SIZE = re.compile(r"font-size:\s*(\d+)px")
+
+
+def px(size: int, look: Look | None = None) -> int:
+    """A size written for 100 % text, at this till's text size."""
+    return round(size * (look or current).text_size / 100)
+
+
+def colour(hex_: str, part: str = "color", look: Look | None = None) -> QColor:
+    """A colour written for the normal look, as this till paints it (`part`: color, background,
+    border)."""
+    if (look or current).high_contrast:
+        hex_ = HIGH_CONTRAST[part].get(hex_.upper(), hex_)
+    return QColor(hex_)
+
+
+def style(qss: str, look: Look | None = None) -> str:
+    """A style sheet written for the normal look (px sizes at 100 %, the calm colours), at this
+    till's text size and contrast, with the keyboard's focus rings. Every style sheet of the app
+    goes through here (the app's in `apply`, a screen's own with `styled`)."""
+    look = look or current
+    out = _FONT_SIZE.sub(lambda m: f"font-size: {px(int(m.group(1)), look)}px", qss)
+    if look.high_contrast:
+
+        def declaration(m: re.Match[str]) -> str:
+            prop = m.group("prop")
+            table = HIGH_CONTRAST["border"] if "border" in prop or prop == "gridline-color" else None
+            table = HIGH_CONTRAST[_PART[prop]] if prop in _PART else table
+            if table is None:
+                return m.group(0)
+            value = _HEX.sub(lambda h: table.get(h.group(0).upper(), h.group(0)), m.group("value"))
+            return f"{prop}: {value}"
+
+        out = _DECLARATION.sub(declaration, out)
+    return out + focus_rules(qss, look)
+
+
+def focus_rules(qss: str, look: Look | None = None) -> str:
+    """The keyboard's focus ring (pos_app/ui/keys.py puts one QFocusFrame around the button that
+    got the focus from the keyboard, not from a tap): dark on the page, white on the dark bars.
+    Only in the app's sheet (`qss` is QSS): a screen's own sheet inherits it."""
+    if qss is not QSS:
+        return ""
+    dark = "#000000" if (look or current).high_contrast else FOCUS
+    return (
+        f"QFocusFrame {{ border: 3px solid {dark}; border-radius: 12px; }}\n"
+        f"#statusbar QFocusFrame, #customer QFocusFrame {{ border: 3px solid {FOCUS_ON_DARK}; }}\n"
+    )
+
+
+def styled(widget: QWidget, qss: str) -> None:
+    """A screen's own style sheet, through `style`, and again whenever the look changes."""
+    widget.setProperty("themeQss", qss)
+    widget.setStyleSheet(style(qss))
+
+
+def apply(app: QApplication, look: Look | None = None) -> None:
+    """The look for the whole app: at start, and again when the till's display settings change
+    (every styled screen is styled again; painted lists lay their rows out again)."""
+    from pos_app.ui import keys
+
+    global current
+    if look is not None:
+        current = look
+    keys.install(app)
+    app.setStyleSheet(style(QSS))
     font = QFont()
     font.setFamilies(["Noto Sans", "Noto Sans CJK JP", "DejaVu Sans"])
     app.setFont(font)
+    for w in app.allWidgets():
+        raw = w.property("themeQss")
+        if isinstance(raw, str):
+            w.setStyleSheet(style(raw))
+        if isinstance(w, QAbstractItemView):
+            w.doItemsLayout()
+            w.viewport().update()
+
+
+def apply_display(display: object) -> None:
+    """The till's display settings (services.settings.DisplaySettings) as the app's look."""
+    app = QApplication.instance()
+    look = Look(int(getattr(display, "text_size", 100)), bool(getattr(display, "high_contrast", False)))
+    if isinstance(app, QApplication) and look != current:
+        apply(app, look)

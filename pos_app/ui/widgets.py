@@ -7,8 +7,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -157,6 +160,7 @@ class Sheet(QWidget):
     accepted = Signal()
     rejected = Signal()
     finished = Signal()
+    showing: list[Sheet] = []  # open sheets, the last on top (Escape closes it: pos_app/ui/keys.py)
 
     def __init__(self, host: QWidget, max_width: int = 620) -> None:
         super().__init__(host)
@@ -167,7 +171,7 @@ class Sheet(QWidget):
         outer.setContentsMargins(12, 12, 12, 12)
         self.card = QFrame()
         self.card.setObjectName("card")
-        self.card.setMaximumWidth(max_width)
+        self.card.setMaximumWidth(theme.px(max_width))  # larger text, a wider card (docs/accessibility.md)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -214,13 +218,58 @@ class Sheet(QWidget):
 
     def open(self) -> None:
         self.setGeometry(self.host.rect())
+        before = QApplication.focusWidget()
+        self.came_from = before if before is not None and not self.isAncestorOf(before) else None
         self.show()
         self.raise_()
         self.fit()
+        if self in Sheet.showing:
+            Sheet.showing.remove(self)
+        Sheet.showing.append(self)
+        # The keyboard goes with the eyes: into the sheet (its first field or button), unless the
+        # sheet put it somewhere of its own already.
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            chain = self.focusables()
+            if chain:
+                first = next((w for w in chain if isinstance(w, QLineEdit)), chain[0])
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focusables(self) -> list[QWidget]:
+        """The widgets of this sheet Tab stops at, in focus-chain order."""
+        out: list[QWidget] = []
+        w = self.nextInFocusChain()
+        while w is not None and w is not self and len(out) < 500:
+            if (
+                self.isAncestorOf(w)
+                and w.isVisible()
+                and w.isEnabled()
+                and w.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+            ):
+                out.append(w)
+            w = w.nextInFocusChain()
+        return out
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab go round this sheet, never to the dimmed page behind it."""
+        chain = self.focusables()
+        if not chain:
+            return super().focusNextPrevChild(next)
+        focus = QApplication.focusWidget()
+        i = chain.index(focus) if focus in chain else (-1 if next else 0)
+        target = chain[(i + (1 if next else -1)) % len(chain)]
+        target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def _close(self) -> None:
+        if self in Sheet.showing:
+            Sheet.showing.remove(self)
+        had_focus = self.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else True
         self.hide()
         self.finished.emit()
+        back = getattr(self, "came_from", None)
+        if had_focus and back is not None and shiboken6.isValid(back) and back.isVisible() and back.isEnabled():
+            back.setFocus(Qt.FocusReason.OtherFocusReason)  # where the keyboard was before the sheet
         self.deleteLater()
 
     def accept(self) -> None:
@@ -232,8 +281,6 @@ class Sheet(QWidget):
         self._close()
 
     def keyPressEvent(self, event: object) -> None:  # type: ignore[override]
-        from PySide6.QtGui import QKeyEvent
-
         if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
             self.reject()
             return
@@ -303,6 +350,7 @@ class ApprovalPanel(QWidget):
         self.pin.setMaxLength(8)
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.setPlaceholderText(self.tr("Supervisor's PIN"))
+        self.pin.setAccessibleName(self.tr("PIN"))  # whose (supervisor's, manager's) the placeholder says
         self.pin.returnPressed.connect(self._submit)
         left.addWidget(self.pin)
         self.error = QLabel("")

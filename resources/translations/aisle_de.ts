@@ -12,6 +12,10 @@
         <translation>PIN der Schichtleitung</translation>
     </message>
     <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
@@ -85,6 +89,14 @@
 </context>
 <context>
     <name>CorrectionDialog</name>
+    <message>
+        <source>One fewer</source>
+        <translation>Eins weniger</translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation>Eins mehr</translation>
+    </message>
     <message>
         <source>Or the shelf has:</source>
         <translation>Oder im Regal:</translation>
@@ -515,6 +527,18 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Auf dieser Kasse für Sie gespeichert; die nächste Person sieht die Filialsprache, bis sie wählt.</translation>
     </message>
     <message>
+        <source>Text on this till</source>
+        <translation>Schrift an dieser Kasse</translation>
+    </message>
+    <message>
+        <source>Text size {0} %</source>
+        <translation>Schriftgröße {0} %</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -595,6 +619,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>New price</source>
         <translation>Neuer Preis</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -727,12 +755,24 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Mehr: Schicht, Einstellungen, Sprache, Logout</translation>
     </message>
     <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
         <source>Search or scan an item</source>
         <translation>Artikel suchen oder scannen</translation>
     </message>
     <message>
         <source>Stock here, in nearby stores and in the warehouse shows up here.</source>
         <translation>Bestand hier, in nahen Filialen und im Lager erscheint hier.</translation>
+    </message>
+    <message>
+        <source>Stock by colour and size</source>
+        <translation>Bestand nach Farbe und Größe</translation>
+    </message>
+    <message>
+        <source>{low} low · {out} out · * includes a correction not yet confirmed</source>
+        <translation>{low} knapp · {out} ausverkauft · * enthält eine noch nicht bestätigte Korrektur</translation>
     </message>
     <message>
         <source>Correct stock…</source>
@@ -801,6 +841,14 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Members {0}</source>
         <translation>Mitglieder {0}</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>knapp</translation>
+    </message>
+    <message>
+        <source>out of stock</source>
+        <translation>ausverkauft</translation>
     </message>
     <message>
         <source>No picture</source>
@@ -2785,6 +2833,10 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Pay</source>
         <translation>Bezahlen</translation>
+    </message>
+    <message>
+        <source>Pay (F12)</source>
+        <translation>Bezahlen (F12)</translation>
     </message>
     <message>
         <source>‹</source>

@@ -12,6 +12,10 @@
         <translation>責任者の暗証番号</translation>
     </message>
     <message>
+        <source>PIN</source>
+        <translation>暗証番号</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
@@ -85,6 +89,14 @@
 </context>
 <context>
     <name>CorrectionDialog</name>
+    <message>
+        <source>One fewer</source>
+        <translation>1つ減らす</translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation>1つ増やす</translation>
+    </message>
     <message>
         <source>Or the shelf has:</source>
         <translation>または棚の実数:</translation>
@@ -515,6 +527,18 @@ Tap to change the address</source>
         <translation>このレジにあなた用として保存されます。次のスタッフには、選択するまで店舗の言語で表示されます。</translation>
     </message>
     <message>
+        <source>Text on this till</source>
+        <translation>このレジの文字表示</translation>
+    </message>
+    <message>
+        <source>Text size {0} %</source>
+        <translation>文字サイズ {0} %</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>ハイコントラスト</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -595,6 +619,10 @@ Tap to change the address</source>
     <message>
         <source>New price</source>
         <translation>価格変更</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>値引き</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -727,12 +755,24 @@ Tap to change the address</source>
         <translation>その他: シフト、設定、言語、ログオフ</translation>
     </message>
     <message>
+        <source>Results</source>
+        <translation>検索結果</translation>
+    </message>
+    <message>
         <source>Search or scan an item</source>
         <translation>商品を検索またはスキャン</translation>
     </message>
     <message>
         <source>Stock here, in nearby stores and in the warehouse shows up here.</source>
         <translation>この店舗、近隣店舗、倉庫の在庫がここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Stock by colour and size</source>
+        <translation>色とサイズ別の在庫</translation>
+    </message>
+    <message>
+        <source>{low} low · {out} out · * includes a correction not yet confirmed</source>
+        <translation>{low} 残りわずか · {out} 在庫なし · * 未確認の修正を含む</translation>
     </message>
     <message>
         <source>Correct stock…</source>
@@ -801,6 +841,14 @@ Tap to change the address</source>
     <message>
         <source>Members {0}</source>
         <translation>会員 {0}</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>残りわずか</translation>
+    </message>
+    <message>
+        <source>out of stock</source>
+        <translation>在庫なし</translation>
     </message>
     <message>
         <source>No picture</source>
@@ -2785,6 +2833,10 @@ Tap to change the address</source>
     <message>
         <source>Pay</source>
         <translation>会計</translation>
+    </message>
+    <message>
+        <source>Pay (F12)</source>
+        <translation>支払い (F12)</translation>
     </message>
     <message>
         <source>‹</source>

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
+from pos_app.core.stock import Level, level
 from pos_app.services.app import Device
 from pos_app.ui.dialogs import CorrectionDialog
 from pos_app.ui.main_window import MainWindow
@@ -23,6 +24,12 @@ def stocked_variant(device: Device) -> tuple[int, str, int]:
         (device.identity.store_id,),
     )[0]
     return int(vid), str(style), int(avail)
+
+
+def shown(n: int, pending: bool = False) -> str:
+    """A cell's text: the figure, ▼ low or ✕ out (not by colour alone), * while unconfirmed."""
+    mark = {Level.LOW: " ▼", Level.OUT: " ✕"}.get(level(n), "")
+    return f"{n}{mark}" + (" *" if pending else "")
 
 
 def cell_of(window: MainWindow, vid: int) -> QTableWidgetItem:
@@ -115,7 +122,7 @@ def test_correction_is_queued_and_shown_as_pending(qtbot: QtBot, window: MainWin
     assert recorded == [(-2, "pending")]
 
     # the window re-reads the product: the cell shows the corrected count, marked as unconfirmed
-    qtbot.waitUntil(lambda: cell_of(window, vid).text() == f"{avail - 2} *", timeout=5000)
+    qtbot.waitUntil(lambda: cell_of(window, vid).text() == shown(avail - 2, pending=True), timeout=5000)
     assert window.selected.text() == f"{colour} · {size}: {avail - 2} in this store (includes -2 not yet confirmed)"
     qtbot.waitUntil(lambda: window.pending.text() == "1 waiting to send", timeout=5000)
     assert window.correction is None
@@ -136,7 +143,7 @@ def test_pending_mark_survives_reopening_in_a_new_window(
     again = open_window(qtbot, ui_device, sign_in(ui_device, "MANAGER"), bridge)
     again.open_style(style)
     qtbot.waitUntil(lambda: again.view is not None and again.view.style_code == style, timeout=5000)
-    assert cell_of(again, vid).text() == f"{avail + 1} *"
+    assert cell_of(again, vid).text() == shown(avail + 1, pending=True)
     assert again.pending.text() == "1 waiting to send"
 
 
@@ -149,7 +156,7 @@ def test_cancel_records_nothing(qtbot: QtBot, window: MainWindow, ui_device: Dev
     with qtbot.waitSignal(dialog.rejected, timeout=2000):
         qtbot.mouseClick(button(dialog, "Cancel"), Qt.MouseButton.LeftButton)
     assert ui_device.store.outbox_rows() == []
-    assert cell_of(window, vid).text() == str(avail)
+    assert cell_of(window, vid).text() == shown(avail)
 
 
 def test_large_correction_by_an_associate_is_approved_by_a_supervisor_in_the_same_dialog(

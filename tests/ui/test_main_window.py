@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from stdnum import ean
 
+from pos_app.core.stock import Level, level
 from pos_app.services.app import Device
 from pos_app.ui import theme
 from pos_app.ui.bridge import SyncBridge
@@ -191,7 +192,10 @@ def test_matrix_has_sizes_as_columns_colours_as_rows_and_this_stores_figures(
         for c, size in enumerate(sizes):
             item = m.item(r, c)
             if (colour, size) in figures:
-                assert item.text() == str(figures[(colour, size)]), (colour, size)
+                n = figures[(colour, size)]
+                # low and out carry a mark, not only a colour (docs/accessibility.md)
+                mark = {Level.LOW: " ▼", Level.OUT: " ✕"}.get(level(n), "")
+                assert item.text() == f"{n}{mark}", (colour, size)
             else:
                 assert item.text() == "" and not item.flags() & Qt.ItemFlag.ItemIsEnabled
     # every colour is on screen whole: no row hidden behind a scroll bar
@@ -237,7 +241,11 @@ def test_status_bar_counts_problems_and_waiting_ops_in_words(qtbot: QtBot) -> No
     for status, problems, waiting in [
         (SyncStatus(online=True), "No problems", "All sent"),
         (SyncStatus(online=True, dead_ops=1, pending_ops=2), "1 problem", "2 waiting to send"),
-        (SyncStatus(online=True, dead_ops=1, errors=("stock: refused",), stuck_ops=1), "2 problems", "1 waiting to send"),
+        (
+            SyncStatus(online=True, dead_ops=1, errors=("stock: refused",), stuck_ops=1),
+            "2 problems",
+            "1 waiting to send",
+        ),
     ]:
         bar.show_status(status)
         assert (bar.problems.text(), bar.pending.text()) == (problems, waiting)
