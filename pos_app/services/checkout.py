@@ -549,10 +549,7 @@ class CheckoutService:
             (pickup_id,),
         ).fetchone()
         if done is not None:
-            raise ValidationFailed(
-                "pickup.already_handed_over",
-                "This till has already handed this pickup order over: clear the basket (nothing is charged).",
-            )
+            raise ValidationFailed("pickup.already_handed_over")
         try:
             payload = PickupHandoverPayload.model_validate(
                 {**h, "sale_id": str(basket.sale_id), "handed_over_at": completed_at}, strict=False
@@ -728,11 +725,7 @@ def _check_card_tenders(con: sqlite3.Connection, sale_id: UUID, settlement: Sett
         held[ref] = int(approved or 0) - int(given)
     for t in cards:
         if t.reference not in held or t.amount > held[t.reference]:
-            raise ValidationFailed(
-                "sale.card_unknown",
-                "A card tender must be a payment the terminal approved for this basket.",
-                reference=t.reference or "",
-            )
+            raise ValidationFailed("sale.card_unknown", reference=t.reference or "")
         held[t.reference] -= t.amount
 
 
@@ -750,11 +743,7 @@ def _check_stored_value(con: sqlite3.Connection, sale_id: UUID, settlement: Sett
         if t.type not in kinds:
             continue
         if t.reference not in held or t.amount > held[t.reference]:
-            raise ValidationFailed(
-                "sale.stored_value_unknown",
-                "A store-credit or gift-card tender must be a spend taken for this basket.",
-                reference=t.reference or "",
-            )
+            raise ValidationFailed("sale.stored_value_unknown", reference=t.reference or "")
         held[t.reference] -= t.amount
 
 

@@ -99,8 +99,15 @@ class Exchanged:
         return self.due - self.credit
 
 
-def _fail(code: str, message: str) -> ValidationFailed:
-    return ValidationFailed(code, message)
+def _ruled(e: ReturnRuleError) -> ValidationFailed:
+    """A core return rule's refusal with its code and params, so the screen words it (a line's
+    refusal keeps its own sentence: shown as it is)."""
+    return ValidationFailed(e.code, str(e), **e.params)
+
+
+def _coded(e: InvalidCode | ReturnCodeError) -> ValidationFailed:
+    """A receipt or return code the sync package refused: its code and its own English."""
+    return ValidationFailed(e.code, str(e))
 
 
 class ReturnService:
@@ -192,10 +199,10 @@ class ReturnService:
             try:
                 ref = read_reference(code)
             except InvalidCode as e:
-                raise _fail(e.code, str(e)) from None
+                raise _coded(e) from None
             return self.by_receipt(ref.number)
         if not code.startswith(RETURN_PREFIX):
-            raise _fail("return_code.format", "This is not a return code or receipt of this retailer.")
+            raise ValidationFailed("return_code.format")
         keys = {
             str(k): public_key_from_text(str(pk))
             for k, pk in self.store.query("SELECT kid, public_key FROM central_keys")
@@ -203,25 +210,18 @@ class ReturnService:
         try:
             claim = verify_return_code(code, keys, currency=self.currency(), now=self.clock().timestamp())
         except ReturnCodeError as e:
-            raise _fail(e.code, str(e)) from None
+            raise _coded(e) from None
         with self.store.raw("device") as con:
             done = local.of_authorization(con, claim.authorization)
         if done is not None:
-            raise _fail(
-                "return.scanned_twice",
-                f"Return {claim.number} was already completed on this till ({self._local_time(done.created_at)}): "
-                "nothing more to refund.",
-            )
+            raise ValidationFailed("return.scanned_twice", number=claim.number, time=self._local_time(done.created_at))
         online = False
         if self.client_factory is not None:
             try:
                 state = self._call("GET", f"/v1/returns/{claim.authorization}")
                 online = True
                 if state.get("state") == "completed":
-                    raise _fail(
-                        "return.taken",
-                        f"Return {claim.number} was already completed at central: nothing more to refund.",
-                    )
+                    raise ValidationFailed("return.taken", number=claim.number)
             except Unreachable:
                 pass
         names = self._names([x.variant_id for x in claim.lines])
@@ -248,7 +248,7 @@ class ReturnService:
         came back everywhere), else this till's own sale from device.db."""
         number = receipt_no.strip().upper()
         if not number:
-            raise _fail("return.receipt", "Type the receipt number.")
+            raise ValidationFailed("return.receipt")
         if self.client_factory is not None:
             try:
                 return self._from_central(self._call("GET", "/v1/returns/find", params={"receipt": number}))
@@ -256,24 +256,21 @@ class ReturnService:
                 pass
             except Rejected as e:
                 if e.status != 404:
-                    raise _fail("return.central", e.detail) from None
+                    raise ValidationFailed("return.central", e.detail) from None
                 local_case = self._from_device(number)
                 if local_case is None:
-                    raise _fail("return.no_sale", f"No sale with receipt {number}.") from None
+                    raise ValidationFailed("return.no_sale", number=number) from None
                 return local_case
         found = self._from_device(number)
         if found is None:
-            raise _fail(
-                "return.offline_receipt",
-                f"Receipt {number} is from another till and central cannot be reached: try again when online.",
-            )
+            raise ValidationFailed("return.offline_receipt", number=number)
         return found
 
     def by_card(self, last4: str) -> list[tuple[str, str, int]]:
         """This till's card sales whose masked PAN ends in these digits: (receipt, time, total)."""
         digits = "".join(ch for ch in last4 if ch.isdigit())[-4:]
         if len(digits) != 4:
-            raise _fail("return.card_digits", "Type the last 4 digits of the card.")
+            raise ValidationFailed("return.card_digits")
         rows = self.store.query(
             "SELECT DISTINCT s.receipt_no, s.completed_at, s.total FROM payment_intents p JOIN sales s "
             "ON s.sale_id = p.sale_id WHERE p.kind='payment' AND p.state='approved' AND p.masked_pan LIKE ? "
@@ -296,7 +293,7 @@ class ReturnService:
             except Unreachable:
                 pass
             except Rejected as e:
-                raise _fail("return.central", e.detail) from None
+                raise ValidationFailed("return.central", e.detail) from None
         rows = self.store.query(
             "SELECT receipt_no, completed_at, total FROM sales WHERE customer_id=? ORDER BY completed_at DESC LIMIT 20",
             (customer_id,),
@@ -399,22 +396,20 @@ class ReturnService:
         """The no-receipt sheet's lookup: the item by its barcode or SKU at this store's price
         now, and the customer by phone, e-mail or name (the first match)."""
         if self.lookup is None or self.customers is None:
-            raise _fail("return.no_receipt", "Returns without a receipt are not available on this till.")
+            raise ValidationFailed("return.no_receipt")
         found = self.lookup.scan(item)
         if found.variant_id is None:
-            raise _fail("return.unknown_item", found.message or "Scan the item's barcode or type its SKU.")
+            if found.problem:  # the scan's own sentence (an unknown barcode or SKU), by its code
+                raise ValidationFailed(found.problem, found.message, **found.params)
+            raise ValidationFailed("return.unknown_item")
         price = self.lookup.prices([found.variant_id]).get(found.variant_id)
         if price is None:
-            raise _fail(
-                "return.no_price", "This item has no price at this store: it cannot come back without a receipt."
-            )
+            raise ValidationFailed("return.no_price")
         if not customer.strip():
-            raise _fail(
-                "return.no_receipt_customer", "Without a receipt, choose the customer: the refund is store credit."
-            )
+            raise ValidationFailed("return.no_receipt_customer")
         people = self.customers.search(customer).customers
         if not people:
-            raise _fail("return.no_customer", f"No customer matches “{customer.strip()[:40]}”.")
+            raise ValidationFailed("return.no_customer", customer=customer.strip()[:40])
         return self.no_receipt(found.variant_id, 1, int(price[0].minor), int(people[0].id), people[0].name)
 
     def managers(self) -> list[Any]:
@@ -428,12 +423,10 @@ class ReturnService:
         """A return without a receipt: store credit only, a manager approves it (complete's
         `approver`), within the per-customer limit."""
         if customer_id is None:
-            raise _fail(
-                "return.no_receipt_customer", "Without a receipt, choose the customer: the refund is store credit."
-            )
+            raise ValidationFailed("return.no_receipt_customer")
         names = self._names([variant_id])
         if variant_id not in names:
-            raise _fail("return.unknown_item", "This item is not in the catalog.")
+            raise ValidationFailed("return.not_in_catalog")
         name, _cat = names[variant_id]
         sku = self.store.query("SELECT sku FROM catalog WHERE id=?", (variant_id,))[0][0]
         return ReturnCase(
@@ -457,14 +450,14 @@ class ReturnService:
         try:
             return draft.grade(line_id, grades)
         except ReturnRuleError as e:
-            raise _fail(e.code, str(e)) from None
+            raise _ruled(e) from None
 
     @staticmethod
     def grade_all(draft: ReturnDraft, grade: str = "resellable") -> ReturnDraft:
         try:
             return draft.grade_all(grade)
         except ReturnRuleError as e:
-            raise _fail(e.code, str(e)) from None
+            raise _ruled(e) from None
 
     # --- completing --------------------------------------------------------------------------------
 
@@ -472,20 +465,18 @@ class ReturnService:
         try:
             return refund_plan(draft.total, case.tenders, allocate, prefer_credit=case.refund == "store_credit")
         except ReturnRuleError as e:
-            raise _fail(e.code, str(e)) from None
+            raise _ruled(e) from None
 
     def check_refund(self, case: ReturnCase, plan: list[Share]) -> None:
         """No tender above what the sale paid on it, a card only when the sale used it."""
         room = {(t.type, t.reference): t.amount for t in case.tenders}
         for s in plan:
             if s.type == "card" and ("card", s.reference) not in room:
-                raise _fail(
-                    "return.card_not_used", "This card was not used for the sale: refund to the card it was paid with."
-                )
+                raise ValidationFailed("return.card_not_used")
             if s.type in ("cash", "card") and s.amount > room.get((s.type, s.reference), 0):
-                raise _fail(
-                    "return.over_tender",
-                    f"At most {self.money(room.get((s.type, s.reference), 0))} can go back as {s.type}.",
+                raise ValidationFailed(
+                    "return.over_cash" if s.type == "cash" else "return.over_card",
+                    most=self.money(room.get((s.type, s.reference), 0)),
                 )
 
     def complete(
@@ -506,25 +497,25 @@ class ReturnService:
             draft = draft.confirm() if draft.step == "grading" else draft
             draft = draft.start_refund()
         except ReturnRuleError as e:
-            raise _fail(e.code, str(e)) from None
+            raise _ruled(e) from None
         plan = plan if plan is not None else self.plan(case, draft)
         self.check_refund(case, plan) if case.kind != "no_receipt" else None
         if sum(s.amount for s in plan) != draft.total:
-            raise _fail("return.plan_sum", "The refund must add up to what the returned items paid.")
+            raise ValidationFailed("return.plan_sum")
         if case.kind == "no_receipt":
             self._check_no_receipt(case, draft.total, approver)
         if any(s.type == "cash" for s in plan) and not self._shift_open():
-            raise _fail("return.no_shift", "Open this till's shift first: a cash refund comes out of its drawer.")
+            raise ValidationFailed("return.no_shift")
         with self.store.raw("device") as con:
             if local.get(con, case.return_id) is not None:
-                raise _fail("return.done", "This return is already completed.")
+                raise ValidationFailed("return.done")
         if case.authorization_id and self.client_factory is not None:
             try:
                 self._call("POST", f"/v1/returns/{case.authorization_id}/claim", json={"return_id": case.return_id})
             except Unreachable:
                 pass  # offline: complete; central decides when the op arrives
             except Rejected as e:
-                raise _fail("return.taken", e.detail) from None
+                raise ValidationFailed("return.taken", e.detail) from None
         refunds: list[dict[str, Any]] = []
         queued = False
         for s in plan:
@@ -548,7 +539,9 @@ class ReturnService:
             return "paid"
         if p.state in ("unknown",):
             return "queued"
-        raise _fail("return.card_declined", p.message or "The terminal refused the card refund.")
+        if p.message:  # the terminal's own words
+            raise ValidationFailed("return.card_declined", p.message)
+        raise ValidationFailed("return.card_declined")
 
     def _shift_open(self) -> bool:
         rows = self.store.query("SELECT 1 FROM shifts WHERE till=? AND state<>'closed'", (self.till(),), "device")
@@ -556,7 +549,7 @@ class ReturnService:
 
     def _check_no_receipt(self, case: ReturnCase, total: int, approver: int | None) -> None:
         if approver is None:
-            raise _fail("return.needs_manager", "A return without a receipt needs a manager's approval.")
+            raise ValidationFailed("return.needs_manager")
         left, at_central = self.no_receipt_allowance(int(case.customer_id or 0))
         if total > left:
             raise ValidationFailed(
@@ -592,7 +585,7 @@ class ReturnService:
         from pos_app.core.auth import Permission
 
         if self.auth is None:
-            raise _fail("return.needs_manager", "A return without a receipt needs a manager's approval.")
+            raise ValidationFailed("return.needs_manager")
         return int(self.auth.approve(staff_id, pin, Permission.MANAGE_SHIFT).id)
 
     def no_receipt_limit(self) -> int:
@@ -742,7 +735,7 @@ class ReturnService:
             draft = draft.confirm() if draft.step == "grading" else draft
             draft = draft.start_refund()
         except ReturnRuleError as e:
-            raise _fail(e.code, str(e)) from None
+            raise _ruled(e) from None
         credit = draft.total
         priced = self.baskets.checkout.price(self.baskets.sale_basket(basket))
         if priced.currency != case.currency:
@@ -755,17 +748,17 @@ class ReturnService:
         if credit >= due and extra:  # (dearer: the sale itself refuses tenders short of the rest, sale.underpaid)
             raise ValidationFailed("return.exchange_over", credit=self.money(credit, case.currency))
         if any(s.type == "cash" for s in rest_plan) and not self._shift_open():
-            raise _fail("return.no_shift", "Open this till's shift first: a cash refund comes out of its drawer.")
+            raise ValidationFailed("return.no_shift")
         with self.store.raw("device") as con:
             if local.get(con, case.return_id) is not None:
-                raise _fail("return.done", "This return is already completed.")
+                raise ValidationFailed("return.done")
         if case.authorization_id and self.client_factory is not None:
             try:
                 self._call("POST", f"/v1/returns/{case.authorization_id}/claim", json={"return_id": case.return_id})
             except Unreachable:
                 pass
             except Rejected as e:
-                raise _fail("return.taken", e.detail) from None
+                raise ValidationFailed("return.taken", e.detail) from None
         refunds: list[dict[str, Any]] = [
             {"type": "exchange", "amount": used, "reference": str(basket.sale_id), "state": "paid"}
         ]
@@ -805,7 +798,7 @@ class ReturnService:
         try:
             return refund_plan(amount, case.tenders, allocate, prefer_credit=case.refund == "store_credit")
         except ReturnRuleError as e:
-            raise _fail(e.code, str(e)) from None
+            raise _ruled(e) from None
 
     def retry_card(self, session: Session, key: str) -> list[dict[str, Any]]:
         """Make the card refunds of a return that were queued (the terminal could not make them
@@ -813,10 +806,10 @@ class ReturnService:
         so central's record turns from queued to paid. Returns the refunds as they stand."""
         r = self.get(key)
         if r is None:
-            raise _fail("return.unknown", f"No return {key} on this till.")
+            raise ValidationFailed("return.unknown", key=key)
         refunds = [dict(x) for x in r.refunds]
         if not any(x["type"] == "card" and x["state"] == "queued" for x in refunds):
-            raise _fail("return.nothing_queued", f"Return {r.number} has no card refund waiting.")
+            raise ValidationFailed("return.nothing_queued", number=r.number)
         for x in refunds:
             if x["type"] != "card" or x["state"] != "queued":
                 continue

@@ -372,6 +372,9 @@ WORDS: dict[str, str] = {
     "pickup.unpaid": QT_TRANSLATE_NOOP(
         "Messages", "Order {number} is pay on pickup: take the payment ({total}) first."
     ),
+    "pickup.already_handed_over": QT_TRANSLATE_NOOP(
+        "Messages", "This till has already handed this pickup order over: clear the basket (nothing is charged)."
+    ),
     "pickup.paid_online": QT_TRANSLATE_NOOP(
         "Messages", "Order {number} was paid online: hand it over, there is nothing to pay."
     ),
@@ -458,6 +461,49 @@ WORDS: dict[str, str] = {
     "sale.exchange_alone": QT_TRANSLATE_NOOP(
         "Messages", "An exchange credit comes only from a return taken back in this basket."
     ),
+    "sale.card_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "A card tender must be a payment the terminal approved for this basket."
+    ),
+    "sale.stored_value_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "A store-credit or gift-card tender must be a spend taken for this basket."
+    ),
+    "return_code.format": QT_TRANSLATE_NOOP("Messages", "This is not a return code or receipt of this retailer."),
+    "return.scanned_twice": QT_TRANSLATE_NOOP(
+        "Messages", "Return {number} was already completed on this till ({time}): nothing more to refund."
+    ),
+    "return.taken": QT_TRANSLATE_NOOP(
+        "Messages", "Return {number} was already completed at central: nothing more to refund."
+    ),
+    "return.receipt": QT_TRANSLATE_NOOP("Messages", "Type the receipt number."),
+    "return.no_sale": QT_TRANSLATE_NOOP("Messages", "No sale with receipt {number}."),
+    "return.offline_receipt": QT_TRANSLATE_NOOP(
+        "Messages", "Receipt {number} is from another till and central cannot be reached: try again when online."
+    ),
+    "return.card_digits": QT_TRANSLATE_NOOP("Messages", "Type the last 4 digits of the card."),
+    "return.no_receipt": QT_TRANSLATE_NOOP("Messages", "Returns without a receipt are not available on this till."),
+    "return.unknown_item": QT_TRANSLATE_NOOP("Messages", "Scan the item's barcode or type its SKU."),
+    "return.not_in_catalog": QT_TRANSLATE_NOOP("Messages", "This item is not in the catalog."),
+    "return.no_price": QT_TRANSLATE_NOOP(
+        "Messages", "This item has no price at this store: it cannot come back without a receipt."
+    ),
+    "return.no_receipt_customer": QT_TRANSLATE_NOOP(
+        "Messages", "Without a receipt, choose the customer: the refund is store credit."
+    ),
+    "return.no_customer": QT_TRANSLATE_NOOP("Messages", "No customer matches “{customer}”."),
+    "return.card_not_used": QT_TRANSLATE_NOOP(
+        "Messages", "This card was not used for the sale: refund to the card it was paid with."
+    ),
+    "return.over_cash": QT_TRANSLATE_NOOP("Messages", "At most {most} can go back as cash."),
+    "return.over_card": QT_TRANSLATE_NOOP("Messages", "At most {most} can go back as card."),
+    "return.plan_sum": QT_TRANSLATE_NOOP("Messages", "The refund must add up to what the returned items paid."),
+    "return.no_shift": QT_TRANSLATE_NOOP(
+        "Messages", "Open this till's shift first: a cash refund comes out of its drawer."
+    ),
+    "return.done": QT_TRANSLATE_NOOP("Messages", "This return is already completed."),
+    "return.card_declined": QT_TRANSLATE_NOOP("Messages", "The terminal refused the card refund."),
+    "return.needs_manager": QT_TRANSLATE_NOOP("Messages", "A return without a receipt needs a manager's approval."),
+    "return.unknown": QT_TRANSLATE_NOOP("Messages", "No return {key} on this till."),
+    "return.nothing_queued": QT_TRANSLATE_NOOP("Messages", "Return {number} has no card refund waiting."),
     "return.exchanged": QT_TRANSLATE_NOOP("Messages", "Exchanged: {credit} of the return paid the new items."),
     "return.exchange_rest": QT_TRANSLATE_NOOP("Messages", "The rest went back: {said}."),
     "return.exchange_unavailable": QT_TRANSLATE_NOOP("Messages", "Exchanges are not available on this till."),

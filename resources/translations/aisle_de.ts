@@ -1642,6 +1642,10 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Bestellung {number} wird bei Abholung bezahlt: zuerst die Zahlung ({total}) annehmen.</translation>
     </message>
     <message>
+        <source>This till has already handed this pickup order over: clear the basket (nothing is charged).</source>
+        <translation>Diese Kasse hat diese Abholbestellung bereits übergeben: den Warenkorb leeren (es wird nichts berechnet).</translation>
+    </message>
+    <message>
         <source>Order {number} was paid online: hand it over, there is nothing to pay.</source>
         <translation>Bestellung {number} wurde online bezahlt: übergeben, es ist nichts zu zahlen.</translation>
     </message>
@@ -1800,6 +1804,106 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>An exchange credit comes only from a return taken back in this basket.</source>
         <translation>Ein Umtauschguthaben kommt nur aus einer Rücknahme in diesem Warenkorb.</translation>
+    </message>
+    <message>
+        <source>A card tender must be a payment the terminal approved for this basket.</source>
+        <translation>Eine Kartenzahlung muss eine Zahlung sein, die das Terminal für diesen Warenkorb freigegeben hat.</translation>
+    </message>
+    <message>
+        <source>A store-credit or gift-card tender must be a spend taken for this basket.</source>
+        <translation>Eine Zahlung mit Guthaben oder Geschenkkarte muss für diesen Warenkorb abgebucht worden sein.</translation>
+    </message>
+    <message>
+        <source>This is not a return code or receipt of this retailer.</source>
+        <translation>Das ist kein Rückgabecode und kein Beleg dieses Händlers.</translation>
+    </message>
+    <message>
+        <source>Return {number} was already completed on this till ({time}): nothing more to refund.</source>
+        <translation>Rückgabe {number} wurde an dieser Kasse bereits abgeschlossen ({time}): es ist nichts mehr zu erstatten.</translation>
+    </message>
+    <message>
+        <source>Return {number} was already completed at central: nothing more to refund.</source>
+        <translation>Rückgabe {number} wurde in der Zentrale bereits abgeschlossen: es ist nichts mehr zu erstatten.</translation>
+    </message>
+    <message>
+        <source>Type the receipt number.</source>
+        <translation>Die Bonnummer eintippen.</translation>
+    </message>
+    <message>
+        <source>No sale with receipt {number}.</source>
+        <translation>Kein Verkauf mit Bon {number}.</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is from another till and central cannot be reached: try again when online.</source>
+        <translation>Bon {number} stammt von einer anderen Kasse und die Zentrale ist nicht erreichbar: wieder versuchen, sobald online.</translation>
+    </message>
+    <message>
+        <source>Type the last 4 digits of the card.</source>
+        <translation>Die letzten 4 Ziffern der Karte eintippen.</translation>
+    </message>
+    <message>
+        <source>Returns without a receipt are not available on this till.</source>
+        <translation>Rückgaben ohne Beleg sind an dieser Kasse nicht möglich.</translation>
+    </message>
+    <message>
+        <source>Scan the item&apos;s barcode or type its SKU.</source>
+        <translation>Den Barcode des Artikels scannen oder seine SKU eintippen.</translation>
+    </message>
+    <message>
+        <source>This item is not in the catalog.</source>
+        <translation>Dieser Artikel ist nicht im Sortiment.</translation>
+    </message>
+    <message>
+        <source>This item has no price at this store: it cannot come back without a receipt.</source>
+        <translation>Dieser Artikel hat in dieser Filiale keinen Preis: ohne Beleg kann er nicht zurückgenommen werden.</translation>
+    </message>
+    <message>
+        <source>Without a receipt, choose the customer: the refund is store credit.</source>
+        <translation>Ohne Beleg den Kunden wählen: die Erstattung ist Guthaben.</translation>
+    </message>
+    <message>
+        <source>No customer matches “{customer}”.</source>
+        <translation>Kein Kunde passt zu „{customer}“.</translation>
+    </message>
+    <message>
+        <source>This card was not used for the sale: refund to the card it was paid with.</source>
+        <translation>Diese Karte wurde für den Verkauf nicht benutzt: auf die Karte erstatten, mit der bezahlt wurde.</translation>
+    </message>
+    <message>
+        <source>At most {most} can go back as cash.</source>
+        <translation>Höchstens {most} können bar zurückgehen.</translation>
+    </message>
+    <message>
+        <source>At most {most} can go back as card.</source>
+        <translation>Höchstens {most} können auf die Karte zurückgehen.</translation>
+    </message>
+    <message>
+        <source>The refund must add up to what the returned items paid.</source>
+        <translation>Die Erstattung muss zusammen so viel ergeben, wie die zurückgegebenen Artikel gekostet haben.</translation>
+    </message>
+    <message>
+        <source>Open this till&apos;s shift first: a cash refund comes out of its drawer.</source>
+        <translation>Zuerst die Schicht dieser Kasse öffnen: eine Barerstattung kommt aus ihrer Kassenlade.</translation>
+    </message>
+    <message>
+        <source>This return is already completed.</source>
+        <translation>Diese Rückgabe ist bereits abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The terminal refused the card refund.</source>
+        <translation>Das Terminal hat die Kartenerstattung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>A return without a receipt needs a manager&apos;s approval.</source>
+        <translation>Eine Rückgabe ohne Beleg braucht die Freigabe der Filialleitung.</translation>
+    </message>
+    <message>
+        <source>No return {key} on this till.</source>
+        <translation>An dieser Kasse gibt es keine Rückgabe {key}.</translation>
+    </message>
+    <message>
+        <source>Return {number} has no card refund waiting.</source>
+        <translation>Rückgabe {number} hat keine wartende Kartenerstattung.</translation>
     </message>
     <message>
         <source>Exchanged: {credit} of the return paid the new items.</source>

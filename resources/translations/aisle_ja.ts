@@ -1642,6 +1642,10 @@ Tap to change the address</source>
         <translation>注文 {number} は受け取り時払いです。先にお支払い ({total}) を受けてください。</translation>
     </message>
     <message>
+        <source>This till has already handed this pickup order over: clear the basket (nothing is charged).</source>
+        <translation>このレジではこの受け取り注文をすでにお渡し済みです。バスケットを空にしてください (請求はされません)。</translation>
+    </message>
+    <message>
         <source>Order {number} was paid online: hand it over, there is nothing to pay.</source>
         <translation>注文 {number} はオンラインで支払い済みです。お支払いはないので、そのままお渡しください。</translation>
     </message>
@@ -1800,6 +1804,106 @@ Tap to change the address</source>
     <message>
         <source>An exchange credit comes only from a return taken back in this basket.</source>
         <translation>交換の返金額は、このバスケットで受け付けた返品からのみ使えます。</translation>
+    </message>
+    <message>
+        <source>A card tender must be a payment the terminal approved for this basket.</source>
+        <translation>カードでの支払いは、このバスケットで端末が承認した決済である必要があります。</translation>
+    </message>
+    <message>
+        <source>A store-credit or gift-card tender must be a spend taken for this basket.</source>
+        <translation>ストアクレジットやギフトカードでの支払いは、このバスケットで受け付けた利用である必要があります。</translation>
+    </message>
+    <message>
+        <source>This is not a return code or receipt of this retailer.</source>
+        <translation>この小売店の返品コードまたはレシートではありません。</translation>
+    </message>
+    <message>
+        <source>Return {number} was already completed on this till ({time}): nothing more to refund.</source>
+        <translation>返品 {number} はこのレジですでに完了しています ({time})。これ以上返金するものはありません。</translation>
+    </message>
+    <message>
+        <source>Return {number} was already completed at central: nothing more to refund.</source>
+        <translation>返品 {number} は本部ですでに完了しています。これ以上返金するものはありません。</translation>
+    </message>
+    <message>
+        <source>Type the receipt number.</source>
+        <translation>レシート番号を入力してください。</translation>
+    </message>
+    <message>
+        <source>No sale with receipt {number}.</source>
+        <translation>レシート {number} の会計はありません。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is from another till and central cannot be reached: try again when online.</source>
+        <translation>レシート {number} は別のレジのもので、本部に接続できません。オンラインになってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Type the last 4 digits of the card.</source>
+        <translation>カード番号の下 4 桁を入力してください。</translation>
+    </message>
+    <message>
+        <source>Returns without a receipt are not available on this till.</source>
+        <translation>このレジではレシートなしの返品はできません。</translation>
+    </message>
+    <message>
+        <source>Scan the item&apos;s barcode or type its SKU.</source>
+        <translation>商品のバーコードをスキャンするか、SKU を入力してください。</translation>
+    </message>
+    <message>
+        <source>This item is not in the catalog.</source>
+        <translation>この商品は商品マスタにありません。</translation>
+    </message>
+    <message>
+        <source>This item has no price at this store: it cannot come back without a receipt.</source>
+        <translation>この商品にはこの店舗の価格がないため、レシートなしでは返品できません。</translation>
+    </message>
+    <message>
+        <source>Without a receipt, choose the customer: the refund is store credit.</source>
+        <translation>レシートなしの場合はお客様を選んでください。返金はストアクレジットになります。</translation>
+    </message>
+    <message>
+        <source>No customer matches “{customer}”.</source>
+        <translation>「{customer}」に該当するお客様はいません。</translation>
+    </message>
+    <message>
+        <source>This card was not used for the sale: refund to the card it was paid with.</source>
+        <translation>このカードはこの会計で使われていません。支払いに使われたカードに返金してください。</translation>
+    </message>
+    <message>
+        <source>At most {most} can go back as cash.</source>
+        <translation>現金で返金できるのは最大 {most} です。</translation>
+    </message>
+    <message>
+        <source>At most {most} can go back as card.</source>
+        <translation>カードに返金できるのは最大 {most} です。</translation>
+    </message>
+    <message>
+        <source>The refund must add up to what the returned items paid.</source>
+        <translation>返金額の合計は、返品する商品の支払額と同じにしてください。</translation>
+    </message>
+    <message>
+        <source>Open this till&apos;s shift first: a cash refund comes out of its drawer.</source>
+        <translation>先にこのレジのシフトを開始してください。現金の返金はドロアから出します。</translation>
+    </message>
+    <message>
+        <source>This return is already completed.</source>
+        <translation>この返品はすでに完了しています。</translation>
+    </message>
+    <message>
+        <source>The terminal refused the card refund.</source>
+        <translation>端末がカードへの返金を拒否しました。</translation>
+    </message>
+    <message>
+        <source>A return without a receipt needs a manager&apos;s approval.</source>
+        <translation>レシートなしの返品には店長の承認が必要です。</translation>
+    </message>
+    <message>
+        <source>No return {key} on this till.</source>
+        <translation>このレジに返品 {key} はありません。</translation>
+    </message>
+    <message>
+        <source>Return {number} has no card refund waiting.</source>
+        <translation>返品 {number} に保留中のカード返金はありません。</translation>
     </message>
     <message>
         <source>Exchanged: {credit} of the return paid the new items.</source>
