@@ -504,18 +504,7 @@ class ReturnService:
             raise ValidationFailed("return.plan_sum")
         if case.kind == "no_receipt":
             self._check_no_receipt(case, draft.total, approver)
-        if any(s.type == "cash" for s in plan) and not self._shift_open():
-            raise ValidationFailed("return.no_shift")
-        with self.store.raw("device") as con:
-            if local.get(con, case.return_id) is not None:
-                raise ValidationFailed("return.done")
-        if case.authorization_id and self.client_factory is not None:
-            try:
-                self._call("POST", f"/v1/returns/{case.authorization_id}/claim", json={"return_id": case.return_id})
-            except Unreachable:
-                pass  # offline: complete; central decides when the op arrives
-            except Rejected as e:
-                raise ValidationFailed("return.taken", e.detail) from None
+        self._before_money(case, plan)
         refunds: list[dict[str, Any]] = []
         queued = False
         for s in plan:
@@ -672,6 +661,23 @@ class ReturnService:
         )  # fmt: skip
         return self._done(case.return_id, op_id, case.number, case.currency, draft.total, refunds, lines, queued)
 
+    def _before_money(self, case: ReturnCase, plan: Sequence[Share]) -> None:
+        """The last checks before any money moves (a return's and an exchange's): a drawer for
+        cash, not completed here already, and, for an authorization online, this till's claim
+        (the first claim wins; offline the return completes and central decides)."""
+        if any(s.type == "cash" for s in plan) and not self._shift_open():
+            raise ValidationFailed("return.no_shift")
+        with self.store.raw("device") as con:
+            if local.get(con, case.return_id) is not None:
+                raise ValidationFailed("return.done")
+        if case.authorization_id and self.client_factory is not None:
+            try:
+                self._call("POST", f"/v1/returns/{case.authorization_id}/claim", json={"return_id": case.return_id})
+            except Unreachable:
+                pass
+            except Rejected as e:
+                raise ValidationFailed("return.taken", e.detail) from None
+
     def _done(
         self,
         return_id: str,
@@ -747,18 +753,7 @@ class ReturnService:
         extra = [t for t in tenders if t.type is not TenderType.EXCHANGE]
         if credit >= due and extra:  # (dearer: the sale itself refuses tenders short of the rest, sale.underpaid)
             raise ValidationFailed("return.exchange_over", credit=self.money(credit, case.currency))
-        if any(s.type == "cash" for s in rest_plan) and not self._shift_open():
-            raise ValidationFailed("return.no_shift")
-        with self.store.raw("device") as con:
-            if local.get(con, case.return_id) is not None:
-                raise ValidationFailed("return.done")
-        if case.authorization_id and self.client_factory is not None:
-            try:
-                self._call("POST", f"/v1/returns/{case.authorization_id}/claim", json={"return_id": case.return_id})
-            except Unreachable:
-                pass
-            except Rejected as e:
-                raise ValidationFailed("return.taken", e.detail) from None
+        self._before_money(case, rest_plan)
         refunds: list[dict[str, Any]] = [
             {"type": "exchange", "amount": used, "reference": str(basket.sale_id), "state": "paid"}
         ]
