@@ -90,19 +90,27 @@ STYLE_NAMES = (
     + _OBJECT.format(v="n.value")
     + "), json_object())"
 )
+# Each colour's words (all values of its names), worked out once per statement: a catalog's
+# styles share a handful of colours, and finding them again for each of 41k styles was 0.6 s of
+# a 1M bootstrap (docs/performance.md). The statements below that use LOCAL_TEXT start with it.
+COLOUR_WORDS = (
+    "WITH colour_words(colour, words) AS MATERIALIZED (SELECT n.key, group_concat(j.value, ' ') "
+    "FROM names n, json_each(CASE WHEN "
+    + _OBJECT.format(v="n.value")
+    + " THEN n.value ELSE json_object() END) j WHERE n.kind = 'colour' GROUP BY n.key) "
+)
 LOCAL_TEXT = (
     "trim(coalesce((SELECT group_concat(j.value, ' ') FROM names n, json_each(CASE WHEN "
     + _OBJECT.format(v="n.value")
     + " THEN n.value ELSE json_object() END) j WHERE n.kind = 'style' AND n.key = {code}), '') || ' ' || "
-    "coalesce((SELECT group_concat(j.value, ' ') FROM json_each({colours}) c "
-    "JOIN names n ON n.kind = 'colour' AND n.key = c.value, json_each(CASE WHEN "
-    + _OBJECT.format(v="n.value")
-    + " THEN n.value ELSE json_object() END) j), ''))"
+    "coalesce((SELECT group_concat(words, ' ') FROM (SELECT w.words FROM json_each({colours}) c "
+    "JOIN colour_words w ON w.colour = c.value ORDER BY w.colour)), ''))"
 )
 
 # One row per style from the catalog, with the names of the `names` stream (bootstrapped first).
 REBUILD_STYLES = (
-    "INSERT INTO styles(code, name, brand, category, colours, skus, first_variant, variants, last_variant, "
+    COLOUR_WORDS
+    + "INSERT INTO styles(code, name, brand, category, colours, skus, first_variant, variants, last_variant, "
     "colour_list, names, local_text) "
     "SELECT code, name, brand, category, colours, skus, first_variant, variants, last_variant, colour_list, "
     + STYLE_NAMES.format(code="g.code")
@@ -122,7 +130,8 @@ FROM (
 # The names of styles already built, rewritten in place (a names page, or the names stream
 # swapped in): their colours from `colour_list` (a cache made before it: from the catalog).
 RENAME_STYLES = (
-    "UPDATE styles SET names = "
+    COLOUR_WORDS
+    + "UPDATE styles SET names = "
     + STYLE_NAMES.format(code="styles.code")
     + ", local_text = "
     + LOCAL_TEXT.format(
