@@ -5,7 +5,9 @@ translations built from resources/translations/*.ts (`make qm`)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
@@ -33,6 +35,38 @@ def unpinned(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     i18n.install("en")  # the next test reads English again
 
 
+@contextmanager
+def tokyo_shell(qtbot: QtBot, enrolled_dir: Path) -> Iterator[tuple[Shell, SignInView]]:
+    """The real app on a synced Tokyo tablet, at its sign-in screen; closed when idle."""
+    assert (i18n.translations_dir() / "aisle_ja.qm").exists(), "build the translations first: make qm"
+    synced_device(enrolled_dir).close()
+    shell = Shell(enrolled_dir)
+    qtbot.addWidget(shell)
+    try:
+        shell.resize(*SCREEN)
+        shell.show()
+        qtbot.waitUntil(lambda: isinstance(shell.currentWidget(), SignInView), timeout=30_000)
+        signin = shell.currentWidget()
+        assert isinstance(signin, SignInView) and shell.device is not None
+        yield shell, signin
+    finally:
+        qtbot.waitUntil(lambda: shell.ops.in_flight == 0, timeout=5000)
+        shell.close()
+
+
+def sign_in_associate(qtbot: QtBot, shell: Shell, signin: SignInView) -> Any:
+    """Tap the associate's name (its role in the screens' words), the PIN, OK: the main window."""
+    assert shell.device is not None
+    associate = next(p for p in shell.device.auth.staff() if p.role.name == "ASSOCIATE")
+    qtbot.waitUntil(lambda: len(signin.findChildren(QPushButton, "staff")) > 0, timeout=5000)
+    qtbot.mouseClick(button(signin, f"{associate.name}\n{tr('Roles', 'Associate')}"), Qt.MouseButton.LeftButton)
+    for digit in "1111":
+        qtbot.mouseClick(button(signin, digit), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(signin, tr("PinPad", "OK")), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(shell.currentWidget(), MainWindow), timeout=5000)
+    return associate
+
+
 def test_the_language_follows_the_locale_and_a_persons_choice(
     ui_device: Device, unpinned: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -58,29 +92,13 @@ def test_the_language_follows_the_locale_and_a_persons_choice(
 def test_a_tokyo_till_speaks_japanese_and_a_person_switches_to_english(
     qtbot: QtBot, qapp: QApplication, enrolled_dir: Path, unpinned: None
 ) -> None:
-    assert (i18n.translations_dir() / "aisle_ja.qm").exists(), "build the translations first: make qm"
-    synced_device(enrolled_dir).close()
-    shell = Shell(enrolled_dir)
-    qtbot.addWidget(shell)
-    try:
-        shell.resize(*SCREEN)
-        shell.show()
-        qtbot.waitUntil(lambda: isinstance(shell.currentWidget(), SignInView), timeout=30_000)
-        signin = shell.currentWidget()
-        assert isinstance(signin, SignInView) and shell.device is not None
+    with tokyo_shell(qtbot, enrolled_dir) as (shell, signin):
+        assert shell.device is not None
         tap_your_name = tr("SignInView", "Tap your name")
         assert i18n.current() == "ja" and tap_your_name != "Tap your name"
         assert signin.who.text() == tap_your_name
 
-        associate = next(p for p in shell.device.auth.staff() if p.role.name == "ASSOCIATE")
-        qtbot.waitUntil(lambda: len(signin.findChildren(QPushButton, "staff")) > 0, timeout=5000)
-        qtbot.mouseClick(
-            button(signin, f"{associate.name}\n{tr('Roles', 'Associate')}"), Qt.MouseButton.LeftButton
-        )
-        for digit in "1111":
-            qtbot.mouseClick(button(signin, digit), Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(button(signin, tr("PinPad", "OK")), Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: isinstance(shell.currentWidget(), MainWindow), timeout=5000)
+        associate = sign_in_associate(qtbot, shell, signin)
         first = shell.main
         assert first is not None
         sell_ja = tr("MainWindow", "Sell")
@@ -101,9 +119,6 @@ def test_a_tokyo_till_speaks_japanese_and_a_person_switches_to_english(
         qtbot.mouseClick(shell.main.sign_out, Qt.MouseButton.LeftButton)
         assert shell.currentWidget() is signin
         assert i18n.current() == "ja"  # the next person meets the store's language
-    finally:
-        qtbot.waitUntil(lambda: shell.ops.in_flight == 0, timeout=5000)
-        shell.close()
 
 
 def test_a_sale_in_progress_is_finished_or_parked_before_switching(
@@ -126,25 +141,9 @@ def test_an_unknown_barcode_on_a_tokyo_sell_screen_is_said_in_japanese(
 ) -> None:
     """Issue 12: the basket service raises a code (scan.unknown_barcode) with the barcode as its
     param; the sell screen words it through the one failure path in the store's language."""
-    assert (i18n.translations_dir() / "aisle_ja.qm").exists(), "build the translations first: make qm"
-    synced_device(enrolled_dir).close()
-    shell = Shell(enrolled_dir)
-    qtbot.addWidget(shell)
-    try:
-        shell.resize(*SCREEN)
-        shell.show()
-        qtbot.waitUntil(lambda: isinstance(shell.currentWidget(), SignInView), timeout=30_000)
-        signin = shell.currentWidget()
-        assert isinstance(signin, SignInView) and shell.device is not None
-        associate = next(p for p in shell.device.auth.staff() if p.role.name == "ASSOCIATE")
-        qtbot.waitUntil(lambda: len(signin.findChildren(QPushButton, "staff")) > 0, timeout=5000)
-        qtbot.mouseClick(
-            button(signin, f"{associate.name}\n{tr('Roles', 'Associate')}"), Qt.MouseButton.LeftButton
-        )
-        for digit in "1111":
-            qtbot.mouseClick(button(signin, digit), Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(button(signin, tr("PinPad", "OK")), Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: isinstance(shell.currentWidget(), MainWindow), timeout=5000)
+    with tokyo_shell(qtbot, enrolled_dir) as (shell, signin):
+        assert shell.device is not None
+        sign_in_associate(qtbot, shell, signin)
         window = shell.main
         assert window is not None and i18n.current() == "ja"
         qtbot.mouseClick(window.sell_button, Qt.MouseButton.LeftButton)
@@ -160,6 +159,3 @@ def test_an_unknown_barcode_on_a_tokyo_sell_screen_is_said_in_japanese(
             f"バーコード {unknown} は商品マスタにありません。ラベルを確認するか、商品名で検索してください。"
         )
         assert sell.basket.lines == []  # nothing was added
-    finally:
-        qtbot.waitUntil(lambda: shell.ops.in_flight == 0, timeout=5000)
-        shell.close()
