@@ -11,11 +11,11 @@ from typing import Any
 
 import orjson
 import pytest
-import zxingcpp
 
 from pos_app.devices.printer.fake import FakeNetworkPrinter, read_escpos
 from pos_app.services.app import Device
 from pos_app.services.checkout import Tender, TenderType
+from tests.integration.test_sale_receipts import qr_codes
 from tests.support.tablet import associate
 
 
@@ -64,14 +64,6 @@ def sell(device: Device, vid: int) -> Any:
     due = co.price(basket).totals.total
     sale = co.complete(session, basket, [Tender(TenderType.CASH, due + 1000)])
     return session, sale
-
-
-def qr_codes(data: bytes) -> list[str]:
-    return [
-        r.text
-        for bmp in read_escpos(data).images
-        for r in zxingcpp.read_barcodes(bmp.to_image(), formats=zxingcpp.BarcodeFormat.QRCode)
-    ]
 
 
 def test_a_tokyo_receipt_prints_in_japanese_with_yen_and_the_japanese_names(
