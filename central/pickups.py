@@ -928,26 +928,36 @@ def pickup_command(db: Any, args: Any) -> int:
             s.add(client)
             s.flush()
         q = (
-            select(Variant.sku)
+            select(Variant.sku, Stock.on_hand - Stock.reserved)
             .join(Stock, Stock.variant_id == Variant.id)
             .where(Stock.location_id == store.id, Stock.on_hand - Stock.reserved >= 3, Variant.active == 1)
             .order_by(Variant.id)
             .limit(200)
         )
-        skus = list(s.scalars(q))
-        if len(skus) < 2:
+        # what each SKU can still give to the orders made here: two orders drawing on the same SKU
+        # must not ask for more than it has (random picks once did, and an order was refused)
+        left = {sku: int(avail) for sku, avail in s.execute(q)}
+        if len(left) < 2:
             print(f"central pickup-demo: {args.store} has too little stock for demo orders", file=sys.stderr)
             return 2
         lang = language(None, store.locale)
         made = []
         for i in range(args.count):
-            n = secrets.randbelow(len(skus))
+            twos = [sku for sku, n in left.items() if n >= 2]
+            other = twos[secrets.randbelow(len(twos))] if twos else None
+            ones = [sku for sku, n in left.items() if n >= 1 and sku != other]
+            if other is None or not ones:
+                print(f"central pickup-demo: {args.store} has stock for {i} demo orders only", file=sys.stderr)
+                break
+            first = ones[secrets.randbelow(len(ones))]
+            left[first] -= 1
+            left[other] -= 2
             body = PickupCreate.model_validate(
                 {
                     "reference": f"demo-{secrets.token_hex(6)}",
                     "store": store.code,
                     "customer": {"name": DEMO_NAMES[i % len(DEMO_NAMES)], "email": args.email, "language": lang},
-                    "lines": [{"sku": skus[n], "qty": 1}, {"sku": skus[(n + 7) % len(skus)], "qty": 2}],
+                    "lines": [{"sku": first, "qty": 1}, {"sku": other, "qty": 2}],
                     "payment": "paid" if i % 2 == 0 else "pay_on_pickup",
                 }
             )

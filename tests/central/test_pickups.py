@@ -328,6 +328,27 @@ def test_the_demo_cli_creates_orders_and_the_expire_command_runs(
     assert "Nothing due." in capsys.readouterr().out
 
 
+def test_the_demo_cli_never_asks_a_sku_for_more_than_is_left(
+    backend: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # two SKUs with 3 free each hold 6 pieces: two demo orders (1 + 2 pieces each), never a refused third
+    store = location_id(backend, "TKY01")
+    keep = [vid for vid, _sku in skus_with_stock(backend, "TKY01")]
+    with backend.session() as s, writing(s):
+        for row in s.scalars(select(Stock).where(Stock.location_id == store)):
+            row.on_hand = row.reserved + (3 if row.variant_id in keep else 0)
+    assert cli.main(["--db", backend.url, "pickup-demo", "--store", "TKY01", "--count", "3"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.count("for pickup at TKY01") == 2
+    assert "stock for 2 demo orders only" in captured.err and "not enough" not in captured.err.lower()
+    with backend.session() as s:
+        assert len(s.scalars(select(Fulfilment)).all()) == 2
+        assert all(
+            r.on_hand == r.reserved
+            for r in s.scalars(select(Stock).where(Stock.variant_id.in_(keep), Stock.location_id == store))
+        )
+
+
 def test_the_order_page_shows_status_history_and_the_qr_when_ready(api: TestClient, backend: Database) -> None:
     shop = channel_token(backend)
     till = enrol(api, backend)
