@@ -691,6 +691,8 @@ def returns(data_dir: Path, args: argparse.Namespace) -> int:
             if args.action == "show":
                 print(f"    id {r.return_id} · sale {r.sale_id or '—'} · staff {r.staff_id}"
                       + (f" · approved by {r.approved_by}" if r.approved_by else ""))  # fmt: skip
+                code, words = device.returns.reason(r)
+                print(f"    reason: {words} ({code})" if code else "    reason: none given")
                 for x in r.lines:
                     print(f"    {x['sku']} {x['name']}: {x['resellable']} resellable, {x['damaged']} damaged, "
                           f"{device.returns.money(x['amount'], r.currency)}")  # fmt: skip

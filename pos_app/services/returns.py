@@ -837,6 +837,17 @@ class ReturnService:
                         return r
             return found
 
+    def reason(self, ret: local.LocalReturn) -> tuple[str, str]:
+        """(code, words in English) of the reason recorded for `ret`, from its journal entry
+        (the return's own row does not keep it); ("", "") when none was given."""
+        rows = self.store.query(
+            "SELECT data FROM journal WHERE type='return.complete' AND json_extract(data, '$.return_id')=? LIMIT 1",
+            (ret.return_id,),
+            "device",
+        )
+        code = str(orjson.loads(rows[0][0]).get("reason") or "") if rows else ""
+        return code, dict(self.reasons()).get(code, code)
+
     def _local_time(self, iso: str) -> str:
         rows = self.store.query("SELECT timezone FROM locations WHERE id=?", (self.identity.store_id,))
         from zoneinfo import ZoneInfo

@@ -257,6 +257,8 @@ def test_support_reads_returns_with_both_clis(
     assert pos_main(["--data-dir", data, "returns", "show", sale.receipt_no]) == 0
     out = capsys.readouterr().out
     assert f"id {done.return_id}" in out and "2 resellable, 0 damaged" in out
+    words = dict(till.returns.reasons())["size"]
+    assert f"reason: {words} (size)" in out
     assert central_main(["--db", central_db.url, "returns", "show", sale.receipt_no]) == 0
     out = capsys.readouterr().out
     assert f"total {due} JPY" in out and "stock TKY01" in out and "+2 (return)" in out
