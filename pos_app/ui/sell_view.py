@@ -693,6 +693,18 @@ class SellView(QWidget):
         self.undo_row.hide()
         self._change(lambda: service.undo(basket))
 
+    def _show_pay(self, view: BasketView | None) -> None:
+        """The Pay button says what is left to pay: in an exchange, the total less the credit
+        waiting (nothing left: "Complete exchange"; the rest of the credit goes back at Pay)."""
+        if view is None or view.empty or self.compact:
+            self.pay.setText(self.tr("Pay"))
+        elif self.exchange is None:
+            self.pay.setText(self.tr("Pay {0}").replace("{0}", view.total))
+        elif view.total_minor > self.exchange[2]:
+            self.pay.setText(self.tr("Pay {0}").replace("{0}", view.money(view.total_minor - self.exchange[2])))
+        else:
+            self.pay.setText(self.tr("Complete exchange"))
+
     def _remember_last(self, view: BasketView) -> None:
         if not view.lines:
             return
@@ -756,9 +768,7 @@ class SellView(QWidget):
         self.total.setText(view.total if view else "")
         has = view is not None and not view.empty
         self.pay.setEnabled(has)
-        self.pay.setText(
-            self.tr("Pay {0}").replace("{0}", view.total) if has and view and not self.compact else self.tr("Pay")
-        )
+        self._show_pay(view)
         self.park.setEnabled(has)
         self.discount.setEnabled(has)
         if view is not None and view.can_undo:
@@ -1164,11 +1174,13 @@ class SellView(QWidget):
             .replace("{credit}", credit_text)
         )
         self.exchange_row.show()
+        self._show_pay(self.current)
 
     def cancel_exchange(self) -> None:
         """Nothing was written: the return is not taken back (start it again on the returns page)."""
         self.exchange = None
         self.exchange_row.hide()
+        self._show_pay(self.current)
 
     def _tender_closed(self) -> None:
         sheet = self.tender

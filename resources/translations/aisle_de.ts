@@ -2951,6 +2951,10 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Schließen Sie zuerst diese Zahlung ab oder gehen Sie zurück zum Warenkorb.</translation>
     </message>
     <message>
+        <source>Complete exchange</source>
+        <translation>Umtausch abschließen</translation>
+    </message>
+    <message>
         <source>Basket · 1 item</source>
         <translation>Warenkorb · 1 Artikel</translation>
     </message>

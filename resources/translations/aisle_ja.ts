@@ -2951,6 +2951,10 @@ Tap to change the address</source>
         <translation>先にこの支払いを完了するか、カートに戻って商品を追加してください。</translation>
     </message>
     <message>
+        <source>Complete exchange</source>
+        <translation>交換を完了</translation>
+    </message>
+    <message>
         <source>Basket · 1 item</source>
         <translation>カート · 1点</translation>
     </message>

@@ -184,6 +184,9 @@ def test_an_exchange_for_dearer_items_is_done_five_taps_after_the_receipt_scan(
     window.scanned(sku)
     window.scanned(sku)  # two of what came back: dearer
     qtbot.waitUntil(lambda: sell.current is not None and sell.current.items == 2 and sell.pay.isEnabled(), timeout=5000)
+    assert sell.current is not None and not sell.compact
+    left = sell.current.money(sell.current.total_minor - sale.total)
+    assert sell.pay.text() == f"Pay {left}"  # what is left after the credit, not the new items' whole price
     taps(sell.pay)
     sheet = sell.tender
     assert sheet is not None
@@ -231,6 +234,7 @@ def test_an_exchange_for_a_cheaper_item_completes_at_pay_and_gives_the_rest_back
     sku = str(ui_device.store.query("SELECT sku FROM sale_lines WHERE sale_id=?", (str(sale.sale_id),), "device")[0][0])
     window.scanned(sku)  # one of the two back: cheaper
     qtbot.waitUntil(lambda: sell.current is not None and sell.current.items == 1 and sell.pay.isEnabled(), timeout=5000)
+    assert sell.pay.text() == ("Pay" if sell.compact else "Complete exchange")
     qtbot.mouseClick(sell.pay, Qt.MouseButton.LeftButton)
     sheet = sell.tender
     assert sheet is not None
