@@ -45,7 +45,7 @@ from pos_app.services.basket import UNDO_SECONDS, Basket, BasketView, LineView, 
 from pos_app.services.errors import PermissionNeeded
 from pos_app.ui.messages import error_text, text_of
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
-from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet
+from pos_app.ui.widgets import NARROW, ApprovalPanel, Sheet, TileButton
 
 log = logging.getLogger(__name__)
 
@@ -948,9 +948,8 @@ class SellView(QWidget):
                 else self.tr("Scan an item, or search for it.")
             )
             for i, (vid, label) in enumerate(self.recent[: (6 if self.narrow else TILES)]):
-                b = QPushButton(label)
+                b = TileButton(label)
                 b.setObjectName("tile")
-                b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
                 b.clicked.connect(lambda _=False, v=vid: self.add_variant(v))
                 self.tiles.addWidget(b, i // cols, i % cols)
             return
@@ -959,9 +958,8 @@ class SellView(QWidget):
         )
         for i, hit in enumerate(hits[: (6 if self.narrow else TILES)]):
             price = f"\n{hit.price_text}" if getattr(hit, "price_text", "") else ""
-            b = QPushButton(f"{getattr(hit, 'local_name', '') or hit.name}{price}")
+            b = TileButton(f"{getattr(hit, 'local_name', '') or hit.name}{price}")
             b.setObjectName("tile")
-            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             b.clicked.connect(lambda _=False, code=hit.code: self.choose_variant(code))
             self.tiles.addWidget(b, i // cols, i % cols)
 

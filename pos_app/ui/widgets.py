@@ -60,6 +60,26 @@ def hhmm(dt: datetime | None, tz: tzinfo | None, now: datetime | None = None) ->
     return f"{local:%H:%M}" if now - dt < timedelta(hours=20) else f"{local.day} {local:%b %H:%M}"
 
 
+class TileButton(QPushButton):
+    """A tile whose lines are cut to its width with an ellipsis ("リネンシャツ…"), never
+    clipped mid-character; the whole text stays its tooltip and accessible name."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text.replace("\n", ", "))
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        room = max(0, self.contentsRect().width() - 28)  # the tile style's 12 px padding each side, and its border
+        metrics = self.fontMetrics()
+        shown = "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in self.full.split("\n"))
+        if shown != self.text():
+            self.setText(shown)
+
+
 class StatusBar(QFrame):
     """How fresh the data is, what waits to be sent, what went wrong — on every signed-in screen
     and the sign-in screen. Wide: one row; narrow (portrait): the link on top, the buttons below."""
