@@ -55,6 +55,10 @@ stream_state = Table(
     # table), whose progress is kept in bootstrap_hw / _after_key / _rows. The old rows and
     # cursor stay usable until the swap.
     Column("resync_epoch", String),
+    # 0 while every batch of the copy being downloaded suited its derived structures' fast
+    # rebuild (each one's `plain` check, pos_app/local/store.py); 1 once one did not; NULL when
+    # not known (a download begun by an older app), which takes the exact way too.
+    Column("bootstrap_plain_failed", Integer),
 )
 
 barcodes = Table(

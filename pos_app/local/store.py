@@ -7,10 +7,12 @@ unit of work is kept out of them (DESIGN.md section 3).
 
 from __future__ import annotations
 
+import operator
 import re
 import sqlite3
 import threading
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -73,10 +75,6 @@ DELETE = {s: _delete_sql(spec, spec.local_table) for s, spec in STREAMS.items()}
 def _codes(barcodes: Scalar) -> list[str]:
     """A catalog row's `barcodes` column (space-separated GTINs) as a list."""
     return str(barcodes).split()
-
-
-def _with_hash(row: list[Scalar], h: int) -> tuple[Scalar, ...]:
-    return (*row, h)
 
 
 # A `names` value that is a JSON object, else none (the guard runs on the small names table,
@@ -151,11 +149,15 @@ PageFinisher = Callable[[], None]
 class Derived:
     """A local structure fed by a stream. `clear` empties it (the stream is emptied or about to be
     replaced), `rebuild` makes it from the whole stream table (after a bootstrap or a swap), and
-    `page(con, page)` runs before a page is applied and returns what to run after it."""
+    `page(con, page)` runs before a page is applied and returns what to run after it.
+    `plain(rows)` looks at each downloaded batch (in C where it can: it runs on every row) and
+    says whether its values suit `rebuild`'s fast way; `rebuild` reads the answer for the whole
+    copy with `all_plain`."""
 
     clear: Callable[[sqlite3.Connection], None]
     rebuild: Callable[[sqlite3.Connection], None]
     page: Callable[[sqlite3.Connection, ChangePage], PageFinisher] | None = None
+    plain: Callable[[list[list[Scalar]]], bool] | None = None
 
 
 DERIVED: dict[str, Derived] = {}
@@ -167,8 +169,9 @@ def register_derived(
     clear: Callable[[sqlite3.Connection], None],
     rebuild: Callable[[sqlite3.Connection], None],
     page: Callable[[sqlite3.Connection, ChangePage], PageFinisher] | None = None,
+    plain: Callable[[list[list[Scalar]]], bool] | None = None,
 ) -> None:
-    DERIVED[name] = Derived(clear, rebuild, page)
+    DERIVED[name] = Derived(clear, rebuild, page, plain)
 
 
 def _derived(stream: str) -> list[Derived]:
@@ -184,11 +187,43 @@ def _held_variants(con: sqlite3.Connection, page: ChangePage) -> list[tuple[int,
     ).fetchall()
 
 
+def all_plain(con: sqlite3.Connection, stream: str) -> bool:
+    """Every batch of the copy of `stream` just downloaded passed its derived structures'
+    `plain` checks (asked by their `rebuild`, inside `finish_bootstrap`)."""
+    row = con.execute("SELECT bootstrap_plain_failed FROM stream_state WHERE stream=?", (stream,)).fetchone()
+    return row is not None and row[0] == 0
+
+
+_BARCODES = STREAMS["catalog"].columns.index("barcodes")
+
+
+_DIGITS_AND_SPACES = re.compile(r"[0-9 ]*")  # ASCII digits only: a str pattern's [0-9] is a range
+
+
+def _barcodes_plain(rows: list[list[Scalar]]) -> bool:
+    """The batch's barcodes are digits and spaces only (what central sends): one match over
+    them all joined (a million rows: 0.12 s, the join most of it)."""
+    return _DIGITS_AND_SPACES.fullmatch(" ".join(map(operator.itemgetter(_BARCODES), rows))) is not None
+
+
 def _barcodes_rebuild(con: sqlite3.Connection) -> None:
     """The barcode index of a freshly downloaded catalog, split from its space-separated
     `barcodes` column inside SQLite (a million rows: about 1 s instead of 2.8 s in Python).
-    Values that are not digits and spaces (none from central so far) are split by `_codes`."""
+    When every batch held digits and spaces only (`_barcodes_plain`, checked as it came), two
+    passes without a per-row pattern match do it (a million rows: 0.65 s instead of 1.26 s);
+    otherwise the values that are not (none from central so far) are split by `_codes`."""
     con.execute("DELETE FROM barcodes")
+    if all_plain(con, "catalog"):
+        con.execute(
+            "INSERT OR REPLACE INTO barcodes(code, variant_id) SELECT barcodes, id FROM catalog "
+            "WHERE barcodes <> '' AND instr(barcodes, ' ') = 0"
+        )
+        con.execute(
+            "INSERT OR REPLACE INTO barcodes(code, variant_id) "
+            "SELECT j.value, c.id FROM catalog c, json_each('[\"' || replace(c.barcodes, ' ', '\",\"') || '\"]') j "
+            "WHERE instr(c.barcodes, ' ') > 0 AND j.value <> ''"
+        )
+        return
     con.execute(
         "INSERT OR REPLACE INTO barcodes(code, variant_id) SELECT barcodes, id FROM catalog "
         "WHERE barcodes <> '' AND barcodes NOT GLOB '*[^0-9]*'"
@@ -270,7 +305,9 @@ def _emptied(table: str) -> Callable[[sqlite3.Connection], None]:
     return clear
 
 
-register_derived("barcodes", clear=_emptied("barcodes"), rebuild=_barcodes_rebuild, page=_barcodes_page)
+register_derived(
+    "barcodes", clear=_emptied("barcodes"), rebuild=_barcodes_rebuild, page=_barcodes_page, plain=_barcodes_plain
+)
 
 
 def _names_rebuild(con: sqlite3.Connection) -> None:
@@ -466,6 +503,7 @@ class LocalStore:
                 bootstrap_hw=high_water,
                 bootstrap_after_key=None,
                 bootstrap_rows=0,
+                bootstrap_plain_failed=0,
                 resync_epoch=None,
             )
 
@@ -489,6 +527,7 @@ class LocalStore:
                 bootstrap_hw=high_water,
                 bootstrap_after_key=None,
                 bootstrap_rows=0,
+                bootstrap_plain_failed=0,
             )
 
     def apply_snapshot_rows(
@@ -497,7 +536,12 @@ class LocalStore:
         with self.tx() as con:
             (resync,) = con.execute("SELECT resync_epoch FROM stream_state WHERE stream=?", (stream,)).fetchone()
             sql = INSERT[stream] if resync is None else INSERT_SHADOW[stream]  # rows after the resume key only
-            con.executemany(sql, map(_with_hash, rows, hashes))  # derived structures: in finish_bootstrap
+            # each row gains its hash as its last value, in place: list.append mapped in C, with no
+            # Python frame and no new tuple per row (3.2 M rows: ~0.5 s less than a tuple each)
+            deque(map(list.append, rows, hashes), maxlen=0)
+            con.executemany(sql, rows)  # derived structures: in finish_bootstrap
+            if not all(d.plain(rows) for d in _derived(stream) if d.plain is not None):
+                con.execute("UPDATE stream_state SET bootstrap_plain_failed=1 WHERE stream=?", (stream,))
             con.execute(
                 "UPDATE stream_state SET bootstrap_after_key=?, bootstrap_rows=bootstrap_rows+? WHERE stream=?",
                 (orjson.dumps(after_key).decode(), len(rows), stream),
