@@ -28,6 +28,7 @@ from sync.protocol import (
     PushResponse,
 )
 from sync.protocol import CursorPruned as PrunedAnswer
+from sync.words import Said, said_of
 
 MAX_PAGE_BYTES = 16 * 1024 * 1024
 MAX_LINE_BYTES = 1024 * 1024
@@ -35,7 +36,16 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class CentralError(Exception):
-    """Something went wrong talking to central; `str(e)` is for people."""
+    """Something went wrong talking to central; `str(e)` is for people (English), and when the
+    sentence is a `Said` (sync/words.py) `code` and `params` say it in the screens' words."""
+
+    @property
+    def code(self) -> str | None:
+        return getattr(said_of(self), "code", None)
+
+    @property
+    def params(self) -> dict[str, Any] | None:
+        return getattr(said_of(self), "params", None)
 
 
 class Unreachable(CentralError):
@@ -128,7 +138,7 @@ class CentralClient:
         try:
             with self.http.stream(method, url, **kw) as r, self._tracked(r):
                 if r.status_code >= 500:
-                    raise ServerError(r.status_code, f"Central had a problem ({r.status_code}); will retry")
+                    raise ServerError(r.status_code, Said("link.central_problem", status=r.status_code))
                 if r.status_code >= 400:
                     r.read()
                     detail = _detail(r)
@@ -140,11 +150,11 @@ class CentralClient:
                     raise cls(r.status_code, detail)
                 yield r
         except httpx.TimeoutException:
-            raise Unreachable("Central did not answer in time") from None
+            raise Unreachable(Said("link.timeout")) from None
         except httpx.DecodingError:
-            raise MalformedResponse("Central sent an answer that cannot be decoded (bad compression)") from None
+            raise MalformedResponse(Said("link.bad_compression")) from None
         except (httpx.HTTPError, httpx.StreamError) as e:  # transport failures, and any other httpx error
-            raise Unreachable(f"Cannot reach central at {self.base_url} ({type(e).__name__})") from None
+            raise Unreachable(Said("link.unreachable", url=self.base_url, kind=type(e).__name__)) from None
 
     @contextmanager
     def _tracked(self, r: httpx.Response) -> Iterator[None]:
@@ -164,9 +174,8 @@ class CentralClient:
         except ValidationError as e:
             err = e.errors()[0]
             where = ".".join(str(x) for x in err.get("loc", ()))
-            raise MalformedResponse(
-                f"Central sent a malformed {model.__name__} ({err['msg']}{' at ' + where if where else ''})"
-            ) from None
+            why = f"{err['msg']}{' at ' + where if where else ''}"
+            raise MalformedResponse(Said("link.malformed", what=model.__name__, why=why)) from None
 
     # --- endpoints --------------------------------------------------------------------------
 
@@ -183,7 +192,7 @@ class CentralClient:
     def changes(self, stream: str, after: int, limit: int) -> ChangePage:
         page = self._json(ChangePage, "GET", f"/v1/sync/{stream}/changes", params={"after": after, "limit": limit})
         if page.stream != stream or len(page.changes) > limit or page.next < after:
-            raise MalformedResponse(f"Central sent a page that does not fit the request ({stream})")
+            raise MalformedResponse(Said("link.page_mismatch", stream=stream))
         return page
 
     def checksum(self, stream: str) -> Checksum:
@@ -205,7 +214,7 @@ class CentralClient:
         answer = self._json(PushResponse, "POST", "/v1/ops", content=body, headers={"Content-Type": "application/json"})
         sent = [str(op.op_id) for op in ops]
         if [o.op_id for o in answer.results] != sent[: len(answer.results)] or len(answer.results) != len(sent):
-            raise MalformedResponse("Central's answer to a push does not list the ops sent, in order")
+            raise MalformedResponse(Said("link.push_mismatch"))
         return answer
 
     def live_stock(self, *, style: str | None = None, variant_id: int | None = None) -> LiveStock:
@@ -223,9 +232,9 @@ class CentralClient:
         try:
             answer = orjson.loads(raw)
         except orjson.JSONDecodeError:
-            raise MalformedResponse("Central's answer to a receipt e-mail is not JSON") from None
+            raise MalformedResponse(Said("link.receipt_not_json")) from None
         if not isinstance(answer, dict) or not isinstance(answer.get("message_id"), str):
-            raise MalformedResponse("Central's answer to a receipt e-mail has no message id")
+            raise MalformedResponse(Said("link.receipt_no_id"))
         return answer
 
     @contextmanager
@@ -245,7 +254,7 @@ def _detail(r: httpx.Response) -> str:
             return str(detail[0].get("msg", "invalid request"))
     except ValueError:
         pass
-    return f"Central refused the request ({r.status_code})"
+    return Said("link.refused", status=r.status_code)
 
 
 def _pruned(r: httpx.Response) -> PrunedAnswer | None:
@@ -259,19 +268,19 @@ def _pruned(r: httpx.Response) -> PrunedAnswer | None:
 def _read_limited(r: httpx.Response, limit: int) -> bytes:
     declared = r.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
-        raise MalformedResponse(f"Central sent {int(declared):,} bytes; the limit is {limit:,}")
+        raise MalformedResponse(Said("link.too_big", size=f"{int(declared):,}", limit=f"{limit:,}"))
     chunks: list[bytes] = []
     size = 0
     try:
         for chunk in r.iter_bytes():
             size += len(chunk)
             if size > limit:
-                raise MalformedResponse(f"Central sent more than {limit:,} bytes")
+                raise MalformedResponse(Said("link.too_much", limit=f"{limit:,}"))
             chunks.append(chunk)
     except httpx.DecodingError:
-        raise MalformedResponse("Central sent an answer that cannot be decoded (bad compression)") from None
+        raise MalformedResponse(Said("link.bad_compression")) from None
     except (httpx.HTTPError, httpx.StreamError) as e:
-        raise Unreachable(f"Connection to central broke ({type(e).__name__})") from None
+        raise Unreachable(Said("link.broke", kind=type(e).__name__)) from None
     return b"".join(chunks)
 
 
@@ -284,15 +293,15 @@ def _line_blocks(r: httpx.Response) -> Iterator[list[bytes]]:
             cut = chunk.rfind(b"\n")
             if cut < 0:
                 if len(chunk) > MAX_LINE_BYTES:
-                    raise MalformedResponse("Central sent a snapshot line longer than 1 MiB")
+                    raise MalformedResponse(Said("link.line_too_long"))
                 buf = chunk
                 continue
             buf = chunk[cut + 1 :]
             yield chunk[:cut].split(b"\n")
     except httpx.DecodingError:
-        raise MalformedResponse("Central sent a snapshot that is not valid gzip") from None
+        raise MalformedResponse(Said("link.not_gzip")) from None
     except (httpx.HTTPError, httpx.StreamError) as e:
-        raise Unreachable(f"Connection to central broke during download ({type(e).__name__})") from None
+        raise Unreachable(Said("link.download_broke", kind=type(e).__name__)) from None
     if buf:
         yield [buf]
 
@@ -313,6 +322,6 @@ def _sse(r: httpx.Response) -> Iterator[tuple[str, bytes]]:
             elif line.startswith(b"data:"):
                 data += line[5:].strip()
     except httpx.DecodingError:
-        raise MalformedResponse("Central sent live events that cannot be decoded (bad compression)") from None
+        raise MalformedResponse(Said("link.events_bad_compression")) from None
     except (httpx.HTTPError, httpx.StreamError) as e:
-        raise Unreachable(f"Live connection to central broke ({type(e).__name__})") from None
+        raise Unreachable(Said("link.live_broke", kind=type(e).__name__)) from None

@@ -64,6 +64,7 @@ from sync.protocol import (
     SnapshotTrailer,
     row_hash,
 )
+from sync.words import Said, said_of
 
 log = logging.getLogger("aisle.sync")
 
@@ -179,9 +180,6 @@ def backoff(attempts: int, rng: random.Random, base: float = 2.0, cap: float = 3
     """Exponential backoff with full jitter between half and all of the step."""
     step = min(cap, base ** max(1, attempts))
     return step * (0.5 + rng.random() / 2)
-
-
-ENROL_AGAIN = "Central refused this device's token ({detail}); enrol the device again."
 
 
 @dataclass
@@ -332,22 +330,22 @@ class SyncEngine:
             if not fresh:
                 self._verify_due(held)
         except Stopped:
-            self._update(bootstrapping=False, message="Sync stopped")
+            self._update(bootstrapping=False, message=Said("sync.stopped"))
             return self._status
         except Unauthorized as e:
-            msg = ENROL_AGAIN.format(detail=e.detail)
+            msg = Said("sync.enrol_again", detail=e.detail)
             self.store.record_error("auth", msg)
             self._update(online=True, needs_enrolment=True, central_trouble=False, bootstrapping=False, message=msg)
             return self._status
         except (ServerError, Unreachable, MalformedResponse, Rejected) as e:
             if self._stop_asked():  # stop() broke the read: the error is the stop, not central's
-                self._update(bootstrapping=False, message="Sync stopped")
+                self._update(bootstrapping=False, message=Said("sync.stopped"))
             elif isinstance(e, ServerError):
-                self._update(online=True, central_trouble=True, bootstrapping=False, message=str(e))
+                self._update(online=True, central_trouble=True, bootstrapping=False, message=said_of(e))
             elif isinstance(e, Unreachable):
-                self._update(online=False, central_trouble=False, bootstrapping=False, message=str(e))
+                self._update(online=False, central_trouble=False, bootstrapping=False, message=said_of(e))
             else:
-                self._update(online=True, central_trouble=False, bootstrapping=False, message=str(e))
+                self._update(online=True, central_trouble=False, bootstrapping=False, message=said_of(e))
             return self._status
         self.store.record_error("auth", None)
         self.store.record_error("bug", None)  # a cycle ran through: an earlier unexpected problem is over
@@ -376,15 +374,17 @@ class SyncEngine:
         except Unauthorized:
             raise
         except MalformedResponse as e:
+            said = said_of(e)
+            # a sentence that names the stream already stands; another is said as about it
             msg = (
-                str(e)
-                if f"malformed {stream} " in str(e)
-                else f"Central sent malformed {stream} data; kept the cache as it was ({e})"
+                said
+                if getattr(said, "params", {}).get("stream") == stream
+                else Said("sync.malformed_kept", stream=stream, detail=said)
             )
             self.store.record_error(f"malformed:{stream}", msg)
             raise MalformedResponse(msg) from None
         except Rejected as e:
-            msg = f"Central refused the {stream} download ({e.status}: {e.detail}); sync will try again"
+            msg = Said("sync.download_refused", stream=stream, status=e.status, detail=e.detail)
             self.store.record_error(f"download:{stream}", msg)
             raise Rejected(e.status, msg) from None
         self.store.record_error(f"malformed:{stream}", None)
@@ -398,14 +398,14 @@ class SyncEngine:
             except Stopped:
                 pass
             except Unauthorized as e:
-                msg = ENROL_AGAIN.format(detail=e.detail)
+                msg = Said("sync.enrol_again", detail=e.detail)
                 self.store.record_error("auth", msg)
                 self._update(online=True, needs_enrolment=True, message=msg)
             except CentralError as e:
                 self._update(
                     online=isinstance(e, ServerError) or not isinstance(e, Unreachable),
                     central_trouble=isinstance(e, ServerError),
-                    message=str(e),
+                    message=said_of(e),
                 )
             else:
                 self._update(online=True)
@@ -437,7 +437,7 @@ class SyncEngine:
             return OP_ADAPTER.validate_json(doc)
         except ValidationError as e:  # written by an older app, or damaged: never sendable
             err = e.errors()[0]
-            self.store.op_dead(op.op_id, 0, f"this operation cannot be sent: {err['msg']}")
+            self.store.op_dead(op.op_id, 0, Said("sync.op_unsendable", why=err["msg"]))
             return None
 
     def _push_batch(self, ops: list[PendingOp]) -> bool:
@@ -497,12 +497,12 @@ class SyncEngine:
                 continue
             if out.status == "rejected":
                 log.warning("op %s rejected: %s %s", op.op_id, out.code, out.detail)
-                self.store.op_dead(op.op_id, out.code, out.detail or f"Central refused it ({out.code})")
+                self.store.op_dead(op.op_id, out.code, out.detail or Said("sync.op_refused", code=out.code))
             elif out.status == "failed":
                 retry_at = utcnow() + timedelta(seconds=backoff(op.attempts + 1, self.rng, self.backoff_base))
                 state = self.store.op_retry(
                     op.op_id,
-                    out.detail or f"Central could not apply it ({out.code})",
+                    out.detail or Said("sync.op_failed", code=out.code),
                     retry_at,
                     server_failure=op.due,
                     in_doubt=op.in_doubt,  # "not now" does not say an earlier send was not applied
@@ -555,7 +555,9 @@ class SyncEngine:
             except CursorPruned as e:
                 if pruned >= 2:
                     raise
-                self._resync(stream, f"central pruned its change log past this device's cursor ({e.detail})", pruned + 1)
+                self._resync(
+                    stream, f"central pruned its change log past this device's cursor ({e.detail})", pruned + 1
+                )
                 return
             if page.epoch != state.epoch:
                 self._resync(stream, "central started a new data epoch")
@@ -570,9 +572,7 @@ class SyncEngine:
                     if ch.seq <= page.after or ch.seq > page.next:
                         raise ValueError(f"{stream}: change {ch.seq} outside the page")
             except ValueError as e:
-                raise MalformedResponse(
-                    f"Central sent malformed {stream} data; kept the cache as it was ({e})"
-                ) from None
+                raise MalformedResponse(Said("sync.malformed_kept", stream=stream, detail=str(e))) from None
             self.store.apply_page(stream, page)
             self._known_seq[stream] = max(self._known_seq.get(stream, 0), page.next)
             if page.changes:
@@ -595,7 +595,7 @@ class SyncEngine:
         in_progress = state.bootstrap_hw is not None
         progress_epoch = state.resync_epoch if beside else state.epoch
         after_key = state.bootstrap_after_key if in_progress else None
-        self._update(bootstrapping=True, message=f"Downloading {stream}…")
+        self._update(bootstrapping=True, message=Said("sync.downloading", stream=stream))
         started = time.perf_counter()
         received = 0
         while True:
@@ -630,15 +630,13 @@ class SyncEngine:
                     self._progress(stream, done_before + received, header.estimated_rows, started, received)
                     self._check_stop()  # what is committed stays: the next start resumes after it
                 if trailer is None:
-                    raise Unreachable(f"The {stream} download stopped early; it will resume")
+                    raise Unreachable(Said("sync.stopped_early", stream=stream))
                 if trailer.rows != received:
                     self.store.abandon_download(stream)
-                    raise MalformedResponse(
-                        f"The {stream} download lost rows ({received} of {trailer.rows}); starting over"
-                    )
+                    raise MalformedResponse(Said("sync.lost_rows", stream=stream, received=received, rows=trailer.rows))
                 if trailer.sum is not None and trailer.sum != total % CHECKSUM_MOD:
                     self.store.abandon_download(stream)
-                    raise MalformedResponse(f"The {stream} download did not match central's checksum; starting over")
+                    raise MalformedResponse(Said("sync.checksum_download", stream=stream))
             break
         self.store.finish_bootstrap(stream)
         self.store.record_error(f"resync:{stream}", None)
@@ -693,9 +691,9 @@ class SyncEngine:
                 if type(row) is not list or tuple(map(type, row)) not in sigs:
                     spec.validate_row(row)  # raises with the precise complaint
         except (ValueError, orjson.JSONDecodeError) as e:
-            raise MalformedResponse(f"Central sent a malformed {stream} snapshot row; download stopped ({e})") from None
+            raise MalformedResponse(Said("sync.bad_row", stream=stream, detail=str(e))) from None
         if len(rows) != len(lines):  # a line held more than one value
-            raise MalformedResponse(f"Central sent a malformed {stream} snapshot (one row per line expected)")
+            raise MalformedResponse(Said("sync.row_per_line", stream=stream))
         if orjson.dumps(rows) == joined:
             hashes = list(map(_ROW_HASH, lines))
         else:
@@ -706,16 +704,16 @@ class SyncEngine:
         try:
             header = SnapshotHeader.model_validate_json(line)
         except ValidationError:
-            raise MalformedResponse(f"Central sent a {stream} snapshot without a valid header") from None
+            raise MalformedResponse(Said("sync.no_header", stream=stream)) from None
         if header.stream != stream or tuple(header.columns) != STREAMS[stream].columns:
-            raise MalformedResponse(f"Central's {stream} snapshot has other columns than this app knows")
+            raise MalformedResponse(Said("sync.other_columns", stream=stream))
         return header
 
     def _trailer(self, line: bytes, stream: str) -> SnapshotTrailer:
         try:
             return SnapshotTrailer.model_validate_json(line)
         except ValidationError:
-            raise MalformedResponse(f"Central's {stream} snapshot ended with a malformed trailer") from None
+            raise MalformedResponse(Said("sync.bad_trailer", stream=stream)) from None
 
     def _progress(self, stream: str, rows: int, estimated: int | None, started: float, received: int) -> None:
         elapsed = max(1e-6, time.perf_counter() - started)
@@ -734,8 +732,7 @@ class SyncEngine:
             self._stale.add(stream)
             self.store.record_error(
                 f"resync:{stream}",
-                f"The {stream} data on this device is an older copy; a new one is downloading "
-                "and replaces it when complete",
+                Said("sync.older_copy", stream=stream),
             )
             self._update()
         self._bootstrap(stream, beside=beside)
@@ -778,8 +775,7 @@ class SyncEngine:
                 return True
             self.store.record_error(
                 f"checksum:{stream}",
-                f"The {stream} cache differed from central ({count} rows here, {cs.count} there); "
-                "it was downloaded again",
+                Said("sync.cache_differed", stream=stream, here=count, there=cs.count),
             )
             self._resync(stream, "checksum mismatch")
             return False
@@ -898,8 +894,8 @@ class SyncEngine:
                     self._cycle(wanted, fresh=False)
             except Exception as e:  # a bug: keep the engine alive, show it
                 log.exception("sync cycle failed")
-                self.store.record_error("bug", f"Sync hit an unexpected problem ({type(e).__name__}); it will retry")
-                self._update(message="Sync hit an unexpected problem")
+                self.store.record_error("bug", Said("sync.unexpected_retry", kind=type(e).__name__))
+                self._update(message=Said("sync.unexpected"))
             with self._idle:
                 self._served = max(self._served, asked)
                 self._idle.notify_all()

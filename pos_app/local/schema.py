@@ -220,7 +220,9 @@ sync_errors = Table(
     device_metadata,
     Column("kind", String, primary_key=True),
     Column("at", String, nullable=False),
-    Column("message", Text, nullable=False),
+    Column("message", Text, nullable=False),  # its English (the CLI's and the doctor's)
+    Column("code", String),  # a sync/words.py code and its params (JSON): the screens word it
+    Column("params", Text),
 )
 
 # FTS5 over styles: external content, prefix indexes so that "lin" and "li" are cheap.

@@ -31,6 +31,7 @@ from pos_app.local.schema import DEVICE_INDEXES, STYLE_TRIGGERS, TABLE_INDEXES
 from sync.engine import OutboxCounts, PendingOp, StreamState
 from sync.journal import JournalEntry, make_entry, verify_chain
 from sync.protocol import STREAMS, ChangePage, Scalar, StreamSpec, row_hash
+from sync.words import Said, stored, to_json
 
 
 def now_iso() -> str:
@@ -341,6 +342,15 @@ register_derived("styles", clear=_styles_clear, rebuild=_styles_rebuild, page=_s
 register_derived("local_names", clear=lambda _con: None, rebuild=_names_rebuild, page=_names_page)
 # Live answers are a cache beside the stream: a new copy of the stream supersedes them.
 register_derived("live_stock", clear=_emptied("live_stock"), rebuild=_emptied("live_stock"))
+
+
+def _params(text: str | None) -> dict[str, Any] | None:
+    """A kept problem's params, or none when they do not read back as a JSON object."""
+    try:
+        value = orjson.loads(text) if text else None
+    except orjson.JSONDecodeError:
+        return None
+    return value if isinstance(value, dict) else None
 
 
 DONE_KEPT = timedelta(days=30)  # done ops are remembered this long ("send again": already sent)
@@ -801,19 +811,26 @@ class LocalStore:
             return "requeued"
 
     def record_error(self, kind: str, message: str | None) -> None:
+        """A problem the sync engine keeps visible until it is over (`message` None). A `Said`
+        keeps its code and params beside the English, so `errors()` gives it back as one."""
         with self.tx("device") as con:
             if message is None:
                 con.execute("DELETE FROM sync_errors WHERE kind=?", (kind,))
             else:
+                code = message.code if isinstance(message, Said) else None
+                params = orjson.dumps(to_json(message.params)).decode() if isinstance(message, Said) else None
                 con.execute(
-                    "INSERT INTO sync_errors(kind, at, message) VALUES (?, ?, ?) "
-                    "ON CONFLICT(kind) DO UPDATE SET at=excluded.at, message=excluded.message",
-                    (kind, now_iso(), message),
+                    "INSERT INTO sync_errors(kind, at, message, code, params) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT(kind) DO UPDATE SET at=excluded.at, message=excluded.message, "
+                    "code=excluded.code, params=excluded.params",
+                    (kind, now_iso(), str(message), code, params),
                 )
 
     def errors(self) -> list[str]:
+        """The problems kept, oldest first: each a `Said` again where it was kept as one."""
         with self.raw("device") as con:
-            return [r[0] for r in con.execute("SELECT message FROM sync_errors ORDER BY at")]
+            rows = con.execute("SELECT message, code, params FROM sync_errors ORDER BY at").fetchall()
+        return [stored(message, code, _params(params)) for message, code, params in rows]
 
     # --- business records with their outbox op (one device.db transaction) -----------------
 

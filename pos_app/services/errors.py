@@ -14,9 +14,12 @@ from typing import Any
 
 from pos_app.core.auth import PermissionDenied, Role
 from pos_app.core.messages import MESSAGES as CORE_MESSAGES
+from sync.words import SYNC_MESSAGES
+from sync.words import Said as SyncSaid
 
 MESSAGES: dict[str, str] = {
     **CORE_MESSAGES,  # the pure domain's codes (pos_app/core/messages.py)
+    **SYNC_MESSAGES,  # the sync package's (sync/words.py): the screens word them the same way
     # sign-in and approval
     "signin.unknown_staff": "This person cannot sign in on this store's devices.",
     "signin.locked": "Too many wrong PINs. Try again in {wait}.",
@@ -312,22 +315,11 @@ class ServiceError(Exception):
         return self.message
 
 
-class Said(str):
+class Said(SyncSaid):
     """A sentence a service returns rather than raises ("Test page sent to …"): the English
     `str` the CLI prints, with the `code` and `params` the UI words it by (ui/messages.py)."""
 
-    code: str
-    params: dict[str, Any]
-
-    def __new__(cls, code: str, /, **params: Any) -> Said:
-        template = MESSAGES.get(code, code)
-        try:
-            text = template.format(**params)
-        except (KeyError, IndexError):
-            text = template
-        said = super().__new__(cls, text)
-        said.code, said.params = code, params
-        return said
+    TABLE = MESSAGES
 
 
 class SignInError(ServiceError):

@@ -5,7 +5,7 @@ told as what happened: synced, offline, central had a problem, token refused, or
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pos_app.services.errors import MESSAGES
 from sync.engine import Changed, Progress, SyncEngine, SyncStatus
@@ -22,7 +22,7 @@ class SyncReport:
     code: str  # the ServiceError-style code of the sentence
     sentence: str  # English (the CLI's); the UI words `code` with `params`
     status: SyncStatus
-    params: dict[str, str] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -34,8 +34,9 @@ def classify(status: SyncStatus) -> SyncReport:
     (a refused token, a central that answered with a 5xx, no network, a rejected page)."""
     message = status.message or ""
     if status.needs_enrolment:  # the engine's sentence already says "enrol the device again"
-        if message:
-            return SyncReport(REFUSED, "central.refused_token", message, status)
+        if message:  # a sync/words.py Said: worded by its own code
+            code, params = getattr(message, "code", "central.refused_token"), getattr(message, "params", {})
+            return SyncReport(REFUSED, code, message, status, params)
         return _report(REFUSED, "central.refused_token", status, detail="401")
     if status.central_trouble:
         return _report(CENTRAL_PROBLEM, "central.problem", status, detail=message)
@@ -46,7 +47,7 @@ def classify(status: SyncStatus) -> SyncReport:
     return _report(SYNCED, "sync.done", status)
 
 
-def _report(outcome: str, code: str, status: SyncStatus, **params: str) -> SyncReport:
+def _report(outcome: str, code: str, status: SyncStatus, **params: Any) -> SyncReport:
     return SyncReport(outcome, code, MESSAGES[code].format(**params), status, params)
 
 

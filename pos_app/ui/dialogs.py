@@ -380,7 +380,7 @@ class ProblemsDialog(Sheet):
         errors = list(status.errors)
         self.errors_label.setVisible(bool(errors))
         self.errors.setVisible(bool(errors))
-        self.errors.setText("\n".join(f"• {e}" for e in errors))
+        self.errors.setText("\n".join(f"• {error_text(e)}" for e in errors))  # sync/words.py codes worded
         words = {"pending": self.tr("waiting"), "dead": self.tr("rejected"), "stuck": self.tr("stuck")}
         for it in items:
             text = f"{it.description} — {words.get(it.state, it.state)}"

@@ -27,7 +27,7 @@ from pos_app.services.language import language_of, pinned
 from pos_app.services.paths import holds_device
 from pos_app.ui import i18n, theme
 from pos_app.ui.enroll_view import EnrollView
-from pos_app.ui.messages import error_text
+from pos_app.ui.messages import error_text, stream_word
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.scanner import ScannerFilter
 
@@ -89,15 +89,7 @@ class BootstrapView(QWidget):
         lay.addStretch(1)
 
     def show_progress(self, p: Progress) -> None:
-        names = {
-            "catalog": self.tr("catalog"),
-            "prices": self.tr("prices"),
-            "stock": self.tr("stock"),
-            "staff": self.tr("staff"),
-            "locations": self.tr("stores"),
-            "tax": self.tr("tax rates"),
-        }
-        self.what.setText(self.tr("Downloading {0}…").replace("{0}", names.get(p.stream, p.stream)))
+        self.what.setText(self.tr("Downloading {0}…").replace("{0}", stream_word(p.stream)))
         if p.estimated:
             self.bar.setRange(0, p.estimated)
             self.bar.setValue(min(p.rows, p.estimated))
@@ -115,7 +107,7 @@ class BootstrapView(QWidget):
     def show_failure(self, status: SyncStatus) -> None:
         self.error.setText(
             self.tr("Could not finish the download: {0}. Nothing is lost; it continues where it stopped.").replace(
-                "{0}", status.message or self.tr("central is not reachable")
+                "{0}", error_text(status.message) if status.message else self.tr("central is not reachable")
             )
         )
         self.retry.show()

@@ -53,7 +53,7 @@ from pos_app.ui import theme
 from pos_app.ui.bridge import SyncBridge
 from pos_app.ui.dialogs import CorrectionDialog, ProblemsDialog
 from pos_app.ui.language_view import open_language
-from pos_app.ui.messages import words
+from pos_app.ui.messages import stream_word, words
 from pos_app.ui.models import PAGE, THUMB, ResultDelegate, StyleResultsModel, picture_key
 from pos_app.ui.operations import CollectionOp, Ops, QueryOp
 from pos_app.ui.orders_view import OrdersButton, OrdersView
@@ -1112,7 +1112,9 @@ class MainWindow(QMainWindow):
             return
         pct = f" {min(100, int(100 * p.rows / p.estimated))} %" if p.estimated else f" {p.rows:,}"
         self.bar.show_activity(
-            self.tr("Downloading everything again: {what}{pct}").replace("{what}", p.stream).replace("{pct}", pct)
+            self.tr("Downloading everything again: {what}{pct}")
+            .replace("{what}", stream_word(p.stream))
+            .replace("{pct}", pct)
         )
 
     def _oops(self, error: BaseException) -> None:  # kept for callers outside the bridge

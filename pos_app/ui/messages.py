@@ -9,8 +9,9 @@ translating. `WORDS` repeats every English sentence of MESSAGES as a literal, be
 pyside6-lupdate extracts only literals; tests/unit/test_messages.py keeps the two tables equal
 and every sentence translated in Japanese and German.
 
-- An error whose English is not its code's sentence (a sentence central or the sync package
-  made, or a service that still passes its own words) is shown as it is: English, never wrong.
+- An error whose English is not its code's sentence (a sentence central made, or a service
+  that still passes its own words) is shown as it is: English, never wrong. The sync package's
+  sentences are codes of sync/words.py, in MESSAGES too; a `stream` param is worded here.
 - Params are formatted values already (money and dates by babel in the store's locale); the
   few that are words are worded here: `needed` (a role), `wait` (from `seconds`), a stock
   correction's reason and direction, what the keyring refused to keep, and a param that is an
@@ -534,7 +535,104 @@ WORDS: dict[str, str] = {
         "Messages",
         "Without a receipt this customer may return {limit} in {days} days; {left} is left by this till's count (central cannot be reached; it checks again).",
     ),
+    # the sync package's (sync/words.py)
+    "link.central_problem": QT_TRANSLATE_NOOP("Messages", "Central had a problem ({status}); will retry"),
+    "link.timeout": QT_TRANSLATE_NOOP("Messages", "Central did not answer in time"),
+    "link.bad_compression": QT_TRANSLATE_NOOP(
+        "Messages", "Central sent an answer that cannot be decoded (bad compression)"
+    ),
+    "link.unreachable": QT_TRANSLATE_NOOP("Messages", "Cannot reach central at {url} ({kind})"),
+    "link.malformed": QT_TRANSLATE_NOOP("Messages", "Central sent a malformed {what} ({why})"),
+    "link.page_mismatch": QT_TRANSLATE_NOOP("Messages", "Central sent a page that does not fit the request ({stream})"),
+    "link.push_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "Central's answer to a push does not list the ops sent, in order"
+    ),
+    "link.receipt_not_json": QT_TRANSLATE_NOOP("Messages", "Central's answer to a receipt e-mail is not JSON"),
+    "link.receipt_no_id": QT_TRANSLATE_NOOP("Messages", "Central's answer to a receipt e-mail has no message id"),
+    "link.refused": QT_TRANSLATE_NOOP("Messages", "Central refused the request ({status})"),
+    "link.too_big": QT_TRANSLATE_NOOP("Messages", "Central sent {size} bytes; the limit is {limit}"),
+    "link.too_much": QT_TRANSLATE_NOOP("Messages", "Central sent more than {limit} bytes"),
+    "link.broke": QT_TRANSLATE_NOOP("Messages", "Connection to central broke ({kind})"),
+    "link.line_too_long": QT_TRANSLATE_NOOP("Messages", "Central sent a snapshot line longer than 1 MiB"),
+    "link.not_gzip": QT_TRANSLATE_NOOP("Messages", "Central sent a snapshot that is not valid gzip"),
+    "link.download_broke": QT_TRANSLATE_NOOP("Messages", "Connection to central broke during download ({kind})"),
+    "link.events_bad_compression": QT_TRANSLATE_NOOP(
+        "Messages", "Central sent live events that cannot be decoded (bad compression)"
+    ),
+    "link.live_broke": QT_TRANSLATE_NOOP("Messages", "Live connection to central broke ({kind})"),
+    "sync.enrol_again": QT_TRANSLATE_NOOP(
+        "Messages", "Central refused this device's token ({detail}); enrol the device again."
+    ),
+    "sync.stopped": QT_TRANSLATE_NOOP("Messages", "Sync stopped"),
+    "sync.downloading": QT_TRANSLATE_NOOP("Messages", "Downloading {stream}…"),
+    "sync.malformed_kept": QT_TRANSLATE_NOOP(
+        "Messages", "Central sent malformed {stream} data; kept the cache as it was ({detail})"
+    ),
+    "sync.download_refused": QT_TRANSLATE_NOOP(
+        "Messages", "Central refused the {stream} download ({status}: {detail}); sync will try again"
+    ),
+    "sync.op_refused": QT_TRANSLATE_NOOP("Messages", "Central refused it ({code})"),
+    "sync.op_failed": QT_TRANSLATE_NOOP("Messages", "Central could not apply it ({code})"),
+    "sync.op_unsendable": QT_TRANSLATE_NOOP("Messages", "this operation cannot be sent: {why}"),
+    "sync.stopped_early": QT_TRANSLATE_NOOP("Messages", "The {stream} download stopped early; it will resume"),
+    "sync.lost_rows": QT_TRANSLATE_NOOP(
+        "Messages", "The {stream} download lost rows ({received} of {rows}); starting over"
+    ),
+    "sync.checksum_download": QT_TRANSLATE_NOOP(
+        "Messages", "The {stream} download did not match central's checksum; starting over"
+    ),
+    "sync.bad_row": QT_TRANSLATE_NOOP(
+        "Messages", "Central sent a malformed {stream} snapshot row; download stopped ({detail})"
+    ),
+    "sync.row_per_line": QT_TRANSLATE_NOOP(
+        "Messages", "Central sent a malformed {stream} snapshot (one row per line expected)"
+    ),
+    "sync.no_header": QT_TRANSLATE_NOOP("Messages", "Central sent a {stream} snapshot without a valid header"),
+    "sync.other_columns": QT_TRANSLATE_NOOP(
+        "Messages", "Central's {stream} snapshot has other columns than this app knows"
+    ),
+    "sync.bad_trailer": QT_TRANSLATE_NOOP("Messages", "Central's {stream} snapshot ended with a malformed trailer"),
+    "sync.older_copy": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The {stream} data on this device is an older copy; a new one is downloading and replaces it when complete",
+    ),
+    "sync.cache_differed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The {stream} cache differed from central ({here} rows here, {there} there); it was downloaded again",
+    ),
+    "sync.unexpected_retry": QT_TRANSLATE_NOOP("Messages", "Sync hit an unexpected problem ({kind}); it will retry"),
+    "sync.unexpected": QT_TRANSLATE_NOOP("Messages", "Sync hit an unexpected problem"),
 }
+
+# Each stream's name as a screen says it (a `stream` param, the first download's progress).
+STREAM_WORDS: dict[str, str] = {
+    "locations": QT_TRANSLATE_NOOP("Messages", "stores"),
+    "tax": QT_TRANSLATE_NOOP("Messages", "tax rates"),
+    "staff": QT_TRANSLATE_NOOP("Messages", "staff"),
+    "role_limits": QT_TRANSLATE_NOOP("Messages", "role limits"),
+    "card_limits": QT_TRANSLATE_NOOP("Messages", "card limits"),
+    "earn_rules": QT_TRANSLATE_NOOP("Messages", "points rules"),
+    "tiers": QT_TRANSLATE_NOOP("Messages", "loyalty tiers"),
+    "spend_limits": QT_TRANSLATE_NOOP("Messages", "spending limits"),
+    "shift_policies": QT_TRANSLATE_NOOP("Messages", "shift rules"),
+    "central_keys": QT_TRANSLATE_NOOP("Messages", "central's keys"),
+    "pickups": QT_TRANSLATE_NOOP("Messages", "pickups"),
+    "balances": QT_TRANSLATE_NOOP("Messages", "customer balances"),
+    "promotions": QT_TRANSLATE_NOOP("Messages", "promotions"),
+    "names": QT_TRANSLATE_NOOP("Messages", "product names"),
+    "catalog": QT_TRANSLATE_NOOP("Messages", "catalog"),
+    "prices": QT_TRANSLATE_NOOP("Messages", "prices"),
+    "stock": QT_TRANSLATE_NOOP("Messages", "stock"),
+    "delivery_options": QT_TRANSLATE_NOOP("Messages", "delivery options"),
+    "ship_orders": QT_TRANSLATE_NOOP("Messages", "delivery orders"),
+    "return_policy": QT_TRANSLATE_NOOP("Messages", "return policy"),
+}
+
+
+def stream_word(stream: str) -> str:
+    """A stream's name in the screens' language (its own name when this table lacks it)."""
+    source = STREAM_WORDS.get(stream)
+    return stream if source is None else _t(source)
 
 
 def _t(text: str) -> str:
@@ -569,6 +667,8 @@ def _worded(code: str, params: Mapping[str, Any]) -> dict[str, Any]:
             out[k] = words(v.code, getattr(v, "params", None), v)
     if isinstance(out.get("needed"), str):
         out["needed"] = _role(out["needed"])
+    if isinstance(out.get("stream"), str):
+        out["stream"] = stream_word(out["stream"])
     if "wait" in out and isinstance(out.get("seconds"), int):
         out["wait"] = wait_words(out["seconds"])
     if code == "keyring.refused":
@@ -633,4 +733,4 @@ def error_text(error: BaseException | str) -> str:
 
 text_of = error_text  # for a returned sentence: reads better at the call
 
-__all__ = ["CONTEXT", "WORDS", "error_text", "say", "text_of", "wait_words", "words"]
+__all__ = ["CONTEXT", "STREAM_WORDS", "WORDS", "error_text", "say", "stream_word", "text_of", "wait_words", "words"]

@@ -43,30 +43,6 @@
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <source>catalog</source>
-        <translation>Sortiment</translation>
-    </message>
-    <message>
-        <source>prices</source>
-        <translation>Preise</translation>
-    </message>
-    <message>
-        <source>stock</source>
-        <translation>Bestand</translation>
-    </message>
-    <message>
-        <source>staff</source>
-        <translation>Personal</translation>
-    </message>
-    <message>
-        <source>stores</source>
-        <translation>Filialen</translation>
-    </message>
-    <message>
-        <source>tax rates</source>
-        <translation>Steuersätze</translation>
-    </message>
-    <message>
         <source>Downloading {0}…</source>
         <translation>{0} wird geladen…</translation>
     </message>
@@ -1952,6 +1928,238 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Without a receipt this customer may return {limit} in {days} days; {left} is left by this till&apos;s count (central cannot be reached; it checks again).</source>
         <translation>Ohne Beleg darf diese Kundin oder dieser Kunde in {days} Tagen {limit} zurückgeben; nach dem Stand dieser Kasse sind {left} übrig (die Zentrale ist nicht erreichbar; sie prüft nach).</translation>
+    </message>
+    <message>
+        <source>Central had a problem ({status}); will retry</source>
+        <translation>Die Zentrale hatte ein Problem ({status}); neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <source>Central did not answer in time</source>
+        <translation>Die Zentrale hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>Central sent an answer that cannot be decoded (bad compression)</source>
+        <translation>Die Antwort der Zentrale lässt sich nicht entpacken (fehlerhafte Kompression)</translation>
+    </message>
+    <message>
+        <source>Cannot reach central at {url} ({kind})</source>
+        <translation>Zentrale unter {url} nicht erreichbar ({kind})</translation>
+    </message>
+    <message>
+        <source>Central sent a malformed {what} ({why})</source>
+        <translation>Die Zentrale hat ein fehlerhaftes {what} gesendet ({why})</translation>
+    </message>
+    <message>
+        <source>Central sent a page that does not fit the request ({stream})</source>
+        <translation>Die Zentrale hat eine Seite gesendet, die nicht zur Anfrage passt ({stream})</translation>
+    </message>
+    <message>
+        <source>Central&apos;s answer to a push does not list the ops sent, in order</source>
+        <translation>Die Antwort der Zentrale nennt die gesendeten Vorgänge nicht in ihrer Reihenfolge</translation>
+    </message>
+    <message>
+        <source>Central&apos;s answer to a receipt e-mail is not JSON</source>
+        <translation>Die Antwort der Zentrale zur Beleg-E-Mail ist kein JSON</translation>
+    </message>
+    <message>
+        <source>Central&apos;s answer to a receipt e-mail has no message id</source>
+        <translation>Die Antwort der Zentrale zur Beleg-E-Mail hat keine Nachrichten-ID</translation>
+    </message>
+    <message>
+        <source>Central refused the request ({status})</source>
+        <translation>Die Zentrale hat die Anfrage abgelehnt ({status})</translation>
+    </message>
+    <message>
+        <source>Central sent {size} bytes; the limit is {limit}</source>
+        <translation>Die Zentrale hat {size} Bytes gesendet; die Grenze ist {limit}</translation>
+    </message>
+    <message>
+        <source>Central sent more than {limit} bytes</source>
+        <translation>Die Zentrale hat mehr als {limit} Bytes gesendet</translation>
+    </message>
+    <message>
+        <source>Connection to central broke ({kind})</source>
+        <translation>Die Verbindung zur Zentrale ist abgebrochen ({kind})</translation>
+    </message>
+    <message>
+        <source>Central sent a snapshot line longer than 1 MiB</source>
+        <translation>Die Zentrale hat eine Datenzeile über 1 MiB gesendet</translation>
+    </message>
+    <message>
+        <source>Central sent a snapshot that is not valid gzip</source>
+        <translation>Die Zentrale hat Daten gesendet, die kein gültiges gzip sind</translation>
+    </message>
+    <message>
+        <source>Connection to central broke during download ({kind})</source>
+        <translation>Die Verbindung zur Zentrale ist beim Herunterladen abgebrochen ({kind})</translation>
+    </message>
+    <message>
+        <source>Central sent live events that cannot be decoded (bad compression)</source>
+        <translation>Die Live-Meldungen der Zentrale lassen sich nicht entpacken (fehlerhafte Kompression)</translation>
+    </message>
+    <message>
+        <source>Live connection to central broke ({kind})</source>
+        <translation>Die Live-Verbindung zur Zentrale ist abgebrochen ({kind})</translation>
+    </message>
+    <message>
+        <source>Central refused this device&apos;s token ({detail}); enrol the device again.</source>
+        <translation>Die Zentrale hat das Token dieses Geräts abgelehnt ({detail}); registrieren Sie das Gerät neu.</translation>
+    </message>
+    <message>
+        <source>Sync stopped</source>
+        <translation>Synchronisierung angehalten</translation>
+    </message>
+    <message>
+        <source>Downloading {stream}…</source>
+        <translation>{stream} wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Central sent malformed {stream} data; kept the cache as it was ({detail})</source>
+        <translation>Die Zentrale hat fehlerhafte Daten ({stream}) gesendet; die Daten auf dem Gerät bleiben, wie sie waren ({detail})</translation>
+    </message>
+    <message>
+        <source>Central refused the {stream} download ({status}: {detail}); sync will try again</source>
+        <translation>Die Zentrale hat das Herunterladen ({stream}) abgelehnt ({status}: {detail}); die Synchronisierung versucht es erneut</translation>
+    </message>
+    <message>
+        <source>Central refused it ({code})</source>
+        <translation>Von der Zentrale abgelehnt ({code})</translation>
+    </message>
+    <message>
+        <source>Central could not apply it ({code})</source>
+        <translation>Die Zentrale konnte es nicht übernehmen ({code})</translation>
+    </message>
+    <message>
+        <source>this operation cannot be sent: {why}</source>
+        <translation>dieser Vorgang kann nicht gesendet werden: {why}</translation>
+    </message>
+    <message>
+        <source>The {stream} download stopped early; it will resume</source>
+        <translation>Das Herunterladen ({stream}) hat vorzeitig aufgehört; es geht an derselben Stelle weiter</translation>
+    </message>
+    <message>
+        <source>The {stream} download lost rows ({received} of {rows}); starting over</source>
+        <translation>Beim Herunterladen ({stream}) fehlen Zeilen ({received} von {rows}); es beginnt von vorn</translation>
+    </message>
+    <message>
+        <source>The {stream} download did not match central&apos;s checksum; starting over</source>
+        <translation>Das Heruntergeladene ({stream}) stimmt nicht mit der Prüfsumme der Zentrale überein; es beginnt von vorn</translation>
+    </message>
+    <message>
+        <source>Central sent a malformed {stream} snapshot row; download stopped ({detail})</source>
+        <translation>Die Zentrale hat eine fehlerhafte Zeile ({stream}) gesendet; das Herunterladen wurde angehalten ({detail})</translation>
+    </message>
+    <message>
+        <source>Central sent a malformed {stream} snapshot (one row per line expected)</source>
+        <translation>Die Zentrale hat fehlerhafte Daten ({stream}) gesendet (eine Zeile je Datensatz erwartet)</translation>
+    </message>
+    <message>
+        <source>Central sent a {stream} snapshot without a valid header</source>
+        <translation>Die Daten der Zentrale ({stream}) haben keinen gültigen Kopf</translation>
+    </message>
+    <message>
+        <source>Central&apos;s {stream} snapshot has other columns than this app knows</source>
+        <translation>Die Daten der Zentrale ({stream}) haben andere Spalten, als diese App kennt</translation>
+    </message>
+    <message>
+        <source>Central&apos;s {stream} snapshot ended with a malformed trailer</source>
+        <translation>Die Daten der Zentrale ({stream}) enden mit einem fehlerhaften Abschluss</translation>
+    </message>
+    <message>
+        <source>The {stream} data on this device is an older copy; a new one is downloading and replaces it when complete</source>
+        <translation>Die Daten ({stream}) auf diesem Gerät sind ein älterer Stand; ein neuer wird heruntergeladen und ersetzt ihn, sobald er vollständig ist</translation>
+    </message>
+    <message>
+        <source>The {stream} cache differed from central ({here} rows here, {there} there); it was downloaded again</source>
+        <translation>Die Daten ({stream}) wichen von der Zentrale ab ({here} Zeilen hier, {there} dort); sie wurden neu heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Sync hit an unexpected problem ({kind}); it will retry</source>
+        <translation>Bei der Synchronisierung ist ein unerwartetes Problem aufgetreten ({kind}); neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <source>Sync hit an unexpected problem</source>
+        <translation>Bei der Synchronisierung ist ein unerwartetes Problem aufgetreten</translation>
+    </message>
+    <message>
+        <source>stores</source>
+        <translation>Filialen</translation>
+    </message>
+    <message>
+        <source>tax rates</source>
+        <translation>Steuersätze</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>role limits</source>
+        <translation>Grenzen je Rolle</translation>
+    </message>
+    <message>
+        <source>card limits</source>
+        <translation>Kartengrenzen</translation>
+    </message>
+    <message>
+        <source>points rules</source>
+        <translation>Punkteregeln</translation>
+    </message>
+    <message>
+        <source>loyalty tiers</source>
+        <translation>Kundenstufen</translation>
+    </message>
+    <message>
+        <source>spending limits</source>
+        <translation>Ausgabegrenzen</translation>
+    </message>
+    <message>
+        <source>shift rules</source>
+        <translation>Schichtregeln</translation>
+    </message>
+    <message>
+        <source>central&apos;s keys</source>
+        <translation>Schlüssel der Zentrale</translation>
+    </message>
+    <message>
+        <source>pickups</source>
+        <translation>Abholungen</translation>
+    </message>
+    <message>
+        <source>customer balances</source>
+        <translation>Kundenguthaben</translation>
+    </message>
+    <message>
+        <source>promotions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>product names</source>
+        <translation>Produktnamen</translation>
+    </message>
+    <message>
+        <source>catalog</source>
+        <translation>Sortiment</translation>
+    </message>
+    <message>
+        <source>prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>delivery options</source>
+        <translation>Versandarten</translation>
+    </message>
+    <message>
+        <source>delivery orders</source>
+        <translation>Versandaufträge</translation>
+    </message>
+    <message>
+        <source>return policy</source>
+        <translation>Rückgaberegeln</translation>
     </message>
     <message>
         <source>1 second</source>

@@ -43,30 +43,6 @@
         <translation>再試行</translation>
     </message>
     <message>
-        <source>catalog</source>
-        <translation>商品マスタ</translation>
-    </message>
-    <message>
-        <source>prices</source>
-        <translation>価格</translation>
-    </message>
-    <message>
-        <source>stock</source>
-        <translation>在庫</translation>
-    </message>
-    <message>
-        <source>staff</source>
-        <translation>スタッフ</translation>
-    </message>
-    <message>
-        <source>stores</source>
-        <translation>店舗</translation>
-    </message>
-    <message>
-        <source>tax rates</source>
-        <translation>税率</translation>
-    </message>
-    <message>
         <source>Downloading {0}…</source>
         <translation>{0}をダウンロードしています…</translation>
     </message>
@@ -1952,6 +1928,238 @@ Tap to change the address</source>
     <message>
         <source>Without a receipt this customer may return {limit} in {days} days; {left} is left by this till&apos;s count (central cannot be reached; it checks again).</source>
         <translation>レシートなしの場合、このお客様は {days} 日間に {limit} まで返品できます。このレジの集計では残り {left} です（本部に接続できないため、後で本部が再確認します）。</translation>
+    </message>
+    <message>
+        <source>Central had a problem ({status}); will retry</source>
+        <translation>本部サーバーで問題が発生しました ({status})。再試行します</translation>
+    </message>
+    <message>
+        <source>Central did not answer in time</source>
+        <translation>本部から時間内に応答がありませんでした</translation>
+    </message>
+    <message>
+        <source>Central sent an answer that cannot be decoded (bad compression)</source>
+        <translation>本部からの応答を復号できません (圧縮の異常)</translation>
+    </message>
+    <message>
+        <source>Cannot reach central at {url} ({kind})</source>
+        <translation>本部 {url} に接続できません ({kind})</translation>
+    </message>
+    <message>
+        <source>Central sent a malformed {what} ({why})</source>
+        <translation>本部から不正な {what} が届きました ({why})</translation>
+    </message>
+    <message>
+        <source>Central sent a page that does not fit the request ({stream})</source>
+        <translation>本部から要求と合わないページが届きました ({stream})</translation>
+    </message>
+    <message>
+        <source>Central&apos;s answer to a push does not list the ops sent, in order</source>
+        <translation>送信した操作が本部の応答に順番どおり含まれていません</translation>
+    </message>
+    <message>
+        <source>Central&apos;s answer to a receipt e-mail is not JSON</source>
+        <translation>レシートメールへの本部の応答が JSON ではありません</translation>
+    </message>
+    <message>
+        <source>Central&apos;s answer to a receipt e-mail has no message id</source>
+        <translation>レシートメールへの本部の応答にメッセージ ID がありません</translation>
+    </message>
+    <message>
+        <source>Central refused the request ({status})</source>
+        <translation>本部が要求を拒否しました ({status})</translation>
+    </message>
+    <message>
+        <source>Central sent {size} bytes; the limit is {limit}</source>
+        <translation>本部から {size} バイト届きました。上限は {limit} バイトです</translation>
+    </message>
+    <message>
+        <source>Central sent more than {limit} bytes</source>
+        <translation>本部から {limit} バイトを超えるデータが届きました</translation>
+    </message>
+    <message>
+        <source>Connection to central broke ({kind})</source>
+        <translation>本部との接続が切れました ({kind})</translation>
+    </message>
+    <message>
+        <source>Central sent a snapshot line longer than 1 MiB</source>
+        <translation>本部から 1 MiB を超える行のデータが届きました</translation>
+    </message>
+    <message>
+        <source>Central sent a snapshot that is not valid gzip</source>
+        <translation>本部から届いたデータが正しい gzip ではありません</translation>
+    </message>
+    <message>
+        <source>Connection to central broke during download ({kind})</source>
+        <translation>ダウンロード中に本部との接続が切れました ({kind})</translation>
+    </message>
+    <message>
+        <source>Central sent live events that cannot be decoded (bad compression)</source>
+        <translation>本部からのライブ更新を復号できません (圧縮の異常)</translation>
+    </message>
+    <message>
+        <source>Live connection to central broke ({kind})</source>
+        <translation>本部とのライブ接続が切れました ({kind})</translation>
+    </message>
+    <message>
+        <source>Central refused this device&apos;s token ({detail}); enrol the device again.</source>
+        <translation>本部がこの端末のトークンを拒否しました ({detail})。端末を登録し直してください。</translation>
+    </message>
+    <message>
+        <source>Sync stopped</source>
+        <translation>同期を停止しました</translation>
+    </message>
+    <message>
+        <source>Downloading {stream}…</source>
+        <translation>{stream}をダウンロードしています…</translation>
+    </message>
+    <message>
+        <source>Central sent malformed {stream} data; kept the cache as it was ({detail})</source>
+        <translation>本部から不正な{stream}データが届きました。端末のデータはそのままです ({detail})</translation>
+    </message>
+    <message>
+        <source>Central refused the {stream} download ({status}: {detail}); sync will try again</source>
+        <translation>本部が{stream}のダウンロードを拒否しました ({status}: {detail})。同期で再試行します</translation>
+    </message>
+    <message>
+        <source>Central refused it ({code})</source>
+        <translation>本部が拒否しました ({code})</translation>
+    </message>
+    <message>
+        <source>Central could not apply it ({code})</source>
+        <translation>本部で反映できませんでした ({code})</translation>
+    </message>
+    <message>
+        <source>this operation cannot be sent: {why}</source>
+        <translation>この操作は送信できません: {why}</translation>
+    </message>
+    <message>
+        <source>The {stream} download stopped early; it will resume</source>
+        <translation>{stream}のダウンロードが途中で止まりました。続きから再開します</translation>
+    </message>
+    <message>
+        <source>The {stream} download lost rows ({received} of {rows}); starting over</source>
+        <translation>{stream}のダウンロードで行が欠けました ({rows} 行中 {received} 行)。最初からやり直します</translation>
+    </message>
+    <message>
+        <source>The {stream} download did not match central&apos;s checksum; starting over</source>
+        <translation>{stream}のダウンロードが本部のチェックサムと一致しません。最初からやり直します</translation>
+    </message>
+    <message>
+        <source>Central sent a malformed {stream} snapshot row; download stopped ({detail})</source>
+        <translation>本部から不正な{stream}の行が届きました。ダウンロードを止めました ({detail})</translation>
+    </message>
+    <message>
+        <source>Central sent a malformed {stream} snapshot (one row per line expected)</source>
+        <translation>本部から不正な{stream}データが届きました (1 行に 1 件のはずです)</translation>
+    </message>
+    <message>
+        <source>Central sent a {stream} snapshot without a valid header</source>
+        <translation>本部から届いた{stream}データに正しいヘッダーがありません</translation>
+    </message>
+    <message>
+        <source>Central&apos;s {stream} snapshot has other columns than this app knows</source>
+        <translation>本部の{stream}データの列がこのアプリの知る列と違います</translation>
+    </message>
+    <message>
+        <source>Central&apos;s {stream} snapshot ended with a malformed trailer</source>
+        <translation>本部の{stream}データの末尾が不正です</translation>
+    </message>
+    <message>
+        <source>The {stream} data on this device is an older copy; a new one is downloading and replaces it when complete</source>
+        <translation>この端末の{stream}データは古い版です。新しい版をダウンロード中で、完了すると置き換わります</translation>
+    </message>
+    <message>
+        <source>The {stream} cache differed from central ({here} rows here, {there} there); it was downloaded again</source>
+        <translation>端末の{stream}データが本部と違っていました (端末 {here} 行、本部 {there} 行)。ダウンロードし直しました</translation>
+    </message>
+    <message>
+        <source>Sync hit an unexpected problem ({kind}); it will retry</source>
+        <translation>同期で予期しない問題が起きました ({kind})。再試行します</translation>
+    </message>
+    <message>
+        <source>Sync hit an unexpected problem</source>
+        <translation>同期で予期しない問題が起きました</translation>
+    </message>
+    <message>
+        <source>stores</source>
+        <translation>店舗</translation>
+    </message>
+    <message>
+        <source>tax rates</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>スタッフ</translation>
+    </message>
+    <message>
+        <source>role limits</source>
+        <translation>役割ごとの上限</translation>
+    </message>
+    <message>
+        <source>card limits</source>
+        <translation>カードの上限</translation>
+    </message>
+    <message>
+        <source>points rules</source>
+        <translation>ポイントのルール</translation>
+    </message>
+    <message>
+        <source>loyalty tiers</source>
+        <translation>会員ランク</translation>
+    </message>
+    <message>
+        <source>spending limits</source>
+        <translation>利用上限</translation>
+    </message>
+    <message>
+        <source>shift rules</source>
+        <translation>シフトのルール</translation>
+    </message>
+    <message>
+        <source>central&apos;s keys</source>
+        <translation>本部の鍵</translation>
+    </message>
+    <message>
+        <source>pickups</source>
+        <translation>店舗受け取り</translation>
+    </message>
+    <message>
+        <source>customer balances</source>
+        <translation>顧客の残高</translation>
+    </message>
+    <message>
+        <source>promotions</source>
+        <translation>キャンペーン</translation>
+    </message>
+    <message>
+        <source>product names</source>
+        <translation>商品名</translation>
+    </message>
+    <message>
+        <source>catalog</source>
+        <translation>商品マスタ</translation>
+    </message>
+    <message>
+        <source>prices</source>
+        <translation>価格</translation>
+    </message>
+    <message>
+        <source>stock</source>
+        <translation>在庫</translation>
+    </message>
+    <message>
+        <source>delivery options</source>
+        <translation>配送方法</translation>
+    </message>
+    <message>
+        <source>delivery orders</source>
+        <translation>配送注文</translation>
+    </message>
+    <message>
+        <source>return policy</source>
+        <translation>返品ルール</translation>
     </message>
     <message>
         <source>1 second</source>

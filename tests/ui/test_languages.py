@@ -4,6 +4,7 @@ translations built from resources/translations/*.ts (`make qm`)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -159,3 +160,43 @@ def test_an_unknown_barcode_on_a_tokyo_sell_screen_is_said_in_japanese(
             f"バーコード {unknown} は商品マスタにありません。ラベルを確認するか、商品名で検索してください。"
         )
         assert sell.basket.lines == []  # nothing was added
+
+
+def test_a_sync_problem_on_a_tokyo_till_is_said_in_japanese(
+    qtbot: QtBot, qapp: QApplication, enrolled_dir: Path, unpinned: None
+) -> None:
+    """Issue 12: the sync engine's sentences are sync/words.py codes kept with their params in
+    device.db; the problems sheet words them, the stream's name too. The cache is damaged from
+    outside (a stock row gone, as a disk fault would), the engine's own checksum finds it."""
+    with tokyo_shell(qtbot, enrolled_dir) as (shell, signin):
+        device = shell.device
+        assert device is not None
+        sign_in_associate(qtbot, shell, signin)
+        window = shell.main
+        assert window is not None
+        raw = sqlite3.connect(device.store.cache_path)
+        with raw:
+            (location, variant) = raw.execute("SELECT location_id, variant_id FROM stock LIMIT 1").fetchone()
+            raw.execute("DELETE FROM stock WHERE location_id=? AND variant_id=?", (location, variant))
+        raw.close()
+        device.engine.checksum_seconds = 0  # the periodic check is due at the next cycle
+        device.engine.kick()
+        qtbot.waitUntil(
+            lambda: any(getattr(e, "code", "") == "sync.cache_differed" for e in window.status.errors), timeout=30_000
+        )
+        said = next(e for e in window.status.errors if getattr(e, "code", "") == "sync.cache_differed")
+        there = said.params["there"]
+        assert (
+            said
+            == f"The stock cache differed from central ({there - 1} rows here, {there} there); it was downloaded again"
+        )
+        qtbot.mouseClick(window.problems, Qt.MouseButton.LeftButton)
+        sheet = window.problems_sheet
+        assert sheet is not None
+        qtbot.waitUntil(lambda: sheet.errors.text() != "", timeout=5000)
+        assert (
+            f"• 端末の在庫データが本部と違っていました (端末 {there - 1} 行、本部 {there} 行)。ダウンロードし直しました"
+            in (sheet.errors.text().split("\n"))
+        )
+        qtbot.mouseClick(button(sheet, tr("ProblemsDialog", "Close")), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.problems_sheet is None, timeout=2000)

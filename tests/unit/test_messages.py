@@ -106,6 +106,44 @@ def test_no_service_or_core_module_raises_an_english_sentence_of_its_own() -> No
     assert found == [], "make these codes of services/errors.MESSAGES with params:\n" + "\n".join(found)
 
 
+# The sync package's sentences for people (sync/words.py): each a Said with a code, never a
+# literal, in what its engine and client raise, keep as a problem or say as the status.
+SYNC_SOURCES = ("sync/engine.py", "sync/client.py")
+SYNC_CALLS = {"MalformedResponse", "Unreachable", "ServerError", "Rejected", "CentralError"}
+SYNC_KEEP = {"record_error": 1, "_update": None, "op_dead": 2, "op_failed": 1}  # the message's position
+
+
+def _english_outside_said(node: ast.AST) -> bool:
+    """Text of its own in the expression: a non-empty literal or f-string not inside `Said(…)`."""
+    if isinstance(node, ast.Call) and ast.unparse(node.func) == "Said":
+        return False
+    if isinstance(node, ast.JoinedStr) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value
+    ):
+        return True
+    return any(_english_outside_said(child) for child in ast.iter_child_nodes(node))
+
+
+def test_the_sync_package_says_nothing_in_english_of_its_own() -> None:
+    found = []
+    for rel in SYNC_SOURCES:
+        for node in ast.walk(ast.parse((ROOT / rel).read_text("utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            f = node.func
+            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+            if name in SYNC_CALLS:
+                said = [a for a in node.args if not isinstance(a, ast.Attribute | ast.Name)]  # e.status, msg
+            elif name in SYNC_KEEP:
+                at = SYNC_KEEP[name]
+                said = [k.value for k in node.keywords if k.arg == "message"]
+                said += [node.args[at]] if at is not None and len(node.args) > at else []
+            else:
+                continue
+            found += [f"{rel}:{node.lineno} {name}({ast.unparse(a)[:60]})" for a in said if _english_outside_said(a)]
+    assert found == [], "make these codes of sync/words.py with params:\n" + "\n".join(found)
+
+
 def test_every_literal_code_raised_without_a_sentence_is_in_messages() -> None:
     unknown = []
     for path in _sources():
@@ -146,7 +184,9 @@ def test_a_code_is_worded_in_the_installed_language(qapp: object) -> None:
         assert text_of("Not a Said.") == "Not a Said."
         offline = ValidationFailed("payment.unavailable", reason=Said("card.offline_most", most="￥5,000"))
         assert str(offline) == "Offline, a card may pay at most ￥5,000: take the rest in cash."
-        assert error_text(offline) == "オフライン中、カードで支払えるのは最大 ￥5,000 です。残りは現金でお受けください。"
+        assert (
+            error_text(offline) == "オフライン中、カードで支払えるのは最大 ￥5,000 です。残りは現金でお受けください。"
+        )
     finally:
         QCoreApplication.removeTranslator(translator)
 
@@ -178,6 +218,75 @@ def test_a_return_rules_refusal_reaches_the_screen_with_its_params(qapp: object)
     try:
         assert error_text(e.value) == "この返品で戻せる SKU-7 は 2 点までです。"
         assert error_text(refused.value) == "SKU-8 was a final sale and cannot be returned."
-        assert error_text(ValidationFailed("return.over_card", most="￥3,000")) == "カードに返金できるのは最大 ￥3,000 です。"
+        assert (
+            error_text(ValidationFailed("return.over_card", most="￥3,000"))
+            == "カードに返金できるのは最大 ￥3,000 です。"
+        )
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_the_sync_packages_sentences_are_kept_with_their_codes_and_worded(qapp: object, tmp_path: Path) -> None:
+    """sync/words.py: a link problem the real client raises (nothing listens on the port), kept
+    by the store inside another sentence, comes back as the same Said from device.db and is
+    worded in German with the stream's name; a sentence kept by an older app (no code) or with
+    params that do not make its English again is shown as it was kept."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from pos_app.local.store import LocalStore
+    from pos_app.ui.messages import error_text
+    from sync.client import CentralClient, Unreachable
+    from sync.words import Said as SyncSaid
+    from tests.support.servers import free_port
+
+    url = f"http://127.0.0.1:{free_port()}"
+    with CentralClient(url) as client, pytest.raises(Unreachable) as dead:
+        client.health()
+    assert dead.value.code == "link.unreachable" and dead.value.params == {"url": url, "kind": "ConnectError"}
+    assert str(dead.value) == f"Cannot reach central at {url} (ConnectError)"  # the CLI's and the log's English
+    store = LocalStore(tmp_path / "t")
+    kept = SyncSaid("sync.malformed_kept", stream="prices", detail=SyncSaid("link.not_gzip"))
+    store.record_error("malformed:prices", kept)
+    store.record_error("download:stock", SyncSaid("sync.download_refused", stream="stock", status=403, detail="no"))
+    store.record_error("old", "A sentence an older app kept.")
+    with store.tx("device") as con:  # params that do not make the English kept beside them; unreadable ones
+        con.executemany(
+            "INSERT INTO sync_errors(kind, at, message, code, params) VALUES (?, '9', ?, ?, ?)",
+            [
+                (
+                    "odd",
+                    "The stock download stopped early; it will resume",
+                    "sync.stopped_early",
+                    '{"stream": "prices"}',
+                ),
+                ("bad", "Sync stopped", "sync.stopped", "[1"),
+            ],
+        )
+    back = store.errors()
+    store.close()
+    assert len(back) == 5
+    by_text = {str(e): e for e in back}
+    again = by_text[str(kept)]
+    assert isinstance(again, SyncSaid) and again.code == "sync.malformed_kept"
+    assert isinstance(again.params["detail"], SyncSaid) and again.params["detail"].code == "link.not_gzip"
+    plain = by_text["A sentence an older app kept."]
+    assert not isinstance(plain, SyncSaid)
+    translator = QTranslator()
+    assert translator.load(str(TS_DIR / "aisle_de.qm")), "run `make qm`"
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert error_text(again) == (
+            "Die Zentrale hat fehlerhafte Daten (Preise) gesendet; die Daten auf dem Gerät bleiben, wie sie waren "
+            "(Die Zentrale hat Daten gesendet, die kein gültiges gzip sind)"
+        )
+        assert error_text(dead.value) == f"Zentrale unter {url} nicht erreichbar (ConnectError)"
+        assert error_text(plain) == "A sentence an older app kept."
+        odd = by_text["The stock download stopped early; it will resume"]
+        assert not isinstance(odd, SyncSaid) and error_text(odd) == str(odd)  # never a wrong sentence
+        assert error_text(by_text["Sync stopped"]) == "Synchronisierung angehalten"  # unreadable params: it needs none
+        refused = by_text["Central refused the stock download (403: no); sync will try again"]
+        assert error_text(refused) == (
+            "Die Zentrale hat das Herunterladen (Bestand) abgelehnt (403: no); die Synchronisierung versucht es erneut"
+        )
     finally:
         QCoreApplication.removeTranslator(translator)
