@@ -470,7 +470,7 @@ class SyncEngine:
             for i, op in enumerate(ops):
                 state = self.store.op_retry(
                     op.op_id,
-                    str(e),
+                    said_of(e),
                     at,
                     server_failure=server and i == 0 and op.due,
                     in_doubt=True,
@@ -512,7 +512,7 @@ class SyncEngine:
             else:  # skipped behind a failed op: sent again after it
                 self.store.op_retry(
                     op.op_id,
-                    out.detail or "not tried: an earlier operation failed",
+                    out.detail or Said("sync.op_skipped"),
                     retry_at or utcnow(),
                     server_failure=False,
                     in_doubt=op.in_doubt,

@@ -41,6 +41,7 @@ SYNC_MESSAGES: dict[str, str] = {
     "sync.op_refused": "Central refused it ({code})",
     "sync.op_failed": "Central could not apply it ({code})",
     "sync.op_unsendable": "this operation cannot be sent: {why}",
+    "sync.op_skipped": "not tried: an earlier operation failed",
     "sync.stopped_early": "The {stream} download stopped early; it will resume",
     "sync.lost_rows": "The {stream} download lost rows ({received} of {rows}); starting over",
     "sync.checksum_download": "The {stream} download did not match central's checksum; starting over",

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pos_app.local.ops import register_op
+from pos_app.local.words import Said
 
 RECENT_KEPT = 200
 COLUMNS = (
@@ -164,7 +165,7 @@ def _status(status: str) -> Any:
 
 
 def _describe(payload: dict[str, Any], _sku_of: Any) -> str:
-    return f"New customer {payload.get('name', '?')}"
+    return Said("op.customer", name=payload.get("name", "?"))
 
 
 register_op("customer.create", _applied, _status("rejected"), _status("pending"), describe=_describe)

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pos_app.local.words import Said
+
 Hook = Callable[[sqlite3.Connection, str, "dict[str, Any] | None"], None]
 
 
@@ -106,7 +108,8 @@ def _stock_describe(payload: dict[str, Any], sku_of: Callable[[int], str]) -> st
     vid = int(payload.get("variant_id", 0))
     delta = int(payload.get("delta", 0))
     sign = "+" if delta > 0 else "−"
-    return f"Stock correction {sign}{abs(delta)} of {sku_of(vid)} ({payload.get('reason', '?')})"
+    reason = str(payload.get("reason", "?"))
+    return Said("op.stock_adjust", delta=f"{sign}{abs(delta)}", sku=sku_of(vid), reason=reason, reason_code=reason)
 
 
 def _settle_stock_marks(con: sqlite3.Connection) -> None:
@@ -150,7 +153,20 @@ def _sale_status(status: str) -> Hook:
     return hook
 
 
-register_op("sale.complete", _sale_applied, _sale_status("rejected"), _sale_status("pending"), streams=("stock",))
+register_op(
+    "sale.complete",
+    _sale_applied,
+    _sale_status("rejected"),
+    _sale_status("pending"),
+    streams=("stock",),
+    describe=lambda p, _s: Said("op.sale", receipt=p.get("receipt_no", "?")),
+)
+# Ops with nothing to do on the device when applied: registered for their line only.
+register_op(
+    "shift.close", describe=lambda p, _s: Said("op.shift_close", number=p.get("number", "?"), till=p.get("till", "?"))
+)
+register_op("giftcard.load", describe=lambda p, _s: Said("op.giftcard_load", card=p.get("card_no", "?")))
+register_op("giftcard.void", describe=lambda p, _s: Said("op.giftcard_void", card=p.get("card_no", "?")))
 
 
 # --- journal.batch: a run of journal entries (pos_app/local/journal_upload.py makes them) -----
@@ -179,7 +195,7 @@ def _journal_applied(con: sqlite3.Connection, _op_id: str, result: dict[str, Any
 def _journal_describe(payload: dict[str, Any], _sku_of: Callable[[int], str]) -> str:
     entries = payload.get("entries") or [{}]
     first, last = entries[0].get("seq", "?"), entries[-1].get("seq", "?")
-    return f"Journal entries {first}–{last} for central"
+    return Said("op.journal", first=first, last=last)
 
 
 register_op("journal.batch", _journal_applied, describe=_journal_describe)

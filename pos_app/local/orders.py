@@ -16,6 +16,7 @@ from typing import Any
 import orjson
 
 from pos_app.local.ops import register_op
+from pos_app.local.words import Said
 
 
 @dataclass(frozen=True)
@@ -169,12 +170,13 @@ def _refund_requeued(con: sqlite3.Connection, op_id: str, _result: dict[str, Any
 
 def _describe_order(payload: dict[str, Any], _sku_of: Any) -> str:
     n = sum(int(x.get("quantity", 0)) for x in payload.get("lines", []))
-    return f"Order to ship {n} item{'s' if n != 1 else ''} for customer {payload.get('customer_id', '?')}"
+    customer = payload.get("customer_id", "?")
+    return Said("op.order_one", customer=customer) if n == 1 else Said("op.order", count=n, customer=customer)
 
 
-def _describe(words: str) -> Any:
+def _describe(code: str) -> Any:
     def describe(payload: dict[str, Any], _sku_of: Any) -> str:
-        return f"{words} of shipment {payload.get('fulfilment_id', '?')}"
+        return Said(code, shipment=payload.get("fulfilment_id", "?"))
 
     return describe
 
@@ -187,14 +189,18 @@ register_op(
     streams=("ship_orders",),
     describe=_describe_order,
 )
-for _type, _words in (("order.decide", "Decision"), ("order.refund", "Refund"), ("shipment.ship", "Shipping")):
+for _type, _code in (
+    ("order.decide", "op.order_decide"),
+    ("order.refund", "op.order_refund"),
+    ("shipment.ship", "op.shipment_ship"),
+):
     register_op(
         _type,
         _action_applied,
         _action_rejected,
         _action_requeued,
         streams=("ship_orders",),
-        describe=_describe(_words),
+        describe=_describe(_code),
     )
 register_op(
     "order.refund_refused",
@@ -202,5 +208,5 @@ register_op(
     _refund_rejected,
     _refund_requeued,
     streams=(),
-    describe=lambda payload, _sku_of: f"Refund of refused order {payload.get('order_id', '?')}",
+    describe=lambda payload, _sku_of: Said("op.refund_refused", order=payload.get("order_id", "?")),
 )

@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 
 from pos_app.local.ops import register_op
+from pos_app.local.words import Said
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def _requeued(con: sqlite3.Connection, op_id: str, _result: dict[str, Any] | Non
 
 def _describe(kind: str) -> Any:
     def describe(payload: dict[str, Any], _sku_of: Any) -> str:
-        return f"Pickup {kind} of order {payload.get('pickup_id', '?')}"
+        return Said(f"op.pickup_{kind}", order=payload.get("pickup_id", "?"))
 
     return describe
 
@@ -67,4 +68,4 @@ for _kind in ("pick", "ready", "handover", "restock"):
     register_op(
         f"pickup.{_kind}", _applied, _rejected, _requeued, streams=("pickups", "stock"), describe=_describe(_kind)
     )
-register_op("pickup.arrive", _applied, _rejected, _requeued, streams=("pickups",), describe=_describe("check-in"))
+register_op("pickup.arrive", _applied, _rejected, _requeued, streams=("pickups",), describe=_describe("arrive"))

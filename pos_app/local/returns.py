@@ -12,6 +12,7 @@ from typing import Any
 import orjson
 
 from pos_app.local.ops import register_op
+from pos_app.local.words import RETURN_KINDS, Said
 
 
 @dataclass(frozen=True)
@@ -131,13 +132,17 @@ def _requeued(con: sqlite3.Connection, op_id: str, _result: dict[str, Any] | Non
 
 def _describe(payload: dict[str, Any], sku_of: Any) -> str:
     n = sum(int(x.get("resellable", 0)) + int(x.get("damaged", 0)) for x in payload.get("lines", []))
-    return f"Return of {n} item{'s' if n != 1 else ''} ({payload.get('kind', '?')})"
+    kind = str(payload.get("kind", "?"))
+    words = RETURN_KINDS.get(kind, kind)
+    return (
+        Said("op.return_one", kind=words, kind_code=kind)
+        if n == 1
+        else Said("op.return", count=n, kind=words, kind_code=kind)
+    )
 
 
 register_op("return.complete", _applied, _rejected, _requeued, streams=("stock",), describe=_describe)
-register_op(
-    "return.refund", describe=lambda p, _s: f"Queued card refund of return {str(p.get('return_id', '?'))[:8]} made"
-)
+register_op("return.refund", describe=lambda p, _s: Said("op.return_refund", number=str(p.get("return_id", "?"))[:8]))
 
 
 def set_refunds(con: sqlite3.Connection, return_id: str, refunds: list[dict[str, Any]]) -> None:

@@ -112,6 +112,8 @@ outbox = Table(
     Column("attempts", Integer, nullable=False, default=0),
     Column("next_attempt_at", String),
     Column("last_error", Text),
+    Column("last_error_code", String),  # a sync/words.py code and its params (JSON): worded on screen
+    Column("last_error_params", Text),
     Column("state", String, nullable=False, default="pending"),  # pending | dead | stuck | done
     Column("dead_status", Integer),
     # Sent without an answer heard (central may have applied it): resolved before a pull of the

@@ -344,6 +344,13 @@ register_derived("local_names", clear=lambda _con: None, rebuild=_names_rebuild,
 register_derived("live_stock", clear=_emptied("live_stock"), rebuild=_emptied("live_stock"))
 
 
+def _said_columns(message: str) -> tuple[str | None, str | None]:
+    """What is kept beside a sentence's English: its code and params (JSON) when it is a Said."""
+    if not isinstance(message, Said):
+        return None, None
+    return message.code, orjson.dumps(to_json(message.params)).decode()
+
+
 def _params(text: str | None) -> dict[str, Any] | None:
     """A kept problem's params, or none when they do not read back as a JSON object."""
     try:
@@ -741,9 +748,10 @@ class LocalStore:
         Returns the op's state afterwards ("pending" | "stuck")."""
         with self.tx("device") as con:
             con.execute(
-                "UPDATE outbox SET attempts=attempts+1, last_error=?, next_attempt_at=?, "
-                "in_doubt=CASE WHEN ? THEN 1 ELSE 0 END, server_failures=server_failures+? WHERE op_id=?",
-                (error, at.isoformat(), in_doubt, int(server_failure), op_id),
+                "UPDATE outbox SET attempts=attempts+1, last_error=?, last_error_code=?, last_error_params=?, "
+                "next_attempt_at=?, in_doubt=CASE WHEN ? THEN 1 ELSE 0 END, server_failures=server_failures+? "
+                "WHERE op_id=?",
+                (str(error), *_said_columns(error), at.isoformat(), in_doubt, int(server_failure), op_id),
             )
             con.execute(
                 "UPDATE outbox SET state='stuck', next_attempt_at=NULL WHERE op_id=? AND state='pending' "
@@ -759,9 +767,9 @@ class LocalStore:
             if row is None:
                 return
             con.execute(
-                "UPDATE outbox SET state='dead', dead_status=?, last_error=?, attempts=attempts+1, in_doubt=0, "
-                "next_attempt_at=NULL WHERE op_id=?",
-                (status, detail, op_id),
+                "UPDATE outbox SET state='dead', dead_status=?, last_error=?, last_error_code=?, "
+                "last_error_params=?, attempts=attempts+1, in_doubt=0, next_attempt_at=NULL WHERE op_id=?",
+                (status, str(detail), *_said_columns(detail), op_id),
             )
             hooks_for(row[0]).on_rejected(con, op_id, None)
 
@@ -774,7 +782,7 @@ class LocalStore:
         """Ops in device order: those of `state`, or every op not done yet (pending, dead, stuck)."""
         q = (
             "SELECT op_id, device_seq, type, payload, created_at, attempts, next_attempt_at, last_error, state, "
-            "dead_status, in_doubt, server_failures FROM outbox"
+            "dead_status, in_doubt, server_failures, last_error_code, last_error_params FROM outbox"
         )
         args: tuple[Any, ...] = ()
         if state:
@@ -790,6 +798,8 @@ class LocalStore:
                 con.row_factory = None
         for r in rows:
             r["payload"] = orjson.loads(r["payload"])
+            if r["last_error"] is not None:  # a Said again where it was kept as one (sync/words.py)
+                r["last_error"] = stored(r["last_error"], r["last_error_code"], _params(r["last_error_params"]))
         return rows
 
     def requeue(self, op_id: str) -> str:
@@ -817,8 +827,7 @@ class LocalStore:
             if message is None:
                 con.execute("DELETE FROM sync_errors WHERE kind=?", (kind,))
             else:
-                code = message.code if isinstance(message, Said) else None
-                params = orjson.dumps(to_json(message.params)).decode() if isinstance(message, Said) else None
+                code, params = _said_columns(message)
                 con.execute(
                     "INSERT INTO sync_errors(kind, at, message, code, params) VALUES (?, ?, ?, ?, ?) "
                     "ON CONFLICT(kind) DO UPDATE SET at=excluded.at, message=excluded.message, "

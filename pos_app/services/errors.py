@@ -14,12 +14,14 @@ from typing import Any
 
 from pos_app.core.auth import PermissionDenied, Role
 from pos_app.core.messages import MESSAGES as CORE_MESSAGES
+from pos_app.local.words import OP_MESSAGES
 from sync.words import SYNC_MESSAGES
 from sync.words import Said as SyncSaid
 
 MESSAGES: dict[str, str] = {
     **CORE_MESSAGES,  # the pure domain's codes (pos_app/core/messages.py)
     **SYNC_MESSAGES,  # the sync package's (sync/words.py): the screens word them the same way
+    **OP_MESSAGES,  # each queued operation's line (pos_app/local/words.py)
     # sign-in and approval
     "signin.unknown_staff": "This person cannot sign in on this store's devices.",
     "signin.locked": "Too many wrong PINs. Try again in {wait}.",
@@ -224,7 +226,6 @@ MESSAGES: dict[str, str] = {
     "order.carrier": "Choose the carrier the parcel left with.",
     "order.tracking": "The tracking number {tracking!r} is not one: 4 to 40 letters, digits or dashes.",
     "order.no_options": "No delivery option is set up for {country}: sync, or ask head office.",
-
     "order.card_refund_failed": "The terminal did not refund the card.",
     "order.tender": "Refund in cash or to the card.",
     "order.refunded": "The order of receipt {receipt} is paid back already, or central has not refused it.",
@@ -248,7 +249,6 @@ MESSAGES: dict[str, str] = {
     "pickup.unpaid": "Order {number} is pay on pickup: take the payment ({total}) first.",
     "pickup.already_handed_over": "This till has already handed this pickup order over: clear the basket (nothing is charged).",
     "pickup.paid_online": "Order {number} was paid online: hand it over, there is nothing to pay.",
-
     "pickup.scan": "“{code}” is not a barcode this store knows.",
     # shifts (services/shifts.py; the count's and the movements' codes are core's)
     "shift.open_on_till": "Till {till} already has an open shift (opened {opened}); close it before opening another.",

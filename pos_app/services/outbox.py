@@ -47,7 +47,7 @@ class OutboxService:
                 type=str(r["type"]),
                 state=str(r["state"]),
                 attempts=int(r.get("attempts") or 0),
-                last_error=str(r.get("last_error") or ""),
+                last_error=r.get("last_error") or "",  # a sync/words.py Said where it was kept as one
                 description=describe_op(str(r["type"]), r["payload"], sku_of),
                 created_at=str(r.get("created_at") or ""),
             )

@@ -23,7 +23,7 @@ from pos_app.local.store import LocalStore
 from pos_app.services.app import Device
 from pos_app.services.auth import Session
 from pos_app.services.enrollment import record_enrollment
-from pos_app.services.errors import SignInError
+from pos_app.services.errors import Said, SignInError
 from sync.client import CentralClient
 
 DEMO_PINS = ("1111", "1112", "2222", "3333")  # central/seed.py prints them
@@ -359,7 +359,9 @@ def demo_offline(device: Device, central: DemoCentral) -> None:
     """The link drops: central stops, the next sync finds nobody there."""
     central.stop()
     device.engine.sync_once()
-    device.store.record_error("malformed:prices", "Central sent malformed prices data; kept the cache as it was")
+    # what the engine keeps when a page will not parse (sync/words.py), shown on the problems sheet
+    bad = Said("link.malformed", what="ChangePage", why="Input should be a valid integer at changes.0.seq")
+    device.store.record_error("malformed:prices", Said("sync.malformed_kept", stream="prices", detail=bad))
     device.engine.refresh_status()
 
 

@@ -383,9 +383,9 @@ class ProblemsDialog(Sheet):
         self.errors.setText("\n".join(f"• {error_text(e)}" for e in errors))  # sync/words.py codes worded
         words = {"pending": self.tr("waiting"), "dead": self.tr("rejected"), "stuck": self.tr("stuck")}
         for it in items:
-            text = f"{it.description} — {words.get(it.state, it.state)}"
+            text = f"{error_text(it.description)} — {words.get(it.state, it.state)}"  # codes worded
             if it.last_error:
-                text += f": {it.last_error}"
+                text += f": {error_text(it.last_error)}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, it.op_id)
             if it.state == "pending":

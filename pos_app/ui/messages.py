@@ -574,6 +574,29 @@ WORDS: dict[str, str] = {
     "sync.op_refused": QT_TRANSLATE_NOOP("Messages", "Central refused it ({code})"),
     "sync.op_failed": QT_TRANSLATE_NOOP("Messages", "Central could not apply it ({code})"),
     "sync.op_unsendable": QT_TRANSLATE_NOOP("Messages", "this operation cannot be sent: {why}"),
+    "sync.op_skipped": QT_TRANSLATE_NOOP("Messages", "not tried: an earlier operation failed"),
+    # each queued operation's line (pos_app/local/words.py)
+    "op.stock_adjust": QT_TRANSLATE_NOOP("Messages", "Stock correction {delta} of {sku} ({reason})"),
+    "op.sale": QT_TRANSLATE_NOOP("Messages", "Sale {receipt}"),
+    "op.journal": QT_TRANSLATE_NOOP("Messages", "Journal entries {first}–{last} for central"),
+    "op.customer": QT_TRANSLATE_NOOP("Messages", "New customer {name}"),
+    "op.order_one": QT_TRANSLATE_NOOP("Messages", "Order to ship 1 item for customer {customer}"),
+    "op.order": QT_TRANSLATE_NOOP("Messages", "Order to ship {count} items for customer {customer}"),
+    "op.order_decide": QT_TRANSLATE_NOOP("Messages", "Decision of shipment {shipment}"),
+    "op.order_refund": QT_TRANSLATE_NOOP("Messages", "Refund of shipment {shipment}"),
+    "op.shipment_ship": QT_TRANSLATE_NOOP("Messages", "Shipping of shipment {shipment}"),
+    "op.refund_refused": QT_TRANSLATE_NOOP("Messages", "Refund of refused order {order}"),
+    "op.pickup_pick": QT_TRANSLATE_NOOP("Messages", "Picking of pickup order {order}"),
+    "op.pickup_ready": QT_TRANSLATE_NOOP("Messages", "Pickup order {order} ready"),
+    "op.pickup_handover": QT_TRANSLATE_NOOP("Messages", "Handover of pickup order {order}"),
+    "op.pickup_restock": QT_TRANSLATE_NOOP("Messages", "Restocking of pickup order {order}"),
+    "op.pickup_arrive": QT_TRANSLATE_NOOP("Messages", "Check-in for pickup order {order}"),
+    "op.return_one": QT_TRANSLATE_NOOP("Messages", "Return of 1 item ({kind})"),
+    "op.return": QT_TRANSLATE_NOOP("Messages", "Return of {count} items ({kind})"),
+    "op.return_refund": QT_TRANSLATE_NOOP("Messages", "Queued card refund of return {number} made"),
+    "op.shift_close": QT_TRANSLATE_NOOP("Messages", "Z report {number} of till {till}"),
+    "op.giftcard_load": QT_TRANSLATE_NOOP("Messages", "Load of gift card {card}"),
+    "op.giftcard_void": QT_TRANSLATE_NOOP("Messages", "Void of a load of gift card {card}"),
     "sync.stopped_early": QT_TRANSLATE_NOOP("Messages", "The {stream} download stopped early; it will resume"),
     "sync.lost_rows": QT_TRANSLATE_NOOP(
         "Messages", "The {stream} download lost rows ({received} of {rows}); starting over"
@@ -602,6 +625,13 @@ WORDS: dict[str, str] = {
     ),
     "sync.unexpected_retry": QT_TRANSLATE_NOOP("Messages", "Sync hit an unexpected problem ({kind}); it will retry"),
     "sync.unexpected": QT_TRANSLATE_NOOP("Messages", "Sync hit an unexpected problem"),
+}
+
+# A return's kind on its queued operation's line (pos_app/local/words.RETURN_KINDS).
+RETURN_KIND_WORDS: dict[str, str] = {
+    "receipt": QT_TRANSLATE_NOOP("Messages", "with receipt"),
+    "no_receipt": QT_TRANSLATE_NOOP("Messages", "without receipt"),
+    "authorized": QT_TRANSLATE_NOOP("Messages", "started online"),
 }
 
 # Each stream's name as a screen says it (a `stream` param, the first download's progress).
@@ -669,6 +699,12 @@ def _worded(code: str, params: Mapping[str, Any]) -> dict[str, Any]:
         out["needed"] = _role(out["needed"])
     if isinstance(out.get("stream"), str):
         out["stream"] = stream_word(out["stream"])
+    if code in ("op.return", "op.return_one") and out.get("kind_code") in RETURN_KIND_WORDS:
+        out["kind"] = _t(RETURN_KIND_WORDS[out["kind_code"]])
+    if code == "op.stock_adjust" and isinstance(out.get("reason_code"), str):
+        from pos_app.ui.widgets import reason_word
+
+        out["reason"] = reason_word(out["reason_code"])
     if "wait" in out and isinstance(out.get("seconds"), int):
         out["wait"] = wait_words(out["seconds"])
     if code == "keyring.refused":

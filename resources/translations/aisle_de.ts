@@ -2034,6 +2034,94 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>dieser Vorgang kann nicht gesendet werden: {why}</translation>
     </message>
     <message>
+        <source>not tried: an earlier operation failed</source>
+        <translation>nicht versucht: ein früherer Vorgang ist gescheitert</translation>
+    </message>
+    <message>
+        <source>Stock correction {delta} of {sku} ({reason})</source>
+        <translation>Bestandskorrektur {delta} für {sku} ({reason})</translation>
+    </message>
+    <message>
+        <source>Sale {receipt}</source>
+        <translation>Verkauf {receipt}</translation>
+    </message>
+    <message>
+        <source>Journal entries {first}–{last} for central</source>
+        <translation>Journaleinträge {first}–{last} für die Zentrale</translation>
+    </message>
+    <message>
+        <source>New customer {name}</source>
+        <translation>Neuer Kunde {name}</translation>
+    </message>
+    <message>
+        <source>Order to ship 1 item for customer {customer}</source>
+        <translation>Versandauftrag über 1 Artikel für Kunde {customer}</translation>
+    </message>
+    <message>
+        <source>Order to ship {count} items for customer {customer}</source>
+        <translation>Versandauftrag über {count} Artikel für Kunde {customer}</translation>
+    </message>
+    <message>
+        <source>Decision of shipment {shipment}</source>
+        <translation>Entscheidung zur Sendung {shipment}</translation>
+    </message>
+    <message>
+        <source>Refund of shipment {shipment}</source>
+        <translation>Erstattung der Sendung {shipment}</translation>
+    </message>
+    <message>
+        <source>Shipping of shipment {shipment}</source>
+        <translation>Versand der Sendung {shipment}</translation>
+    </message>
+    <message>
+        <source>Refund of refused order {order}</source>
+        <translation>Erstattung des abgelehnten Auftrags {order}</translation>
+    </message>
+    <message>
+        <source>Picking of pickup order {order}</source>
+        <translation>Kommissionierung der Abholbestellung {order}</translation>
+    </message>
+    <message>
+        <source>Pickup order {order} ready</source>
+        <translation>Abholbestellung {order} bereit</translation>
+    </message>
+    <message>
+        <source>Handover of pickup order {order}</source>
+        <translation>Übergabe der Abholbestellung {order}</translation>
+    </message>
+    <message>
+        <source>Restocking of pickup order {order}</source>
+        <translation>Rücklagerung der Abholbestellung {order}</translation>
+    </message>
+    <message>
+        <source>Check-in for pickup order {order}</source>
+        <translation>Ankunft zur Abholbestellung {order}</translation>
+    </message>
+    <message>
+        <source>Return of 1 item ({kind})</source>
+        <translation>Rückgabe von 1 Artikel ({kind})</translation>
+    </message>
+    <message>
+        <source>Return of {count} items ({kind})</source>
+        <translation>Rückgabe von {count} Artikeln ({kind})</translation>
+    </message>
+    <message>
+        <source>Queued card refund of return {number} made</source>
+        <translation>Vorgemerkte Kartenerstattung der Rückgabe {number} ausgeführt</translation>
+    </message>
+    <message>
+        <source>Z report {number} of till {till}</source>
+        <translation>Z-Bericht {number} der Kasse {till}</translation>
+    </message>
+    <message>
+        <source>Load of gift card {card}</source>
+        <translation>Aufladung der Geschenkkarte {card}</translation>
+    </message>
+    <message>
+        <source>Void of a load of gift card {card}</source>
+        <translation>Storno einer Aufladung der Geschenkkarte {card}</translation>
+    </message>
+    <message>
         <source>The {stream} download stopped early; it will resume</source>
         <translation>Das Herunterladen ({stream}) hat vorzeitig aufgehört; es geht an derselben Stelle weiter</translation>
     </message>
@@ -2080,6 +2168,18 @@ Tippen, um die Adresse zu ändern</translation>
     <message>
         <source>Sync hit an unexpected problem</source>
         <translation>Bei der Synchronisierung ist ein unerwartetes Problem aufgetreten</translation>
+    </message>
+    <message>
+        <source>with receipt</source>
+        <translation>mit Beleg</translation>
+    </message>
+    <message>
+        <source>without receipt</source>
+        <translation>ohne Beleg</translation>
+    </message>
+    <message>
+        <source>started online</source>
+        <translation>online begonnen</translation>
     </message>
     <message>
         <source>stores</source>

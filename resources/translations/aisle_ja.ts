@@ -2034,6 +2034,94 @@ Tap to change the address</source>
         <translation>この操作は送信できません: {why}</translation>
     </message>
     <message>
+        <source>not tried: an earlier operation failed</source>
+        <translation>未送信: 先の操作が失敗しました</translation>
+    </message>
+    <message>
+        <source>Stock correction {delta} of {sku} ({reason})</source>
+        <translation>{sku} の在庫修正 {delta} ({reason})</translation>
+    </message>
+    <message>
+        <source>Sale {receipt}</source>
+        <translation>販売 {receipt}</translation>
+    </message>
+    <message>
+        <source>Journal entries {first}–{last} for central</source>
+        <translation>本部へのジャーナル {first}–{last}</translation>
+    </message>
+    <message>
+        <source>New customer {name}</source>
+        <translation>新規顧客 {name}</translation>
+    </message>
+    <message>
+        <source>Order to ship 1 item for customer {customer}</source>
+        <translation>顧客 {customer} への配送注文 1 点</translation>
+    </message>
+    <message>
+        <source>Order to ship {count} items for customer {customer}</source>
+        <translation>顧客 {customer} への配送注文 {count} 点</translation>
+    </message>
+    <message>
+        <source>Decision of shipment {shipment}</source>
+        <translation>出荷 {shipment} の判断</translation>
+    </message>
+    <message>
+        <source>Refund of shipment {shipment}</source>
+        <translation>出荷 {shipment} の返金</translation>
+    </message>
+    <message>
+        <source>Shipping of shipment {shipment}</source>
+        <translation>出荷 {shipment} の発送</translation>
+    </message>
+    <message>
+        <source>Refund of refused order {order}</source>
+        <translation>拒否された注文 {order} の返金</translation>
+    </message>
+    <message>
+        <source>Picking of pickup order {order}</source>
+        <translation>店舗受け取り注文 {order} のピッキング</translation>
+    </message>
+    <message>
+        <source>Pickup order {order} ready</source>
+        <translation>店舗受け取り注文 {order} の準備完了</translation>
+    </message>
+    <message>
+        <source>Handover of pickup order {order}</source>
+        <translation>店舗受け取り注文 {order} のお渡し</translation>
+    </message>
+    <message>
+        <source>Restocking of pickup order {order}</source>
+        <translation>店舗受け取り注文 {order} の棚戻し</translation>
+    </message>
+    <message>
+        <source>Check-in for pickup order {order}</source>
+        <translation>店舗受け取り注文 {order} の来店受付</translation>
+    </message>
+    <message>
+        <source>Return of 1 item ({kind})</source>
+        <translation>返品 1 点 ({kind})</translation>
+    </message>
+    <message>
+        <source>Return of {count} items ({kind})</source>
+        <translation>返品 {count} 点 ({kind})</translation>
+    </message>
+    <message>
+        <source>Queued card refund of return {number} made</source>
+        <translation>返品 {number} の保留中のカード返金を実行</translation>
+    </message>
+    <message>
+        <source>Z report {number} of till {till}</source>
+        <translation>レジ {till} の Z レポート {number}</translation>
+    </message>
+    <message>
+        <source>Load of gift card {card}</source>
+        <translation>ギフトカード {card} へのチャージ</translation>
+    </message>
+    <message>
+        <source>Void of a load of gift card {card}</source>
+        <translation>ギフトカード {card} のチャージ取消</translation>
+    </message>
+    <message>
         <source>The {stream} download stopped early; it will resume</source>
         <translation>{stream}のダウンロードが途中で止まりました。続きから再開します</translation>
     </message>
@@ -2080,6 +2168,18 @@ Tap to change the address</source>
     <message>
         <source>Sync hit an unexpected problem</source>
         <translation>同期で予期しない問題が起きました</translation>
+    </message>
+    <message>
+        <source>with receipt</source>
+        <translation>レシートあり</translation>
+    </message>
+    <message>
+        <source>without receipt</source>
+        <translation>レシートなし</translation>
+    </message>
+    <message>
+        <source>started online</source>
+        <translation>オンラインで受付済み</translation>
     </message>
     <message>
         <source>stores</source>

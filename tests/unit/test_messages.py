@@ -110,7 +110,7 @@ def test_no_service_or_core_module_raises_an_english_sentence_of_its_own() -> No
 # literal, in what its engine and client raise, keep as a problem or say as the status.
 SYNC_SOURCES = ("sync/engine.py", "sync/client.py")
 SYNC_CALLS = {"MalformedResponse", "Unreachable", "ServerError", "Rejected", "CentralError"}
-SYNC_KEEP = {"record_error": 1, "_update": None, "op_dead": 2, "op_failed": 1}  # the message's position
+SYNC_KEEP = {"record_error": 1, "_update": None, "op_dead": 2, "op_retry": 1}  # the message's position
 
 
 def _english_outside_said(node: ast.AST) -> bool:
@@ -288,5 +288,44 @@ def test_the_sync_packages_sentences_are_kept_with_their_codes_and_worded(qapp: 
         assert error_text(refused) == (
             "Die Zentrale hat das Herunterladen (Bestand) abgelehnt (403: no); die Synchronisierung versucht es erneut"
         )
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_the_outbox_lines_and_what_went_wrong_are_worded(qapp: object, tmp_path: Path) -> None:
+    """pos_app/local/words.py: each queued operation's line is a code (the CLI prints its
+    English); the engine's reason an op waits is kept with its code beside the outbox row and
+    comes back worded; central's own words on a rejected op are shown as central sent them."""
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from pos_app.local.store import LocalStore
+    from pos_app.services.outbox import OutboxService
+    from pos_app.ui.messages import error_text
+    from sync.words import Said as SyncSaid
+
+    store = LocalStore(tmp_path / "t")
+    with store.tx("device") as con:
+        fix, _ = store.enqueue(con, "stock.adjust", {"variant_id": 7, "delta": -1, "reason": "damaged"})
+        sale, _ = store.enqueue(con, "sale.complete", {"receipt_no": "TKY01-A-000012"})
+        odd, _ = store.enqueue(con, "no.such_type", {})
+    dead = SyncSaid("link.unreachable", url="http://central.example", kind="ConnectError")
+    store.op_retry(fix, dead, datetime.now(UTC), server_failure=False, in_doubt=True, stuck_after=5)
+    store.op_dead(sale, 422, "There is no store 999999 to ship this order to.")  # central's words
+    items = {i.op_id: i for i in OutboxService(store).items()}
+    store.close()
+    assert items[fix].description == "Stock correction −1 of item 7 (damaged)"  # the CLI's English
+    assert items[fix].last_error == "Cannot reach central at http://central.example (ConnectError)"
+    assert items[odd].description == "no.such_type"  # a type this app has no line for: its name
+    translator = QTranslator()
+    assert translator.load(str(TS_DIR / "aisle_ja.qm")), "run `make qm`"
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert error_text(items[fix].description) == "item 7 の在庫修正 −1 (破損)"
+        assert error_text(items[fix].last_error) == "本部 http://central.example に接続できません (ConnectError)"
+        assert error_text(items[sale].description) == "販売 TKY01-A-000012"
+        assert error_text(items[sale].last_error) == "There is no store 999999 to ship this order to."
+        assert error_text(items[odd].description) == "no.such_type"
     finally:
         QCoreApplication.removeTranslator(translator)
