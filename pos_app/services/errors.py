@@ -14,6 +14,7 @@ from typing import Any
 
 from pos_app.core.auth import PermissionDenied, Role
 from pos_app.core.messages import MESSAGES as CORE_MESSAGES
+from pos_app.devices.terminal_words import TERMINAL_MESSAGES
 from pos_app.local.words import OP_MESSAGES
 from sync.words import SYNC_MESSAGES
 from sync.words import Said as SyncSaid
@@ -22,6 +23,7 @@ MESSAGES: dict[str, str] = {
     **CORE_MESSAGES,  # the pure domain's codes (pos_app/core/messages.py)
     **SYNC_MESSAGES,  # the sync package's (sync/words.py): the screens word them the same way
     **OP_MESSAGES,  # each queued operation's line (pos_app/local/words.py)
+    **TERMINAL_MESSAGES,  # the card terminal's (pos_app/devices/terminal_words.py)
     # sign-in and approval
     "signin.unknown_staff": "This person cannot sign in on this store's devices.",
     "signin.locked": "Too many wrong PINs. Try again in {wait}.",

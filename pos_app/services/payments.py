@@ -60,6 +60,7 @@ from pos_app.services.auth import Session, StaffMember
 from pos_app.services.checkout import CheckoutService, CompletedSale, SaleBasket
 from pos_app.services.errors import Said, ValidationFailed
 from sync.pricing import Tender, TenderType
+from sync.words import said_of
 
 log = logging.getLogger(__name__)
 
@@ -331,7 +332,7 @@ class PaymentService:
         try:
             t = self.terminal_factory()
         except (ValidationFailed, TerminalError) as e:
-            return Availability(False, str(e))
+            return Availability(False, said_of(e))
         if t is None:
             return Availability(False, Said("payment.no_terminal"))
         if not self.offline:
@@ -457,7 +458,7 @@ class PaymentService:
                     outcome = Unknown(sid, "unreadable", str(e), e)
                 else:
                     self._set(sid, "not_charged", why=e.code, message=str(e))
-                    raise ValidationFailed(e.code, str(e)) from None
+                    raise ValidationFailed(e.code, said_of(e)) from None  # the terminal's Said: worded
             self._step("answer")
             self._record(outcome, sale_id=sale_id)
             self._step("recorded")
@@ -694,7 +695,7 @@ class PaymentService:
         except TerminalError as e:
             if e.safe_to_retry:
                 self._set(sid, "not_charged", why=e.code, message=str(e), answered_at=_now())
-                raise ValidationFailed(e.code, str(e)) from None
+                raise ValidationFailed(e.code, said_of(e)) from None  # the terminal's Said: worded
             outcome = Unknown(sid, "unreadable", str(e), e)
         self._record(outcome, sale_id=p.sale_id)
         q = self.get(sid)
@@ -760,7 +761,7 @@ class PaymentService:
         except TerminalError as e:
             if e.safe_to_retry:
                 self._set(sid, "not_charged", why=e.code, message=str(e), answered_at=_now())
-                raise ValidationFailed(e.code, str(e)) from None
+                raise ValidationFailed(e.code, said_of(e)) from None  # the terminal's Said: worded
             outcome = Unknown(sid, "unreadable", str(e), e)
         self._record(outcome, sale_id=sale_id)
         q = self.get(sid)

@@ -575,6 +575,137 @@ WORDS: dict[str, str] = {
     "sync.op_failed": QT_TRANSLATE_NOOP("Messages", "Central could not apply it ({code})"),
     "sync.op_unsendable": QT_TRANSLATE_NOOP("Messages", "this operation cannot be sent: {why}"),
     "sync.op_skipped": QT_TRANSLATE_NOOP("Messages", "not tried: an earlier operation failed"),
+    # the card terminal's (pos_app/devices/terminal_words.py)
+    "terminal.bad_service_id": QT_TRANSLATE_NOOP(
+        "Messages", "A ServiceID is 1 to {most} letters or digits, not {service_id!r}."
+    ),
+    "terminal.ca_unreadable": QT_TRANSLATE_NOOP("Messages", "The terminal CA file {path!r} cannot be read ({kind})."),
+    "terminal.bad_address": QT_TRANSLATE_NOOP(
+        "Messages", "{url!r} is not a terminal address (https://host:8443/nexo/)."
+    ),
+    "terminal.http_status": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal answered HTTP {status} instead of a nexo message."
+    ),
+    "terminal.plain_http": QT_TRANSLATE_NOOP(
+        "Messages", "Plain HTTP to a payment terminal is allowed only when set up explicitly (tests)."
+    ),
+    "terminal.https_needs_ca": QT_TRANSLATE_NOOP(
+        "Messages", "An HTTPS terminal needs the CA file its certificate is checked against."
+    ),
+    "terminal.no_answer": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal at {url} does not answer; is it on and on this network?"
+    ),
+    "terminal.cannot_reach": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal at {url} cannot be reached; is it on and on this network?"
+    ),
+    "terminal.other_device": QT_TRANSLATE_NOOP(
+        "Messages", "The device at this address is {names}, not terminal {poiid}."
+    ),
+    "terminal.certificate_unsigned": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal's certificate is not signed by the configured CA; this may not be a genuine terminal."
+    ),
+    "terminal.bad_currency": QT_TRANSLATE_NOOP("Messages", "{currency!r} is not an ISO 4217 currency code."),
+    "terminal.bad_amount": QT_TRANSLATE_NOOP("Messages", "The terminal sent {amount!r} as an amount."),
+    "terminal.amount_fraction": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal sent {amount} {currency}, which is not a whole number of minor units."
+    ),
+    "terminal.needs_ids": QT_TRANSLATE_NOOP("Messages", "A terminal needs its POIID and this till's SaleID."),
+    "terminal.not_object": QT_TRANSLATE_NOOP("Messages", "The terminal's answer is not a JSON object."),
+    "terminal.unprotected_answer": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal answered without encryption, so the answer cannot be trusted."
+    ),
+    "terminal.altered": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal's answer was altered on the way (its headers differ)."
+    ),
+    "terminal.payment_zero": QT_TRANSLATE_NOOP("Messages", "A card payment needs an amount above zero."),
+    "terminal.payment_no_reference": QT_TRANSLATE_NOOP("Messages", "A card payment needs the sale's reference."),
+    "terminal.status_refused": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal could not say how the payment ended ({condition})."
+    ),
+    "terminal.status_refused_plain": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal could not say how the payment ended (no reason given)."
+    ),
+    "terminal.status_other": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal answered the status of payment {got!r} instead of {want!r}."
+    ),
+    "terminal.status_no_result": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal's status answer has no result of the payment in it."
+    ),
+    "terminal.cancel_refused": QT_TRANSLATE_NOOP("Messages", "The terminal refused the cancel ({condition})."),
+    "terminal.cancel_refused_plain": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal refused the cancel (no reason given)."
+    ),
+    "terminal.refund_zero": QT_TRANSLATE_NOOP("Messages", "A refund needs an amount above zero."),
+    "terminal.refund_too_much": QT_TRANSLATE_NOOP(
+        "Messages", "A refund cannot give back more than was taken on that card."
+    ),
+    "terminal.totals_refused": QT_TRANSLATE_NOOP("Messages", "The terminal refused the day's totals ({condition})."),
+    "terminal.totals_refused_plain": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal refused the day's totals (no reason given)."
+    ),
+    "terminal.empty": QT_TRANSLATE_NOOP("Messages", "The terminal sent an empty answer."),
+    "terminal.not_nexo": QT_TRANSLATE_NOOP("Messages", "The terminal's answer is not a nexo SaleToPOIResponse."),
+    "terminal.no_header": QT_TRANSLATE_NOOP("Messages", "The terminal's answer has no MessageHeader."),
+    "terminal.other_poiid": QT_TRANSLATE_NOOP(
+        "Messages", "Terminal {got!r} answered, but this till is set up for {want!r}."
+    ),
+    "terminal.other_request": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The terminal's answer belongs to another request ({got_category} {got_id!r}), not to {category} {service_id!r}.",
+    ),
+    "terminal.missing": QT_TRANSLATE_NOOP("Messages", "The terminal's answer has no {name}."),
+    "terminal.no_result": QT_TRANSLATE_NOOP("Messages", "The terminal's answer has no Result."),
+    "terminal.approved_no_amount": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal approved without saying the amount and currency."
+    ),
+    "terminal.approved_no_id": QT_TRANSLATE_NOOP("Messages", "The terminal approved without a transaction id."),
+    "terminal.not_json": QT_TRANSLATE_NOOP("Messages", "The terminal's answer is not valid JSON."),
+    "terminal.no_key": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal encrypts its messages but no encryption key is set up for it on this till."
+    ),
+    "terminal.key_mismatch": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The terminal could not read the till's message: the encryption key or passphrase does not match the terminal's.",
+    ),
+    "terminal.check_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal's answer failed the encryption check — is the passphrase right? ({why})"
+    ),
+    "terminal.busy_status": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal is busy and cannot say how the payment ended yet; try again."
+    ),
+    "terminal.cancel_unconfirmed": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal did not confirm the cancel ({why}); check the terminal."
+    ),
+    "terminal.totals_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal did not send its totals ({why}); try again."
+    ),
+    "terminal.busy_totals": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal is busy; fetch the day's totals again in a moment."
+    ),
+    "terminal.totals_no_currency": QT_TRANSLATE_NOOP("Messages", "The terminal's totals name no currency."),
+    "terminal.approved_other_currency": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal approved in {currency}, but the till asked for {want}."
+    ),
+    "terminal.approved_other_amount": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal approved {amount} {currency}, but the till asked for {want} {currency}."
+    ),
+    "terminal.busy_refund": QT_TRANSLATE_NOOP("Messages", "The terminal is busy; try the refund again in a moment."),
+    "terminal.refunded_other_amount": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal refunded {amount} {currency}, but the till asked for {want} {currency}."
+    ),
+    "terminal.totals_bad_count": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal's totals have a count that is not a number."
+    ),
+    "terminal.busy_payment": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal is busy with another payment; wait for it to finish and try again."
+    ),
+    "terminal.unreadable_request": QT_TRANSLATE_NOOP("Messages", "The terminal could not read the till's request."),
+    "terminal.duplicate": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal has already seen request {service_id!r}; nothing was charged by this one."
+    ),
+    "terminal.key_mismatch_short": QT_TRANSLATE_NOOP(
+        "Messages", "The terminal could not read the till's message: the encryption key or passphrase does not match."
+    ),
     # each queued operation's line (pos_app/local/words.py)
     "op.stock_adjust": QT_TRANSLATE_NOOP("Messages", "Stock correction {delta} of {sku} ({reason})"),
     "op.sale": QT_TRANSLATE_NOOP("Messages", "Sale {receipt}"),
@@ -763,7 +894,13 @@ def words(code: str | None, params: Mapping[str, Any] | None, english: str) -> s
 
 def error_text(error: BaseException | str) -> str:
     """What a screen shows for an error made for people (a ServiceError and its kin), or for a
-    sentence a service returned (errors.Said, or a plain str shown as it is)."""
+    sentence a service returned (errors.Said, or a plain str shown as it is). An error whose
+    sentence is a Said of another code (a terminal's, kept by the service that passed it on
+    under its kind, `terminal.unreachable`) is worded by that Said's code."""
+    inner = error.args[0] if isinstance(error, BaseException) and error.args else None
+    own = getattr(inner, "code", None)
+    if isinstance(inner, str) and isinstance(own, str) and own in MESSAGES and own != getattr(error, "code", None):
+        return words(own, getattr(inner, "params", None), inner)
     return words(getattr(error, "code", None), getattr(error, "params", None), str(error))
 
 

@@ -2038,6 +2038,230 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>nicht versucht: ein früherer Vorgang ist gescheitert</translation>
     </message>
     <message>
+        <source>A ServiceID is 1 to {most} letters or digits, not {service_id!r}.</source>
+        <translation>Eine ServiceID hat 1 bis {most} Buchstaben oder Ziffern, nicht {service_id!r}.</translation>
+    </message>
+    <message>
+        <source>The terminal CA file {path!r} cannot be read ({kind}).</source>
+        <translation>Die CA-Datei des Terminals {path!r} lässt sich nicht lesen ({kind}).</translation>
+    </message>
+    <message>
+        <source>{url!r} is not a terminal address (https://host:8443/nexo/).</source>
+        <translation>{url!r} ist keine Terminaladresse (https://host:8443/nexo/).</translation>
+    </message>
+    <message>
+        <source>The terminal answered HTTP {status} instead of a nexo message.</source>
+        <translation>Das Terminal hat mit HTTP {status} statt mit einer nexo-Nachricht geantwortet.</translation>
+    </message>
+    <message>
+        <source>Plain HTTP to a payment terminal is allowed only when set up explicitly (tests).</source>
+        <translation>Unverschlüsseltes HTTP zu einem Zahlungsterminal ist nur erlaubt, wenn es ausdrücklich eingerichtet ist (Tests).</translation>
+    </message>
+    <message>
+        <source>An HTTPS terminal needs the CA file its certificate is checked against.</source>
+        <translation>Ein HTTPS-Terminal braucht die CA-Datei, gegen die sein Zertifikat geprüft wird.</translation>
+    </message>
+    <message>
+        <source>The terminal at {url} does not answer; is it on and on this network?</source>
+        <translation>Das Terminal unter {url} antwortet nicht; ist es eingeschaltet und in diesem Netz?</translation>
+    </message>
+    <message>
+        <source>The terminal at {url} cannot be reached; is it on and on this network?</source>
+        <translation>Das Terminal unter {url} ist nicht erreichbar; ist es eingeschaltet und in diesem Netz?</translation>
+    </message>
+    <message>
+        <source>The device at this address is {names}, not terminal {poiid}.</source>
+        <translation>Das Gerät unter dieser Adresse ist {names}, nicht Terminal {poiid}.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s certificate is not signed by the configured CA; this may not be a genuine terminal.</source>
+        <translation>Das Zertifikat des Terminals ist nicht von der eingerichteten CA signiert; es ist vielleicht kein echtes Terminal.</translation>
+    </message>
+    <message>
+        <source>{currency!r} is not an ISO 4217 currency code.</source>
+        <translation>{currency!r} ist kein Währungscode nach ISO 4217.</translation>
+    </message>
+    <message>
+        <source>The terminal sent {amount!r} as an amount.</source>
+        <translation>Das Terminal hat {amount!r} als Betrag gesendet.</translation>
+    </message>
+    <message>
+        <source>The terminal sent {amount} {currency}, which is not a whole number of minor units.</source>
+        <translation>Das Terminal hat {amount} {currency} gesendet; das ist keine ganze Zahl kleinster Einheiten.</translation>
+    </message>
+    <message>
+        <source>A terminal needs its POIID and this till&apos;s SaleID.</source>
+        <translation>Ein Terminal braucht seine POIID und die SaleID dieser Kasse.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer is not a JSON object.</source>
+        <translation>Die Antwort des Terminals ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The terminal answered without encryption, so the answer cannot be trusted.</source>
+        <translation>Das Terminal hat unverschlüsselt geantwortet; der Antwort ist nicht zu trauen.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer was altered on the way (its headers differ).</source>
+        <translation>Die Antwort des Terminals wurde unterwegs verändert (ihre Kopfdaten weichen ab).</translation>
+    </message>
+    <message>
+        <source>A card payment needs an amount above zero.</source>
+        <translation>Eine Kartenzahlung braucht einen Betrag über null.</translation>
+    </message>
+    <message>
+        <source>A card payment needs the sale&apos;s reference.</source>
+        <translation>Eine Kartenzahlung braucht die Referenz des Verkaufs.</translation>
+    </message>
+    <message>
+        <source>The terminal could not say how the payment ended ({condition}).</source>
+        <translation>Das Terminal konnte nicht sagen, wie die Zahlung endete ({condition}).</translation>
+    </message>
+    <message>
+        <source>The terminal could not say how the payment ended (no reason given).</source>
+        <translation>Das Terminal konnte nicht sagen, wie die Zahlung endete (ohne Angabe von Gründen).</translation>
+    </message>
+    <message>
+        <source>The terminal answered the status of payment {got!r} instead of {want!r}.</source>
+        <translation>Das Terminal hat den Stand der Zahlung {got!r} statt {want!r} gemeldet.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s status answer has no result of the payment in it.</source>
+        <translation>Die Standantwort des Terminals enthält kein Ergebnis der Zahlung.</translation>
+    </message>
+    <message>
+        <source>The terminal refused the cancel ({condition}).</source>
+        <translation>Das Terminal hat den Abbruch abgelehnt ({condition}).</translation>
+    </message>
+    <message>
+        <source>The terminal refused the cancel (no reason given).</source>
+        <translation>Das Terminal hat den Abbruch abgelehnt (ohne Angabe von Gründen).</translation>
+    </message>
+    <message>
+        <source>A refund needs an amount above zero.</source>
+        <translation>Eine Erstattung braucht einen Betrag über null.</translation>
+    </message>
+    <message>
+        <source>A refund cannot give back more than was taken on that card.</source>
+        <translation>Eine Erstattung kann nicht mehr zurückgeben, als mit dieser Karte bezahlt wurde.</translation>
+    </message>
+    <message>
+        <source>The terminal refused the day&apos;s totals ({condition}).</source>
+        <translation>Das Terminal hat die Tagessummen abgelehnt ({condition}).</translation>
+    </message>
+    <message>
+        <source>The terminal refused the day&apos;s totals (no reason given).</source>
+        <translation>Das Terminal hat die Tagessummen abgelehnt (ohne Angabe von Gründen).</translation>
+    </message>
+    <message>
+        <source>The terminal sent an empty answer.</source>
+        <translation>Das Terminal hat eine leere Antwort gesendet.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer is not a nexo SaleToPOIResponse.</source>
+        <translation>Die Antwort des Terminals ist keine nexo-SaleToPOIResponse.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer has no MessageHeader.</source>
+        <translation>Die Antwort des Terminals hat keinen MessageHeader.</translation>
+    </message>
+    <message>
+        <source>Terminal {got!r} answered, but this till is set up for {want!r}.</source>
+        <translation>Terminal {got!r} hat geantwortet, aber diese Kasse ist für {want!r} eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer belongs to another request ({got_category} {got_id!r}), not to {category} {service_id!r}.</source>
+        <translation>Die Antwort des Terminals gehört zu einer anderen Anfrage ({got_category} {got_id!r}), nicht zu {category} {service_id!r}.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer has no {name}.</source>
+        <translation>Die Antwort des Terminals hat kein {name}.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer has no Result.</source>
+        <translation>Die Antwort des Terminals hat kein Result.</translation>
+    </message>
+    <message>
+        <source>The terminal approved without saying the amount and currency.</source>
+        <translation>Das Terminal hat genehmigt, ohne Betrag und Währung zu nennen.</translation>
+    </message>
+    <message>
+        <source>The terminal approved without a transaction id.</source>
+        <translation>Das Terminal hat ohne Transaktions-ID genehmigt.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer is not valid JSON.</source>
+        <translation>Die Antwort des Terminals ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>The terminal encrypts its messages but no encryption key is set up for it on this till.</source>
+        <translation>Das Terminal verschlüsselt seine Nachrichten, aber an dieser Kasse ist kein Schlüssel dafür eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The terminal could not read the till&apos;s message: the encryption key or passphrase does not match the terminal&apos;s.</source>
+        <translation>Das Terminal konnte die Nachricht der Kasse nicht lesen: Schlüssel oder Passphrase stimmen nicht mit denen des Terminals überein.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer failed the encryption check — is the passphrase right? ({why})</source>
+        <translation>Die Antwort des Terminals hat die Verschlüsselungsprüfung nicht bestanden — stimmt die Passphrase? ({why})</translation>
+    </message>
+    <message>
+        <source>The terminal is busy and cannot say how the payment ended yet; try again.</source>
+        <translation>Das Terminal ist beschäftigt und kann noch nicht sagen, wie die Zahlung endete; noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>The terminal did not confirm the cancel ({why}); check the terminal.</source>
+        <translation>Das Terminal hat den Abbruch nicht bestätigt ({why}); am Terminal nachsehen.</translation>
+    </message>
+    <message>
+        <source>The terminal did not send its totals ({why}); try again.</source>
+        <translation>Das Terminal hat seine Summen nicht gesendet ({why}); noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>The terminal is busy; fetch the day&apos;s totals again in a moment.</source>
+        <translation>Das Terminal ist beschäftigt; die Tagessummen gleich noch einmal abrufen.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s totals name no currency.</source>
+        <translation>Die Summen des Terminals nennen keine Währung.</translation>
+    </message>
+    <message>
+        <source>The terminal approved in {currency}, but the till asked for {want}.</source>
+        <translation>Das Terminal hat in {currency} genehmigt, die Kasse hat aber {want} verlangt.</translation>
+    </message>
+    <message>
+        <source>The terminal approved {amount} {currency}, but the till asked for {want} {currency}.</source>
+        <translation>Das Terminal hat {amount} {currency} genehmigt, die Kasse hat aber {want} {currency} verlangt.</translation>
+    </message>
+    <message>
+        <source>The terminal is busy; try the refund again in a moment.</source>
+        <translation>Das Terminal ist beschäftigt; die Erstattung gleich noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>The terminal refunded {amount} {currency}, but the till asked for {want} {currency}.</source>
+        <translation>Das Terminal hat {amount} {currency} erstattet, die Kasse hat aber {want} {currency} verlangt.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s totals have a count that is not a number.</source>
+        <translation>Die Summen des Terminals enthalten eine Anzahl, die keine Zahl ist.</translation>
+    </message>
+    <message>
+        <source>The terminal is busy with another payment; wait for it to finish and try again.</source>
+        <translation>Das Terminal ist mit einer anderen Zahlung beschäftigt; warten, bis sie fertig ist, und noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>The terminal could not read the till&apos;s request.</source>
+        <translation>Das Terminal konnte die Anfrage der Kasse nicht lesen.</translation>
+    </message>
+    <message>
+        <source>The terminal has already seen request {service_id!r}; nothing was charged by this one.</source>
+        <translation>Das Terminal kennt die Anfrage {service_id!r} schon; mit dieser wurde nichts abgebucht.</translation>
+    </message>
+    <message>
+        <source>The terminal could not read the till&apos;s message: the encryption key or passphrase does not match.</source>
+        <translation>Das Terminal konnte die Nachricht der Kasse nicht lesen: Schlüssel oder Passphrase stimmen nicht überein.</translation>
+    </message>
+    <message>
         <source>Stock correction {delta} of {sku} ({reason})</source>
         <translation>Bestandskorrektur {delta} für {sku} ({reason})</translation>
     </message>

@@ -2038,6 +2038,230 @@ Tap to change the address</source>
         <translation>未送信: 先の操作が失敗しました</translation>
     </message>
     <message>
+        <source>A ServiceID is 1 to {most} letters or digits, not {service_id!r}.</source>
+        <translation>ServiceID は 1〜{most} 文字の英数字です ({service_id!r} は使えません)。</translation>
+    </message>
+    <message>
+        <source>The terminal CA file {path!r} cannot be read ({kind}).</source>
+        <translation>カード端末の CA ファイル {path!r} を読み込めません ({kind})。</translation>
+    </message>
+    <message>
+        <source>{url!r} is not a terminal address (https://host:8443/nexo/).</source>
+        <translation>{url!r} はカード端末のアドレスではありません (https://host:8443/nexo/)。</translation>
+    </message>
+    <message>
+        <source>The terminal answered HTTP {status} instead of a nexo message.</source>
+        <translation>カード端末が nexo メッセージではなく HTTP {status} で応答しました。</translation>
+    </message>
+    <message>
+        <source>Plain HTTP to a payment terminal is allowed only when set up explicitly (tests).</source>
+        <translation>カード端末への暗号化なしの HTTP は、明示的に設定した場合 (テスト) のみ使えます。</translation>
+    </message>
+    <message>
+        <source>An HTTPS terminal needs the CA file its certificate is checked against.</source>
+        <translation>HTTPS のカード端末には、証明書を確認する CA ファイルが必要です。</translation>
+    </message>
+    <message>
+        <source>The terminal at {url} does not answer; is it on and on this network?</source>
+        <translation>カード端末 {url} が応答しません。電源が入っていて、このネットワークにつながっていますか?</translation>
+    </message>
+    <message>
+        <source>The terminal at {url} cannot be reached; is it on and on this network?</source>
+        <translation>カード端末 {url} に接続できません。電源が入っていて、このネットワークにつながっていますか?</translation>
+    </message>
+    <message>
+        <source>The device at this address is {names}, not terminal {poiid}.</source>
+        <translation>このアドレスの機器は {names} で、カード端末 {poiid} ではありません。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s certificate is not signed by the configured CA; this may not be a genuine terminal.</source>
+        <translation>カード端末の証明書が設定された CA で署名されていません。正規の端末ではない可能性があります。</translation>
+    </message>
+    <message>
+        <source>{currency!r} is not an ISO 4217 currency code.</source>
+        <translation>{currency!r} は ISO 4217 の通貨コードではありません。</translation>
+    </message>
+    <message>
+        <source>The terminal sent {amount!r} as an amount.</source>
+        <translation>カード端末から金額として {amount!r} が届きました。</translation>
+    </message>
+    <message>
+        <source>The terminal sent {amount} {currency}, which is not a whole number of minor units.</source>
+        <translation>カード端末から {amount} {currency} が届きましたが、最小通貨単位の整数ではありません。</translation>
+    </message>
+    <message>
+        <source>A terminal needs its POIID and this till&apos;s SaleID.</source>
+        <translation>カード端末には POIID とこのレジの SaleID が必要です。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer is not a JSON object.</source>
+        <translation>カード端末の応答が JSON オブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>The terminal answered without encryption, so the answer cannot be trusted.</source>
+        <translation>カード端末が暗号化せずに応答したため、応答を信頼できません。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer was altered on the way (its headers differ).</source>
+        <translation>カード端末の応答が途中で改変されました (ヘッダーが一致しません)。</translation>
+    </message>
+    <message>
+        <source>A card payment needs an amount above zero.</source>
+        <translation>カード支払いの金額は 0 より大きくしてください。</translation>
+    </message>
+    <message>
+        <source>A card payment needs the sale&apos;s reference.</source>
+        <translation>カード支払いには販売の参照番号が必要です。</translation>
+    </message>
+    <message>
+        <source>The terminal could not say how the payment ended ({condition}).</source>
+        <translation>カード端末は支払いの結果を伝えられませんでした ({condition})。</translation>
+    </message>
+    <message>
+        <source>The terminal could not say how the payment ended (no reason given).</source>
+        <translation>カード端末は支払いの結果を伝えられませんでした (理由の説明なし)。</translation>
+    </message>
+    <message>
+        <source>The terminal answered the status of payment {got!r} instead of {want!r}.</source>
+        <translation>カード端末が {want!r} ではなく支払い {got!r} の状態を返しました。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s status answer has no result of the payment in it.</source>
+        <translation>カード端末の状態の応答に支払いの結果が含まれていません。</translation>
+    </message>
+    <message>
+        <source>The terminal refused the cancel ({condition}).</source>
+        <translation>カード端末が取消を拒否しました ({condition})。</translation>
+    </message>
+    <message>
+        <source>The terminal refused the cancel (no reason given).</source>
+        <translation>カード端末が取消を拒否しました (理由の説明なし)。</translation>
+    </message>
+    <message>
+        <source>A refund needs an amount above zero.</source>
+        <translation>返金額は 0 より大きくしてください。</translation>
+    </message>
+    <message>
+        <source>A refund cannot give back more than was taken on that card.</source>
+        <translation>そのカードで支払われた額を超えて返金することはできません。</translation>
+    </message>
+    <message>
+        <source>The terminal refused the day&apos;s totals ({condition}).</source>
+        <translation>カード端末が本日の集計を拒否しました ({condition})。</translation>
+    </message>
+    <message>
+        <source>The terminal refused the day&apos;s totals (no reason given).</source>
+        <translation>カード端末が本日の集計を拒否しました (理由の説明なし)。</translation>
+    </message>
+    <message>
+        <source>The terminal sent an empty answer.</source>
+        <translation>カード端末から空の応答が届きました。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer is not a nexo SaleToPOIResponse.</source>
+        <translation>カード端末の応答が nexo の SaleToPOIResponse ではありません。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer has no MessageHeader.</source>
+        <translation>カード端末の応答に MessageHeader がありません。</translation>
+    </message>
+    <message>
+        <source>Terminal {got!r} answered, but this till is set up for {want!r}.</source>
+        <translation>カード端末 {got!r} が応答しましたが、このレジの設定は {want!r} です。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer belongs to another request ({got_category} {got_id!r}), not to {category} {service_id!r}.</source>
+        <translation>カード端末の応答は {category} {service_id!r} ではなく、別の要求 ({got_category} {got_id!r}) へのものです。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer has no {name}.</source>
+        <translation>カード端末の応答に {name} がありません。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer has no Result.</source>
+        <translation>カード端末の応答に Result がありません。</translation>
+    </message>
+    <message>
+        <source>The terminal approved without saying the amount and currency.</source>
+        <translation>カード端末が金額と通貨を示さずに承認しました。</translation>
+    </message>
+    <message>
+        <source>The terminal approved without a transaction id.</source>
+        <translation>カード端末が取引 ID なしで承認しました。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer is not valid JSON.</source>
+        <translation>カード端末の応答が正しい JSON ではありません。</translation>
+    </message>
+    <message>
+        <source>The terminal encrypts its messages but no encryption key is set up for it on this till.</source>
+        <translation>カード端末はメッセージを暗号化していますが、このレジに暗号鍵が設定されていません。</translation>
+    </message>
+    <message>
+        <source>The terminal could not read the till&apos;s message: the encryption key or passphrase does not match the terminal&apos;s.</source>
+        <translation>カード端末がレジのメッセージを読めませんでした。暗号鍵またはパスフレーズが端末のものと一致しません。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s answer failed the encryption check — is the passphrase right? ({why})</source>
+        <translation>カード端末の応答が暗号の検証に失敗しました。パスフレーズは正しいですか? ({why})</translation>
+    </message>
+    <message>
+        <source>The terminal is busy and cannot say how the payment ended yet; try again.</source>
+        <translation>カード端末が処理中のため、支払いの結果をまだ伝えられません。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The terminal did not confirm the cancel ({why}); check the terminal.</source>
+        <translation>カード端末が取消を確認しませんでした ({why})。端末を確認してください。</translation>
+    </message>
+    <message>
+        <source>The terminal did not send its totals ({why}); try again.</source>
+        <translation>カード端末が集計を送りませんでした ({why})。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The terminal is busy; fetch the day&apos;s totals again in a moment.</source>
+        <translation>カード端末が処理中です。少し待ってから本日の集計をもう一度取得してください。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s totals name no currency.</source>
+        <translation>カード端末の集計に通貨がありません。</translation>
+    </message>
+    <message>
+        <source>The terminal approved in {currency}, but the till asked for {want}.</source>
+        <translation>カード端末は {currency} で承認しましたが、レジが求めたのは {want} です。</translation>
+    </message>
+    <message>
+        <source>The terminal approved {amount} {currency}, but the till asked for {want} {currency}.</source>
+        <translation>カード端末は {amount} {currency} を承認しましたが、レジが求めたのは {want} {currency} です。</translation>
+    </message>
+    <message>
+        <source>The terminal is busy; try the refund again in a moment.</source>
+        <translation>カード端末が処理中です。少し待ってから返金をもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The terminal refunded {amount} {currency}, but the till asked for {want} {currency}.</source>
+        <translation>カード端末は {amount} {currency} を返金しましたが、レジが求めたのは {want} {currency} です。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s totals have a count that is not a number.</source>
+        <translation>カード端末の集計に数値でない件数があります。</translation>
+    </message>
+    <message>
+        <source>The terminal is busy with another payment; wait for it to finish and try again.</source>
+        <translation>カード端末は別の支払いを処理中です。終わるのを待ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The terminal could not read the till&apos;s request.</source>
+        <translation>カード端末がレジの要求を読めませんでした。</translation>
+    </message>
+    <message>
+        <source>The terminal has already seen request {service_id!r}; nothing was charged by this one.</source>
+        <translation>カード端末は要求 {service_id!r} をすでに受け取っています。今回の要求では何も請求されていません。</translation>
+    </message>
+    <message>
+        <source>The terminal could not read the till&apos;s message: the encryption key or passphrase does not match.</source>
+        <translation>カード端末がレジのメッセージを読めませんでした。暗号鍵またはパスフレーズが一致しません。</translation>
+    </message>
+    <message>
         <source>Stock correction {delta} of {sku} ({reason})</source>
         <translation>{sku} の在庫修正 {delta} ({reason})</translation>
     </message>

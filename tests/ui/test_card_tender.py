@@ -18,6 +18,7 @@ from pos_app.devices.terminal.protection import NexoKey
 from pos_app.devices.terminal.sim_server import SimulatorServer, running_simulator
 from pos_app.services.app import Device
 from pos_app.services.settings import TerminalSettings
+from pos_app.ui import i18n
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.sell_view import TenderSheet
 from tests.ui.test_sell_view import Taps, priced_barcode, quick_buttons, scan_one, sell_screen
@@ -112,3 +113,24 @@ def test_a_declined_card_is_said_and_nothing_is_sold(
     qtbot.mouseClick(sheet.card_button, Qt.MouseButton.LeftButton)  # another card
     qtbot.waitUntil(lambda: sheet.sale is not None, timeout=10_000)
     assert ui_device.store.query("SELECT count(*) FROM sales", (), "device") == [(1,)]
+
+
+def test_a_busy_terminal_is_said_in_the_screens_language(
+    qtbot: QtBot, window: MainWindow, ui_device: Device, sim: Any
+) -> None:
+    """Issue 12: the terminal driver's sentence is a code of pos_app/devices/terminal_words.py;
+    the payment service passes it on under its kind (terminal.busy) and the tender sheet words
+    it, here in German, over the simulator's real network protocol; nothing was charged."""
+    s, server = sim
+    s.script("busy")
+    assert i18n.install("de")
+    try:
+        sheet, _ = paying(qtbot, window, ui_device)
+        qtbot.waitUntil(lambda: not sheet.paying and bool(sheet.error.text()), timeout=8000)
+        assert sheet.error.text() == (
+            "Das Terminal ist mit einer anderen Zahlung beschäftigt; warten, bis sie fertig ist, und noch einmal versuchen."
+        )
+    finally:
+        i18n.install("en")
+    assert sheet.sale is None and sheet.card_button.isEnabled()
+    assert all(r.get("result") != "Success" for r in payments(server))

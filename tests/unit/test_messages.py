@@ -106,16 +106,26 @@ def test_no_service_or_core_module_raises_an_english_sentence_of_its_own() -> No
     assert found == [], "make these codes of services/errors.MESSAGES with params:\n" + "\n".join(found)
 
 
-# The sync package's sentences for people (sync/words.py): each a Said with a code, never a
-# literal, in what its engine and client raise, keep as a problem or say as the status.
-SYNC_SOURCES = ("sync/engine.py", "sync/client.py")
-SYNC_CALLS = {"MalformedResponse", "Unreachable", "ServerError", "Rejected", "CentralError"}
+# The sync package's sentences for people (sync/words.py) and the card terminal's
+# (pos_app/devices/terminal_words.py): each a Said with a code, never a literal, in what they
+# raise, keep as a problem or say as the status.
+SYNC_SOURCES = (
+    "sync/engine.py",
+    "sync/client.py",
+    "pos_app/devices/terminal/base.py",
+    "pos_app/devices/terminal/network.py",
+    "pos_app/devices/terminal/nexo.py",
+)
+SYNC_CALLS = {"MalformedResponse", "Unreachable", "ServerError", "Rejected", "CentralError"} | {
+    "TerminalError", "InvalidRequest", "TerminalUnreachable", "TerminalBusy", "WrongTerminal", "CertificateMismatch",
+    "ProtectionFailure", "ServiceIdMismatch", "TerminalRefused", "DuplicateServiceId", "AmountMismatch",
+}  # fmt: skip
 SYNC_KEEP = {"record_error": 1, "_update": None, "op_dead": 2, "op_retry": 1}  # the message's position
 
 
 def _english_outside_said(node: ast.AST) -> bool:
     """Text of its own in the expression: a non-empty literal or f-string not inside `Said(…)`."""
-    if isinstance(node, ast.Call) and ast.unparse(node.func) == "Said":
+    if isinstance(node, ast.Call) and ast.unparse(node.func) in ("Said", "refusal"):  # codes, not words
         return False
     if isinstance(node, ast.JoinedStr) or (
         isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value

@@ -26,6 +26,8 @@ import string
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
+from pos_app.devices.terminal_words import Said
+
 SERVICE_ID_MAX = 10  # nexo MessageHeader.ServiceID: max 10 characters, unique per SaleID
 _SERVICE_ID_ALPHABET = string.ascii_uppercase + string.digits
 
@@ -38,7 +40,7 @@ def new_service_id() -> str:
 
 def check_service_id(service_id: str) -> None:
     if not (1 <= len(service_id) <= SERVICE_ID_MAX) or not service_id.isascii() or not service_id.isalnum():
-        raise InvalidRequest(f"A ServiceID is 1 to {SERVICE_ID_MAX} letters or digits, not {service_id!r}.")
+        raise InvalidRequest(Said("terminal.bad_service_id", most=SERVICE_ID_MAX, service_id=service_id))
 
 
 # --- errors -------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from pos_app.devices.terminal.base import (
 )
 from pos_app.devices.terminal.nexo import Lost, NexoClient, decode_answer
 from pos_app.devices.terminal.protection import NexoKey
+from pos_app.devices.terminal_words import Said
 
 ADYEN_SUFFIXES = (".test.terminal.adyen.com", ".live.terminal.adyen.com")
 
@@ -56,7 +57,9 @@ def terminal_ssl_context(ca_file: str | Path, poiid: str) -> ssl.SSLContext:
     try:
         ctx = ssl.create_default_context(cafile=str(ca_file))
     except (OSError, ssl.SSLError) as e:
-        raise CertificateMismatch(f"The terminal CA file {str(ca_file)!r} cannot be read ({e.__class__.__name__}).") from None
+        raise CertificateMismatch(
+            Said("terminal.ca_unreadable", path=str(ca_file), kind=e.__class__.__name__)
+        ) from None
     ctx.check_hostname = False  # the name is a POIID, checked below
     ctx.verify_mode = ssl.CERT_REQUIRED
 
@@ -104,7 +107,7 @@ class NexoTerminal(NexoClient):
             url = f"https://{url}"
         u = urlsplit(url)
         if u.scheme not in ("https", "http") or not u.hostname:
-            raise InvalidRequest(f"{url!r} is not a terminal address (https://host:8443/nexo/).")
+            raise InvalidRequest(Said("terminal.bad_address", url=url))
         port = u.port or (8443 if u.scheme == "https" else 80)
         path = u.path if u.path not in ("", "/") else "/nexo/"
         self.url = f"{u.scheme}://{u.hostname}:{port}{path}"
@@ -112,12 +115,12 @@ class NexoTerminal(NexoClient):
         self.connect_timeout = connect_timeout
         if u.scheme == "http":
             if not allow_plain:
-                raise InvalidRequest("Plain HTTP to a payment terminal is allowed only when set up explicitly (tests).")
+                raise InvalidRequest(Said("terminal.plain_http"))
             verify: ssl.SSLContext | bool = False
             self.authenticated_transport = False
         else:
             if ca_file is None:
-                raise InvalidRequest("An HTTPS terminal needs the CA file its certificate is checked against.")
+                raise InvalidRequest(Said("terminal.https_needs_ca"))
             verify = terminal_ssl_context(ca_file, poiid)
             self.authenticated_transport = True
         self._client = httpx.Client(verify=verify, trust_env=False, headers={"Content-Type": "application/json"})
@@ -126,22 +129,22 @@ class NexoTerminal(NexoClient):
         self._client.close()
 
     def _send(self, wire: dict[str, Any], timeout: float) -> Any:
-        t = httpx.Timeout(connect=self.connect_timeout, read=timeout, write=self.connect_timeout, pool=self.connect_timeout)
+        t = httpx.Timeout(
+            connect=self.connect_timeout, read=timeout, write=self.connect_timeout, pool=self.connect_timeout
+        )
         try:
             r = self._client.post(self.url, json=wire, timeout=t)
         except httpx.ConnectTimeout:
-            raise TerminalUnreachable(f"The terminal at {self.url} does not answer; is it on and on this network?") from None
+            raise TerminalUnreachable(Said("terminal.no_answer", url=self.url)) from None
         except httpx.ConnectError as e:
             mismatch = _cause(e, PoiidMismatchError)
             if isinstance(mismatch, PoiidMismatchError):
                 raise WrongTerminal(
-                    f"The device at this address is {', '.join(mismatch.names) or 'unnamed'}, not terminal {self.poiid}."
+                    Said("terminal.other_device", names=", ".join(mismatch.names) or "—", poiid=self.poiid)
                 ) from None
             if _cause(e, ssl.SSLError) is not None:
-                raise CertificateMismatch(
-                    "The terminal's certificate is not signed by the configured CA; this may not be a genuine terminal."
-                ) from None
-            raise TerminalUnreachable(f"The terminal at {self.url} cannot be reached; is it on and on this network?") from None
+                raise CertificateMismatch(Said("terminal.certificate_unsigned")) from None
+            raise TerminalUnreachable(Said("terminal.cannot_reach", url=self.url)) from None
         except httpx.TimeoutException:
             raise Lost("timeout", "The terminal did not answer in time.") from None
         except (httpx.RemoteProtocolError, httpx.ReadError):
@@ -149,5 +152,5 @@ class NexoTerminal(NexoClient):
         except httpx.TransportError:
             raise Lost("dropped", "The connection to the terminal failed while the request was being sent.") from None
         if r.status_code != 200:
-            raise MalformedResponse(f"The terminal answered HTTP {r.status_code} instead of a nexo message.")
+            raise MalformedResponse(Said("terminal.http_status", status=r.status_code))
         return decode_answer(r.content)

@@ -45,6 +45,7 @@ from pos_app.devices.terminal.base import (
     check_service_id,
     new_service_id,
 )
+from pos_app.devices.terminal_words import Said, refusal, said_of
 
 PROTOCOL_VERSION = "3.0"
 ERROR_CONDITIONS = frozenset(
@@ -78,7 +79,7 @@ def now_iso() -> str:
 
 def exponent(currency: str) -> int:
     if len(currency) != 3 or not currency.isalpha() or not currency.isupper():
-        raise InvalidRequest(f"{currency!r} is not an ISO 4217 currency code.")
+        raise InvalidRequest(Said("terminal.bad_currency", currency=currency))
     return int(get_currency_precision(currency))
 
 
@@ -91,12 +92,12 @@ def to_minor(amount: Any, currency: str) -> int:
     try:
         d = Decimal(str(amount))
     except (InvalidOperation, ValueError):
-        raise MalformedResponse(f"The terminal sent {amount!r} as an amount.") from None
+        raise MalformedResponse(Said("terminal.bad_amount", amount=amount)) from None
     if not d.is_finite():
-        raise MalformedResponse(f"The terminal sent {amount!r} as an amount.")
+        raise MalformedResponse(Said("terminal.bad_amount", amount=amount))
     minor = d.scaleb(exponent(currency))
     if minor != minor.to_integral_value():
-        raise MalformedResponse(f"The terminal sent {amount} {currency}, which is not a whole number of minor units.")
+        raise MalformedResponse(Said("terminal.amount_fraction", amount=amount, currency=currency))
     return int(minor)
 
 
@@ -179,7 +180,9 @@ def reversal_request(
     if amount_minor is not None:
         body["ReversedAmount"] = json_amount(amount_minor, currency)
         body["SaleData"] = {"SaleToAcquirerData": f"currency={currency}"}
-    return {"SaleToPOIRequest": {"MessageHeader": header("Reversal", service_id, sale_id, poiid), "ReversalRequest": body}}
+    return {
+        "SaleToPOIRequest": {"MessageHeader": header("Reversal", service_id, sale_id, poiid), "ReversalRequest": body}
+    }
 
 
 def reconciliation_request(*, service_id: str, sale_id: str, poiid: str) -> dict[str, Any]:
@@ -260,7 +263,7 @@ class NexoClient:
         request_timeout: float = 15.0,
     ) -> None:
         if not poiid or not sale_id:
-            raise InvalidRequest("A terminal needs its POIID and this till's SaleID.")
+            raise InvalidRequest(Said("terminal.needs_ids"))
         self.key = key
         self.poiid = poiid
         self.sale_id = sale_id
@@ -284,32 +287,27 @@ class NexoClient:
 
     def _open(self, message: Any) -> dict[str, Any]:
         if not isinstance(message, dict):
-            raise MalformedResponse("The terminal's answer is not a JSON object.")
+            raise MalformedResponse(Said("terminal.not_object"))
         if self.key is None:
             if protection.is_protected(message):
-                raise ProtectionFailure(
-                    "The terminal encrypts its messages but no encryption key is set up for it on this till."
-                )
+                raise ProtectionFailure(Said("terminal.no_key"))
             return message
         if not protection.is_protected(message):
             env = message.get("SaleToPOIResponse")
             bodies = [v for k, v in env.items() if k != "MessageHeader"] if isinstance(env, dict) else []
             if any(_dig(b, "Response", "ErrorCondition") == "MessageFormat" for b in bodies):
                 raise ProtectionFailure(
-                    "The terminal could not read the till's message: the encryption key or passphrase does not "
-                    "match the terminal's.",
+                    Said("terminal.key_mismatch"),
                     safe_to_retry=self.authenticated_transport,
                 )
-            raise ProtectionFailure("The terminal answered without encryption, so the answer cannot be trusted.")
+            raise ProtectionFailure(Said("terminal.unprotected_answer"))
         try:
             inner = protection.unprotect(message, self.key)
         except protection.ProtectionError as e:
-            raise ProtectionFailure(
-                f"The terminal's answer failed the encryption check — is the passphrase right? ({e})"
-            ) from None
+            raise ProtectionFailure(Said("terminal.check_failed", why=said_of(e))) from None
         clear = _dig(message, "SaleToPOIResponse", "MessageHeader")
         if clear != _dig(inner, "SaleToPOIResponse", "MessageHeader"):
-            raise ProtectionFailure("The terminal's answer was altered on the way (its headers differ).")
+            raise ProtectionFailure(Said("terminal.altered"))
         return inner
 
     def close(self) -> None:
@@ -328,10 +326,10 @@ class NexoClient:
     ) -> PaymentOutcome:
         check_service_id(service_id)
         if not isinstance(amount_minor, int) or amount_minor <= 0:
-            raise InvalidRequest("A card payment needs an amount above zero.")
+            raise InvalidRequest(Said("terminal.payment_zero"))
         exponent(currency)
         if not sale_reference:
-            raise InvalidRequest("A card payment needs the sale's reference.")
+            raise InvalidRequest(Said("terminal.payment_no_reference"))
         with self._lock:
             self._asked.setdefault(service_id, (amount_minor, currency))  # the first ask is the real one
         req = payment_request(
@@ -378,26 +376,22 @@ class NexoClient:
             if condition == "NotFound":
                 return Unknown(service_id, "not_found", "The terminal has no record of this payment.")
             if condition == "Busy":
-                raise TerminalBusy("The terminal is busy and cannot say how the payment ended yet; try again.")
+                raise TerminalBusy(Said("terminal.busy_status"))
             raise TerminalRefused(
-                f"The terminal could not say how the payment ended ({condition or 'no reason given'}).",
+                refusal("terminal.status_refused", "terminal.status_refused_plain", condition),
                 condition=condition,
             )
         ref = _dig(body, "MessageReference")
         if isinstance(ref, dict) and ref.get("ServiceID") not in (None, service_id):
-            raise ServiceIdMismatch(
-                f"The terminal answered the status of payment {ref.get('ServiceID')!r} instead of {service_id!r}."
-            )
+            raise ServiceIdMismatch(Said("terminal.status_other", got=ref.get("ServiceID"), want=service_id))
         repeated = _dig(body, "RepeatedMessageResponse")
         inner_header = _dig(repeated, "MessageHeader")
         if isinstance(inner_header, dict) and inner_header.get("ServiceID") not in (None, service_id):
-            raise ServiceIdMismatch(
-                f"The terminal answered the status of payment {inner_header.get('ServiceID')!r} instead of {service_id!r}."
-            )
+            raise ServiceIdMismatch(Said("terminal.status_other", got=inner_header.get("ServiceID"), want=service_id))
         name = "PaymentResponse" if category == "Payment" else "ReversalResponse"
         inner = _dig(repeated, "RepeatedResponseMessageBody", name)
         if not isinstance(inner, dict):
-            raise MalformedResponse("The terminal's status answer has no result of the payment in it.")
+            raise MalformedResponse(Said("terminal.status_no_result"))
         expected = None
         if expected_amount_minor is not None and expected_currency is not None:
             expected = (expected_amount_minor, expected_currency)
@@ -414,11 +408,13 @@ class NexoClient:
         be approved if the customer was faster."""
         check_service_id(service_id)
         own = new_service_id()
-        req = abort_request(service_id=own, sale_id=self.sale_id, poiid=self.poiid, of_service_id=service_id, reason=reason)
+        req = abort_request(
+            service_id=own, sale_id=self.sale_id, poiid=self.poiid, of_service_id=service_id, reason=reason
+        )
         try:
             resp = self._exchange(req, self.request_timeout)
         except Lost as e:
-            raise TerminalRefused(f"The terminal did not confirm the cancel ({e}); check the terminal.") from None
+            raise TerminalRefused(Said("terminal.cancel_unconfirmed", why=said_of(e))) from None
         if resp is None:  # Adyen terminals answer an abort with an empty 200
             return
         body = self._body(resp, "Abort", own, "AbortResponse", required=False)
@@ -426,7 +422,9 @@ class NexoClient:
             return
         result, condition = self._result(body)
         if result != "Success":
-            raise TerminalRefused(f"The terminal refused the cancel ({condition or 'no reason given'}).", condition=condition)
+            raise TerminalRefused(
+                refusal("terminal.cancel_refused", "terminal.cancel_refused_plain", condition), condition=condition
+            )
 
     def refund(
         self,
@@ -443,10 +441,10 @@ class NexoClient:
         driver send a full reversal without an amount and refuse more than was taken."""
         check_service_id(service_id)
         if amount_minor <= 0:
-            raise InvalidRequest("A refund needs an amount above zero.")
+            raise InvalidRequest(Said("terminal.refund_zero"))
         exponent(currency)
         if original_amount_minor is not None and amount_minor > original_amount_minor:
-            raise InvalidRequest("A refund cannot give back more than was taken on that card.")
+            raise InvalidRequest(Said("terminal.refund_too_much"))
         partial = original_amount_minor is None or amount_minor < original_amount_minor
         req = reversal_request(
             service_id=service_id,
@@ -473,24 +471,26 @@ class NexoClient:
         try:
             resp = self._exchange(req, self.request_timeout)
         except Lost as e:
-            raise TerminalRefused(f"The terminal did not send its totals ({e}); try again.", safe_to_retry=True) from None
+            raise TerminalRefused(Said("terminal.totals_missing", why=said_of(e)), safe_to_retry=True) from None
         body = self._body(resp, "Reconciliation", service_id, "ReconciliationResponse")
         result, condition = self._result(body)
         if result != "Success":
             if condition == "Busy":
-                raise TerminalBusy("The terminal is busy; fetch the day's totals again in a moment.")
-            raise TerminalRefused(f"The terminal refused the day's totals ({condition or 'no reason given'}).", condition=condition)
+                raise TerminalBusy(Said("terminal.busy_totals"))
+            raise TerminalRefused(
+                refusal("terminal.totals_refused", "terminal.totals_refused_plain", condition), condition=condition
+            )
         per: dict[str, dict[str, int]] = {}
         for group in _dig(body, "TransactionTotals") or []:
             currency = _str(_dig(group, "PaymentCurrency"))
             if not currency:
-                raise MalformedResponse("The terminal's totals name no currency.")
+                raise MalformedResponse(Said("terminal.totals_no_currency"))
             acc = per.setdefault(currency, {"pc": 0, "pm": 0, "rc": 0, "rm": 0})
             for t in _dig(group, "PaymentTotals") or []:
                 kind = _dig(t, "TransactionType")
                 count = _dig(t, "TransactionCount")
                 if not isinstance(count, int):
-                    raise MalformedResponse("The terminal's totals have a count that is not a number.")
+                    raise MalformedResponse(Said("terminal.totals_bad_count"))
                 amount = to_minor(_dig(t, "TransactionAmount") or 0, currency)
                 if kind == "Debit":
                     acc["pc"] += count
@@ -510,35 +510,40 @@ class NexoClient:
         self, resp: dict[str, Any] | None, category: str, service_id: str, name: str, *, required: bool = True
     ) -> Any:
         if resp is None:
-            raise MalformedResponse("The terminal sent an empty answer.")
+            raise MalformedResponse(Said("terminal.empty"))
         envelope = resp.get("SaleToPOIResponse") if isinstance(resp, dict) else None
         if not isinstance(envelope, dict):
-            raise MalformedResponse("The terminal's answer is not a nexo SaleToPOIResponse.")
+            raise MalformedResponse(Said("terminal.not_nexo"))
         h = envelope.get("MessageHeader")
         if not isinstance(h, dict):
-            raise MalformedResponse("The terminal's answer has no MessageHeader.")
+            raise MalformedResponse(Said("terminal.no_header"))
         if h.get("POIID") != self.poiid:
             raise WrongTerminal(
-                f"Terminal {h.get('POIID')!r} answered, but this till is set up for {self.poiid!r}.",
+                Said("terminal.other_poiid", got=h.get("POIID"), want=self.poiid),
                 safe_to_retry=False,
             )
         if h.get("ServiceID") != service_id or h.get("SaleID") != self.sale_id or h.get("MessageCategory") != category:
             raise ServiceIdMismatch(
-                f"The terminal's answer belongs to another request ({h.get('MessageCategory')} "
-                f"{h.get('ServiceID')!r}), not to {category} {service_id!r}."
+                Said(
+                    "terminal.other_request",
+                    got_category=h.get("MessageCategory"),
+                    got_id=h.get("ServiceID"),
+                    category=category,
+                    service_id=service_id,
+                )
             )
         body = envelope.get(name)
         if not isinstance(body, dict):
             if not required:
                 return None
-            raise MalformedResponse(f"The terminal's answer has no {name}.")
+            raise MalformedResponse(Said("terminal.missing", name=name))
         return body
 
     @staticmethod
     def _result(body: Any) -> tuple[str, str]:
         result = _dig(body, "Response", "Result")
         if result not in ("Success", "Failure", "Partial"):
-            raise MalformedResponse("The terminal's answer has no Result.")
+            raise MalformedResponse(Said("terminal.no_result"))
         return result, _str(_dig(body, "Response", "ErrorCondition"))
 
     def _payment_outcome(
@@ -556,19 +561,20 @@ class NexoClient:
                 return Cancelled(service_id, "terminal", "The payment was cancelled on the terminal.")
             if raise_refusals:
                 if condition in ("Busy", "InProgress"):
-                    raise TerminalBusy("The terminal is busy with another payment; wait for it to finish and try again.")
+                    raise TerminalBusy(Said("terminal.busy_payment"))
                 if condition == "MessageFormat":
                     extra = _additional(_dig(body, "Response")).get("message", "")
                     if "crypt" in extra.lower() or "hmac" in extra.lower() or "key" in extra.lower():
                         raise ProtectionFailure(
-                            "The terminal could not read the till's message: the encryption key or passphrase does not match.",
+                            Said("terminal.key_mismatch_short"),
                             safe_to_retry=self.authenticated_transport,
                         )
-                    raise TerminalRefused("The terminal could not read the till's request.", condition=condition)
-                if condition == "NotAllowed" and "duplicate" in _additional(_dig(body, "Response")).get("message", "").lower():
-                    raise DuplicateServiceId(
-                        f"The terminal has already seen request {service_id!r}; nothing was charged by this one."
-                    )
+                    raise TerminalRefused(Said("terminal.unreadable_request"), condition=condition)
+                if (
+                    condition == "NotAllowed"
+                    and "duplicate" in _additional(_dig(body, "Response")).get("message", "").lower()
+                ):
+                    raise DuplicateServiceId(Said("terminal.duplicate", service_id=service_id))
             return Declined(
                 service_id,
                 condition or "Refusal",
@@ -583,22 +589,26 @@ class NexoClient:
         amounts = _dig(pr, "AmountsResp")
         currency = _str(_dig(amounts, "Currency"))
         if not currency or _dig(amounts, "AuthorizedAmount") is None:
-            raise MalformedResponse("The terminal approved without saying the amount and currency.")
+            raise MalformedResponse(Said("terminal.approved_no_amount"))
         amount_minor = to_minor(_dig(amounts, "AuthorizedAmount"), currency)
         if expected is not None:
             want_amount, want_currency = expected
             if currency != want_currency:
                 raise AmountMismatch(
-                    f"The terminal approved in {currency}, but the till asked for {want_currency}.", safe_to_retry=False
+                    Said("terminal.approved_other_currency", currency=currency, want=want_currency), safe_to_retry=False
                 )
             if amount_minor != want_amount and not (result == "Partial" and 0 < amount_minor < want_amount):
                 raise AmountMismatch(
-                    f"The terminal approved {to_major(amount_minor, currency)} {currency}, "
-                    f"but the till asked for {to_major(want_amount, currency)} {currency}.",
+                    Said(
+                        "terminal.approved_other_amount",
+                        amount=to_major(amount_minor, currency),
+                        currency=currency,
+                        want=to_major(want_amount, currency),
+                    ),
                     safe_to_retry=False,
                 )
         if poi_tx is None:
-            raise MalformedResponse("The terminal approved without a transaction id.")
+            raise MalformedResponse(Said("terminal.approved_no_id"))
         card = _dig(pr, "PaymentInstrumentData", "CardData")
         masked = _str(_dig(card, "MaskedPan")) or _str(_dig(card, "MaskedPAN"))
         additional = _additional(_dig(body, "Response"))
@@ -626,20 +636,39 @@ class NexoClient:
         poi_tx = _transaction(_dig(body, "POIData", "POITransactionID"))
         if result == "Failure":
             if condition == "Busy":
-                raise TerminalBusy("The terminal is busy; try the refund again in a moment.")
-            return Declined(service_id, condition or "Refusal", DECLINE_REASONS.get(condition, GENERIC_DECLINE), poi_tx, merchant, customer)
+                raise TerminalBusy(Said("terminal.busy_refund"))
+            return Declined(
+                service_id,
+                condition or "Refusal",
+                DECLINE_REASONS.get(condition, GENERIC_DECLINE),
+                poi_tx,
+                merchant,
+                customer,
+            )
         currency = expected[1] if expected else _additional(_dig(body, "Response")).get("currency", "")
         reversed_amount = _dig(body, "ReversedAmount")
         if expected is not None and reversed_amount is not None:
             got = to_minor(reversed_amount, currency)
             if got != expected[0]:
                 raise AmountMismatch(
-                    f"The terminal refunded {to_major(got, currency)} {currency}, but the till asked for "
-                    f"{to_major(expected[0], currency)} {currency}.",
+                    Said(
+                        "terminal.refunded_other_amount",
+                        amount=to_major(got, currency),
+                        currency=currency,
+                        want=to_major(expected[0], currency),
+                    ),
                     safe_to_retry=False,
                 )
-        amount = expected[0] if expected else (to_minor(reversed_amount, currency) if currency and reversed_amount is not None else 0)
-        orig = original or _transaction(_dig(body, "OriginalPOITransaction", "POITransactionID")) or TerminalTransaction("", "")
+        amount = (
+            expected[0]
+            if expected
+            else (to_minor(reversed_amount, currency) if currency and reversed_amount is not None else 0)
+        )
+        orig = (
+            original
+            or _transaction(_dig(body, "OriginalPOITransaction", "POITransactionID"))
+            or TerminalTransaction("", "")
+        )
         return Refunded(service_id, amount, currency, orig, poi_tx, merchant, customer)
 
 
@@ -661,7 +690,7 @@ def decode_answer(data: bytes) -> Any:
     try:
         return json.loads(data)
     except ValueError:
-        raise MalformedResponse("The terminal's answer is not valid JSON.") from None
+        raise MalformedResponse(Said("terminal.not_json")) from None
 
 
 class Lost(Exception):
