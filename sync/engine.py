@@ -586,7 +586,7 @@ class SyncEngine:
         try:
             self._bootstrap_stream(stream, beside)
         except MalformedResponse as e:
-            self.store.record_error(f"malformed:{stream}", str(e))
+            self.store.record_error(f"malformed:{stream}", said_of(e))
             raise
 
     def _bootstrap_stream(self, stream: str, beside: bool) -> None:

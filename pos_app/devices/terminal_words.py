@@ -70,6 +70,9 @@ TERMINAL_MESSAGES: dict[str, str] = {
     "terminal.busy_payment": "The terminal is busy with another payment; wait for it to finish and try again.",
     "terminal.unreadable_request": "The terminal could not read the till's request.",
     "terminal.duplicate": "The terminal has already seen request {service_id!r}; nothing was charged by this one.",
+    "terminal.lost_timeout": "The terminal did not answer in time.",
+    "terminal.lost_closed": "The connection to the terminal closed before its answer came.",
+    "terminal.lost_sending": "The connection to the terminal failed while the request was being sent.",
     "terminal.key_mismatch_short": "The terminal could not read the till's message: the encryption key or passphrase does not match.",
 }
 

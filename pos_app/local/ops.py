@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pos_app.local.words import Said
+from sync.loyalty import masked_card
 
 Hook = Callable[[sqlite3.Connection, str, "dict[str, Any] | None"], None]
 
@@ -165,8 +166,8 @@ register_op(
 register_op(
     "shift.close", describe=lambda p, _s: Said("op.shift_close", number=p.get("number", "?"), till=p.get("till", "?"))
 )
-register_op("giftcard.load", describe=lambda p, _s: Said("op.giftcard_load", card=p.get("card_no", "?")))
-register_op("giftcard.void", describe=lambda p, _s: Said("op.giftcard_void", card=p.get("card_no", "?")))
+register_op("giftcard.load", describe=lambda p, _s: Said("op.giftcard_load", card=masked_card(str(p.get("card_no", "????")))))
+register_op("giftcard.void", describe=lambda p, _s: Said("op.giftcard_void", card=masked_card(str(p.get("card_no", "????")))))
 
 
 # --- journal.batch: a run of journal entries (pos_app/local/journal_upload.py makes them) -----

@@ -348,7 +348,9 @@ def _said_columns(message: str) -> tuple[str | None, str | None]:
     """What is kept beside a sentence's English: its code and params (JSON) when it is a Said."""
     if not isinstance(message, Said):
         return None, None
-    return message.code, orjson.dumps(to_json(message.params)).decode()
+    # default=str: a param orjson cannot write (a Decimal) is kept as its text rather than
+    # losing the problem being recorded
+    return message.code, orjson.dumps(to_json(message.params), default=str).decode()
 
 
 def _params(text: str | None) -> dict[str, Any] | None:
@@ -593,6 +595,7 @@ class LocalStore:
                 bootstrap_hw=None,
                 bootstrap_after_key=None,
                 bootstrap_rows=0,
+                bootstrap_plain_failed=None,  # the copy is in: what its batches held is not known of later rows
                 resync_epoch=None,
                 synced_at=now_iso(),
             )

@@ -43,6 +43,7 @@ from sync.loyalty import (
 )
 from sync.member_code import MemberCodeError, verify_member_code
 from sync.protocol import CustomerAccounts, GiftCardLoadPayload, GiftCardView, GiftCardVoidPayload, SpendResult
+from sync.words import said_of
 
 LIVE_TIMEOUT = 2.0
 
@@ -416,7 +417,8 @@ class AccountsService:
                     client._json(SpendResult, "POST", "/v1/accounts/spend/cancel", json=body, timeout=LIVE_TIMEOUT * 2)
             except CentralError as e:
                 raise ValidationFailed(
-                    "stored_value.cancel_gift" if spend.kind == "gift" else "stored_value.cancel_credit", detail=str(e)
+                    "stored_value.cancel_gift" if spend.kind == "gift" else "stored_value.cancel_credit",
+                    detail=said_of(e),
                 ) from None
         with self.store.tx("device") as con:
             con.execute("UPDATE stored_value_spends SET state='cancelled' WHERE spend_id=?", (spend.spend_id,))

@@ -14,6 +14,7 @@ from pos_app.services.errors import ServiceError
 from pos_app.services.outbox import OutboxService
 from sync.client import CentralClient, Rejected, Unreachable
 from sync.protocol import EnrollResponse
+from sync.words import said_of
 
 ENROLL_SCHEME = "aisle"
 
@@ -66,8 +67,8 @@ def enroll(store: LocalStore, central_url: str, code: str, device_name: str | No
         except Unreachable as e:
             if "://" not in central_url:
                 plain = "http://" + central_url.strip().rstrip("/")
-                raise EnrollmentError("enrol.unreachable_http", url=url, plain=plain, detail=str(e)) from None
-            raise EnrollmentError("enrol.unreachable", url=url, detail=str(e)) from None
+                raise EnrollmentError("enrol.unreachable_http", url=url, plain=plain, detail=said_of(e)) from None
+            raise EnrollmentError("enrol.unreachable", url=url, detail=said_of(e)) from None
         except Rejected as e:
             raise EnrollmentError("enrol.failed", e.detail) from None
     secrets.save_token(str(store.data_dir), resp.token)

@@ -703,6 +703,13 @@ WORDS: dict[str, str] = {
     "terminal.duplicate": QT_TRANSLATE_NOOP(
         "Messages", "The terminal has already seen request {service_id!r}; nothing was charged by this one."
     ),
+    "terminal.lost_timeout": QT_TRANSLATE_NOOP("Messages", "The terminal did not answer in time."),
+    "terminal.lost_closed": QT_TRANSLATE_NOOP(
+        "Messages", "The connection to the terminal closed before its answer came."
+    ),
+    "terminal.lost_sending": QT_TRANSLATE_NOOP(
+        "Messages", "The connection to the terminal failed while the request was being sent."
+    ),
     "terminal.key_mismatch_short": QT_TRANSLATE_NOOP(
         "Messages", "The terminal could not read the till's message: the encryption key or passphrase does not match."
     ),

@@ -2258,6 +2258,18 @@ Tippen, um die Adresse zu ändern</translation>
         <translation>Das Terminal kennt die Anfrage {service_id!r} schon; mit dieser wurde nichts abgebucht.</translation>
     </message>
     <message>
+        <source>The terminal did not answer in time.</source>
+        <translation>Das Terminal hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to the terminal closed before its answer came.</source>
+        <translation>Die Verbindung zum Terminal wurde getrennt, bevor seine Antwort kam.</translation>
+    </message>
+    <message>
+        <source>The connection to the terminal failed while the request was being sent.</source>
+        <translation>Die Verbindung zum Terminal ist beim Senden der Anfrage gescheitert.</translation>
+    </message>
+    <message>
         <source>The terminal could not read the till&apos;s message: the encryption key or passphrase does not match.</source>
         <translation>Das Terminal konnte die Nachricht der Kasse nicht lesen: Schlüssel oder Passphrase stimmen nicht überein.</translation>
     </message>
@@ -2331,7 +2343,7 @@ Tippen, um die Adresse zu ändern</translation>
     </message>
     <message>
         <source>Queued card refund of return {number} made</source>
-        <translation>Vorgemerkte Kartenerstattung der Rückgabe {number} ausgeführt</translation>
+        <translation>Meldung: Kartenerstattung der Rückgabe {number} erfolgt</translation>
     </message>
     <message>
         <source>Z report {number} of till {till}</source>

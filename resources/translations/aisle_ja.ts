@@ -2258,6 +2258,18 @@ Tap to change the address</source>
         <translation>カード端末は要求 {service_id!r} をすでに受け取っています。今回の要求では何も請求されていません。</translation>
     </message>
     <message>
+        <source>The terminal did not answer in time.</source>
+        <translation>カード端末から時間内に応答がありませんでした。</translation>
+    </message>
+    <message>
+        <source>The connection to the terminal closed before its answer came.</source>
+        <translation>カード端末の応答が届く前に接続が切れました。</translation>
+    </message>
+    <message>
+        <source>The connection to the terminal failed while the request was being sent.</source>
+        <translation>要求の送信中にカード端末との接続が失敗しました。</translation>
+    </message>
+    <message>
         <source>The terminal could not read the till&apos;s message: the encryption key or passphrase does not match.</source>
         <translation>カード端末がレジのメッセージを読めませんでした。暗号鍵またはパスフレーズが一致しません。</translation>
     </message>
@@ -2331,7 +2343,7 @@ Tap to change the address</source>
     </message>
     <message>
         <source>Queued card refund of return {number} made</source>
-        <translation>返品 {number} の保留中のカード返金を実行</translation>
+        <translation>返品 {number} のカード返金 (実行済み) の報告</translation>
     </message>
     <message>
         <source>Z report {number} of till {till}</source>
@@ -2403,7 +2415,7 @@ Tap to change the address</source>
     </message>
     <message>
         <source>started online</source>
-        <translation>オンラインで受付済み</translation>
+        <translation>オンラインで開始</translation>
     </message>
     <message>
         <source>stores</source>

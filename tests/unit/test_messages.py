@@ -115,21 +115,25 @@ SYNC_SOURCES = (
     "pos_app/devices/terminal/base.py",
     "pos_app/devices/terminal/network.py",
     "pos_app/devices/terminal/nexo.py",
+    "pos_app/devices/terminal/simulated.py",
 )
 SYNC_CALLS = {"MalformedResponse", "Unreachable", "ServerError", "Rejected", "CentralError"} | {
     "TerminalError", "InvalidRequest", "TerminalUnreachable", "TerminalBusy", "WrongTerminal", "CertificateMismatch",
-    "ProtectionFailure", "ServiceIdMismatch", "TerminalRefused", "DuplicateServiceId", "AmountMismatch",
+    "ProtectionFailure", "ServiceIdMismatch", "TerminalRefused", "DuplicateServiceId", "AmountMismatch", "Lost",
 }  # fmt: skip
 SYNC_KEEP = {"record_error": 1, "_update": None, "op_dead": 2, "op_retry": 1}  # the message's position
 
 
 def _english_outside_said(node: ast.AST) -> bool:
-    """Text of its own in the expression: a non-empty literal or f-string not inside `Said(…)`."""
+    """Text of its own in the expression: a non-empty literal or f-string not inside `Said(…)`,
+    or a `str(…)` of something that may have been a Said."""
     if isinstance(node, ast.Call) and ast.unparse(node.func) in ("Said", "refusal"):  # codes, not words
         return False
     if isinstance(node, ast.JoinedStr) or (
         isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value
     ):
+        return True
+    if isinstance(node, ast.Call) and ast.unparse(node.func) == "str":  # str(e): the Said it had is lost
         return True
     return any(_english_outside_said(child) for child in ast.iter_child_nodes(node))
 
@@ -143,7 +147,8 @@ def test_the_sync_package_says_nothing_in_english_of_its_own() -> None:
             f = node.func
             name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
             if name in SYNC_CALLS:
-                said = [a for a in node.args if not isinstance(a, ast.Attribute | ast.Name)]  # e.status, msg
+                args = node.args[1:] if name == "Lost" else node.args  # Lost(why, sentence): why is a kind
+                said = [a for a in args if not isinstance(a, ast.Attribute | ast.Name)]  # e.status, msg
             elif name in SYNC_KEEP:
                 at = SYNC_KEEP[name]
                 said = [k.value for k in node.keywords if k.arg == "message"]

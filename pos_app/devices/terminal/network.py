@@ -146,11 +146,11 @@ class NexoTerminal(NexoClient):
                 raise CertificateMismatch(Said("terminal.certificate_unsigned")) from None
             raise TerminalUnreachable(Said("terminal.cannot_reach", url=self.url)) from None
         except httpx.TimeoutException:
-            raise Lost("timeout", "The terminal did not answer in time.") from None
+            raise Lost("timeout", Said("terminal.lost_timeout")) from None
         except (httpx.RemoteProtocolError, httpx.ReadError):
-            raise Lost("dropped", "The connection to the terminal closed before its answer came.") from None
+            raise Lost("dropped", Said("terminal.lost_closed")) from None
         except httpx.TransportError:
-            raise Lost("dropped", "The connection to the terminal failed while the request was being sent.") from None
+            raise Lost("dropped", Said("terminal.lost_sending")) from None
         if r.status_code != 200:
             raise MalformedResponse(Said("terminal.http_status", status=r.status_code))
         return decode_answer(r.content)

@@ -12,6 +12,7 @@ from typing import Any
 
 from pos_app.devices.terminal.nexo import Lost, NexoClient, decode_answer
 from pos_app.devices.terminal.simulator import TerminalSimulator
+from pos_app.devices.terminal_words import Said
 
 
 class SimulatedTerminal(NexoClient):
@@ -39,9 +40,9 @@ class SimulatedTerminal(NexoClient):
     def _send(self, wire: dict[str, Any], timeout: float) -> Any:
         reply = self.simulator.handle_bytes(json.dumps(wire).encode())
         if reply.hold or reply.delay > timeout:
-            raise Lost("timeout", "The terminal did not answer in time.")
+            raise Lost("timeout", Said("terminal.lost_timeout"))
         if reply.drop:
-            raise Lost("dropped", "The connection to the terminal closed before its answer came.")
+            raise Lost("dropped", Said("terminal.lost_closed"))
         if reply.delay:
             time.sleep(reply.delay)
         if reply.raw is not None:
