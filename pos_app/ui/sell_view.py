@@ -420,6 +420,11 @@ class SellView(QWidget):
         right.addLayout(head)
         # Narrower than landscape: the points chip gets a row of its own under the buttons.
         self.head = head
+        # When the buttons do not fit one row (large text on a tablet), Park and Parked go to a
+        # second row under the others (`_fit_title`): never a button with its word cut off.
+        self.head2 = QHBoxLayout()
+        self._head_split = False
+        right.addLayout(self.head2)
         self.points_line = QHBoxLayout()
         self._chip_own_row = False
         right.addLayout(self.points_line)
@@ -604,11 +609,27 @@ class SellView(QWidget):
         super().showEvent(event)
         self.title_timer.start()  # the buttons' sizes are known once they are polished
 
+    def changeEvent(self, event: Any) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self.title_timer.start()  # another text size: the buttons' rows are measured again
+
     def _fit_title(self) -> None:
         """ "Basket · 3 items" beside the header buttons while both fit; a row of its own above
-        them when they do not (large text, docs/accessibility.md), never cut off."""
-        if not hasattr(self, "head"):
+        them when they do not (large text, docs/accessibility.md), never cut off. The buttons
+        themselves take two rows when one is too narrow for them."""
+        if not hasattr(self, "head2"):
             return
+        spacing = max(self.head.spacing(), 6)
+        row = (self.customer_chip, self.points_chip, self.discount, self.park, self.parked)
+        shown = [w for w in row if not w.isHidden() and self.points_line.indexOf(w) < 0]
+        need = sum(w.sizeHint().width() for w in shown) + spacing * (len(shown) - 1)
+        split = need > self.right.contentsRect().width()
+        if split != self._head_split:
+            self._head_split = split
+            for w in (self.park, self.parked):
+                (self.head if split else self.head2).removeWidget(w)
+                (self.head2 if split else self.head).addWidget(w)
         others = [self.head.itemAt(i).widget() for i in range(self.head.count())]
         buttons = [w for w in others if w is not None and w is not self.count and not w.isHidden()]
         need = self.count.fontMetrics().horizontalAdvance(self.count.text()) + 12

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos_app.services.app import Device
+from pos_app.ui import theme
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.operations import Ops
 from pos_app.ui.signin_view import SignInView
 from tests.ui.test_main_window import most_colours, wait_product
+from tests.ui.test_sell_view import priced_barcode, scan_one, sell_screen
 
 SIZES = [(1280, 800), (853, 533), (533, 853)]
 
@@ -106,3 +108,27 @@ def test_sign_in_fits(qtbot: QtBot, ui_device: Device, bridge: Ops, size: tuple[
         assert right <= body.viewport().width(), (b.text(), right, body.viewport().width())
     assert_status_bar_whole(view, view.bar)
 
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_basket_buttons_keep_their_words_at_150_percent(
+    qtbot: QtBot, qapp: QApplication, window: MainWindow, ui_device: Device, size: tuple[int, int]
+) -> None:
+    """At 150 % text the basket's Customer, Discount, Park and Parked no longer fit one row on a
+    tablet: they take two (docs/accessibility.md) rather than each showing a cut-off word; at
+    1280×800 they stay in one row, as they do at 100 % everywhere."""
+    try:
+        theme.apply(qapp, theme.Look(150, False))
+        window.resize(*size)
+        code, _ = priced_barcode(ui_device)
+        sell = sell_screen(qtbot, window)
+        scan_one(qtbot, window, code)
+        buttons = (sell.customer_chip, sell.discount, sell.park, sell.parked)
+        qtbot.waitUntil(lambda: all(b.width() >= b.sizeHint().width() - 1 for b in buttons), timeout=3000)
+        for b in buttons:
+            assert b.isVisible() and inside(b, window), b.text()
+        rows = {b.mapTo(window, b.rect().topLeft()).y() for b in buttons}
+        assert len(rows) == (1 if size == (1280, 800) else 2), (size, rows)
+        theme.apply(qapp, theme.Look())
+        qtbot.waitUntil(lambda: len({b.mapTo(window, b.rect().topLeft()).y() for b in buttons}) == 1, timeout=3000)
+    finally:
+        theme.apply(qapp, theme.Look())
